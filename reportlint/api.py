@@ -1,0 +1,110 @@
+"""The importable API under the command line: lint a string or paths."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .config import Config, ConfigError, config_for, load_config
+from .decoding import InputError, decode
+from .engine import FileResult, rules_for_document, run_rules
+from .parse import parse_text, read_document
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says on top of the config files."""
+
+    config_file: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    encoding: str | None = None
+    stdin_filename: str | None = None
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def findings(self):
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.files if r.error]
+
+
+def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> FileResult:
+    """Lint *text* as if it were the file *path* (its suffix picks Markdown or plain)."""
+    config = config or Config()
+    registry = config.validate()
+    doc = parse_text(text, path, allow_words=config.allow_words)
+    return run_rules(doc, rules_for_document(registry, config, path))
+
+
+def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None) -> RunResult:
+    """Lint files and folders (recursively: *.md, *.markdown, *.txt); ``-`` reads *stdin*.
+
+    Raises ConfigError for a configuration that cannot be used; a file that
+    cannot be read becomes a FileResult with ``error`` set.
+    """
+    fixed = _load_fixed_config(overrides)
+    result = RunResult()
+    for path, display in expand_paths(paths, overrides.stdin_filename, result):
+        config = fixed or config_for(Path(display).parent if path == "-" else path.parent)
+        config = config.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
+        registry = config.validate()
+        try:
+            if path == "-":
+                text, encoding = decode(stdin or b"", overrides.encoding)
+                doc = parse_text(text, display, encoding, config.allow_words)
+            else:
+                doc = read_document(path, display, overrides.encoding, config.allow_words)
+        except InputError as error:
+            result.files.append(FileResult(display, None, error=str(error)))
+            continue
+        result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
+    result.files.sort(key=lambda r: r.path)
+    return result
+
+
+def _load_fixed_config(overrides: Overrides) -> Config | None:
+    if overrides.config_file is None:
+        return None
+    return load_config(overrides.config_file)
+
+
+def expand_paths(paths: Iterable[str], stdin_filename: str | None, result: RunResult):
+    """(path, display path) for every file to lint; bad paths become errors in *result*."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", stdin_filename or "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                result.files.append(FileResult(raw, None, error="no .md, .markdown or .txt files in this folder"))
+            for file in found:
+                yield file, os.fspath(file)
+        elif not path.exists():
+            result.files.append(FileResult(raw, None, error="no such file or folder"))
+        else:
+            yield path, raw
+
+
+def _walk(folder: Path):
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+__all__ = ["ConfigError", "Overrides", "RunResult", "lint_paths", "lint_text"]

@@ -1,0 +1,54 @@
+"""Lines that are not part of the document: what a newspaper page, a printed
+page or a copied web page left behind. The structure recogniser marks them as
+paragraphs of kind "artifact" (so no rule reads them as prose); the
+layout-artifact rule reports them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERAL = r"[0-9０-９一二三四五六七八九十〇零]{1,3}"
+# 上接第3版 / 下转第二版 / （接第1版）: a newspaper continuation marker.
+CONTINUATION = re.compile(rf"[（(]?\s*(?:上接|下转|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
+PAGE_NUMBER = re.compile(
+    r"[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]"
+    r"|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/、]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|共\s*[0-9０-９]{1,4}\s*页\s*[，,/]?\s*第\s*[0-9０-９]{1,4}\s*页"
+    r"|[Pp]age\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
+)
+_CHROME_WORDS = {
+    "打印", "关闭", "分享", "下载", "全屏", "收藏", "打印本页", "关闭窗口", "返回顶部", "返回", "首页",
+    "扫一扫", "分享到", "分享到微信", "分享到微博", "微信", "微博", "大", "中", "小", "加大", "还原",
+    "减小", "默认", "】", "【", ">", "|", "×", "相关报道", "相关链接", "相关文档", "延伸阅读", "字号",
+    "字体", "在手机上阅读", "打印文章", "纠错", "【打印】", "【关闭】", "【收藏】",
+}
+_CHROME_LINE = re.compile(
+    r"(?:您的位置|当前位置|所在位置)[:：].{0,60}"
+    r"|【?\s*字[体号]\s*[:：]\s*(?:[大中小]|加大|还原|减小|默认|\s)*】?"
+    r"|(?:来源|稿源|信息来源)\s*[:：]\s*\S{0,20}(?:报|网|社|台|客户端|频道)"
+    r"|(?:(?:发布)?(?:时间|日期)\s*[:：]\s*)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:责任编辑|编辑|作者|浏览次数|点击数|阅读量|访问量)\s*[:：].{0,20}"
+    r"|(?:相关报道|相关链接|相关文档|相关新闻|延伸阅读|分享到)\s*[:：]?"
+    r"|[》>]*\s*点击(?:图片|这里|此处)?(?:进入|查看|阅读).{0,12}?\s*[《<]*"
+)
+_CHROME_SPLIT = re.compile(r"[\s|｜/、]+")
+
+
+def is_web_chrome(text: str) -> bool:
+    """A whole paragraph that is navigation, a toolbar or page metadata."""
+    text = text.strip()
+    if _CHROME_LINE.fullmatch(text):
+        return True
+    words = [w for w in _CHROME_SPLIT.split(text) if w]
+    return bool(words) and all(w in _CHROME_WORDS for w in words) or text in _CHROME_WORDS
+
+
+def is_print_artifact(text: str) -> bool:
+    """A whole paragraph that is a newspaper continuation marker or a page number."""
+    text = text.strip()
+    return bool(CONTINUATION.fullmatch(text) or PAGE_NUMBER.fullmatch(text))
+
+
+def is_artifact(text: str) -> bool:
+    return is_web_chrome(text) or is_print_artifact(text)

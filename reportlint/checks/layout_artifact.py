@@ -1,0 +1,136 @@
+"""RL102 layout-artifact: newspaper, print and web-page leftovers in the text."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..artifacts import CONTINUATION, is_web_chrome
+from ..document import Document, Paragraph, Span
+from ..model import Edit, Fix, Related, Violation, rule
+
+# The credit line of a newspaper photo: 本报记者 戴冰摄.
+_PHOTO_CREDIT = re.compile(r"(?:本报记者|新华社记者|记者|摄影|图)\s*[：:]?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄$")
+_SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
+
+
+@dataclass(frozen=True)
+class Options:
+    #: a short line seen this many times is a running page header or footer
+    header_repeats: int = 3
+
+
+@rule(code="RL102", name="layout-artifact", severity="warning", summary="报纸、打印或网页排版残留",
+      options=Options, fixable="always")
+def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds what a newspaper, a printed page or a web page left in the text:
+    continuation markers (上接第3版, 下转第二版, （接第1版）), page numbers
+    (— 12 —, -3-, 第3页 共10页), a running header or footer repeated through
+    the text, the chrome of a copied web page (您的位置：首页 > …, 【字体：大
+    中 小】, 打印 / 关闭 / 分享 lines, 来源：××日报, time stamps) and newspaper
+    photo credits (本报记者 ××摄). Consecutive web-page lines are reported
+    together as one finding.
+
+    ## Why it matters
+    Drafts are often assembled from the published versions of earlier
+    reports; these leftovers are not part of the document and are
+    embarrassing in print.
+
+    ## Example
+    Bad:
+        上接第3版
+
+        （五）构建安全发展新格局。……
+    Good:
+        （五）构建安全发展新格局。……
+
+    The (unsafe) fix deletes the leftover.
+
+    ## Options
+    - `header-repeats` (3): how many times a short line without punctuation
+      must appear before it counts as a running header or footer.
+    """
+    chrome_run: list[Paragraph] = []
+    repeated = _repeated_lines(doc, opts.header_repeats)
+    after_breadcrumb_arrow = False
+    for paragraph in doc.paragraphs:
+        text = paragraph.text.strip()
+        is_chrome = paragraph.kind == "artifact" and is_web_chrome(text)
+        # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line.
+        if not is_chrome and after_breadcrumb_arrow and len(text) <= 12 and not _SENTENCE_MARKS.search(text):
+            is_chrome = True
+        after_breadcrumb_arrow = is_chrome and text in (">", "＞")
+        if is_chrome:
+            chrome_run.append(paragraph)
+            continue
+        if chrome_run:
+            yield _chrome_violation(doc, chrome_run)
+            chrome_run = []
+        yield from _inline_artifacts(doc, paragraph, repeated)
+    if chrome_run:
+        yield _chrome_violation(doc, chrome_run)
+
+
+def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, list[Paragraph]]) -> Iterator[Violation]:
+    text = paragraph.text
+    stripped = text.strip()
+    if paragraph.kind == "artifact":
+        what = "报纸转版标记" if CONTINUATION.fullmatch(stripped) else "页码"
+        yield Violation(paragraph.span(), f"{what}“{stripped}”是排版残留，不属于正文",
+                        fix=_delete_paragraphs(doc, [paragraph]))
+        return
+    for match in CONTINUATION.finditer(text):
+        bracketed = match.group().startswith(("（", "(")) and match.group().endswith(("）", ")"))
+        at_edge = match.start() == 0 or match.end() == len(text.rstrip())
+        if bracketed or at_edge:
+            span = paragraph.span(match.start(), match.end())
+            yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
+                            fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
+    credit = _PHOTO_CREDIT.search(text)
+    if credit:
+        span = paragraph.span(credit.start(), credit.end())
+        yield Violation(span, f"图片署名“{credit.group()}”是报纸版面残留，不属于正文",
+                        fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
+    copies = repeated.get(stripped)
+    if copies and paragraph.kind in ("text", "meta"):
+        first = copies[0]
+        related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
+        yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",
+                        related=related, fix=_delete_paragraphs(doc, [paragraph]))
+
+
+def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
+    """Short lines without punctuation that recur: a running page header or footer."""
+    seen: dict[str, list[Paragraph]] = defaultdict(list)
+    for paragraph in doc.paragraphs:
+        text = paragraph.text.strip()
+        if paragraph.kind in ("text", "meta") and 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text):
+            seen[text].append(paragraph)
+    return {text: copies for text, copies in seen.items() if len(copies) >= times}
+
+
+def _chrome_violation(doc: Document, run: list[Paragraph]) -> Violation:
+    shown = " ".join(p.text.strip() for p in run)
+    if len(shown) > 30:
+        shown = shown[:30] + "…"
+    span = Span(run[0].span().start, run[-1].span().end)
+    lines = doc.lines.position(span.end)[0] - doc.lines.position(span.start)[0] + 1
+    where = f"（共{len(run)}段，{lines}行）" if len(run) > 1 else ""
+    return Violation(span, f"网页残留“{shown}”{where}：复制网页时带入的导航、工具栏或来源信息，不属于正文",
+                     fix=_delete_paragraphs(doc, run))
+
+
+def _delete_paragraphs(doc: Document, run: list[Paragraph]) -> Fix:
+    """Delete whole lines, up to the next paragraph, so no blank lines pile up."""
+    start = doc.source.rfind("\n", 0, run[0].span().start) + 1
+    last = run[-1].index
+    if last + 1 < len(doc.paragraphs):
+        following = doc.paragraphs[last + 1].span().start
+        end = doc.source.rfind("\n", 0, following) + 1
+    else:
+        end = len(doc.source)
+    return Fix((Edit(Span(start, max(end, run[-1].span().end)), ""),), "unsafe", "删除排版残留")

@@ -1,0 +1,212 @@
+"""Configuration: ``[tool.reportlint]`` in pyproject.toml, or reportlint.toml /
+.reportlint.toml. The nearest file above a checked file wins; ``--config``
+names one for every file. Command-line flags are applied on top.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .model import OptionsError, RuleMeta, Severity
+from .registry import Registry, RegistryError, build_registry
+from .suggest import did_you_mean
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
+KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
+        "allow-words", "rule-packs")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    allow_words: frozenset[str] = frozenset()
+    rule_packs: tuple[Path, ...] = ()
+    #: the file it came from (None: defaults) and the folder its patterns are relative to
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def registry(self) -> Registry:
+        try:
+            return build_registry(self.rule_packs)
+        except (RegistryError, OSError) as error:
+            raise ConfigError(str(error)) from None
+
+    def with_overrides(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
+                       extend_select: tuple[str, ...] = ()) -> Config:
+        return dataclasses.replace(
+            self,
+            select=self.select if select is None else select,
+            ignore=self.ignore + ignore,
+            extend_select=self.extend_select + extend_select,
+        )
+
+    def validate(self) -> Registry:
+        """Check every selector, severity and option against the rules; return the registry."""
+        registry = self.registry()
+        where = str(self.path) if self.path else "the command line"
+        try:
+            registry.check_selectors(self.select + self.extend_select, f"select ({where})")
+            registry.check_selectors(self.ignore, f"ignore ({where})")
+            for pattern, selectors in self.per_file_ignores:
+                registry.check_selectors(selectors, f"per-file-ignores {pattern!r} ({where})")
+            for selector, level in self.severity:
+                registry.check_selectors([selector], f"severity ({where})")
+                Severity.parse(level)
+            for name, values in self.rule_options:
+                registry.get(name).make_options(dict(values))
+        except (RegistryError, OptionsError, ValueError) as error:
+            raise ConfigError(f"{where}: {error}") from None
+        return registry
+
+    def rules_for(self, registry: Registry, path: str) -> list[RuleMeta]:
+        ignore = list(self.ignore)
+        relative = _relative(Path(path), self.root)
+        for pattern, selectors in self.per_file_ignores:
+            if _matches(relative, pattern):
+                ignore.extend(selectors)
+        return registry.resolve(self.select + self.extend_select, ignore)
+
+    def severity_for(self, registry: Registry, meta: RuleMeta) -> Severity:
+        best, level = 0, meta.severity
+        for selector, value in self.severity:
+            score = registry.specificity(selector, meta)
+            if score > best:
+                best, level = score, Severity.parse(value)
+        return level
+
+    def options_for(self, meta: RuleMeta) -> Any:
+        values: dict[str, Any] = {}
+        for name, items in self.rule_options:
+            if name in (meta.name, meta.code):
+                values.update(items)
+        return meta.make_options(values)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+    except (ValueError, OSError):
+        return PurePosixPath(path).as_posix()
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(PurePosixPath(relative).name, pattern)
+
+
+def load_config(path: Path) -> Config:
+    """Read one config file; an error names the file and what is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("reportlint", {})
+    return _from_table(data, path)
+
+
+def _from_table(table: dict[str, Any], path: Path) -> Config:
+    where = f"{path}"
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, KEYS)}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key!r} must be a list of strings")
+        return tuple(value)
+
+    def mapping(key: str) -> dict[str, Any]:
+        value = table.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key!r} must be a table")
+        return value
+
+    per_file = []
+    for pattern, selectors in mapping("per-file-ignores").items():
+        if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
+            raise ConfigError(f"{where}: per-file-ignores {pattern!r} must be a list of rule codes or names")
+        per_file.append((pattern, tuple(selectors)))
+    severity = []
+    for selector, level in mapping("severity").items():
+        if not isinstance(level, str):
+            raise ConfigError(f"{where}: severity of {selector!r} must be error, warning or info")
+        severity.append((selector, level))
+    options = []
+    for name, values in mapping("rule").items():
+        if not isinstance(values, dict):
+            raise ConfigError(f"{where}: [rule.{name}] must be a table of options")
+        options.append((name, tuple(values.items())))
+    root = path.parent
+    select = strings("select") if "select" in table else ("ALL",)
+    return Config(
+        select=select,
+        ignore=strings("ignore"),
+        extend_select=strings("extend-select"),
+        per_file_ignores=tuple(per_file),
+        severity=tuple(severity),
+        rule_options=tuple(options),
+        allow_words=frozenset(strings("allow-words")),
+        rule_packs=tuple((root / p).resolve() for p in strings("rule-packs")),
+        path=path,
+        root=root,
+    )
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config file in *start* or a folder above it."""
+    return _find_in(start.resolve())
+
+
+@lru_cache(maxsize=256)
+def _find_in(folder: Path) -> Path | None:
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file():
+            if name != "pyproject.toml" or _has_tool_section(candidate):
+                return candidate
+    if folder.parent == folder:
+        return None
+    return _find_in(folder.parent)
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return "reportlint" in tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # Malformed but meant for us: load_config will say what is wrong.
+        return "[tool.reportlint" in text
+
+
+@lru_cache(maxsize=256)
+def config_for(folder: Path) -> Config:
+    path = find_config_file(folder)
+    return load_config(path) if path else Config(root=folder)

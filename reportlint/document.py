@@ -1,0 +1,176 @@
+"""The document model every rule works on.
+
+All offsets are code-point indices into ``Document.source``: the decoded text
+exactly as read (BOM removed, CRLF kept). Rules work on the *prose* of each
+paragraph (Markdown markup removed, soft-wrapped lines joined) and hand back
+offsets into that prose; ``Paragraph.span`` maps them to the source, so rules
+never compute lines or columns themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+from typing import Literal
+
+ParagraphKind = Literal["title", "heading", "text", "list-item", "table-cell", "quote", "meta", "artifact"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range [start, end) of offsets into ``Document.source``."""
+
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column) by bisecting line starts.
+
+    Only "\\n" ends a line (``str.splitlines`` would also split on \\x0c, \\u2028
+    and others, which editors do not count). Columns count code points.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One stretch of prose and the source text it came from.
+
+    When ``text_len == src_len`` the stretch is a verbatim copy and offsets map
+    one to one; otherwise it is synthetic (a joiner for a soft line break, a
+    placeholder for inline code) and maps as a whole.
+    """
+
+    text_start: int
+    text_len: int
+    src_start: int
+    src_len: int
+
+    @property
+    def verbatim(self) -> bool:
+        return self.text_len == self.src_len
+
+
+class SourceMap:
+    """Piecewise map from offsets in a paragraph's prose to offsets in the source."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        self.pieces = pieces
+        self._starts = [p.text_start for p in pieces]
+
+    def _piece(self, offset: int) -> Piece:
+        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        return self.pieces[index]
+
+    def start(self, offset: int) -> int:
+        piece = self._piece(offset)
+        if piece.verbatim:
+            return piece.src_start + min(offset - piece.text_start, piece.src_len)
+        return piece.src_start
+
+    def end(self, offset: int) -> int:
+        """Source offset just after prose character ``offset - 1``."""
+        if offset <= 0:
+            return self.start(0)
+        piece = self._piece(offset - 1)
+        if piece.verbatim:
+            return piece.src_start + (offset - piece.text_start)
+        return piece.src_start + piece.src_len
+
+
+SENTENCE_END = "。！？；"
+CLOSING_QUOTES = "”’」』）)》"
+# ASCII ! ? ; end a sentence only inside Chinese text (not "Q&A?" in English).
+_SENTENCE_BREAK = re.compile(
+    r"(?:[。！？；]|…+|(?<=[\u4e00-\u9fff”’」』）])[!?;])[”’」』）)》]*"
+)
+
+
+@dataclass
+class Sentence:
+    paragraph: Paragraph
+    start: int  # offset in paragraph.text
+    end: int
+    text: str
+
+    def span(self, i: int = 0, j: int | None = None) -> Span:
+        """Source span of sentence-relative offsets [i, j)."""
+        j = len(self.text) if j is None else j
+        return self.paragraph.span(self.start + i, self.start + j)
+
+
+@dataclass
+class Paragraph:
+    index: int  # position among the document's paragraphs
+    kind: ParagraphKind
+    text: str
+    source_map: SourceMap = field(repr=False)
+    #: (level, ordinal, marker) for numbered headings such as 一、 / （一） / 1. / （1）
+    numbering: tuple[int, int, str] | None = None
+
+    def span(self, i: int = 0, j: int | None = None) -> Span:
+        """Source span of the prose offsets [i, j)."""
+        j = len(self.text) if j is None else j
+        return Span(self.source_map.start(i), self.source_map.end(j))
+
+    @property
+    def source_span(self) -> Span:
+        return self.span(0, len(self.text))
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind == "text"
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result, start = [], 0
+        for match in _SENTENCE_BREAK.finditer(self.text):
+            if match.end() > start:
+                result.append(Sentence(self, start, match.end(), self.text[start : match.end()]))
+                start = match.end()
+        if start < len(self.text) and self.text[start:].strip():
+            result.append(Sentence(self, start, len(self.text), self.text[start:]))
+        return result
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    encoding: str = "utf-8"
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    markdown: bool = False
+    #: words the user declared correct (config ``allow-words``)
+    allow_words: frozenset[str] = frozenset()
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def suffix(self) -> str:
+        return PurePath(self.path).suffix.lower()
+
+    def text(self, span: Span) -> str:
+        return self.source[span.start : span.end]

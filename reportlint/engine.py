@@ -1,0 +1,95 @@
+"""Run the selected rules over one document and decide what is reported.
+
+Checks only *produce* violations; this module *decides* (suppressions,
+allow-words, severities) and stamps them with positions. A rule that raises is
+isolated: the others still run and the crash is returned for the caller to
+report.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass, field
+
+from .document import Document, Span
+from .model import Finding, RuleMeta, Severity, Violation
+from .registry import Registry
+from .suppress import parse_suppressions
+
+
+@dataclass(frozen=True)
+class Crash:
+    code: str
+    name: str
+    error: str  # "ExceptionType: message"
+    where: str  # innermost frame, "file:line"
+
+
+@dataclass
+class FileResult:
+    path: str
+    document: Document | None
+    findings: list[Finding] = field(default_factory=list)
+    crashes: list[Crash] = field(default_factory=list)
+    error: str | None = None  # the file could not be read
+
+
+def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]]) -> FileResult:
+    """*rules*: (rule, its options, its effective severity)."""
+    result = FileResult(doc.path, doc)
+    suppressions = parse_suppressions(doc)
+    allowed = _allowed_spans(doc)
+    for meta, options, severity in rules:
+        try:
+            violations = list(meta.check(doc, options))
+        except Exception as error:  # isolate a broken rule; report it, keep going
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            result.crashes.append(
+                Crash(meta.code, meta.name, f"{type(error).__name__}: {error}", f"{frame.filename}:{frame.lineno}")
+            )
+            continue
+        for violation in violations:
+            if _inside_any(violation.span, allowed):
+                continue
+            finding = _stamp(doc, meta, severity, violation)
+            if suppressions and suppressions.covers(finding.line, meta.code, meta.name):
+                continue
+            result.findings.append(finding)
+    result.findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column, f.message))
+    return result
+
+
+def rules_for_document(registry: Registry, config, path: str) -> list[tuple[RuleMeta, object, Severity]]:
+    return [
+        (meta, config.options_for(meta), config.severity_for(registry, meta))
+        for meta in config.rules_for(registry, path)
+    ]
+
+
+_ORDER = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def _stamp(doc: Document, meta: RuleMeta, severity: Severity, violation: Violation) -> Finding:
+    # A rule may lower the severity of a doubtful case, never raise it.
+    if violation.severity is not None and _ORDER[violation.severity] < _ORDER[severity]:
+        severity = violation.severity
+    line, column = doc.lines.position(violation.span.start)
+    end_line, end_column = doc.lines.position(violation.span.end)
+    return Finding(
+        path=doc.path, code=meta.code, name=meta.name, severity=severity, message=violation.message,
+        span=violation.span, line=line, column=column, end_line=end_line, end_column=end_column,
+        related=violation.related, fix=violation.fix,
+    )
+
+
+def _allowed_spans(doc: Document) -> list[Span]:
+    """Where the user's allow-words occur: findings inside them are dropped."""
+    if not doc.allow_words:
+        return []
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(doc.allow_words, key=len, reverse=True)))
+    return [Span(m.start(), m.end()) for m in pattern.finditer(doc.source)]
+
+
+def _inside_any(span: Span, allowed: list[Span]) -> bool:
+    return any(a.start <= span.start and span.end <= a.end for a in allowed)

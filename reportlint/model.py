@@ -1,0 +1,166 @@
+"""What rules produce and how a rule describes itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Literal
+
+from .document import Document, Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (choose error, warning or info)") from None
+
+
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    span: Span
+    message: str
+    path: str | None = None  # None: the same file
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule yields: a span of the source and a message about it."""
+
+    span: Span
+    message: str
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    #: a rule may lower (never raise) its own severity for a doubtful case
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A Violation stamped by the engine with file, rule and effective severity."""
+
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+class OptionsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """Rules without options."""
+
+
+Check = Callable[[Document, Any], Iterator[Violation]]
+Fixable = Literal["never", "sometimes", "always"]
+_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3,4}")
+_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Options")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check = field(repr=False)
+    options: type = NoOptions
+    fixable: Fixable = "never"
+    doc: str = ""
+    source: str = "builtin"
+
+    def __post_init__(self) -> None:
+        if not _CODE.fullmatch(self.code):
+            raise ValueError(f"rule code {self.code!r} must look like RL101 (capital letters and digits)")
+        if not _NAME.fullmatch(self.name):
+            raise ValueError(f"rule name {self.name!r} must be kebab-case, like doubled-word")
+
+    def make_options(self, values: dict[str, Any]) -> Any:
+        """Build this rule's options from config values, validating names and types."""
+        fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)}
+        kwargs = {}
+        for key, value in values.items():
+            if key not in fields:
+                from .suggest import did_you_mean
+
+                raise OptionsError(f"unknown option {key!r} for rule {self.name}{did_you_mean(key, fields)}")
+            default = fields[key].default
+            if default is not dataclasses.MISSING and not _same_type(default, value):
+                raise OptionsError(
+                    f"option {key!r} of rule {self.name} must be {type(default).__name__}, got {value!r}"
+                )
+            kwargs[fields[key].name] = tuple(value) if isinstance(default, tuple) else value
+        return self.options(**kwargs)
+
+    def option_defaults(self) -> dict[str, Any]:
+        return {f.name.replace("_", "-"): f.default for f in dataclasses.fields(self.options)}
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if isinstance(default, tuple):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+def rule(*, code: str, name: str, severity: str, summary: str, options: type = NoOptions,
+         fixable: Fixable = "never") -> Callable[[Check], Check]:
+    """Declare a check function as a rule. The function's docstring is its documentation."""
+
+    def decorate(check: Check) -> Check:
+        check.meta = RuleMeta(  # type: ignore[attr-defined]
+            code=code, name=name, severity=Severity.parse(severity), summary=summary,
+            check=check, options=options, fixable=fixable, doc=_dedent(check.__doc__ or ""),
+        )
+        return check
+
+    return decorate
+
+
+def _dedent(text: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(text)

@@ -1,0 +1,90 @@
+"""Text output for people: one header line a finding, then the source excerpt.
+
+    path:line:col: CODE [name] message
+       |
+    28 | …大力支持民营企业和民营
+       |              ^^^^
+
+Report paragraphs are often a thousand characters on one line, so the excerpt
+is a window around the span; the carets are aligned for full-width characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import click
+
+from ..model import Finding, Severity
+
+WINDOW = 24  # characters of context on each side of the span
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def excerpt(source: str, finding: Finding) -> tuple[str, str]:
+    """(source line window, caret line) for the first line of the finding."""
+    line_start = source.rfind("\n", 0, finding.span.start) + 1
+    line_end = source.find("\n", finding.span.start)
+    line_end = len(source) if line_end < 0 else line_end
+    line = source[line_start:line_end].rstrip("\r")
+    start = finding.span.start - line_start
+    end = min(finding.span.end - line_start, len(line))
+    left = max(0, start - WINDOW)
+    right = min(len(line), max(end, start + 1) + WINDOW)
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    shown = prefix + line[left:right].replace("\t", " ") + suffix
+    pad = width(prefix + line[left:start])
+    carets = "^" * max(1, width(line[start:end]))
+    return shown, " " * pad + carets
+
+
+def render(results, registry=None, *, color: bool = False, show_source: bool = True,
+           statistics: bool = False, quiet: bool = False) -> str:
+    out: list[str] = []
+    findings: list[Finding] = []
+    for result in results.files:
+        for finding in result.findings:
+            findings.append(finding)
+            code = click.style(f"{finding.code} [{finding.name}]", fg=_COLOURS[finding.severity], bold=True) if color else f"{finding.code} [{finding.name}]"
+            location = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True) if color else f"{finding.path}:{finding.line}:{finding.column}:"
+            out.append(f"{location} {code} {finding.message}")
+            if show_source and result.document is not None:
+                shown, carets = excerpt(result.document.source, finding)
+                gutter = " " * len(str(finding.line))
+                if color:
+                    carets = click.style(carets, fg=_COLOURS[finding.severity])
+                out.append(f"{gutter} |")
+                out.append(f"{finding.line} | {shown}")
+                out.append(f"{gutter} | {carets}")
+                for related in finding.related:
+                    line, column = result.document.lines.position(related.span.start)
+                    out.append(f"{gutter} = {related.message} ({related.path or finding.path}:{line}:{column})")
+                out.append("")
+    if statistics:
+        out.extend(statistics_lines(findings))
+    if not quiet:
+        out.append(summary(findings, results))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def statistics_lines(findings: list[Finding]) -> list[str]:
+    counts = Counter((f.code, f.name) for f in findings)
+    return [f"{count:>5}  {code}  {name}" for (code, name), count in sorted(counts.items())]
+
+
+def summary(findings: list[Finding], results) -> str:
+    checked = sum(1 for r in results.files if r.document is not None)
+    files = f"{checked} file" + ("s" if checked != 1 else "")
+    if not findings:
+        return f"All clear: no findings in {files}."
+    by = Counter(f.severity for f in findings)
+    parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 and s is not Severity.INFO else ''}" for s in Severity if by[s]]
+    fixable = sum(1 for f in findings if f.fix is not None)
+    tail = f"; {fixable} with a suggested fix" if fixable else ""
+    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files}{tail}."

@@ -1,0 +1,54 @@
+"""Build a Document from text or from a file on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .decoding import MAX_FILE_BYTES, InputError, decode
+from .document import Document, Paragraph
+from .markdown import looks_like_markdown, split_paragraphs
+from .structure import classify
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
+               allow_words: frozenset[str] = frozenset()) -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    suffix = Path(path).suffix.lower()
+    is_md_file = suffix in MARKDOWN_SUFFIXES
+    markdown = is_md_file or looks_like_markdown(text)
+    raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file)
+    paragraphs = []
+    for index, raw in enumerate(raws):
+        kind, number = classify(raw, index)
+        paragraphs.append(Paragraph(index, kind, raw.text, raw.source_map(), number))  # type: ignore[arg-type]
+    return Document(path=path, source=text, encoding=encoding, paragraphs=paragraphs,
+                    markdown=markdown, allow_words=allow_words)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an InputError that says in one line what is wrong."""
+    try:
+        if path.is_dir():
+            raise InputError("is a directory")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"file too large ({size / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+
+
+def read_document(path: Path, display_path: str | None = None, encoding: str | None = None,
+                  allow_words: frozenset[str] = frozenset()) -> Document:
+    text, used = decode(read_bytes(path), encoding)
+    return parse_text(text, display_path or os.fspath(path), used, allow_words)

@@ -1,0 +1,150 @@
+"""One registry for every rule: built-ins, shipped and user packs, plugins.
+
+Selectors (``select`` / ``ignore``) name a rule by code (RL201), by name
+(doubled-word), by code prefix (RL2, RL) or ``ALL``. As in ruff, the most
+specific selector decides, and ``ignore`` wins a tie.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .model import RuleMeta
+from .suggest import did_you_mean
+
+PLUGIN_GROUP = "reportlint.rules"
+
+
+class RegistryError(Exception):
+    """A rule that cannot be registered or a selector that names no rule."""
+
+
+class Registry:
+    def __init__(self, rules: Iterable[RuleMeta]) -> None:
+        self._by_code: dict[str, RuleMeta] = {}
+        self._by_name: dict[str, RuleMeta] = {}
+        for meta in rules:
+            self.add(meta)
+
+    def add(self, meta: RuleMeta) -> None:
+        for key, table in ((meta.code, self._by_code), (meta.name, self._by_name)):
+            other = table.get(key)
+            if other is not None and other is not meta:
+                raise RegistryError(f"rule {key} from {meta.source} clashes with the one from {other.source}")
+        self._by_code[meta.code] = meta
+        self._by_name[meta.name] = meta
+
+    def __iter__(self):
+        return iter(sorted(self._by_code.values(), key=lambda m: m.code))
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def get(self, key: str) -> RuleMeta:
+        """A rule by code or name (case-insensitive code)."""
+        meta = self._by_code.get(key.upper()) or self._by_name.get(key)
+        if meta is None:
+            raise RegistryError(f"unknown rule {key!r}{did_you_mean(key, [*self._by_code, *self._by_name])}")
+        return meta
+
+    def specificity(self, selector: str, meta: RuleMeta) -> int:
+        """How specifically *selector* names *meta*; 0 when it does not."""
+        if selector == "ALL":
+            return 1
+        if selector == meta.name or selector.upper() == meta.code:
+            return 100
+        if meta.code.startswith(selector.upper()) and selector[:1].isalpha() and selector.isalnum():
+            return 1 + len(selector)
+        return 0
+
+    def check_selectors(self, selectors: Iterable[str], where: str) -> None:
+        for selector in selectors:
+            if not any(self.specificity(selector, meta) for meta in self):
+                choices = [*self._by_code, *self._by_name]
+                raise RegistryError(f"unknown rule or prefix {selector!r} in {where}{did_you_mean(selector, choices)}")
+
+    def resolve(self, select: Iterable[str], ignore: Iterable[str]) -> list[RuleMeta]:
+        """The rules that *select* enables and *ignore* does not disable."""
+        select, ignore = list(select), list(ignore)
+        chosen = []
+        for meta in self:
+            selected = max((self.specificity(s, meta) for s in select), default=0)
+            ignored = max((self.specificity(s, meta) for s in ignore), default=0)
+            if selected and selected > ignored:
+                chosen.append(meta)
+        return chosen
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[RuleMeta, ...]:
+    """Every rule module in reportlint.checks, imported once."""
+    from . import checks
+
+    rules = []
+    for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
+        rules.extend(_rules_in(vars(module).values()))
+    return tuple(rules)
+
+
+def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
+    found = []
+    for obj in objects:
+        meta = getattr(obj, "meta", None)
+        if isinstance(obj, RuleMeta):
+            found.append(obj)
+        elif isinstance(meta, RuleMeta) and meta.check is obj:
+            found.append(meta)
+    return found
+
+
+@lru_cache(maxsize=1)
+def plugin_rules() -> tuple[RuleMeta, ...]:
+    """Rules that installed distributions offer through the ``reportlint.rules`` entry points.
+
+    An entry point may name a rule function (decorated with @rule), a RuleMeta,
+    or a module whose rules are collected.
+    """
+    from importlib.metadata import entry_points
+
+    rules = []
+    for entry in entry_points(group=PLUGIN_GROUP):
+        try:
+            obj = entry.load()
+        except Exception as error:  # a broken plugin must say which one it is
+            raise RegistryError(f"plugin {entry.name!r} ({entry.value}) failed to load: {error}") from None
+        objects = vars(obj).values() if hasattr(obj, "__path__") or type(obj).__name__ == "module" else [obj]
+        found = _rules_in(objects)
+        if not found:
+            raise RegistryError(f"plugin {entry.name!r} ({entry.value}) provides no rule")
+        for meta in found:
+            if meta.code.startswith("RL"):
+                raise RegistryError(f"plugin {entry.name!r}: the RL prefix is reserved for built-in rules ({meta.code})")
+            rules.append(_with_source(meta, f"plugin {entry.name}"))
+    return tuple(rules)
+
+
+def _with_source(meta: RuleMeta, source: str) -> RuleMeta:
+    import dataclasses
+
+    return dataclasses.replace(meta, source=source)
+
+
+@lru_cache(maxsize=16)
+def build_registry(extra_packs: tuple[Path, ...] = ()) -> Registry:
+    from .packs import builtin_pack_paths, load_pack
+
+    registry = Registry(builtin_rules())
+    for path in builtin_pack_paths():
+        for meta in load_pack(path, builtin=True):
+            registry.add(meta)
+    for meta in plugin_rules():
+        registry.add(meta)
+    for path in extra_packs:
+        for meta in load_pack(path, builtin=False):
+            registry.add(meta)
+    return registry

@@ -1,0 +1,95 @@
+"""Recognise what a paragraph is: title, heading, body text or metadata.
+
+Rules treat these differently (a heading has no closing punctuation, a date
+line is not a sentence), so the recognition lives in one place. It works the
+same on Markdown and on plain text, where headings are only recognisable by
+their numbering (GB/T 9704: 一、 → （一） → 1. → （1）) and their shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .artifacts import is_artifact
+from .markdown import RawParagraph
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+
+# (level, pattern); the group "n" holds the ordinal.
+_NUMBERING = [
+    (1, re.compile(r"(?P<n>[一二三四五六七八九十百]+)[、．.]")),
+    (2, re.compile(r"[（(](?P<n>[一二三四五六七八九十百]+)[）)]")),
+    (3, re.compile(r"(?P<n>[0-9０-９]{1,3})(?:[、]|[.．](?![0-9０-９]))")),
+    (4, re.compile(r"[（(](?P<n>[0-9０-９]{1,3})[）)]")),
+    # 第一，… / 第二部分 …: ordinal leads used as sub-headings in older reports
+    (0, re.compile(r"第(?P<n>[一二三四五六七八九十百]+)(?:[，,、：:]|(?=[章节部分篇]))")),
+]
+
+SENTENCE_PUNCTUATION = "。！？；!?;"
+_TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划")
+_SALUTATION = re.compile(r"(各位代表|各位委员|同志们|女士们、先生们)[:：！!，,]?")
+_DATE_LINE = re.compile(
+    r"[—–\-－]*\s*[（(]?\s*(\d{4}|[一二〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[^。！？；]{0,60}"
+)
+_SIGNATURE = re.compile(
+    r"\S{0,12}(省长|市长|主席|总理|县长|区长|州长|盟长|旗长|主任|书记|代表|局长|厅长)[\s\u3000]*\S{2,4}"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def chinese_number(text: str) -> int | None:
+    """Value of a Chinese or Arabic numeral written as an ordinal (一 … 九十九, 1, １２)."""
+    if text.isdigit():
+        return int(text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if any(c not in CHINESE_DIGITS and c not in "十百" for c in text):
+        return None
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + CHINESE_DIGITS[char] if current else CHINESE_DIGITS[char]
+    return total + current
+
+
+def numbering(text: str) -> tuple[int, int, str] | None:
+    """(level, ordinal, marker) when *text* starts with an outline number."""
+    for level, pattern in _NUMBERING:
+        match = pattern.match(text)
+        if match:
+            value = chinese_number(match.group("n"))
+            if value is not None:
+                return level, value, match.group()
+    return None
+
+
+def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str] | None]:
+    """Kind of a paragraph and its outline number; *position* counts paragraphs from the top."""
+    text = raw.text.strip()
+    number = numbering(text)
+    if raw.hint in ("list-item", "table-cell", "quote"):
+        return raw.hint, number
+    if is_artifact(text):
+        return "artifact", None
+    has_sentence_end = any(c in SENTENCE_PUNCTUATION for c in text[:-1]) or text[-1:] in SENTENCE_PUNCTUATION
+    if raw.hint == "heading" or (raw.whole_bold and len(text) <= 80 and not has_sentence_end):
+        return ("title" if position == 0 else "heading"), number
+    if number and not has_sentence_end and len(text) <= 80:
+        return "heading", number
+    if _SALUTATION.fullmatch(text) or _DATE_LINE.fullmatch(text) or (
+        len(text) <= 24 and _SIGNATURE.fullmatch(text) and not has_sentence_end
+    ):
+        return "meta", number
+    if position < 8 and len(text) <= 40 and not has_sentence_end and "，" not in text and _TITLE_WORDS.search(text):
+        return "title", number
+    return "text", number
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
