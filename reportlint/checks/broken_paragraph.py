@@ -19,7 +19,7 @@ _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", 
 # 深化污染防治攻坚。: the short lead sentence that opens a paragraph of a report.
 _LEAD_SENTENCE = re.compile(r"[^，。；：、,;:]{6,30}。")
 _INNER_PUNCTUATION = re.compile(r"[，。；、,;]")
-_CLAUSE_TAIL = re.compile(r"[^，。；：、！？,;:!?“”‘’《》（）()]{1,12}[，、,“‘《（(【「『]?$")
+_CLAUSE_TAIL = re.compile(r"[“‘《（(]?[^，。；：、！？,;:!?“”‘’《》（）()]{1,12}[，、,“‘《（(【「『]?$")
 
 
 @dataclass(frozen=True)

@@ -96,7 +96,7 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
         yield Violation(span, f"图片署名“{credit.group()}”是报纸版面残留，不属于正文",
                         fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
     copies = repeated.get(stripped)
-    if copies and paragraph.kind in ("text", "meta"):
+    if copies:
         first = copies[0]
         related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
         yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",
@@ -108,7 +108,7 @@ def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
     seen: dict[str, list[Paragraph]] = defaultdict(list)
     for paragraph in doc.paragraphs:
         text = paragraph.text.strip()
-        if paragraph.kind in ("text", "meta") and 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text):
+        if paragraph.kind in ("text", "meta", "title") and 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text):
             seen[text].append(paragraph)
     return {text: copies for text, copies in seen.items() if len(copies) >= times}
 

@@ -1,0 +1,73 @@
+from helpers import assert_rule, findings_for
+
+BODY = "更好统筹发展和安全两件大事，既是重大理论问题，也是重要实践要求。"
+
+
+def test_fires_on_newspaper_and_print_leftovers():
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦上接第3版⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦（下转第二版）⟧",
+            f"西藏实现经济较快增长，⟦（下转第四版）⟧",
+            f"{BODY}\n\n⟦— 12 —⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦第3页 共10页⟧",
+            f"殷勇同志作政府工作报告。⟦本报记者 戴冰摄⟧\n\n{BODY}",
+        ],
+    )
+
+
+def test_fires_once_on_a_block_of_web_page_chrome():
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦下载\n\n打印\n\n全屏\n\n收藏\n\n【字号：\n\n加大\n\n还原\n\n减小\n\n】⟧\n\n2026年北京市政府工作报告\n\n{BODY}",
+            f"2026年政府工作报告\n\n⟦来源：云南日报\n\n2026-02-03 09:02:33⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦相关报道：⟧",
+        ],
+    )
+
+
+def test_breadcrumb_items_belong_to_the_chrome():
+    # In plain text each breadcrumb item is a line of its own ("云南要闻" is the item after ">").
+    text = f"您的位置:\n\n首页\n\n>\n\n云南要闻\n\n2026年政府工作报告\n\n{BODY}"
+    [finding] = findings_for("layout-artifact", text)
+    assert text[finding.span.start : finding.span.end] == "您的位置:\n\n首页\n\n>\n\n云南要闻"
+    assert "共4段" in finding.message
+
+
+def test_fires_on_a_running_header_repeated_through_the_text():
+    text = "\n\n".join(["昭通市人民政府工作报告（征求意见稿）", BODY] * 3)
+    found = findings_for("layout-artifact", text)
+    assert [text[f.span.start : f.span.end] for f in found] == ["昭通市人民政府工作报告（征求意见稿）"] * 3
+    assert not found[0].related and found[1].related
+
+
+def test_silent_on_real_report_text():
+    assert_rule(
+        "layout-artifact",
+        valid=[
+            # dates, signatures, sources of data and numbered items are part of a report
+            "——2026年1月20日在昭通市第五届人民代表大会第八次会议上\n\n省长 王予波\n\n各位代表：",
+            "2026年1月20日",
+            "数据来源：国家统计局\n\n资料来源：市统计局。",
+            "各位代表！\n\n" + BODY + "\n\n各位代表！\n\n" + BODY + "\n\n各位代表！",
+            "推动外贸进出口总额突破2亿元，转第三产业发展。版权保护持续加强。",
+            "实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，争创“大、中、小”城市协同发展格局。",
+            "1. 加快建设现代化产业体系\n\n2. 全面深化改革",
+            "建成村道公路安全生命防护工程600公里，第3页所列项目全部完工。",
+        ],
+    )
+
+
+def test_header_repeats_option():
+    text = "\n\n".join(["内部资料 注意保存", BODY] * 2)
+    assert not findings_for("layout-artifact", text)
+    assert len(findings_for("layout-artifact", text, options={"header-repeats": 2})) == 2
+
+
+def test_fix_deletes_the_whole_line():
+    text = f"上接第3版\n\n{BODY}\n"
+    [finding] = findings_for("layout-artifact", text)
+    [edit] = finding.fix.edits
+    assert text[: edit.span.start] + edit.content + text[edit.span.end :] == f"{BODY}\n"

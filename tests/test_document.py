@@ -1,0 +1,127 @@
+"""The document model: paragraphs, kinds, sentences and exact source positions."""
+
+import pytest
+
+from reportlint.document import LineIndex
+from reportlint.markdown import PLACEHOLDER, looks_like_markdown
+from reportlint.parse import parse_text
+
+
+def texts(doc):
+    return [p.text for p in doc.paragraphs]
+
+
+def source_of(doc, paragraph, i=0, j=None):
+    span = paragraph.span(i, j)
+    return doc.source[span.start : span.end]
+
+
+def test_txt_has_one_paragraph_per_line():
+    doc = parse_text("第一段。\n第二段。\n\n第三段。", "a.txt")
+    assert texts(doc) == ["第一段。", "第二段。", "第三段。"]
+
+
+def test_markdown_joins_soft_wrapped_chinese_lines_without_a_space():
+    doc = parse_text("大力支持民营企业和民营\n经济发展。\n\nGDP is\ngrowing.", "a.md")
+    assert texts(doc) == ["大力支持民营企业和民营经济发展。", "GDP is growing."]
+    paragraph = doc.paragraphs[0]
+    start = paragraph.text.index("民营经济")
+    assert source_of(doc, paragraph, start, start + 4) == "民营\n经济"
+
+
+def test_markup_is_dropped_and_positions_stay_exact():
+    source = "# 政府工作报告\n\n**（一）扩大经济总量。**新增**新增**装机100万千瓦，见`config`与[链接文字](http://x.cn)。<!-- 注释 -->\n"
+    doc = parse_text(source, "a.md")
+    heading, body = doc.paragraphs
+    assert heading.kind == "title" and heading.text == "政府工作报告"
+    assert body.text == f"（一）扩大经济总量。新增新增装机100万千瓦，见{PLACEHOLDER}与链接文字。"
+    start = body.text.index("新增新增")
+    assert source_of(doc, body, start, start + 4) == "新增**新增"
+    assert source_of(doc, body, body.text.index("链接"), body.text.index("链接") + 4) == "链接文字"
+    assert source_of(doc, body, body.text.index(PLACEHOLDER), body.text.index(PLACEHOLDER) + 1) == "`config`"
+
+
+def test_crlf_positions_match_lf_positions():
+    lf = "标题\n\n第一段内容。\n\n大力支持民营企业和民营经济发展。\n"
+    crlf = lf.replace("\n", "\r\n")
+    for path in ("a.txt", "a.md"):
+        positions = []
+        for source in (lf, crlf):
+            doc = parse_text(source, path)
+            paragraph = doc.paragraphs[-1]
+            start = paragraph.text.index("民营经济")
+            span = paragraph.span(start, start + 4)
+            assert doc.source[span.start : span.end] == "民营经济"
+            positions.append((doc.lines.position(span.start), doc.lines.position(span.end)))
+        assert positions[0] == positions[1] == ((5, 10), (5, 14))
+
+
+def test_code_comments_front_matter_and_tables():
+    source = (
+        "---\ntitle: 报告\n---\n\n正文第一段。\n\n```\n代码块不是正文。\n```\n\n<!--\n多行注释。\n-->\n\n"
+        "| 指标 | 目标 |\n|---|---|\n| 地区生产总值增长 | 5%左右 |\n\n- 列表项一\n- 列表项二\n\n> 引用的话。\n"
+    )
+    doc = parse_text(source, "a.md")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("text", "正文第一段。"),
+        ("table-cell", "指标"), ("table-cell", "目标"),
+        ("table-cell", "地区生产总值增长"), ("table-cell", "5%左右"),
+        ("list-item", "列表项一"), ("list-item", "列表项二"),
+        ("quote", "引用的话。"),
+    ]
+
+
+def test_plain_txt_keeps_markup_characters_as_text():
+    doc = parse_text("增长5*2倍，**不是**加粗。", "a.txt")
+    assert texts(doc) == ["增长5*2倍，**不是**加粗。"]
+
+
+def test_txt_that_is_evidently_markdown_is_stripped():
+    source = "# 政府工作报告\n\n**三、2026年重点工作**  \n2026年是开局之年。\n"
+    assert looks_like_markdown(source)
+    doc = parse_text(source, "a.txt")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("title", "政府工作报告"), ("heading", "三、2026年重点工作"), ("text", "2026年是开局之年。"),
+    ]
+    assert not looks_like_markdown("增长5%，**重点**是质量。")
+
+
+@pytest.mark.parametrize(
+    "line, kind, numbering",
+    [
+        ("一、2009年工作回顾", "heading", (1, 1, "一、")),
+        ("（十一）提高城市本质安全水平，切实维护首都和谐稳定", "heading", (2, 11, "（十一）")),
+        ("（一）千方百计扩大经济总量。坚定信心，铆足干劲。", "text", (2, 1, "（一）")),
+        ("3.加快建设现代化产业体系", "heading", (3, 3, "3.")),
+        ("（2）全面深化改革", "heading", (4, 2, "（2）")),
+        ("第二，在经济上开始采取了一些新的政策，整个经济比较活了", "heading", (0, 2, "第二，")),
+        ("1.5万个学位已经建成，超额完成任务。", "text", None),
+        ("各位代表：", "meta", None),
+        ("——2025年1月18日在云南省第十四届人民代表大会第三次会议上", "meta", None),
+        ("省长　王予波", "meta", None),
+        ("上接第3版", "artifact", None),
+    ],
+)
+def test_paragraph_kinds(line, kind, numbering):
+    doc = parse_text("开头说明，这是正文。\n\n" * 9 + line, "a.txt")
+    paragraph = doc.paragraphs[-1]
+    assert (paragraph.kind, paragraph.numbering) == (kind, numbering)
+
+
+def test_title_is_recognised_at_the_top():
+    doc = parse_text("2025年北京市政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作。", "a.txt")
+    assert [p.kind for p in doc.paragraphs] == ["title", "meta", "text"]
+
+
+def test_sentences_keep_closing_quotes_and_split_ascii_marks_in_chinese():
+    doc = parse_text("他说：“要实干。”我们同意！是否可行?当然;继续……好。GDP grew 5%. OK?", "a.txt")
+    assert [s.text for s in doc.sentences] == [
+        "他说：“要实干。”", "我们同意！", "是否可行?", "当然;", "继续……", "好。", "GDP grew 5%. OK?",
+    ]
+
+
+def test_line_index_counts_only_newlines_and_code_points():
+    text = "第一行\x0c仍是第一行\u2028同一行\n𠀀第二行"
+    index = LineIndex(text)
+    assert index.position(text.index("仍")) == (1, 5)
+    assert index.position(text.index("第二行")) == (2, 2)  # 𠀀 (outside the BMP) is one column
