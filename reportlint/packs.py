@@ -32,6 +32,7 @@ from typing import Any, Iterator
 
 from .document import Document
 from .model import Edit, Fix, RuleMeta, Severity, Violation
+from .registry import RegistryError
 from .suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
@@ -45,7 +46,7 @@ _RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "fix", "
 _PACK_KEYS = {"format", "prefix", "rule", "description"}
 
 
-class PackError(Exception):
+class PackError(RegistryError):
     """A pack that cannot be loaded; the message names the file and the entry."""
 
 
