@@ -35,7 +35,8 @@ _INLINE = re.compile(
     r"|(?P<link>\[(?P<label>[^\]]+)\]\([^)]*\))"
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]+>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<marker>\*\*|__|~~|\*)"
+    # a lone * is emphasis only next to text on one side and not between digits (5*2)
+    r"|(?P<marker>\*\*|__|~~|(?<![0-9\s])\*(?=\S)|(?<=\S)\*(?![0-9]))"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
 )
 _COMMENT_ONLY = re.compile(r"<!--.*?-->")

@@ -125,3 +125,8 @@ def test_line_index_counts_only_newlines_and_code_points():
     index = LineIndex(text)
     assert index.position(text.index("仍")) == (1, 5)
     assert index.position(text.index("第二行")) == (2, 2)  # 𠀀 (outside the BMP) is one column
+
+
+def test_markdown_keeps_arithmetic_stars():
+    doc = parse_text("增长5*2倍，*强调*内容，a * b。", "a.md")
+    assert texts(doc) == ["增长5*2倍，强调内容，a * b。"]
