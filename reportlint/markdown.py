@@ -191,13 +191,14 @@ class _Splitter:
         assert paragraph is not None
         if paragraph.text:
             self._trim(paragraph)
+            line_break = start - 1
             stripped = line.lstrip(_SPACES)
             start += len(line) - len(stripped)
             line = stripped
             # Chinese lines join with nothing (a space would split 民营|经济);
             # Latin words keep a space, mapped to the line break itself.
             if paragraph.text[-1:].isascii() and paragraph.text[-1:].isalnum() and line[:1].isascii():
-                paragraph.add(" ", start - 1, 1)
+                paragraph.add(" ", line_break, 1)
         self._inline(line, start)
 
     def _table_row(self, line: str, start: int) -> None:
