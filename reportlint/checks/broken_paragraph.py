@@ -87,8 +87,10 @@ def _is_cut(first: Paragraph, second: Paragraph, opts: Options) -> bool:
         return False
     if _OPEN_END.search(text):
         return True
-    if _LEAD_SENTENCE.match(second.text):
-        return False  # a new paragraph with its own lead sentence; the one above only lacks its 。
+    if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
+        # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
+        # sentence and a new paragraph opens with its lead; only the 。 is missing.
+        return False
     return len(text) >= opts.min_length and bool(_INNER_PUNCTUATION.search(text))
 
 

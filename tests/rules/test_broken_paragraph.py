@@ -15,6 +15,8 @@ def test_fires_on_paragraphs_cut_by_a_page_break():
             "去年底，⟦国务院发出《⟧\n\n进一步贯彻实施民族区域自治法若干问题的通知》，提出了具体措施。",
             # even a short line is cut when the next one starts with the closing mark it lacks
             "我国已经加入《不扩散核武器条约》。今年又签署了⟦《化学武器公约⟧\n\n》，并将积极履约。",
+            # the next paragraph looks like a lead sentence, but the cut left a word hanging
+            "加快中心城市组团式发展。持续做大中心城市，⟦推进城市⟧\n\n更新改造全面完成。打造完整社区13个以上。",
         ],
     )
 
