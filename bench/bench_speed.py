@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""How fast reportlint is, as a user sees it: whole-process wall time.
+
+Times `reportlint check --format json` (the installed console script next to
+this Python, else `python -m reportlint`) on the sample report and on the
+corpus of real government reports, and checks that importing the package and
+building the rule registry leaves jieba alone (its dictionary costs about a
+second to load, so only the rules that segment words may import it).
+
+    .venv/bin/python bench/bench_speed.py [--runs 7] [--corpus DIR]
+
+Target: the sample under 0.3 s median. The script only reports; it exits 0
+unless reportlint itself fails (exit 2) or, with --strict, the target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
+SAMPLE_TARGET_S = 0.3
+
+try:
+    from reportlint.api import TEXT_SUFFIXES
+except ImportError:  # measuring a reportlint we cannot import here; keep in step with api.py
+    TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+JIEBA_PROBE = (
+    "import sys, reportlint, reportlint.checks, reportlint.registry\n"
+    "registry = reportlint.registry.build_registry()\n"
+    "assert len(registry) > 0\n"
+    "print('jieba' in sys.modules)\n"
+)
+
+
+def reportlint_command() -> tuple[list[str], str]:
+    """The command that runs reportlint, and how it was found."""
+    folder = Path(sys.executable).parent
+    for name in ("reportlint", "reportlint.exe"):
+        script = folder / name
+        if script.is_file() and os.access(script, os.X_OK):
+            return [str(script)], str(script)
+    return [sys.executable, "-m", "reportlint"], f"{sys.executable} -m reportlint"
+
+
+def time_runs(command: list[str], runs: int, warmup: int, ok_codes: tuple[int, ...] = (0, 1)) -> tuple[list[float], str]:
+    """Wall times of *runs* runs of *command* (after *warmup* untimed ones), and the last stdout."""
+    times, stdout = [], ""
+    for index in range(warmup + runs):
+        start = time.perf_counter()
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                encoding="utf-8", errors="replace")
+        elapsed = time.perf_counter() - start
+        if result.returncode not in ok_codes:
+            sys.exit(f"bench: {' '.join(command)} exited {result.returncode}:\n{result.stderr[-2000:]}")
+        if index >= warmup:
+            times.append(elapsed)
+        stdout = result.stdout
+    return times, stdout
+
+
+def corpus_bytes(folder: Path) -> tuple[int, int]:
+    """Total size and number of the files `reportlint check FOLDER` reads."""
+    files = [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def findings_in(stdout: str) -> int:
+    try:
+        return len(json.loads(stdout))
+    except (json.JSONDecodeError, TypeError):
+        return -1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per case (default 7)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs before each case (default 1)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help=f"folder of reports (default {DEFAULT_CORPUS})")
+    parser.add_argument("--strict", action="store_true",
+                        help=f"exit 1 when the sample's median is over {SAMPLE_TARGET_S} s or jieba is imported")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    command, found = reportlint_command()
+    print(f"reportlint: {found}")
+    print(f"python:     {sys.version.split()[0]} ({sys.executable})")
+    print(f"runs:       {args.runs} timed, {args.warmup} warm-up, whole-process wall time\n")
+
+    rows: list[tuple[str, list[float], str]] = []
+    baseline, _ = time_runs([sys.executable, "-c", "pass"], args.runs, args.warmup, (0,))
+    rows.append(("python -c pass (startup floor)", baseline, ""))
+    imports, _ = time_runs([sys.executable, "-c", JIEBA_PROBE], args.runs, args.warmup, (0,))
+    rows.append(("import + build registry", imports, ""))
+
+    sample_times, sample_out = time_runs([*command, "check", "--format", "json", str(SAMPLE)], args.runs, args.warmup)
+    rows.append((f"check {SAMPLE.name}", sample_times, f"{findings_in(sample_out)} findings"))
+
+    corpus_note = None
+    corpus = args.corpus.resolve()
+    corpus_times: list[float] = []
+    if corpus.is_dir():
+        size, count = corpus_bytes(corpus)
+        corpus_times, corpus_out = time_runs([*command, "check", "--format", "json", str(corpus)], args.runs, args.warmup)
+        rows.append((f"check corpus ({count} files)", corpus_times, f"{findings_in(corpus_out)} findings"))
+    else:
+        corpus_note = f"corpus: skipped, no folder at {corpus} (use --corpus DIR)"
+
+    width = max(len(label) for label, _, _ in rows)
+    print(f"{'case':<{width}}  {'median s':>9}  {'min s':>7}  {'max s':>7}  notes")
+    for label, times, note in rows:
+        print(f"{label:<{width}}  {statistics.median(times):>9.3f}  {min(times):>7.3f}  {max(times):>7.3f}  {note}")
+    print()
+
+    if corpus_note:
+        print(corpus_note)
+    else:
+        median = statistics.median(corpus_times)
+        print(f"corpus: {corpus}")
+        print(f"corpus size: {size:,} bytes ({size / 1e6:.2f} MB) in {count} files; "
+              f"{size / 1e6 / median:.2f} MB/s at the median (startup included)")
+
+    probe = subprocess.run([sys.executable, "-c", JIEBA_PROBE], stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, encoding="utf-8", errors="replace")
+    if probe.returncode != 0:
+        sys.exit(f"bench: the import probe failed:\n{probe.stderr[-2000:]}")
+    jieba_imported = probe.stdout.strip() == "True"
+    print(f"importing reportlint and building the registry imports jieba: {'yes' if jieba_imported else 'no'}")
+
+    sample_median = statistics.median(sample_times)
+    met = sample_median < SAMPLE_TARGET_S
+    print(f"target: sample median under {SAMPLE_TARGET_S} s: {'met' if met else 'MISSED'} ({sample_median:.3f} s)")
+    if args.strict and (not met or jieba_imported):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
