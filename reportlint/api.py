@@ -11,6 +11,7 @@ from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError, decode
 from .engine import FileResult, rules_for_document, run_rules
 from .parse import parse_text, read_document
+from .registry import Registry, RegistryError
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -58,8 +59,11 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
     result = RunResult()
     for path, display in expand_paths(paths, overrides.stdin_filename, result):
         config = fixed or config_for(Path(display).parent if path == "-" else path.parent)
-        config = config.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
+        # Validate the file's config and the flags apart, so that a mistyped
+        # --select is blamed on the flag and not on the config file.
         registry = config.validate()
+        _check_overrides(registry, overrides)
+        config = config.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
         try:
             if path == "-":
                 text, encoding = decode(stdin or b"", overrides.encoding)
@@ -72,6 +76,15 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
         result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
     result.files.sort(key=lambda r: r.path)
     return result
+
+
+def _check_overrides(registry: Registry, overrides: Overrides) -> None:
+    try:
+        registry.check_selectors(overrides.select or (), "--select")
+        registry.check_selectors(overrides.extend_select, "--extend-select")
+        registry.check_selectors(overrides.ignore, "--ignore")
+    except RegistryError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _load_fixed_config(overrides: Overrides) -> Config | None:

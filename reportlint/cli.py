@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .api import Overrides, lint_paths
 from .config import Config, ConfigError, config_for, load_config
+from .decoding import InputError, check_encoding
 from .output import FORMATS
 from .registry import RegistryError
 
@@ -63,6 +64,13 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         encoding=encoding,
         stdin_filename=stdin_filename,
     )
+    if encoding:
+        # A wrong --encoding is a usage error: say so once, not once for every file.
+        try:
+            check_encoding(encoding)
+        except InputError as error:
+            _fail(f"--encoding: {error}")
+            return
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     try:
         results = lint_paths(paths, overrides, stdin=stdin)

@@ -65,12 +65,13 @@ class Config:
         registry = self.registry()
         where = str(self.path) if self.path else "the command line"
         try:
-            registry.check_selectors(self.select + self.extend_select, f"select ({where})")
-            registry.check_selectors(self.ignore, f"ignore ({where})")
+            # The message starts with *where*; the labels need not repeat it.
+            registry.check_selectors(self.select + self.extend_select, "select")
+            registry.check_selectors(self.ignore, "ignore")
             for pattern, selectors in self.per_file_ignores:
-                registry.check_selectors(selectors, f"per-file-ignores {pattern!r} ({where})")
+                registry.check_selectors(selectors, f"per-file-ignores {pattern!r}")
             for selector, level in self.severity:
-                registry.check_selectors([selector], f"severity ({where})")
+                registry.check_selectors([selector], "severity")
                 Severity.parse(level)
             for name, values in self.rule_options:
                 registry.get(name).make_options(dict(values))
@@ -206,7 +207,13 @@ def _has_tool_section(path: Path) -> bool:
         return "[tool.reportlint" in text
 
 
-@lru_cache(maxsize=256)
 def config_for(folder: Path) -> Config:
+    """The config that applies to files in *folder* (defaults when there is none)."""
+    # Cache by absolute folder: a relative one (".") names another folder after a chdir.
+    return _config_in(folder.resolve())
+
+
+@lru_cache(maxsize=256)
+def _config_in(folder: Path) -> Config:
     path = find_config_file(folder)
     return load_config(path) if path else Config(root=folder)

@@ -52,11 +52,20 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return text, "gb18030"
 
 
-def _decode_forced(data: bytes, encoding: str) -> tuple[str, str]:
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name, or an InputError for a name that is no text encoding."""
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    # base64, hex, rot13, zlib… are codecs too, but bytes.decode() raises LookupError for them.
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding")
+    return info.name
+
+
+def _decode_forced(data: bytes, encoding: str) -> tuple[str, str]:
+    name = check_encoding(encoding)
     text = _strict(data, name, name)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -68,6 +77,8 @@ def _strict(data: bytes, codec: str, label: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as error:
         raise InputError(f"cannot decode as {label}: invalid byte at offset {error.start}") from None
+    except UnicodeError as error:  # e.g. the "undefined" codec, which refuses everything
+        raise InputError(f"cannot decode as {label}: {error}") from None
 
 
 def _looks_like_chinese_text(text: str) -> bool:

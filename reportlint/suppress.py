@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from .document import Document
 
@@ -27,17 +28,36 @@ class _Range:
     last_line: int  # inclusive
 
 
+@dataclass(frozen=True)
+class _Switch:
+    line: int
+    disable: bool  # False: enable
+    selector: str
+
+
 class Suppressions:
-    def __init__(self, ranges: list[_Range]) -> None:
+    def __init__(self, ranges: list[_Range], switches: Sequence[_Switch] = ()) -> None:
         self._ranges = ranges
+        self._switches = list(switches)
 
     def __bool__(self) -> bool:
-        return bool(self._ranges)
+        return bool(self._ranges or self._switches)
 
     def covers(self, line: int, code: str, name: str) -> bool:
-        return any(
-            r.first_line <= line <= r.last_line and _names(r.selector, code, name) for r in self._ranges
-        )
+        if any(r.first_line <= line <= r.last_line and _names(r.selector, code, name) for r in self._ranges):
+            return True
+        # Replay disable/enable in order for this rule, so that `enable broken-paragraph`
+        # ends `disable RL101` (the same rule by code), and `enable RL101` after
+        # `disable RL1` re-enables RL101 alone. Both directives' own lines are covered.
+        disabled = False
+        for switch in self._switches:
+            if switch.line > line or (switch.line == line and not switch.disable):
+                break
+            if _names(switch.selector, code, name):
+                disabled = switch.disable
+                if disabled and switch.line == line:
+                    return True
+        return disabled
 
 
 def _names(selector: str, code: str, name: str) -> bool:
@@ -48,29 +68,20 @@ def parse_suppressions(doc: Document) -> Suppressions:
     if "reportlint-" not in doc.source:
         return Suppressions([])
     lines = doc.lines
-    last_line = lines.line_count
-    open_since: dict[str, int] = {}
     ranges: list[_Range] = []
+    switches: list[_Switch] = []
     for match in _DIRECTIVE.finditer(doc.source):
         line, _ = lines.position(match.start())
         selectors = [s for s in re.split(r"[\s,]+", match.group("rules")) if s] or [ALL]
         action = match.group("action")
         for selector in selectors:
-            if action == "disable":
-                open_since.setdefault(selector, line)
-            elif action == "enable":
-                if selector == ALL:
-                    for key, since in open_since.items():
-                        ranges.append(_Range(key, since, line))
-                    open_since.clear()
-                elif selector in open_since:
-                    ranges.append(_Range(selector, open_since.pop(selector), line))
-            else:
+            if action == "disable-next-line":
                 target = _next_content_line(doc, match.end())
                 if target:
                     ranges.append(_Range(selector, target, target))
-    ranges.extend(_Range(key, since, last_line) for key, since in open_since.items())
-    return Suppressions(ranges)
+            else:
+                switches.append(_Switch(line, action == "disable", selector))
+    return Suppressions(ranges, switches)
 
 
 def _next_content_line(doc: Document, offset: int) -> int | None:

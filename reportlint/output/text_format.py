@@ -81,8 +81,12 @@ def statistics_lines(findings: list[Finding]) -> list[str]:
 def summary(findings: list[Finding], results) -> str:
     checked = sum(1 for r in results.files if r.document is not None)
     files = f"{checked} file" + ("s" if checked != 1 else "")
+    failed = sum(1 for r in results.files if r.error)
+    if failed:
+        # Not "All clear" when a path could not be read at all (exit code 2).
+        files += f" ({failed} could not be checked)"
     if not findings:
-        return f"All clear: no findings in {files}."
+        return f"No findings in {files}." if failed else f"All clear: no findings in {files}."
     by = Counter(f.severity for f in findings)
     parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 and s is not Severity.INFO else ''}" for s in Severity if by[s]]
     fixable = sum(1 for f in findings if f.fix is not None)
