@@ -42,7 +42,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--select", multiple=True, help="Rules to enable (codes, names or prefixes, comma-separated); replaces the config's select.")
+@click.option("--select", multiple=True, help="Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")
 @click.option("--extend-select", multiple=True, help="Rules to enable in addition to the config's select.")
 @click.option("--ignore", multiple=True, help="Rules to disable (codes, names or prefixes, comma-separated).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),

@@ -53,11 +53,12 @@ class Config:
 
     def with_overrides(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
                        extend_select: tuple[str, ...] = ()) -> Config:
+        """Apply command-line selection. As in ruff, ``--select`` says exactly what
+        to run: it replaces the config's select, extend-select and ignore."""
+        if select is not None:
+            return dataclasses.replace(self, select=select, ignore=ignore, extend_select=extend_select)
         return dataclasses.replace(
-            self,
-            select=self.select if select is None else select,
-            ignore=self.ignore + ignore,
-            extend_select=self.extend_select + extend_select,
+            self, ignore=self.ignore + ignore, extend_select=self.extend_select + extend_select
         )
 
     def validate(self) -> Registry:

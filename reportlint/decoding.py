@@ -20,12 +20,14 @@ class InputError(Exception):
     """A file that cannot be linted; the message is one line meant for the user."""
 
 
+def too_large(size: int) -> str:
+    return f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes)"
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode *data*; return (text, encoding name). BOMs are removed from the text."""
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(
-            f"file too large ({len(data) / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)"
-        )
+        raise InputError(too_large(len(data)))
     if encoding:
         return _decode_forced(data, encoding)
     if data.startswith(codecs.BOM_UTF8):

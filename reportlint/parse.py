@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decoding import MAX_FILE_BYTES, InputError, decode
+from . import decoding
+from .decoding import InputError, decode
 from .document import Document, Paragraph
 from .markdown import looks_like_markdown, split_paragraphs
 from .structure import classify
@@ -35,10 +36,8 @@ def read_bytes(path: Path) -> bytes:
         if path.is_dir():
             raise InputError("is a directory")
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"file too large ({size / 1048576:.0f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB)"
-            )
+        if size > decoding.MAX_FILE_BYTES:
+            raise InputError(decoding.too_large(size))
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file") from None

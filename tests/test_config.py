@@ -184,6 +184,15 @@ def test_command_line_select_replaces_the_config_select(tmp_path):
     assert codes(doc, ignore=("RL102",), extend_select=("RL101",)) == ["RL101"]
 
 
+def test_command_line_select_also_drops_the_config_ignore_and_extend_select(tmp_path):
+    # As in ruff: --select says exactly what to run.
+    write(tmp_path / "reportlint.toml", 'ignore = ["layout-artifact"]\nextend-select = ["RL501"]\n')
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    assert codes(doc) == ["RL101", "RL501"]
+    assert codes(doc, select=("layout-artifact",)) == ["RL102"]
+    assert codes(doc, select=("RL1",), ignore=("RL101",)) == ["RL102"]
+
+
 # --- select, ignore, extend-select ---------------------------------------------
 
 

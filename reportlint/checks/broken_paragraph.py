@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..artifacts import CONTINUATION
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
@@ -72,7 +73,7 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
 def _is_cut(first: Paragraph, second: Paragraph, opts: Options) -> bool:
     if first.kind in ("heading", "list-item", "table-cell", "artifact") or second.kind not in ("text", "quote"):
         return False
-    text = first.text.rstrip()
+    text = _without_trailing_marker(first.text)
     closed = bool(_CLOSED_END.search(text))
     start = _CONTINUATION_START.match(second.text)
     if start:
@@ -92,6 +93,17 @@ def _is_cut(first: Paragraph, second: Paragraph, opts: Options) -> bool:
         # sentence and a new paragraph opens with its lead; only the 。 is missing.
         return False
     return len(text) >= opts.min_length and bool(_INNER_PUNCTUATION.search(text))
+
+
+def _without_trailing_marker(text: str) -> str:
+    """The paragraph's text without a newspaper marker at its end (layout-artifact
+    reports that one); a soft-wrapped "上接第3版" line must not read as a cut."""
+    text = text.rstrip()
+    marker = CONTINUATION.search(text)
+    while marker and marker.end() == len(text) and marker.start() > 0:
+        text = text[: marker.start()].rstrip()
+        marker = CONTINUATION.search(text)
+    return text
 
 
 def _violation(doc: Document, first: Paragraph, second: Paragraph) -> Violation:

@@ -52,6 +52,13 @@ def test_silent_on_complete_paragraphs_and_quotes():
     )
 
 
+def test_a_newspaper_marker_at_the_end_is_not_a_cut():
+    text = "加快推进镇雄低热值煤炭综合利用项目，新增装机100万千瓦以上。\n上接第3版\n\n织密综合交通网。优化推进6条在建高速公路。"
+    assert not findings_for("broken-paragraph", text, "report.md")
+    text = "加快推进镇雄低热值煤炭综合利用项目，新增装机（下转第二版）\n\n100万千瓦以上。"
+    assert findings_for("broken-paragraph", text, "report.txt")
+
+
 def test_min_length_option():
     text = "深入推进城市更新，用好自主更新政策，改造老旧小区\n\n72个，打造完整社区13个以上。"
     assert findings_for("broken-paragraph", text)
