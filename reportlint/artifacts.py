@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 _NUMERAL = r"[0-9０-９一二三四五六七八九十〇零]{1,3}"
-# 上接第3版 / 下转第二版 / （接第1版）: a newspaper continuation marker.
-CONTINUATION = re.compile(rf"[（(]?\s*(?:上接|下转|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
+# 上接第3版 / 下转第二版 / （紧接第一版）: a newspaper continuation marker.
+CONTINUATION = re.compile(rf"[（(]?\s*(?:上接|下转|紧接|续接|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
 PAGE_NUMBER = re.compile(
     r"[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]"
     r"|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/、]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
