@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
-import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -16,11 +15,7 @@ from typing import Any
 from .model import OptionsError, RuleMeta, Severity
 from .registry import Registry, RegistryError, build_registry
 from .suggest import did_you_mean
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .tomlfile import TOMLDecodeError, loads, read_toml
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
@@ -118,13 +113,9 @@ def _matches(relative: str, pattern: str) -> bool:
 def load_config(path: Path) -> Config:
     """Read one config file; an error names the file and what is wrong."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read config: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        data = read_toml(path, "config file")
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
     return _from_table(data, path)
@@ -202,8 +193,8 @@ def _has_tool_section(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "reportlint" in tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
+        return "reportlint" in loads(text).get("tool", {})
+    except TOMLDecodeError:
         # Malformed but meant for us: load_config will say what is wrong.
         return "[tool.reportlint" in text
 

@@ -50,7 +50,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             raise InputError(
                 f"cannot decode: not UTF-8 (invalid byte at offset {utf8_error.start}) and not plausible "
                 "GB18030 text; use --encoding to name the encoding"
-            )
+            ) from None
         return text, "gb18030"
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Literal
 
 from .document import Document, Span
 

@@ -25,20 +25,16 @@ make the linter hang whatever it contains.
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .document import Document
 from .model import Edit, Fix, RuleMeta, Severity, Violation
 from .registry import RegistryError
 from .suggest import did_you_mean
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from .tomlfile import read_toml
 
 FORMAT_VERSION = 1
 _RULE_KEYS = {"code", "name", "kind", "severity", "summary", "message", "fix", "description",
@@ -62,13 +58,9 @@ def builtin_pack_paths() -> list[Path]:
 
 def load_pack(path: Path, builtin: bool = False) -> list[RuleMeta]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PackError(f"{path}: rule pack not found") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{path}: cannot read rule pack: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise PackError(f"{path}: invalid TOML: {error}") from None
+        data = read_toml(path, "rule pack")
+    except ValueError as error:
+        raise PackError(str(error)) from None
     where = str(path)
     _check_keys(data, _PACK_KEYS, where)
     if data.get("format") != FORMAT_VERSION:

@@ -10,8 +10,8 @@ RULE is a code, a name or a code prefix; no RULE means every rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .document import Document
 

@@ -10,7 +10,8 @@ test also tests the document's source map.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from reportlint.api import lint_text
 from reportlint.config import Config

@@ -14,7 +14,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from reportlint import __version__, config as config_module, decoding
+from reportlint import __version__, decoding
+from reportlint import config as config_module
 from reportlint import registry as registry_module
 from reportlint.cli import cli
 

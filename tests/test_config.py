@@ -2,7 +2,6 @@
 rule options, allow-words, and the errors a broken config gives."""
 
 import json
-import os
 import textwrap
 from pathlib import Path
 

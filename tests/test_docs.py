@@ -3,8 +3,8 @@
 import re
 
 import pytest
-
 from helpers import findings_for
+
 from reportlint.model import DOC_SECTIONS
 from reportlint.registry import build_registry
 

@@ -59,9 +59,9 @@ def fresh_caches(tmp_path, monkeypatch):
         cached.cache_clear()
 
 
-def lint(registry: Registry, text: str = THREE_RULES, path: str = "报告.txt", config: Config = Config()):
+def lint(registry: Registry, text: str = THREE_RULES, path: str = "报告.txt", config: Config | None = None):
     doc = parse_text(text, path)
-    return run_rules(doc, rules_for_document(registry, config, path))
+    return run_rules(doc, rules_for_document(registry, config or Config(), path))
 
 
 # --- a rule that raises ------------------------------------------------------------

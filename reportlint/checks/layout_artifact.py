@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..artifacts import CONTINUATION, is_web_chrome
 from ..document import Document, Paragraph, Span

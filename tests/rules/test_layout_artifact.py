@@ -9,7 +9,7 @@ def test_fires_on_newspaper_and_print_leftovers():
         invalid=[
             f"⟦上接第3版⟧\n\n{BODY}",
             f"{BODY}\n\n⟦（下转第二版）⟧",
-            f"西藏实现经济较快增长，⟦（下转第四版）⟧",
+            "西藏实现经济较快增长，⟦（下转第四版）⟧",
             "提供了行动指南。⟦（下转第四版）⟧⟦（紧接第一版）⟧ 我们坚持人民至上、生命至上。",
             f"{BODY}\n\n⟦— 12 —⟧\n\n{BODY}",
             f"{BODY}\n\n⟦第3页 共10页⟧",
