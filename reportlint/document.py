@@ -41,9 +41,6 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def line_start(self, line: int) -> int:
-        return self._starts[line - 1]
-
     @property
     def line_count(self) -> int:
         return len(self._starts)
@@ -95,8 +92,6 @@ class SourceMap:
         return piece.src_start + piece.src_len
 
 
-SENTENCE_END = "。！？；"
-CLOSING_QUOTES = "”’」』）)》"
 # ASCII ! ? ; end a sentence only inside Chinese text (not "Q&A?" in English).
 _SENTENCE_BREAK = re.compile(
     r"(?:[。！？；]|…+|(?<=[\u4e00-\u9fff”’」』）])[!?;])[”’」』）)》]*"
@@ -129,14 +124,6 @@ class Paragraph:
         """Source span of the prose offsets [i, j)."""
         j = len(self.text) if j is None else j
         return Span(self.source_map.start(i), self.source_map.end(j))
-
-    @property
-    def source_span(self) -> Span:
-        return self.span(0, len(self.text))
-
-    @property
-    def is_body(self) -> bool:
-        return self.kind == "text"
 
     @cached_property
     def sentences(self) -> list[Sentence]:

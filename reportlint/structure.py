@@ -36,7 +36,6 @@ _DATE_LINE = re.compile(
 _SIGNATURE = re.compile(
     r"\S{0,12}(省长|市长|主席|总理|县长|区长|州长|盟长|旗长|主任|书记|代表|局长|厅长)[\s\u3000]*\S{2,4}"
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def chinese_number(text: str) -> int | None:
@@ -89,7 +88,3 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
     if position < 8 and len(text) <= 40 and not has_sentence_end and "，" not in text and _TITLE_WORDS.search(text):
         return "title", number
     return "text", number
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
