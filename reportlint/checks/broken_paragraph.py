@@ -64,7 +64,8 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-length` (15): a paragraph shorter than this is not taken for body text
       unless its end or the next paragraph's start proves the cut.
     """
-    paragraphs = doc.paragraphs
+    # A page number or a newspaper marker between the halves is part of the cut.
+    paragraphs = [p for p in doc.paragraphs if p.kind != "artifact"]
     for first, second in zip(paragraphs, paragraphs[1:]):
         if _is_cut(first, second, opts):
             yield _violation(doc, first, second)
@@ -107,7 +108,7 @@ def _without_trailing_marker(text: str) -> str:
 
 
 def _violation(doc: Document, first: Paragraph, second: Paragraph) -> Violation:
-    text = first.text.rstrip()
+    text = _without_trailing_marker(first.text)
     tail = _CLAUSE_TAIL.search(text)
     tail_start = tail.start() if tail else max(0, len(text) - 12)
     head = second.text[:12]
@@ -117,8 +118,8 @@ def _violation(doc: Document, first: Paragraph, second: Paragraph) -> Violation:
         f"段落在“{text[tail_start:]}”处中断，下一段“{head}…”接续同一句："
         "疑为分页或复制粘贴把一段拆成了两段"
     )
-    gap = Span(first.source_map.end(len(text)), second.source_map.start(0))
+    gap = Span(first.source_map.end(len(first.text.rstrip())), second.source_map.start(0))
     fix = None
-    if doc.text(gap).strip() == "":
+    if doc.text(gap).strip() == "":  # only blank lines between: join (never delete a marker here)
         fix = Fix((Edit(gap, ""),), "unsafe", "合并为一段")
     return Violation(span, message, related=(Related(next_span, "接续的下一段从这里开始"),), fix=fix)

@@ -52,6 +52,13 @@ def test_silent_on_complete_paragraphs_and_quotes():
     )
 
 
+def test_a_page_number_between_the_halves_does_not_hide_the_cut():
+    text = "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\n— 12 —\n\n经济发展，激发各类经营主体内生动力。"
+    [finding] = findings_for("broken-paragraph", text)
+    assert text[finding.related[0].span.start :].startswith("经济发展")
+    assert finding.fix is None  # joining would have to delete the page number: layout-artifact's fix
+
+
 def test_a_newspaper_marker_at_the_end_is_not_a_cut():
     text = "加快推进镇雄低热值煤炭综合利用项目，新增装机100万千瓦以上。\n上接第3版\n\n织密综合交通网。优化推进6条在建高速公路。"
     assert not findings_for("broken-paragraph", text, "report.md")
