@@ -52,3 +52,18 @@ def is_print_artifact(text: str) -> bool:
 
 def is_artifact(text: str) -> bool:
     return is_web_chrome(text) or is_print_artifact(text)
+
+
+_SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
+RUNNING_HEADER_REPEATS = 3
+
+
+def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS) -> dict[str, list[int]]:
+    """Short lines without punctuation that recur *times* or more (a page header
+    or footer repeated on every page): text -> indexes of its copies."""
+    seen: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        text = text.strip()
+        if 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text) and not is_artifact(text):
+            seen.setdefault(text, []).append(index)
+    return {text: copies for text, copies in seen.items() if len(copies) >= times}

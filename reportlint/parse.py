@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from . import decoding
+from .artifacts import running_headers
 from .decoding import InputError, decode
 from .document import Document, Paragraph
 from .markdown import looks_like_markdown, split_paragraphs
@@ -22,10 +23,16 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
     raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file)
-    paragraphs = []
-    for index, raw in enumerate(raws):
-        kind, number = classify(raw, index)
-        paragraphs.append(Paragraph(index, kind, raw.text, raw.source_map(), number))  # type: ignore[arg-type]
+    kinds = [classify(raw, index) for index, raw in enumerate(raws)]
+    # A line repeated on every page is a running header or footer, not prose.
+    eligible = [raw.text if kind in ("text", "meta", "title") else "" for raw, (kind, _) in zip(raws, kinds)]
+    for copies in running_headers(eligible).values():
+        for index in copies:
+            kinds[index] = ("artifact", None)
+    paragraphs = [
+        Paragraph(index, kind, raw.text, raw.source_map(), number)  # type: ignore[arg-type]
+        for index, (raw, (kind, number)) in enumerate(zip(raws, kinds))
+    ]
     return Document(path=path, source=text, encoding=encoding, paragraphs=paragraphs,
                     markdown=markdown, allow_words=allow_words)
 

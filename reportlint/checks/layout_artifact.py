@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION, is_web_chrome
+from ..artifacts import CONTINUATION, is_print_artifact, is_web_chrome, running_headers
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
@@ -78,7 +77,7 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
 def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, list[Paragraph]]) -> Iterator[Violation]:
     text = paragraph.text
     stripped = text.strip()
-    if paragraph.kind == "artifact":
+    if is_print_artifact(stripped):
         what = "报纸转版标记" if CONTINUATION.fullmatch(stripped) else "页码"
         yield Violation(paragraph.span(), f"{what}“{stripped}”是排版残留，不属于正文",
                         fix=_delete_paragraphs(doc, [paragraph]))
@@ -104,13 +103,11 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
 
 
 def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
-    """Short lines without punctuation that recur: a running page header or footer."""
-    seen: dict[str, list[Paragraph]] = defaultdict(list)
-    for paragraph in doc.paragraphs:
-        text = paragraph.text.strip()
-        if paragraph.kind in ("text", "meta", "title") and 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text):
-            seen[text].append(paragraph)
-    return {text: copies for text, copies in seen.items() if len(copies) >= times}
+    """Running page headers or footers: short lines without punctuation that recur."""
+    eligible = [p.text if p.kind in ("text", "meta", "title", "artifact") else "" for p in doc.paragraphs]
+    return {
+        text: [doc.paragraphs[i] for i in copies] for text, copies in running_headers(eligible, times).items()
+    }
 
 
 def _chrome_violation(doc: Document, run: list[Paragraph]) -> Violation:
