@@ -11,7 +11,10 @@ from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
 # The credit line of a newspaper photo: 本报记者 戴冰摄.
-_PHOTO_CREDIT = re.compile(r"(?:本报记者|新华社记者|记者|摄影|图)\s*[：:]?\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*摄$")
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|(?<=[\s。！？]))(?:本报记者|新华社记者|记者|通讯员)\s*[：:]?\s*"
+    r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄$"
+)
 _SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
 
 
