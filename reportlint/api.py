@@ -57,13 +57,12 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
     """
     fixed = _load_fixed_config(overrides)
     result = RunResult()
+    prepared: dict[int, tuple[Config, Registry]] = {}  # by config file, validated once per run
     for path, display in expand_paths(paths, overrides.stdin_filename, result):
-        config = fixed or config_for(Path(display).parent if path == "-" else path.parent)
-        # Validate the file's config and the flags apart, so that a mistyped
-        # --select is blamed on the flag and not on the config file.
-        registry = config.validate()
-        _check_overrides(registry, overrides)
-        config = config.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
+        base = fixed or config_for(Path(display).parent if path == "-" else path.parent)
+        if id(base) not in prepared:
+            prepared[id(base)] = _prepare(base, overrides)
+        config, registry = prepared[id(base)]
         try:
             if path == "-":
                 text, encoding = decode(stdin or b"", overrides.encoding)
@@ -76,6 +75,14 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
         result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
     result.files.sort(key=lambda r: r.path)
     return result
+
+
+def _prepare(config: Config, overrides: Overrides) -> tuple[Config, Registry]:
+    """Validate a config and the command-line flags apart (so that a mistyped
+    --select is blamed on the flag, not on the config file), then combine them."""
+    registry = config.validate()
+    _check_overrides(registry, overrides)
+    return config.with_overrides(overrides.select, overrides.ignore, overrides.extend_select), registry
 
 
 def _check_overrides(registry: Registry, overrides: Overrides) -> None:
