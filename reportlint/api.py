@@ -57,12 +57,13 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
     """
     fixed = _load_fixed_config(overrides)
     result = RunResult()
-    prepared: dict[int, tuple[Config, Registry]] = {}  # by config file, validated once per run
+    # Each config is validated once per run; the entry keeps *base* alive so its id stays unique.
+    prepared: dict[int, tuple[Config, Config, Registry]] = {}
     for path, display in expand_paths(paths, overrides.stdin_filename, result):
         base = fixed or config_for(Path(display).parent if path == "-" else path.parent)
         if id(base) not in prepared:
-            prepared[id(base)] = _prepare(base, overrides)
-        config, registry = prepared[id(base)]
+            prepared[id(base)] = (base, *_prepare(base, overrides))
+        _, config, registry = prepared[id(base)]
         try:
             if path == "-":
                 text, encoding = decode(stdin or b"", overrides.encoding)
