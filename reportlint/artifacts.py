@@ -56,7 +56,7 @@ def is_artifact(text: str) -> bool:
     return is_web_chrome(text) or is_print_artifact(text)
 
 
-_SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
+SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
 RUNNING_HEADER_REPEATS = 3
 
 
@@ -66,6 +66,6 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS) -> di
     seen: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         text = text.strip()
-        if 2 <= len(text) <= 40 and not _SENTENCE_MARKS.search(text) and not is_artifact(text):
+        if 2 <= len(text) <= 40 and not SENTENCE_MARKS.search(text) and not is_artifact(text):
             seen.setdefault(text, []).append(index)
     return {text: copies for text, copies in seen.items() if len(copies) >= times}

@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .api import Overrides, lint_paths
-from .config import Config, ConfigError, config_for, load_config
+from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding
 from .output import FORMATS
 from .registry import RegistryError
@@ -162,4 +162,4 @@ def main() -> None:
         sys.exit(130)
 
 
-__all__ = ["cli", "main", "Config"]
+__all__ = ["cli", "main"]

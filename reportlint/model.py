@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import inspect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .document import Document, Span
+from .suggest import did_you_mean
 
 
 class Severity(str, enum.Enum):
@@ -122,8 +124,6 @@ class RuleMeta:
         kwargs = {}
         for key, value in values.items():
             if key not in fields:
-                from .suggest import did_you_mean
-
                 raise OptionsError(f"unknown option {key!r} for rule {self.name}{did_you_mean(key, fields)}")
             default = fields[key].default
             if default is not dataclasses.MISSING and not _same_type(default, value):
@@ -154,14 +154,9 @@ def rule(*, code: str, name: str, severity: str, summary: str, options: type = N
     def decorate(check: Check) -> Check:
         check.meta = RuleMeta(  # type: ignore[attr-defined]
             code=code, name=name, severity=Severity.parse(severity), summary=summary,
-            check=check, options=options, fixable=fixable, doc=_dedent(check.__doc__ or ""),
+            check=check, options=options, fixable=fixable, doc=inspect.cleandoc(check.__doc__ or ""),
         )
         return check
 
     return decorate
 
-
-def _dedent(text: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(text)

@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .document import Document
-from .model import Edit, Fix, RuleMeta, Severity, Violation
+from .model import Edit, Fix, NoOptions, RuleMeta, Severity, Violation
 from .registry import RegistryError
 from .suggest import did_you_mean
 from .tomlfile import read_toml
@@ -90,11 +89,6 @@ def _require_str(entry: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
-@dataclass(frozen=True)
-class _PackOptions:
-    """Pack rules have no options."""
-
-
 def _pack_rule(entry: Any, prefix: str, where: str, source: str) -> RuleMeta:
     if not isinstance(entry, dict):
         raise PackError(f"{where}: must be a table")
@@ -129,7 +123,7 @@ def _pack_rule(entry: Any, prefix: str, where: str, source: str) -> RuleMeta:
     doc = _document(entry.get("description", summary), table, examples)
     try:
         return RuleMeta(code=code, name=name, severity=severity, summary=summary, check=check,
-                        options=_PackOptions, fixable="never" if fix == "none" else "always",
+                        options=NoOptions, fixable="never" if fix == "none" else "always",
                         doc=doc, source=source)
     except ValueError as error:
         raise PackError(f"{where}: {error}") from None

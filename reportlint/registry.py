@@ -7,6 +7,7 @@ specific selector decides, and ``ignore`` wins a tie.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Iterable
@@ -124,14 +125,8 @@ def plugin_rules() -> tuple[RuleMeta, ...]:
         for meta in found:
             if meta.code.startswith("RL"):
                 raise RegistryError(f"plugin {entry.name!r}: the RL prefix is reserved for built-in rules ({meta.code})")
-            rules.append(_with_source(meta, f"plugin {entry.name}"))
+            rules.append(dataclasses.replace(meta, source=f"plugin {entry.name}"))
     return tuple(rules)
-
-
-def _with_source(meta: RuleMeta, source: str) -> RuleMeta:
-    import dataclasses
-
-    return dataclasses.replace(meta, source=source)
 
 
 @lru_cache(maxsize=16)

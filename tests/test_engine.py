@@ -1,6 +1,7 @@
 """The engine: a broken rule is isolated and reported, findings come out in a
 deterministic order, and the engine (not the rule) decides severities."""
 
+import dataclasses
 import itertools
 import json
 from pathlib import Path
@@ -107,7 +108,7 @@ def _runner():
 @pytest.fixture
 def crashing_plugin(monkeypatch):
     """A plugin rule that crashes, as if an installed distribution offered it."""
-    meta = registry_module._with_source(CALL_CRASH, "plugin crashy")
+    meta = dataclasses.replace(CALL_CRASH, source="plugin crashy")
     monkeypatch.setattr(registry_module, "plugin_rules", lambda: (meta,))
     registry_module.build_registry.cache_clear()
     yield meta

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION, is_print_artifact, is_web_chrome, running_headers
+from ..artifacts import CONTINUATION, SENTENCE_MARKS, is_print_artifact, is_web_chrome, running_headers
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
@@ -15,7 +15,6 @@ _PHOTO_CREDIT = re.compile(
     r"(?:^|(?<=[\s。！？]))(?:本报记者|新华社记者|记者|通讯员)\s*[：:]?\s*"
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄$"
 )
-_SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
         text = paragraph.text.strip()
         is_chrome = paragraph.kind == "artifact" and is_web_chrome(text)
         # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line.
-        if not is_chrome and after_breadcrumb_arrow and len(text) <= 12 and not _SENTENCE_MARKS.search(text):
+        if not is_chrome and after_breadcrumb_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text):
             is_chrome = True
         after_breadcrumb_arrow = is_chrome and text in (">", "＞")
         if is_chrome:
