@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
-from typing import Literal
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
 
 ParagraphKind = Literal["title", "heading", "text", "list-item", "table-cell", "quote", "meta", "artifact"]
 
@@ -146,6 +149,7 @@ class Document:
     markdown: bool = False
     #: words the user declared correct (config ``allow-words``)
     allow_words: frozenset[str] = frozenset()
+    _analyses: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -161,3 +165,10 @@ class Document:
 
     def text(self, span: Span) -> str:
         return self.source[span.start : span.end]
+
+    def analysis(self, key: str, compute: Callable[[Document], T]) -> T:
+        """The result of ``compute(self)``, computed once per document: several
+        rules share one analysis (the index of copied text, the topic model)."""
+        if key not in self._analyses:
+            self._analyses[key] = compute(self)
+        return self._analyses[key]
