@@ -1,0 +1,111 @@
+"""Word knowledge: jieba's dictionary, read lazily, and a segmenter over it.
+
+jieba's own start-up builds a prefix dictionary of all its 349,000 words (about
+a second a process). reportlint ships the same dictionary re-sorted so that the
+words starting with one character form one block (tools/build_lexicon.py), and
+parses a block only when a word starting with that character is looked up: a
+check that looks at a few dozen places in a report reads a few dozen blocks.
+
+``segment`` is jieba's own method (a DAG of dictionary words, then the most
+probable path by word frequency, without jieba's HMM guessing of unknown words)
+over a short stretch of text such as a clause.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Longest stretch looked up as one word; jieba's dictionary has longer entries,
+# but no segmentation decision here depends on them.
+MAX_WORD = 12
+_ALNUM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    freq: int
+    tag: str
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    entry: Entry | None  # None: not a dictionary word (a single unknown character, digits)
+
+
+class Lexicon:
+    def __init__(self, data: bytes, index: str) -> None:
+        self._data = data
+        header, _, blocks = index.partition("\n")
+        self.total = int(header.split()[1])
+        self._log_total = math.log(self.total)
+        fields = blocks.split()  # char, offset, length, char, offset, length, ...
+        self._blocks = dict(zip(fields[0::3], zip(map(int, fields[1::3]), map(int, fields[2::3]))))
+        self._parsed: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def _block(self, char: str) -> dict[str, tuple[str, str]]:
+        """word -> (frequency, tag) for the words starting with *char*, parsed on first use."""
+        block = self._parsed.get(char)
+        if block is None:
+            offset, length = self._blocks.get(char, (0, 0))
+            fields = self._data[offset : offset + length].decode("utf-8").split()
+            block = self._parsed[char] = dict(zip(fields[0::3], zip(fields[1::3], fields[2::3])))
+        return block
+
+    def get(self, word: str) -> Entry | None:
+        found = self._block(word[0]).get(word) if word else None
+        return Entry(int(found[0]), found[1]) if found else None
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def freq(self, word: str) -> int:
+        entry = self.get(word)
+        return entry.freq if entry else 0
+
+    def tag(self, word: str) -> str | None:
+        entry = self.get(word)
+        return entry.tag if entry else None
+
+    def segment(self, text: str) -> list[Token]:
+        """The most probable split of *text* into dictionary words (jieba's method)."""
+        n = len(text)
+        candidates: list[list[tuple[int, tuple[str, str] | None]]] = []
+        for start in range(n):
+            alnum = _ALNUM.match(text, start) if text[start].isascii() else None
+            if alnum:  # a number or a Latin word is one token, as in jieba
+                candidates.append([(alnum.end(), None)])
+                continue
+            block = self._block(text[start])
+            ends = [(start + 1, block.get(text[start]))]
+            for end in range(start + 2, min(n, start + MAX_WORD) + 1):
+                entry = block.get(text[start:end])
+                if entry:
+                    ends.append((end, entry))
+            candidates.append(ends)
+        # best[i]: (log probability of the best split of text[i:], end of its first token)
+        best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        for start in range(n - 1, -1, -1):
+            best[start] = max(
+                (math.log((int(entry[0]) if entry else 0) or 1) - self._log_total + best[end][0], end)
+                for end, entry in candidates[start]
+            )
+        tokens, start = [], 0
+        while start < n:
+            end = best[start][1]
+            tokens.append(Token(start, end, text[start:end], self.get(text[start:end])))
+            start = end
+        return tokens
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon, read once per process on first use."""
+    data = resources.files("reportlint") / "data"
+    return Lexicon((data / "lexicon.txt").read_bytes(), (data / "lexicon.idx").read_text(encoding="utf-8"))

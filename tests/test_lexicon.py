@@ -1,0 +1,50 @@
+"""The shipped lexicon is jieba's dictionary, and segments as jieba does."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportlint.lexicon import lexicon
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
+
+
+def test_shipped_files_are_what_the_build_script_makes_from_jieba():
+    out = subprocess.run([sys.executable, str(REPO / "tools" / "build_lexicon.py"), "--check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_words_frequencies_and_tags():
+    words = lexicon()
+    assert words.get("扎扎实实").tag == "z"
+    assert words.freq("工作") > words.freq("作风") > 0
+    assert "新增新增" not in words and words.get("") is None
+    assert words.freq("〇〇〇〇") == 0
+
+
+def test_segments_like_jieba_without_hmm():
+    words = lexicon()
+    cases = {
+        "坚定不移走中国式现代化道路": ["坚定不移", "走", "中国式", "现代化", "道路"],
+        "转变工作作风": ["转变", "工作作风"],
+        "为了了解情况": ["为了", "了解", "情况"],
+        "建成500千伏变电站": ["建成", "500", "千伏", "变电站"],
+    }
+    for text, expected in cases.items():
+        assert [t.text for t in words.segment(text)] == expected
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not next to the repository")
+def test_same_split_as_jieba_on_real_reports():
+    jieba = pytest.importorskip("jieba")
+    jieba.setLogLevel(60)
+    text = (CORPUS / "beijing_2025.txt").read_text(encoding="utf-8")
+    clauses = [c for c in re.split(r"[^\u4e00-\u9fff]+", text) if c][:400]
+    words = lexicon()
+    for clause in clauses:
+        assert [t.text for t in words.segment(clause)] == list(jieba.cut(clause, HMM=False)), clause
