@@ -1,0 +1,92 @@
+from helpers import assert_rule, findings_for
+
+from reportlint.model import Severity
+
+
+def test_fires_on_words_and_parts_of_words_typed_twice():
+    assert_rule(
+        "doubled-word",
+        invalid=[
+            "推进昭通抽水蓄能项目前期工作，⟦新增新增⟧装机100万千瓦以上。",
+            "我们必须坚定⟦不移不移⟧走城市内涵式发展道路。",
+            "加快500千伏水⟦富富⟧、220千伏金沙江变等建设。",
+            "统筹做好文史、决策咨询、港澳⟦侨侨⟧、科普、档案工作。",
+            "依托院士专家工作站开展科技入滇和⟦滇滇⟧科技交流合作活动。",
+            "这是我们⟦的的⟧工作重点。",
+            "⟦2026年2026年⟧是“十五五”规划开局之年。",
+            "Read ⟦the the⟧ report.",
+        ],
+    )
+
+
+def test_fires_across_a_line_break():
+    assert_rule("doubled-word", invalid=["今年加快能源项目建设，全市⟦新增\n\n新增⟧装机100万千瓦，电力总装机达到2800万千瓦。"])
+    # soft-wrapped Markdown lines are one paragraph
+    found = findings_for("doubled-word", "今年全市新增\n新增装机100万千瓦。\n", "case.md")
+    assert [f.line for f in found] == [1]
+
+
+def test_silent_on_reduplication_chinese_makes_on_purpose():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "人人都是参与者，天天都有新变化，常常深入基层，个个都是好样的。",
+            "年年有新进展，渐渐形成合力，谢谢大家，做到一一对应。",
+            "扎扎实实做好方方面面的工作，认认真真、家家户户、实实在在、点点滴滴。",
+            "一座座新城拔地而起，一项项改革落地见效，一步一步向前推进。",
+            "牢牢把握高质量发展这个首要任务，紧紧围绕中心工作，久久为功。",
+            "全市上下生机勃勃，干干净净、踏踏实实、规规矩矩办事。",
+        ],
+    )
+
+
+def test_silent_on_repeats_that_straddle_two_words():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "进一步转变工作作风，为了了解实际情况，扩大生产产品，审议会议议程。",
+            "实施积极的财政政策，做好归侨侨眷工作，深化与吉尔吉斯斯坦合作。",
+            "完善矛盾纠纷多元化化解机制，扩大中国国际进出口商品交易会影响，加快实现现代化。",
+            "要要素市场化配置改革走深走实，加快首都都市圈建设。",
+            "强化食品药品安全全链条监管，完善全链条监管机制。",
+            "推进市属高校一校一策分类提升。",
+        ],
+    )
+
+
+def test_silent_on_particles_numbers_and_parallel_phrasing():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "目的的实现离不开大家的努力。",
+            "编制“十五五”规划，建成1100个5G基站，2025年增长5.5%。",
+            "学中求进、难中求进、干中求进、变中求进，稳中求进。",
+            "人民城市人民建，人民城市为人民。",
+            "That that is is fine.",
+        ],
+    )
+
+
+def test_a_consistently_used_form_is_reported_once_as_info():
+    text = "打造文旅旅商特色品牌。\n\n促进文旅旅商深度融合。\n\n推动文旅旅商高质量发展。\n"
+    found = findings_for("doubled-word", text)
+    assert [(f.line, f.severity) for f in found] == [(1, Severity.INFO)]
+    assert "3处" in found[0].message
+    assert findings_for("doubled-word", text, allow_words=frozenset({"文旅旅商"})) == []
+
+
+def test_a_doubling_inside_a_short_quoted_name_is_info():
+    found = findings_for("doubled-word", "打响“通办办”政务服务品牌。")
+    assert [(f.column, f.severity) for f in found] == [(5, Severity.INFO)]
+
+
+def test_fix_deletes_the_second_copy():
+    text = "新增新增装机100万千瓦，Read the the report."
+    found = findings_for("doubled-word", text)
+    assert len(found) == 2
+    for finding in found:
+        assert finding.fix.applicability == "unsafe"
+    fixed = text
+    for edit in sorted((e for f in found for e in f.fix.edits), key=lambda e: e.span.start, reverse=True):
+        fixed = fixed[: edit.span.start] + edit.content + fixed[edit.span.end :]
+    assert fixed == "新增装机100万千瓦，Read the report."
