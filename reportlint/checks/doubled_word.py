@@ -14,7 +14,8 @@ from ..model import Edit, Fix, Severity, Violation, rule
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # At each position, the shortest stretch (up to 8 characters) that is repeated
 # right after itself: 新增新增, 不移不移, 富富, 2026年2026年.
-_REPEAT = re.compile(rf"(?=([{_HAN}0-9]{{1,8}}?)\1)")
+_MAX_UNIT = 8
+_REPEAT = re.compile(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
 _LATIN_REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 # Doubled on purpose in English.
 _LATIN_LEGAL = frozenset({"that", "had", "is"})
@@ -100,7 +101,12 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     from ..lexicon import lexicon  # read the dictionary only when this rule runs
 
     words = lexicon()
-    found = [d for d in _doublings(doc) if _is_slip(d, doc.source, words)]
+    found: list[_Doubling] = []
+    for doubling in _doublings(doc):
+        last = found[-1] if found else None
+        overlaps = last is not None and last.paragraph is doubling.paragraph and doubling.start < last.end
+        if not overlaps and _is_slip(doubling, doc.source, words):
+            found.append(doubling)
     uses: dict[str, list[_Doubling]] = defaultdict(list)
     for doubling in found:
         uses[doubling.context].append(doubling)
@@ -144,8 +150,8 @@ def _in_text(paragraph: Paragraph, text: str, start: int = 0, stop: int | None =
         position = match.start()
         if position >= stop:
             break
-        unit = match.group(1)
-        if not _HAN_CHAR.search(unit) or _NUMERAL.fullmatch(unit):
+        unit = _longest_repeat(text, position, match.group(1))
+        if not _HAN_CHAR.search(unit) or (len(unit) == 1 or unit.isdigit()) and _NUMERAL.fullmatch(unit):
             continue  # 1100, 十五五: numbers
         if unit[0].isdigit() and position > 0 and text[position - 1].isdigit():
             continue  # inside a longer number
@@ -155,6 +161,14 @@ def _in_text(paragraph: Paragraph, text: str, start: int = 0, stop: int | None =
         for match in _LATIN_REPEAT.finditer(text):
             if match.group(1).lower() not in _LATIN_LEGAL:
                 yield _Doubling(paragraph, text, match.start(), match.start(2), match.end(), match.group(1))
+
+
+def _longest_repeat(text: str, position: int, shortest: str) -> str:
+    """紧紧围绕紧紧围绕: the shortest repeat here is 紧紧, a word; the slip is the longer one."""
+    for k in range(_MAX_UNIT, len(shortest), -1):
+        if text[position : position + k] == text[position + k : position + 2 * k]:
+            return text[position : position + k]
+    return shortest
 
 
 def _is_slip(doubling: _Doubling, source: str, words) -> bool:
@@ -168,7 +182,9 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     left = right = following = None
     for start, end in tokens:
         if start < b < end:
-            return False  # one word spans both copies: 人人, 扎扎实实, 工作作风, 吉尔吉斯斯坦
+            # One word spans both copies: 人人, 扎扎实实, 工作作风, 吉尔吉斯斯坦; but a
+            # repeated word is not explained by a word across the joint: 应|对应|对.
+            return k > 1 and unit in words and not start <= a < c <= end
         if end == b:
             left = start
         elif start == b:
@@ -177,9 +193,10 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             following = end
     if right is None or left is None:
         return False
-    if k > 1 and a not in starts and unit not in words:
-        return False  # 高校一校一策: the "unit" 校一 is no word, just a pattern of 一X一Y
-    if right > c:
+    split_inside = any(a < start < b for start in starts)
+    if k > 1 and a not in starts and split_inside and unit not in words:
+        return False  # 高校|一|校|一|策: the "unit" 校一 is no word, just a pattern of 一X一Y
+    if right > c and (k == 1 or split_inside):
         return False  # the second copy opens a longer word: 工作|作风, 中国|国际, 要|要素
     if right < c:
         return True  # the second copy falls apart: 坚定不移|不|移走
@@ -188,11 +205,10 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             return False  # a particle after the word it ends with: 目的|的
         if following is not None and following - c > 1 and _prefix(unit, text[b:following], source, words):
             return False  # 安全|全链条: the second copy opens a compound of its own
-        if following == c + 1 and _HAN_CHAR.match(text[c]) and not _function_word(text[c], words):
-            return False  # 城市|市|城|一体化: 市城 may be a compound the dictionary lacks
-    if k == 1:
-        if _reduplicated_measure(text, a, words) or _aabb(text, a, words):
-            return False
+        if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
+            return False  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
+    if k == 1 and _reduplicated(text, a, left == a, words):
+        return False
     if k == 2 and unit[0] == "一":
         return False  # 一步一步, 一个一个: "one by one"
     return True
@@ -209,16 +225,26 @@ def _clause(text: str, a: int, c: int) -> tuple[int, int]:
 
 
 def _function_word(char: str, words) -> bool:
-    """的, 了, 地, 和, 在: particles, prepositions and conjunctions stand alone after any word."""
-    return (words.tag(char) or "x")[0] in "upc"
+    """的, 了, 地, 和, 与: particles and conjunctions stand alone after any word."""
+    return (words.tag(char) or "x")[0] in "uc"
+
+
+def _noun(char: str, words) -> bool:
+    return words.tag(char) in ("n", "ng")
 
 
 def _prefix(char: str, compound: str, source: str, words) -> bool:
-    """全 in 全链条, 新 in 新业态: an adjective-like first character, or a compound the
-    document also uses elsewhere after another character."""
-    if (words.tag(char) or "x") in ("a", "b"):
-        return True
-    return any(i > 0 and source[i - 1] != char for i in _occurrences(source, compound))
+    """全 in 安全|全链条: the document also uses the compound on its own (完善全链条监管),
+    not only as the tail of another word (有力|有效 does not make 力有效 a compound)."""
+    return any(_opens_word(source, i, char, words) for i in _occurrences(source, compound))
+
+
+def _opens_word(source: str, i: int, char: str, words) -> bool:
+    """Whether the compound at source[i] starts a word: not after its own first
+    character (the doubling itself), a number (2025年以来) or a character it forms
+    a word with (有力|有效 does not make 力有效 a compound)."""
+    before = source[i - 1] if i > 0 else ""
+    return before != char and not before.isdigit() and before + char not in words
 
 
 def _occurrences(text: str, part: str) -> Iterator[int]:
@@ -228,10 +254,13 @@ def _occurrences(text: str, part: str) -> Iterator[int]:
         i = text.find(part, i + 1)
 
 
-def _reduplicated_measure(text: str, a: int, words) -> bool:
-    """一座座, 年年, 家家: a measure word doubled means "each"."""
-    tag = words.tag(text[a]) or ""
-    return (a > 0 and text[a - 1] == "一") or tag in ("q", "m")
+def _reduplicated(text: str, a: int, standalone: bool, words) -> bool:
+    """一座座, 一个个, 年年, 家家, 扎扎实实: a character doubled on purpose."""
+    if a > 0 and text[a - 1] == "一" and (words.tag(text[a]) or "x")[0] in "qmnz":
+        return True  # 一座座, 一个个: "one X after another" (but 一定|定 is no measure word)
+    if not standalone:
+        return False  # 单位|位, 去年|年: the first copy ends another word
+    return (words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)
 
 
 def _aabb(text: str, a: int, words) -> bool:

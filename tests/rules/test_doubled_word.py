@@ -19,6 +19,20 @@ def test_fires_on_words_and_parts_of_words_typed_twice():
     )
 
 
+def test_fires_where_the_second_copy_is_swallowed_by_the_next_word():
+    assert_rule(
+        "doubled-word",
+        invalid=[
+            "我们迎难⟦而上而上⟧、积极作为。",  # 迎难而上|而|上
+            "实施土壤⟦污染污染⟧源头防控行动。",  # 污染|污染源|头
+            "我们妥善⟦应对应对⟧自然灾害。",  # 应|对应|对
+            "要⟦紧紧围绕紧紧围绕⟧企业产品结构调整。",  # the shortest repeat, 紧紧, is a word
+            "开展文化文物单⟦位位⟧改革试点。",  # 单位|位: the first copy ends a word
+            "城镇新⟦增增⟧就业86万人，新增就业人数稳步增长。",  # 增就业 occurs only after 新
+        ],
+    )
+
+
 def test_fires_across_a_line_break():
     assert_rule("doubled-word", invalid=["今年加快能源项目建设，全市⟦新增\n\n新增⟧装机100万千瓦，电力总装机达到2800万千瓦。"])
     # soft-wrapped Markdown lines are one paragraph
