@@ -1,0 +1,296 @@
+"""What each part of a document is about: a TF-IDF model over its own sections.
+
+Terms are character bigrams of Chinese text, the standard unit of Chinese
+retrieval when segmenting words would cost too much (jieba needs a second to
+load and cuts well under a megabyte a second). Bigrams are taken only inside
+runs of content characters: a run stops at punctuation, digits, Latin letters
+and the commonest function characters, so 的发 or 和推 are never terms.
+
+The sections of the document (the stretches between its headings, and the
+numbered （一）/（二） lead paragraphs of plain-text reports) are the
+"documents" of the IDF: a term every section uses (推进, 发展, 加快) weighs
+nothing, a term few sections use (天麻, 龙头) weighs most. A document with too
+few sections for that counts in paragraphs instead.
+
+A fragment of text is compared with a *place* in the document in two ways: its
+``window`` (the rest of its paragraph and the paragraphs next to it in the same
+section) and its ``section``, each without the fragment's own occurrences.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .document import Document, Paragraph
+
+if TYPE_CHECKING:
+    from .reuse import Copy
+
+# Function characters glue content words together: a bigram across one (的发,
+# 和推, 以天) is an accident of the sentence, not a term.
+FUNCTION_CHARS = "的了和与及等是在对把将并为于之其而也又或从被向让使就都我们这那着得地所以"
+_CONTENT_RUN = re.compile(rf"(?:(?![{FUNCTION_CHARS}])[\u4e00-\u9fff]){{2,}}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+#: paragraphs whose words say what the document is about (not titles, metadata, leftovers)
+TOPICAL_KINDS = ("heading", "text", "list-item", "table-cell", "quote")
+# 第一， / 一、 / （一）: the outline levels that open a section
+_SECTION_LEVELS = (0, 1, 2)
+#: with fewer sections than this, the IDF counts in paragraphs
+MIN_SECTIONS = 4
+
+
+def terms(text: str) -> Counter[str]:
+    """The content bigrams of *text*, with their counts."""
+    counts: Counter[str] = Counter()
+    for run in _CONTENT_RUN.findall(text):
+        counts.update(map(operator.add, run, run[1:]))
+    return counts
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+@dataclass
+class Section:
+    index: int
+    first: int  # index of its first paragraph (its heading, if it has one)
+    end: int  # one past its last paragraph
+    terms: Counter[str] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well a fragment fits a place: cosine similarity of TF-IDF vectors
+    (the fragment's and the context's, the context without the fragment)."""
+
+    window: float  # the rest of its paragraph and the neighbouring paragraphs
+    section: float
+    #: share of the fragment's term weight that the window uses at all
+    window_share: float
+
+
+@dataclass
+class TopicModel:
+    doc: Document
+    sections: list[Section]
+    section_of: list[int]  # paragraph index -> section index
+    units: int  # what the IDF counts in: sections, or paragraphs
+    frequency: Counter[str] = field(repr=False)  # term -> units that use it
+    totals: Counter[str] = field(repr=False)  # term -> occurrences in the document
+    _paragraph_terms: dict[int, Counter[str]] = field(default_factory=dict, repr=False)
+    _norms: dict[int, float] = field(default_factory=dict, repr=False)
+
+    def weight(self, term: str) -> float:
+        """IDF: 0 for a term every unit uses."""
+        used_by = self.frequency.get(term, 0)
+        return math.log(self.units / used_by) if used_by else 0.0
+
+    def paragraph_terms(self, index: int) -> Counter[str]:
+        if index not in self._paragraph_terms:
+            paragraph = self.doc.paragraphs[index]
+            self._paragraph_terms[index] = terms(paragraph.text) if paragraph.kind in TOPICAL_KINDS else Counter()
+        return self._paragraph_terms[index]
+
+    def informative(self, fragment: Counter[str], occurrences: int = 1) -> dict[str, float]:
+        """The fragment's terms with their weights, keeping those that weigh
+        something and occur outside the fragment's *occurrences* in the
+        document: a term only the fragment uses says nothing about where it belongs."""
+        result = {}
+        for term, count in fragment.items():
+            weight = self.weight(term)
+            if weight > 0 and self.totals[term] > count * occurrences:
+                result[term] = weight
+        return result
+
+    def fit(self, fragment: Counter[str], weights: dict[str, float], paragraph: int, start: int, end: int,
+            without: Iterable[tuple[int, int, int]] = ()) -> Fit:
+        """How well *fragment* (terms, and their informative *weights*) fits the
+        place [start, end) of *paragraph*, leaving out that place and the
+        places in *without* (the fragment's other occurrences)."""
+        cut = {(paragraph, start, end), *without}
+        section = self.sections[self.section_of[paragraph]]
+        window = Counter(self._rest(paragraph, cut))
+        for neighbour in (paragraph - 1, paragraph + 1):
+            if section.first <= neighbour < section.end:
+                window.update(self._rest(neighbour, cut))
+        whole = Counter(section.terms)
+        for index, _, _ in cut:
+            if section.first <= index < section.end:
+                whole.subtract(self.paragraph_terms(index))
+                whole.update(self._rest(index, cut))
+        total = sum(weights.values())
+        share = sum(w for t, w in weights.items() if window.get(t, 0) > 0) / total if total else 0.0
+        return Fit(self._cosine(fragment, weights, window), self._cosine(fragment, weights, whole), share)
+
+    def _rest(self, index: int, cut: set[tuple[int, int, int]]) -> Counter[str]:
+        """The terms of a paragraph outside the places cut out of it."""
+        places = sorted((s, e) for i, s, e in cut if i == index)
+        if not places:
+            return self.paragraph_terms(index)
+        text, pieces, position = self.doc.paragraphs[index].text, [], 0
+        for start, end in places:
+            pieces.append(text[position:start])
+            position = max(position, end)
+        pieces.append(text[position:])
+        return terms("\n".join(pieces))
+
+    def _cosine(self, fragment: Counter[str], weights: dict[str, float], context: Counter[str]) -> float:
+        dot = norm = 0.0
+        for term, count in context.items():
+            if count > 0:
+                value = (1 + math.log(count)) * self.weight(term)
+                norm += value * value
+                if term in weights:
+                    dot += fragment[term] * weights[term] * value
+        own = math.sqrt(sum((fragment[t] * w) ** 2 for t, w in weights.items()))
+        return dot / (own * math.sqrt(norm)) if dot else 0.0
+
+
+def topic_model(doc: Document) -> TopicModel:
+    """The document's topic model, computed once per document."""
+    return doc.analysis("topics", _build)
+
+
+def starts_section(paragraph: Paragraph) -> bool:
+    if paragraph.kind == "heading":
+        return True
+    # （三）扎实推进农业农村现代化。…: a numbered lead paragraph opens a section of a plain-text report
+    return paragraph.kind == "text" and paragraph.numbering is not None and paragraph.numbering[0] in _SECTION_LEVELS
+
+
+def _build(doc: Document) -> TopicModel:
+    paragraphs = doc.paragraphs
+    starts = [0] + [p.index for p in paragraphs[1:] if starts_section(p)]
+    sections, section_of = [], [0] * len(paragraphs)
+    for index, (first, end) in enumerate(zip(starts, starts[1:] + [len(paragraphs)])):
+        # runs never cross a line break, so one pass over the joined text counts them all
+        text = "\n".join(p.text for p in paragraphs[first:end] if p.kind in TOPICAL_KINDS)
+        sections.append(Section(index, first, end, terms(text)))
+        section_of[first:end] = [index] * (end - first)
+    model = TopicModel(doc, sections, section_of, 0, Counter(), Counter())
+    if len(sections) >= MIN_SECTIONS:
+        units = [s.terms for s in sections]
+    else:
+        units = [t for t in map(model.paragraph_terms, range(len(paragraphs))) if t]
+    for unit in units:
+        model.frequency.update(unit.keys())
+    model.units = len(units)
+    for section in sections:
+        model.totals.update(section.terms)
+    return model
+
+
+# --- copies: which side of a copied fragment is out of place -------------------
+
+#: the misplaced side's window shares at most this much of the fragment's term weight…
+STRANGER_SHARE = 0.1
+#: …and the other side fits its window this many times better…
+WINDOW_RATIO = 3.0
+#: …and its section this many times better
+SECTION_RATIO = 2.0
+#: a fragment needs this many informative terms to be placed at all
+MIN_TERMS = 8
+# A copy covering most of a paragraph is a duplicated paragraph (RL202), not a fragment.
+_MAX_PARAGRAPH_SHARE = 0.8
+_CLAUSE_MARKS = "，。；！？,;!?：:、"
+_SENTENCE_END = "。；！？;!?"
+_OPENING_MARKS = "“‘（(《"
+_CLOSING_MARKS = "”’）)》"
+
+
+def misplaced_copies(doc: Document) -> dict[Copy, str]:
+    """The copies RL204 reports, each mapped to "earlier" or "later": the side that is out of place."""
+    return doc.analysis("misplaced-copies", _judge_copies)
+
+
+def fragment_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The copied run [start, end) trimmed of the punctuation at its edges, when
+    it is a fragment of its own: it starts a clause and ends a sentence (or the
+    paragraph). A shared formula in mid-sentence (…以习近平新时代中国特色社会主义
+    思想为指导，…) is not a fragment that can be out of place."""
+    while start < end and text[start] in _CLAUSE_MARKS + _CLOSING_MARKS:
+        start += 1
+    while end > start and text[end - 1] in "，,、：:" + _OPENING_MARKS:
+        end -= 1
+    if han_count(text[start:end]) < 12:
+        return None
+    starts_clause = start == 0 or text[start - 1] in _CLAUSE_MARKS + _OPENING_MARKS
+    ends_sentence = (
+        not text[end:].strip()
+        or text[end - 1] in _SENTENCE_END
+        or text[end - 1] in _CLOSING_MARKS and text[end - 2 : end - 1] in tuple(_SENTENCE_END)
+        or text[end] in _SENTENCE_END
+    )
+    return (start, end) if starts_clause and ends_sentence else None
+
+
+@dataclass(frozen=True)
+class CopyFit:
+    """How well a copied fragment fits each of its two places."""
+
+    earlier: Fit
+    later: Fit
+    terms: int  # informative terms of the fragment
+
+    @property
+    def misplaced(self) -> str | None:
+        """The side that is out of place, when one side clearly fits and the other clearly does not."""
+        if self.terms < MIN_TERMS:
+            return None
+        if _stranger(self.later, self.earlier):
+            return "later"
+        if _stranger(self.earlier, self.later):
+            return "earlier"
+        return None
+
+
+def _stranger(here: Fit, there: Fit) -> bool:
+    return (
+        here.window_share <= STRANGER_SHARE
+        and there.window > 0
+        and there.window >= WINDOW_RATIO * here.window
+        and there.section >= SECTION_RATIO * here.section
+    )
+
+
+def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
+    """The fit of a copied fragment at each of its places, or None when the copy
+    is not a fragment of body text in two sections (a whole paragraph, a
+    heading, a formula inside a sentence, a repeat within one section)."""
+    model = topic_model(doc)
+    places = []
+    for index, start, end in ((copy.earlier, copy.earlier_start, copy.earlier_end),
+                              (copy.later, copy.later_start, copy.later_end)):
+        paragraph = doc.paragraphs[index]
+        bounds = fragment_bounds(paragraph.text, start, end)
+        if paragraph.kind != "text" or not bounds or end - start > _MAX_PARAGRAPH_SHARE * len(paragraph.text.strip()):
+            return None
+        places.append((index, *bounds))
+    if model.section_of[copy.earlier] == model.section_of[copy.later]:
+        return None  # a repeat within one section is a duplicate, never out of place
+    index, start, end = places[0]
+    fragment = terms(doc.paragraphs[index].text[start:end])
+    weights = model.informative(fragment, occurrences=2)
+    earlier = model.fit(fragment, weights, *places[0], without=[places[1]])
+    later = model.fit(fragment, weights, *places[1], without=[places[0]])
+    return CopyFit(earlier, later, len(weights))
+
+
+def _judge_copies(doc: Document) -> dict[Copy, str]:
+    from .reuse import copies  # noqa: PLC0415 - the copy index is paid for only by the rules that use it
+
+    verdicts = {}
+    for copy in copies(doc):
+        fit = copy_fit(doc, copy)
+        side = fit.misplaced if fit else None
+        if side:
+            verdicts[copy] = side
+    return verdicts
