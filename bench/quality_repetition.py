@@ -24,6 +24,7 @@ fragments, any other against moved ones.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import sys
 from collections import Counter, defaultdict
@@ -75,6 +76,8 @@ class Bench:
         self.extra_true: Counter[tuple[str, str]] = Counter()  # legitimate findings of another rule
         self.misses: dict[str, list[str]] = defaultdict(list)
         self.falses: dict[str, list[str]] = defaultdict(list)
+        #: true by their line, but the span misses the injected text
+        self.off_target: dict[str, list[str]] = defaultdict(list)
         self.skipped: list[str] = []
         self.unplaced: Counter[str] = Counter()
         self.crashes: Counter[str] = Counter()
@@ -88,7 +91,9 @@ class Bench:
         clean = path.read_text(encoding="utf-8")
         clean_findings = self.lint(clean, path.name)
         baseline = Counter((f.name, _span_text(clean, f)) for f in clean_findings)
-        avoid = frozenset(f.line for f in clean_findings)
+        # Injections keep off the paragraphs the clean report's findings are about.
+        avoid = frozenset(n for f in clean_findings for n in range(f.line, f.end_line + 1)) | frozenset(
+            clean.count("\n", 0, r.span.start) + 1 for f in clean_findings for r in f.related)
         for _ in range(versions):
             injected = inject(clean, rng, avoid)
             self.skipped += [f"{path.name}: {s}" for s in injected.skipped]
@@ -104,6 +109,7 @@ class Bench:
 
     def score(self, name: str, text: str, injections: list[Injection], found: list) -> None:
         lines = text.split("\n")
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         at = {(i.rule, i.line): i for i in injections if i.rule in self.rules}
         legit = {(rule, line): i for i in injections for rule, line in i.also}
         reported: set[int] = set()
@@ -111,6 +117,10 @@ class Bench:
             injection = at.get((finding.name, finding.line))
             if injection:
                 reported.add(id(injection))
+                if not _overlaps(lines, starts, finding, injection):
+                    self.off_target[finding.name].append(
+                        f"{name}:{finding.line}: {injection.kind}: flagged {_clip(_span_text(text, finding), 40)}"
+                        f" | injected {_clip(injection.text, 40)}")
                 self.by_rule[finding.name].true += 1
                 self.by_kind[(finding.name, injection.kind)].true += 1
             elif (finding.name, finding.line) in legit:
@@ -175,6 +185,10 @@ class Bench:
             if self.misses[rule]:
                 print(f"\n{rule}: missed {len(self.misses[rule])} (first {examples})")
                 print("\n".join(f"  {m}" for m in self.misses[rule][:examples]))
+            if self.off_target[rule]:
+                print(f"\n{rule}: on the injected line but not on the injected text {len(self.off_target[rule])}"
+                      f" (counted true; first {examples})")
+                print("\n".join(f"  {f}" for f in self.off_target[rule][:examples]))
             if self.falses[rule]:
                 print(f"\n{rule}: false findings {len(self.falses[rule])} (first {examples})")
                 print("\n".join(f"  {f}" for f in self.falses[rule][:examples]))
@@ -185,6 +199,11 @@ class Bench:
 
 def _span_text(text: str, finding) -> str:
     return text[finding.span.start : finding.span.end]
+
+
+def _overlaps(lines: list[str], starts: list[int], finding, injection: Injection) -> bool:
+    start = starts[injection.line - 1] + lines[injection.line - 1].find(injection.text)
+    return finding.span.start < start + len(injection.text) and start < finding.span.end
 
 
 def _misplaced_mode(lines: list[str], finding, text: str) -> str:
