@@ -1,0 +1,195 @@
+"""Text that occurs in two different paragraphs: the copy index the repetition rules share.
+
+Paragraphs are compared *normalised*: without whitespace, and with ASCII
+punctuation read as its full-width form (，/, ；/; ：/: （/( ）/) ！/! ？/?), so
+a copy pasted from a web page with half-width commas still matches.
+
+Finding the copies never compares pairs of paragraphs. The paragraphs are read
+in order; every ``stride``-th character shingle (k-gram) of each one goes into a
+hash index, and every shingle of the next paragraphs is looked up in it. A run
+of ``min_chars`` characters shared with an earlier paragraph always contains one
+of that paragraph's indexed shingles (k + stride - 1 = min_chars), so each hit
+is extended by plain string comparison to the maximal run on its diagonal.
+
+A shingle's posting list keeps only its first ``MAX_POSTINGS`` places: the
+formulas every report repeats (坚持以人民为中心的发展思想) and a document pasted
+into itself many times stay linear. Each stretch of a later paragraph is
+reported once, against the first earlier paragraph that holds it (the longest
+run wins; a run inside a reported one adds nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import compress
+
+from .document import Document
+
+#: paragraphs whose text can be copied (not titles, headings, metadata, leftovers)
+BODY_KINDS = ("text", "list-item", "table-cell", "quote")
+#: places kept per shingle; a shingle seen more often is a formula
+MAX_POSTINGS = 8
+_MAX_SHINGLE = 8
+_HALF_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True)
+class Copy:
+    """The same stretch of text in two different paragraphs, compared modulo whitespace
+    and punctuation width (，/, ；/; ：/: （/( ！/! ？/?)."""
+
+    earlier: int  # index into doc.paragraphs
+    earlier_start: int  # offsets into doc.paragraphs[earlier].text
+    earlier_end: int
+    later: int
+    later_start: int
+    later_end: int
+    length: int  # characters shared, after normalisation
+
+
+@dataclass(frozen=True)
+class NormalText:
+    """A paragraph's text normalised for comparison, and the way back to its offsets."""
+
+    text: str
+    #: offsets[n]: the offset in the original text of normalised character n (None: the same)
+    offsets: tuple[int, ...] | None = None
+
+    def start(self, n: int) -> int:
+        """Original offset of normalised offset *n*, as the start of a range."""
+        if self.offsets is None:
+            return n
+        return self.offsets[n] if n < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+
+    def end(self, n: int) -> int:
+        """Original offset just after normalised character ``n - 1``, as the end of a range."""
+        if self.offsets is None or n == 0:
+            return n if self.offsets is None else self.start(0)
+        return self.offsets[n - 1] + 1
+
+
+def normalise(text: str) -> NormalText:
+    """*text* without whitespace and with half-width punctuation made full-width."""
+    if not _SPACE.search(text):
+        return NormalText(text.translate(_HALF_WIDTH))
+    kept = tuple(i for i, char in enumerate(text) if not char.isspace())
+    return NormalText("".join(text[i] for i in kept).translate(_HALF_WIDTH), kept)
+
+
+def normal_texts(doc: Document) -> dict[int, NormalText]:
+    """The normalised text of every body paragraph, by paragraph index (memoised)."""
+    return doc.analysis("reuse.normal-texts", _normal_texts)
+
+
+def _normal_texts(doc: Document) -> dict[int, NormalText]:
+    return {p.index: normalise(p.text) for p in doc.paragraphs if p.kind in BODY_KINDS}
+
+
+def copies(doc: Document, min_chars: int = 12) -> list[Copy]:
+    """Maximal shared runs of at least min_chars characters between two different
+    paragraphs (body text: not headings/titles/artifacts), memoised with doc.analysis."""
+    if min_chars < 2:
+        raise ValueError(f"min_chars must be at least 2, got {min_chars}")
+    return doc.analysis(f"reuse.copies:{min_chars}", lambda d: _find_copies(d, min_chars))
+
+
+def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
+    k = max(1, min(_MAX_SHINGLE, min_chars - 4))
+    stride = min_chars - k + 1
+    texts = normal_texts(doc)
+    index: dict[str, list[tuple[int, int]]] = {}
+    found: list[Copy] = []
+    for later, normal in texts.items():
+        text = normal.text
+        if len(text) < min_chars:
+            continue  # too short to hold a run, nor to give one
+        shingles = [text[j : j + k] for j in range(len(text) - k + 1)]
+        if index:
+            runs = _runs(text, list(map(index.get, shingles)), texts, min_chars)
+            found.extend(_copy(texts, later, run) for run in _uncovered(runs))
+        for i in range(0, len(shingles), stride):
+            postings = index.setdefault(shingles[i], [])
+            if len(postings) < MAX_POSTINGS:
+                postings.append((later, i))
+    found.sort(key=lambda c: (c.later, c.later_start, c.earlier, c.earlier_start))
+    return found
+
+
+# (earlier, earlier_start, earlier_end, later_start, later_end), normalised offsets
+_Run = tuple[int, int, int, int, int]
+
+
+def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, NormalText],
+          min_chars: int) -> set[_Run]:
+    """The maximal runs that the shingle hits of one paragraph lead to."""
+    runs: set[_Run] = set()
+    reach = 0  # positions before this lie inside the longest run found so far
+    for j in compress(range(len(hits)), hits):
+        if j < reach:
+            continue
+        for earlier, i in hits[j]:  # type: ignore[union-attr]
+            other = texts[earlier].text
+            back = _common_suffix(other, i, text, j)
+            ahead = _common_prefix(other, i, text, j)
+            if back + ahead >= min_chars:
+                runs.add((earlier, i - back, i + ahead, j - back, j + ahead))
+                reach = max(reach, j + ahead)
+            if j - back == 0 and j + ahead == len(text):
+                break  # the whole paragraph: a later partner cannot add to it
+    return runs
+
+
+def _uncovered(runs: set[_Run]) -> list[_Run]:
+    """Longest runs first (the first earlier paragraph on a tie), without those that
+    lie inside a kept one's stretch of the later paragraph."""
+    kept: list[_Run] = []
+    for run in sorted(runs, key=lambda r: (r[3] - r[4], r[0], r[1])):
+        if not any(k[3] <= run[3] and run[4] <= k[4] for k in kept):
+            kept.append(run)
+    return kept
+
+
+def _copy(texts: dict[int, NormalText], later: int, run: _Run) -> Copy:
+    earlier, earlier_start, earlier_end, later_start, later_end = run
+    a, b = texts[earlier], texts[later]
+    return Copy(earlier, a.start(earlier_start), a.end(earlier_end),
+                later, b.start(later_start), b.end(later_end), later_end - later_start)
+
+
+def _common_prefix(a: str, i: int, b: str, j: int) -> int:
+    """Length of the longest common prefix of a[i:] and b[j:] (galloping, then bisecting:
+    slices compare in C)."""
+    limit = min(len(a) - i, len(b) - j)
+    low, high = 0, 8
+    while high < limit and a[i : i + high] == b[j : j + high]:
+        low, high = high, high * 2
+    high = min(high, limit)
+    if a[i : i + high] == b[j : j + high]:
+        return high
+    while high - low > 1:  # a[i:i+low] matches, a[i:i+high] does not
+        middle = (low + high) // 2
+        if a[i : i + middle] == b[j : j + middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _common_suffix(a: str, i: int, b: str, j: int) -> int:
+    """Length of the longest common suffix of a[:i] and b[:j]."""
+    limit = min(i, j)
+    low, high = 0, 8
+    while high < limit and a[i - high : i] == b[j - high : j]:
+        low, high = high, high * 2
+    high = min(high, limit)
+    if a[i - high : i] == b[j - high : j]:
+        return high
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[i - middle : i] == b[j - middle : j]:
+            low = middle
+        else:
+            high = middle
+    return low
