@@ -197,7 +197,7 @@ WINDOW_RATIO = 3.0
 #: …and its section this many times better
 SECTION_RATIO = 2.0
 #: a fragment needs this many informative terms to be placed at all
-MIN_TERMS = 8
+MIN_TERMS = 5
 # A copy covering most of a paragraph is a duplicated paragraph (RL202), not a fragment.
 _MAX_PARAGRAPH_SHARE = 0.8
 _CLAUSE_MARKS = "，。；！？,;!?：:、"

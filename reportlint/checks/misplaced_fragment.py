@@ -1,0 +1,224 @@
+"""RL204 misplaced-fragment: text that belongs to another part of the document."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph, Sentence
+from ..model import Edit, Fix, NoOptions, Related, Violation, rule
+from ..topics import TopicModel, fragment_bounds, han_count, misplaced_copies, terms, topic_model
+
+# A moved sentence (no copy left behind) is judged on its own: it must share
+# nothing with the text around it and most of its telling terms with one
+# paragraph elsewhere, whose section fits it as a whole too. Real reports jump
+# between topics (a list of achievements, a closing summary), so every bar is high.
+MOVED_MIN_HAN = 15
+MOVED_MIN_TERMS = 12
+#: share of the sentence's term weight its window (paragraph and neighbours) may use
+MOVED_WINDOW_SHARE = 0.0
+#: …and its own section
+MOVED_SECTION_SHARE = 0.2
+#: share the paragraph it fits must use, and that paragraph's section
+MOVED_HOME_SHARE = 0.7
+MOVED_HOME_SECTION_SHARE = 0.8
+#: a sentence sharing this long a run of characters with the paragraph it fits repeats a formula
+_FORMULA_RUN = 8
+#: sentences this short are the lead sentences of a list of tasks
+_SHORT_LEAD = 12
+_EXCERPT = 16
+
+
+@rule(code="RL204", name="misplaced-fragment", severity="warning", summary="文字与所在段落无关，疑为误粘贴或误移",
+      options=NoOptions, fixable="sometimes")
+def misplaced_fragment(doc: Document, opts: NoOptions) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds text that belongs to another part of the document: a sentence or a
+    clause pasted into a paragraph about something else.
+
+    - **Copied**: the same fragment (a clause to the end of a sentence, 12 or
+      more Chinese characters) stands in two sections, and at one place it shares
+      nothing with the text around it while at the other it fits. The copy
+      that does not fit is reported, pointing at the one that does. Which side
+      fits is measured with a TF-IDF model of the document's own sections
+      (character bigrams as terms): the fragment is compared with the rest of
+      its paragraph and the paragraphs next to it, and with its section.
+    - **Moved**: a sentence with no copy left that shares none of its telling
+      terms with the text around it, while one paragraph elsewhere (and its
+      section) uses most of them.
+
+    A repeat within one section, a formula repeated in mid-sentence, a whole
+    duplicated paragraph, headings, lead sentences, short sentences and
+    paragraphs of lists or summaries (各位代表，…) are not reported: reports
+    legitimately come back to a topic.
+
+    ## Why it matters
+    A fragment pasted into the wrong paragraph makes the paragraph say
+    something its author did not mean (an agricultural target in the
+    urban-renewal plan), and usually replaced the text that belonged there.
+
+    ## Example
+    Bad:
+        （三）扎实推进农业农村现代化。坚持农业农村优先发展，千方百计推动农业增效、农民增收、农村增活力。
+
+        加力发展高原特色农业。深入实施苹果产业提质增效行动，打造竹产业丰产示范区。实施科技赋农行动，大力发展大健康生物医药产业，推动以天麻为代表的食药产品研发生产。扩大天麻、竹笋种植规模，支持农业龙头企业开展食药产品精深加工，延伸生物医药产业链。
+
+        （五）坚持不懈推进新型城镇化建设。突出规划引领，坚持“规、建、管”并重，建设“好房子、好小区、好社区、好城区”。
+
+        深入推进城市更新。基本完成中心城市失地农民安置，对老城区推行小规模有机更新和微改造。大力发展大健康生物医药产业，推动以天麻为代表的食药产品研发生产。改造老旧小区72个，打造完整社区13个以上。
+    Good:
+        （三）扎实推进农业农村现代化。坚持农业农村优先发展，千方百计推动农业增效、农民增收、农村增活力。
+
+        加力发展高原特色农业。深入实施苹果产业提质增效行动，打造竹产业丰产示范区。实施科技赋农行动，大力发展大健康生物医药产业，推动以天麻为代表的食药产品研发生产。扩大天麻、竹笋种植规模，支持农业龙头企业开展食药产品精深加工，延伸生物医药产业链。
+
+        （五）坚持不懈推进新型城镇化建设。突出规划引领，坚持“规、建、管”并重，建设“好房子、好小区、好社区、好城区”。
+
+        深入推进城市更新。基本完成中心城市失地农民安置，对老城区推行小规模有机更新和微改造。改造老旧小区72个，打造完整社区13个以上。
+
+    The (unsafe) fix of a copied fragment deletes the misplaced copy; a moved
+    sentence has no fix, since where it goes back is for the author to decide.
+
+    ## Options
+    None.
+    """
+    for copy, side in misplaced_copies(doc).items():
+        here = (copy.later, copy.later_start, copy.later_end) if side == "later" else (
+            copy.earlier, copy.earlier_start, copy.earlier_end)
+        there = (copy.earlier, copy.earlier_start, copy.earlier_end) if side == "later" else (
+            copy.later, copy.later_start, copy.later_end)
+        yield _copied(doc, here, there)
+    for moved in moved_sentences(doc):
+        yield _moved(moved)
+
+
+@dataclass(frozen=True)
+class Moved:
+    sentence: Sentence
+    home: Paragraph  # the paragraph elsewhere that the sentence fits
+
+
+def moved_sentences(doc: Document) -> list[Moved]:
+    """Sentences that fit nothing around them and one paragraph elsewhere."""
+    return doc.analysis("moved-sentences", _find_moved)
+
+
+def _find_moved(doc: Document) -> list[Moved]:
+    model = topic_model(doc)
+    copied = _copied_paragraph_spans(doc)
+    found = []
+    for paragraph in doc.paragraphs:
+        if paragraph.kind != "text" or len(paragraph.sentences) < 3 or _ranges_over_topics(paragraph):
+            continue
+        own_terms = model.paragraph_terms(paragraph.index)
+        for sentence in paragraph.sentences[1:]:  # the first one leads the paragraph
+            if han_count(sentence.text) < MOVED_MIN_HAN or _overlaps(copied.get(paragraph.index, ()), sentence):
+                continue
+            home = _home(doc, model, paragraph, own_terms, sentence)
+            if home is not None:
+                found.append(Moved(sentence, home))
+    return found
+
+
+def _home(doc: Document, model: TopicModel, paragraph: Paragraph, own_terms: Counter[str],
+          sentence: Sentence) -> Paragraph | None:
+    fragment = terms(sentence.text)
+    weights = model.informative(fragment)
+    if len(weights) < MOVED_MIN_TERMS:
+        return None
+    total = sum(weights.values())
+    section = model.sections[model.section_of[paragraph.index]]
+    neighbours = [model.paragraph_terms(i) for i in (paragraph.index - 1, paragraph.index + 1)
+                  if section.first <= i < section.end]
+
+    def in_window(term: str) -> bool:
+        return own_terms[term] > fragment[term] or any(term in n for n in neighbours)
+
+    # cheap tests first: almost every sentence shares something with its window
+    if sum(w for t, w in weights.items() if in_window(t)) > MOVED_WINDOW_SHARE * total:
+        return None
+    if sum(w for t, w in weights.items() if section.terms[t] > fragment[t]) > MOVED_SECTION_SHARE * total:
+        return None
+    best, home = 0.0, None
+    for other in doc.paragraphs:
+        if other.kind != "text" or model.section_of[other.index] == section.index:
+            continue
+        other_terms = model.paragraph_terms(other.index)
+        share = sum(w for t, w in weights.items() if t in other_terms) / total
+        if share > best:
+            best, home = share, other
+    if home is None or best < MOVED_HOME_SHARE or _repeats_formula(sentence, home):
+        return None
+    home_section = model.sections[model.section_of[home.index]].terms
+    if sum(w for t, w in weights.items() if t in home_section) < MOVED_HOME_SECTION_SHARE * total:
+        return None
+    return home
+
+
+def _ranges_over_topics(paragraph: Paragraph) -> bool:
+    """A closing summary (各位代表，…) ranges over its whole section, and a list of
+    tasks with short lead sentences (推进依法行政。…高标准编制“十五五”规划。…) over several."""
+    if paragraph.text.startswith(("各位代表", "同志们")):
+        return True
+    return sum(han_count(s.text) <= _SHORT_LEAD for s in paragraph.sentences) >= 2
+
+
+def _repeats_formula(sentence: Sentence, home: Paragraph) -> bool:
+    """The sentence and the paragraph it fits share a run of characters: a formula
+    said twice in slightly different words (自觉接受人大及其常委会监督…), not a sentence moved."""
+    text = sentence.text
+    return any(text[i : i + _FORMULA_RUN] in home.text for i in range(len(text) - _FORMULA_RUN + 1)
+               if han_count(text[i : i + _FORMULA_RUN]) == _FORMULA_RUN)
+
+
+def _copied_paragraph_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Copied runs by paragraph: a sentence with a copy is a duplicate (or a
+    copied fragment), judged with both copies, never as moved."""
+    from ..reuse import copies  # noqa: PLC0415 - paid for only when this rule runs
+
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for copy in copies(doc):
+        spans.setdefault(copy.earlier, []).append((copy.earlier_start, copy.earlier_end))
+        spans.setdefault(copy.later, []).append((copy.later_start, copy.later_end))
+    return spans
+
+
+def _overlaps(spans, sentence: Sentence) -> bool:
+    return any(start < sentence.end and sentence.start < end for start, end in spans)
+
+
+def _copied(doc: Document, here: tuple[int, int, int], there: tuple[int, int, int]) -> Violation:
+    paragraph, home = doc.paragraphs[here[0]], doc.paragraphs[there[0]]
+    start, end = fragment_bounds(paragraph.text, here[1], here[2]) or here[1:]
+    home_start, home_end = fragment_bounds(home.text, there[1], there[2]) or there[1:]
+    span = paragraph.span(start, end)
+    message = (
+        f"“{_excerpt(paragraph.text[start:end])}”与所在段落和章节的内容无关，"
+        f"同样的文字见于“{_lead(home)}”一段，在那里与上下文相符：疑为从那里复制后误粘贴到此处"
+    )
+    return Violation(
+        span, message,
+        related=(Related(home.span(home_start, home_end), "这段文字原本所在的位置"),),
+        fix=Fix((Edit(span, ""),), "unsafe", "删除误粘贴的文字"),
+    )
+
+
+def _moved(moved: Moved) -> Violation:
+    sentence, home = moved.sentence, moved.home
+    message = (
+        f"“{_excerpt(sentence.text)}”与所在段落和章节的内容无关，"
+        f"却与“{_lead(home)}”一段相符：疑为从那里误移到此处"
+    )
+    return Violation(sentence.span(), message, related=(Related(home.span(), "与这句话内容相符的段落"),))
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
+
+
+def _lead(paragraph: Paragraph) -> str:
+    """The paragraph's lead sentence (加力发展高原特色农业), or its opening words."""
+    first = paragraph.sentences[0].text if paragraph.sentences else paragraph.text
+    lead = first.rstrip("。；！？;!?")
+    return lead if len(lead) <= 20 else lead[:_EXCERPT] + "…"
