@@ -20,8 +20,10 @@ run wins; a run inside a reported one adds nothing).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import compress
 
 from .document import Document
@@ -31,6 +33,12 @@ BODY_KINDS = ("text", "list-item", "table-cell", "quote")
 #: places kept per shingle; a shingle seen more often is a formula
 MAX_POSTINGS = 8
 _MAX_SHINGLE = 8
+#: a matching block shorter than this is shared phrasing (3+4 / 3+2 中本/高本 贯通), not copied text
+MIN_BLOCK = 12
+#: paragraphs that can be duplicates; list items and table cells repeat by design (templated rows)
+PROSE_KINDS = ("text", "quote")
+#: a paragraph under a third of the other one's length is a copied sentence, not a copied paragraph
+MIN_LENGTH_RATIO = 1 / 3
 _HALF_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
 _SPACE = re.compile(r"\s")
 
@@ -68,6 +76,11 @@ class NormalText:
         if self.offsets is None or n == 0:
             return n if self.offsets is None else self.start(0)
         return self.offsets[n - 1] + 1
+
+
+    def normal(self, offset: int) -> int:
+        """Normalised offset of original offset *offset* (the next kept character)."""
+        return offset if self.offsets is None else bisect.bisect_left(self.offsets, offset)
 
 
 def normalise(text: str) -> NormalText:
@@ -193,3 +206,69 @@ def _common_suffix(a: str, i: int, b: str, j: int) -> int:
         else:
             high = middle
     return low
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two paragraphs that are one paragraph pasted twice, perhaps edited a little."""
+
+    earlier: int  # indexes into doc.paragraphs
+    later: int
+    #: the share of the shorter paragraph's text that the other one repeats
+    similarity: float
+    #: the same text, modulo whitespace and punctuation width
+    exact: bool
+
+
+def duplicate_paragraphs(doc: Document, threshold: float, min_length: int) -> dict[int, Duplicate]:
+    """Later paragraph index -> the earlier paragraph it duplicates (the most similar one,
+    the first on a tie): the decision that duplicate-paragraph reports and that
+    duplicate-sentence leaves to it. Memoised per document and arguments."""
+    key = f"reuse.duplicates:{threshold}:{min_length}"
+    return doc.analysis(key, lambda d: _find_duplicates(d, threshold, min_length))
+
+
+def is_prose(doc: Document, index: int) -> bool:
+    """Running text, where a repeat is a slip rather than the pattern of a list or table."""
+    return doc.paragraphs[index].kind in PROSE_KINDS
+
+
+def similarity(a: str, b: str) -> float:
+    """The share of the shorter of two normalised texts that the other repeats, in
+    blocks of MIN_BLOCK characters or more (difflib measures the candidates only)."""
+    if a == b:
+        return 1.0
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks if block.size >= MIN_BLOCK) / min(len(a), len(b))
+
+
+def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[int, Duplicate]:
+    texts = normal_texts(doc)
+    shared: dict[tuple[int, int], int] = {}
+    for copy in copies(doc):
+        if not is_prose(doc, copy.earlier) or not is_prose(doc, copy.later):
+            continue
+        pair = (copy.earlier, copy.later)
+        shared[pair] = shared.get(pair, 0) + copy.length
+    found: dict[int, Duplicate] = {}
+    for (earlier, later), length in sorted(shared.items()):
+        a, b = texts[earlier].text, texts[later].text
+        shorter, longer = sorted((len(a), len(b)))
+        # The runs of the index are a lower bound of what difflib finds: a pair they
+        # leave far below the threshold is not worth measuring.
+        if shorter < min_length or shorter < MIN_LENGTH_RATIO * longer or length < threshold * shorter / 2:
+            continue
+        score = similarity(a, b)
+        best = found.get(later)
+        if score >= threshold and (best is None or score > best.similarity):
+            found[later] = Duplicate(earlier, later, score, a == b)
+    return found
+
+
+def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int, int]:
+    """The offsets in the earlier paragraph of the stretch [start, end) of the later
+    one, a part of *copy*: the two sides align character by character once normalised."""
+    texts = normal_texts(doc)
+    earlier, later = texts[copy.earlier], texts[copy.later]
+    shift = earlier.normal(copy.earlier_start) - later.normal(copy.later_start)
+    return earlier.start(later.normal(start) + shift), earlier.end(later.normal(end) + shift)

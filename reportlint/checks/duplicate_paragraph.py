@@ -1,0 +1,132 @@
+"""RL202 duplicate-paragraph: one paragraph pasted twice, perhaps edited a little."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph, Span
+from ..model import Edit, Fix, Related, Violation, rule
+from ..reuse import Duplicate, duplicate_paragraphs
+
+# A lead sentence this short names a paragraph well (把绿美环境护得更优。).
+_MAX_LEAD = 16
+_OPENING = 12
+
+
+@dataclass(frozen=True)
+class Options:
+    #: the share of the shorter paragraph's text the other one must repeat
+    threshold: float = 0.8
+    #: paragraphs shorter than this (characters, without whitespace) are left alone
+    min_length: int = 30
+
+    def __post_init__(self) -> None:
+        if not 0 < self.threshold <= 1:
+            raise ValueError(f"threshold must be above 0 and at most 1, got {self.threshold}")
+        if self.min_length < 12:
+            raise ValueError(f"min-length must be at least 12, got {self.min_length}")
+
+
+@rule(code="RL202", name="duplicate-paragraph", severity="warning", summary="段落重复",
+      options=Options, fixable="sometimes")
+def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a paragraph that repeats an earlier one: the same text again
+    (ignoring whitespace and the width of punctuation, ，/, ；/; …), or nearly
+    the same, as when a paragraph was pasted twice and only its lead sentence
+    was rewritten (“把绿美环境护得更优。” / “把生态屏障筑得更牢。” over the same
+    body), a sentence was dropped, or a few characters were changed. It also
+    finds a paragraph that holds the whole of an earlier one and goes on.
+
+    Two paragraphs are duplicates when the text they share, counted in
+    stretches of 12 characters or more, makes up at least `threshold` of the
+    shorter one. Shared phrasing does not count: parallel paragraphs
+    (各位代表…, 坚持…坚持…, 深入实施…行动) and the formulas every report repeats
+    share stretches far too short or too few. A paragraph under a third of the
+    other's length repeats a sentence, not a paragraph (duplicate-sentence
+    reports that). Titles, headings, metadata and short lines are left alone.
+
+    The later paragraph is reported, with the earlier one as related place;
+    an exact copy comes with an (unsafe) fix that deletes it.
+
+    ## Why it matters
+    A paragraph pasted twice is the commonest slip of a draft assembled from
+    several sources; readers notice it at once, and an edited copy often means
+    that one of the two versions is out of date.
+
+    ## Example
+    Bad:
+        把绿美环境护得更优。推动签署赤水河流域第三轮横向生态保护补偿机制协议，实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，中心城市空气质量优良率不低于99%。确保51个地表水断面、20个县级以上集中式饮用水水源地水质达标率保持100%。
+
+        把生态屏障筑得更牢。抓牢大气污染防治，实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，中心城市空气质量优良率不低于99%。确保51个地表水断面、20个县级以上集中式饮用水水源地水质达标率保持100%。
+    Good:
+        把绿美环境护得更优。推动签署赤水河流域第三轮横向生态保护补偿机制协议，实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，中心城市空气质量优良率不低于99%。确保51个地表水断面、20个县级以上集中式饮用水水源地水质达标率保持100%。
+
+        把生态屏障筑得更牢。积极推进国家储备林项目建设，大力发展林下经济，挖掘培育森林“四库”功能。深入推进“碳汇”行动，稳步推进碳汇交易，促进碳价值转化。
+
+    ## Options
+    - `threshold` (0.8): the share of the shorter paragraph's text, in stretches
+      of 12 characters or more, that the other one must repeat (above 0, at most 1).
+    - `min-length` (30): paragraphs shorter than this, in characters without
+      whitespace, are never reported nor compared (at least 12).
+    """
+    for later, duplicate in sorted(duplicate_paragraphs(doc, opts.threshold, opts.min_length).items()):
+        yield _violation(doc, doc.paragraphs[duplicate.earlier], doc.paragraphs[later], duplicate)
+
+
+def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Duplicate) -> Violation:
+    opening = opening_words(first.text)
+    percent = int(duplicate.similarity * 100)
+    if duplicate.exact:
+        what, place = f"本段与前文段落“{opening}”完全相同（100%，不计空白和标点全半角）", "前文的相同段落"
+    elif percent == 100:
+        what = (f"本段文字已全部出现在前文段落“{opening}”中（100%）" if len(second.text) < len(first.text)
+                else f"本段重复了前文段落“{opening}”的全部文字（100%）")
+        place = "前文的相似段落"
+    else:
+        what, place = f"本段与前文段落“{opening}”雷同，相同文字占较短一段的{percent}%", "前文的相似段落"
+    message = f"{what}：疑为重复粘贴的段落"
+    fix = _deletion(doc, second) if duplicate.exact else None
+    return Violation(_whole(second), message, related=(Related(_whole(first), place),), fix=fix)
+
+
+def opening_words(text: str) -> str:
+    """How a message names a paragraph: its short lead sentence, or its first words."""
+    text = text.strip()
+    for end, char in enumerate(text[: _MAX_LEAD + 1]):
+        if char in "。！？；":
+            return text[: end + 1]
+    return text[:_OPENING] + "…" if len(text) > _OPENING else text
+
+
+def _whole(paragraph: Paragraph) -> Span:
+    text = paragraph.text
+    return paragraph.span(len(text) - len(text.lstrip()), len(text.rstrip()))
+
+
+def _deletion(doc: Document, paragraph: Paragraph) -> Fix | None:
+    """Delete the paragraph's lines and the blank lines after them, when nothing
+    but markup shares those lines (a list item or table cell is left to the editor)."""
+    if paragraph.kind != "text":
+        return None
+    span = _whole(paragraph)
+    source = doc.source
+    start = source.rfind("\n", 0, span.start) + 1
+    end = source.find("\n", span.end)
+    end = len(source) if end < 0 else end + 1
+    if (source[start : span.start] + source[span.end : end]).strip(" \t\r\n*_#>\u3000"):
+        return None
+    while end < len(source):  # and the blank lines that separated it from the next one
+        next_end = source.find("\n", end)
+        next_end = len(source) if next_end < 0 else next_end + 1
+        if source[end:next_end].strip():
+            break
+        end = next_end
+    if end == len(source) and start > 0:
+        # The last paragraph: delete the line break before it instead, so the file keeps its end.
+        line_end = source.find("\n", span.end)
+        end = len(source) if line_end < 0 else line_end - source[:line_end].endswith("\r")
+        start = len(source[:start].rstrip("\r\n"))
+    return Fix((Edit(Span(start, end), ""),), "unsafe", "删除重复的段落")

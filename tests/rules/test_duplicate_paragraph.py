@@ -1,0 +1,129 @@
+import pytest
+from helpers import assert_rule, findings_for
+
+from reportlint.api import lint_text
+from reportlint.config import Config, ConfigError
+
+# The sample report, lines 80 and 82: one body under two lead sentences.
+GREEN = ("把绿美环境护得更优。推动签署赤水河流域第三轮横向生态保护补偿机制协议，实现优良天数比率上升、"
+         "PM2.5平均浓度下降“两个目标”，中心城市空气质量优良率不低于99%。确保51个地表水断面、"
+         "20个县级以上集中式饮用水水源地水质达标率保持100%。扎实推进非法倾倒处置固体废物排查整治专项行动，"
+         "强化农村“两污”治理，力争农村生活垃圾处理率、生活污水治理率分别达到90%、70%以上。")
+SHIELD = ("把生态屏障筑得更牢。抓牢大气污染防治，实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，"
+          "中心城市空气质量优良率不低于99%。确保51个地表水断面、20个县级以上集中式饮用水水源地水质达标率保持100%。"
+          "扎实推进非法倾倒处置固体废物排查整治专项行动，强化农村“两污”治理，"
+          "力争农村生活垃圾处理率、生活污水治理率分别达到90%、70%以上。")
+# national_2015.txt, lines 193 and 195: parallel paragraphs that open alike.
+LAW = ("坚持依宪施政，依法行政，把政府工作全面纳入法治轨道。宪法是我们根本的活动准则，各级政府及其工作人员都必须严格遵守。"
+       "要尊法学法守法用法，依法全面履行职责，所有行政行为都要于法有据，任何政府部门都不得法外设权。")
+SERVICE = ("坚持创新管理，强化服务，着力提高政府效能。提供基本公共服务尽可能采用购买服务方式，"
+           "第三方可提供的事务性管理服务交给市场或社会去办。扎实开展政府协商，积极推进决策科学化民主化，重视发挥智库作用。")
+# national_2010.txt, lines 165 and 167: the second paragraph of a scraped page repeats the end of the first.
+FINANCE = ("三是积极扩大直接融资。完善多层次资本市场体系，扩大股权和债券融资规模，更好地满足多样化投融资需求。"
+           "四是加强风险管理，提高金融监管有效性。探索建立宏观审慎管理制度，强化对跨境资本流动的有效监控，"
+           "防范各类金融风险。继续完善人民币汇率形成机制，保持人民币汇率在合理、均衡水平上的基本稳定。")
+RISK = FINANCE[FINANCE.index("四是") :]
+
+
+def test_fires_on_a_paragraph_pasted_twice():
+    assert_rule(
+        "duplicate-paragraph",
+        invalid=[
+            f"{GREEN}\n\n{LAW}\n\n⟦{GREEN}⟧",
+            # with ASCII punctuation and stray spaces, as pasted from a web page
+            f"{GREEN}\n\n⟦{GREEN.replace('，', ',').replace('。确保', '。 确保')}⟧",
+            # a new lead sentence over the same body (the sample, lines 80 and 82)
+            f"{GREEN}\n\n⟦{SHIELD}⟧",
+            # a sentence dropped
+            f"{GREEN}\n\n{SERVICE}\n\n⟦{GREEN.replace('确保51个地表水断面、20个县级以上集中式饮用水水源地水质达标率保持100%。', '')}⟧",
+            # a few characters changed
+            f"{GREEN}\n\n⟦{GREEN.replace('第三轮', '第四轮').replace('99%', '98%').replace('两污', '三污')}⟧",
+            # the whole of an earlier paragraph, and more (national_2010.txt, lines 165 and 167)
+            f"{FINANCE}\n\n⟦{RISK}⟧",
+            f"{RISK}\n\n⟦{FINANCE}⟧",
+        ],
+    )
+
+
+def test_silent_on_parallel_paragraphs_and_shared_formulas():
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[
+            f"{LAW}\n\n{SERVICE}",
+            f"{GREEN}\n\n{LAW}",
+            # beijing_2025.txt:119 and beijing_2026.txt:165 open with the same clause
+            "坚持大城市带动大京郊、大京郊服务大城市，落实乡村振兴促进条例，千方百计推动农业增效益、农村增活力、农民增收入。\n\n"
+            "坚持以大城市带动大京郊、大京郊服务大城市，完善城乡融合发展体制机制，推动农业基础更加牢固、农村地区更加繁荣、农民生活更加红火。",
+            # yunnan_2026.txt, lines 43 and 47
+            "这五年，我们有形有感有效铸牢中华民族共同体意识，民族团结进步示范区建设结出新硕果。\n\n"
+            "这五年，我们坚定不移走生态优先绿色发展之路，生态文明建设排头兵展现新面貌。",
+            # yunnan_2025.txt, lines 197 and 199: parallel definitions that differ in a few words
+            "13．职业教育“3+4”中本贯通：中职学校与本科院校选取部分相近专业开展一体化人才联合培养，学生在中职学校就读3年、本科院校就读4年。\n\n"
+            "14．职业教育“3+2”高本贯通：高职学校与本科院校选取部分相近专业开展一体化人才联合培养，学生在高职学校就读3年、本科院校就读2年。",
+            # formulas every report repeats (tianjin_2025.txt, lines 15 and 71)
+            "政府工作的总体要求是：以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大和二十届二中、三中全会精神，"
+            "深入贯彻习近平总书记视察天津重要讲话精神，坚持稳中求进工作总基调。\n\n"
+            "今年是“十四五”规划收官之年。以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大和二十届二中、三中全会精神，"
+            "扎实推进高质量发展，奋力谱写中国式现代化天津篇章。",
+        ],
+    )
+
+
+def test_silent_on_headings_short_lines_lists_and_a_sentence_inside_a_long_paragraph():
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[
+            "（一）坚持不懈推进新型城镇化建设\n\n正文第一段。\n\n（一）坚持不懈推进新型城镇化建设",
+            "各位代表！\n\n我代表市人民政府向大会报告工作。\n\n各位代表！",
+            "加快建设现代化产业体系，推动高质量发展。\n\n加快建设现代化产业体系，推动高质量发展。",  # under min-length
+            # a one-sentence paragraph that a much longer one repeats is a copied sentence
+            f"{LAW}{SERVICE}{GREEN}\n\n宪法是我们根本的活动准则，各级政府及其工作人员都必须严格遵守。",
+        ],
+    )
+
+
+def test_silent_on_list_items_and_table_cells():
+    # rows of a list or a table repeat by design
+    assert not findings_for("duplicate-paragraph", f"- {GREEN}\n- {GREEN}", "case.md")
+    assert not findings_for("duplicate-paragraph", f"| {GREEN} |\n|---|\n| {GREEN} |", "case.md")
+    assert findings_for("duplicate-paragraph", f"{GREEN}\n\n{GREEN}", "case.md")
+
+
+def test_message_names_the_earlier_paragraph_and_the_similarity():
+    [finding] = findings_for("duplicate-paragraph", f"{GREEN}\n\n{SHIELD}")
+    assert finding.message == "本段与前文段落“把绿美环境护得更优。”雷同，相同文字占较短一段的89%：疑为重复粘贴的段落"
+    [related] = finding.related
+    assert related.span.start == 0 and related.message == "前文的相似段落"
+    assert finding.fix is None  # which of two different versions to keep is the editor's call
+    [finding] = findings_for("duplicate-paragraph", f"{FINANCE}\n\n{RISK}")
+    assert finding.message == "本段文字已全部出现在前文段落“三是积极扩大直接融资。”中（100%）：疑为重复粘贴的段落"
+
+
+def test_an_exact_copy_comes_with_a_fix_that_deletes_it():
+    for text, expected in [
+        (f"{GREEN}\n\n{LAW}\n\n{GREEN}\n\n{SERVICE}\n", f"{GREEN}\n\n{LAW}\n\n{SERVICE}\n"),
+        (f"{GREEN}\r\n\r\n{LAW}\r\n\r\n{GREEN}\r\n", f"{GREEN}\r\n\r\n{LAW}\r\n"),
+        (f"{GREEN}\n\n{GREEN}", GREEN),
+        (f"# 报告\n\n**{GREEN}**\n\n{GREEN}\n\n{LAW}", f"# 报告\n\n**{GREEN}**\n\n{LAW}"),
+    ]:
+        [finding] = findings_for("duplicate-paragraph", text, "case.md")
+        assert "完全相同" in finding.message
+        assert finding.fix is not None and finding.fix.applicability == "unsafe"
+        [edit] = finding.fix.edits
+        assert text[: edit.span.start] + edit.content + text[edit.span.end :] == expected
+
+
+def test_threshold_and_min_length_options():
+    text = f"{GREEN}\n\n{SHIELD}"
+    assert findings_for("duplicate-paragraph", text, options={"threshold": 0.85})
+    assert not findings_for("duplicate-paragraph", text, options={"threshold": 0.9})
+    short = "加快建设现代化产业体系，推动高质量发展。"
+    assert findings_for("duplicate-paragraph", f"{short}\n{short}", options={"min-length": 12})
+    assert not findings_for("duplicate-paragraph", f"{GREEN}\n{GREEN}", options={"min-length": 300})
+
+
+@pytest.mark.parametrize("options", [{"threshold": 0}, {"threshold": 1.5}, {"min-length": 5}, {"threshold": "高"}])
+def test_invalid_options_are_refused(options):
+    config = Config(select=("duplicate-paragraph",), rule_options=(("duplicate-paragraph", tuple(options.items())),))
+    with pytest.raises(ConfigError):
+        lint_text(GREEN, "case.txt", config)
