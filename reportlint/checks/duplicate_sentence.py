@@ -1,0 +1,139 @@
+"""RL203 duplicate-sentence: a sentence pasted into a second paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..model import Related, Violation, rule
+from ..reuse import Copy, copies, duplicate_paragraphs, earlier_range, is_prose
+from .duplicate_paragraph import Options as ParagraphOptions
+from .duplicate_paragraph import opening_words
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# What may end a sentence in one place and be a clause mark in the other (。 / ，).
+_TRAILING_MARKS = "。！？；…!?;，,”’」』）)》"
+_QUOTED = 20
+
+
+@dataclass(frozen=True)
+class Options:
+    #: a sentence with fewer Chinese characters than this is a formula (各位代表！), not a copy
+    min_chars: int = 12
+
+    def __post_init__(self) -> None:
+        if self.min_chars < 6:
+            raise ValueError(f"min-chars must be at least 6, got {self.min_chars}")
+
+
+@rule(code="RL203", name="duplicate-sentence", severity="warning", summary="句子重复",
+      options=Options)
+def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a sentence of at least `min-chars` Chinese characters that stands
+    word for word (ignoring whitespace and the width of punctuation) in an
+    earlier paragraph too, as when a sentence was copied into a second
+    paragraph and left in the first. The later copy is reported, with the
+    earlier one as related place; consecutive copied sentences are one finding.
+
+    It stays silent on
+    - short formulas (各位代表！ 请予审议。), below `min-chars`;
+    - the formulas reports repeat inside longer sentences (坚持以习近平新时代中国
+      特色社会主义思想为指导，…): only a whole sentence of the later paragraph counts;
+    - a sentence repeated inside one paragraph (人民城市人民建，人民城市为人民):
+      a refrain, not a paste;
+    - list items and table cells, whose rows repeat by design;
+    - two paragraphs that are duplicates as a whole: duplicate-paragraph
+      reports those, with the same decision (its default options);
+    - a copied fragment that is out of place in one of its two paragraphs:
+      misplaced-fragment reports it, once.
+
+    ## Why it matters
+    A sentence left in two places after cutting and pasting says the same
+    thing twice, and often in a paragraph where it does not belong.
+
+    ## Example
+    Bad:
+        持续推进市场化改革。推动国家改革举措落地见效。高质量完成国企改革深化提升行动。宣传贯彻民营经济促进法。深化零基预算改革，强化重大战略和基本民生保障。加大培育力度，推动企业高质量上市。
+
+        持续扩大高水平开放。推动稳外贸稳外资。深化零基预算改革，强化重大战略和基本民生保障。实施冀货出海拓市场等行动，培育跨境电商、海外仓等新业态，拓宽中间品出口渠道。
+    Good:
+        持续推进市场化改革。推动国家改革举措落地见效。高质量完成国企改革深化提升行动。宣传贯彻民营经济促进法。深化零基预算改革，强化重大战略和基本民生保障。加大培育力度，推动企业高质量上市。
+
+        持续扩大高水平开放。推动稳外贸稳外资。实施冀货出海拓市场等行动，培育跨境电商、海外仓等新业态，拓宽中间品出口渠道。
+
+    ## Options
+    - `min-chars` (12): the fewest Chinese characters of a sentence worth
+      reporting (at least 6).
+    """
+    paragraph_opts = ParagraphOptions()
+    duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
+    misplaced = _misplaced(doc)
+    for copy in copies(doc, opts.min_chars):
+        if copy in misplaced or not (is_prose(doc, copy.earlier) and is_prose(doc, copy.later)):
+            continue
+        if duplicates.get(copy.later) is not None and duplicates[copy.later].earlier == copy.earlier:
+            continue
+        copied = [s for s in doc.paragraphs[copy.later].sentences if _within(s, copy, opts.min_chars)]
+        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]):
+            yield _violation(doc, copy, copied[0], copied[-1])
+
+
+def _misplaced(doc: Document) -> dict[Copy, str]:
+    """The copies misplaced-fragment reports, or none while that rule is not there."""
+    try:
+        from ..topics import misplaced_copies  # noqa: PLC0415 - the topic model is paid for only when needed
+    except ImportError:
+        return {}
+    return misplaced_copies(doc)
+
+
+def _bounds(sentence: Sentence) -> tuple[int, int]:
+    """The sentence's offsets in its paragraph without surrounding whitespace."""
+    text = sentence.text
+    return sentence.start + len(text) - len(text.lstrip()), sentence.end - (len(text) - len(text.rstrip()))
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING_MARKS:
+        end -= 1
+    return end
+
+
+def _whole_sentences(doc: Document, copy: Copy, first: Sentence, last: Sentence) -> bool:
+    """Whether the copied sentences are whole sentences in the earlier paragraph too: the
+    same words as a clause there (…，高标准高质量建设雄安新区，…) are a lead that names a
+    task the earlier paragraph lists, not a paste."""
+    start, end = _bounds(first)[0], _bounds(last)[1]
+    text = doc.paragraphs[copy.later].text
+    earlier = doc.paragraphs[copy.earlier]
+    earlier_start, earlier_end = earlier_range(doc, copy, start, min(_trimmed_end(text, start, end), copy.later_end))
+    bounds = [_bounds(s) for s in earlier.sentences]
+    return (any(s == earlier_start for s, _ in bounds)
+            and any(_trimmed_end(earlier.text, s, e) == earlier_end for s, e in bounds))
+
+
+def _within(sentence: Sentence, copy: Copy, min_chars: int) -> bool:
+    """Whether the whole sentence lies in the copy, but for its closing marks, which may
+    differ (a sentence of the later paragraph can be a clause of the earlier one)."""
+    start, end = _bounds(sentence)
+    text = sentence.paragraph.text
+    if end > copy.later_end:
+        end = _trimmed_end(text, start, end)
+    return (copy.later_start <= start and end <= copy.later_end
+            and len(_HAN.findall(text[start:end])) >= min_chars)
+
+
+def _violation(doc: Document, copy: Copy, first: Sentence, last: Sentence) -> Violation:
+    paragraph = doc.paragraphs[copy.later]
+    start, end = _bounds(first)[0], _bounds(last)[1]
+    copied = paragraph.text[start:end]
+    quoted = copied if len(copied) <= _QUOTED else copied[:_QUOTED] + "…"
+    earlier = doc.paragraphs[copy.earlier]
+    earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
+    message = f"“{quoted}”已见于前文段落“{opening_words(earlier.text)}”：疑为复制粘贴时重复的句子"
+    related = Related(earlier.span(earlier_start, earlier_end), "前文的同一句")
+    return Violation(paragraph.span(start, end), message, related=(related,))
