@@ -244,7 +244,9 @@ def _opens_word(source: str, i: int, char: str, words) -> bool:
     character (the doubling itself), a number (2025年以来) or a character it forms
     a word with (有力|有效 does not make 力有效 a compound)."""
     before = source[i - 1] if i > 0 else ""
-    return before != char and not before.isdigit() and before + char not in words
+    if before == char or before.isdigit():
+        return False
+    return not any(source[i - j : i + 1] in words for j in range(1, min(i, 3) + 1))  # 残疾人|两项, 习近平|同志
 
 
 def _occurrences(text: str, part: str) -> Iterator[int]:

@@ -29,6 +29,7 @@ def test_fires_where_the_second_copy_is_swallowed_by_the_next_word():
             "要⟦紧紧围绕紧紧围绕⟧企业产品结构调整。",  # the shortest repeat, 紧紧, is a word
             "开展文化文物单⟦位位⟧改革试点。",  # 单位|位: the first copy ends a word
             "城镇新⟦增增⟧就业86万人，新增就业人数稳步增长。",  # 增就业 occurs only after 新
+            "提高残疾⟦人人⟧两项补贴标准，落实残疾人两项补贴。",  # 人两项 occurs only after 残疾
         ],
     )
 
