@@ -37,9 +37,10 @@ _MAX_SHINGLE = 8
 MIN_BLOCK = 12
 #: paragraphs that can be duplicates; list items and table cells repeat by design (templated rows)
 PROSE_KINDS = ("text", "quote")
-#: a paragraph under a third of the other one's length is a copied sentence, not a copied paragraph
-MIN_LENGTH_RATIO = 1 / 3
-_HALF_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
+#: duplicates share at least this much of the longer paragraph too: a short paragraph made
+#: mostly of one sentence of a long one holds a copied sentence, not a copied paragraph
+MIN_SHARE_OF_LONGER = 0.5
+_HALF_WIDTH = tuple(zip(",;:()!?", "，；：（）！？"))
 _SPACE = re.compile(r"\s")
 
 
@@ -86,9 +87,17 @@ class NormalText:
 def normalise(text: str) -> NormalText:
     """*text* without whitespace and with half-width punctuation made full-width."""
     if not _SPACE.search(text):
-        return NormalText(text.translate(_HALF_WIDTH))
+        return NormalText(_full_width(text))
     kept = tuple(i for i, char in enumerate(text) if not char.isspace())
-    return NormalText("".join(text[i] for i in kept).translate(_HALF_WIDTH), kept)
+    return NormalText(_full_width("".join(text[i] for i in kept)), kept)
+
+
+def _full_width(text: str) -> str:
+    # str.replace per mark: str.translate looks every character up in a dict, ten times slower
+    for half, full in _HALF_WIDTH:
+        if half in text:
+            text = text.replace(half, full)
+    return text
 
 
 def normal_texts(doc: Document) -> dict[int, NormalText]:
@@ -113,18 +122,27 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
     stride = min_chars - k + 1
     texts = normal_texts(doc)
     index: dict[str, list[tuple[int, int]]] = {}
+    first_with_text: dict[str, int] = {}
     found: list[Copy] = []
     for later, normal in texts.items():
         text = normal.text
         if len(text) < min_chars:
             continue  # too short to hold a run, nor to give one
+        same = first_with_text.setdefault(text, later)
+        if same != later:
+            # A paragraph seen before, whole: the longest run there is, with the first
+            # paragraph that holds it; nothing to look up, and nothing new to index.
+            found.append(_copy(texts, later, (same, 0, len(text), 0, len(text))))
+            continue
         shingles = [text[j : j + k] for j in range(len(text) - k + 1)]
         if index:
             runs = _runs(text, list(map(index.get, shingles)), texts, min_chars)
             found.extend(_copy(texts, later, run) for run in _uncovered(runs))
         for i in range(0, len(shingles), stride):
-            postings = index.setdefault(shingles[i], [])
-            if len(postings) < MAX_POSTINGS:
+            postings = index.get(shingles[i])
+            if postings is None:
+                index[shingles[i]] = [(later, i)]
+            elif len(postings) < MAX_POSTINGS:
                 postings.append((later, i))
     found.sort(key=lambda c: (c.later, c.later_start, c.earlier, c.earlier_start))
     return found
@@ -233,34 +251,48 @@ def is_prose(doc: Document, index: int) -> bool:
     return doc.paragraphs[index].kind in PROSE_KINDS
 
 
-def similarity(a: str, b: str) -> float:
-    """The share of the shorter of two normalised texts that the other repeats, in
-    blocks of MIN_BLOCK characters or more (difflib measures the candidates only)."""
+def _in_order(runs: list[Copy]) -> int:
+    """The length of the runs of one pair that follow each other in both paragraphs
+    (runs come sorted by their place in the later paragraph)."""
+    total, reach = 0, -1
+    for run in runs:
+        if run.earlier_start >= reach:
+            total += run.length
+            reach = run.earlier_end
+    return total
+
+
+def shared_length(a: str, b: str) -> int:
+    """The characters two normalised texts share in blocks of MIN_BLOCK characters or
+    more, as difflib aligns them (difflib measures the candidates only)."""
     if a == b:
-        return 1.0
+        return len(a)
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    return sum(block.size for block in blocks if block.size >= MIN_BLOCK) / min(len(a), len(b))
+    return sum(block.size for block in blocks if block.size >= MIN_BLOCK)
 
 
 def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[int, Duplicate]:
     texts = normal_texts(doc)
-    shared: dict[tuple[int, int], int] = {}
+    runs: dict[tuple[int, int], list[Copy]] = {}
     for copy in copies(doc):
-        if not is_prose(doc, copy.earlier) or not is_prose(doc, copy.later):
-            continue
-        pair = (copy.earlier, copy.later)
-        shared[pair] = shared.get(pair, 0) + copy.length
+        if is_prose(doc, copy.earlier) and is_prose(doc, copy.later):
+            runs.setdefault((copy.earlier, copy.later), []).append(copy)
     found: dict[int, Duplicate] = {}
-    for (earlier, later), length in sorted(shared.items()):
+    for (earlier, later), pair_runs in sorted(runs.items()):
         a, b = texts[earlier].text, texts[later].text
         shorter, longer = sorted((len(a), len(b)))
-        # The runs of the index are a lower bound of what difflib finds: a pair they
-        # leave far below the threshold is not worth measuring.
-        if shorter < min_length or shorter < MIN_LENGTH_RATIO * longer or length < threshold * shorter / 2:
+        if shorter < min_length:
             continue
-        score = similarity(a, b)
+        matched = len(a) if a == b else _in_order(pair_runs)
+        if matched < threshold * shorter or matched < MIN_SHARE_OF_LONGER * longer:
+            # Some stretches may have gone to a paragraph further up that holds them
+            # too: difflib measures the pairs the index leaves in doubt.
+            if matched < threshold * shorter / 2:
+                continue
+            matched = shared_length(a, b)
+        score = matched / shorter
         best = found.get(later)
-        if score >= threshold and (best is None or score > best.similarity):
+        if score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity):
             found[later] = Duplicate(earlier, later, score, a == b)
     return found
 

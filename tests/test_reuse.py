@@ -124,3 +124,25 @@ def test_a_document_pasted_into_itself_stays_linear(monkeypatch):
     # each paragraph of the 49 later copies pairs with its first copy, whole
     assert len(found) == 200 * 49
     assert all(c.earlier == c.later % 200 and c.length == 61 for c in found)
+
+
+def test_a_document_pasted_into_itself_with_edits_stays_linear(monkeypatch):
+    """Each copy differs in its last character: every shingle fills its posting list."""
+    rng = random.Random(2)
+    alphabet = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 2000))
+    report = [_unique_paragraph(rng, alphabet) for _ in range(100)]
+    doc = parse_text("\n".join(p + chr(0x9000 + k) for k in range(30) for p in report), "big.txt")
+    calls = 0
+    original = reuse._common_prefix
+
+    def counting(*args):
+        nonlocal calls
+        calls += 1
+        return original(*args)
+
+    monkeypatch.setattr(reuse, "_common_prefix", counting)
+    found = copies(doc)
+    # each later copy shares its 61 first characters with every earlier copy: the first one is named
+    assert len(found) == 100 * 29
+    assert all(c.earlier == c.later % 100 and (c.later_start, c.later_end) == (0, 61) for c in found)
+    assert calls <= reuse.MAX_POSTINGS * len(doc.paragraphs)

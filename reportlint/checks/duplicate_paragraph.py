@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from ..reuse import Duplicate, duplicate_paragraphs
 
 # A lead sentence this short names a paragraph well (把绿美环境护得更优。).
 _MAX_LEAD = 16
+_LEAD = re.compile(f"[^。！？；]{{1,{_MAX_LEAD - 1}}}[。！？；]")
 _OPENING = 12
 
 
@@ -42,11 +44,13 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
 
     Two paragraphs are duplicates when the text they share, counted in
     stretches of 12 characters or more, makes up at least `threshold` of the
-    shorter one. Shared phrasing does not count: parallel paragraphs
-    (各位代表…, 坚持…坚持…, 深入实施…行动) and the formulas every report repeats
-    share stretches far too short or too few. A paragraph under a third of the
-    other's length repeats a sentence, not a paragraph (duplicate-sentence
-    reports that). Titles, headings, metadata and short lines are left alone.
+    shorter one and at least half of the longer one. Shared phrasing does not
+    count: parallel paragraphs (各位代表…, 坚持…坚持…, 深入实施…行动) and the
+    formulas every report repeats share stretches far too short or too few.
+    A short paragraph that is mostly one sentence of a much longer paragraph
+    holds a copied sentence, not a copied paragraph: duplicate-sentence
+    reports that. Titles, headings, metadata, list items, table cells (rows
+    repeat by design) and short lines are left alone.
 
     The later paragraph is reported, with the earlier one as related place;
     an exact copy comes with an (unsafe) fix that deletes it.
@@ -88,17 +92,18 @@ def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Du
     else:
         what, place = f"本段与前文段落“{opening}”雷同，相同文字占较短一段的{percent}%", "前文的相似段落"
     message = f"{what}：疑为重复粘贴的段落"
-    fix = _deletion(doc, second) if duplicate.exact else None
-    return Violation(_whole(second), message, related=(Related(_whole(first), place),), fix=fix)
+    span = _whole(second)
+    fix = _deletion(doc, second.kind, span) if duplicate.exact else None
+    return Violation(span, message, related=(Related(_whole(first), place),), fix=fix)
 
 
 def opening_words(text: str) -> str:
     """How a message names a paragraph: its short lead sentence, or its first words."""
-    text = text.strip()
-    for end, char in enumerate(text[: _MAX_LEAD + 1]):
-        if char in "。！？；":
-            return text[: end + 1]
-    return text[:_OPENING] + "…" if len(text) > _OPENING else text
+    head = text[: 3 * _MAX_LEAD].strip()
+    lead = _LEAD.match(head)
+    if lead:
+        return lead.group()
+    return head[:_OPENING] + "…" if len(head) > _OPENING else head
 
 
 def _whole(paragraph: Paragraph) -> Span:
@@ -106,12 +111,11 @@ def _whole(paragraph: Paragraph) -> Span:
     return paragraph.span(len(text) - len(text.lstrip()), len(text.rstrip()))
 
 
-def _deletion(doc: Document, paragraph: Paragraph) -> Fix | None:
+def _deletion(doc: Document, kind: str, span: Span) -> Fix | None:
     """Delete the paragraph's lines and the blank lines after them, when nothing
     but markup shares those lines (a list item or table cell is left to the editor)."""
-    if paragraph.kind != "text":
+    if kind != "text":
         return None
-    span = _whole(paragraph)
     source = doc.source
     start = source.rfind("\n", 0, span.start) + 1
     end = source.find("\n", span.end)
