@@ -6,7 +6,7 @@ import pytest
 
 from reportlint import reuse
 from reportlint.parse import parse_text
-from reportlint.reuse import Copy, copies, normalise
+from reportlint.reuse import Copy, copies, duplicate_paragraphs, normalise
 
 # Real report paragraphs (yunnan_2026.txt, beijing_2025.txt): no run of 12 characters in common.
 FARM = ("实施科技赋农行动，推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业2户，"
@@ -146,3 +146,14 @@ def test_a_document_pasted_into_itself_with_edits_stays_linear(monkeypatch):
     assert len(found) == 100 * 29
     assert all(c.earlier == c.later % 100 and (c.later_start, c.later_end) == (0, 61) for c in found)
     assert calls <= reuse.MAX_POSTINGS * len(doc.paragraphs)
+
+
+def test_a_duplicate_is_measured_whole_when_another_paragraph_holds_part_of_it():
+    # The later paragraph's first half is also in an earlier paragraph, with one more
+    # character in common: the index names that one for it, difflib measures the pair.
+    first, second = CITY[:40], CITY[41:]
+    doc = parse_text("\n".join([first + "的" + FARM, first + "、" + second, first + "的" + second]), "a.txt")
+    assert {(c.earlier, c.later_start) for c in copies(doc) if c.later == 2} == {(0, 0), (1, 41)}
+    [(later, duplicate)] = duplicate_paragraphs(doc, 0.8, 30).items()
+    assert (duplicate.earlier, later, duplicate.exact) == (1, 2, False)
+    assert duplicate.similarity == (len(CITY) - 1) / len(CITY)
