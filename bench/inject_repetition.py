@@ -222,10 +222,22 @@ def _han(text: str) -> int:
     return len(_HAN.findall(text))
 
 
-def _unique_sentences(body: _Body, text: str, min_han: int, skip_lead: bool = True) -> list[int]:
-    """Sentences of *body* long enough to copy or move that occur nowhere else in *text*."""
-    return [i for i in range(1 if skip_lead else 0, len(body.sentences))
-            if _han(body.sentence(i)) >= min_han and text.count(body.sentence(i)) == 1]
+def _stray(draft: _Draft, text: str, min_han: int, source_test, target_test):
+    """(source, sentence index, target) for a sentence to copy or move into *target*:
+    not a lead, long enough, found nowhere else in *text*, and at most half of
+    either paragraph, so that it is a stray sentence and not a copied paragraph."""
+    for source in draft.free(source_test):
+        choices = [i for i in range(1, len(source.sentences))
+                   if _han(source.sentence(i)) >= min_han and text.count(source.sentence(i)) == 1
+                   and 2 * len(source.sentence(i)) <= len(source.text)]
+        if not choices:
+            continue
+        index = draft.rng.choice(choices)
+        size = len(source.sentence(index))
+        targets = draft.free(lambda b, s=source, n=size: target_test(s, b) and 2 * n <= len(b.text))
+        if targets:
+            return source, index, targets[0]
+    return None
 
 
 def _boundary(body: _Body, rng: random.Random, inside: bool) -> int:
@@ -236,54 +248,50 @@ def _boundary(body: _Body, rng: random.Random, inside: bool) -> int:
 
 
 def _move_across(draft: _Draft, text: str) -> bool:
-    for source in draft.free(lambda b: b.chapter is not None and len(b.sentences) >= 3):
-        choices = _unique_sentences(source, text, MIN_MOVED)
-        targets = draft.free(lambda b, s=source: b.chapter not in (None, s.chapter) and len(b.sentences) >= 2)
-        if not choices or not targets:
-            continue
-        index, target = draft.rng.choice(choices), targets[0]
-        sentence = source.sentence(index)
-        start, end = source.sentences[index]
-        at = _boundary(target, draft.rng, inside=True)
-        draft.replace(source, source.text[:start] + source.text[end:])
-        where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-        draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=_Where(source.line)))
-        draft.used |= {source.line, target.line}
-        return True
-    return False
+    found = _stray(draft, text, MIN_MOVED, lambda b: b.chapter is not None and len(b.sentences) >= 3,
+                   lambda s, b: b.chapter not in (None, s.chapter) and len(b.sentences) >= 2)
+    if not found:
+        return False
+    source, index, target = found
+    sentence = source.sentence(index)
+    start, end = source.sentences[index]
+    at = _boundary(target, draft.rng, inside=True)
+    draft.replace(source, source.text[:start] + source.text[end:])
+    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
+    draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=_Where(source.line)))
+    draft.used |= {source.line, target.line}
+    return True
 
 
 def _copy_across(draft: _Draft, text: str) -> bool:
-    for source in draft.free(lambda b: b.chapter is not None):
-        choices = _unique_sentences(source, text, MIN_COPIED)
-        targets = draft.free(lambda b, s=source: b.chapter not in (None, s.chapter))
-        if not choices or not targets:
-            continue
-        sentence, target = source.sentence(draft.rng.choice(choices)), targets[0]
-        at = _boundary(target, draft.rng, inside=False)
-        where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-        # duplicate-sentence reports the later of the two copies, which may be the original.
-        later = where if target.line > source.line else _Where(source.line)
-        draft.pending.append(_Pending(MISPLACED, COPIED_ACROSS, where, sentence, source=_Where(source.line),
-                                      also=((DUPLICATE_SENTENCE, later),)))
-        draft.used |= {source.line, target.line}
-        return True
-    return False
+    found = _stray(draft, text, MIN_COPIED, lambda b: b.chapter is not None,
+                   lambda s, b: b.chapter not in (None, s.chapter))
+    if not found:
+        return False
+    source, index, target = found
+    sentence = source.sentence(index)
+    at = _boundary(target, draft.rng, inside=False)
+    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
+    # duplicate-sentence reports the later of the two copies, which may be the original.
+    later = where if target.line > source.line else _Where(source.line)
+    draft.pending.append(_Pending(MISPLACED, COPIED_ACROSS, where, sentence, source=_Where(source.line),
+                                  also=((DUPLICATE_SENTENCE, later),)))
+    draft.used |= {source.line, target.line}
+    return True
 
 
 def _copy_in_section(draft: _Draft, text: str) -> bool:
-    for source in draft.free():
-        choices = _unique_sentences(source, text, MIN_COPIED)
-        targets = draft.free(lambda b, s=source: b.section == s.section and b.line > s.line)
-        if not choices or not targets:
-            continue
-        sentence, target = source.sentence(draft.rng.choice(choices)), targets[0]
-        at = _boundary(target, draft.rng, inside=False)
-        where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-        draft.pending.append(_Pending(DUPLICATE_SENTENCE, SAME_SECTION, where, sentence, source=_Where(source.line)))
-        draft.used |= {source.line, target.line}
-        return True
-    return False
+    found = _stray(draft, text, MIN_COPIED, lambda b: True,
+                   lambda s, b: b.section == s.section and b.line > s.line)
+    if not found:
+        return False
+    source, index, target = found
+    sentence = source.sentence(index)
+    at = _boundary(target, draft.rng, inside=False)
+    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
+    draft.pending.append(_Pending(DUPLICATE_SENTENCE, SAME_SECTION, where, sentence, source=_Where(source.line)))
+    draft.used |= {source.line, target.line}
+    return True
 
 
 def _paste_later(draft: _Draft, source: _Body, copy: str, kind: str, *also_used: _Body) -> bool:
@@ -302,7 +310,8 @@ def _copy_exact(draft: _Draft) -> bool:
 
 
 def _short_enough(body: _Body, index: int) -> bool:
-    """A sentence whose loss or change leaves most of the paragraph: a third at most."""
+    """A sentence whose loss or replacement leaves most of the paragraph: a third at most.
+    (The copy keeps MIN_PARAGRAPH characters of its source too.)"""
     start, end = body.sentences[index]
     return (end - start) * 3 <= len(body.text)
 
@@ -312,6 +321,8 @@ def _copy_with_new_lead(draft: _Draft) -> bool:
     donors = draft.free(lambda b: len(b.sentences) >= 2 and _han(b.sentence(0)) <= MAX_LEAD)
     for source in draft.free(lambda b: len(b.sentences) >= 2 and _short_enough(b, 0)):
         lead_end = source.sentences[0][1]
+        if len(source.text) - lead_end < MIN_PARAGRAPH:
+            continue
         for donor in donors:
             lead = donor.sentence(0)
             if donor is not source and lead != source.sentence(0) and lead.endswith("。"):
@@ -323,7 +334,8 @@ def _copy_with_new_lead(draft: _Draft) -> bool:
 
 def _copy_without_sentence(draft: _Draft) -> bool:
     for source in draft.free(lambda b: len(b.sentences) >= 3):
-        choices = [i for i in range(len(source.sentences)) if _short_enough(source, i)]
+        choices = [i for i in range(len(source.sentences)) if _short_enough(source, i)
+                   and len(source.text) - len(source.sentence(i)) >= MIN_PARAGRAPH]
         if choices:
             start, end = source.sentences[draft.rng.choice(choices)]
             if _paste_later(draft, source, source.text[:start] + source.text[end:], SENTENCE_DROPPED):
