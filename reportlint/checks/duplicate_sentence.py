@@ -83,11 +83,9 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:
-    """The copies misplaced-fragment reports, or none while that rule is not there."""
-    try:
-        from ..topics import misplaced_copies  # noqa: PLC0415 - the topic model is paid for only when needed
-    except ImportError:
-        return {}
+    """The copies misplaced-fragment reports (the topic model is paid for only here)."""
+    from ..topics import misplaced_copies  # noqa: PLC0415
+
     return misplaced_copies(doc)
 
 
