@@ -76,6 +76,9 @@ class Injection:
     source_line: int | None = None  # the line it was copied or moved from
     #: (rule, line): findings of another rule that are true as well
     also: tuple[tuple[str, int], ...] = ()
+    #: misplaced-fragment: the paragraph it lands in shares as many of its words as the
+    #: one it comes from (a placement no topic can tell from the right one)
+    on_topic: bool | None = None
 
 
 @dataclass
@@ -118,6 +121,7 @@ class _Pending:
     unit: str = ""
     source: _Where | None = None
     also: tuple[tuple[str, _Where], ...] = ()
+    on_topic: bool | None = None
 
 
 class _Draft:
@@ -157,7 +161,7 @@ class _Draft:
         injections = [
             Injection(p.rule, p.kind, number[p.where], p.text, p.unit,
                       number[p.source] if p.source else None,
-                      tuple((rule, number[where]) for rule, where in p.also))
+                      tuple((rule, number[where]) for rule, where in p.also), p.on_topic)
             for p in self.pending
         ]
         return "\n".join(out), injections
@@ -240,6 +244,17 @@ def _stray(draft: _Draft, text: str, min_han: int, source_test, target_test):
     return None
 
 
+def _on_topic(sentence: str, source: _Body, target: _Body) -> bool:
+    """Whether *target* shares as many of the sentence's words as *source* (without it)."""
+    words = _content_words(sentence)
+    home = _content_words(source.text.replace(sentence, ""))
+    return len(words & _content_words(target.text)) >= len(words & home)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in jieba_words().lcut(text, HMM=False) if len(w) >= 2 and _HAN_WORD.fullmatch(w)}
+
+
 def _boundary(body: _Body, rng: random.Random, inside: bool) -> int:
     """An offset between two sentences of *body* (never before the first; with
     *inside*, never after the last either)."""
@@ -258,7 +273,8 @@ def _move_across(draft: _Draft, text: str) -> bool:
     at = _boundary(target, draft.rng, inside=True)
     draft.replace(source, source.text[:start] + source.text[end:])
     where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-    draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=_Where(source.line)))
+    draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=_Where(source.line),
+                                  on_topic=_on_topic(sentence, source, target)))
     draft.used |= {source.line, target.line}
     return True
 
@@ -275,7 +291,7 @@ def _copy_across(draft: _Draft, text: str) -> bool:
     # duplicate-sentence reports the later of the two copies, which may be the original.
     later = where if target.line > source.line else _Where(source.line)
     draft.pending.append(_Pending(MISPLACED, COPIED_ACROSS, where, sentence, source=_Where(source.line),
-                                  also=((DUPLICATE_SENTENCE, later),)))
+                                  also=((DUPLICATE_SENTENCE, later),), on_topic=_on_topic(sentence, source, target)))
     draft.used |= {source.line, target.line}
     return True
 

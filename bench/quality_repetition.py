@@ -16,7 +16,9 @@ defects, matched by rule and text), which count neither way.
 
 misplaced-fragment's precision is split by what the rule reported: a false
 finding whose text also stands on another line counts against copied
-fragments, any other against moved ones.
+fragments, any other against moved ones. Its recall is shown as well for the
+injections that land in a paragraph sharing as many of their words as the one
+they come from: placements no topic model can tell from the right ones.
 
     python bench/quality_repetition.py [--corpus DIR] [--seed N] [--per-doc N] [--examples N] [--strict]
 """
@@ -73,6 +75,8 @@ class Bench:
         self.rules = rules
         self.by_rule: dict[str, Tally] = defaultdict(Tally)
         self.by_kind: dict[tuple[str, str], Tally] = defaultdict(Tally)
+        #: misplaced-fragment injections that land among words of their own topic
+        self.on_topic: dict[str, Tally] = defaultdict(Tally)
         self.extra_true: Counter[tuple[str, str]] = Counter()  # legitimate findings of another rule
         self.misses: dict[str, list[str]] = defaultdict(list)
         self.falses: dict[str, list[str]] = defaultdict(list)
@@ -134,12 +138,13 @@ class Bench:
         for injection in injections:
             if injection.rule not in self.rules:
                 continue
-            self.by_rule[injection.rule].injected += 1
-            self.by_kind[(injection.rule, injection.kind)].injected += 1
-            if id(injection) in reported:
-                self.by_rule[injection.rule].found += 1
-                self.by_kind[(injection.rule, injection.kind)].found += 1
-            else:
+            tallies = [self.by_rule[injection.rule], self.by_kind[(injection.rule, injection.kind)]]
+            if injection.on_topic:
+                tallies.append(self.on_topic[injection.kind])
+            for tally in tallies:
+                tally.injected += 1
+                tally.found += id(injection) in reported
+            if id(injection) not in reported:
                 self.misses[injection.rule].append(_describe_miss(name, lines, injection))
 
     def report(self, corpus: Path, seed: int, versions: int, examples: int) -> bool:
@@ -157,6 +162,8 @@ class Bench:
                 tally = self.by_kind[(rule, kind)]
                 show_precision = rule == MISPLACED  # false findings are attributed per kind only there
                 met &= self._row(f"  {kind}", tally, TARGETS.get((rule, kind)), show_precision)
+                if rule == MISPLACED:
+                    self._row("    of which land on their own topic", self.on_topic[kind], None, False)
             for (extra_rule, kind), count in sorted(self.extra_true.items()):
                 if extra_rule == rule:
                     print(f"  + {count} true findings on {kind} (another rule's defect, also legitimate)")
@@ -219,6 +226,7 @@ def _describe_miss(name: str, lines: list[str], injection: Injection) -> str:
     at = line.find(injection.text)
     context = f"…{line[max(0, at - 12):at]}[{injection.text}]{line[at + len(injection.text):][:12]}…"
     source = f" (from line {injection.source_line})" if injection.source_line else ""
+    source += ", on its own topic" if injection.on_topic else ""
     return f"{name}:{injection.line}: {injection.kind}{source}: {_clip(context, 120)}"
 
 
