@@ -79,7 +79,7 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
             continue
         copied = [s for s in doc.paragraphs[copy.later].sentences if _within(s, copy, opts.min_chars)]
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1]):
-            yield _violation(doc, copy, copied[0], copied[-1])
+            yield _violation(doc, copy, copied)
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:
@@ -125,13 +125,16 @@ def _within(sentence: Sentence, copy: Copy, min_chars: int) -> bool:
             and len(_HAN.findall(text[start:end])) >= min_chars)
 
 
-def _violation(doc: Document, copy: Copy, first: Sentence, last: Sentence) -> Violation:
+def _violation(doc: Document, copy: Copy, sentences: list[Sentence]) -> Violation:
+    first, last = sentences[0], sentences[-1]
     paragraph = doc.paragraphs[copy.later]
     start, end = _bounds(first)[0], _bounds(last)[1]
     copied = paragraph.text[start:end]
     quoted = copied if len(copied) <= _QUOTED else copied[:_QUOTED] + "…"
     earlier = doc.paragraphs[copy.earlier]
     earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
-    message = f"“{quoted}”已见于前文段落“{opening_words(earlier.text)}”：疑为复制粘贴时重复的句子"
-    related = Related(earlier.span(earlier_start, earlier_end), "前文的同一句")
+    what = f"“{quoted}”" if len(sentences) == 1 else f"连续{len(sentences)}句“{quoted}”"
+    message = f"{what}已见于前文段落“{opening_words(earlier.text)}”：疑为复制粘贴时重复的句子"
+    place = "前文的同一句" if len(sentences) == 1 else "前文的相同几句"
+    related = Related(earlier.span(earlier_start, earlier_end), place)
     return Violation(paragraph.span(start, end), message, related=(related,))

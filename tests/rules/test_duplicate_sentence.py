@@ -92,6 +92,15 @@ def test_message_and_related_copy():
     assert related.span.start < len(REFORM)
 
 
+def test_consecutive_sentences_are_one_finding():
+    text = f"{REFORM}\n\n{opening_with(BUDGET + LISTING)}"
+    [finding] = findings_for("duplicate-sentence", text)
+    assert finding.message.startswith("连续2句“深化零基预算改革")
+    [related] = finding.related
+    assert text[related.span.start : related.span.end] == BUDGET + LISTING
+    assert related.message == "前文的相同几句"
+
+
 def test_min_chars_option():
     text = f"{REFORM}\n\n{opening_with('加大培育力度，推动企业高质量上市。')}"  # 15 Chinese characters
     assert findings_for("duplicate-sentence", text)
