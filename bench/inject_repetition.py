@@ -27,7 +27,7 @@ import logging
 import random
 import re
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,6 +62,7 @@ MAX_LEAD = 11  # a replacement lead sentence stays below the copied-sentence thr
 CHANGED_CHARS = 3
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_REPEAT = re.compile(r"(?=([\u4e00-\u9fff]{1,8}?)\1)")  # a stretch typed twice in a row
 _IDIOM_TAG = "i"  # jieba's tag for idioms (成语)
 _NUMERAL_TAG = "m"  # 一年, 两座: doubled they are reduplications (一年年, 一座座)
 
@@ -367,15 +368,22 @@ def _copy_with_changes(draft: _Draft, text: str) -> bool:
         repeats = {i for i in range(len(original) - 1) if original[i] == original[i + 1]}
         positions = [i for i, char in enumerate(original) if _HAN.match(char)
                      and not repeats & set(range(i - 2, i + 2))]
-        chars = list(source.text)
-        for i in draft.rng.sample(positions, CHANGED_CHARS):
-            # Another character of the same report, a plausible slip of an editor's hand,
-            # but not one of its neighbours: 城市市 would be a doubled word too.
-            near = chars[max(0, i - 1) : i + 2]
-            chars[i] = next(c for c in iter(lambda: draft.rng.choice(pool), None) if c not in near)
-        if _paste_later(draft, source, "".join(chars), CHARS_CHANGED):
-            return True
+        for _ in range(20):
+            chars = list(original)
+            for i in draft.rng.sample(positions, CHANGED_CHARS):
+                # Another character of the same report: a plausible slip of an editor's hand.
+                chars[i] = next(c for c in iter(lambda: draft.rng.choice(pool), None) if c != chars[i])
+            copy = "".join(chars)
+            # No doubled word made by chance (产业创业 → 产业产业): that is another rule's defect.
+            if not _repeated_units(copy) - _repeated_units(original):
+                if _paste_later(draft, source, copy, CHARS_CHANGED):
+                    return True
+                break
     return False
+
+
+def _repeated_units(text: str) -> Counter[str]:
+    return Counter(m.group(1) for m in _REPEAT.finditer(text))
 
 
 def _double(draft: _Draft, kind: str, skipped: list[str]) -> bool:
