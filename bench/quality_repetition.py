@@ -186,6 +186,8 @@ class Bench:
             print("\nno room in some documents (kind: versions without it): "
                   + ", ".join(f"{k}: {n}" for k, n in sorted(self.unplaced.items())))
         print(f"\ndoubled-word sites skipped because the doubled text reads as real words: {len(self.skipped)}")
+        per_kind = Counter(line.split(": ")[1] for line in self.skipped)
+        print("  " + ", ".join(f"{kind}: {n}" for kind, n in sorted(per_kind.items())))
         for line in self.skipped[:examples]:
             print(f"  {line}")
         for rule in self.rules:
