@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,6 +76,8 @@ class Fit:
     section: float
     #: share of the fragment's term weight that the window uses at all
     window_share: float
+    #: how much the other sentences of the paragraph share with the text around them
+    cohesion: float
 
 
 @dataclass
@@ -84,7 +87,7 @@ class TopicModel:
     section_of: list[int]  # paragraph index -> section index
     units: int  # what the IDF counts in: sections, or paragraphs
     frequency: Counter[str] = field(repr=False)  # term -> units that use it
-    totals: Counter[str] = field(repr=False)  # term -> occurrences in the document
+    in_sections: Counter[str] = field(repr=False)  # term -> sections that use it
     _paragraph_terms: dict[int, Counter[str]] = field(default_factory=dict, repr=False)
     _norms: dict[int, float] = field(default_factory=dict, repr=False)
 
@@ -99,16 +102,27 @@ class TopicModel:
             self._paragraph_terms[index] = terms(paragraph.text) if paragraph.kind in TOPICAL_KINDS else Counter()
         return self._paragraph_terms[index]
 
-    def informative(self, fragment: Counter[str], occurrences: int = 1) -> dict[str, float]:
+    def informative(self, fragment: Counter[str], sections: Iterable[int]) -> dict[str, float]:
         """The fragment's terms with their weights, keeping those that weigh
-        something and occur outside the fragment's *occurrences* in the
-        document: a term only the fragment uses says nothing about where it belongs."""
+        something and occur in the document outside the fragment's own
+        occurrences (one in each of *sections*, a section once per occurrence):
+        a term only the fragment uses says nothing about where it belongs."""
+        places = Counter(sections)
         result = {}
         for term, count in fragment.items():
             weight = self.weight(term)
-            if weight > 0 and self.totals[term] > count * occurrences:
+            if weight > 0 and self._occurs_elsewhere(term, count, places):
                 result[term] = weight
         return result
+
+    def _occurs_elsewhere(self, term: str, count: int, places: Counter[int]) -> bool:
+        holding = 0
+        for section, occurrences in places.items():
+            uses = self.sections[section].terms.get(term, 0)
+            if uses > count * occurrences:
+                return True
+            holding += uses > 0
+        return self.in_sections[term] > holding
 
     def fit(self, fragment: Counter[str], weights: dict[str, float], paragraph: int, start: int, end: int,
             without: Iterable[tuple[int, int, int]] = ()) -> Fit:
@@ -128,7 +142,29 @@ class TopicModel:
                 whole.update(self._rest(index, cut))
         total = sum(weights.values())
         share = sum(w for t, w in weights.items() if window.get(t, 0) > 0) / total if total else 0.0
-        return Fit(self._cosine(fragment, weights, window), self._cosine(fragment, weights, whole), share)
+        return Fit(self._cosine(fragment, weights, window), self._cosine(fragment, weights, whole), share,
+                   self.cohesion(paragraph, cut))
+
+    def cohesion(self, paragraph: int, cut: Iterable[tuple[int, int, int]] = ()) -> float:
+        """The median share of each sentence's term weight (after the lead
+        sentence, outside the places *cut*) that the rest of the paragraph and its
+        neighbours use. A list of achievements (…增长5.1％。…纳入国家规划。…)
+        scores low: there, a sentence sharing nothing with the others proves nothing."""
+        cut = set(cut)
+        section = self.sections[self.section_of[paragraph]]
+        own = self._rest(paragraph, cut)
+        neighbours = [self._rest(i, cut) for i in (paragraph - 1, paragraph + 1) if section.first <= i < section.end]
+        shares = []
+        for sentence in self.doc.paragraphs[paragraph].sentences[1:]:
+            if any(i == paragraph and s < sentence.end and sentence.start < e for i, s, e in cut):
+                continue
+            fragment = terms(sentence.text)
+            weights = self.informative(fragment, [section.index])
+            total = sum(weights.values())
+            if total:
+                shares.append(sum(w for t, w in weights.items()
+                                  if own[t] > fragment[t] or any(t in n for n in neighbours)) / total)
+        return statistics.median(shares) if shares else 0.0
 
     def _rest(self, index: int, cut: set[tuple[int, int, int]]) -> Counter[str]:
         """The terms of a paragraph outside the places cut out of it."""
@@ -166,25 +202,38 @@ def starts_section(paragraph: Paragraph) -> bool:
     return paragraph.kind == "text" and paragraph.numbering is not None and paragraph.numbering[0] in _SECTION_LEVELS
 
 
+def section_of_paragraphs(doc: Document) -> list[int]:
+    """The section of each paragraph (by paragraph index), without counting any
+    terms: enough to rule out what needs no topic model."""
+    return doc.analysis("topics.sections", _section_of_paragraphs)
+
+
+def _section_of_paragraphs(doc: Document) -> list[int]:
+    section, result = 0, []
+    for paragraph in doc.paragraphs:
+        section += paragraph.index > 0 and starts_section(paragraph)
+        result.append(section)
+    return result
+
+
 def _build(doc: Document) -> TopicModel:
-    paragraphs = doc.paragraphs
-    starts = [0] + [p.index for p in paragraphs[1:] if starts_section(p)]
-    sections, section_of = [], [0] * len(paragraphs)
+    paragraphs, section_of = doc.paragraphs, section_of_paragraphs(doc)
+    starts = [0] + [p.index for p in paragraphs[1:] if section_of[p.index] != section_of[p.index - 1]]
+    sections = []
     for index, (first, end) in enumerate(zip(starts, starts[1:] + [len(paragraphs)])):
         # runs never cross a line break, so one pass over the joined text counts them all
         text = "\n".join(p.text for p in paragraphs[first:end] if p.kind in TOPICAL_KINDS)
         sections.append(Section(index, first, end, terms(text)))
-        section_of[first:end] = [index] * (end - first)
     model = TopicModel(doc, sections, section_of, 0, Counter(), Counter())
+    for section in sections:
+        model.in_sections.update(section.terms.keys())
     if len(sections) >= MIN_SECTIONS:
-        units = [s.terms for s in sections]
+        model.frequency, model.units = model.in_sections, len(sections)
     else:
         units = [t for t in map(model.paragraph_terms, range(len(paragraphs))) if t]
-    for unit in units:
-        model.frequency.update(unit.keys())
-    model.units = len(units)
-    for section in sections:
-        model.totals.update(section.terms)
+        for unit in units:
+            model.frequency.update(unit.keys())
+        model.units = len(units)
     return model
 
 
@@ -192,12 +241,16 @@ def _build(doc: Document) -> TopicModel:
 
 #: the misplaced side's window shares at most this much of the fragment's term weight…
 STRANGER_SHARE = 0.1
+#: …where the paragraph's own sentences share at least this much with each other…
+COHESION = 0.2
 #: …and the other side fits its window this many times better…
 WINDOW_RATIO = 3.0
 #: …and its section this many times better
 SECTION_RATIO = 2.0
 #: a fragment needs this many informative terms to be placed at all
 MIN_TERMS = 5
+#: shorter copies (打造高素质专业化教师队伍。) are set phrases that many parts of a report use
+FRAGMENT_MIN_HAN = 16
 # A copy covering most of a paragraph is a duplicated paragraph (RL202), not a fragment.
 _MAX_PARAGRAPH_SHARE = 0.8
 _CLAUSE_MARKS = "，。；！？,;!?：:、"
@@ -220,7 +273,7 @@ def fragment_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in "，,、：:" + _OPENING_MARKS:
         end -= 1
-    if han_count(text[start:end]) < 12:
+    if han_count(text[start:end]) < FRAGMENT_MIN_HAN:
         return None
     starts_clause = start == 0 or text[start - 1] in _CLAUSE_MARKS + _OPENING_MARKS
     ends_sentence = (
@@ -255,6 +308,7 @@ class CopyFit:
 def _stranger(here: Fit, there: Fit) -> bool:
     return (
         here.window_share <= STRANGER_SHARE
+        and here.cohesion >= COHESION
         and there.window > 0
         and there.window >= WINDOW_RATIO * here.window
         and there.section >= SECTION_RATIO * here.section
@@ -265,7 +319,6 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     """The fit of a copied fragment at each of its places, or None when the copy
     is not a fragment of body text in two sections (a whole paragraph, a
     heading, a formula inside a sentence, a repeat within one section)."""
-    model = topic_model(doc)
     places = []
     for index, start, end in ((copy.earlier, copy.earlier_start, copy.earlier_end),
                               (copy.later, copy.later_start, copy.later_end)):
@@ -274,11 +327,12 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         if paragraph.kind != "text" or not bounds or end - start > _MAX_PARAGRAPH_SHARE * len(paragraph.text.strip()):
             return None
         places.append((index, *bounds))
-    if model.section_of[copy.earlier] == model.section_of[copy.later]:
+    if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
+    model = topic_model(doc)  # only now: most documents have no copied fragment to place
     index, start, end = places[0]
     fragment = terms(doc.paragraphs[index].text[start:end])
-    weights = model.informative(fragment, occurrences=2)
+    weights = model.informative(fragment, [model.section_of[copy.earlier], model.section_of[copy.later]])
     earlier = model.fit(fragment, weights, *places[0], without=[places[1]])
     later = model.fit(fragment, weights, *places[1], without=[places[0]])
     return CopyFit(earlier, later, len(weights))
@@ -287,8 +341,15 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
 def _judge_copies(doc: Document) -> dict[Copy, str]:
     from .reuse import copies  # noqa: PLC0415 - the copy index is paid for only by the rules that use it
 
+    found = copies(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for copy in found:
+        shared[copy.earlier, copy.later] += copy.length
     verdicts = {}
-    for copy in copies(doc):
+    for copy in found:
+        shortest = min(len(doc.paragraphs[copy.earlier].text), len(doc.paragraphs[copy.later].text))
+        if shared[copy.earlier, copy.later] > _MAX_PARAGRAPH_SHARE * shortest:
+            continue  # two paragraphs that are mostly the same: a duplicated paragraph (RL202)
         fit = copy_fit(doc, copy)
         side = fit.misplaced if fit else None
         if side:

@@ -26,6 +26,7 @@ URBAN = (
     "用好“老旧小区自主更新、原拆原建”政策，因地制宜推进城市更新“留、改、拆”，对老城区推行小规模有机更新和微改造。"
     "改造老旧小区72个，打造完整社区13个以上。"
 )
+MOVED = {"moved-sentences": True}
 FRAGMENT = "大力发展大健康生物医药产业，推动以天麻为代表的食药产品研发生产。"
 
 
@@ -98,6 +99,7 @@ def test_silent_on_legitimate_topic_shifts_in_real_reports():
             "自觉接受人大及其常委会监督、政协民主监督和各方面监督，懂法纪、明规矩、知敬畏，依法履职、秉公用权。"
             "持续巩固拓展深入贯彻中央八项规定精神学习教育成果，持续纠“四风”转作风树新风。",
         ],
+        options=MOVED,
     )
 
 
@@ -106,6 +108,7 @@ def test_every_paragraph_of_the_sample_stays_silent_where_nothing_was_pasted():
     clean = text.replace("新增保障性租赁住房,推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业", "新增保障性租赁住房,")
     assert clean != text
     assert findings_for("misplaced-fragment", clean, path=str(SAMPLE)) == []
+    assert findings_for("misplaced-fragment", clean, path=str(SAMPLE), options=MOVED) == []
 
 
 # national_2002: the employment paragraph of chapter 一 and the Taiwan paragraph of chapter 七.
@@ -134,14 +137,16 @@ NATIONAL_2002 = "\n\n".join([
 ])
 
 
-def test_a_sentence_moved_to_a_chapter_it_shares_nothing_with_is_reported():
+def test_a_sentence_moved_to_a_chapter_it_shares_nothing_with_is_reported_when_asked():
     assert_rule(
         "misplaced-fragment",
         invalid=[NATIONAL_2002.format(moved=f"⟦{ONE_CHINA}⟧", original="")],
         valid=[NATIONAL_2002.format(moved="", original=ONE_CHINA)],
+        options=MOVED,
     )
     text = NATIONAL_2002.format(moved=ONE_CHINA, original="")
-    [finding] = findings_for("misplaced-fragment", text)
+    assert findings_for("misplaced-fragment", text) == []  # off by default
+    [finding] = findings_for("misplaced-fragment", text, options=MOVED)
     [related] = finding.related
     assert text[related.span.start : related.span.end].startswith("在新的一年里")  # the Taiwan paragraph
     assert "误移" in finding.message and finding.fix is None
@@ -155,5 +160,5 @@ def test_a_moved_sentence_in_a_whole_real_report():
     assert ONE_CHINA in lines[280] and lines[54].startswith("这是增加居民收入的重要途径")
     lines[280] = lines[280].replace(ONE_CHINA, "")
     lines[54] = lines[54].replace("增加就业岗位。", "增加就业岗位。" + ONE_CHINA)
-    [finding] = findings_for("misplaced-fragment", "\n".join(lines), path="national_2002.txt")
+    [finding] = findings_for("misplaced-fragment", "\n".join(lines), path="national_2002.txt", options=MOVED)
     assert (finding.line, finding.related[0].span.start > finding.span.start) == (55, True)
