@@ -160,16 +160,27 @@ def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, 
     for j in compress(range(len(hits)), hits):
         if j < reach:
             continue
+        start, end = j, j  # the longest run through j so far
         for earlier, i in hits[j]:  # type: ignore[union-attr]
             other = texts[earlier].text
+            if end > start and not _reaches_beyond(other, i, text, j, start, end):
+                continue  # inside the run of an earlier paragraph: it adds nothing
             back = _common_suffix(other, i, text, j)
             ahead = _common_prefix(other, i, text, j)
             if back + ahead >= min_chars:
                 runs.add((earlier, i - back, i + ahead, j - back, j + ahead))
                 reach = max(reach, j + ahead)
-            if j - back == 0 and j + ahead == len(text):
-                break  # the whole paragraph: a later partner cannot add to it
+            if ahead + back > end - start:
+                start, end = j - back, j + ahead
     return runs
+
+
+def _reaches_beyond(other: str, i: int, text: str, j: int, start: int, end: int) -> bool:
+    """Whether the run through other[i] and text[j] may pass text[start:end] at either
+    end: one character each side decides it (a run is contiguous)."""
+    right, left = i + end - j, i - (j - start) - 1
+    return ((end < len(text) and right < len(other) and other[right] == text[end])
+            or (start > 0 and left >= 0 and other[left] == text[start - 1]))
 
 
 def _uncovered(runs: set[_Run]) -> list[_Run]:
@@ -193,6 +204,8 @@ def _common_prefix(a: str, i: int, b: str, j: int) -> int:
     """Length of the longest common prefix of a[i:] and b[j:] (galloping, then bisecting:
     slices compare in C)."""
     limit = min(len(a) - i, len(b) - j)
+    if a[i : i + limit] == b[j : j + limit]:
+        return limit  # the rest of a copied paragraph: one comparison
     low, high = 0, 8
     while high < limit and a[i : i + high] == b[j : j + high]:
         low, high = high, high * 2
@@ -211,6 +224,8 @@ def _common_prefix(a: str, i: int, b: str, j: int) -> int:
 def _common_suffix(a: str, i: int, b: str, j: int) -> int:
     """Length of the longest common suffix of a[:i] and b[:j]."""
     limit = min(i, j)
+    if a[i - limit : i] == b[j - limit : j]:
+        return limit
     low, high = 0, 8
     while high < limit and a[i - high : i] == b[j - high : j]:
         low, high = high, high * 2
