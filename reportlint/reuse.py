@@ -15,7 +15,13 @@ A shingle's posting list keeps only its first ``MAX_POSTINGS`` places: the
 formulas every report repeats (坚持以人民为中心的发展思想) and a document pasted
 into itself many times stay linear. Each stretch of a later paragraph is
 reported once, against the first earlier paragraph that holds it (the longest
-run wins; a run inside a reported one adds nothing).
+run wins; a run inside a reported one adds nothing), so a candidate that cannot
+pass the longest run found at the same place is not even extended.
+
+``duplicate_paragraphs`` decides which pairs of paragraphs are one paragraph
+pasted twice, for duplicate-paragraph to report and duplicate-sentence to leave
+alone: it adds up each pair's runs, and asks difflib only about the pairs whose
+runs leave the answer in doubt.
 """
 
 from __future__ import annotations
