@@ -40,7 +40,8 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     the same, as when a paragraph was pasted twice and only its lead sentence
     was rewritten (“把绿美环境护得更优。” / “把生态屏障筑得更牢。” over the same
     body), a sentence was dropped, or a few characters were changed. It also
-    finds a paragraph that holds the whole of an earlier one and goes on.
+    finds a paragraph that holds the whole of another one, when that is at
+    least half of it.
 
     Two paragraphs are duplicates when the text they share, counted in
     stretches of 12 characters or more, makes up at least `threshold` of the
