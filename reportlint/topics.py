@@ -256,6 +256,8 @@ _MAX_PARAGRAPH_SHARE = 0.8
 _CLAUSE_MARKS = "，。；！？,;!?：:、"
 _SENTENCE_END = "。；！？;!?"
 _OPENING_MARKS = "“‘（(《"
+# characters a copied run may share by chance beyond its fragment
+_SPILL = 4
 _CLOSING_MARKS = "”’）)》"
 
 
@@ -265,24 +267,34 @@ def misplaced_copies(doc: Document) -> dict[Copy, str]:
 
 
 def fragment_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The copied run [start, end) trimmed of the punctuation at its edges, when
-    it is a fragment of its own: it starts a clause and ends a sentence (or the
-    paragraph). A shared formula in mid-sentence (…以习近平新时代中国特色社会主义
-    思想为指导，…) is not a fragment that can be out of place."""
+    """The copied run [start, end) as a fragment of its own, trimmed of the
+    punctuation at its edges: from the start of a clause to the end of a sentence
+    (or of the paragraph). A shared formula in mid-sentence (…以习近平新时代中国
+    特色社会主义思想为指导，…) is not a fragment that can be out of place. A run
+    may reach a few characters past its fragment where the text around the two
+    copies happens to agree (…成效。|举办…): those are cut off."""
+    if not _starts_clause(text, start):
+        start = next((i + 1 for i in range(start, min(start + _SPILL + 1, end)) if text[i] in _CLAUSE_MARKS), end)
     while start < end and text[start] in _CLAUSE_MARKS + _CLOSING_MARKS:
         start += 1
     while end > start and text[end - 1] in "，,、：:" + _OPENING_MARKS:
         end -= 1
-    if han_count(text[start:end]) < FRAGMENT_MIN_HAN:
-        return None
-    starts_clause = start == 0 or text[start - 1] in _CLAUSE_MARKS + _OPENING_MARKS
-    ends_sentence = (
+    if not _ends_sentence(text, end):
+        end = next((j for j in range(end - 1, max(end - _SPILL - 1, start), -1) if _ends_sentence(text, j)), start)
+    return (start, end) if han_count(text[start:end]) >= FRAGMENT_MIN_HAN else None
+
+
+def _starts_clause(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in _CLAUSE_MARKS + _OPENING_MARKS or text[start] in _CLAUSE_MARKS
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    return (
         not text[end:].strip()
         or text[end - 1] in _SENTENCE_END
         or text[end - 1] in _CLOSING_MARKS and text[end - 2 : end - 1] in tuple(_SENTENCE_END)
         or text[end] in _SENTENCE_END
     )
-    return (start, end) if starts_clause and ends_sentence else None
 
 
 @dataclass(frozen=True)

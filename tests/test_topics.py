@@ -97,3 +97,12 @@ def test_a_real_shared_formula_in_two_chapters_is_not_out_of_place():
     doc = parse_text(text, "case.txt")
     fit = copy_fit(doc, copy_of(doc, "坚定拥护“两个确立”、坚决做到“两个维护”。"))
     assert fit is not None and fit.misplaced is None  # judged, and found to fit both places
+
+
+def test_a_run_that_spills_a_few_characters_past_its_fragment_is_cut_back_to_it():
+    # both copies happen to follow a sentence ending in 成效: the shared run starts at 效
+    text = "协同发展取得成效。举办京津冀党政主要领导座谈会，推动协同发展走深走实。加强交通一体化建设。"
+    run = text.index("效。举办")
+    assert fragment_bounds(text, run, text.index("加强") + 2) == (text.index("举办"), text.index("加强"))
+    # a run that starts well inside a clause is a phrase shared by chance, not a fragment
+    assert fragment_bounds(text, text.index("主要领导"), text.index("加强")) is None
