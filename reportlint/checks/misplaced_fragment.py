@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph, Sentence
 from ..model import Edit, Fix, Related, Violation, rule
-from ..topics import COHESION, TopicModel, fragment_bounds, han_count, misplaced_copies, terms, topic_model
+from ..topics import COHESION, TopicModel, copy_fit, fragment_bounds, han_count, misplaced_copies, terms, topic_model
 
 # A moved sentence (no copy left behind) is judged on its own: it must share
 # nothing with the text around it and most of its telling terms with one
@@ -97,7 +97,8 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
             copy.earlier, copy.earlier_start, copy.earlier_end)
         there = (copy.earlier, copy.earlier_start, copy.earlier_end) if side == "later" else (
             copy.later, copy.later_start, copy.later_end)
-        yield _copied(doc, here, there)
+        fit = copy_fit(doc, copy)
+        yield _copied(doc, here, there, clear=fit is not None and fit.clear)
     if opts.moved_sentences:
         for moved in moved_sentences(doc):
             yield _moved(moved)
@@ -197,15 +198,21 @@ def _overlaps(spans, sentence: Sentence) -> bool:
     return any(start < sentence.end and sentence.start < end for start, end in spans)
 
 
-def _copied(doc: Document, here: tuple[int, int, int], there: tuple[int, int, int]) -> Violation:
+def _copied(doc: Document, here: tuple[int, int, int], there: tuple[int, int, int], clear: bool) -> Violation:
     paragraph, home = doc.paragraphs[here[0]], doc.paragraphs[there[0]]
     start, end = fragment_bounds(paragraph.text, here[1], here[2]) or here[1:]
     home_start, home_end = fragment_bounds(home.text, there[1], there[2]) or there[1:]
     span = paragraph.span(start, end)
-    message = (
-        f"“{_excerpt(paragraph.text[start:end])}”与所在段落和章节的内容无关，"
-        f"同样的文字见于“{_lead(home)}”一段，在那里与上下文相符：疑为从那里复制后误粘贴到此处"
-    )
+    if clear:
+        message = (
+            f"“{_excerpt(paragraph.text[start:end])}”与所在段落和章节的内容无关，"
+            f"同样的文字见于“{_lead(home)}”一段，在那里与上下文相符：疑为从那里复制后误粘贴到此处"
+        )
+    else:  # both places fit about as well: say which one fits less, and no more
+        message = (
+            f"“{_excerpt(paragraph.text[start:end])}”也见于另一章“{_lead(home)}”一段；"
+            "同一段文字出现在两章，疑为复制粘贴所致，此处与上下文的关联较弱"
+        )
     return Violation(
         span, message,
         related=(Related(home.span(home_start, home_end), "这段文字原本所在的位置"),),
