@@ -21,12 +21,14 @@ injections that land in a paragraph sharing as many of their words as the one
 they come from: placements no topic model can tell from the right ones.
 
     python bench/quality_repetition.py [--corpus DIR] [--seed N] [--per-doc N] [--examples N] [--strict]
+        [--option misplaced-fragment.moved-sentences=true]
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -70,8 +72,8 @@ class Tally:
 
 
 class Bench:
-    def __init__(self, rules: tuple[str, ...]) -> None:
-        self.config = Config(select=rules)
+    def __init__(self, rules: tuple[str, ...], options: tuple = ()) -> None:
+        self.config = Config(select=rules, rule_options=options)
         self.rules = rules
         self.by_rule: dict[str, Tally] = defaultdict(Tally)
         self.by_kind: dict[tuple[str, str], Tally] = defaultdict(Tally)
@@ -243,6 +245,19 @@ def _describe_false(name: str, lines: list[str], finding, text: str, injections:
             f"{where}")
 
 
+def _rule_options(settings: list[str]) -> tuple:
+    """RULE.KEY=VALUE settings as Config.rule_options; VALUE is JSON (true, 0.8) or a string."""
+    options: dict[str, dict] = defaultdict(dict)
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        rule, _, option = key.partition(".")
+        try:
+            options[rule][option] = json.loads(value)
+        except json.JSONDecodeError:
+            options[rule][option] = value
+    return tuple((rule, tuple(values.items())) for rule, values in options.items())
+
+
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -255,6 +270,8 @@ def main() -> int:
                         help="injected versions per document, each with one defect of every kind")
     parser.add_argument("--examples", type=int, default=8, help="misses and false findings shown per rule")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a rule misses its target")
+    parser.add_argument("--option", action="append", default=[], metavar="RULE.KEY=VALUE",
+                        help="a rule option, as in the config (misplaced-fragment.moved-sentences=true)")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus not found: {args.corpus}")
@@ -264,10 +281,12 @@ def main() -> int:
     if not rules:
         print("none of the repetition rules is registered yet")
         return 0
-    bench = Bench(rules)
+    bench = Bench(rules, _rule_options(args.option))
     rng = random.Random(args.seed)
     for path in sorted(args.corpus.glob("*.txt")):
         bench.run_document(path, rng, args.per_doc)
+    if args.option:
+        print(f"rule options: {', '.join(args.option)}")
     met = bench.report(args.corpus, args.seed, args.per_doc, args.examples)
     return 1 if args.strict and not met else 0
 
