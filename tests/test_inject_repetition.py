@@ -17,6 +17,7 @@ REPORT = CORPUS / "henan_2025.txt"  # three chapters, sections with several para
 
 pytestmark = pytest.mark.skipif(not REPORT.is_file(), reason="the real corpus is not beside this clone")
 
+pytest.importorskip("jieba")  # the injector picks words with it (a test extra)
 sys.path.insert(0, str(REPO / "bench"))
 import inject_repetition as inj  # noqa: E402
 
