@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,18 +66,34 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
         if id(base) not in prepared:
             prepared[id(base)] = (base, *_prepare(base, overrides))
         _, config, registry = prepared[id(base)]
-        try:
-            if path == "-":
-                text, encoding = decode(stdin or b"", overrides.encoding)
-                doc = parse_text(text, display, encoding, config.allow_words)
-            else:
-                doc = read_document(path, display, overrides.encoding, config.allow_words)
-        except InputError as error:
-            result.files.append(FileResult(display, None, error=str(error)))
-            continue
-        result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
+        with _collector_paused():
+            try:
+                if path == "-":
+                    text, encoding = decode(stdin or b"", overrides.encoding)
+                    doc = parse_text(text, display, encoding, config.allow_words)
+                else:
+                    doc = read_document(path, display, overrides.encoding, config.allow_words)
+            except InputError as error:
+                result.files.append(FileResult(display, None, error=str(error)))
+                continue
+            result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
     result.files.sort(key=lambda r: r.path)
     return result
+
+
+@contextmanager
+def _collector_paused():
+    """Linting one file makes objects that all live until its rules are done:
+    the cyclic garbage collector would walk the growing heap again and again
+    (a 44 MB report lints in 2.2 times the time of a 22 MB one with it, 2.0
+    without). Collection resumes between files."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _prepare(config: Config, overrides: Overrides) -> tuple[Config, Registry]:
