@@ -13,6 +13,13 @@ from ..topics import COHESION, TopicModel, copy_fit, fragment_bounds, han_count,
 # nothing with the text around it and most of its telling terms with one
 # paragraph elsewhere, whose section fits it as a whole too. Real reports jump
 # between topics (a list of achievements, a closing summary), so every bar is high.
+# Softer evidence does not tell a move from a natural topic shift: a cohesion dip
+# (the sentences on either side share more with each other than with it), being
+# the least cohesive sentence of its paragraph, a best-fitting paragraph in another
+# chapter by a wide margin, a plan-like sentence among review-like ones. Each is at
+# most four times as common among moved sentences as among the sentences of real
+# reports (the review's figures, which mirror the plan's, above all): far too weak
+# when one sentence in hundreds is moved. tests/test_moved.py keeps the corpus silent.
 MOVED_MIN_HAN = 15
 MOVED_MIN_TERMS = 12
 # It shares no telling term with its window (its paragraph and the neighbouring ones)…
@@ -87,10 +94,12 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `moved-sentences` (false): also report sentences moved without a copy. Off
-      by default: measured on real reports, a sentence moved to another chapter
-      is rarely distinguishable from the topic shifts reports make on purpose
-      (reviews that list achievements, chapters that mirror each other), so
-      this finds little and may be wrong.
+      by default: a sentence moved to another chapter is rarely distinguishable
+      from the topic shifts reports make on purpose (reviews that list
+      achievements, chapters that mirror each other). Measured on 144 sentences
+      moved between the chapters of 20 real reports, it finds 1, with no false
+      alarm there or on the reports themselves; every looser setting tried
+      reported legitimate sentences of the real reports too.
     """
     for copy, side in misplaced_copies(doc).items():
         here = (copy.later, copy.later_start, copy.later_end) if side == "later" else (

@@ -103,6 +103,34 @@ def test_silent_on_legitimate_topic_shifts_in_real_reports():
     )
 
 
+# national_2010: the review's housing figures between two social-security figures, and the plan's
+# housing paragraph that mirrors them. The sentence is the least cohesive of its paragraph, shares
+# more with its neighbours' neighbours than with them, and fits the plan paragraph five times better
+# than any other: every sign of a moved sentence, yet it was written there.
+REVIEW_MIRRORS_PLAN = "\n\n".join([
+    "一、2009年工作回顾",
+    "加快完善社会保障体系。普遍建立养老保险省级统筹制度，出台包括农民工在内的城镇企业职工养老保险关系转移接续办法。"
+    "在320个县开展新型农村社会养老保险试点，推动我国社会保障制度建设迈出历史性步伐。",
+    "中央财政安排社会保障资金2906亿元，比上年增长16.6%。企业退休人员基本养老金连续5年增加，去年又人均提高10%。"
+    "农村五保户供养水平、优抚对象抚恤补助标准、城乡低保对象保障水平都有新的提高。",
+    "中央财政安排保障性安居工程补助资金551亿元，比上年增长2倍。新建、改扩建各类保障性住房200万套，棚户区改造解决住房"
+    "130万套。全国社会保障基金积累6927亿元，比上年增长44.2%。社会保障体系得到加强。",
+    "进一步促进教育公平。大幅度增加全国教育支出，其中中央财政支出1981亿元，比上年增长23.6%。全面落实城乡义务教育政策，"
+    "中央下达农村义务教育经费666亿元，提前一年实现农村中小学生人均公用经费500元和300元的目标。",
+    "二、2010年主要任务",
+    "促进房地产市场平稳健康发展。要坚决遏制部分城市房价过快上涨势头，满足人民群众的基本住房需求。一是继续大规模实施"
+    "保障性安居工程。中央财政拟安排保障性住房专项补助资金632亿元，比上年增加81亿元。",
+    "建设保障性住房300万套，各类棚户区改造住房280万套。扩大农村危房改造试点范围。各级政府要切实负起责任，严格执行"
+    "年度建设计划，确保土地、资金和优惠政策落实到位。",
+    "二是继续支持居民自住性住房消费。增加中低价位、中小套型普通商品房用地供应，加快普通商品房项目审批和建设进度。"
+    "规范发展二手房市场，倡导住房租赁消费。盘活住房租赁市场。",
+])
+
+
+def test_silent_on_a_review_sentence_that_mirrors_the_plan():
+    assert_rule("misplaced-fragment", valid=[REVIEW_MIRRORS_PLAN], options=MOVED)
+
+
 def test_every_paragraph_of_the_sample_stays_silent_where_nothing_was_pasted():
     text = SAMPLE.read_text(encoding="utf-8")
     clean = text.replace("新增保障性租赁住房,推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业", "新增保障性租赁住房,")
