@@ -15,6 +15,13 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # At each position, the shortest stretch (up to 8 characters) that is repeated
 # right after itself: 新增新增, 不移不移, 富富, 2026年2026年.
 _MAX_UNIT = 8
+# A doubled character that the dictionary knows as a word only this rarely (区区 299,
+# 展展 2) reads as a slip after a word ending in it that is this many times as common;
+# 家家 279 is the commonest legitimate one that a preceding word (国家) can end in.
+_RARE_REDUPLICATION = 300
+_MORE_COMMON = 20
+# 一X this common is a quantifier word in its own right (一些 33,468), not 一 + a measure word
+_QUANTIFIER_WORD = 20_000
 _REPEAT = re.compile(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
 _LATIN_REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 # Doubled on purpose in English.
@@ -184,6 +191,8 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         if start < b < end:
             # One word spans both copies: 人人, 扎扎实实, 工作作风, 吉尔吉斯斯坦; but a
             # repeated word is not explained by a word across the joint: 应|对应|对.
+            if k == 1 and (start, end) == (a, c):
+                return _rare_reduplication(text, a, words)
             return k > 1 and unit in words and not start <= a < c <= end
         if end == b:
             left = start
@@ -256,10 +265,26 @@ def _occurrences(text: str, part: str) -> Iterator[int]:
         i = text.find(part, i + 1)
 
 
+def _rare_reduplication(text: str, a: int, words) -> bool:
+    """发展展中: the dictionary knows 展展 (twice in its whole corpus), but the
+    first 展 ends 发展, a word ten thousand times as common. A reduplication as
+    rare as that, after a common word ending in its character, is a slip;
+    人人, 天天, 层层 are far too common to be read that way."""
+    doubled = words.freq(text[a : a + 2])
+    if doubled >= _RARE_REDUPLICATION:
+        return False
+    return any(words.freq(text[a - j : a + 1]) >= _MORE_COMMON * max(doubled, 1) for j in range(1, min(a, 3) + 1))
+
+
 def _reduplicated(text: str, a: int, standalone: bool, words) -> bool:
     """一座座, 一个个, 年年, 家家, 扎扎实实: a character doubled on purpose."""
-    if a > 0 and text[a - 1] == "一" and (words.tag(text[a]) or "x")[0] in "qmnz":
-        return True  # 一座座, 一个个: "one X after another" (but 一定|定 is no measure word)
+    if a > 0 and text[a - 1] == "一":
+        # 一座座, 一个个, 一张张: "one X after another", as the dictionary knows it or
+        # with a measure word; but 一定|定 has none, and 一些 is a word of its own
+        # ("some", far commoner than 一张 or 一位), never doubled.
+        one_x = text[a - 1 : a + 1]
+        return text[a - 1 : a + 2] in words or (
+            (words.tag(text[a]) or "x") == "q" and words.freq(one_x) < _QUANTIFIER_WORD)
     if not standalone:
         return False  # 单位|位, 去年|年: the first copy ends another word
     return (words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)

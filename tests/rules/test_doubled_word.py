@@ -30,6 +30,8 @@ def test_fires_where_the_second_copy_is_swallowed_by_the_next_word():
             "开展文化文物单⟦位位⟧改革试点。",  # 单位|位: the first copy ends a word
             "城镇新⟦增增⟧就业86万人，新增就业人数稳步增长。",  # 增就业 occurs only after 新
             "提高残疾⟦人人⟧两项补贴标准，落实残疾人两项补贴。",  # 人两项 occurs only after 残疾
+            "坚持在发⟦展展⟧中固安全。",  # 展展 is in the dictionary, twice in its whole corpus; 发展 is common
+            "一⟦些些⟧企业生产经营困难。",  # 一些 is a word of its own, not 一 + a measure word
         ],
     )
 
@@ -48,7 +50,7 @@ def test_silent_on_reduplication_chinese_makes_on_purpose():
             "人人都是参与者，天天都有新变化，常常深入基层，个个都是好样的。",
             "年年有新进展，渐渐形成合力，谢谢大家，做到一一对应。",
             "扎扎实实做好方方面面的工作，认认真真、家家户户、实实在在、点点滴滴。",
-            "一座座新城拔地而起，一项项改革落地见效，一步一步向前推进。",
+            "一座座新城拔地而起，一项项改革落地见效，一步一步向前推进，一张张笑脸。",
             "牢牢把握高质量发展这个首要任务，紧紧围绕中心工作，久久为功。",
             "全市上下生机勃勃，干干净净、踏踏实实、规规矩矩办事。",
         ],
