@@ -48,9 +48,16 @@ start of a clause, 一是, 十四届, 三中全会, 党的二十大, 三次会�
 kind "date" (2025年, 二〇二五年, 3月, 15日; 3年 and 3个月 are durations and stay
 quantities).
 
-Not read: numbers glued to Latin letters (5G, G20, PM2.5, C919), 双 as two
-(双碳), 几/数 estimates (十几个, 数十家), mixed forms such as 6亿5千万 (read as
-two figures) and compound units with a slash (元/吨: the unit is 元).
+Not read, on purpose: numbers glued to Latin letters (5G, G20, PM2.5, C919);
+codes, ratios and fractions (“1+2+4+N”, 1∶3.4, 1/3, “23·7”, 2026-02-02,
+09:02); a number that fills a quotation alone (“141”); versions (3.0版).
+近 before a span of time is "the last", not "nearly" (近5年).
+
+Known gaps: 双 as two (双碳), 几/数 estimates (十几个, 数十家), Chinese
+fractions (三分之二), a magnitude without a number (突破万亿元), mixed forms
+such as 6亿5千万 (read as two figures), compound units with a slash (元/吨:
+the unit is 元), and a number whose unit is written once after a list
+(15、22个百分点: ``respectively`` shares it, ``figures`` leaves 15 bare).
 """
 
 from __future__ import annotations
@@ -82,7 +89,7 @@ UNITS = (
     "元", "美元", "欧元", "港元",
     # length, area, volume, mass, energy
     "公里", "千米", "平方公里", "平方千米", "平方米", "立方米", "米", "公顷", "亩", "吨", "千克",
-    "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "瓦", "千伏", "度", "标准箱", "标箱", "吨标准煤",
+    "公斤", "斤", "千瓦时", "千瓦", "兆瓦", "瓦", "千伏", "度", "马力", "标准箱", "标箱", "吨标准煤",
     "微克/立方米",
 )
 _UNIT_NORMAL = {"％": "%", "平方千米": "平方公里", "千米": "公里", "公斤": "千克", "标箱": "标准箱"}
@@ -132,8 +139,9 @@ _DIRECTION = {**dict.fromkeys(_UP, "up"), **dict.fromkeys(_DOWN, "down")}
 _BEFORE = re.compile(rf"(?:{_alternation((*_BEFORE_BOUND, *_DIRECTION, *_LEAD))})\Z")
 _AFTER = re.compile(r"以上|以下|左右|上下|以内|之内")
 _AFTER_BOUND = {"以上": "min", "以下": "max", "左右": "about", "上下": "about", "以内": "max", "之内": "max"}
-# 最近三年 is "the last three years", not "nearly three".
+# 最近三年 and 近5年 are "the last (three) years", not "nearly three".
 _NOT_ABOUT = set("最附邻靠贴")
+_TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周"})
 
 _RANGE_SEPARATOR = re.compile(r"[—–\-~～至到]|——")
 # Characters that make a following one-character numeral part of a word: 统一, 唯一, 万一, 之一, 新一轮.
@@ -258,16 +266,18 @@ def _arabic(number: str) -> float:
     return float(number.translate(_FULL_WIDTH).replace(",", "").replace("，", ""))
 
 
-def _qualifiers(text: str, start: int) -> tuple[str, Bound, str | None]:
+def _qualifiers(text: str, start: int, unit: str) -> tuple[str, Bound, str | None]:
     """The chain of qualifier words ending at *start* (力争 + 增长), its bound and direction."""
     words, bound, direction, pos = [], "exact", None, start
+    while pos > 0 and text[pos - 1] in " \u3000":  # 分别下降 9.66%
+        pos -= 1
     for _ in range(3):
         match = _BEFORE.search(text, max(0, pos - 4), pos)
         if not match:
             break
         word = match.group()
-        if word == "近" and match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT:
-            break
+        if word == "近" and ((match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT) or unit in _TIME_UNITS):
+            break  # 最近三年, 近5年: the last years, not "nearly"
         words.append(word)
         if bound == "exact" and word in _BEFORE_BOUND:
             bound = _BEFORE_BOUND[word]
@@ -452,7 +462,7 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
             if labels:
                 result.append(figure)
             continue
-        before, bound, direction = _qualifiers(text, figure.start)
+        before, bound, direction = _qualifiers(text, figure.start, figure.unit)
         after = _AFTER.match(text, figure.end)
         if after:
             bound = _AFTER_BOUND[after.group()]

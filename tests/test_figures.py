@@ -97,10 +97,16 @@ def test_qualifiers_before_the_number():
     assert [(f.before, f.bound) for f in figures("面向民间资本推介重大项目总投资不低于2000亿元")] == [("不低于", "min")]
     assert [(f.before, f.bound) for f in figures("减税降费及退税超1500亿元")] == [("超", "min")]
     assert [(f.before, f.bound) for f in figures("近3.3万名工作人员在副中心办公")] == [("近", "about")]
-    # 最近三年 is "the last three years", not "nearly three"
+    # 最近三年 and 近5年 are "the last years", not "nearly"
     assert [(f.text, f.bound) for f in figures("最近3年")] == [("3年", "exact")]
+    assert [(f.text, f.before, f.bound) for f in figures("近5年人均预期寿命提高")] == [("5年", "", "exact")]
     values = figures("生产安全事故起数、死亡人数分别下降9.1%、11.5%")
     assert [(f.text, f.direction, f.before) for f in values] == [("9.1%", "down", "分别下降"), ("11.5%", None, "")]
+    # a space between the verb and the number (national_2010)
+    spaced = figures("化学需氧量、二氧化硫排放量分别下降 9.66%和13.14%")
+    assert [(f.text, f.before, f.direction) for f in spaced] == [("9.66%", "分别下降", "down"), ("13.14%", "", None)]
+    assert [v.text for v in respectively("化学需氧量、二氧化硫排放量分别下降 9.66%和13.14%")[0].values] == [
+        "9.66%", "13.14%"]
 
 
 # -- Chinese numerals -------------------------------------------------------------------
