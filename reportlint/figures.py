@@ -145,7 +145,7 @@ _TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周"})
 
 _RANGE_SEPARATOR = re.compile(r"[—–\-~～至到]|——")
 # Characters that make a following one-character numeral part of a word: 统一, 唯一, 万一, 之一, 新一轮.
-_WORD_BEFORE = set("统唯单同逐划专万之其新另任每不")
+_WORD_BEFORE = set("统唯单同逐划专万之其新另任每不劣")  # 劣五类水体: a grade
 _FIXED = ("一次性", "一条龙", "一家亲", "五位一体", "四位一体", "三位一体", "两位一体", "两位数", "三位数")
 _ORDINAL_AFTER = re.compile(r"中全会|次(?:全体)?会议|次全会")
 _CLAUSE_START = set("。；：;:！？!?\n\t 　，,")
@@ -202,6 +202,9 @@ class Item:
 class Enumeration:
     items: tuple[Item, ...]
     open: bool  # the list ends with 等: the count may be larger than the items
+    #: what joins the last two items: "、", or 和/及/以及/与, which may also sit inside one
+    #: name (信息传输、租赁和商务服务业 is two industries), so the list may be one shorter
+    last_joiner: str = "、"
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,7 @@ class Respectively:
     end: int
     subjects: tuple[Item, ...]
     values: tuple[Figure, ...]
+    last_joiner: str = "、"  # between the last two subjects, as in ``Enumeration``
 
 
 def chinese_value(numeral: str) -> float | None:
@@ -539,7 +543,7 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
         return None
     if any(len(item.text) > MAX_ITEM for item in items[1:]) or (not joined and "、" not in text[items[0].end : end]):
         return None
-    return Enumeration(tuple(items), is_open)
+    return Enumeration(tuple(items), is_open, text[items[-2].end : items[-1].start])
 
 
 def counted_enumerations(text: str, found: list[Figure] | None = None) -> list[tuple[Enumeration, Figure]]:
@@ -577,7 +581,7 @@ def respectively(text: str, found: list[Figure] | None = None) -> list[Respectiv
     result = []
     for match in _RESPECTIVELY.finditer(text):
         enumeration = enumeration_before(text, match.start())
-        subjects = enumeration.items if enumeration else ()
+        subjects, joiner = (enumeration.items, enumeration.last_joiner) if enumeration else ((), "")
         values: list[Figure] = []
         gap = _LEAD_GAP.match(text, match.end())
         for figure in found:
@@ -589,7 +593,7 @@ def respectively(text: str, found: list[Figure] | None = None) -> list[Respectiv
             elif not _VALUE_JOINER.fullmatch(text[values[-1].end + len(values[-1].after) : figure.start]):
                 break
             values.append(figure)
-        result.append(Respectively(match.start(), match.end(), subjects, _share_unit(values)))
+        result.append(Respectively(match.start(), match.end(), subjects, _share_unit(values), joiner))
     return result
 
 

@@ -139,7 +139,7 @@ def test_chinese_numerals_with_units_from_the_1960_report():
     "规划建设一批特色鲜明的旅游消费休闲街区", "做好“三农”工作以外的三农工作", "以防万一", "一定要进一步加强",
     "另一方面，我们也必须看到", "我们一方面要在", "全面实施新一轮国企改革深化提升行动", "推进塞罕坝林场“二次创业”",
     "统筹推进“五位一体”总体布局", "面向特殊困难群众发放一次性补贴", "数字经济核心产业收入保持两位数增长",
-    "坚持一户一策", "一个个项目落地", "坚持两岸同胞一家亲", "推进“一网通办”",
+    "坚持一户一策", "一个个项目落地", "坚持两岸同胞一家亲", "推进“一网通办”", "动态消除黑臭水体和劣五类水体",
 ])
 def test_words_that_hold_a_numeral_are_not_figures(text):
     assert [f.text for f in figures(text) if f.kind != "abbreviation"] == []
@@ -238,7 +238,8 @@ def test_a_list_ending_with_deng_is_open_and_he_joins_the_last_item():
     [(enumeration, count)] = counted_enumerations(text)
     assert len(enumeration.items) == 3 and enumeration.open and count.value == 3
     enumeration = enumeration_before("推动黄河、淮河和长江", len("推动黄河、淮河和长江"))
-    assert [i.text for i in enumeration.items] == ["推动黄河", "淮河", "长江"]
+    assert [i.text for i in enumeration.items] == ["推动黄河", "淮河", "长江"] and enumeration.last_joiner == "和"
+    assert counted_enumerations("打造昭阳、镇雄、水富3个")[0][0].last_joiner == "、"
     # 和 inside a word does not join items
     assert [i.text for i in enumeration_before("民主、文明、和谐", 8).items] == ["民主", "文明", "和谐"]
 
@@ -261,6 +262,14 @@ def test_respectively_subjects_and_values():
     [pairing] = respectively(text)
     assert [(v.text, v.after) for v in pairing.values] == [("5%", ""), ("3%", "以内")]
     assert text[pairing.start : pairing.end] == "分别"
+
+
+def test_respectively_says_when_the_last_subject_was_split_at_he():
+    # 租赁和商务服务业 is one industry: three subjects as split, two values, and the rule can tell why
+    [pairing] = respectively("信息传输、租赁和商务服务业增加值分别增长18.6%、13.4%")
+    assert [s.text for s in pairing.subjects] == ["信息传输", "租赁", "商务服务业增加值"]
+    assert pairing.last_joiner == "和" and [v.value for v in pairing.values] == [18.6, 13.4]
+    assert respectively("产业投资、民间投资占比分别达到55%、45%")[0].last_joiner == "、"
 
 
 def test_respectively_values_share_a_unit_written_once():
