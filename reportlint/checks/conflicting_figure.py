@@ -1,0 +1,234 @@
+"""RL303 conflicting-figure: one indicator given two different values in one document."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph, Span
+from ..figures import Figure, document_figures
+from ..indicators import indicator, paragraph_frames, sentence_time
+from ..model import Related, Violation, rule
+
+# Durations and ages say how long, not how much of an indicator (用3年时间, 60岁以上).
+_SKIPPED_UNITS = frozenset({"年", "个月", "月", "日", "天", "周", "周年", "小时", "分钟", "岁"})
+# 约/左右 admit this much either side; 近 (nearly) only below.
+_ABOUT = 0.1
+# A copied sentence needs this many characters besides its figures to be told from a formula.
+_MIN_COPY = 6
+# Bound words quoted with the figure; longest first (不低于 before 低于).
+_BOUND_WORDS = ("不低于", "不少于", "不超过", "不高于", "不多于", "控制在", "超过", "突破", "不足", "低于", "少于",
+                "高于", "多于", "大于", "小于", "接近", "将近", "大约", "约", "近", "超", "逾")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Statement:
+    paragraph: Paragraph
+    figure: Figure
+    name: str
+
+    @property
+    def signature(self) -> tuple[object, ...]:
+        f = self.figure
+        return (f.low, f.high, f.bound)
+
+    @property
+    def start(self) -> int:
+        """Where the quoted statement starts: at its bound word (不低于98%), if any."""
+        bound = next((w for w in _BOUND_WORDS if self.figure.before.endswith(w)), "")
+        return self.figure.start - len(bound)
+
+    @property
+    def end(self) -> int:
+        return self.figure.end + len(self.figure.after)
+
+    @property
+    def quoted(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.paragraph.span(self.start, self.end)
+
+
+def _interval(figure: Figure) -> tuple[float, float]:
+    low = figure.low if figure.low is not None else 0.0
+    high = figure.high if figure.high is not None else low
+    if figure.bound == "min":
+        return low, math.inf
+    if figure.bound == "max":
+        return -math.inf, high
+    if figure.bound == "about":
+        return low * (1 - _ABOUT), high * (1 if figure.before.endswith("近") else 1 + _ABOUT)
+    return low, high
+
+
+def consistent(a: Figure, b: Figure) -> bool:
+    """Whether two statements of one indicator can both be true and say the same.
+
+    3万人以上 and 3.2万人 agree; 3万人以上 and 4万人以上 do not: the same
+    target is stated twice with two different floors.
+    """
+    if a.bound == b.bound and a.bound != "exact":
+        return math.isclose(a.low or 0.0, b.low or 0.0) and math.isclose(a.high or 0.0, b.high or 0.0)
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    tolerance = 1e-9 * max(abs(a_low), abs(b_low), 1.0) if math.isfinite(a_low) and math.isfinite(b_low) else 0.0
+    return a_low <= b_high + tolerance and b_low <= a_high + tolerance
+
+
+def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:
+    """Every figure that names its indicator, with the key of what it measures and when."""
+    frames = paragraph_frames(doc)
+    found = []
+    for paragraph, figures, frame in zip(doc.paragraphs, document_figures(doc), frames):
+        if paragraph.kind in ("title", "heading", "meta", "artifact"):
+            continue
+        previous_end = 0
+        for figure in figures:
+            name = None
+            if figure.kind != "quantity":
+                continue  # “六上企业” is part of the name of what follows it
+            if figure.unit and figure.unit not in _SKIPPED_UNITS:
+                name = indicator(paragraph.text, figure, previous_end)
+            previous_end = figure.end + len(figure.after)
+            if name is None:
+                continue
+            sentence = next((s for s in paragraph.sentences if s.start <= figure.start < s.end), None)
+            time = sentence_time(sentence.text if sentence else paragraph.text, frame)
+            found.append(((name, figure.unit, frame, time), Statement(paragraph, figure, name)))
+    return found
+
+
+@rule(code="RL303", name="conflicting-figure", severity="warning", summary="同一指标前后数值矛盾")
+def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds an indicator stated twice in one document with two values that
+    cannot both hold: “城镇新增就业3万人以上” in the targets and “城镇新增就业
+    4万人以上” in the tasks. The indicator is the phrase right before the
+    figure (from the previous punctuation, without lead words such as 力争 or
+    达到, but with 增长, 新增, 年均 or 累计, which change what is measured).
+
+    Only statements of the exact same indicator, in the same unit and the
+    same time frame, are compared: the review chapter's figures for last
+    year and the plan chapter's targets for this year are different
+    indicators (the chapter heading's years and 回顾 make the frame, and time
+    words in the sentence such as 五年来 or 2027年 narrow it). Bounds are
+    read: 3万人以上 and 3.2万人 agree, 5%左右 and 5.2% agree; two different
+    floors of one target (3万人以上 / 4万人以上) do not. Two statements in one
+    paragraph are not compared (they usually speak of different subjects),
+    nor figures after 分别, shares (占…) and comparisons (比上年增长).
+
+    A sentence pasted to a second place and edited there (identical but
+    for a figure) is the same statement in any chapter.
+
+    ## Why it matters
+    A target or result given two values is the inconsistency a reader
+    notices first; one of them is a leftover of an earlier draft.
+
+    ## Example
+    Bad:
+        二、2026年工作安排
+
+        主要预期目标是：地区生产总值增长5%左右，城镇新增就业3万人以上。
+
+        （一）稳就业。城镇新增就业4万人以上，城镇调查失业率控制在5.5%以内。
+    Good:
+        一、2025年工作回顾
+
+        全年地区生产总值增长5.4%，城镇新增就业3.2万人。
+
+        二、2026年工作安排
+
+        主要预期目标是：地区生产总值增长5%左右，城镇新增就业3万人以上。
+
+        （一）稳就业。城镇新增就业3万人以上，城镇调查失业率控制在5.5%以内。
+
+    The finding is on the statement that differs from the others, with the
+    other statement as related information.
+
+    ## Options
+    None.
+    """
+    groups: dict[tuple[str, ...], list[Statement]] = defaultdict(list)
+    for key, statement in statements(doc):
+        groups[key].append(statement)
+    reported: set[tuple[int, int]] = set()
+    for group in groups.values():
+        if len(group) < 2 or len({s.paragraph.index for s in group}) < 2:
+            continue
+        for violation, statement in _conflicts(group):
+            reported.add((statement.paragraph.index, statement.figure.start))
+            yield violation
+    for group in _copied_sentences(doc).values():
+        for violation, statement in _conflicts(group):
+            if (statement.paragraph.index, statement.figure.start) not in reported:
+                reported.add((statement.paragraph.index, statement.figure.start))
+                yield violation
+
+
+def _copied_sentences(doc: Document) -> dict[tuple[str, int], list[Statement]]:
+    """The figures of sentences that are copies of each other but for their numbers.
+
+    A sentence pasted to a second place and edited there is the same
+    statement whatever chapter it landed in; in real reports two sentences
+    identical but for a figure are rare (one in twenty reports, a table-like
+    list whose rows begin with figures and so name no indicator).
+    """
+    by_text: dict[str, list[tuple[Paragraph, int, list[Figure]]]] = defaultdict(list)
+    for paragraph, figures in zip(doc.paragraphs, document_figures(doc)):
+        if paragraph.kind in ("title", "heading", "meta", "artifact") or not figures:
+            continue
+        for sentence in paragraph.sentences:
+            inside = [f for f in figures if sentence.start <= f.start and f.end <= sentence.end
+                      and f.kind == "quantity" and f.unit and f.unit not in _SKIPPED_UNITS]
+            if not inside:
+                continue
+            masked, position = [], sentence.start
+            for figure in inside:
+                masked.append(paragraph.text[position : figure.start])
+                position = figure.end + len(figure.after)
+            masked.append(paragraph.text[position : sentence.end])
+            if sum(len(part) for part in masked) >= _MIN_COPY:
+                by_text["#".join(masked)].append((paragraph, sentence.start, inside))
+    groups: dict[tuple[str, int], list[Statement]] = defaultdict(list)
+    for text, copies in by_text.items():
+        if len({(p.index, start) for p, start, _ in copies}) < 2:
+            continue
+        for paragraph, start, inside in copies:
+            previous_end = start
+            for i, figure in enumerate(inside):
+                name = indicator(paragraph.text, figure, previous_end) or _clause_before(paragraph.text, figure,
+                                                                                        previous_end)
+                previous_end = figure.end + len(figure.after)
+                if name is not None:
+                    groups[(text, i)].append(Statement(paragraph, figure, name))
+    return groups
+
+
+def _clause_before(text: str, figure: Figure, previous_end: int) -> str | None:
+    """The words between the previous punctuation or figure and *figure* (完成投资), or
+    None when there are fewer than three characters: 的有五十五个县 names nothing."""
+    clause = re.split(r"[，。；：、,;:！？!?]", text[previous_end : figure.start])[-1]
+    return clause if len(_CJK.findall(clause)) >= 3 else None
+
+
+def _conflicts(group: list[Statement]) -> Iterator[tuple[Violation, Statement]]:
+    # The value most statements give is taken for the intended one (the first on a tie).
+    counts = Counter(s.signature for s in group)
+    reference = max(group, key=lambda s: counts[s.signature])
+    for statement in group:
+        if statement is reference or statement.paragraph.index == reference.paragraph.index \
+                and statement.figure.start == reference.figure.start:
+            continue
+        if consistent(statement.figure, reference.figure):
+            continue
+        yield Violation(
+            statement.span,
+            f"“{statement.name}”在此为“{statement.quoted}”，另一处为“{reference.quoted}”：同一指标前后数值不一致",
+            related=(Related(reference.span, f"另一处：“{reference.name}{reference.quoted}”"),),
+        ), statement

@@ -1,0 +1,157 @@
+"""What a figure measures and when: indicator names and time frames.
+
+conflicting-figure compares statements of the same indicator, so it needs two
+readings that ``figures`` does not give:
+
+- ``indicator(text, figure, previous_end)``: the noun phrase right before a
+  figure, from the previous punctuation (or the previous figure) to the
+  number, with lead words that do not change what is measured removed (力争,
+  确保, 达到, 超过, 约, 全市, 今年 ...). Words that do change it are kept:
+  增长 and 新增 (a change, not a level), 年均, 累计, 平均. “城镇新增就业3万人以上”
+  → 城镇新增就业; “地区生产总值增长5%左右” → 地区生产总值增长. Quotes and spaces
+  are dropped. None when the phrase is too short to name one indicator
+  (“增长5%” after a comma names nothing by itself).
+- ``paragraph_frames(document)``: the time frame of each paragraph, from the
+  chapter it sits in. A report reviews last year and plans this one in
+  different chapters (一、2025年工作回顾 / 二、2026年重点工作), and the same
+  indicator has a different value in each. A chapter heading's years and
+  five-year plans (“十四五”) make its frame, with 回顾 marking a review; a
+  chapter whose heading names no time inherits the frame of the one before
+  (三、把改革开放扎实推向纵深 still plans the year of 二、2015年工作总体部署).
+- ``sentence_time(text)``: the time words of one sentence (过去一年, 五年来,
+  今年, 2026年, “十五五”), which narrow the frame further: “五年来” inside a
+  review of the last year speaks of five years.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .figures import Figure
+
+# Where an indicator's phrase starts: the previous clause punctuation.
+_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\n]")
+# Lead words before a figure that say how it is reached or bounded, not what it measures.
+_TRAILING_LEADS = (
+    "力争", "确保", "预期", "预计", "达到", "达", "实现", "为", "分别", "共", "合计", "总计", "超过", "超",
+    "突破", "不低于", "不少于", "逾", "高于", "多于", "大于", "不超过", "不高于", "不多于", "不足", "低于",
+    "少于", "小于", "控制在", "稳定在", "保持在", "保持", "约", "近", "接近", "将近", "大约", "约为", "在",
+    "到", "至", "是", "有", "同比", "比上年", "较上年", "比去年", "以上", "左右", "了", "已", "已经", "均",
+)
+# Words at the start of a clause that frame it rather than name the indicator.
+_LEADING_WORDS = (
+    "力争", "确保", "预期", "预计", "全年", "今年", "去年", "全市", "全省", "全区", "全州", "全县", "全国",
+    "其中", "实现", "同时", "并", "和", "与", "及", "使", "推动", "带动", "促进", "完成", "累计完成", "年内",
+    "目前", "当年", "初步", "基本", "努力", "争取", "力求", "进一步", "比上年", "较上年", "比去年", "同比",
+)
+# A figure compared with something else (比上年增长, 比1978年增加) or a share of it (占全国): a relation.
+_RELATION = re.compile(r"[比较](?:上|去|前|同期|[0-9０-９])|占|分别")
+_LEADING_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[一二〇零]{4})年(?:底|末|初)?")
+# Words that say the figure is a change or an aggregate: kept, but they name nothing alone.
+_MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
+_DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_NAME = 3  # characters the indicator keeps besides its modifiers
+MAX_NAME = 16  # a longer phrase is a description, not the name of an indicator
+
+
+def _strip(phrase: str) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _TRAILING_LEADS:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[: -len(word)], True
+        for word in _LEADING_WORDS:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word) :], True
+        year = _LEADING_YEAR.match(phrase)
+        if year and year.end() < len(phrase):
+            phrase, changed = phrase[year.end() :], True
+    return phrase
+
+
+def indicator(text: str, figure: Figure, previous_end: int = 0) -> str | None:
+    """The normalised name of what *figure* measures, or None when the text before it names nothing."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(previous_end, figure.start - 40), figure.start)]
+    start = breaks[-1] if breaks else max(previous_end, figure.start - 40)
+    if not breaks and start > previous_end:
+        return None  # the clause runs back further than we look: not a short name
+    phrase = _strip(_DROPPED.sub("", text[start : figure.start]))
+    name = _MODIFIERS.sub("", phrase)
+    if not _CJK.search(name) or len(name) < MIN_NAME or len(phrase) > MAX_NAME or re.search(r"[0-9０-９]", phrase) or _RELATION.search(phrase):
+        return None
+    return phrase
+
+
+# -- time frames -----------------------------------------------------------------
+
+_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)")
+_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９〇零一二", "0123456789" "0012")
+_SENTENCE_TIME = re.compile(
+    r"过去一年|过去的一年|过去的五年|去年|上一年|过去五年|五年来|今后五年|未来五年|今年|明年|"
+    r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)|十[一二三四五六七八九]五|"
+    r"[0-9一二三四五六七八九十]{1,2}年(?:时间|内|来|间)|每年|年度"
+)
+_COMPARISON = re.compile(r"比上年|较上年|比去年|较去年|同比|上年同期")
+
+
+def _years(text: str) -> list[str]:
+    return [y.translate(_FULL_WIDTH) for y in _YEAR.findall(text)]
+
+
+def heading_frame(text: str) -> str | None:
+    """The time a chapter heading names (“2025年|十四五|回顾”), or None when it names none."""
+    tokens = sorted(set(_years(text)) | set(_PLAN.findall(text)))
+    if not tokens:
+        return None
+    return "|".join(tokens) + ("|回顾" if "回顾" in text else "")
+
+
+def paragraph_frames(document: Document) -> list[str]:
+    """The frame of each paragraph: that of the top-level chapter it belongs to.
+
+    A chapter that reviews two spans at once (“十四五”时期和2025年工作回顾) is
+    split further where a paragraph opens with a time (过去的五年…, 刚刚过去的
+    2025年…): what follows speaks of that span.
+    """
+    def compute(doc: Document) -> list[str]:
+        frames, frame, section = [], "", ""
+        for paragraph in doc.paragraphs:
+            level = paragraph.numbering[0] if paragraph.numbering else None
+            if _is_chapter_heading(paragraph.kind, paragraph.text, level):
+                named = heading_frame(paragraph.text)
+                if named is not None or level == 1:
+                    frame, section = named if named is not None else (frame or paragraph.text), ""
+            elif frame.count("|") >= 1 + ("回顾" in frame) and paragraph.sentences:
+                # 过去的五年极不寻常… / 刚刚过去的2025年很不平凡…: the opening says which span follows.
+                opening = sentence_time(paragraph.sentences[0].text, "")
+                section = f"#{opening}" if opening else section
+            frames.append(frame + section)
+        return frames
+
+    return document.analysis("indicators.frames", compute)
+
+
+def _is_chapter_heading(kind: str, text: str, level: int | None) -> bool:
+    """一、2025年工作回顾, or an unnumbered short line such as 2025年工作安排 (some
+    reports mark their chapters only by such lines)."""
+    if kind == "heading" and level == 1:
+        return True
+    return kind in ("heading", "text") and level is None and len(text) <= 30 and not re.search(r"[。；，：]", text)
+
+
+def sentence_time(text: str, frame: str) -> str:
+    """The time words of a sentence that the chapter's frame does not already say."""
+    text = _COMPARISON.sub("", text)
+    said = set(frame.split("|"))
+    review = "回顾" in said
+    tokens = set()
+    for word in _SENTENCE_TIME.findall(text):
+        word = word.translate(_FULL_WIDTH) if word[0] in "0123456789０１２３４５６７８９〇零一二" else word
+        if word in said or (review and word in ("过去一年", "过去的一年", "去年")) or (not review and word == "今年"):
+            continue
+        tokens.add({"过去的一年": "过去一年", "五年来": "过去五年", "过去的五年": "过去五年", "今后五年": "未来五年"}.get(word, word))
+    return "|".join(sorted(tokens))

@@ -1,0 +1,40 @@
+from reportlint.figures import figures
+from reportlint.indicators import heading_frame, indicator, paragraph_frames, sentence_time
+from reportlint.parse import parse_text
+
+
+def name(text: str, index: int = 0) -> str | None:
+    found = [f for f in figures(text) if f.kind == "quantity"]  # “六上企业” belongs to the name
+    previous = found[index - 1].end + len(found[index - 1].after) if index else 0
+    return indicator(text, found[index], previous)
+
+
+def test_the_indicator_is_the_phrase_before_the_figure_without_lead_words():
+    assert name("落实落细高质量充分就业政策，城镇新增就业5万人。") == "城镇新增就业"
+    assert name("力争中心城市空气质量优良率不低于99%。") == "中心城市空气质量优良率"
+    assert name("今年地区生产总值增长5%左右。") == "地区生产总值增长"
+    assert name("净增“六上企业”700户以上，其中净增“四上企业”400户以上") == "净增六上企业"
+    assert name("净增“六上企业”700户以上，其中净增“四上企业”400户以上", 1) == "净增四上企业"
+    assert name("地区生产总值年均增长5.5%") == "地区生产总值年均增长"
+
+
+def test_no_indicator_where_the_phrase_names_nothing_or_a_relation():
+    assert name("完成地区生产总值32765亿元、增长4.1%", 1) is None  # 增长 alone
+    assert name("财政收入比上年增长8.7%") is None
+    assert name("第一、第三产业增加值分别增长3.1%、5.1%") is None
+    assert name("龙头企业占30%") is None
+
+
+def test_chapter_headings_make_time_frames():
+    assert heading_frame("一、2025年工作回顾") == "2025|回顾"
+    assert heading_frame("二、“十五五”时期主要目标任务") == "十五五"
+    assert heading_frame("三、把改革开放扎实推向纵深") is None
+    doc = parse_text("一、2014年工作回顾\n二、2015年工作总体部署\n甲。\n三、把改革开放扎实推向纵深\n乙。\n")
+    assert paragraph_frames(doc) == ["2014|回顾", "2015", "2015", "2015", "2015"]
+
+
+def test_sentence_time_words_beyond_the_chapter():
+    assert sentence_time("过去一年，城镇新增就业5万人。", "2025|回顾") == ""
+    assert sentence_time("五年来，城镇新增就业300万人。", "2025|回顾") == "过去五年"
+    assert sentence_time("到2030年，常住人口城镇化率达到70%。", "2026") == "2030"
+    assert sentence_time("今年地区生产总值比上年增长5%。", "2026") == ""
