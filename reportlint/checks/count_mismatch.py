@@ -1,0 +1,282 @@
+"""RL301 count-mismatch: a count that disagrees with the items it counts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph
+from ..figures import Enumeration, Figure, Item, counted_enumerations, document_figures
+from ..model import Related, Violation, rule
+from ..structure import chinese_number
+
+# A list written out in full names a handful of things; a count far from the
+# number of items before it counts something else (停建、缓建大中型项目295个).
+MAX_COUNT = 12
+MAX_GAP = 3
+# 共/合计 before the count: a total over the items (两座电厂共6台机组), not their number.
+_TOTAL = ("共", "合计", "总计", "共计")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘「『", "”’」』"
+_JOINERS = ("和", "及", "与", "以及")
+# The list ends here when the count is itself the last item (邓小平理论和“三个代表”).
+_JOINER_END = re.compile(r"(?:以及|[和及与、])$")
+# Tags of a word that ends a clause rather than a name: verbs, adverbs, prepositions, particles.
+_NOT_NAME_TAGS = ("v", "vd", "vi", "vg", "ad", "d", "p", "c", "u", "ul", "uj", "uz", "f")
+
+# "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
+_COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
+# The claim that closes a paragraph: "具体抓好8个方面工作：", "重点做好以下九个方面工作。"
+# Only a count of tasks or points: "十方面民生实事圆满完成。" reports work done, not sections.
+_CLAIM_TAIL = re.compile(r"的?(?:重点|主要|具体)?(?:民生)?(?:工作|任务|任务举措|举措|措施|内容|事项|实事)?[：:。]?\s*")
+# 一是…二是…: the ordinals of a list run inside a paragraph.
+_SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
+_CLAUSE_END = re.compile(r"[。；;！？!?]")
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """Items a count is compared with, and where they are."""
+
+    count: Figure
+    items: tuple[str, ...]
+    start: int  # offsets in the paragraph text of the listed items, for the related span
+    end: int
+    where: str  # 前面 / 后面
+
+
+@rule(code="RL301", name="count-mismatch", severity="warning", summary="数量与所列项目不符")
+def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds a count that disagrees with the items it counts, in three places
+    where a report writes both:
+
+    - a list directly followed by its count: 打造昭阳、镇雄、水富、彝良3个省级物流枢纽
+      (four names, count 3), 落实“正面、负面、倡导”3张清单, 企业、产业、就业、创业“四业”;
+    - a count followed by a colon and its items: 实施三大工程：一是…二是… or
+      “六项重点工作”：种业、设施农业、…;
+    - a paragraph that announces the sections after it: 具体抓好8个方面工作： followed
+      by （一）…（七）. The sections counted are the numbered paragraphs that follow
+      at the next outline level (GB/T 9704: 一、 → （一） → 1. → （1）), up to the end
+      of the claim's chapter (a paragraph numbered at a higher level, an unnumbered
+      heading, or the numbering starting again).
+
+    Only what can be checked reliably is: a list that is not exhaustive (A、B等5个)
+    or whose count is a total (A、B共6台), a count far from the number of items (a
+    full list names a handful of things: more than 12, or 4 apart, is a count of
+    something else), a list that ends in a verb (支持昭阳、鲁甸创建3个示范区), a count
+    that is itself the last item (邓小平理论和“三个代表”), a count one short of a list
+    whose last items are joined by 和/及/与 (the 和 may sit inside one name) and a
+    quoted abbreviation after two unquoted items all stay silent. A paragraph that
+    announces sections without a number (主要做了以下工作) has nothing to check, and one
+    whose next paragraph is not numbered describes its points in prose.
+
+    ## Why it matters
+    A count that does not match its list shows that an item was added or dropped
+    in editing without updating the number, or that a section went missing: a
+    reader cannot tell which of the two is right.
+
+    ## Example
+    Bad:
+        推进物流枢纽建设，打造昭阳、镇雄、水富、彝良3个省级物流枢纽。
+    Good:
+        推进物流枢纽建设，打造昭阳、镇雄、水富3个省级物流枢纽。
+
+    ## Options
+    None.
+    """
+    all_figures = document_figures(doc)
+    paragraphs = doc.paragraphs
+    for index, (paragraph, found) in enumerate(zip(paragraphs, all_figures)):
+        if paragraph.kind in ("artifact", "meta") or not found:
+            continue
+        for listed in (*_listed_before(paragraph.text, found), *_listed_after(paragraph.text, found)):
+            if len(listed.items) != listed.count.value:
+                yield _violation(paragraph, listed)
+        yield from _sections_after(paragraphs, index, found)
+
+
+# -- a list and its count ---------------------------------------------------------
+
+
+def _listed_before(text: str, found: list[Figure]) -> Iterator[_Listed]:
+    """Lists directly followed by their count (昭阳、镇雄、水富3个…), when the pair is reliable."""
+    for enumeration, count in counted_enumerations(text, found):
+        if len(enumeration.items) != count.value and _reliable_before(text, enumeration, count):
+            items = enumeration.items
+            start = _trimmed_start(items)
+            shown = (text[start : items[0].end], *(item.text for item in items[1:]))
+            yield _Listed(count, shown, start, items[-1].end, "前面")
+
+
+def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool:
+    items, value = enumeration.items, int(count.value or 0)
+    listed = len(items)
+    if enumeration.open or text.endswith(_TOTAL, 0, count.start) or _JOINER_END.search(items[-1].text):
+        return False
+    if enumeration.last_joiner != "、" and value < listed:
+        return False  # 和 may join two names or two groups (…标准和残疾人“两项补贴”)
+    quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
+    if count.kind == "quantity" and not _noun_follows(text, count.end):
+        return False  # 缓建大中型项目295个；: the count follows its own noun, not the list
+    if not quoted and listed == 2 and value > 4:
+        return False
+    if value > MAX_COUNT or abs(value - listed) > MAX_GAP:
+        return False
+    return quoted or listed > 2 or _last_is_a_name(items)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    following = text[end : end + 1]
+    return bool(following) and (_is_cjk(following) or following in _QUOTE_OPEN)
+
+
+def _last_is_a_name(items: tuple[Item, ...]) -> bool:
+    """Whether a two-item list ends in a name: in 支持昭阳、鲁甸创建3个示范区 or 阻挠直接“三通”
+    the list stopped before a verb or an adverb, and the count counts what follows it."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    tokens = lexicon().segment(items[-1].text)
+    last = tokens[-1] if tokens else None
+    return last is None or last.entry is None or last.entry.tag not in _NOT_NAME_TAGS
+
+
+def _trimmed_start(items: tuple[Item, ...]) -> int:
+    """The first item runs back to its clause's start (打造昭阳, 《纲要草案》从创新): show it
+    from after the last verb, adverb, preposition or mark before its final word."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    first = items[0]
+    tokens = lexicon().segment(first.text)
+    start = 0
+    for token in tokens[:-1]:
+        ends_a_clause = token.entry.tag in _NOT_NAME_TAGS if token.entry else not _is_cjk(token.text[0])
+        if ends_a_clause:
+            start = token.end
+    return first.start + start
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _listed_after(text: str, found: list[Figure]) -> Iterator[_Listed]:
+    """A count, a colon and then its items: 实施三大工程：一是…二是…; “六项重点工作”：种业、…。"""
+    for count in found:
+        if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
+            continue
+        colon = _COLON_AFTER.match(text, count.end)
+        if not colon or (count.value or 0) > MAX_COUNT:
+            continue
+        start = colon.end()
+        ordinals = _shi_run(text, start)
+        if ordinals:
+            yield _Listed(count, tuple(f"{o}是" for o in ordinals), start, _shi_end(text, start, len(ordinals)), "后面")
+            continue
+        items = _colon_items(text, start, found)
+        if items and abs(len(items) - (count.value or 0)) <= MAX_GAP:
+            yield _Listed(count, tuple(i.text for i in items), items[0].start, items[-1].end, "后面")
+
+
+def _shi_run(text: str, start: int) -> list[str]:
+    """一是, 二是, … right after a colon at *start*: the ordinals in sequence, or [] when none start there."""
+    run: list[str] = []
+    for match in _SHI_ORDINAL.finditer(text, start):
+        if not run and match.start() != start:
+            return []
+        if chinese_number(match.group(1)) != len(run) + 1:
+            break  # a nested list starts again at 一是
+        run.append(match.group(1))
+    return run if len(run) >= 2 else []
+
+
+def _shi_end(text: str, start: int, length: int) -> int:
+    last = [m for m in _SHI_ORDINAL.finditer(text, start)][length - 1]
+    end = _CLAUSE_END.search(text, last.end())
+    return end.start() if end else len(text)
+
+
+def _colon_items(text: str, start: int, found: list[Figure]) -> list[Item]:
+    """The 、 list that fills the clause after a colon (种业、设施农业、…。), or [] if it is not one."""
+    end_match = _CLAUSE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    clause = text[start:end]
+    if not clause or any(c in clause for c in "，,：:") or "等" in clause:
+        return []
+    if any(start <= f.start < end for f in found):
+        return []  # 16个州（市）全覆盖、…: statements with figures, not names
+    items, depth, item_start = [], 0, start
+    for i in range(start, end):
+        char = text[i]
+        if char in "（(" + _QUOTE_OPEN:
+            depth += 1
+        elif char in "）)" + _QUOTE_CLOSE:
+            depth -= 1
+        elif char == "、" and depth == 0:
+            items.append(Item(item_start, i, text[item_start:i]))
+            item_start = i + 1
+    items.append(Item(item_start, end, text[item_start:end]))
+    if len(items) < 2 or any(not item.text.strip() or len(item.text) > 30 for item in items):
+        return []
+    if any(j in items[-1].text for j in _JOINERS):
+        return []  # A、B和C: two items or three
+    return items
+
+
+# -- a claim about the sections that follow ------------------------------------------
+
+
+def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]) -> Iterator[Violation]:
+    """具体抓好8个方面工作： followed by （一）…（八）: the number of sections at the next level."""
+    claim_paragraph = paragraphs[index]
+    count = found[-1]
+    text = claim_paragraph.text
+    if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
+        return
+    if not _CLAIM_TAIL.fullmatch(text, count.end) or (
+            _COLON_AFTER.match(text, count.end) and _SHI_ORDINAL.search(text, count.end)):
+        return
+    following = [p for p in paragraphs[index + 1 :] if p.kind != "artifact"]
+    if not following or not following[0].numbering:
+        return  # the points are described in prose, or the claim counts something else
+    level, ordinal, _ = following[0].numbering
+    own = claim_paragraph.numbering
+    if ordinal > 2 or (own and own[0] >= level and own[0] != 0):
+        return
+    sections = _sections(following, level)
+    if len(sections) != count.value:
+        first, last = sections[0], sections[-1]
+        assert first.numbering and last.numbering
+        message = (f"“{count.text}”与其后的{len(sections)}个部分（{first.numbering[2]}至"
+                   f"{last.numbering[2]}）不符")
+        marker = last.numbering[2]
+        offset = last.text.find(marker)
+        related = Related(last.span(max(offset, 0), max(offset, 0) + len(marker)), f"最后一个部分{marker}")
+        yield Violation(claim_paragraph.span(count.start, count.end), message, related=(related,))
+
+
+def _sections(following: list[Paragraph], level: int) -> list[Paragraph]:
+    """The numbered paragraphs at *level* up to the end of the chapter they belong to."""
+    sections: list[Paragraph] = []
+    previous = 0
+    for paragraph in following:
+        number = paragraph.numbering
+        if number is None:
+            if paragraph.kind in ("heading", "title"):
+                break  # an unnumbered heading starts another part (名词解释)
+            continue
+        if number[0] < level and number[0] != 0 or (number[0] == level and number[1] < previous):
+            break  # the next chapter, or a new list at the same level
+        if number[0] == level:
+            sections.append(paragraph)
+            previous = number[1]
+    return sections
+
+
+def _violation(paragraph: Paragraph, listed: _Listed) -> Violation:
+    count = listed.count
+    shown = "、".join(listed.items)
+    message = f"“{count.text}”与{listed.where}列出的{len(listed.items)}项（{shown}）不符"
+    related = Related(paragraph.span(listed.start, listed.end), f"列出的{len(listed.items)}项")
+    return Violation(paragraph.span(count.start, count.end), message, related=(related,))

@@ -1,0 +1,119 @@
+from helpers import assert_rule, findings_for
+
+SECTIONS = ["（一）千方百计扩大经济总量。坚定信心，铆足干劲，全面开展系列行动。",
+            "（二）坚定不移壮大资源经济。坚持发现优势、发掘优势、发挥优势。",
+            "（三）扎实推进农业农村现代化。坚持农业农村优先发展。",
+            "（四）持续加快基础设施建设。坚持打基础、利长远、攒后劲。",
+            "（五）坚持不懈推进新型城镇化建设。突出规划引领。",
+            "（六）锲而不舍改善生态环境。认真践行“两山论”。",
+            "（七）持之以恒发展社会事业。坚持民生为大。",
+            "（八）久久为功筑牢安全底线。更好统筹发展和安全。"]
+CLAIM = "实现上述目标，要学中求进、难中求进、干中求进、变中求进，稳中求进。具体抓好⟦8个方面⟧工作："
+
+
+def chapter(claim: str, sections: list[str]) -> str:
+    return "\n\n".join(["三、2026年重点工作", claim, *sections, "各位代表！蓝图已经绘就，实干创造未来！"])
+
+
+def test_fires_on_a_list_and_a_count_that_disagree():
+    assert_rule(
+        "count-mismatch",
+        invalid=[
+            "推进物流枢纽建设，打造昭阳、镇雄、水富、彝良⟦3个⟧省级物流枢纽。",
+            "打造一流营商环境。落实政企交往“正面、负面、倡导、服务”⟦3张⟧清单，完善与企业定期沟通交流互动机制。",
+            "坚持企业、产业、就业“⟦四业⟧”发展，推动资源经济转型。",
+            # real sentences with one item or the count changed
+            "坚持以来治藏方略，明确稳定、发展、生态、强边⟦五件⟧大事。",
+            "积极提升分析研判、防控稳控、化解调处⟦四种⟧能力，建立健全多种力量协同机制。",
+            "全面贯彻落实“一国两制”方针和香港、澳门⟦三个⟧基本法。",
+            "健全“服务管家”机制，加强政策服务、数字服务“⟦三送⟧”工作，及时解决企业困难诉求。",
+        ],
+    )
+
+
+def test_fires_on_a_count_followed_by_a_colon_and_its_items():
+    assert_rule(
+        "count-mismatch",
+        invalid=[
+            "《纲要草案》具体部署了⟦3项⟧任务举措：一是坚守职责使命，全力服务保障政治中心功能；二是繁荣首都文化，"
+            "全面增强全国文化中心影响力；三是深化对外交流，持续加强国际交往中心能力建设；四是聚力创新策源，"
+            "加快提升国际科技创新中心发展能级。",
+            "19．金融“⟦四篇大文章⟧”：科技金融、绿色金融、普惠金融、养老金融、数字金融。",
+            "35．固体废物处置⟦五大⟧行动：工业固体废物、生活垃圾、建筑垃圾、农业固体废物、危险废物、其它固体废物处置行动。",
+        ],
+    )
+
+
+def test_fires_when_the_announced_sections_are_not_all_there():
+    assert_rule("count-mismatch", invalid=[
+        chapter(CLAIM, SECTIONS[:7]),  # one section missing
+        chapter(CLAIM, [*SECTIONS[:3], SECTIONS[2], *SECTIONS[3:]]),  # one section pasted twice
+        chapter(CLAIM.replace("8个方面", "九个方面"), SECTIONS),
+    ])
+
+
+def test_message_quotes_the_count_the_number_found_and_the_items():
+    [finding] = findings_for("count-mismatch", "推进物流枢纽建设，打造昭阳、镇雄、水富、彝良3个省级物流枢纽。")
+    assert finding.message == "“3个”与前面列出的4项（昭阳、镇雄、水富、彝良）不符"
+    text = chapter(CLAIM.replace("⟦", "").replace("⟧", ""), SECTIONS[:7])
+    [finding] = findings_for("count-mismatch", text)
+    assert finding.message == "“8个方面”与其后的7个部分（（一）至（七））不符"
+    [related] = finding.related
+    assert text[related.span.start : related.span.end] == "（七）"
+
+
+def test_silent_on_the_sample_controls_and_matching_real_counts():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            chapter(CLAIM.replace("⟦", "").replace("⟧", ""), SECTIONS),
+            "加快建设区域性物流枢纽，打造昭阳、镇雄、水富3个省级物流枢纽。",
+            "打造一流营商环境。落实政企交往“正面、负面、倡导”3张清单，完善与企业定期沟通交流互动机制。",
+            "坚持企业、产业、就业、创业“四业”发展，推动资源经济转型。",
+            "实现优良天数比率上升、PM2.5平均浓度下降“两个目标”，中心城市空气质量优良率不低于99%。",
+            "汽车产业重点抓好整车制造、关键部件配套、智能网联配套服务三条主线。",
+            "《纲要草案》从创新、协调、绿色、开放、共享、安全6个维度设置了29项主要指标。",
+            "17．高原特色农业“六项重点工作”：种业、设施农业、农产品加工、冷链物流、“农业+旅游”、数字农业。",
+            "重点实施三大工程：一是强基工程，夯实基层基础；二是育才工程，培养技能人才；三是惠民工程，办好民生实事。",
+        ],
+    )
+
+
+def test_silent_when_the_list_is_not_what_the_count_counts():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # 等: the list is not exhaustive
+            "大力推进集成电路、生物医药等九大专项攻关行动，围绕重点领域布局。",
+            "重点培育人形机器人、商业航天、生物制造、新材料、未来能源等20个未来产业。",
+            # a total, or a count of something the items hold
+            "启动杨柳青电厂、完成大港电厂共6台亚临界机组替代，推进清洁能源发展。",
+            "停建、缓建了大中型项目295个。计划建成投产大中型项目。",
+            "磨憨、瑞丽、河口沿边产业园区落地亿元以上项目11个，“2+3”园区加快建设。",
+            "永城王庄、郑州商都书院街遗址入选年度全国十大考古新发现。",
+            "覆盖昭阳、鲁甸、巧家3个县区、12个乡镇，惠及群众20万人。",
+            # the count is itself an item, or belongs to the last one
+            "坚持不懈地用马列主义、毛泽东思想、邓小平理论和“三个代表”重要思想教育广大干部群众。",
+            "提高城乡低保、特困人员供养、孤儿基本生活最低养育标准和残疾人“两项补贴”，加强重度残疾人护理补贴。",
+            # a quoted name after a clause, not after a list of its parts
+            "放弃反共拒和、阻挠直接“三通”的立场，进一步推动两岸关系发展。",
+            "以高质量发展为首要任务、以缩小“三大差距”为主攻方向。",
+            "坚持和落实“两个毫不动摇”，大力支持民营企业和民营经济发展。",
+        ],
+    )
+
+
+def test_silent_on_claims_that_announce_no_numbered_sections():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # a count of work done, not an announcement
+            "城乡居民人均可支配收入分别增长4.3%、6.1%，十方面民生实事圆满完成。\n\n" + "\n\n".join(SECTIONS[:3]),
+            # the points are described in prose
+            "要全面贯彻党的十五届六中全会精神，着力抓好三个方面。\n\n加强思想政治建设。\n\n（八）进一步做好外交工作",
+            # no number: nothing to check
+            "过去一年，主要做了以下工作：\n\n" + "\n\n".join(SECTIONS[:3]),
+            # the next chapter's sections are not counted
+            "三、重点工作\n\n具体抓好2个方面工作：\n\n" + "\n\n".join(SECTIONS[:2]) + "\n\n四、自身建设\n\n" + SECTIONS[0],
+        ],
+    )
