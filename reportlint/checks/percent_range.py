@@ -1,0 +1,200 @@
+"""RL305 percent-range: a share or a rate of attainment that cannot be what the text says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document, Paragraph
+from ..figures import Figure, Respectively, document_figures, respectively
+from ..model import Violation, rule
+
+_SKIPPED_KINDS = ("artifact", "meta")
+# Rates that count a part of a whole, so they lie between 0 and 100%. Rates that may pass 100%
+# are left out on purpose: 完成率 (投资完成率129.6%), 增长率, 贡献率, 自给率, 负债率, 产销率,
+# 毛入学率 (a gross rate counts pupils of any age), 生产率.
+_BOUNDED_STEMS = (
+    "覆盖", "达标", "满意", "优良", "普及", "参保", "入园", "普惠", "合格", "处理", "治理", "办结", "解决", "失业",
+    "就业", "通过", "知晓", "接种", "入学", "巩固", "升学", "完好", "开通", "通达", "到位", "落实", "利用",
+    "使用", "占有", "渗透", "回收", "收集", "清运", "处置", "化解", "治愈", "识字", "文盲", "发生", "参合", "入网",
+    "联网", "上线", "在线", "复工", "复产", "交付", "可办", "网办", "审结", "结案", "执结", "破案", "出勤", "入住",
+    "受理", "接通", "录取", "留存", "流失", "损失", "死亡", "病死", "安置", "签约", "好转",
+    "管理", "替代", "加工", "不良贷款", "赤字", "天数比",
+)
+_RATE = re.compile(
+    r"(?:(?<!毛)(?:" + "|".join(_BOUNDED_STEMS) + r")(?:（[^（）]{1,6}）)?率|化率|占比|比重|份额|比例|满意度"
+    r"|占[^，。；：、,;:！？\d%％]{0,12}?的|占)"
+)
+# Between the rate and its figure: a few words of verb or adverb (稳定在, 分别达到, 首次突破),
+# no number, no new clause and no 的 (which would start a new noun).
+_LINK = re.compile(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0,8}\Z")
+# A change of the rate (提高5%, 比上年增长) is not the rate itself; 提高到 / 提升至 are.
+_CHANGE = re.compile(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
+_FROM = re.compile(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
+_FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
+# Bank ratios that are meant to pass 100%: 拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率.
+_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|稳定资金比例|流动性比例|充足率")
+_MINUS = "-−－﹣"
+_JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
+# Subjects that partition one whole: the three sectors of the economy, town and country,
+# the sexes, the regions, the kinds of ownership.
+_PARTS = (
+    re.compile(r"(?:第?[一二三]|[一二三]次)产"),
+    re.compile(r"城镇|城市|农村|乡村"),
+    re.compile(r"男|女"),
+    re.compile(r"东部|中部|西部|东北"),
+    re.compile(r"国有|民营|私营|外资|外商|集体|个体|非公有|公有"),
+)
+_SECTOR_ORDINAL = re.compile(r"[一二三]产")
+_BARE_ORDINAL = re.compile(r"第?[一二三]\Z")
+_WITHIN = re.compile(r"[中内里的]")
+_SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
+# 三次产业结构为10.5%、40.2%、49.3%: one whole named, its parts listed without 分别.
+_SECTORS_NAME = re.compile(r"三次产业|一二三产业|一、二、三产业")
+_SECTORS_LIST = re.compile(r"(?:三次产业|一二三产业|一、二、三产业)(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
+                           r"(?:调整为|优化为|为|是|达到)\s*\Z")
+_SUM_TOLERANCE = 0.5  # rounded shares may pass 100 by a few tenths
+
+
+@rule(code="RL305", name="percent-range", severity="warning", summary="比率或占比超出0—100%")
+def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
+    """
+    ## What it does
+    Reports a rate that counts a part of a whole (覆盖率, 达标率, 满意率,
+    优良率, 普及率, 参保率, 失业率, 城镇化率, 占比, 比重, 份额, 占…的) given as
+    more than 100% or as a negative percentage, and shares of one whole
+    that add up past 100%: the three sectors of the economy, town and
+    country, the sexes, the regions or the kinds of ownership listed with
+    their shares (一、二、三产业占比分别为10%、50%、45%).
+
+    A change is not a share: 增长120%, 覆盖率提高5% and 占比分别提高15、22个
+    百分点 stay silent, as do rates that may pass 100% (投资完成率129.6%,
+    增长率, 贡献率, 自给率, 毛入学率). Shares of different wholes may add up
+    to anything (民营规上工业增加值、限上批发零售业商品销售额、外贸进出口总额
+    占比分别为23.1%、62.5%、45.5%): only parts that split one whole are summed.
+
+    ## Why it matters
+    A coverage of 120% or sectors that make up 105% of the economy is a
+    typing or copying error in a figure that readers and reviewers quote.
+
+    ## Example
+    Bad:
+        全省森林覆盖率达到105.3%，草原综合植被盖度达到50%。
+    Good:
+        全省森林覆盖率达到65.3%，营业收入增长120%。
+
+    ## Options
+    None.
+    """
+    all_figures = document_figures(doc)
+    for paragraph, found in zip(doc.paragraphs, all_figures):
+        if paragraph.kind in _SKIPPED_KINDS or not any(f.unit == "%" for f in found):
+            continue
+        yield from _out_of_range(paragraph, found)
+        yield from _partition_sums(paragraph, found)
+
+
+def _out_of_range(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:
+    text = paragraph.text
+    head: Figure | None = None  # the first value of a list: 达到90%、95%和120%
+    for previous, figure in zip([None, *found], found):
+        if previous is not None and _JOINER.fullmatch(text, previous.end + len(previous.after), figure.start):
+            head = head or previous
+        else:
+            head = None
+        if figure.unit != "%" or figure.kind != "quantity" or figure.direction:
+            continue
+        negative = _negative(text, figure.start)
+        high = figure.value if figure.value is not None else figure.high
+        if not negative and (high is None or high <= 100):
+            continue
+        first = head or figure
+        lead_end = first.start - (1 if first is figure and negative else 0)
+        rate = _rate_before(text, lead_end)
+        if rate is None:
+            continue
+        number = ("-" if negative else "") + figure.text
+        what = "为负数" if negative else "超过100%"
+        message = f"“{rate}”是部分占整体的比率，不应{what}，此处却为“{number}”：疑为数字录入错误"
+        yield Violation(paragraph.span(figure.start - negative, figure.end), message)
+
+
+def _negative(text: str, start: int) -> bool:
+    """-0.5%, but not the second end of a range written with a minus (5%－6%)."""
+    if start == 0 or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2 : start - 1]
+    return not (before.isdigit() or before in "%％点")
+
+
+def _rate_before(text: str, end: int) -> str | None:
+    """The bounded rate that the figure at *end* states (森林覆盖率达到), or None."""
+    window = text[max(0, end - 30) : end]
+    for lead in (_FROM, _FROM_START):  # 由50%提高到120%; 从去年的102.1%
+        found = lead.search(window)
+        if found:
+            window = window[: found.start()]
+    if _UNBOUNDED.search(window):
+        return None
+    for match in _RATE.finditer(window):
+        link = window[match.end() :]
+        if _LINK.match(link) and not _CHANGE.search(link):
+            return match.group()
+    return None
+
+
+def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:
+    text = paragraph.text
+    for pair in respectively(text, found):
+        if len(pair.subjects) >= 2 and len(pair.values) == len(pair.subjects) and _is_partition(text, pair):
+            yield from _sum_violation(paragraph, pair.values, [s.text for s in pair.subjects])
+    for match in _SECTORS_NAME.finditer(text):
+        values = _listed_after(text, found, match.start(), match.end())
+        if len(values) >= 2:
+            yield from _sum_violation(paragraph, values, ["第一产业", "第二产业", "第三产业"][: len(values)])
+
+
+def _is_partition(text: str, pair: Respectively) -> bool:
+    """The subjects split one whole and the values are their shares, not changes."""
+    names = [s.text for s in pair.subjects]
+    names[0] = names[0][-8:]  # the first item carries its clause's lead words
+    if _SECTOR_ORDINAL.search(names[-1]) and all(_BARE_ORDINAL.search(n) for n in names[:-1]):
+        names = [n + "产" for n in names[:-1]] + names[-1:]  # 一、二、三产业: 一产, 二产, 三产
+    if not any(all(part.search(name) for name in names) for part in _PARTS):
+        return False
+    lead = text[pair.subjects[-1].end : pair.values[0].start]
+    if not _SHARE_WORD.search(lead + names[-1]) or _CHANGE.search(lead):
+        return False
+    phrase = names[-1] + lead
+    if _WITHIN.search(phrase[: _SHARE_WORD.search(phrase).start()]):
+        return False  # 第一、第二产业中民营经济占比: a share inside each part, not of the whole
+    return all(v.unit == "%" and not v.direction and v.value is not None and v.bound in ("exact", "min")
+               and v.value <= 100 for v in pair.values)  # a share past 100% alone is reported by itself
+
+
+def _listed_after(text: str, found: list[Figure], start: int, name_end: int) -> list[Figure]:
+    """三次产业结构为10.5%、40.2%、49.3%: the shares listed right after the whole is named."""
+    values: list[Figure] = []
+    for figure in found:
+        if figure.start < name_end:
+            continue  # 三次 itself reads as a count
+        if not values:
+            if not _SECTORS_LIST.match(text, start, figure.start):
+                return []
+        elif not re.fullmatch(r"[、：:∶]", text[values[-1].end : figure.start]):
+            break
+        if figure.unit != "%" or figure.direction or figure.value is None or figure.value > 100:
+            return []
+        values.append(figure)
+    return values
+
+
+def _sum_violation(paragraph: Paragraph, values: list[Figure] | tuple[Figure, ...],
+                   names: list[str]) -> Iterator[Violation]:
+    total = round(sum(v.value or 0 for v in values), 3)
+    if total <= 100 + _SUM_TOLERANCE:
+        return
+    numbers = "、".join(v.text for v in values)
+    message = (f"“{'、'.join(names)}”是同一整体的组成部分，占比{numbers}合计{total:g}%，超过100%："
+               "疑为数字录入错误")
+    yield Violation(paragraph.span(values[0].start, values[-1].end), message)

@@ -1,0 +1,76 @@
+from pathlib import Path
+
+from helpers import assert_rule, findings_for
+
+RULE = "percent-range"
+
+
+def test_fires_on_a_bounded_rate_past_100_percent():
+    assert_rule(
+        RULE,
+        invalid=[
+            "深入推进城乡环境整治，全省森林覆盖率达到⟦105.3%⟧，草原综合植被盖度达到50%。",
+            "地级城市空气质量优良天数比率达⟦199.1%⟧，细颗粒物平均浓度下降。",
+            "农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理（管控）率分别达75%、92%、⟦157%⟧，新改建农村公路1.2万公里。",
+            "12345市民服务热线诉求解决率、满意率分别达96.7%和⟦107%⟧，一批群众身边的操心事得到解决。",
+            "地表水国控断面I—Ⅲ类水质比例不低于⟦197.5%⟧。",
+            "数字经济核心产业增加值占地区生产总值比重提高到⟦112%⟧。",
+            "研发投入占比由2.1%提高到⟦120%⟧。",
+            # a negative figure for a share
+            "城镇调查失业率为⟦-0.5%⟧，就业形势总体稳定。",
+        ],
+    )
+
+
+def test_fires_on_shares_of_one_whole_that_pass_100_percent():
+    assert_rule(
+        RULE,
+        invalid=[
+            "一、二、三产业占比分别为⟦10%、50%、45%⟧。",
+            "第一、第二、第三产业增加值占地区生产总值的比重分别为⟦10.2%、48.5%、45.3%⟧。",
+            "全年三次产业结构为⟦10.5%、50.2%、49.3%⟧，服务业主导作用增强。",
+            "城镇、农村人口占比分别为⟦60%、45%⟧。",
+        ],
+    )
+
+
+def test_silent_on_changes_and_rates_that_may_pass_100_percent():
+    assert_rule(
+        RULE,
+        valid=[
+            "航空双枢纽时隔5年旅客吞吐量再次破亿、入境游客大幅增长186.8%，旅游人次和收入均创历史新高。",
+            "1299个重大项目完成投资1.4万亿元、投资完成率129.6%；微腔电子纸显示器件项目投产。",
+            "“7+28+N”产业链群对规上工业增长贡献率达72.4%，服务业对经济增长贡献率超170%。",
+            "银行业拨备覆盖率达到210%，流动性覆盖率保持在150%以上。",
+            "居民消费价格涨幅为-0.3%，城镇调查失业率控制在5%－6%。",
+            "森林覆盖率提高120%。",
+            "蔬菜、小浆果设施产量占比分别提高15、22个百分点，花卉产量全球第一、优质鲜切花占比60%。",
+            "中心城市空气质量优良率不低于99%。",
+        ],
+    )
+
+
+def test_silent_on_shares_of_different_wholes():
+    assert_rule(
+        RULE,
+        valid=[
+            "民营规上工业增加值、限上批发零售业商品销售额、外贸进出口总额占比分别为23.1％、62.5％、45.5％。",
+            "力争产业投资、民间投资占比分别达到55%、45%。",
+            "第一、第二、第三产业中民营经济占比分别为80%、60%、70%。",
+            "城镇、农村居民医保参保人员中老年人占比分别为30%、80%。",
+            "第一、第三产业增加值分别增长2.5%、3.9%，社会消费品零售总额增长2.9%。",
+            "三次产业结构为10.5%、40.2%、49.3%。",
+        ],
+    )
+
+
+def test_message_quotes_the_numbers_and_the_sum():
+    [finding] = findings_for(RULE, "一、二、三产业占比分别为10%、50%、45%。")
+    assert "10%、50%、45%" in finding.message and "合计105%" in finding.message
+    [finding] = findings_for(RULE, "全省森林覆盖率达到105.3%。")
+    assert "覆盖率" in finding.message and "105.3%" in finding.message
+
+
+def test_silent_on_the_sample_report():
+    sample = Path(__file__).resolve().parents[2] / "seeds" / "000_ad65c542b7148e02.txt"
+    assert not findings_for(RULE, sample.read_text(encoding="utf-8"))
