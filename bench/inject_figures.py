@@ -1,0 +1,680 @@
+"""Inject the defects of the figure rules (RL301–RL305) into a clean report.
+
+A report in, one paragraph per line, and the same report with at most one
+defect of each kind below out, together with the line of each defect: the line
+where its rule must report it. The sites are found with ``reportlint.figures``
+in the clean text, and only where the clean text is consistent (a count equal
+to the items it counts, as many values after 分别 as subjects before it), so
+that after the change the defect is unambiguous. Injections are kept apart,
+never two in one paragraph, so every finding can be matched to one injection
+by its line.
+
+- count-mismatch: a count after a list changed (昭阳、镇雄、水富4个); an item
+  dropped from a counted list of three or more; a numbered section （一）…（N）
+  dropped (the last one) or added (a copy of the last, numbered N+1) after a
+  claim "N个方面" that the clean report keeps; the numeral of a quoted
+  abbreviation changed when its three or more items are listed right before
+  it (企业、产业、就业、创业“五业”). The rule reports on the count, so the line
+  recorded for a section is the claim's.
+- respectively-mismatch: a value added after 分别 (A、B分别增长5%、6%、7%), or
+  one dropped from three or more (A、B、C分别增长5%、6%); two values for three
+  subjects, not one for two, which may be one value for both.
+- conflicting-figure: an indicator stated twice with the same exact value in
+  one section, one statement changed; or a sentence with an exact figure
+  copied into another paragraph of its section and its number changed there.
+  Either statement's line is true.
+- part-exceeds-whole: the part after 其中 made larger than the whole right
+  before it, in the same unit (rates left out: a part may grow faster than its
+  whole); the whole is exact, about or an upper bound, never 以上.
+- percent-range: a share (…率, 占比, 比重, 比例, 份额 right before the figure)
+  pushed past 100%; rates that may pass 100% (增长率, 贡献率, 自给率, 完成率,
+  负债率 …) are left out. Shares that partition a whole and sum past 100% have
+  no site in the corpus (no 分别 list of shares of one whole), so that kind is
+  not injected.
+
+Sites whose figure, with the words before it, is stated elsewhere in the report
+are left out for every kind but conflicting-figure: changing one would be a
+conflict too.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from reportlint.figures import Figure, counted_enumerations, figures, respectively
+from reportlint.parse import parse_text
+from reportlint.structure import numbering
+
+COUNT, RESPECTIVELY = "count-mismatch", "respectively-mismatch"
+CONFLICT, PART, PERCENT = "conflicting-figure", "part-exceeds-whole", "percent-range"
+RULES = (COUNT, RESPECTIVELY, CONFLICT, PART, PERCENT)
+
+COUNT_CHANGED = "count after a list changed"
+ITEM_DROPPED = "item dropped from a counted list"
+SECTION_DROPPED = "last section after an N个方面 claim dropped"
+SECTION_ADDED = "section added after an N个方面 claim"
+ABBREVIATION_CHANGED = "quoted abbreviation's numeral changed"
+VALUE_ADDED = "value added after 分别"
+VALUE_DROPPED = "value dropped after 分别"
+RESTATED_CHANGED = "one of two equal statements changed"
+COPY_CHANGED = "sentence copied, its figure changed"
+PART_LARGER = "part after 其中 larger than the whole"
+SHARE_OVER = "share pushed past 100%"
+KINDS = {
+    COUNT: (COUNT_CHANGED, ITEM_DROPPED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
+    RESPECTIVELY: (VALUE_ADDED, VALUE_DROPPED),
+    CONFLICT: (RESTATED_CHANGED, COPY_CHANGED),
+    PART: (PART_LARGER,),
+    PERCENT: (SHARE_OVER,),
+}
+
+CONTEXT = 6  # characters before a figure that name what it measures, for "stated elsewhere"
+MIN_INDICATOR = 4  # Chinese characters of a clause before a restated figure: enough to name it
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[，。；：、,;:！？!?（）()“”]")
+_ARABIC = re.compile(r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?")
+_CN_NUMERAL = re.compile(r"[一二两三四五六七八九十]+")
+_CN_DIGITS = "零一二三四五六七八九"
+_FULL = str.maketrans("0123456789.", "０１２３４５６７８９．")
+_HALF = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+# A claim about the document's own outline: 抓好8个方面工作, 十方面.
+_CLAIM = re.compile(r"([0-9]{1,2}|[两三四五六七八九十]{1,3})个?方面")
+# A share that cannot pass 100%, right before its figure (with a linking verb between).
+_SHARE = re.compile(
+    r"(?:率|占比|比重|比例|份额)(?:达到|达|为|超过|超|保持在|稳定在|提高到|提高至|提升到|提升至|增至|升至|不低于|突破)?\Z")
+# Rates that may pass 100%: growth, contribution, self-sufficiency, plan fulfilment, debt.
+_UNBOUNDED_RATE = re.compile(r"(增长|增|贡献|自给|完成|执行|负债|债务|杠杆|利|汇|税|费|效|回报|收益|产销|达产|到位|"
+                             r"超额|溢价|周转|通胀|弹性|速)率")
+# Sentences that lean on their neighbours for their subject: copied elsewhere they change meaning.
+_COMPARISON = re.compile(r"比|较|同比|环比|增|减|下降|提高|降低|上升|其中|分别|占|达|为|共|累计")
+_TIME_UNITS = frozenset({"年", "周年", "个月", "月", "日", "天", "周", "小时", "岁"})
+_DEPENDENT = re.compile(r"其中|分别|^[这此其该上同]|以上|以下|比上年|比去年|同比")
+
+
+@dataclass(frozen=True)
+class Injection:
+    rule: str  # the rule that must report it
+    kind: str
+    line: int  # 1-based line of the injected document where the finding belongs
+    text: str  # the injected text, as it stands on that line
+    original: str = ""  # what stood there in the clean report
+    #: (rule, line): findings of the rule on these lines are true as well
+    also: tuple[tuple[str, int], ...] = ()
+    site: str = ""  # names the site in the clean report, to count distinct sites
+
+
+@dataclass
+class Injected:
+    text: str
+    injections: list[Injection]
+    #: kinds this document had no free site for
+    unplaced: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Body:
+    """A paragraph whose prose is its line verbatim, so prose offsets are line offsets."""
+
+    line: int  # 0-based index into the document's lines
+    text: str
+    kind: str
+    numbering: tuple[int, int, str] | None
+    chapter: int  # top-level chapter (一、/二、…); 0 before the first
+    section: int  # the stretch between outline numbers of levels 0-2
+    figures: list[Figure]
+    sentences: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Where:
+    line: int  # 0-based original line
+    insert: int | None = None  # index among the paragraphs inserted after it
+
+
+@dataclass
+class _Pending:
+    rule: str
+    kind: str
+    where: _Where
+    text: str
+    original: str
+    also: tuple[tuple[str, _Where], ...] = ()
+    site: str = ""
+
+
+class _Draft:
+    """The document's lines, with replacements, insertions and deletions recorded until ``finish``."""
+
+    def __init__(self, text: str, rng: random.Random, avoid_lines: frozenset[int]) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.rng = rng
+        self.bodies = _bodies(text, self.lines)
+        self.by_line = {b.line: b for b in self.bodies}
+        self.used: set[int] = {n - 1 for n in avoid_lines}
+        self.replaced: dict[int, str] = {}
+        self.inserted: dict[int, list[str]] = {}
+        self.deleted: set[int] = set()
+        self.pending: list[_Pending] = []
+
+    def free(self, lines) -> bool:
+        return not any(n in self.used for n in lines)
+
+    def shuffled(self, items: list) -> list:
+        items = list(items)
+        self.rng.shuffle(items)
+        return items
+
+    def replace(self, line: int, text: str) -> _Where:
+        self.replaced[line] = text
+        self.used.add(line)
+        return _Where(line)
+
+    def insert_after(self, line: int, text: str) -> _Where:
+        self.inserted.setdefault(line, []).append(text)
+        self.used.add(line)
+        return _Where(line, len(self.inserted[line]) - 1)
+
+    def delete(self, line: int) -> None:
+        """Delete a paragraph and the blank line that follows it."""
+        self.deleted.add(line)
+        if line + 1 < len(self.lines) and not self.lines[line + 1].strip():
+            self.deleted.add(line + 1)
+        self.used.add(line)
+
+    def finish(self) -> tuple[str, list[Injection]]:
+        out: list[str] = []
+        number: dict[_Where, int] = {}
+        for index, line in enumerate(self.lines):
+            if index not in self.deleted:
+                out.append(self.replaced.get(index, line))
+                number[_Where(index)] = len(out)
+            for k, text in enumerate(self.inserted.get(index, ())):
+                out += ["", text]
+                number[_Where(index, k)] = len(out)
+        injections = [
+            Injection(p.rule, p.kind, number[p.where], p.text, p.original,
+                      tuple((rule, number[where]) for rule, where in p.also), p.site)
+            for p in self.pending
+        ]
+        return "\n".join(out), injections
+
+    def record(self, rule: str, kind: str, where: _Where, text: str, original: str, site: str,
+               also: tuple[tuple[str, _Where], ...] = ()) -> bool:
+        self.pending.append(_Pending(rule, kind, where, text, original, also, site))
+        return True
+
+    def stated_elsewhere(self, body: _Body, figure: Figure) -> bool:
+        """Whether the figure with the words before it stands more than once in the report."""
+        key = body.text[max(0, figure.start - CONTEXT) : figure.end]
+        return self.text.count(key) > 1
+
+
+def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozenset(),
+           kinds: tuple[str, ...] | None = None) -> Injected:
+    """At most one defect of each kind in KINDS (or of *kinds*), placed with *rng*;
+    *avoid_lines* (1-based) are lines already reported on the clean text, left alone so
+    those findings stay put."""
+    draft = _Draft(text, rng, avoid_lines)
+    result = Injected("", [])
+    # The kinds with the fewest sites first, while there is room.
+    sections = [
+        (SECTION_DROPPED, lambda: _change_sections(draft, drop=True)),
+        (SECTION_ADDED, lambda: _change_sections(draft, drop=False)),
+    ]
+    rng.shuffle(sections)  # most reports have one claim: either change takes it
+    steps = [
+        *sections,
+        (ABBREVIATION_CHANGED, lambda: _change_count(draft, abbreviation=True)),
+        (VALUE_DROPPED, lambda: _change_values(draft, add=False)),
+        (PART_LARGER, lambda: _enlarge_part(draft)),
+        (RESTATED_CHANGED, lambda: _change_restated(draft)),
+        (ITEM_DROPPED, lambda: _drop_item(draft)),
+        (COUNT_CHANGED, lambda: _change_count(draft, abbreviation=False)),
+        (VALUE_ADDED, lambda: _change_values(draft, add=True)),
+        (SHARE_OVER, lambda: _push_share(draft)),
+        (COPY_CHANGED, lambda: _copy_and_change(draft)),
+    ]
+    for kind, step in steps:
+        if kinds is not None and kind not in kinds:
+            continue
+        if not step():
+            result.unplaced.append(kind)
+    result.text, result.injections = draft.finish()
+    return result
+
+
+def sites(text: str) -> dict[str, int]:
+    """How many distinct sites of each kind the clean report offers (what the versions draw from)."""
+    draft = _Draft(text, random.Random(0), frozenset())
+    return {
+        SECTION_DROPPED: len(_claims(draft)),
+        SECTION_ADDED: len(_claims(draft)),
+        ABBREVIATION_CHANGED: len(_count_sites(draft, abbreviation=True)),
+        COUNT_CHANGED: len(_count_sites(draft, abbreviation=False)),
+        ITEM_DROPPED: sum(len(e.items) >= 3 for _, e, _ in _count_sites(draft, abbreviation=False)),
+        VALUE_ADDED: len(_respectively_sites(draft, add=True)),
+        VALUE_DROPPED: len(_respectively_sites(draft, add=False)),
+        RESTATED_CHANGED: len(_restated_pairs(draft)),
+        COPY_CHANGED: len(_copyable(draft)),
+        PART_LARGER: len(_part_sites(draft)),
+        SHARE_OVER: len(_share_sites(draft)),
+    }
+
+
+# -- the document's paragraphs ---------------------------------------------------
+
+
+def _bodies(text: str, lines: list[str]) -> list[_Body]:
+    doc = parse_text(text, "report.txt")
+    bodies, chapter, section = [], 0, 0
+    for paragraph in doc.paragraphs:
+        number = paragraph.numbering
+        if paragraph.kind == "heading" and number and number[0] == 1 and number[1] == chapter + 1:
+            chapter += 1
+        if number and number[0] <= 2:
+            section += 1
+        line = doc.lines.position(paragraph.span().start)[0] - 1
+        if lines[line] != paragraph.text:
+            continue  # offsets would need the source map
+        sentences = [(s.start, s.end) for s in paragraph.sentences]
+        found = figures(paragraph.text) if paragraph.kind == "text" else []
+        bodies.append(_Body(line, paragraph.text, paragraph.kind, number, chapter, section, found, sentences))
+    return bodies
+
+
+# -- numbers, written as the report writes them ------------------------------------
+
+
+def _number_text(figure: Figure) -> str:
+    match = _ARABIC.match(figure.text) or _CN_NUMERAL.match(figure.text)
+    return match.group() if match else ""
+
+
+def chinese_numeral(n: int) -> str:
+    """2 → 两, 10 → 十, 12 → 十二, 20 → 二十 (whole numbers below 100)."""
+    if n == 2:
+        return "两"
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _CN_DIGITS[ones]
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def format_like(value: float, like: str) -> str:
+    """*value* written as the number *like* is: decimals, thousands commas, full-width digits."""
+    half = like.translate(_HALF)
+    decimals = len(half.split(".")[1]) if "." in half else 0
+    text = f"{value:,.{decimals}f}" if "," in half else f"{value:.{decimals}f}"
+    if "，" in like:
+        text = text.replace(",", "，")
+    if any("０" <= c <= "９" for c in like):
+        text = text.translate(_FULL)
+    return text
+
+
+def _renumbered(figure: Figure, value: float) -> str:
+    """The figure's text with its number replaced by *value* (in the figure's own scale)."""
+    number = _number_text(figure)
+    if _ARABIC.fullmatch(number):
+        new = format_like(value, number)
+    else:
+        new = chinese_numeral(int(value))
+    return new + figure.text[len(number):]
+
+
+def _arabic_exact(figure: Figure) -> bool:
+    """A plain Arabic quantity: one exact number, written with digits."""
+    return (figure.kind == "quantity" and figure.value is not None and figure.text[:1].translate(_HALF).isdigit()
+            and bool(_ARABIC.match(figure.text)))
+
+
+def _different(figure: Figure, rng: random.Random, low: float = 0.6, high: float = 0.85) -> float:
+    """A number clearly different from the figure's (by 15-40%), written with its decimals,
+    in its own magnitude; a percentage stays at 100% or below (past it is another rule's defect)."""
+    like = _number_text(figure)
+    value = figure.value / figure.scale
+    for _ in range(20):
+        larger = rng.random() < 0.5
+        factor = rng.uniform(1 / high, 1 / low) if larger else rng.uniform(low, high)
+        new = float(format_like(value * factor, like).translate(_HALF).replace(",", ""))
+        if 0 < new != value and not (figure.unit in ("%", "‰") and new > 100):
+            return new
+    return value / 2
+
+
+# -- count-mismatch ------------------------------------------------------------------
+
+
+def _count_sites(draft: _Draft, abbreviation: bool) -> list[tuple[_Body, object, Figure]]:
+    """Counts equal to the closed list right before them."""
+    found = []
+    for body in draft.bodies:
+        for enumeration, figure in counted_enumerations(body.text, body.figures):
+            if enumeration.open or len(enumeration.items) != figure.value:
+                continue
+            if any("等" in item.text for item in enumeration.items):
+                continue  # A、B等国家级集群4个: not every item is named
+            if (figure.kind == "abbreviation") != abbreviation or draft.stated_elsewhere(body, figure):
+                continue
+            if abbreviation and (len(enumeration.items) < 3 or enumeration.items[-1].text[-1:] in "和及与"):
+                continue  # 纳入“两新”, 邓小平理论和“三个代表”: the quote names something else
+            if not _number_text(figure):
+                continue
+            found.append((body, enumeration, figure))
+    return found
+
+
+def _change_count(draft: _Draft, abbreviation: bool) -> bool:
+    kind = ABBREVIATION_CHANGED if abbreviation else COUNT_CHANGED
+    for body, enumeration, figure in draft.shuffled(_count_sites(draft, abbreviation)):
+        if not draft.free([body.line]):
+            continue
+        n = len(enumeration.items)
+        # With 和 before the last item the list may be one shorter (租赁和商务服务业): only more is sure.
+        choices = [n + 1] + ([n - 1] if n > 2 and enumeration.last_joiner == "、" else [])
+        new = _renumbered(figure, draft.rng.choice(choices))
+        where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
+        return draft.record(COUNT, kind, where, new, figure.text, f"{body.line}:{figure.start}")
+    return False
+
+
+def _drop_item(draft: _Draft) -> bool:
+    for body, enumeration, figure in draft.shuffled(_count_sites(draft, abbreviation=False)):
+        items = enumeration.items
+        if len(items) < 3 or not draft.free([body.line]):
+            continue
+        # Not the first item, which carries the clause's verb; the last only after a 、. What is
+        # left keeps a 、, so it still reads as a list (A和C三大 is no list to count).
+        choices = list(range(1, len(items) - 1)) + ([len(items) - 1] if enumeration.last_joiner == "、" else [])
+        if enumeration.last_joiner != "、" and len(items) < 4:
+            continue
+        i = draft.rng.choice(choices)
+        cut = (items[i - 1].end, items[i].end)
+        text = body.text[: cut[0]] + body.text[cut[1] :]
+        where = draft.replace(body.line, text)
+        shown = text[items[0].start : figure.end - (cut[1] - cut[0])]
+        return draft.record(COUNT, ITEM_DROPPED, where, shown, body.text[items[0].start : figure.end],
+                            f"{body.line}:{figure.start}")
+    return False
+
+
+@dataclass(frozen=True)
+class _Claim:
+    body: _Body
+    figure: Figure
+    sections: tuple[int, ...]  # 0-based lines of the numbered sections it announces
+
+
+def _claims(draft: _Draft) -> list[_Claim]:
+    """Claims "N个方面" followed, in the claim's own part of the outline, by exactly N
+    numbered sections 1…N at the next level."""
+    found = []
+    outline = [b for b in draft.bodies if b.numbering]
+    for body in draft.bodies:
+        if body.kind != "text" or not _CLAIM.search(body.text):
+            continue
+        claims = [f for f in body.figures if f.unit in ("方面", "个方面") and f.is_count and f.bound == "exact"]
+        if len(claims) != 1 or draft.stated_elsewhere(body, claims[0]):
+            continue
+        above = [b.numbering[0] for b in outline if b.line < body.line]
+        level = above[-1] if above else 0
+        after = [b for b in outline if b.line > body.line]
+        if not after or after[0].numbering[0] <= level or after[0].numbering[1] != 1:
+            continue
+        sub = after[0].numbering[0]
+        sections = []
+        for b in after:
+            if b.numbering[0] < sub or (b.numbering[0] == sub and b.numbering[1] != len(sections) + 1):
+                break
+            if b.numbering[0] == sub:
+                sections.append(b.line)
+        if len(sections) == claims[0].value and len(sections) >= 2:
+            found.append(_Claim(body, claims[0], tuple(sections)))
+    return found
+
+
+def _change_sections(draft: _Draft, drop: bool) -> bool:
+    for claim in draft.shuffled(_claims(draft)):
+        last = claim.sections[-1]
+        if not draft.free([claim.body.line, last]):
+            continue
+        draft.used |= {claim.body.line, *claim.sections}
+        where = _Where(claim.body.line)
+        site = f"{claim.body.line}:{claim.figure.start}"
+        if drop:
+            draft.delete(last)
+            return draft.record(COUNT, SECTION_DROPPED, where, claim.figure.text, claim.figure.text, site)
+        # A copy of the last section numbered N+1, right after it (a draft merged twice).
+        heading = draft.lines[last]
+        _, ordinal, marker = numbering(heading)
+        draft.insert_after(last, _next_marker(marker, ordinal) + heading[len(marker):])
+        return draft.record(COUNT, SECTION_ADDED, where, claim.figure.text, claim.figure.text, site)
+    return False
+
+
+def _next_marker(marker: str, ordinal: int) -> str:
+    """（八） → （九）, 8. → 9."""
+    digits = re.search(r"[0-9０-９]+", marker)
+    if digits:
+        return marker.replace(digits.group(), str(ordinal + 1), 1)
+    numeral = re.search(r"[一二三四五六七八九十百]+", marker).group()
+    return marker.replace(numeral, chinese_numeral(ordinal + 1).replace("两", "二"), 1)
+
+
+# -- respectively-mismatch ---------------------------------------------------------------
+
+_SEPARATOR = "、"
+
+
+def _respectively_sites(draft: _Draft, add: bool):
+    found = []
+    for body in draft.bodies:
+        for r in respectively(body.text, body.figures):
+            values = r.values
+            if len(r.subjects) != len(values) or len(values) < (2 if add else 3):
+                continue
+            if not add and r.last_joiner != "、":
+                continue  # A、B和C may be two subjects (租赁和商务服务业): one value fewer is no proof
+            # Each value written whole with its unit, one unit and one joiner throughout.
+            if len({v.unit for v in values}) != 1 or not all(
+                    _arabic_exact(v) and len(v.text) > len(_number_text(v)) for v in values):
+                continue
+            joiners = {body.text[a.end + len(a.after) : b.start] for a, b in zip(values, values[1:])}
+            if not joiners <= {"、", "和"} or any(v.after for v in values[:-1]) or any(
+                    draft.stated_elsewhere(body, v) for v in values):
+                continue
+            found.append((body, r))
+    return found
+
+
+def _change_values(draft: _Draft, add: bool) -> bool:
+    for body, r in draft.shuffled(_respectively_sites(draft, add)):
+        if not draft.free([body.line]):
+            continue
+        values = r.values
+        start, end = values[0].start, values[-1].end
+        if add:
+            last = values[-1]
+            number = _number_text(last)
+            new_value = _different(last, draft.rng, 0.5, 0.9)
+            if new_value * last.scale in {v.value for v in values}:
+                continue
+            new = format_like(new_value, number) + last.text[len(number):]
+            # 5%和6% → 5%、6%和7%: the new value last, after the list's own last joiner.
+            joiner = body.text[values[-2].end : last.start]
+            if joiner == "和":
+                replaced = body.text[start : values[-2].end] + _SEPARATOR + last.text + "和" + new
+            else:
+                replaced = body.text[start:end] + joiner + new
+        else:
+            i = draft.rng.randrange(len(values))
+            kept = [v.text for k, v in enumerate(values) if k != i]
+            joiner = body.text[values[-2].end : values[-1].start]
+            replaced = _SEPARATOR.join(kept[:-1]) + joiner + kept[-1]
+        where = draft.replace(body.line, body.text[:start] + replaced + body.text[end:])
+        return draft.record(RESPECTIVELY, VALUE_ADDED if add else VALUE_DROPPED, where, replaced,
+                            body.text[start:end], f"{body.line}:{r.start}")
+    return False
+
+
+# -- conflicting-figure ------------------------------------------------------------------
+
+
+def _indicator(body: _Body, figure: Figure) -> str:
+    """The clause before the figure, from the last punctuation: what it measures."""
+    head = body.text[: figure.start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+    return head[cut:]
+
+
+def _names_indicator(indicator: str) -> bool:
+    """Whether a clause names what its figure measures: enough words, and not a comparison
+    (…万吨，比上年增加1000万吨 names nothing; the indicator is in the clause before)."""
+    return len(_HAN.findall(indicator)) >= MIN_INDICATOR and not _COMPARISON.match(indicator)
+
+
+def _restated_pairs(draft: _Draft) -> list[tuple[_Body, Figure, _Body]]:
+    """(body, figure, other): an exact figure stated with the same words in another
+    paragraph of the same section."""
+    seen: dict[tuple[int, str], list[tuple[_Body, Figure]]] = {}
+    for body in draft.bodies:
+        for figure in body.figures:
+            indicator = _indicator(body, figure)
+            if (_arabic_exact(figure) and figure.bound == "exact" and not figure.after
+                    and _names_indicator(indicator)):
+                seen.setdefault((body.section, indicator + figure.text), []).append((body, figure))
+    pairs = []
+    for statements in seen.values():
+        lines = {b.line for b, _ in statements}
+        if len(statements) == 2 and len(lines) == 2:
+            (a, fa), (b, fb) = statements
+            pairs += [(a, fa, b), (b, fb, a)]
+    return pairs
+
+
+def _change_restated(draft: _Draft) -> bool:
+    for body, figure, other in draft.shuffled(_restated_pairs(draft)):
+        if not draft.free([body.line, other.line]):
+            continue
+        new = _renumbered(figure, _different(figure, draft.rng))
+        where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
+        draft.used.add(other.line)
+        return draft.record(CONFLICT, RESTATED_CHANGED, where, new, figure.text, f"{body.line}:{figure.start}",
+                            also=((CONFLICT, _Where(other.line)),))
+    return False
+
+
+def _copyable(draft: _Draft) -> list[tuple[_Body, tuple[int, int], Figure]]:
+    """(body, sentence, figure): a self-contained sentence naming an exact figure."""
+    found = []
+    for body in draft.bodies:
+        if body.kind != "text":
+            continue
+        for start, end in body.sentences:
+            sentence = body.text[start:end]
+            if not 10 <= len(sentence) <= 80 or not sentence.endswith("。") or _DEPENDENT.search(sentence):
+                continue
+            inside = [f for f in body.figures if start <= f.start and f.end <= end]
+            good = [f for f in inside if _arabic_exact(f) and f.bound == "exact" and not f.after
+                    and f.unit and f.unit not in _TIME_UNITS and _names_indicator(_indicator(body, f))]
+            if good and draft.text.count(sentence) == 1:
+                found.append((body, (start, end), good[0]))
+    return found
+
+
+def _copy_and_change(draft: _Draft) -> bool:
+    for body, (start, end), figure in draft.shuffled(_copyable(draft)):
+        if not draft.free([body.line]):
+            continue
+        targets = [b for b in draft.bodies if b.kind == "text" and b.section == body.section
+                   and b.line != body.line and draft.free([b.line]) and len(b.sentences) >= 2]
+        if not targets:
+            continue
+        target = draft.rng.choice(targets)
+        new = _renumbered(figure, _different(figure, draft.rng))
+        sentence = body.text[start : figure.start] + new + body.text[figure.end : end]
+        at = draft.rng.choice([e for _, e in target.sentences])
+        where = draft.replace(target.line, target.text[:at] + sentence + target.text[at:])
+        draft.used.add(body.line)
+        return draft.record(CONFLICT, COPY_CHANGED, where, sentence, body.text[start:end],
+                            f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
+    return False
+
+
+# -- part-exceeds-whole ----------------------------------------------------------------------
+
+_NOT_ADDITIVE = frozenset({"%", "‰", "个百分点", "百分点", "倍", "年", "个月", "月", "天", "日", "周", "小时", "岁"})
+
+
+def _part_sites(draft: _Draft) -> list[tuple[_Body, Figure, Figure]]:
+    """(body, whole, part): 其中 between two figures of one unit in one sentence, the
+    part smaller, the whole nothing like a lower bound."""
+    found = []
+    for body in draft.bodies:
+        for match in re.finditer("其中", body.text):
+            before = [f for f in body.figures if f.end <= match.start()]
+            after = [f for f in body.figures if f.start >= match.end()]
+            if not before or not after:
+                continue
+            whole, part = before[-1], after[0]
+            between = body.text[whole.end : part.start]
+            if re.search(r"[。；;！？]", between) or len(between) > 30 or re.search(r"[。；;]", body.text[match.end():part.start]):
+                continue
+            if (whole.unit != part.unit or whole.unit in _NOT_ADDITIVE or not whole.unit
+                    or whole.value is None or part.value is None or part.value >= whole.value):
+                continue
+            if whole.bound == "min" or not _arabic_exact(part) or draft.stated_elsewhere(body, part):
+                continue
+            found.append((body, whole, part))
+    return found
+
+
+def _enlarge_part(draft: _Draft) -> bool:
+    for body, whole, part in draft.shuffled(_part_sites(draft)):
+        if not draft.free([body.line]):
+            continue
+        # In the part's own magnitude: 1.2万 against 9000 is the same comparison.
+        value = whole.value * draft.rng.uniform(1.2, 1.8) / part.scale
+        number = _number_text(part)
+        new_value = float(format_like(value, number).translate(_HALF).replace(",", ""))
+        if new_value * part.scale <= whole.value * 1.1:
+            continue
+        new = _renumbered(part, new_value)
+        where = draft.replace(body.line, body.text[: part.start] + new + body.text[part.end :])
+        return draft.record(PART, PART_LARGER, where, new, part.text, f"{body.line}:{part.start}")
+    return False
+
+
+# -- percent-range ----------------------------------------------------------------------------
+
+
+def _share_sites(draft: _Draft) -> list[tuple[_Body, Figure]]:
+    found = []
+    for body in draft.bodies:
+        for figure in body.figures:
+            if figure.unit != "%" or not _arabic_exact(figure) or figure.direction or figure.bound == "max":
+                continue
+            head = body.text[max(0, figure.start - 12) : figure.start - len(figure.before)] + figure.before
+            share = _SHARE.search(head)
+            if not share or _UNBOUNDED_RATE.search(head[: share.end()]) or not 0 < figure.value <= 100:
+                continue
+            if draft.stated_elsewhere(body, figure) or "分别" in body.text[max(0, figure.start - 20) : figure.start]:
+                continue
+            found.append((body, figure))
+    return found
+
+
+def _push_share(draft: _Draft) -> bool:
+    for body, figure in draft.shuffled(_share_sites(draft)):
+        if not draft.free([body.line]):
+            continue
+        number = _number_text(figure)
+        new_value = figure.value + (100 - figure.value) + draft.rng.randint(2, 30) + (figure.value % 1)
+        new = _renumbered(figure, new_value)
+        where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
+        assert float(format_like(new_value, number).translate(_HALF).replace(",", "")) > 100
+        return draft.record(PERCENT, SHARE_OVER, where, new, figure.text, f"{body.line}:{figure.start}")
+    return False

@@ -1,0 +1,159 @@
+"""The defect injector of bench/quality_figures.py does what it records.
+
+The bench judges the figure rules by the lines the injector records, so a
+wrong record would pass a bad rule or fail a good one: each test reads the
+injected line back with reportlint.figures and checks that the defect is
+there. Skipped without the real corpus beside the clone, like
+tests/test_corpus.py.
+"""
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportlint.figures import counted_enumerations, figures, respectively
+from reportlint.structure import numbering
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
+REPORT = CORPUS / "yunnan_2025.txt"  # a 9个方面 claim, lists, 分别 with three values, 其中, shares
+
+pytestmark = pytest.mark.skipif(not REPORT.is_file(), reason="the real corpus is not beside this clone")
+
+sys.path.insert(0, str(REPO / "bench"))
+import inject_figures as inj  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def clean() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def injected(clean):
+    return inj.inject(clean, random.Random(0))
+
+
+def by_kind(injected, kind):
+    [injection] = [i for i in injected.injections if i.kind == kind]
+    return injection
+
+
+def line(injected, number: int) -> str:
+    return injected.text.split("\n")[number - 1]
+
+
+def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
+    # This report has no indicator stated twice; its one claim takes one section change per
+    # version; its counted lists go to the item dropped first.
+    assert sorted(injected.unplaced) == sorted([inj.SECTION_ADDED, inj.RESTATED_CHANGED, inj.COUNT_CHANGED])
+    used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
+    assert len(used) == len(set(used)), "two injections share a paragraph"
+    for injection in injected.injections:
+        assert injection.text in line(injected, injection.line)
+        assert injection.rule in inj.RULES and injection.kind in inj.KINDS[injection.rule]
+
+
+def test_nothing_changes_but_the_recorded_lines(clean, injected):
+    # The only kind that moves lines here drops a section: one paragraph and its blank line.
+    dropped = by_kind(injected, inj.SECTION_DROPPED)
+    assert injected.text.count("\n") == clean.count("\n") - 2
+    before = set(clean.split("\n"))
+    changed = {n for n, text in enumerate(injected.text.split("\n"), 1) if text not in before}
+    assert changed == {i.line for i in injected.injections} - {dropped.line}
+
+
+def test_counts_disagree_with_their_lists(clean):
+    for seed in range(3):
+        result = inj.inject(clean, random.Random(seed), kinds=(inj.COUNT_CHANGED, inj.ABBREVIATION_CHANGED))
+        assert result.unplaced == []
+        for injection in result.injections:
+            text = line(result, injection.line)
+            [(enumeration, count)] = [(e, f) for e, f in counted_enumerations(text) if f.text == injection.text]
+            assert count.value != len(enumeration.items)
+            assert text.replace(injection.text, injection.original) in clean.split("\n")
+
+
+def test_a_dropped_item_leaves_a_shorter_list_before_the_same_count(injected):
+    dropped = by_kind(injected, inj.ITEM_DROPPED)
+    [(enumeration, count)] = [(e, f) for e, f in counted_enumerations(dropped.text)]
+    assert len(enumeration.items) == count.value - 1 and "、" in dropped.text
+    assert dropped.original.endswith(count.text) and len(dropped.original) > len(dropped.text)
+
+
+def test_sections_after_the_claim_no_longer_match_it(clean):
+    for seed, kind in ((0, inj.SECTION_DROPPED), (1, inj.SECTION_ADDED)):
+        result = inj.inject(clean, random.Random(seed), kinds=(inj.SECTION_DROPPED, inj.SECTION_ADDED))
+        [injection] = result.injections
+        assert injection.kind == kind and injection.text == "9个方面" in line(result, injection.line)
+        # The sections （一）… of the claim's chapter, up to the next chapter 四、.
+        sections = []
+        for text in result.text.split("\n")[injection.line :]:
+            number = numbering(text)
+            if number and number[0] == 1:
+                break
+            if number and number[0] == 2:
+                sections.append(text)
+        assert len(sections) == (8 if kind == inj.SECTION_DROPPED else 10)
+        if kind == inj.SECTION_ADDED:  # the last one again, numbered on
+            assert sections[-1].startswith("（十）") and sections[-1][3:] == sections[-2][3:]
+
+
+def test_respectively_has_one_value_too_many_or_too_few(injected):
+    for kind in inj.KINDS[inj.RESPECTIVELY]:
+        injection = by_kind(injected, kind)
+        [found] = [r for r in respectively(line(injected, injection.line)) if r.values and
+                   injection.text.startswith(r.values[0].text)]
+        assert len(found.values) == len(found.subjects) + (1 if kind == inj.VALUE_ADDED else -1)
+
+
+def test_a_copied_sentence_states_its_indicator_with_another_number(injected):
+    injection = by_kind(injected, inj.COPY_CHANGED)
+    [(rule, source)] = injection.also
+    assert rule == inj.CONFLICT and source != injection.line
+    assert injection.original in line(injected, source) and injection.original not in line(injected, injection.line)
+    old, new = figures(injection.original), figures(injection.text)
+    assert [f.unit for f in old] == [f.unit for f in new]
+    assert sum(a.value != b.value for a, b in zip(old, new)) == 1
+
+
+def test_the_part_exceeds_its_whole(injected):
+    injection = by_kind(injected, inj.PART_LARGER)
+    text = line(injected, injection.line)
+    at = text.index(injection.text)
+    found = figures(text)
+    part = next(f for f in found if f.start == at)
+    whole = [f for f in found if f.end <= text.rindex("其中", 0, at)][-1]
+    assert part.unit == whole.unit and part.value > whole.value
+
+
+def test_the_share_passes_100_percent(injected):
+    injection = by_kind(injected, inj.SHARE_OVER)
+    [share] = figures(injection.text)
+    assert share.unit == "%" and share.value > 100 >= figures(injection.original)[0].value
+
+
+def test_an_indicator_stated_twice_is_changed_in_one_place():
+    report = "\n".join([
+        "一、2025年工作回顾",
+        "经济运行稳中有进。全省规模以上工业增加值增长6.5%，固定资产投资稳步回升。",
+        "产业结构持续优化。全省规模以上工业增加值增长6.5%，高技术制造业增长较快。",
+    ])
+    result = inj.inject(report, random.Random(3), kinds=(inj.RESTATED_CHANGED,))
+    [injection] = result.injections
+    [(_, other)] = injection.also
+    assert {injection.line, other} == {2, 3} and injection.original == "6.5%" != injection.text
+    assert "增长6.5%" in line(result, other) and f"增长{injection.text}" in line(result, injection.line)
+
+
+def test_numbers_are_written_as_the_report_writes_them():
+    assert [inj.chinese_numeral(n) for n in (2, 3, 10, 12, 20, 31)] == ["两", "三", "十", "十二", "二十", "三十一"]
+    assert inj.format_like(12.5, "9.8") == "12.5"
+    assert inj.format_like(1338, "1，000") == "1，338"
+    assert inj.format_like(2.5, "１．３９") == "２．５０"
+
+
+def test_same_seed_same_injection(clean, injected):
+    assert inj.inject(clean, random.Random(0)).text == injected.text
