@@ -1,0 +1,68 @@
+from helpers import assert_rule, findings_for
+
+
+def test_fires_on_a_part_larger_than_its_whole():
+    assert_rule(
+        "part-exceeds-whole",
+        invalid=[
+            "科学实施重大生态修复工程，新增营造林148万亩、其中南北山绿化工程⟦430万亩⟧，修复治理退化草原517万亩。",
+            # magnitudes: 1.2万 is more than 9000
+            "深入实施援企稳岗政策，新增就业9000人，其中高校毕业生⟦1.2万人⟧。",
+            # two floors of one plan
+            "新建新能源汽车公共充电桩2万个以上，其中农村⟦3万个以上⟧。",
+            # a rate of the whole may stand between it and 其中 (zhejiang_2025)
+            "持续激发市场活力，全省经营主体达1095.2万户、增长5.9%，其中企业⟦1380.8万户⟧。",
+            # full-width digits (national_2002)
+            "外贸进出口总额突破５０００亿美元，其中出口⟦７５００亿美元⟧，增长６．８％。",
+            # a sentence that opens with 其中 divides the one before (national_1960)
+            "加上原有的灌溉面积，共达十亿零七千万亩。其中有⟦十六亿一千万亩⟧，抗旱能力已经达到标准。",
+        ],
+    )
+
+
+def test_fires_on_a_breakdown_after_a_colon_that_adds_up_to_more_than_the_whole():
+    assert_rule(
+        "part-exceeds-whole",
+        invalid=[
+            "年度目标：引进留用3600名高层次银龄人才，其中：⟦银龄教师1550名、银龄医师1000名、银龄工程师650名、"
+            "银龄科技人才100名、银龄技师400名⟧。",
+        ],
+    )
+
+
+def test_the_message_quotes_both_numbers():
+    [finding] = findings_for("part-exceeds-whole", "新增就业9000人，其中高校毕业生1.2万人。")
+    assert "1.2万人" in finding.message and "9000人" in finding.message
+    [related] = finding.related
+    assert related.message == "总数：“9000人”"
+    [finding] = findings_for("part-exceeds-whole", "引进3600名人才，其中：教师1550名、医师1000名、工程师1150名。")
+    assert "合计3700名" in finding.message and "3600名" in finding.message
+
+
+def test_silent_on_parts_within_their_whole():
+    assert_rule(
+        "part-exceeds-whole",
+        valid=[
+            # the sample's control
+            "奖补支持经营主体上规上限提质发展,推动中小企业“铺天盖地”、支柱企业“顶天立地”,"
+            "净增“六上企业”700户以上,其中净增“四上企业”400户以上,力争在有条件的乡镇培育一批规模以上工业企业。",
+            # the corpus
+            "年度目标：引进留用3600名高层次银龄人才，其中：银龄教师1550名、银龄医师1000名、银龄工程师650名、"
+            "银龄科技人才100名、银龄技师300名。",
+            "完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩、治理水土流失23万亩。",
+            "今年保障性安居工程新安排740万套，其中棚户区改造580万套，增加110万套，把城市危房改造纳入棚改政策范围。",
+            "今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元，继续代发地方债2000亿元并纳入地方财政预算。",
+            "营商环境向优向好，实有经营主体688.3万户，其中企业162.5万户、增长1.1倍，民营经济增加值突破1.7万亿元。",
+            # a parenthesis ends the parts (yunnan_2025)
+            "引进留用1万名左右高层次银龄人才，其中银龄教师6000人左右、银龄科技人才300人（其中银龄科技专家200人、"
+            "银龄农业科技特派员100人）左右、银龄技师1000人左右。",
+            # rates of parts may exceed the rate of the whole
+            "工农业总产值，比1980年预计增长5.5％，其中，农业总产值增长4％，工业总产值增长6％。",
+            "实际使用外资152.7亿美元，其中制造业外资占比51%。",
+            # a part in another unit, and parts that may overlap
+            "为80万重点群体提供就业帮扶，其中离校未就业高校毕业生6万人、退役军人1万人。",
+            "培育科技型企业100家，其中高新技术企业80家、专精特新企业50家。",
+            # about: within its tolerance
+            "新增就业约10万人，其中高校毕业生10.5万人左右。",
+        ],
+    )
