@@ -23,6 +23,8 @@ _JOINERS = ("和", "及", "与", "以及")
 _JOINER_END = re.compile(r"(?:以及|[和及与、])$")
 # Tags of a word that ends a clause rather than a name: verbs, adverbs, prepositions, particles.
 _NOT_NAME_TAGS = ("v", "vd", "vi", "vg", "ad", "d", "p", "c", "u", "ul", "uj", "uz", "f")
+_ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
+_PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 
 # "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
 _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
@@ -31,6 +33,7 @@ _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0
 _CLAIM_TAIL = re.compile(r"的?(?:重点|主要|具体)?(?:民生)?(?:工作|任务|任务举措|举措|措施|内容|事项|实事)?[：:。]?\s*")
 # 一是…二是…: the ordinals of a list run inside a paragraph.
 _SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
+_CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 
 
@@ -91,7 +94,8 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     for index, (paragraph, found) in enumerate(zip(paragraphs, all_figures)):
         if paragraph.kind in ("artifact", "meta") or not found:
             continue
-        for listed in (*_listed_before(paragraph.text, found), *_listed_after(paragraph.text, found)):
+        following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+        for listed in (*_listed_before(paragraph.text, found), *_listed_after(paragraph.text, found, following)):
             if len(listed.items) != listed.count.value:
                 yield _violation(paragraph, listed)
         yield from _sections_after(paragraphs, index, found)
@@ -124,7 +128,7 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return False
     if value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
-    return quoted or listed > 2 or _last_is_a_name(items)
+    return quoted or listed > 2 or _list_runs_to_the_count(items, count)
 
 
 def _noun_follows(text: str, end: int) -> bool:
@@ -132,14 +136,19 @@ def _noun_follows(text: str, end: int) -> bool:
     return bool(following) and (_is_cjk(following) or following in _QUOTE_OPEN)
 
 
-def _last_is_a_name(items: tuple[Item, ...]) -> bool:
-    """Whether a two-item list ends in a name: in 支持昭阳、鲁甸创建3个示范区 or 阻挠直接“三通”
-    the list stopped before a verb or an adverb, and the count counts what follows it."""
+def _list_runs_to_the_count(items: tuple[Item, ...], count: Figure) -> bool:
+    """Whether a two-item list reaches the count: in 阻挠直接“三通” (an adverb), 以缩小“三大差距”
+    (a preposition), 城乡融合发展、缩小“三大差距” (a verb and its quoted object) or
+    支持昭阳、鲁甸创建3个示范区 (a place, then a verb) the list stopped earlier and the count
+    counts what follows it. A verb alone ends many items (排查调处三个环节)."""
     from ..lexicon import lexicon  # read the dictionary only for a mismatch
 
-    tokens = lexicon().segment(items[-1].text)
-    last = tokens[-1] if tokens else None
-    return last is None or last.entry is None or last.entry.tag not in _NOT_NAME_TAGS
+    tags = [token.entry.tag if token.entry else "" for token in lexicon().segment(items[-1].text)]
+    if not tags or tags[-1] in _ADVERB_TAGS or any(tag in ("p", "c") for tag in tags):
+        return False
+    if count.kind == "abbreviation" and tags[-1] == "v":
+        return False
+    return not (len(tags) > 1 and tags[-1] == "v" and tags[-2] in _PROPER_NAME_TAGS)
 
 
 def _trimmed_start(items: tuple[Item, ...]) -> int:
@@ -161,8 +170,10 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _listed_after(text: str, found: list[Figure]) -> Iterator[_Listed]:
-    """A count, a colon and then its items: 实施三大工程：一是…二是…; “六项重点工作”：种业、…。"""
+def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_Listed]:
+    """A count, a colon and then its items: 实施三大工程：一是…二是…; “六项重点工作”：种业、….
+    A 一是 list shorter than its count may go on in the next paragraph (三是…): then it is not
+    compared."""
     for count in found:
         if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
             continue
@@ -172,6 +183,8 @@ def _listed_after(text: str, found: list[Figure]) -> Iterator[_Listed]:
         start = colon.end()
         ordinals = _shi_run(text, start)
         if ordinals:
+            if len(ordinals) < (count.value or 0) and _CONTINUED.match(following):
+                continue
             yield _Listed(count, tuple(f"{o}是" for o in ordinals), start, _shi_end(text, start, len(ordinals)), "后面")
             continue
         items = _colon_items(text, start, found)
