@@ -28,9 +28,10 @@ by its line.
   whole); the whole is exact, about or an upper bound, never 以上.
 - percent-range: a share (…率, 占比, 比重, 比例, 份额 right before the figure)
   pushed past 100%; rates that may pass 100% (增长率, 贡献率, 自给率, 完成率,
-  负债率 …) are left out. Shares that partition a whole and sum past 100% have
-  no site in the corpus (no 分别 list of shares of one whole), so that kind is
-  not injected.
+  负债率 …) are left out. Shares of one whole (其中，A占44%，B占16%，C占23%，
+  D占14%; 农户占60%、村集体公司占20%、龙头企业占20%: two or more 占x% in one
+  sentence that add up to 90-100%, so they partition it) with one raised until
+  they sum past 100%.
 
 Sites whose figure, with the words before it, is stated elsewhere in the report
 are left out for every kind but conflicting-figure: changing one would be a
@@ -62,12 +63,13 @@ RESTATED_CHANGED = "one of two equal statements changed"
 COPY_CHANGED = "sentence copied, its figure changed"
 PART_LARGER = "part after 其中 larger than the whole"
 SHARE_OVER = "share pushed past 100%"
+SHARES_OVER = "shares of one whole summed past 100%"
 KINDS = {
     COUNT: (COUNT_CHANGED, ITEM_DROPPED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
     RESPECTIVELY: (VALUE_ADDED, VALUE_DROPPED),
     CONFLICT: (RESTATED_CHANGED, COPY_CHANGED),
     PART: (PART_LARGER,),
-    PERCENT: (SHARE_OVER,),
+    PERCENT: (SHARE_OVER, SHARES_OVER),
 }
 
 CONTEXT = 6  # characters before a figure that name what it measures, for "stated elsewhere"
@@ -234,6 +236,7 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (ITEM_DROPPED, lambda: _drop_item(draft)),
         (COUNT_CHANGED, lambda: _change_count(draft, abbreviation=False)),
         (VALUE_ADDED, lambda: _change_values(draft, add=True)),
+        (SHARES_OVER, lambda: _push_shares(draft)),
         (SHARE_OVER, lambda: _push_share(draft)),
         (COPY_CHANGED, lambda: _copy_and_change(draft)),
     ]
@@ -261,6 +264,7 @@ def sites(text: str) -> dict[str, int]:
         COPY_CHANGED: len(_copyable(draft)),
         PART_LARGER: len(_part_sites(draft)),
         SHARE_OVER: len(_share_sites(draft)),
+        SHARES_OVER: len(_partition_sites(draft)),
     }
 
 
@@ -677,4 +681,29 @@ def _push_share(draft: _Draft) -> bool:
         where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
         assert float(format_like(new_value, number).translate(_HALF).replace(",", "")) > 100
         return draft.record(PERCENT, SHARE_OVER, where, new, figure.text, f"{body.line}:{figure.start}")
+    return False
+
+
+def _partition_sites(draft: _Draft) -> list[tuple[_Body, list[Figure]]]:
+    """Shares 占x% of one sentence that add up to 90-100%: parts of one whole."""
+    found = []
+    for body in draft.bodies:
+        for start, end in body.sentences:
+            shares = [f for f in body.figures if start <= f.start < end and f.unit == "%" and _arabic_exact(f)
+                      and body.text[f.start - 1 : f.start] == "占" and f.bound == "exact" and not f.direction]
+            if len(shares) >= 2 and 90 <= sum(f.value for f in shares) <= 100 and not any(
+                    draft.stated_elsewhere(body, f) for f in shares):
+                found.append((body, shares))
+    return found
+
+
+def _push_shares(draft: _Draft) -> bool:
+    for body, shares in draft.shuffled(_partition_sites(draft)):
+        if not draft.free([body.line]):
+            continue
+        share = draft.rng.choice(shares)
+        total = sum(f.value for f in shares)
+        new = _renumbered(share, share.value + (100 - total) + draft.rng.randint(5, 25))
+        where = draft.replace(body.line, body.text[: share.start] + new + body.text[share.end :])
+        return draft.record(PERCENT, SHARES_OVER, where, new, share.text, f"{body.line}:{shares[0].start}")
     return False

@@ -157,3 +157,12 @@ def test_numbers_are_written_as_the_report_writes_them():
 
 def test_same_seed_same_injection(clean, injected):
     assert inj.inject(clean, random.Random(0)).text == injected.text
+
+
+def test_shares_of_one_whole_add_up_past_100_percent(injected):
+    injection = by_kind(injected, inj.SHARES_OVER)
+    text = line(injected, injection.line)
+    sentence = next(s for s in text.split("。") if injection.text in s)
+    shares = [f for f in figures(sentence) if f.unit == "%" and sentence[f.start - 1] == "占"]
+    assert len(shares) >= 2 and sum(f.value for f in shares) > 100
+    assert sum(f.value for f in shares) - figures(injection.text)[0].value + figures(injection.original)[0].value <= 100
