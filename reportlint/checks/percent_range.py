@@ -12,13 +12,15 @@ from ..model import Violation, rule
 _SKIPPED_KINDS = ("artifact", "meta")
 # Rates that count a part of a whole, so they lie between 0 and 100%. Rates that may pass 100%
 # are left out on purpose: 完成率 (投资完成率129.6%), 增长率, 贡献率, 自给率, 负债率, 产销率,
-# 毛入学率 (a gross rate counts pupils of any age), 生产率.
+# 毛入学率 (a gross rate counts pupils of any age), 生产率, and rates measured against a plan or
+# a caseload that may include old cases: 到位率, 签约率, 开工率, 结案率, 破案率, 处置率,
+# 回收率, 使用率 (a hospital's beds).
 _BOUNDED_STEMS = (
     "覆盖", "达标", "满意", "优良", "普及", "参保", "入园", "普惠", "合格", "处理", "治理", "办结", "解决", "失业",
-    "就业", "通过", "知晓", "接种", "入学", "巩固", "升学", "完好", "开通", "通达", "到位", "落实", "利用",
-    "使用", "占有", "渗透", "回收", "收集", "清运", "处置", "化解", "治愈", "识字", "文盲", "发生", "参合", "入网",
-    "联网", "上线", "在线", "复工", "复产", "交付", "可办", "网办", "审结", "结案", "执结", "破案", "出勤", "入住",
-    "受理", "接通", "录取", "留存", "流失", "损失", "死亡", "病死", "安置", "签约", "好转",
+    "就业", "通过", "知晓", "接种", "入学", "巩固", "升学", "完好", "开通", "通达", "落实", "利用",
+    "占有", "渗透", "收集", "清运", "化解", "治愈", "识字", "文盲", "发生", "参合", "入网",
+    "联网", "上线", "在线", "复工", "复产", "交付", "可办", "网办", "出勤", "入住",
+    "受理", "接通", "录取", "留存", "流失", "损失", "死亡", "病死", "安置", "好转",
     "管理", "替代", "加工", "不良贷款", "赤字", "天数比",
 )
 _RATE = re.compile(
@@ -32,8 +34,9 @@ _LINK = re.compile(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0
 _CHANGE = re.compile(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
 _FROM = re.compile(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
 _FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
-# Bank ratios that are meant to pass 100%: 拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率.
-_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|稳定资金比例|流动性比例|充足率")
+# Bank ratios that are meant to pass 100% (拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率),
+# and the proportion of a rise (增长比例).
+_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|稳定资金比例|流动性比例|充足率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
 _MINUS = "-−－﹣"
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 # Subjects that partition one whole: the three sectors of the economy, town and country,
@@ -47,6 +50,7 @@ _PARTS = (
 )
 _SECTOR_ORDINAL = re.compile(r"[一二三]产")
 _BARE_ORDINAL = re.compile(r"第?[一二三]\Z")
+_SUBJECT_TRIM = re.compile(r"^(?:其中|形成以|以)|(?:合计|总共|共|合)$")
 _WITHIN = re.compile(r"[中内里的]")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
 # 三次产业结构为10.5%、40.2%、49.3%: one whole named, its parts listed without 分别.
@@ -65,7 +69,9 @@ def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
     more than 100% or as a negative percentage, and shares of one whole
     that add up past 100%: the three sectors of the economy, town and
     country, the sexes, the regions or the kinds of ownership listed with
-    their shares (一、二、三产业占比分别为10%、50%、45%).
+    their shares (一、二、三产业占比分别为10%、50%、45%), and the parts of
+    one sentence that each take a bare share (其中，农户占30%，龙头企业占
+    30%，合作社、村集体共占40%: 占 with no other whole named).
 
     A change is not a share: 增长120%, 覆盖率提高5% and 占比分别提高15、22个
     百分点 stay silent, as do rates that may pass 100% (投资完成率129.6%,
@@ -148,10 +154,29 @@ def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Viola
     for pair in respectively(text, found):
         if len(pair.subjects) >= 2 and len(pair.values) == len(pair.subjects) and _is_partition(text, pair):
             yield from _sum_violation(paragraph, pair.values, [s.text for s in pair.subjects])
+    for sentence in paragraph.sentences:
+        shares = [f for f in found if sentence.start <= f.start < sentence.end and _bare_share(text, f)]
+        names = [_share_subject(text, f) for f in shares]
+        # 外资企业中制造业占60%，内资企业中服务业占50%: each names its own whole
+        if len(shares) >= 2 and not any("中" in name for name in names[1:]):
+            yield from _sum_violation(paragraph, shares, [_SUBJECT_TRIM.sub("", name) for name in names])
     for match in _SECTORS_NAME.finditer(text):
         values = _listed_after(text, found, match.start(), match.end())
         if len(values) >= 2:
             yield from _sum_violation(paragraph, values, ["第一产业", "第二产业", "第三产业"][: len(values)])
+
+
+def _bare_share(text: str, figure: Figure) -> bool:
+    """农户占60%: a part's share of the whole the sentence is about (not 占全国28.7%, not 各占)."""
+    return (figure.unit == "%" and figure.value is not None and not figure.direction
+            and figure.bound in ("exact", "min") and text[figure.start - 1 : figure.start] == "占"
+            and text[figure.start - 2 : figure.start - 1] not in ("各", "别", "均", "都"))
+
+
+def _share_subject(text: str, figure: Figure) -> str:
+    """The words before 占: 农户 in 农户占60%."""
+    clause = re.split(r"[，。；：、,;:]", text[max(0, figure.start - 21) : figure.start - 1])[-1]
+    return clause[-10:]
 
 
 def _is_partition(text: str, pair: Respectively) -> bool:

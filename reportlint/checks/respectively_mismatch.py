@@ -47,12 +47,17 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     is one name), nor a 和 inside an official name (租赁和商务服务业). Values
     are the figures joined by 、/和 right after 分别, each with its own verb
     (分别增长5%和下降3% is two), a unit written once counts for all
-    (分别提高15、22个百分点). It stays silent whenever the reading is not
-    sure: an open list (A、B等), a subject that holds a figure of the same
-    unit (从2021年的46503元和16935元分别提高到…), more figures later in the
-    clause that the value list did not take, a single value that is a range
-    or not a rate (分别给予最高500万元补助 means each), or values that are
-    pairs for each subject (4 values for 2 subjects).
+    (分别提高15、22个百分点). When the figures before 分别 are starting
+    values (从46503元和16935元分别提高到58794元和23184元), they are counted
+    instead of the subjects.
+
+    It stays silent whenever the reading is not sure: an open list (A、B等),
+    a 、 list closed by 和 that may be two groups sharing a noun (A、B覆盖率和
+    C率: two or three values), more figures later in the clause that the
+    value list did not take, a single value that is a range or that 分别
+    does not lead to through a figure's verb (分别给予最高500万元补助 gives
+    each the same), or values that are pairs for each subject (4 values for
+    2 subjects).
 
     ## Why it matters
     A value dropped or added while editing the figures leaves a sentence
@@ -86,8 +91,10 @@ def _check(paragraph: Paragraph, found: list[Figure], pair: Respectively) -> Vio
     values = _values(text, found, pair)
     if len(subjects) < 2 or values is None:
         return None
-    if any("等" in item.text for item in subjects) or _subject_holds_value(found, subjects, values):
+    if any("等" in item.text for item in subjects):
         return None
+    if _subject_holds_value(found, subjects, values):
+        return _from_to(paragraph, found, pair, values)
     fewest, most = _subject_range(text, subjects, pair.last_joiner)
     count = len(values)
     if fewest <= count <= most:
@@ -140,6 +147,28 @@ def _values(text: str, found: list[Figure], pair: Respectively) -> list[Figure] 
     if tail[:1] and not _CLAUSE_END.match(tail) and values[-1].unit == "" and not tail.startswith(("的", "以")):
         return None  # 3分、5分: a unit the extractor does not know
     return values
+
+
+def _from_to(paragraph: Paragraph, found: list[Figure], pair: Respectively, values: list[Figure]) -> Violation | None:
+    """从46503元和16935元分别提高到58794元和23184元: as many values after 分别 as before it."""
+    text = paragraph.text
+    before = [f for f in found if f.end <= pair.start and f.kind == "quantity"]
+    if not before or text[before[-1].end + len(before[-1].after) : pair.start].strip():
+        return None
+    starts = [before[-1]]
+    for figure in reversed(before[:-1]):
+        if not _JOINER.fullmatch(text, figure.end + len(figure.after), starts[0].start):
+            break
+        starts.insert(0, figure)
+    if len(starts) < 2 or len(starts) == len(values) or {f.unit for f in starts} != {v.unit for v in values}:
+        return None
+    if len(values) % len(starts) == 0:
+        return None
+    olds = "、".join(f.text for f in starts)
+    news = "、".join(v.text for v in values)
+    message = (f"“分别”前有{len(starts)}个起始数值（{olds}），后面却有{len(values)}个数值（{news}）："
+               "前后个数不一致")
+    return Violation(paragraph.span(starts[0].start, values[-1].end + len(values[-1].after)), message)
 
 
 def _subject_holds_value(found: list[Figure], subjects: list[Item], values: list[Figure]) -> bool:

@@ -56,8 +56,6 @@ def test_silent_when_the_reading_is_not_sure():
             # a single value that is a range, or given to each
             "纲要要求，国家、集体和个人分别储备起足够一年到两年食用的粮食。",
             "对新认定的国家级、省级企业技术中心分别给予最高100万元奖励。",
-            # subjects that are values themselves
-            "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。",
             # units the extractor does not read (分, 毛): the list is not read whole
             "早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱，小麦每斤提高3分钱。",
             # an open list, and a pair of values for each subject
@@ -70,6 +68,18 @@ def test_silent_when_the_reading_is_not_sure():
             # a 、 inside quotes does not split a subject
             "“科技、产业、金融”循环和人才工作分别推进5项、3项改革。",
         ],
+    )
+
+
+def test_from_values_and_to_values_must_agree():
+    assert_rule(
+        RULE,
+        invalid=[
+            "民生投入累计超过1万亿元，城乡居民人均可支配收入从2021年的⟦46503元和16935元分别提高到58794元、23184元和41800元⟧，"
+            "各族群众获得感成色更足。",
+            "城乡居民人均可支配收入从2021年的⟦46503元和16935元分别提高到58794元⟧。",
+        ],
+        valid=["城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元，各族群众获得感成色更足。"],
     )
 
 
