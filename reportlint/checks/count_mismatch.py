@@ -23,6 +23,13 @@ _JOINERS = ("和", "及", "与", "以及")
 _JOINER_END = re.compile(r"(?:以及|[和及与、])$")
 # Tags of a word that ends a clause rather than a name: verbs, adverbs, prepositions, particles.
 _NOT_NAME_TAGS = ("v", "vd", "vi", "vg", "ad", "d", "p", "c", "u", "ul", "uj", "uz", "f")
+# 新建、改扩建3所学校: a list of actions; the count counts their objects, which may be more.
+_ACTIONS = ("新建", "改建", "扩建", "改扩建", "新改建", "续建", "在建", "建成", "开工", "新开工", "竣工", "完成", "启动",
+            "修订", "制定", "修改", "废止", "停建", "缓建", "改造", "提升", "新增", "培育", "认定", "引进", "创建",
+            "争创", "申报", "命名", "评定", "认证", "挂牌", "投产", "达产", "新设", "设立", "撤销", "合并", "整合",
+            "关闭", "关停", "搬迁", "淘汰", "取消", "下放", "保留", "清理")
+_GRADES = ("级", "型")
+_EACH = ("各", "均", "每", "都")
 _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 
@@ -30,7 +37,9 @@ _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
 # The claim that closes a paragraph: "具体抓好8个方面工作：", "重点做好以下九个方面工作。"
 # Only a count of tasks or points: "十方面民生实事圆满完成。" reports work done, not sections.
-_CLAIM_TAIL = re.compile(r"的?(?:重点|主要|具体)?(?:民生)?(?:工作|任务|任务举措|举措|措施|内容|事项|实事)?[：:。]?\s*")
+_CLAIM_TAIL = re.compile(
+    r"的?(?:重点|主要|具体)?(?:民生)?(?P<task>工作|任务|任务举措|举措|措施|内容|事项|实事)?(?P<end>[：:。]?)\s*"
+)
 # 一是…二是…: the ordinals of a list run inside a paragraph.
 _SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
 _CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
@@ -117,18 +126,37 @@ def _listed_before(text: str, found: list[Figure]) -> Iterator[_Listed]:
 def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool:
     items, value = enumeration.items, int(count.value or 0)
     listed = len(items)
-    if enumeration.open or text.endswith(_TOTAL, 0, count.start) or _JOINER_END.search(items[-1].text):
-        return False
+    if enumeration.open or count.before or text.endswith(_TOTAL, 0, count.start) or _JOINER_END.search(items[-1].text):
+        return False  # A、B等5个, A、B共6台, A、B达到3个, 邓小平理论和“三个代表”
+    if text[count.start - 1 : count.start] in _EACH:
+        return False  # A、B各3个: a count for each item
+    if all(item.text.endswith(_ACTIONS) for item in items) or all(item.text.endswith(_GRADES) for item in items):
+        return False  # 新建、改扩建3所学校; 国家级、省级3个示范区: the count counts their objects
     if enumeration.last_joiner != "、" and value < listed:
         return False  # 和 may join two names or two groups (…标准和残疾人“两项补贴”)
-    quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if count.kind == "quantity" and not _noun_follows(text, count.end):
         return False  # 缓建大中型项目295个；: the count follows its own noun, not the list
-    if not quoted and listed == 2 and value > 4:
+    quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
+    if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
-    if value > MAX_COUNT or abs(value - listed) > MAX_GAP:
-        return False
-    return quoted or listed > 2 or _list_runs_to_the_count(items, count)
+    if quoted:
+        return True
+    if listed == 2:
+        return _list_runs_to_the_count(items, count)
+    return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> bool:
+    """Whether a quoted abbreviation sums up the list before it, rather than being the object of
+    a verb that is the last item (经济建设、政治建设、协调推进“四个全面”). A last item that is
+    only verbs counts when every item shares a character with the abbreviation (早发现、早报告、
+    早隔离、早治疗“四早”); one with a subject before its verb (…、常住人口实现“四个翻番”) does."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    tags = [token.entry.tag if token.entry else "" for token in lexicon().segment(items[-1].text)]
+    if not all(tag.startswith("v") or tag in _ADVERB_TAGS or tag in ("a", "p") for tag in tags):
+        return True
+    return bool(count.label) and all(any(char in item.text for char in count.label) for item in items)
 
 
 def _noun_follows(text: str, end: int) -> bool:
@@ -247,15 +275,17 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
     text = claim_paragraph.text
     if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
         return
-    if not _CLAIM_TAIL.fullmatch(text, count.end) or (
-            _COLON_AFTER.match(text, count.end) and _SHI_ORDINAL.search(text, count.end)):
+    claim = _CLAIM_TAIL.fullmatch(text, count.end)
+    if not claim or _SHI_ORDINAL.search(text, count.end):
         return
+    if not (claim.group("task") or count.unit in ("方面", "个方面") or claim.group("end") in ("：", ":")):
+        return  # …受理信访1009件。 before the next chapter: a figure, not an announcement
     following = [p for p in paragraphs[index + 1 :] if p.kind != "artifact"]
     if not following or not following[0].numbering:
         return  # the points are described in prose, or the claim counts something else
     level, ordinal, _ = following[0].numbering
     own = claim_paragraph.numbering
-    if ordinal > 2 or (own and own[0] >= level and own[0] != 0):
+    if ordinal != 1 or (own and own[0] >= level and own[0] != 0):
         return
     sections = _sections(following, level)
     if len(sections) != count.value:

@@ -22,6 +22,10 @@ def test_fires_on_a_list_and_a_count_that_disagree():
             "推进物流枢纽建设，打造昭阳、镇雄、水富、彝良⟦3个⟧省级物流枢纽。",
             "打造一流营商环境。落实政企交往“正面、负面、倡导、服务”⟦3张⟧清单，完善与企业定期沟通交流互动机制。",
             "坚持企业、产业、就业“⟦四业⟧”发展，推动资源经济转型。",
+            "坚持早发现、早报告、早隔离“⟦四早⟧”要求，织密疫情防控网。",
+            "推进人防、技防、物防“⟦四防⟧”融合，筑牢安全防线。",
+            # subjects, then the verb: the abbreviation sums up the list
+            "磨憨镇固定资产投资、一般公共预算收入、引进省外到位资金、常住人口实现“⟦五个翻番⟧”，磨憨铁路口岸入选全国典型案例。",
             # real sentences with one item or the count changed
             "坚持以来治藏方略，明确稳定、发展、生态、强边⟦五件⟧大事。",
             "积极提升分析研判、防控稳控、化解调处⟦四种⟧能力，建立健全多种力量协同机制。",
@@ -94,6 +98,10 @@ def test_silent_when_the_list_is_not_what_the_count_counts():
             # a total, or a count of something the items hold
             "启动杨柳青电厂、完成大港电厂共6台亚临界机组替代，推进清洁能源发展。",
             "停建、缓建了大中型项目295个。计划建成投产大中型项目。",
+            "新建、改扩建3所中小学校，新增学位1.5万个。",
+            "争创国家级、省级3个现代农业产业园，培育壮大农业龙头企业。",
+            "推动昭阳、鲁甸各3个乡镇开展试点。",
+            "统筹推进经济建设、政治建设、协调推进“四个全面”战略布局。",
             "磨憨、瑞丽、河口沿边产业园区落地亿元以上项目11个，“2+3”园区加快建设。",
             "永城王庄、郑州商都书院街遗址入选年度全国十大考古新发现。",
             "覆盖昭阳、鲁甸、巧家3个县区、12个乡镇，惠及群众20万人。",
@@ -120,6 +128,9 @@ def test_silent_on_claims_that_announce_no_numbered_sections():
             "要全面贯彻党的十五届六中全会精神，着力抓好三个方面。\n\n加强思想政治建设。\n\n（八）进一步做好外交工作",
             # no number: nothing to check
             "过去一年，主要做了以下工作：\n\n" + "\n\n".join(SECTIONS[:3]),
+            # a figure that ends a paragraph is not an announcement of the next chapter
+            "全年受理群众来信来访事项1009件。\n\n二、2025年工作安排\n\n" + SECTIONS[0],
+            "新建5G基站1500个，打通断头路21个。\n\n" + "\n\n".join(SECTIONS[1:5]),
             # the next chapter's sections are not counted
             "三、重点工作\n\n具体抓好2个方面工作：\n\n" + "\n\n".join(SECTIONS[:2]) + "\n\n四、自身建设\n\n" + SECTIONS[0],
         ],
