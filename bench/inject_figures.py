@@ -20,9 +20,10 @@ by its line.
   one dropped from three or more (A、B、C分别增长5%、6%); two values for three
   subjects, not one for two, which may be one value for both.
 - conflicting-figure: an indicator stated twice with the same exact value in
-  one section, one statement changed; or a sentence with an exact figure
-  copied into another paragraph of its section and its number changed there.
-  Either statement's line is true.
+  one section, one statement changed; a sentence with an exact figure copied
+  into another paragraph of its section that speaks of the same time, its
+  number changed there; or only the clause that opens such a sentence, so the
+  indicator stands again among other words. Either statement's line is true.
 - part-exceeds-whole: the part after 其中 made larger than the whole right
   before it, in the same unit (rates left out: a part may grow faster than its
   whole); the whole is exact, about or an upper bound, never 以上.
@@ -61,13 +62,14 @@ VALUE_ADDED = "value added after 分别"
 VALUE_DROPPED = "value dropped after 分别"
 RESTATED_CHANGED = "one of two equal statements changed"
 COPY_CHANGED = "sentence copied, its figure changed"
+CLAUSE_CHANGED = "clause restated, its figure changed"
 PART_LARGER = "part after 其中 larger than the whole"
 SHARE_OVER = "share pushed past 100%"
 SHARES_OVER = "shares of one whole summed past 100%"
 KINDS = {
     COUNT: (COUNT_CHANGED, ITEM_DROPPED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
     RESPECTIVELY: (VALUE_ADDED, VALUE_DROPPED),
-    CONFLICT: (RESTATED_CHANGED, COPY_CHANGED),
+    CONFLICT: (RESTATED_CHANGED, COPY_CHANGED, CLAUSE_CHANGED),
     PART: (PART_LARGER,),
     PERCENT: (SHARE_OVER, SHARES_OVER),
 }
@@ -91,6 +93,10 @@ _UNBOUNDED_RATE = re.compile(r"(增长|增|贡献|自给|完成|执行|负债|�
                              r"超额|溢价|周转|通胀|弹性|速)率")
 # Sentences that lean on their neighbours for their subject: copied elsewhere they change meaning.
 _COMPARISON = re.compile(r"比|较|同比|环比|增|减|下降|提高|降低|上升|其中|分别|占|达|为|共|累计")
+_TIME_WORD = re.compile(r"(?:19|20)[0-9]{2}年|[一二三四五六七八九十两0-9]+年(?:来|间|内)|过去[一二三四五两]?年|五年|"
+                        r"十[一二三四五六七]五|今年|明年|去年|上年|全年|年均|累计|“[一二三四五六七八九十]+五”")
+_CLAUSE_BREAK = re.compile(r"[，。；,;：:！？!?]")
+_FROM_TO = re.compile(r"由|从|比")
 _TIME_UNITS = frozenset({"年", "周年", "个月", "月", "日", "天", "周", "小时", "岁"})
 _DEPENDENT = re.compile(r"其中|分别|^[这此其该上同]|以上|以下|比上年|比去年|同比")
 
@@ -238,7 +244,8 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (VALUE_ADDED, lambda: _change_values(draft, add=True)),
         (SHARES_OVER, lambda: _push_shares(draft)),
         (SHARE_OVER, lambda: _push_share(draft)),
-        (COPY_CHANGED, lambda: _copy_and_change(draft)),
+        (COPY_CHANGED, lambda: _copy_and_change(draft, clause=False)),
+        (CLAUSE_CHANGED, lambda: _copy_and_change(draft, clause=True)),
     ]
     for kind, step in steps:
         if kinds is not None and kind not in kinds:
@@ -262,6 +269,7 @@ def sites(text: str) -> dict[str, int]:
         VALUE_DROPPED: len(_respectively_sites(draft, add=False)),
         RESTATED_CHANGED: len(_restated_pairs(draft)),
         COPY_CHANGED: len(_copyable(draft)),
+        CLAUSE_CHANGED: sum(len(_clauses(body, span, found)) > 0 for body, span, found in _copyable(draft)),
         PART_LARGER: len(_part_sites(draft)),
         SHARE_OVER: len(_share_sites(draft)),
         SHARES_OVER: len(_partition_sites(draft)),
@@ -571,8 +579,8 @@ def _change_restated(draft: _Draft) -> bool:
     return False
 
 
-def _copyable(draft: _Draft) -> list[tuple[_Body, tuple[int, int], Figure]]:
-    """(body, sentence, figure): a self-contained sentence naming an exact figure."""
+def _copyable(draft: _Draft) -> list[tuple[_Body, tuple[int, int], list[Figure]]]:
+    """(body, sentence, figures): a self-contained sentence naming exact figures."""
     found = []
     for body in draft.bodies:
         if body.kind != "text":
@@ -585,26 +593,63 @@ def _copyable(draft: _Draft) -> list[tuple[_Body, tuple[int, int], Figure]]:
             good = [f for f in inside if _arabic_exact(f) and f.bound == "exact" and not f.after
                     and f.unit and f.unit not in _TIME_UNITS and _names_indicator(_indicator(body, f))]
             if good and draft.text.count(sentence) == 1:
-                found.append((body, (start, end), good[0]))
+                found.append((body, (start, end), good))
     return found
 
 
-def _copy_and_change(draft: _Draft) -> bool:
-    for body, (start, end), figure in draft.shuffled(_copyable(draft)):
+def _clauses(body: _Body, span: tuple[int, int], found: list[Figure]) -> list[tuple[int, int, Figure]]:
+    """(start, end, figure): the clause of each figure, when it opens its sentence and is only
+    part of it (新建改造燃气管线1000公里 out of 新建改造燃气管线1000公里，城市生命线更加安全。)."""
+    clauses = []
+    for figure in found:
+        start = figure.start - len(_indicator(body, figure))
+        end = next((m.start() for m in _CLAUSE_BREAK.finditer(body.text, figure.end, span[1])), span[1])
+        clause = body.text[start:end]
+        # The sentence's first clause, so no clause before it holds its subject; one figure,
+        # no 由…到 or 比: a from-to or a comparison changed in one place is no restatement;
+        # nothing quoted or in brackets, which would be cut off (3个“三年行动”).
+        if start != span[0] or body.text[end : end + 1] not in "，；" or _FROM_TO.search(clause) \
+                or re.search(r"[“”（）()、]", clause):
+            continue
+        if sum(start <= f.start < end for f in body.figures) == 1:
+            clauses.append((start, end, figure))
+    return clauses
+
+
+def _frame(text: str) -> frozenset[str]:
+    """The time words of a paragraph: years, spans and plan periods it speaks of."""
+    return frozenset(m.group() for m in _TIME_WORD.finditer(text))
+
+
+def _copy_and_change(draft: _Draft, clause: bool) -> bool:
+    """A sentence (or only the clause of its figure, as a sentence of its own) stated again
+    in another paragraph of its section, with another number."""
+    for body, (start, end), found in draft.shuffled(_copyable(draft)):
         if not draft.free([body.line]):
             continue
+        if clause:
+            choices = [c for c in _clauses(body, (start, end), found) if draft.text.count(body.text[c[0] : c[1]]) == 1]
+            if not choices:
+                continue
+            start, end, figure = draft.rng.choice(choices)
+        else:
+            figure = draft.rng.choice(found)
+        # Another paragraph of the section that speaks of the same time: 十四五 and 2025年 in
+        # one review chapter are two frames, and a figure of each may differ.
+        frame = _frame(body.text)
         targets = [b for b in draft.bodies if b.kind == "text" and b.section == body.section
-                   and b.line != body.line and draft.free([b.line]) and len(b.sentences) >= 2]
+                   and b.line != body.line and draft.free([b.line]) and len(b.sentences) >= 2
+                   and _frame(b.text) == frame]
         if not targets:
             continue
         target = draft.rng.choice(targets)
         new = _renumbered(figure, _different(figure, draft.rng))
-        sentence = body.text[start : figure.start] + new + body.text[figure.end : end]
+        sentence = body.text[start : figure.start] + new + body.text[figure.end : end] + ("。" if clause else "")
         at = draft.rng.choice([e for _, e in target.sentences])
         where = draft.replace(target.line, target.text[:at] + sentence + target.text[at:])
         draft.used.add(body.line)
-        return draft.record(CONFLICT, COPY_CHANGED, where, sentence, body.text[start:end],
-                            f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
+        return draft.record(CONFLICT, CLAUSE_CHANGED if clause else COPY_CHANGED, where, sentence,
+                            body.text[start:end], f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
     return False
 
 

@@ -46,9 +46,11 @@ def line(injected, number: int) -> str:
 
 
 def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
-    # This report has no indicator stated twice; its one claim takes one section change per
-    # version; its counted lists go to the item dropped first.
-    assert sorted(injected.unplaced) == sorted([inj.SECTION_ADDED, inj.RESTATED_CHANGED, inj.COUNT_CHANGED])
+    # This report has no indicator stated twice and no figure in a clause that opens a sentence
+    # alone; its one claim takes one section change per version; its counted lists go to the
+    # item dropped first.
+    assert sorted(injected.unplaced) == sorted([inj.SECTION_ADDED, inj.RESTATED_CHANGED, inj.COUNT_CHANGED,
+                                                inj.CLAUSE_CHANGED])
     used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
     for injection in injected.injections:
@@ -117,6 +119,20 @@ def test_a_copied_sentence_states_its_indicator_with_another_number(injected):
     old, new = figures(injection.original), figures(injection.text)
     assert [f.unit for f in old] == [f.unit for f in new]
     assert sum(a.value != b.value for a, b in zip(old, new)) == 1
+
+
+def test_a_restated_clause_is_the_opening_clause_of_a_sentence_with_another_number():
+    report = (CORPUS / "tianjin_2026.txt").read_text(encoding="utf-8")
+    result = inj.inject(report, random.Random(5), kinds=(inj.CLAUSE_CHANGED,))
+    [injection] = result.injections
+    [(_, source)] = injection.also
+    assert injection.text.endswith("。") and injection.text[:-1] != injection.original
+    source_text = line(result, source)
+    at = source_text.index(injection.original)
+    assert (at == 0 or source_text[at - 1] in "。！？") and source_text[at + len(injection.original)] in "，；"
+    [old], [new] = figures(injection.original), figures(injection.text)
+    assert old.unit == new.unit and old.value != new.value
+    assert injection.original[: old.start] == injection.text[: new.start]
 
 
 def test_the_part_exceeds_its_whole(injected):
