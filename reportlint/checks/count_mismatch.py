@@ -74,15 +74,25 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       of the claim's chapter (a paragraph numbered at a higher level, an unnumbered
       heading, or the numbering starting again).
 
-    Only what can be checked reliably is: a list that is not exhaustive (A、B等5个)
-    or whose count is a total (A、B共6台), a count far from the number of items (a
-    full list names a handful of things: more than 12, or 4 apart, is a count of
-    something else), a list that ends in a verb (支持昭阳、鲁甸创建3个示范区), a count
-    that is itself the last item (邓小平理论和“三个代表”), a count one short of a list
-    whose last items are joined by 和/及/与 (the 和 may sit inside one name) and a
-    quoted abbreviation after two unquoted items all stay silent. A paragraph that
-    announces sections without a number (主要做了以下工作) has nothing to check, and one
-    whose next paragraph is not numbered describes its points in prose.
+    Only what can be checked reliably is. These stay silent: a list that is not
+    exhaustive (A、B等5个); a total or a count per item (A、B共6台, A、B各3个); a
+    count far from the number of items (a full list names a handful of things:
+    more than 12, or 4 apart, is a count of something else); a count written after
+    its own noun (停建、缓建大中型项目295个); lists of actions or grades that qualify
+    what is counted (新建、改扩建3所学校, 国家级、省级3个示范区); a two-item list
+    that stops at an adverb, a preposition or a place and its verb (阻挠直接“三通”,
+    支持昭阳、鲁甸创建3个示范区); a quoted abbreviation that is the object of the
+    verb ending the list (经济建设、政治建设、协调推进“四个全面”) unless every item
+    shares its word (早发现、早报告、早隔离、早治疗“四早”); a count that is itself
+    the last item (邓小平理论和“三个代表”); and a count smaller than a list whose
+    last items are joined by 和/及/与 (the 和 may sit inside one name, or join two
+    groups: …最低养育标准和残疾人“两项补贴”). A 一是 list shorter than its count
+    whose next paragraph goes on with 三是 is not compared. A paragraph announces
+    sections only when it ends with the count and a task word (工作, 任务, 举措…),
+    方面 or a colon, and the next paragraph is numbered one: 主要做了以下工作 (no
+    number) has nothing to check, and a claim followed by prose describes its
+    points there. The words' parts of speech come from the shipped dictionary,
+    read only when a list and its count disagree.
 
     ## Why it matters
     A count that does not match its list shows that an item was added or dropped
