@@ -185,14 +185,22 @@ def _is_partition(text: str, pair: Respectively) -> bool:
     names[0] = names[0][-8:]  # the first item carries its clause's lead words
     if _SECTOR_ORDINAL.search(names[-1]) and all(_BARE_ORDINAL.search(n) for n in names[:-1]):
         names = [n + "产" for n in names[:-1]] + names[-1:]  # 一、二、三产业: 一产, 二产, 三产
-    if not any(all(part.search(name) for name in names) for part in _PARTS):
+    parts = [part for part in _PARTS if all(part.search(name) for name in names)]
+    if not parts:
         return False
     lead = text[pair.subjects[-1].end : pair.values[0].start]
-    if not _SHARE_WORD.search(lead + names[-1]) or _CHANGE.search(lead):
-        return False
     phrase = names[-1] + lead
-    if _WITHIN.search(phrase[: _SHARE_WORD.search(phrase).start()]):
+    share = _SHARE_WORD.search(phrase)
+    if not share or _CHANGE.search(lead):
+        return False
+    if _WITHIN.search(phrase[: share.start()]):
         return False  # 第一、第二产业中民营经济占比: a share inside each part, not of the whole
+    if parts[0] is not _PARTS[0] and share.group() != "占":
+        # 城镇、农村人口占比 is of the whole population, 城镇、农村学校达标占比 is each
+        # one's own share: beyond the sectors, only a short noun may stand between.
+        last_part = list(parts[0].finditer(phrase, 0, share.start()))[-1]
+        if share.start() - last_part.end() > 3:
+            return False
     return all(v.unit == "%" and not v.direction and v.value is not None and v.bound in ("exact", "min")
                and v.value <= 100 for v in pair.values)  # a share past 100% alone is reported by itself
 

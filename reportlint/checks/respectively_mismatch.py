@@ -54,10 +54,11 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     It stays silent whenever the reading is not sure: an open list (A、B等),
     a 、 list closed by 和 that may be two groups sharing a noun (A、B覆盖率和
     C率: two or three values), more figures later in the clause that the
-    value list did not take, a single value that is a range or that 分别
-    does not lead to through a figure's verb (分别给予最高500万元补助 gives
-    each the same), or values that are pairs for each subject (4 values for
-    2 subjects).
+    value list did not take, a single value that is a range, a bound or an
+    estimate (分别增长5%左右 may be a target for each) or that 分别 does not
+    lead to through a figure's verb (分别给予最高500万元补助 gives each the
+    same), or values that are pairs for each subject (4 values for 2
+    subjects).
 
     ## Why it matters
     A value dropped or added while editing the figures leaves a sentence
@@ -99,8 +100,9 @@ def _check(paragraph: Paragraph, found: list[Figure], pair: Respectively) -> Vio
     count = len(values)
     if fewest <= count <= most:
         return None
-    if count == 1 and (values[0].is_range or not _FIGURE_VERB.fullmatch(text, pair.end, values[0].start)):
-        return None  # 分别储备起一年到两年; 分别给予最高500万元: the same for each
+    if count == 1 and (values[0].is_range or values[0].bound != "exact"
+                       or not _FIGURE_VERB.fullmatch(text, pair.end, values[0].start)):
+        return None  # 分别储备起一年到两年; 分别给予最高500万元; 分别增长5%左右: the same for each
     if count > most and count % len(subjects) == 0:
         return None  # 分别增长5%和6%、7%和8%: a pair for each subject
     start, end = subjects[0].start, values[-1].end + len(values[-1].after)

@@ -12,9 +12,10 @@ def test_fires_when_subjects_and_values_differ_in_number():
             "集中式光伏并网和在建规模均居全国前列。",
             # a value added: two subjects, three values
             "⟦生产安全事故起数、死亡人数分别下降9.1%、11.5%、7%⟧，连续61个月未发生重大及以上生产安全事故。",
-            # a value dropped, leaving one (values of any unit)
+            # a value dropped, leaving one exact value (of any unit)
+            "⟦城镇、农村居民人均可支配收入分别增长5.5%⟧，城镇调查失业率控制在5%以内。",
             "航空航天、车联网、信创等产业保持两位数增长，⟦专精特新“小巨人”、制造业单项冠军分别增至283家⟧。",
-            "⟦全区地方财政收入、支出分别突破300亿元⟧。我们把扩大有效投资作为拉动经济增长的主动力。",
+            "⟦全区地方财政收入、支出分别达到300亿元⟧。我们把扩大有效投资作为拉动经济增长的主动力。",
             # subjects joined by 和, values joined by 和
             "⟦全市生产安全死亡事故起数和死亡人数分别下降24.7%和28.2%和3%⟧。着力增强防灾减灾能力。",
             # each value with its own verb: 增长…和下降… are two values
@@ -56,6 +57,8 @@ def test_silent_when_the_reading_is_not_sure():
             # a single value that is a range, or given to each
             "纲要要求，国家、集体和个人分别储备起足够一年到两年食用的粮食。",
             "对新认定的国家级、省级企业技术中心分别给予最高100万元奖励。",
+            "城镇、农村居民人均可支配收入分别增长5%左右。",
+            "全区地方财政收入、支出分别突破300亿元。",
             # units the extractor does not read (分, 毛): the list is not read whole
             "早籼稻、中晚籼稻、粳稻每斤分别提高3分、5分和1毛钱，小麦每斤提高3分钱。",
             # an open list, and a pair of values for each subject
