@@ -55,6 +55,7 @@ class _Listed:
     start: int  # offsets in the paragraph text of the listed items, for the related span
     end: int
     where: str  # 前面 / 后面
+    shown: str = ""  # how the items are quoted in the message, when not one by one
 
 
 @rule(code="RL301", name="count-mismatch", severity="warning", summary="数量与所列项目不符")
@@ -223,7 +224,8 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
         if ordinals:
             if len(ordinals) < (count.value or 0) and _CONTINUED.match(following):
                 continue
-            yield _Listed(count, tuple(f"{o}是" for o in ordinals), start, _shi_end(text, start, len(ordinals)), "后面")
+            end = _shi_end(text, start, len(ordinals))
+            yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
         items = _colon_items(text, start, found)
         if items and abs(len(items) - (count.value or 0)) <= MAX_GAP:
@@ -329,7 +331,7 @@ def _sections(following: list[Paragraph], level: int) -> list[Paragraph]:
 
 def _violation(paragraph: Paragraph, listed: _Listed) -> Violation:
     count = listed.count
-    shown = "、".join(listed.items)
+    shown = listed.shown or "、".join(listed.items)
     message = f"“{count.text}”与{listed.where}列出的{len(listed.items)}项（{shown}）不符"
     related = Related(paragraph.span(listed.start, listed.end), f"列出的{len(listed.items)}项")
     return Violation(paragraph.span(count.start, count.end), message, related=(related,))

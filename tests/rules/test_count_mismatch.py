@@ -62,6 +62,8 @@ def test_fires_when_the_announced_sections_are_not_all_there():
 def test_message_quotes_the_count_the_number_found_and_the_items():
     [finding] = findings_for("count-mismatch", "推进物流枢纽建设，打造昭阳、镇雄、水富、彝良3个省级物流枢纽。")
     assert finding.message == "“3个”与前面列出的4项（昭阳、镇雄、水富、彝良）不符"
+    [finding] = findings_for("count-mismatch", "重点实施三大工程：一是强基工程，夯实基础；二是育才工程，培养人才。")
+    assert finding.message == "“三大”与后面列出的2项（一是至二是）不符"
     text = chapter(CLAIM.replace("⟦", "").replace("⟧", ""), SECTIONS[:7])
     [finding] = findings_for("count-mismatch", text)
     assert finding.message == "“8个方面”与其后的7个部分（（一）至（七））不符"
