@@ -34,9 +34,11 @@ _LINK = re.compile(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0
 _CHANGE = re.compile(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
 _FROM = re.compile(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
 _FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
-# Bank ratios that are meant to pass 100% (拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率),
-# and the proportion of a rise (增长比例).
-_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|稳定资金比例|流动性比例|充足率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
+# Ratios that are meant to pass 100%: a bank's (拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率,
+# 存贷比), an economy's (证券化率 and 货币化率 compare a stock with GDP), and the proportion of a
+# rise (增长比例).
+_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|利息覆盖率|偿债覆盖率|稳定资金比例|流动性比例|充足率|存贷比|负债"
+                        r"|证券化率|货币化率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
 _MINUS = "-−－﹣"
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 # Subjects that partition one whole: the three sectors of the economy, town and country,
