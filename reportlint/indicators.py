@@ -52,8 +52,12 @@ _LEADING_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[一二〇零]{4})年(?:底|末
 _MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
 _DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-MIN_NAME = 3  # characters the indicator keeps besides its modifiers
-MAX_NAME = 16  # a longer phrase is a description, not the name of an indicator
+MIN_NAME = 2  # characters the indicator keeps besides its modifiers (新增绿道: 绿道)
+MIN_WORDS = 4  # characters of the whole name (完成投资 → 投资 is too generic: many projects 完成投资)
+MAX_TAIL = 10
+_TAIL_END = re.compile(r"[，。；：、,;:！？!?（）()\n0-9０-９]")
+_DIGIT = re.compile(r"[0-9０-９]")
+MAX_NAME = 24  # a longer phrase is a description, not the name of an indicator
 
 
 def _strip(phrase: str) -> str:
@@ -73,16 +77,31 @@ def _strip(phrase: str) -> str:
 
 
 def indicator(text: str, figure: Figure, previous_end: int = 0) -> str | None:
-    """The normalised name of what *figure* measures, or None when the text before it names nothing."""
+    """The normalised name of what *figure* measures, or None when the text around it names nothing.
+
+    The name is the phrase before the figure, and the noun right after it when
+    there is one (培育20个省级先导区 → 培育…省级先导区): a count's noun often
+    follows it, and a verb alone (培育, 建成) names nothing.
+    """
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(previous_end, figure.start - 40), figure.start)]
     start = breaks[-1] if breaks else max(previous_end, figure.start - 40)
     if not breaks and start > previous_end:
         return None  # the clause runs back further than we look: not a short name
-    phrase = _strip(_DROPPED.sub("", text[start : figure.start]))
-    name = _MODIFIERS.sub("", phrase)
-    if not _CJK.search(name) or len(name) < MIN_NAME or len(phrase) > MAX_NAME or re.search(r"[0-9０-９]", phrase) or _RELATION.search(phrase):
+    raw = _DROPPED.sub("", text[start : figure.start])
+    phrase = _strip(raw)
+    core = _MODIFIERS.sub("", phrase)
+    tail = _tail(text, figure.end + len(figure.after))
+    if (not _CJK.search(core) or len(core) < MIN_NAME or len(phrase) + len(tail) < MIN_WORDS
+            or len(phrase) > MAX_NAME or _DIGIT.search(phrase) or _RELATION.search(raw)):
         return None
-    return phrase
+    return f"{phrase}…{tail}" if tail else phrase
+
+
+def _tail(text: str, start: int) -> str:
+    """The words right after a figure, up to the next punctuation or figure (at most MAX_TAIL)."""
+    end = _TAIL_END.search(text, start)
+    tail = _DROPPED.sub("", text[start : end.start() if end else len(text)])
+    return tail[:MAX_TAIL]
 
 
 # -- time frames -----------------------------------------------------------------
@@ -91,11 +110,12 @@ _YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)")
 _PLAN = re.compile(r"十[一二三四五六七八九]五")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９〇零一二", "0123456789" "0012")
 _SENTENCE_TIME = re.compile(
-    r"过去一年|过去的一年|过去的五年|去年|上一年|过去五年|五年来|今后五年|未来五年|今年|明年|"
-    r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)|十[一二三四五六七八九]五|"
-    r"[0-9一二三四五六七八九十]{1,2}年(?:时间|内|来|间)|每年|年度"
+    r"(?P<last>过去一年|过去的一年|刚刚过去的一年|这一年|一年来|去年|上一年)|"
+    r"(?P<five>过去五年|过去的五年|这五年|五年来)|(?P<next>今后五年|未来五年)|(?P<this>今年)|明年|"
+    r"(?P<year>(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年))|(?P<plan>十[一二三四五六七八九]五)|"
+    r"(?P<scope>[0-9一二三四五六七八九十]{1,2}年(?:时间|内|间)|每年|年度)"
 )
-_COMPARISON = re.compile(r"比上年|较上年|比去年|较去年|同比|上年同期")
+_COMPARISON = re.compile(r"[比较](?:上年|去年|上年同期|(?:[0-9０-９]{4}|[一二〇零]{4})年)|同比")
 
 
 def _years(text: str) -> list[str]:
@@ -127,7 +147,7 @@ def paragraph_frames(document: Document) -> list[str]:
                     frame, section = named if named is not None else (frame or paragraph.text), ""
             elif frame.count("|") >= 1 + ("回顾" in frame) and paragraph.sentences:
                 # 过去的五年极不寻常… / 刚刚过去的2025年很不平凡…: the opening says which span follows.
-                opening = sentence_time(paragraph.sentences[0].text, "")
+                opening = sentence_time(paragraph.sentences[0].text, frame, spans_only=True)
                 section = f"#{opening}" if opening else section
             frames.append(frame + section)
         return frames
@@ -143,15 +163,33 @@ def _is_chapter_heading(kind: str, text: str, level: int | None) -> bool:
     return kind in ("heading", "text") and level is None and len(text) <= 30 and not re.search(r"[。；，：]", text)
 
 
-def sentence_time(text: str, frame: str) -> str:
-    """The time words of a sentence that the chapter's frame does not already say."""
-    text = _COMPARISON.sub("", text)
+def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
+    """The time words of a sentence that the chapter's frame does not already say.
+
+    过去一年, 这一年 and 一年来 in a review of 2025 are 2025, and 五年来 in a
+    review of the “十四五” are 十四五: they say nothing new there. With
+    *spans_only*, only the spans of time are read (not 每年, 年度, 3年内), and
+    the frame's own are kept: what a paragraph's opening says it speaks of.
+    """
     said = set(frame.split("|"))
     review = "回顾" in said
+    years = sorted(t for t in said if t.isdigit())
+    plans = sorted(t for t in said if t.startswith("十"))
     tokens = set()
-    for word in _SENTENCE_TIME.findall(text):
-        word = word.translate(_FULL_WIDTH) if word[0] in "0123456789０１２３４５６７８９〇零一二" else word
-        if word in said or (review and word in ("过去一年", "过去的一年", "去年")) or (not review and word == "今年"):
+    for match in _SENTENCE_TIME.finditer(_COMPARISON.sub("", text)):
+        kind, word = match.lastgroup, match.group()
+        if kind == "year":
+            word = word.translate(_FULL_WIDTH)
+        elif kind == "last":
+            word = years[-1] if review and years else "过去一年"
+        elif kind == "five":
+            word = plans[-1] if review and plans else "过去五年"
+        elif kind == "this":
+            word = years[-1] if not review and years else "今年"
+        elif kind == "next":
+            word = plans[-1] if not review and plans else "未来五年"
+        elif kind == "scope" and spans_only:
             continue
-        tokens.add({"过去的一年": "过去一年", "五年来": "过去五年", "过去的五年": "过去五年", "今后五年": "未来五年"}.get(word, word))
+        if spans_only or word not in said:
+            tokens.add(word)
     return "|".join(sorted(tokens))

@@ -38,3 +38,18 @@ def test_sentence_time_words_beyond_the_chapter():
     assert sentence_time("五年来，城镇新增就业300万人。", "2025|回顾") == "过去五年"
     assert sentence_time("到2030年，常住人口城镇化率达到70%。", "2026") == "2030"
     assert sentence_time("今年地区生产总值比上年增长5%。", "2026") == ""
+
+
+def test_the_last_year_and_the_five_years_of_a_review_are_its_own_frame():
+    assert sentence_time("一年来，城镇新增就业6万人。", "2025|十四五|回顾") == ""
+    assert sentence_time("这五年，我们砥砺奋进。", "2025|十四五|回顾") == ""
+    assert sentence_time("这五年，我们砥砺奋进。", "2025|十四五|回顾", spans_only=True) == "十四五"
+    assert sentence_time("用3年时间引进1万名人才。", "2025") == "3年时间"
+    assert sentence_time("用3年时间引进1万名人才。", "2025", spans_only=True) == ""
+    assert sentence_time("工业总产值比1980年预计增长6％。", "1981") == ""
+
+
+def test_a_count_is_named_by_the_noun_after_it_too():
+    assert name("培育20个省级宜居宜业和美乡村建设先导区。") == "培育…省级宜居宜业和美乡村"  # at most ten characters after
+    assert name("完成投资2万亿元。") is None  # 投资 alone: many projects 完成投资
+    assert name("新增绿道610公里。") == "新增绿道"

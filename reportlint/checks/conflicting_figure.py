@@ -13,8 +13,12 @@ from ..figures import Figure, document_figures
 from ..indicators import indicator, paragraph_frames, sentence_time
 from ..model import Related, Violation, rule
 
-# Durations and ages say how long, not how much of an indicator (用3年时间, 60岁以上).
-_SKIPPED_UNITS = frozenset({"年", "个月", "月", "日", "天", "周", "周年", "小时", "分钟", "岁"})
+# Spans of years and ages say over how long or for whom, not how much (用3年时间, 60岁以上);
+# minutes, hours and days can be indicators (课间时长15分钟, 审批时限5天).
+_SKIPPED_UNITS = frozenset({"年", "个月", "月", "日", "周", "周年", "岁"})
+# 由35元提高到40元, 从75.6%提升至76.5%: the second figure is the first one's indicator, reached.
+_FROM = re.compile(r"[由从](?:…|$)")
+_TO = re.compile(r"(?:提高|提升|降低|下降|降|增加|增长|减少|扩大|缩小|压缩|调整)?(?:到|至)")
 # 约/左右 admit this much either side; 近 (nearly) only below.
 _ABOUT = 0.1
 # A copied sentence needs this many characters besides its figures to be told from a formula.
@@ -22,7 +26,6 @@ _MIN_COPY = 6
 # Bound words quoted with the figure; longest first (不低于 before 低于).
 _BOUND_WORDS = ("不低于", "不少于", "不超过", "不高于", "不多于", "控制在", "超过", "突破", "不足", "低于", "少于",
                 "高于", "多于", "大于", "小于", "接近", "将近", "大约", "约", "近", "超", "逾")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -87,14 +90,17 @@ def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:
     for paragraph, figures, frame in zip(doc.paragraphs, document_figures(doc), frames):
         if paragraph.kind in ("title", "heading", "meta", "artifact"):
             continue
-        previous_end = 0
+        previous_end, previous_name = 0, None
         for figure in figures:
             name = None
             if figure.kind != "quantity":
                 continue  # “六上企业” is part of the name of what follows it
             if figure.unit and figure.unit not in _SKIPPED_UNITS:
                 name = indicator(paragraph.text, figure, previous_end)
-            previous_end = figure.end + len(figure.after)
+                if name is None and previous_name and _FROM.search(previous_name) \
+                        and _TO.fullmatch(paragraph.text, previous_end, figure.start):
+                    name = previous_name + "→"  # 标准由35元提高到40元: the value reached
+            previous_end, previous_name = figure.end + len(figure.after), name
             if name is None:
                 continue
             sentence = next((s for s in paragraph.sentences if s.start <= figure.start < s.end), None)
@@ -164,28 +170,52 @@ def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
         for violation, statement in _conflicts(group):
             reported.add((statement.paragraph.index, statement.figure.start))
             yield violation
-    for group in _copied_sentences(doc).values():
-        for violation, statement in _conflicts(group):
-            if (statement.paragraph.index, statement.figure.start) not in reported:
-                reported.add((statement.paragraph.index, statement.figure.start))
-                yield violation
+    for violation, statement in _edited_copies(doc):
+        if (statement.paragraph.index, statement.figure.start) not in reported:
+            reported.add((statement.paragraph.index, statement.figure.start))
+            yield violation
 
 
-def _copied_sentences(doc: Document) -> dict[tuple[str, int], list[Statement]]:
-    """The figures of sentences that are copies of each other but for their numbers.
+Copy = tuple[Paragraph, int, list[Figure]]  # a sentence: its paragraph, start and figures
+
+
+def _edited_copies(doc: Document) -> Iterator[tuple[Violation, Statement]]:
+    """Sentences that are copies of each other but for one figure.
 
     A sentence pasted to a second place and edited there is the same
-    statement whatever chapter it landed in; in real reports two sentences
-    identical but for a figure are rare (one in twenty reports, a table-like
-    list whose rows begin with figures and so name no indicator).
+    statement whatever chapter it landed in. Real reports hardly ever repeat
+    a sentence with one number changed; table-like rows that share their
+    words (八十斤到九十九斤的有五十五个县… / 六十斤到七十九斤的有一百零四个县…)
+    differ in several figures and are left alone.
     """
-    by_text: dict[str, list[tuple[Paragraph, int, list[Figure]]]] = defaultdict(list)
+    for copies in _sentence_copies(doc):
+        counts = Counter(tuple((f.low, f.high, f.bound) for f in figures) for _, _, figures in copies)
+        reference = max(copies, key=lambda c: counts[tuple((f.low, f.high, f.bound) for f in c[2])])
+        for copy in copies:
+            if copy is reference:
+                continue
+            differing = [i for i, (a, b) in enumerate(zip(copy[2], reference[2])) if not consistent(a, b)]
+            if len(differing) == 1:
+                statement = _statement(copy, differing[0])
+                yield _violation(statement, _statement(reference, differing[0])), statement
+
+
+def _statement(copy: Copy, i: int) -> Statement:
+    paragraph, start, figures = copy
+    previous_end = figures[i - 1].end + len(figures[i - 1].after) if i else start
+    name = indicator(paragraph.text, figures[i], previous_end) or _clause_before(paragraph.text, figures[i], start)
+    return Statement(paragraph, figures[i], name)
+
+
+def _sentence_copies(doc: Document) -> list[list[Copy]]:
+    """Groups of two or more sentences identical once their figures are masked."""
+    by_text: dict[str, list[Copy]] = defaultdict(list)
     for paragraph, figures in zip(doc.paragraphs, document_figures(doc)):
         if paragraph.kind in ("title", "heading", "meta", "artifact") or not figures:
             continue
         for sentence in paragraph.sentences:
             inside = [f for f in figures if sentence.start <= f.start and f.end <= sentence.end
-                      and f.kind == "quantity" and f.unit and f.unit not in _SKIPPED_UNITS]
+                      and f.kind == "quantity" and f.unit]
             if not inside:
                 continue
             masked, position = [], sentence.start
@@ -195,26 +225,13 @@ def _copied_sentences(doc: Document) -> dict[tuple[str, int], list[Statement]]:
             masked.append(paragraph.text[position : sentence.end])
             if sum(len(part) for part in masked) >= _MIN_COPY:
                 by_text["#".join(masked)].append((paragraph, sentence.start, inside))
-    groups: dict[tuple[str, int], list[Statement]] = defaultdict(list)
-    for text, copies in by_text.items():
-        if len({(p.index, start) for p, start, _ in copies}) < 2:
-            continue
-        for paragraph, start, inside in copies:
-            previous_end = start
-            for i, figure in enumerate(inside):
-                name = indicator(paragraph.text, figure, previous_end) or _clause_before(paragraph.text, figure,
-                                                                                        previous_end)
-                previous_end = figure.end + len(figure.after)
-                if name is not None:
-                    groups[(text, i)].append(Statement(paragraph, figure, name))
-    return groups
+    return [copies for copies in by_text.values() if len(copies) > 1]
 
 
-def _clause_before(text: str, figure: Figure, previous_end: int) -> str | None:
-    """The words between the previous punctuation or figure and *figure* (完成投资), or
-    None when there are fewer than three characters: 的有五十五个县 names nothing."""
-    clause = re.split(r"[，。；：、,;:！？!?]", text[previous_end : figure.start])[-1]
-    return clause if len(_CJK.findall(clause)) >= 3 else None
+def _clause_before(text: str, figure: Figure, start: int) -> str:
+    """The words of the clause before *figure*, to name it in the message (三个…)."""
+    clause = re.split(r"[，。；：、,;:！？!?]", text[start : figure.start])[-1]
+    return clause[-12:] or "此句"
 
 
 def _conflicts(group: list[Statement]) -> Iterator[tuple[Violation, Statement]]:
@@ -227,8 +244,12 @@ def _conflicts(group: list[Statement]) -> Iterator[tuple[Violation, Statement]]:
             continue
         if consistent(statement.figure, reference.figure):
             continue
-        yield Violation(
-            statement.span,
-            f"“{statement.name}”在此为“{statement.quoted}”，另一处为“{reference.quoted}”：同一指标前后数值不一致",
-            related=(Related(reference.span, f"另一处：“{reference.name}{reference.quoted}”"),),
-        ), statement
+        yield _violation(statement, reference), statement
+
+
+def _violation(statement: Statement, reference: Statement) -> Violation:
+    return Violation(
+        statement.span,
+        f"“{statement.name}”在此为“{statement.quoted}”，另一处为“{reference.quoted}”：同一指标前后数值不一致",
+        related=(Related(reference.span, f"另一处：“{reference.name}{reference.quoted}”"),),
+    )

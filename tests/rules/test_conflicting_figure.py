@@ -22,6 +22,22 @@ def test_fires_on_one_indicator_with_two_values_in_one_time_frame():
     )
 
 
+def test_fires_on_a_clause_restated_in_another_paragraph_of_its_chapter():
+    assert_rule(
+        "conflicting-figure",
+        invalid=[
+            # the value reached after 由…提高到 (national_2015)
+            PLAN + "人均基本公共卫生服务经费补助标准由35元提高到40元。\n\n"
+            "深化医改。人均基本公共卫生服务经费补助标准由35元提高到⟦31元⟧。",
+            # a long name, and minutes (national_2010, beijing_2025)
+            REVIEW + "城镇职工和城镇居民基本医疗保险参保4.01亿人，新型农村合作医疗制度覆盖8.3亿人。\n\n"
+            "实施更加积极的就业政策。城镇职工和城镇居民基本医疗保险参保⟦2.55亿人⟧。",
+            REVIEW + "义务教育学校课间时长调整到15分钟，更好促进学生健康成长。\n\n"
+            "办好人民满意的教育。义务教育学校课间时长调整到⟦19分钟⟧。",
+        ],
+    )
+
+
 def test_fires_on_a_sentence_pasted_to_another_chapter_and_edited_there():
     assert_rule(
         "conflicting-figure",
@@ -81,6 +97,11 @@ def test_silent_on_different_indicators_and_time_frames():
             # rows that begin with their figures (national_1960)
             "八十斤到九十九斤的有五十五个县、一千零四十四万八千亩棉田；\n\n"
             "六十斤到七十九斤的有一百零四个县、一千八百四十二万三千亩棉田；",
+            # a verb before a count names nothing: the noun after it does (henan_2025)
+            PLAN + "培育20个省级宜居宜业和美乡村建设先导区。\n\n促消费。培育10个省级品牌消费集聚区。",
+            # 一年来 in a review of 2025 is 2025; 过去五年 opens another span (xizang_2026, henan_2026)
+            "一、2025年和“十四五”时期工作回顾\n\n过去五年，我们砥砺奋进。城镇新增就业30万人。\n\n"
+            "这一年，我们攻坚克难。一年来，城镇新增就业6.2万人。",
             # durations and ages are not indicators (yunnan_2025)
             "用3年时间，引进留用1万名左右高层次银龄人才。\n\n年度目标：引进留用3600名高层次银龄人才。",
         ],
