@@ -117,13 +117,17 @@ def _out_of_range(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violati
         if not negative and (high is None or high <= 100):
             continue
         first = head or figure
-        lead_end = first.start - (1 if first is figure and negative else 0)
+        lead_end = first.start - (1 if _negative(text, first.start) else 0)
         rate = _rate_before(text, lead_end)
         if rate is None:
             continue
         number = ("-" if negative else "") + figure.text
         what = "为负数" if negative else "超过100%"
-        message = f"“{rate}”是部分占整体的比率，不应{what}，此处却为“{number}”：疑为数字录入错误"
+        stated = text[rate[0] : figure.end]
+        stated = stated if len(stated) <= 30 else f"{text[rate[0] : rate[1]]}…{number}"
+        name = text[rate[0] : rate[1]]
+        name = "所占份额" if name.startswith("占") and name != "占比" else name  # 占全国的, 占
+        message = f"“{stated}”：{name}是部分占整体的比率，不应{what}，疑为数字录入错误"
         yield Violation(paragraph.span(figure.start - negative, figure.end), message)
 
 
@@ -135,20 +139,23 @@ def _negative(text: str, start: int) -> bool:
     return not (before.isdigit() or before in "%％点")
 
 
-def _rate_before(text: str, end: int) -> str | None:
-    """The bounded rate that the figure at *end* states (森林覆盖率达到), or None."""
-    window = text[max(0, end - 30) : end]
+def _rate_before(text: str, end: int) -> tuple[int, int] | None:
+    """Offsets of the bounded rate that the figure at *end* states (森林覆盖率达到), or None.
+    The nearest one wins: 占全省比重达 states a 比重."""
+    offset = max(0, end - 30)
+    window = text[offset:end]
     for lead in (_FROM, _FROM_START):  # 由50%提高到120%; 从去年的102.1%
         found = lead.search(window)
         if found:
             window = window[: found.start()]
     if _UNBOUNDED.search(window):
         return None
+    rate = None
     for match in _RATE.finditer(window):
         link = window[match.end() :]
         if _LINK.match(link) and not _CHANGE.search(link):
-            return match.group()
-    return None
+            rate = (offset + match.start(), offset + match.end())
+    return rate
 
 
 def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:
@@ -171,7 +178,8 @@ def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Viola
 def _bare_share(text: str, figure: Figure) -> bool:
     """农户占60%: a part's share of the whole the sentence is about (not 占全国28.7%, not 各占)."""
     return (figure.unit == "%" and figure.value is not None and not figure.direction
-            and figure.bound in ("exact", "min") and text[figure.start - 1 : figure.start] == "占"
+            and figure.bound in ("exact", "min") and figure.value <= 100  # past 100 alone: reported alone
+            and text[figure.start - 1 : figure.start] == "占"
             and text[figure.start - 2 : figure.start - 1] not in ("各", "别", "均", "都"))
 
 
@@ -230,6 +238,6 @@ def _sum_violation(paragraph: Paragraph, values: list[Figure] | tuple[Figure, ..
     if total <= 100 + _SUM_TOLERANCE:
         return
     numbers = "、".join(v.text for v in values)
-    message = (f"“{'、'.join(names)}”是同一整体的组成部分，占比{numbers}合计{total:g}%，超过100%："
+    message = (f"“{'、'.join(names)}”是同一整体的组成部分，占比{numbers}合计{total:g}%，超过100%，"
                "疑为数字录入错误")
     yield Violation(paragraph.span(values[0].start, values[-1].end), message)

@@ -79,7 +79,10 @@ def test_message_quotes_the_numbers_and_the_sum():
     [finding] = findings_for(RULE, "一、二、三产业占比分别为10%、50%、45%。")
     assert "10%、50%、45%" in finding.message and "合计105%" in finding.message
     [finding] = findings_for(RULE, "全省森林覆盖率达到105.3%。")
-    assert "覆盖率" in finding.message and "105.3%" in finding.message
+    assert "“覆盖率达到105.3%”" in finding.message
+    # one share past 100% is reported once, as itself, not again in the sum
+    [finding] = findings_for(RULE, "其中，农户占130%，龙头企业占30%。")
+    assert "“占130%”：所占份额" in finding.message
 
 
 def test_silent_on_the_sample_report():
