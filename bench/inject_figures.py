@@ -10,7 +10,8 @@ never two in one paragraph, so every finding can be matched to one injection
 by its line.
 
 - count-mismatch: a count after a list changed (昭阳、镇雄、水富4个); an item
-  dropped from a counted list of three or more; a numbered section （一）…（N）
+  dropped from a counted list of three or more, or one added (an item of
+  another list of the report: 昭阳、镇雄、陆良、水富3个); a numbered section （一）…（N）
   dropped (the last one) or added (a copy of the last, numbered N+1) after a
   claim "N个方面" that the clean report keeps; the numeral of a quoted
   abbreviation changed when its three or more items are listed right before
@@ -55,6 +56,7 @@ RULES = (COUNT, RESPECTIVELY, CONFLICT, PART, PERCENT)
 
 COUNT_CHANGED = "count after a list changed"
 ITEM_DROPPED = "item dropped from a counted list"
+ITEM_ADDED = "item added to a counted list"
 SECTION_DROPPED = "last section after an N个方面 claim dropped"
 SECTION_ADDED = "section added after an N个方面 claim"
 ABBREVIATION_CHANGED = "quoted abbreviation's numeral changed"
@@ -67,7 +69,7 @@ PART_LARGER = "part after 其中 larger than the whole"
 SHARE_OVER = "share pushed past 100%"
 SHARES_OVER = "shares of one whole summed past 100%"
 KINDS = {
-    COUNT: (COUNT_CHANGED, ITEM_DROPPED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
+    COUNT: (COUNT_CHANGED, ITEM_DROPPED, ITEM_ADDED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
     RESPECTIVELY: (VALUE_ADDED, VALUE_DROPPED),
     CONFLICT: (RESTATED_CHANGED, COPY_CHANGED, CLAUSE_CHANGED),
     PART: (PART_LARGER,),
@@ -95,6 +97,9 @@ _UNBOUNDED_RATE = re.compile(r"(增长|增|贡献|自给|完成|执行|负债|�
 _COMPARISON = re.compile(r"比|较|同比|环比|增|减|下降|提高|降低|上升|其中|分别|占|达|为|共|累计")
 _TIME_WORD = re.compile(r"(?:19|20)[0-9]{2}年|[一二三四五六七八九十两0-9]+年(?:来|间|内)|过去[一二三四五两]?年|五年|"
                         r"十[一二三四五六七]五|今年|明年|去年|上年|全年|年均|累计|“[一二三四五六七八九十]+五”")
+# A short line without punctuation: an unnumbered heading that .txt parsing reads as text.
+_SHORT_LINE = re.compile(r"[^。，；：！？,;:!?]{2,24}")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _CLAUSE_BREAK = re.compile(r"[，。；,;：:！？!?]")
 _FROM_TO = re.compile(r"由|从|比")
 _TIME_UNITS = frozenset({"年", "周年", "个月", "月", "日", "天", "周", "小时", "岁"})
@@ -130,7 +135,7 @@ class _Body:
     kind: str
     numbering: tuple[int, int, str] | None
     chapter: int  # top-level chapter (一、/二、…); 0 before the first
-    section: int  # the stretch between outline numbers of levels 0-2
+    section: int  # the stretch between headings and outline numbers of levels 0-2
     figures: list[Figure]
     sentences: list[tuple[int, int]]
 
@@ -233,14 +238,19 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (SECTION_ADDED, lambda: _change_sections(draft, drop=False)),
     ]
     rng.shuffle(sections)  # most reports have one claim: either change takes it
+    lists = [
+        (ITEM_DROPPED, lambda: _drop_item(draft)),
+        (ITEM_ADDED, lambda: _add_item(draft)),
+        (COUNT_CHANGED, lambda: _change_count(draft, abbreviation=False)),
+    ]
+    rng.shuffle(lists)  # a report has a few counted lists: each change gets its turn first
     steps = [
         *sections,
         (ABBREVIATION_CHANGED, lambda: _change_count(draft, abbreviation=True)),
         (VALUE_DROPPED, lambda: _change_values(draft, add=False)),
         (PART_LARGER, lambda: _enlarge_part(draft)),
         (RESTATED_CHANGED, lambda: _change_restated(draft)),
-        (ITEM_DROPPED, lambda: _drop_item(draft)),
-        (COUNT_CHANGED, lambda: _change_count(draft, abbreviation=False)),
+        *lists,
         (VALUE_ADDED, lambda: _change_values(draft, add=True)),
         (SHARES_OVER, lambda: _push_shares(draft)),
         (SHARE_OVER, lambda: _push_share(draft)),
@@ -265,6 +275,8 @@ def sites(text: str) -> dict[str, int]:
         ABBREVIATION_CHANGED: len(_count_sites(draft, abbreviation=True)),
         COUNT_CHANGED: len(_count_sites(draft, abbreviation=False)),
         ITEM_DROPPED: sum(len(e.items) >= 3 for _, e, _ in _count_sites(draft, abbreviation=False)),
+        ITEM_ADDED: sum(e.last_joiner == "、" for _, e, _ in _count_sites(draft, abbreviation=False))
+        if _donor_items(draft) else 0,
         VALUE_ADDED: len(_respectively_sites(draft, add=True)),
         VALUE_DROPPED: len(_respectively_sites(draft, add=False)),
         RESTATED_CHANGED: len(_restated_pairs(draft)),
@@ -286,8 +298,8 @@ def _bodies(text: str, lines: list[str]) -> list[_Body]:
         number = paragraph.numbering
         if paragraph.kind == "heading" and number and number[0] == 1 and number[1] == chapter + 1:
             chapter += 1
-        if number and number[0] <= 2:
-            section += 1
+        if (number and number[0] <= 2) or paragraph.kind == "heading" or _SHORT_LINE.fullmatch(paragraph.text):
+            section += 1  # 2024年工作回顾 / 2025年工作安排: unnumbered chapters count too
         line = doc.lines.position(paragraph.span().start)[0] - 1
         if lines[line] != paragraph.text:
             continue  # offsets would need the source map
@@ -409,6 +421,41 @@ def _drop_item(draft: _Draft) -> bool:
         where = draft.replace(body.line, text)
         shown = text[items[0].start : figure.end - (cut[1] - cut[0])]
         return draft.record(COUNT, ITEM_DROPPED, where, shown, body.text[items[0].start : figure.end],
+                            f"{body.line}:{figure.start}")
+    return False
+
+
+def _donor_items(draft: _Draft) -> list[str]:
+    """Short names listed in the report's own lists (not their first items, which carry a verb)."""
+    names = set()
+    for body in draft.bodies:
+        lists = [e for e, _ in counted_enumerations(body.text, body.figures)]
+        lists += [r for r in respectively(body.text, body.figures)]
+        for found in lists:
+            items = found.items if hasattr(found, "items") else found.subjects
+            names |= {item.text for item in items[1:] if _NAME.fullmatch(item.text) and item.text[-1] not in "和及与"}
+    return sorted(names)
+
+
+def _add_item(draft: _Draft) -> bool:
+    donors = _donor_items(draft)
+    for body, enumeration, figure in draft.shuffled(_count_sites(draft, abbreviation=False)):
+        items = enumeration.items
+        if enumeration.last_joiner != "、":
+            continue  # A、B、X和C may be three (和 inside one name): one more is no proof
+        listed = body.text[items[0].start : figure.start]
+        # A name as long as the list's own (黄河、淮河 take 包头, not 新能源汽车).
+        lengths = [len(item.text) for item in items[1:]]
+        choices = [name for name in donors if name not in listed and name not in items[0].text
+                   and min(lengths) <= len(name) <= max(lengths)]
+        if not choices or not draft.free([body.line]):
+            continue
+        # After any item but the last: the new one stands inside the list, before its count.
+        at = items[draft.rng.randrange(len(items) - 1)].end
+        text = body.text[:at] + "、" + draft.rng.choice(choices) + body.text[at:]
+        where = draft.replace(body.line, text)
+        shown = text[items[0].start : figure.end + len(text) - len(body.text)]
+        return draft.record(COUNT, ITEM_ADDED, where, shown, body.text[items[0].start : figure.end],
                             f"{body.line}:{figure.start}")
     return False
 

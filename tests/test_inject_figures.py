@@ -47,10 +47,14 @@ def line(injected, number: int) -> str:
 
 def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
     # This report has no indicator stated twice and no figure in a clause that opens a sentence
-    # alone; its one claim takes one section change per version; its counted lists go to the
-    # item dropped first.
-    assert sorted(injected.unplaced) == sorted([inj.SECTION_ADDED, inj.RESTATED_CHANGED, inj.COUNT_CHANGED,
-                                                inj.CLAUSE_CHANGED])
+    # alone; its one claim takes one of the two section changes; its few counted lists go to the
+    # list changes in turn.
+    assert {inj.RESTATED_CHANGED, inj.CLAUSE_CHANGED} <= set(injected.unplaced) <= {
+        inj.RESTATED_CHANGED, inj.CLAUSE_CHANGED, inj.SECTION_ADDED, inj.SECTION_DROPPED,
+        inj.COUNT_CHANGED, inj.ITEM_ADDED, inj.ITEM_DROPPED}
+    kinds = [i.kind for i in injected.injections]
+    assert len(kinds) == len(set(kinds)) == sum(len(k) for k in inj.KINDS.values()) - len(injected.unplaced)
+    assert len({inj.SECTION_ADDED, inj.SECTION_DROPPED} & set(kinds)) == 1
     used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
     for injection in injected.injections:
@@ -59,12 +63,20 @@ def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
 
 
 def test_nothing_changes_but_the_recorded_lines(clean, injected):
-    # The only kind that moves lines here drops a section: one paragraph and its blank line.
-    dropped = by_kind(injected, inj.SECTION_DROPPED)
-    assert injected.text.count("\n") == clean.count("\n") - 2
+    # Only the section changes move lines: a paragraph and its blank line, dropped or added.
+    sections = [i for i in injected.injections if i.kind in (inj.SECTION_ADDED, inj.SECTION_DROPPED)]
+    added = 2 if sections[0].kind == inj.SECTION_ADDED else -2
+    assert injected.text.count("\n") == clean.count("\n") + added
     before = set(clean.split("\n"))
     changed = {n for n, text in enumerate(injected.text.split("\n"), 1) if text not in before}
-    assert changed == {i.line for i in injected.injections} - {dropped.line}
+    recorded = {i.line for i in injected.injections} - {sections[0].line}
+    if added > 0:  # the copy of the last section, numbered on, is a new line as well
+        assert len(changed - recorded) == 1
+        changed -= recorded
+        [new] = changed
+        assert injected.text.split("\n")[new - 1].startswith("（十）")
+    else:
+        assert changed == recorded
 
 
 def test_counts_disagree_with_their_lists(clean):
@@ -78,11 +90,23 @@ def test_counts_disagree_with_their_lists(clean):
             assert text.replace(injection.text, injection.original) in clean.split("\n")
 
 
-def test_a_dropped_item_leaves_a_shorter_list_before_the_same_count(injected):
-    dropped = by_kind(injected, inj.ITEM_DROPPED)
+def test_a_dropped_item_leaves_a_shorter_list_before_the_same_count(clean):
+    result = inj.inject(clean, random.Random(0), kinds=(inj.ITEM_DROPPED,))
+    dropped = by_kind(result, inj.ITEM_DROPPED)
+    assert dropped.text in line(result, dropped.line)
     [(enumeration, count)] = [(e, f) for e, f in counted_enumerations(dropped.text)]
     assert len(enumeration.items) == count.value - 1 and "、" in dropped.text
     assert dropped.original.endswith(count.text) and len(dropped.original) > len(dropped.text)
+
+
+def test_an_added_item_lengthens_the_list_before_the_same_count(clean):
+    result = inj.inject(clean, random.Random(0), kinds=(inj.ITEM_ADDED,))
+    added = by_kind(result, inj.ITEM_ADDED)
+    assert added.text in line(result, added.line)
+    [(enumeration, count)] = counted_enumerations(added.text)
+    assert len(enumeration.items) == count.value + 1
+    assert added.text.endswith(count.text) and added.original.endswith(count.text)
+    assert [added.text.replace("、" + item.text, "", 1) == added.original for item in enumeration.items].count(True) == 1
 
 
 def test_sections_after_the_claim_no_longer_match_it(clean):
