@@ -47,7 +47,7 @@ _LEADING_WORDS = (
 )
 # A figure compared with something else (比上年增长, 比1978年增加) or a share of it (占全国): a relation.
 _RELATION = re.compile(r"[比较](?:上|去|前|同期|[0-9０-９])|占|分别")
-_LEADING_YEAR = re.compile(r"^(?:[0-9０-９]{4}|[一二〇零]{4})年(?:底|末|初)?")
+_LEADING_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})年(?:底|末|初)?")
 # Words that say the figure is a change or an aggregate: kept, but they name nothing alone.
 _MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
 _DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
@@ -60,20 +60,26 @@ _DIGIT = re.compile(r"[0-9０-９]")
 MAX_NAME = 24  # a longer phrase is a description, not the name of an indicator
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TRAILING = re.compile(rf"(?:{_alternation(_TRAILING_LEADS)})$")
+_LEADING = re.compile(rf"(?:{_alternation(_LEADING_WORDS)})|{_LEADING_YEAR.pattern}")
+
+
 def _strip(phrase: str) -> str:
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in _TRAILING_LEADS:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[: -len(word)], True
-        for word in _LEADING_WORDS:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase, changed = phrase[len(word) :], True
-        year = _LEADING_YEAR.match(phrase)
-        if year and year.end() < len(phrase):
-            phrase, changed = phrase[year.end() :], True
-    return phrase
+    """The phrase without lead words at either end (never down to nothing)."""
+    while True:
+        trailing = _TRAILING.search(phrase)
+        if trailing and trailing.start() > 0:
+            phrase = phrase[: trailing.start()]
+            continue
+        leading = _LEADING.match(phrase)
+        if leading and 0 < leading.end() < len(phrase):
+            phrase = phrase[leading.end() :]
+            continue
+        return phrase
 
 
 def indicator(text: str, figure: Figure, previous_end: int = 0) -> str | None:

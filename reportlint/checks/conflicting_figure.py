@@ -91,6 +91,11 @@ def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:
         if paragraph.kind in ("title", "heading", "meta", "artifact"):
             continue
         previous_end, previous_name = 0, None
+        # The time words of each sentence, read once (figures come in order).
+        texts = [s.text for s in paragraph.sentences] or [paragraph.text]
+        ends = [s.end for s in paragraph.sentences] or [len(paragraph.text)]
+        times: list[str | None] = [None] * len(texts)
+        sentence = 0
         for figure in figures:
             name = None
             if figure.kind != "quantity":
@@ -103,9 +108,11 @@ def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:
             previous_end, previous_name = figure.end + len(figure.after), name
             if name is None:
                 continue
-            sentence = next((s for s in paragraph.sentences if s.start <= figure.start < s.end), None)
-            time = sentence_time(sentence.text if sentence else paragraph.text, frame)
-            found.append(((name, figure.unit, frame, time), Statement(paragraph, figure, name)))
+            while sentence < len(ends) - 1 and ends[sentence] <= figure.start:
+                sentence += 1
+            if times[sentence] is None:
+                times[sentence] = sentence_time(texts[sentence], frame)
+            found.append(((name, figure.unit, frame, times[sentence]), Statement(paragraph, figure, name)))
     return found
 
 
