@@ -9,9 +9,10 @@ that after the change the defect is unambiguous. Injections are kept apart,
 never two in one paragraph, so every finding can be matched to one injection
 by its line.
 
-- count-mismatch: a count after a list changed (昭阳、镇雄、水富4个); an item
-  dropped from a counted list of three or more, or one added (an item of
-  another list of the report: 昭阳、镇雄、陆良、水富3个); a numbered section （一）…（N）
+- count-mismatch: a count after a list changed (昭阳、镇雄、水富4个; down only
+  when 、 joins every item: 租赁和商务服务业 may be one name); an item dropped
+  from a counted list of three or more, or one added to a list joined by 、
+  (an item of another list of the report: 昭阳、镇雄、陆良、水富3个); a numbered section （一）…（N）
   dropped (the last one) or added (a copy of the last, numbered N+1) after a
   claim "N个方面" that the clean report keeps; the numeral of a quoted
   abbreviation changed when its three or more items are listed right before
@@ -93,7 +94,7 @@ _SHARE = re.compile(
 # Rates that may pass 100%: growth, contribution, self-sufficiency, plan fulfilment, debt.
 _UNBOUNDED_RATE = re.compile(r"(增长|增|贡献|自给|完成|执行|负债|债务|杠杆|利|汇|税|费|效|回报|收益|产销|达产|到位|"
                              r"超额|溢价|周转|通胀|弹性|速)率")
-# Sentences that lean on their neighbours for their subject: copied elsewhere they change meaning.
+# A clause opening with these compares or relates (比上年增加…, 占…); it names no indicator.
 _COMPARISON = re.compile(r"比|较|同比|环比|增|减|下降|提高|降低|上升|其中|分别|占|达|为|共|累计")
 _TIME_WORD = re.compile(r"(?:19|20)[0-9]{2}年|[一二三四五六七八九十两0-9]+年(?:来|间|内)|过去[一二三四五两]?年|五年|"
                         r"十[一二三四五六七]五|今年|明年|去年|上年|全年|年均|累计|“[一二三四五六七八九十]+五”")
@@ -103,6 +104,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
 _CLAUSE_BREAK = re.compile(r"[，。；,;：:！？!?]")
 _FROM_TO = re.compile(r"由|从|比")
 _TIME_UNITS = frozenset({"年", "周年", "个月", "月", "日", "天", "周", "小时", "岁"})
+# Sentences that lean on their neighbours for their subject: copied elsewhere they change meaning.
 _DEPENDENT = re.compile(r"其中|分别|^[这此其该上同]|以上|以下|比上年|比去年|同比")
 
 
@@ -134,7 +136,6 @@ class _Body:
     text: str
     kind: str
     numbering: tuple[int, int, str] | None
-    chapter: int  # top-level chapter (一、/二、…); 0 before the first
     section: int  # the stretch between headings and outline numbers of levels 0-2
     figures: list[Figure]
     sentences: list[tuple[int, int]]
@@ -293,11 +294,9 @@ def sites(text: str) -> dict[str, int]:
 
 def _bodies(text: str, lines: list[str]) -> list[_Body]:
     doc = parse_text(text, "report.txt")
-    bodies, chapter, section = [], 0, 0
+    bodies, section = [], 0
     for paragraph in doc.paragraphs:
         number = paragraph.numbering
-        if paragraph.kind == "heading" and number and number[0] == 1 and number[1] == chapter + 1:
-            chapter += 1
         if (number and number[0] <= 2) or paragraph.kind == "heading" or _SHORT_LINE.fullmatch(paragraph.text):
             section += 1  # 2024年工作回顾 / 2025年工作安排: unnumbered chapters count too
         line = doc.lines.position(paragraph.span().start)[0] - 1
@@ -305,7 +304,7 @@ def _bodies(text: str, lines: list[str]) -> list[_Body]:
             continue  # offsets would need the source map
         sentences = [(s.start, s.end) for s in paragraph.sentences]
         found = figures(paragraph.text) if paragraph.kind == "text" else []
-        bodies.append(_Body(line, paragraph.text, paragraph.kind, number, chapter, section, found, sentences))
+        bodies.append(_Body(line, paragraph.text, paragraph.kind, number, section, found, sentences))
     return bodies
 
 
