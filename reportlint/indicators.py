@@ -39,10 +39,11 @@ _TRAILING_LEADS = (
     "少于", "小于", "控制在", "稳定在", "保持在", "保持", "约", "近", "接近", "将近", "大约", "约为", "在",
     "到", "至", "是", "有", "同比", "比上年", "较上年", "比去年", "以上", "左右", "了", "已", "已经", "均",
 )
-# Words at the start of a clause that frame it rather than name the indicator.
+# Words at the start of a clause that frame it rather than name the indicator
+# (其中 stays: 其中城镇新增就业 is a part, not the whole's indicator).
 _LEADING_WORDS = (
     "力争", "确保", "预期", "预计", "全年", "今年", "去年", "全市", "全省", "全区", "全州", "全县", "全国",
-    "其中", "实现", "同时", "并", "和", "与", "及", "使", "推动", "带动", "促进", "完成", "累计完成", "年内",
+    "实现", "同时", "并", "和", "与", "及", "使", "推动", "带动", "促进", "完成", "累计完成", "年内",
     "目前", "当年", "初步", "基本", "努力", "争取", "力求", "进一步", "比上年", "较上年", "比去年", "同比",
 )
 # A figure compared with something else (比上年增长, 比1978年增加) or a share of it (占全国): a relation.

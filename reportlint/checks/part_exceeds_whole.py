@@ -20,6 +20,8 @@ _SENTENCE_START = re.compile(r"[。；;！？!?]")
 _NOT_AMOUNTS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 # Between the whole and 其中 there may be a rate or a change of the whole (688.3万户、增长5.9%，其中…).
 MAX_GAP = 16
+# An average or a rate per unit is no sum of its parts.
+_AVERAGE = re.compile(r"人均|平均|均价|均值|每|单价|价格|房价|标准")
 # 约 and 左右 admit this much.
 _ABOUT = 0.1
 _BOUND_WORDS = ("不低于", "不少于", "不超过", "控制在", "超过", "突破", "大约", "约", "近", "超", "逾")
@@ -55,6 +57,9 @@ def _whole_before(text: str, at: int, found: list[Figure]) -> Figure | None:
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
         return None
     whole = amounts[-1]
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, sentence_start, whole.start)), default=sentence_start)
+    if _AVERAGE.search(text, clause_start, whole.start) or text.startswith(("/", "／"), whole.end):
+        return None  # 人均3万元，其中城镇居民4.5万元: parts of an average or a price may exceed it
     # Only rates and changes of the whole may stand between it and 其中, never another amount.
     if any(f.start > whole.start and f.unit not in _NOT_AMOUNTS for f in before):
         return None
@@ -92,7 +97,8 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     专精特新企业 can be the same firms), so only each part alone is compared.
 
     Rates and multiples (%, 个百分点, 倍) are not compared: a part may grow
-    faster than its whole. A change of the part (增加110万套) is compared
+    faster than its whole; nor are averages and prices (人均, 平均, 元/吨),
+    where a part may lie above the whole's figure. A change of the part (增加110万套) is compared
     only with a change of the whole.
 
     ## Why it matters

@@ -102,6 +102,8 @@ def test_silent_on_different_indicators_and_time_frames():
             # 一年来 in a review of 2025 is 2025; 过去五年 opens another span (xizang_2026, henan_2026)
             "一、2025年和“十四五”时期工作回顾\n\n过去五年，我们砥砺奋进。城镇新增就业30万人。\n\n"
             "这一年，我们攻坚克难。一年来，城镇新增就业6.2万人。",
+            # a part after 其中 is not its whole
+            PLAN + "城镇新增就业110万人以上。\n\n稳就业。全年新增就业岗位150万个，其中城镇新增就业20万人。",
             # durations and ages are not indicators (yunnan_2025)
             "用3年时间，引进留用1万名左右高层次银龄人才。\n\n年度目标：引进留用3600名高层次银龄人才。",
         ],

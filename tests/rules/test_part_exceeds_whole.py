@@ -62,6 +62,10 @@ def test_silent_on_parts_within_their_whole():
             # a part in another unit, and parts that may overlap
             "为80万重点群体提供就业帮扶，其中离校未就业高校毕业生6万人、退役军人1万人。",
             "培育科技型企业100家，其中高新技术企业80家、专精特新企业50家。",
+            # parts of an average or a price may lie above it
+            "全省居民人均可支配收入3.2万元，其中城镇居民4.5万元、农村居民1.9万元。",
+            "生猪出栏平均价格每公斤15元，其中仔猪30元。",
+            "钢材均价4000元/吨，其中特种钢材6000元/吨。",
             # about: within its tolerance
             "新增就业约10万人，其中高校毕业生10.5万人左右。",
         ],
