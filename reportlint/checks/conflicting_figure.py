@@ -124,20 +124,25 @@ def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
     cannot both hold: “城镇新增就业3万人以上” in the targets and “城镇新增就业
     4万人以上” in the tasks. The indicator is the phrase right before the
     figure (from the previous punctuation, without lead words such as 力争 or
-    达到, but with 增长, 新增, 年均 or 累计, which change what is measured).
+    达到, but with 增长, 新增, 年均, 累计 or 其中, which change what is
+    measured), and the noun right after it (培育20个省级先导区: a verb alone
+    names nothing). In 由35元提高到40元 the second figure is the value reached.
 
     Only statements of the exact same indicator, in the same unit and the
     same time frame, are compared: the review chapter's figures for last
     year and the plan chapter's targets for this year are different
-    indicators (the chapter heading's years and 回顾 make the frame, and time
-    words in the sentence such as 五年来 or 2027年 narrow it). Bounds are
-    read: 3万人以上 and 3.2万人 agree, 5%左右 and 5.2% agree; two different
-    floors of one target (3万人以上 / 4万人以上) do not. Two statements in one
-    paragraph are not compared (they usually speak of different subjects),
-    nor figures after 分别, shares (占…) and comparisons (比上年增长).
+    indicators (the chapter heading's years and 回顾 make the frame; a
+    chapter reviewing five years and the last one is split where a
+    paragraph opens with its span, 过去五年… / 这一年…; time words in the
+    sentence such as 五年来 or 2030年 narrow it). Bounds are read: 3万人以上
+    and 3.2万人 agree, 5%左右 and 5.2% agree; two different floors of one
+    target (3万人以上 / 4万人以上) do not. Two statements in one paragraph are
+    not compared (they usually speak of different subjects), nor figures
+    after 分别, shares (占…), comparisons (比上年增长), spans of years and
+    ages.
 
     A sentence pasted to a second place and edited there (identical but
-    for a figure) is the same statement in any chapter.
+    for one figure) is the same statement in any chapter.
 
     ## Why it matters
     A target or result given two values is the inconsistency a reader

@@ -87,9 +87,10 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     Finds a part given after 其中 that is larger than the whole it divides,
     in the same unit: “新增营造林148万亩、其中南北山绿化工程430万亩”. Figures
     compare after their magnitude (1.2万人 is more than 9000人). The whole
-    is the amount right before 其中 in the same sentence (a rate or a change
-    of it may stand between: 688.3万户、增长5.9%，其中企业162.5万户); the parts
-    are the amounts of the 其中 clause, up to the next comma.
+    is the amount right before 其中 in the same sentence, or at the end of
+    the sentence before when 其中 opens one (a rate or a change of it may
+    stand between: 688.3万户、增长5.9%，其中企业162.5万户); the parts are the
+    amounts of the 其中 clause, up to the next comma or closing parenthesis.
 
     With a colon (其中：A 1550名、B 1000名…) the list is read as a
     breakdown of the whole, and parts that add up to more than an exact
