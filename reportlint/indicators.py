@@ -140,9 +140,9 @@ def heading_frame(text: str) -> str | None:
 def paragraph_frames(document: Document) -> list[str]:
     """The frame of each paragraph: that of the top-level chapter it belongs to.
 
-    A chapter that reviews two spans at once (“十四五”时期和2025年工作回顾) is
-    split further where a paragraph opens with a time (过去的五年…, 刚刚过去的
-    2025年…): what follows speaks of that span.
+    A chapter that reviews two spans at once (“十四五”时期和2025年工作回顾), or
+    text under no chapter heading, is split further where a paragraph opens
+    with a time (过去的五年…, 刚刚过去的2025年…): what follows speaks of that span.
     """
     def compute(doc: Document) -> list[str]:
         frames, frame, section = [], "", ""
@@ -152,8 +152,9 @@ def paragraph_frames(document: Document) -> list[str]:
                 named = heading_frame(paragraph.text)
                 if named is not None or level == 1:
                     frame, section = named if named is not None else (frame or paragraph.text), ""
-            elif frame.count("|") >= 1 + ("回顾" in frame) and paragraph.sentences:
-                # 过去的五年极不寻常… / 刚刚过去的2025年很不平凡…: the opening says which span follows.
+            elif (not frame or frame.count("|") >= 1 + ("回顾" in frame)) and paragraph.sentences:
+                # 过去的五年极不寻常… / 刚刚过去的2025年很不平凡…: the opening says which span follows,
+                # in a chapter of two spans or where no chapter heading said any.
                 opening = sentence_time(paragraph.sentences[0].text, frame, spans_only=True)
                 section = f"#{opening}" if opening else section
             frames.append(frame + section)

@@ -88,6 +88,9 @@ def test_silent_on_different_indicators_and_time_frames():
             # five years and the last year inside one review chapter (henan_2026)
             "一、“十四五”时期和2025年工作回顾\n\n过去的五年极不寻常。民生福祉不断增进，城镇新增就业603.7万人。\n\n"
             "刚刚过去的2025年很不平凡。深入实施援企稳岗政策，突出抓好重点群体就业，城镇新增就业121.7万人。",
+            # the same without the chapter heading: the openings still tell the spans apart
+            "过去的五年极不寻常。民生福祉不断增进，城镇新增就业603.7万人。\n\n"
+            "刚刚过去的2025年很不平凡。深入实施援企稳岗政策，突出抓好重点群体就业，城镇新增就业121.7万人。",
             # one subject per clause in one paragraph (zhejiang_2025)
             "1299个重大项目完成投资1.4万亿元、投资完成率129.6%；积极扩大制造业投资，734个制造业重大项目完成投资"
             "2831亿元、投资完成率119.7%，制造业投资增长3.3%。",
