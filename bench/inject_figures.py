@@ -38,7 +38,13 @@ by its line.
 
 Sites whose figure, with the words before it, is stated elsewhere in the report
 are left out for every kind but conflicting-figure: changing one would be a
-conflict too.
+conflict too; a copied sentence never changes a count of a list or a share 占x%,
+which would be another rule's defect as well.
+
+Each version also gets consistent edits of the same kinds of sites (CONTROLS),
+which their rule must leave alone: an item added with its count raised, a
+subject added with a value after 分别, a sentence copied with its figure
+unchanged, a part after 其中 made smaller, a share set to exactly 100%.
 """
 
 from __future__ import annotations
@@ -69,6 +75,20 @@ CLAUSE_CHANGED = "clause restated, its figure changed"
 PART_LARGER = "part after 其中 larger than the whole"
 SHARE_OVER = "share pushed past 100%"
 SHARES_OVER = "shares of one whole summed past 100%"
+# Consistent edits of the same sites, which their rule must leave alone: precision
+# measured where the rules look, not only on the clean text they were tuned on.
+LIST_GROWN = "item added, count raised with it"
+RESPECTIVELY_GROWN = "subject and value added (分别)"
+RESTATED_SAME = "sentence copied, same figure"
+PART_SMALLER = "part after 其中 made smaller"
+SHARE_FULL = "share set to 100%"
+CONTROLS = {
+    COUNT: (LIST_GROWN,),
+    RESPECTIVELY: (RESPECTIVELY_GROWN,),
+    CONFLICT: (RESTATED_SAME,),
+    PART: (PART_SMALLER,),
+    PERCENT: (SHARE_FULL,),
+}
 KINDS = {
     COUNT: (COUNT_CHANGED, ITEM_DROPPED, ITEM_ADDED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
     RESPECTIVELY: (VALUE_ADDED, VALUE_DROPPED),
@@ -126,6 +146,8 @@ class Injected:
     injections: list[Injection]
     #: kinds this document had no free site for
     unplaced: list[str] = field(default_factory=list)
+    #: consistent edits (kinds of CONTROLS): their rule must not report on their lines
+    controls: list[Injection] = field(default_factory=list)
 
 
 @dataclass
@@ -156,6 +178,7 @@ class _Pending:
     original: str
     also: tuple[tuple[str, _Where], ...] = ()
     site: str = ""
+    control: bool = False
 
 
 class _Draft:
@@ -198,7 +221,7 @@ class _Draft:
             self.deleted.add(line + 1)
         self.used.add(line)
 
-    def finish(self) -> tuple[str, list[Injection]]:
+    def finish(self) -> tuple[str, list[Injection], list[Injection]]:
         out: list[str] = []
         number: dict[_Where, int] = {}
         for index, line in enumerate(self.lines):
@@ -208,16 +231,17 @@ class _Draft:
             for k, text in enumerate(self.inserted.get(index, ())):
                 out += ["", text]
                 number[_Where(index, k)] = len(out)
-        injections = [
-            Injection(p.rule, p.kind, number[p.where], p.text, p.original,
-                      tuple((rule, number[where]) for rule, where in p.also), p.site)
+        made = [
+            (p.control, Injection(p.rule, p.kind, number[p.where], p.text, p.original,
+                                  tuple((rule, number[where]) for rule, where in p.also), p.site))
             for p in self.pending
         ]
-        return "\n".join(out), injections
+        return "\n".join(out), [i for c, i in made if not c], [i for c, i in made if c]
 
     def record(self, rule: str, kind: str, where: _Where, text: str, original: str, site: str,
                also: tuple[tuple[str, _Where], ...] = ()) -> bool:
-        self.pending.append(_Pending(rule, kind, where, text, original, also, site))
+        control = any(kind in kinds for kinds in CONTROLS.values())
+        self.pending.append(_Pending(rule, kind, where, text, original, also, site, control))
         return True
 
     def stated_elsewhere(self, body: _Body, figure: Figure) -> bool:
@@ -228,9 +252,9 @@ class _Draft:
 
 def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozenset(),
            kinds: tuple[str, ...] | None = None) -> Injected:
-    """At most one defect of each kind in KINDS (or of *kinds*), placed with *rng*;
-    *avoid_lines* (1-based) are lines already reported on the clean text, left alone so
-    those findings stay put."""
+    """At most one defect of each kind in KINDS and one consistent edit of each kind in
+    CONTROLS (or only of *kinds*), placed with *rng*; *avoid_lines* (1-based) are lines
+    already reported on the clean text, left alone so those findings stay put."""
     draft = _Draft(text, rng, avoid_lines)
     result = Injected("", [])
     # The kinds with the fewest sites first, while there is room.
@@ -243,6 +267,7 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (ITEM_DROPPED, lambda: _drop_item(draft)),
         (ITEM_ADDED, lambda: _add_item(draft)),
         (COUNT_CHANGED, lambda: _change_count(draft, abbreviation=False)),
+        (LIST_GROWN, lambda: _add_item(draft, consistent=True)),
     ]
     rng.shuffle(lists)  # a report has a few counted lists: each change gets its turn first
     steps = [
@@ -257,13 +282,18 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (SHARE_OVER, lambda: _push_share(draft)),
         (COPY_CHANGED, lambda: _copy_and_change(draft, clause=False)),
         (CLAUSE_CHANGED, lambda: _copy_and_change(draft, clause=True)),
+        # The consistent edits take what room is left.
+        (RESPECTIVELY_GROWN, lambda: _grow_respectively(draft)),
+        (RESTATED_SAME, lambda: _copy_and_change(draft, clause=False, consistent=True)),
+        (PART_SMALLER, lambda: _enlarge_part(draft, consistent=True)),
+        (SHARE_FULL, lambda: _push_share(draft, consistent=True)),
     ]
     for kind, step in steps:
         if kinds is not None and kind not in kinds:
             continue
         if not step():
             result.unplaced.append(kind)
-    result.text, result.injections = draft.finish()
+    result.text, result.injections, result.controls = draft.finish()
     return result
 
 
@@ -436,7 +466,8 @@ def _donor_items(draft: _Draft) -> list[str]:
     return sorted(names)
 
 
-def _add_item(draft: _Draft) -> bool:
+def _add_item(draft: _Draft, consistent: bool = False) -> bool:
+    """An item added to a counted list; with *consistent*, the count raised with it."""
     donors = _donor_items(draft)
     for body, enumeration, figure in draft.shuffled(_count_sites(draft, abbreviation=False)):
         items = enumeration.items
@@ -451,11 +482,13 @@ def _add_item(draft: _Draft) -> bool:
             continue
         # After any item but the last: the new one stands inside the list, before its count.
         at = items[draft.rng.randrange(len(items) - 1)].end
-        text = body.text[:at] + "、" + draft.rng.choice(choices) + body.text[at:]
+        count = _renumbered(figure, len(items) + 1) if consistent else figure.text
+        text = (body.text[:at] + "、" + draft.rng.choice(choices) + body.text[at : figure.start] + count
+                + body.text[figure.end :])
         where = draft.replace(body.line, text)
         shown = text[items[0].start : figure.end + len(text) - len(body.text)]
-        return draft.record(COUNT, ITEM_ADDED, where, shown, body.text[items[0].start : figure.end],
-                            f"{body.line}:{figure.start}")
+        return draft.record(COUNT, LIST_GROWN if consistent else ITEM_ADDED, where, shown,
+                            body.text[items[0].start : figure.end], f"{body.line}:{figure.start}")
     return False
 
 
@@ -578,6 +611,34 @@ def _change_values(draft: _Draft, add: bool) -> bool:
     return False
 
 
+def _grow_respectively(draft: _Draft) -> bool:
+    """A subject and a value added after 分别 together: as many of each again."""
+    donors = _donor_items(draft)
+    for body, r in draft.shuffled(_respectively_sites(draft, add=True)):
+        subjects, values = r.subjects, r.values
+        listed = body.text[subjects[0].start : r.start]
+        choices = [name for name in donors if name not in listed]
+        if not choices or not draft.free([body.line]) or subjects[-1].end > r.start:
+            continue
+        last = values[-1]
+        new_value = _different(last, draft.rng, 0.5, 0.9)
+        if new_value * last.scale in {v.value for v in values}:
+            continue
+        new = format_like(new_value, _number_text(last)) + last.text[len(_number_text(last)):]
+        joiner = body.text[values[-2].end : last.start]
+        # The new subject before the last one (A、X和B), the new value after the last (x、y和z).
+        at = subjects[-2].end
+        head = body.text[:at] + _SEPARATOR + draft.rng.choice(choices) + body.text[at : values[0].start]
+        if joiner == "和":
+            replaced = body.text[values[0].start : values[-2].end] + _SEPARATOR + last.text + "和" + new
+        else:
+            replaced = body.text[values[0].start : last.end] + joiner + new
+        where = draft.replace(body.line, head + replaced + body.text[last.end :])
+        return draft.record(RESPECTIVELY, RESPECTIVELY_GROWN, where, replaced, body.text[values[0].start : last.end],
+                            f"{body.line}:{r.start}")
+    return False
+
+
 # -- conflicting-figure ------------------------------------------------------------------
 
 
@@ -636,8 +697,13 @@ def _copyable(draft: _Draft) -> list[tuple[_Body, tuple[int, int], list[Figure]]
             if not 10 <= len(sentence) <= 80 or not sentence.endswith("。") or _DEPENDENT.search(sentence):
                 continue
             inside = [f for f in body.figures if start <= f.start and f.end <= end]
+            # Not a count of a list or of sections, nor a share of a whole: changed, those are
+            # another rule's defect as well (水富4个, 农户占60%、村集体公司占28%…).
+            counts = {f.start for _, f in counted_enumerations(body.text, body.figures)}
             good = [f for f in inside if _arabic_exact(f) and f.bound == "exact" and not f.after
-                    and f.unit and f.unit not in _TIME_UNITS and _names_indicator(_indicator(body, f))]
+                    and f.unit and f.unit not in _TIME_UNITS and f.unit not in ("方面", "个方面")
+                    and f.start not in counts and body.text[f.start - 1 : f.start] != "占"
+                    and _names_indicator(_indicator(body, f))]
             if good and draft.text.count(sentence) == 1:
                 found.append((body, (start, end), good))
     return found
@@ -667,9 +733,9 @@ def _frame(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _TIME_WORD.finditer(text))
 
 
-def _copy_and_change(draft: _Draft, clause: bool) -> bool:
+def _copy_and_change(draft: _Draft, clause: bool, consistent: bool = False) -> bool:
     """A sentence (or only the clause of its figure, as a sentence of its own) stated again
-    in another paragraph of its section, with another number."""
+    in another paragraph of its section, with another number (with *consistent*, the same)."""
     for body, (start, end), found in draft.shuffled(_copyable(draft)):
         if not draft.free([body.line]):
             continue
@@ -689,12 +755,13 @@ def _copy_and_change(draft: _Draft, clause: bool) -> bool:
         if not targets:
             continue
         target = draft.rng.choice(targets)
-        new = _renumbered(figure, _different(figure, draft.rng))
+        new = figure.text if consistent else _renumbered(figure, _different(figure, draft.rng))
         sentence = body.text[start : figure.start] + new + body.text[figure.end : end] + ("。" if clause else "")
         at = draft.rng.choice([e for _, e in target.sentences])
         where = draft.replace(target.line, target.text[:at] + sentence + target.text[at:])
         draft.used.add(body.line)
-        return draft.record(CONFLICT, CLAUSE_CHANGED if clause else COPY_CHANGED, where, sentence,
+        kind = RESTATED_SAME if consistent else CLAUSE_CHANGED if clause else COPY_CHANGED
+        return draft.record(CONFLICT, kind, where, sentence,
                             body.text[start:end], f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
     return False
 
@@ -727,19 +794,24 @@ def _part_sites(draft: _Draft) -> list[tuple[_Body, Figure, Figure]]:
     return found
 
 
-def _enlarge_part(draft: _Draft) -> bool:
+def _enlarge_part(draft: _Draft, consistent: bool = False) -> bool:
+    """The part made 1.2-1.8 times its whole; with *consistent*, made smaller than it was
+    (0.5-0.9 times), so that parts listed after it cannot add up past the whole either."""
     for body, whole, part in draft.shuffled(_part_sites(draft)):
         if not draft.free([body.line]):
             continue
         # In the part's own magnitude: 1.2万 against 9000 is the same comparison.
-        value = whole.value * draft.rng.uniform(1.2, 1.8) / part.scale
+        target = part.value * draft.rng.uniform(0.5, 0.9) if consistent else whole.value * draft.rng.uniform(1.2, 1.8)
         number = _number_text(part)
-        new_value = float(format_like(value, number).translate(_HALF).replace(",", ""))
-        if new_value * part.scale <= whole.value * 1.1:
+        new_value = float(format_like(target / part.scale, number).translate(_HALF).replace(",", ""))
+        larger = new_value * part.scale > whole.value * 1.1
+        smaller = 0 < new_value * part.scale < part.value
+        if not (smaller if consistent else larger):
             continue
         new = _renumbered(part, new_value)
         where = draft.replace(body.line, body.text[: part.start] + new + body.text[part.end :])
-        return draft.record(PART, PART_LARGER, where, new, part.text, f"{body.line}:{part.start}")
+        return draft.record(PART, PART_SMALLER if consistent else PART_LARGER, where, new, part.text,
+                            f"{body.line}:{part.start}")
     return False
 
 
@@ -762,16 +834,16 @@ def _share_sites(draft: _Draft) -> list[tuple[_Body, Figure]]:
     return found
 
 
-def _push_share(draft: _Draft) -> bool:
+def _push_share(draft: _Draft, consistent: bool = False) -> bool:
+    """A share pushed to 102-130%; with *consistent*, to exactly 100% (覆盖率达到100%)."""
     for body, figure in draft.shuffled(_share_sites(draft)):
-        if not draft.free([body.line]):
+        if not draft.free([body.line]) or (consistent and (figure.value == 100 or figure.bound != "exact")):
             continue
-        number = _number_text(figure)
-        new_value = figure.value + (100 - figure.value) + draft.rng.randint(2, 30) + (figure.value % 1)
+        new_value = 100.0 if consistent else 100 + draft.rng.randint(2, 30) + figure.value % 1
         new = _renumbered(figure, new_value)
         where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
-        assert float(format_like(new_value, number).translate(_HALF).replace(",", "")) > 100
-        return draft.record(PERCENT, SHARE_OVER, where, new, figure.text, f"{body.line}:{figure.start}")
+        return draft.record(PERCENT, SHARE_FULL if consistent else SHARE_OVER, where, new, figure.text,
+                            f"{body.line}:{figure.start}")
     return False
 
 

@@ -15,6 +15,12 @@ of the five rules is false, except those the clean report already has (its
 real defects, matched by rule and text), which count neither way. False
 findings cannot be told apart by kind, so precision is per rule.
 
+Each version also carries consistent edits of the same kinds of sites (an item
+added with the count raised, a subject added with a value after 分别, a
+sentence copied with its figure unchanged, a part made smaller, a share set to
+100%): their rule must stay silent on them, and the table shows how many it
+flagged (those findings are among the false ones).
+
     python bench/quality_figures.py [--corpus DIR] [--seed N] [--per-doc N] [--examples N] [--strict]
         [--option RULE.KEY=VALUE]
 """
@@ -34,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from inject_figures import KINDS, RULES, Injection, inject, sites  # noqa: E402
+from inject_figures import CONTROLS, KINDS, RULES, Injection, inject, sites  # noqa: E402
 
 from reportlint.api import lint_text  # noqa: E402
 from reportlint.config import Config  # noqa: E402
@@ -65,6 +71,8 @@ class Bench:
         self.rules = rules
         self.by_rule: dict[str, Tally] = defaultdict(Tally)
         self.by_kind: dict[str, Tally] = defaultdict(Tally)
+        #: consistent edits: injected counts how many, found how many their rule flagged
+        self.controls: dict[str, Tally] = defaultdict(Tally)
         self.sites: Counter[str] = Counter()
         self.misses: dict[str, list[str]] = defaultdict(list)
         self.falses: dict[str, list[str]] = defaultdict(list)
@@ -101,9 +109,10 @@ class Bench:
                     already[key] -= 1  # a real defect of the published text
                 else:
                     found.append(finding)
-            self.score(path.name, injected.text, injected.injections, found)
+            self.score(path.name, injected.text, injected.injections, found, injected.controls)
 
-    def score(self, name: str, text: str, injections: list[Injection], found: list) -> None:
+    def score(self, name: str, text: str, injections: list[Injection], found: list,
+              controls: list[Injection] = ()) -> None:
         lines = text.split("\n")
         starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         at: dict[tuple[str, int], Injection] = {}
@@ -111,6 +120,10 @@ class Bench:
             at[(injection.rule, injection.line)] = injection
             for rule, line in injection.also:
                 at.setdefault((rule, line), injection)
+        silent: dict[tuple[str, int], Injection] = {}
+        for control in controls:
+            for rule, line in ((control.rule, control.line), *control.also):
+                silent[(rule, line)] = control
         reported: set[int] = set()
         for finding in found:
             injection = at.get((finding.name, finding.line))
@@ -124,13 +137,20 @@ class Bench:
                 self.by_kind[injection.kind].true += 1
             else:
                 self.by_rule[finding.name].false += 1
-                self.falses[finding.name].append(_describe_false(name, finding, text, injections))
+                self.falses[finding.name].append(_describe_false(name, finding, text, [*injections, *controls]))
+                if (finding.name, finding.line) in silent:
+                    control = silent[(finding.name, finding.line)]
+                    reported.add(id(control))
+                    self.controls[control.kind].false += 1
         for injection in injections:
             for tally in (self.by_rule[injection.rule], self.by_kind[injection.kind]):
                 tally.injected += 1
                 tally.found += id(injection) in reported
             if injection.rule in self.rules and id(injection) not in reported:
                 self.misses[injection.rule].append(_describe_miss(name, lines, injection))
+        for control in controls:
+            self.controls[control.kind].injected += 1
+            self.controls[control.kind].found += id(control) in reported
 
     def report(self, corpus: Path, seed: int, versions: int, examples: int) -> bool:
         """Print the table and examples; whether every present rule meets its target."""
@@ -146,6 +166,11 @@ class Bench:
             met = self._row(rule, self.by_rule[rule], scored, scored)
             for kind in KINDS[rule]:
                 self._row(f"  {kind}", self.by_kind[kind], scored, False, self.sites[kind], len(self.distinct[kind]))
+            for kind in CONTROLS[rule]:
+                tally = self.controls[kind]
+                flagged = f"{tally.found:>6} {tally.false:>6}" if scored else f"{'-':>6} {'-':>6}"
+                print(f"  {'consistent: ' + kind:<46} {'':>5} {'':>5} {tally.injected:>8} {flagged}"
+                      f"{'':>8} {'':>9}  must stay silent")
             all_met &= met
         self._examples(examples)
         return all_met
@@ -167,7 +192,8 @@ class Bench:
         return met
 
     def _examples(self, examples: int) -> None:
-        print("\nsites: distinct sites the corpus offers (summed over reports); used: those the versions drew")
+        print("\nsites: distinct sites the corpus offers (summed over reports); used: those the versions drew;"
+              "\nconsistent: edits the rule must leave alone, found = how many it flagged (counted false)")
         if self.unplaced:
             print("no free site in some versions (kind: versions without it): "
                   + ", ".join(f"{k}: {n}" for k, n in sorted(self.unplaced.items())))

@@ -51,15 +51,21 @@ def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
     # list changes in turn.
     assert {inj.RESTATED_CHANGED, inj.CLAUSE_CHANGED} <= set(injected.unplaced) <= {
         inj.RESTATED_CHANGED, inj.CLAUSE_CHANGED, inj.SECTION_ADDED, inj.SECTION_DROPPED,
-        inj.COUNT_CHANGED, inj.ITEM_ADDED, inj.ITEM_DROPPED}
-    kinds = [i.kind for i in injected.injections]
-    assert len(kinds) == len(set(kinds)) == sum(len(k) for k in inj.KINDS.values()) - len(injected.unplaced)
+        inj.COUNT_CHANGED, inj.ITEM_ADDED, inj.ITEM_DROPPED, inj.LIST_GROWN}
+    kinds = [i.kind for i in injected.injections + injected.controls]
+    every = [k for kinds in (*inj.KINDS.values(), *inj.CONTROLS.values()) for k in kinds]
+    assert len(kinds) == len(set(kinds)) == len(every) - len(injected.unplaced)
     assert len({inj.SECTION_ADDED, inj.SECTION_DROPPED} & set(kinds)) == 1
-    used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
+    assert {c.kind for c in injected.controls} == {k for k, in inj.CONTROLS.values()} - set(injected.unplaced)
+    everything = injected.injections + injected.controls
+    used = [n for i in everything for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
-    for injection in injected.injections:
+    for injection in everything:
         assert injection.text in line(injected, injection.line)
+    for injection in injected.injections:
         assert injection.rule in inj.RULES and injection.kind in inj.KINDS[injection.rule]
+    for control in injected.controls:
+        assert control.kind in inj.CONTROLS[control.rule]
 
 
 def test_nothing_changes_but_the_recorded_lines(clean, injected):
@@ -69,7 +75,7 @@ def test_nothing_changes_but_the_recorded_lines(clean, injected):
     assert injected.text.count("\n") == clean.count("\n") + added
     before = set(clean.split("\n"))
     changed = {n for n, text in enumerate(injected.text.split("\n"), 1) if text not in before}
-    recorded = {i.line for i in injected.injections} - {sections[0].line}
+    recorded = {i.line for i in injected.injections + injected.controls} - {sections[0].line}
     if added > 0:  # the copy of the last section, numbered on, is a new line as well
         assert len(changed - recorded) == 1
         changed -= recorded
@@ -206,3 +212,30 @@ def test_shares_of_one_whole_add_up_past_100_percent(injected):
     shares = [f for f in figures(sentence) if f.unit == "%" and sentence[f.start - 1] == "占"]
     assert len(shares) >= 2 and sum(f.value for f in shares) > 100
     assert sum(f.value for f in shares) - figures(injection.text)[0].value + figures(injection.original)[0].value <= 100
+
+
+def control(result, kind):
+    [found] = [c for c in result.controls if c.kind == kind]
+    return found
+
+
+def test_consistent_edits_stay_consistent(clean, injected):
+    grown = control(inj.inject(clean, random.Random(0), kinds=(inj.LIST_GROWN,)), inj.LIST_GROWN)
+    [(enumeration, count)] = counted_enumerations(grown.text)
+    assert len(enumeration.items) == count.value == figures(grown.original)[-1].value + 1
+
+    both = inj.inject(clean, random.Random(0), kinds=(inj.RESPECTIVELY_GROWN,))
+    added = control(both, inj.RESPECTIVELY_GROWN)
+    [found] = [r for r in respectively(line(both, added.line)) if r.values and added.text.startswith(r.values[0].text)]
+    assert len(found.values) == len(found.subjects) == len(figures(added.original)) + 1
+
+    copied = control(injected, inj.RESTATED_SAME)
+    [(_, source)] = copied.also
+    assert copied.text == copied.original and copied.text in line(injected, source)
+    assert injected.text.count(copied.text) == 2
+
+    share = control(injected, inj.SHARE_FULL)
+    assert figures(share.text)[0].value == 100 != figures(share.original)[0].value
+
+    smaller = control(injected, inj.PART_SMALLER)
+    assert 0 < figures(smaller.text)[0].value < figures(smaller.original)[0].value
