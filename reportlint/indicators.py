@@ -111,6 +111,25 @@ def _tail(text: str, start: int) -> str:
     return tail[:MAX_TAIL]
 
 
+_WRITTEN = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．]([0-9０-９]+))?")
+
+
+def rounding(figure: Figure) -> float:
+    """How far the true value may lie from a figure as written: half the unit of
+    its last digit when it has at least two significant digits (6.66万亿 is
+    6.655万亿 to 6.665万亿, 12万 may be 12.3万), else only float noise (3万 is
+    taken as written: one digit is a round target, not a rounded count)."""
+    noise = 1e-9 * max(abs(figure.low or 0.0), abs(figure.high or 0.0), 1.0)
+    written = _WRITTEN.match(figure.text)
+    if figure.value is None or not written:
+        return noise
+    digits = re.sub(r"[^0-9０-９]", "", written.group()).lstrip("0０")
+    if len(digits) < 2:
+        return noise
+    decimals = len(written.group(1) or "")
+    return max(noise, 0.5 * 10.0 ** -decimals * figure.scale)
+
+
 # -- time frames -----------------------------------------------------------------
 
 _YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)")

@@ -1,5 +1,5 @@
 from reportlint.figures import figures
-from reportlint.indicators import heading_frame, indicator, paragraph_frames, sentence_time
+from reportlint.indicators import heading_frame, indicator, paragraph_frames, rounding, sentence_time
 from reportlint.parse import parse_text
 
 
@@ -54,3 +54,12 @@ def test_a_count_is_named_by_the_noun_after_it_too():
     assert name("培育20个省级宜居宜业和美乡村建设先导区。") == "培育…省级宜居宜业和美乡村"  # at most ten characters after
     assert name("完成投资2万亿元。") is None  # 投资 alone: many projects 完成投资
     assert name("新增绿道610公里。") == "新增绿道"
+
+
+def test_rounding_is_half_the_last_digit_of_figures_with_two_digits_or_more():
+    def first(text):
+        return figures(text)[0]
+
+    assert rounding(first("6.66万亿元")) == 0.005e12
+    assert rounding(first("12万人")) == 0.5e4
+    assert rounding(first("3万人")) < 1  # a round target, taken as written

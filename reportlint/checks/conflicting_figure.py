@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph, Span
 from ..figures import Figure, document_figures
-from ..indicators import indicator, paragraph_frames, sentence_time
+from ..indicators import indicator, paragraph_frames, rounding, sentence_time
 from ..model import Related, Violation, rule
 
 # Spans of years and ages say over how long or for whom, not how much (用3年时间, 60岁以上);
@@ -74,13 +74,14 @@ def consistent(a: Figure, b: Figure) -> bool:
     """Whether two statements of one indicator can both be true and say the same.
 
     3万人以上 and 3.2万人 agree; 3万人以上 and 4万人以上 do not: the same
-    target is stated twice with two different floors.
+    target is stated twice with two different floors. A figure rounded in a
+    summary agrees with the precise one (6.66万亿元 and 66562亿元).
     """
+    slack = max(rounding(a), rounding(b))
     if a.bound == b.bound and a.bound != "exact":
-        return math.isclose(a.low or 0.0, b.low or 0.0) and math.isclose(a.high or 0.0, b.high or 0.0)
+        return abs((a.low or 0.0) - (b.low or 0.0)) <= slack and abs((a.high or 0.0) - (b.high or 0.0)) <= slack
     (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
-    tolerance = 1e-9 * max(abs(a_low), abs(b_low), 1.0) if math.isfinite(a_low) and math.isfinite(b_low) else 0.0
-    return a_low <= b_high + tolerance and b_low <= a_high + tolerance
+    return a_low <= b_high + slack and b_low <= a_high + slack
 
 
 def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:

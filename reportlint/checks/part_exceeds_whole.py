@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph
 from ..figures import Figure, document_figures
+from ..indicators import rounding
 from ..model import Related, Violation, rule
 
 _OF_WHICH = re.compile(r"其中(?!的)[，,：:]?")
@@ -77,7 +78,7 @@ def _exceeds(part: Figure, whole: Figure) -> bool:
     part_value, whole_value = part.value or 0.0, whole.value or 0.0
     if "about" in (part.bound, whole.bound):
         return part_value > whole_value * (1 + _ABOUT)
-    return part_value > whole_value * (1 + 1e-9)
+    return part_value > whole_value + rounding(whole)  # 新增12万人，其中12.3万人: 12万 may be rounded
 
 
 @rule(code="RL304", name="part-exceeds-whole", severity="warning", summary="部分大于整体")
@@ -143,7 +144,7 @@ def _check(paragraph: Paragraph, match: re.Match[str], found: list[Figure]) -> I
     if match.group().endswith(("：", ":")) and len(parts) >= 2 and whole.bound == "exact" \
             and all(p.bound == "exact" for p in parts):
         total = sum(p.value or 0.0 for p in parts)
-        if total > (whole.value or 0.0) * (1 + 1e-9):
+        if total > (whole.value or 0.0) + rounding(whole) + sum(rounding(p) for p in parts):
             last = _quoted(parts[-1])
             listed = "、".join(p.text for p in parts)
             yield Violation(paragraph.span(match.end(), last.end),

@@ -120,6 +120,10 @@ def test_bounds_that_agree_and_floors_that_differ():
     assert consistent(one("3万人以上"), one("3.2万人"))
     assert consistent(one("约5%"), one("5.2%"))
     assert consistent(one("1.2万人"), one("12000人"))
+    assert consistent(one("6.66万亿元"), one("66562亿元"))  # rounded in a summary
+    assert not consistent(one("6.66万亿元"), one("66462亿元"))
+    assert not consistent(one("3万人"), one("3.2万人"))  # one significant digit: no rounding read
+    assert not consistent(one("1300亿斤以上"), one("1350亿斤以上"))
     assert not consistent(one("3万人以上"), one("4万人以上"))
     assert not consistent(one("3万人以上"), one("2.8万人"))
     assert not consistent(one("不超过5%"), one("6%"))

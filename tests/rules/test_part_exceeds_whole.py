@@ -66,6 +66,8 @@ def test_silent_on_parts_within_their_whole():
             "全省居民人均可支配收入3.2万元，其中城镇居民4.5万元、农村居民1.9万元。",
             "生猪出栏平均价格每公斤15元，其中仔猪30元。",
             "钢材均价4000元/吨，其中特种钢材6000元/吨。",
+            # a whole rounded to its last digit
+            "新增城镇就业12万人，其中高校毕业生12.3万人。",
             # about: within its tolerance
             "新增就业约10万人，其中高校毕业生10.5万人左右。",
         ],
