@@ -44,7 +44,8 @@ which would be another rule's defect as well.
 Each version also gets consistent edits of the same kinds of sites (CONTROLS),
 which their rule must leave alone: an item added with its count raised, a
 subject added with a value after 分别, a sentence copied with its figure
-unchanged, a part after 其中 made smaller, a share set to exactly 100%.
+unchanged, a clause with 以上 stated again with a value the bound allows, a part
+after 其中 made smaller, a share set to exactly 100%, a growth past 100%.
 """
 
 from __future__ import annotations
@@ -82,12 +83,14 @@ RESPECTIVELY_GROWN = "subject and value added (分别)"
 RESTATED_SAME = "sentence copied, same figure"
 PART_SMALLER = "part after 其中 made smaller"
 SHARE_FULL = "share set to 100%"
+BOUND_MET = "clause restated within its 以上"
+GROWTH_OVER = "growth pushed past 100%"
 CONTROLS = {
     COUNT: (LIST_GROWN,),
     RESPECTIVELY: (RESPECTIVELY_GROWN,),
-    CONFLICT: (RESTATED_SAME,),
+    CONFLICT: (RESTATED_SAME, BOUND_MET),
     PART: (PART_SMALLER,),
-    PERCENT: (SHARE_FULL,),
+    PERCENT: (SHARE_FULL, GROWTH_OVER),
 }
 KINDS = {
     COUNT: (COUNT_CHANGED, ITEM_DROPPED, ITEM_ADDED, SECTION_DROPPED, SECTION_ADDED, ABBREVIATION_CHANGED),
@@ -287,6 +290,8 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (RESTATED_SAME, lambda: _copy_and_change(draft, clause=False, consistent=True)),
         (PART_SMALLER, lambda: _enlarge_part(draft, consistent=True)),
         (SHARE_FULL, lambda: _push_share(draft, consistent=True)),
+        (BOUND_MET, lambda: _restate_within_bound(draft)),
+        (GROWTH_OVER, lambda: _push_growth(draft)),
     ]
     for kind, step in steps:
         if kinds is not None and kind not in kinds:
@@ -733,6 +738,46 @@ def _frame(text: str) -> frozenset[str]:
     return frozenset(m.group() for m in _TIME_WORD.finditer(text))
 
 
+def _targets(draft: _Draft, body: _Body) -> list[_Body]:
+    """Other paragraphs of the section that speak of the same time: 十四五 and 2025年 in one
+    review chapter are two frames, and a figure of each may differ."""
+    frame = _frame(body.text)
+    return [b for b in draft.bodies if b.kind == "text" and b.section == body.section and b.line != body.line
+            and draft.free([b.line]) and len(b.sentences) >= 2 and _frame(b.text) == frame]
+
+
+def _restate_within_bound(draft: _Draft) -> bool:
+    """新增就业5万人以上 stated again elsewhere as 新增就业5.6万人: a value the bound allows."""
+    sites = []
+    for body in draft.bodies:
+        for figure in body.figures:
+            if figure.after != "以上" or not _arabic_exact(figure) or figure.unit in ("%", "‰", *_TIME_UNITS):
+                continue
+            indicator = _indicator(body, figure)
+            end = next((m.start() for m in _CLAUSE_BREAK.finditer(body.text, figure.end)), len(body.text))
+            clause = body.text[figure.start - len(indicator) : end]
+            if _names_indicator(indicator) and not re.search(r"[“”（）()、]", clause) and not _FROM_TO.search(clause):
+                sites.append((body, figure, indicator, end))
+    for body, figure, indicator, end in draft.shuffled(sites):
+        targets = _targets(draft, body)
+        if not targets or not draft.free([body.line]):
+            continue
+        number = _number_text(figure)
+        value = figure.value / figure.scale
+        new_value = float(format_like(value * draft.rng.uniform(1.05, 1.3), number).translate(_HALF).replace(",", ""))
+        if new_value <= value:
+            continue
+        tail = body.text[figure.end + len(figure.after) : end]
+        sentence = indicator + _renumbered(figure, new_value) + tail + "。"
+        target = draft.rng.choice(targets)
+        at = draft.rng.choice([e for _, e in target.sentences])
+        where = draft.replace(target.line, target.text[:at] + sentence + target.text[at:])
+        draft.used.add(body.line)
+        return draft.record(CONFLICT, BOUND_MET, where, sentence, body.text[figure.start - len(indicator) : end],
+                            f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
+    return False
+
+
 def _copy_and_change(draft: _Draft, clause: bool, consistent: bool = False) -> bool:
     """A sentence (or only the clause of its figure, as a sentence of its own) stated again
     in another paragraph of its section, with another number (with *consistent*, the same)."""
@@ -746,12 +791,7 @@ def _copy_and_change(draft: _Draft, clause: bool, consistent: bool = False) -> b
             start, end, figure = draft.rng.choice(choices)
         else:
             figure = draft.rng.choice(found)
-        # Another paragraph of the section that speaks of the same time: 十四五 and 2025年 in
-        # one review chapter are two frames, and a figure of each may differ.
-        frame = _frame(body.text)
-        targets = [b for b in draft.bodies if b.kind == "text" and b.section == body.section
-                   and b.line != body.line and draft.free([b.line]) and len(b.sentences) >= 2
-                   and _frame(b.text) == frame]
+        targets = _targets(draft, body)
         if not targets:
             continue
         target = draft.rng.choice(targets)
@@ -869,4 +909,18 @@ def _push_shares(draft: _Draft) -> bool:
         new = _renumbered(share, share.value + (100 - total) + draft.rng.randint(5, 25))
         where = draft.replace(body.line, body.text[: share.start] + new + body.text[share.end :])
         return draft.record(PERCENT, SHARES_OVER, where, new, share.text, f"{body.line}:{shares[0].start}")
+    return False
+
+
+def _push_growth(draft: _Draft) -> bool:
+    """增长15% → 增长115%: a change may pass 100%, a share may not."""
+    sites = [(body, f) for body in draft.bodies for f in body.figures
+             if f.unit == "%" and f.direction == "up" and _arabic_exact(f) and f.bound == "exact"
+             and f.value < 100 and not draft.stated_elsewhere(body, f)]
+    for body, figure in draft.shuffled(sites):
+        if not draft.free([body.line]):
+            continue
+        new = _renumbered(figure, 100 + draft.rng.randint(5, 80) + figure.value % 1)
+        where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
+        return draft.record(PERCENT, GROWTH_OVER, where, new, figure.text, f"{body.line}:{figure.start}")
     return False

@@ -56,7 +56,7 @@ def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):
     every = [k for kinds in (*inj.KINDS.values(), *inj.CONTROLS.values()) for k in kinds]
     assert len(kinds) == len(set(kinds)) == len(every) - len(injected.unplaced)
     assert len({inj.SECTION_ADDED, inj.SECTION_DROPPED} & set(kinds)) == 1
-    assert {c.kind for c in injected.controls} == {k for k, in inj.CONTROLS.values()} - set(injected.unplaced)
+    assert {c.kind for c in injected.controls} == {k for ks in inj.CONTROLS.values() for k in ks} - set(injected.unplaced)
     everything = injected.injections + injected.controls
     used = [n for i in everything for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
@@ -239,3 +239,16 @@ def test_consistent_edits_stay_consistent(clean, injected):
 
     smaller = control(injected, inj.PART_SMALLER)
     assert 0 < figures(smaller.text)[0].value < figures(smaller.original)[0].value
+
+    within = inj.inject(clean, random.Random(0), kinds=(inj.BOUND_MET,))
+    restated = control(within, inj.BOUND_MET)
+    [(_, source)] = restated.also
+    [bound], [value] = figures(restated.original), figures(restated.text)
+    assert bound.after == "以上" and not value.after and value.value > bound.value and value.unit == bound.unit
+    assert restated.original in line(within, source)
+
+    pushed = inj.inject(clean, random.Random(0), kinds=(inj.GROWTH_OVER,))
+    growth = control(pushed, inj.GROWTH_OVER)
+    text = line(pushed, growth.line)
+    [change] = [f for f in figures(text) if f.start == text.index(growth.text)]
+    assert change.direction == "up" and change.value > 100 > figures(growth.original)[0].value
