@@ -17,9 +17,10 @@ findings cannot be told apart by kind, so precision is per rule.
 
 Each version also carries consistent edits of the same kinds of sites (an item
 added with the count raised, a subject added with a value after 分别, a
-sentence copied with its figure unchanged, a part made smaller, a share set to
-100%): their rule must stay silent on them, and the table shows how many it
-flagged (those findings are among the false ones).
+sentence copied with its figure unchanged, a value within a restated 以上, a
+part made smaller, a share set to 100%, a growth past 100%): their rule must
+stay silent on them, and the table shows how many it flagged (those findings
+are among the false ones).
 
     python bench/quality_figures.py [--corpus DIR] [--seed N] [--per-doc N] [--examples N] [--strict]
         [--option RULE.KEY=VALUE]
