@@ -9,8 +9,11 @@ readings that ``figures`` does not give:
   确保, 达到, 超过, 约, 全市, 今年 ...). Words that do change it are kept:
   增长 and 新增 (a change, not a level), 年均, 累计, 平均. “城镇新增就业3万人以上”
   → 城镇新增就业; “地区生产总值增长5%左右” → 地区生产总值增长. Quotes and spaces
-  are dropped. None when the phrase is too short to name one indicator
-  (“增长5%” after a comma names nothing by itself).
+  are dropped. The noun right after the figure, if any, is part of the name
+  (培育20个省级先导区 → 培育…省级先导区). None when the words name nothing
+  (“增长5%” after a comma) or a relation (比上年增长, 占全国, 分别).
+- ``rounding(figure)``: how far a figure as written may be from the true
+  value (6.66万亿元 agrees with 66562亿元).
 - ``paragraph_frames(document)``: the time frame of each paragraph, from the
   chapter it sits in. A report reviews last year and plans this one in
   different chapters (一、2025年工作回顾 / 二、2026年重点工作), and the same
@@ -18,7 +21,7 @@ readings that ``figures`` does not give:
   five-year plans (“十四五”) make its frame, with 回顾 marking a review; a
   chapter whose heading names no time inherits the frame of the one before
   (三、把改革开放扎实推向纵深 still plans the year of 二、2015年工作总体部署).
-- ``sentence_time(text)``: the time words of one sentence (过去一年, 五年来,
+- ``sentence_time(text, frame)``: the time words of one sentence (过去一年, 五年来,
   今年, 2026年, “十五五”), which narrow the frame further: “五年来” inside a
   review of the last year speaks of five years.
 """
@@ -55,10 +58,10 @@ _DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_NAME = 2  # characters the indicator keeps besides its modifiers (新增绿道: 绿道)
 MIN_WORDS = 4  # characters of the whole name (完成投资 → 投资 is too generic: many projects 完成投资)
-MAX_TAIL = 10
+MAX_NAME = 24  # a longer phrase is a description, not the name of an indicator
+MAX_TAIL = 10  # characters of the noun after a figure kept in its name
 _TAIL_END = re.compile(r"[，。；：、,;:！？!?（）()\n0-9０-９]")
 _DIGIT = re.compile(r"[0-9０-９]")
-MAX_NAME = 24  # a longer phrase is a description, not the name of an indicator
 
 
 def _alternation(words: tuple[str, ...]) -> str:
