@@ -22,7 +22,7 @@ _NOT_AMOUNTS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 # Between the whole and 其中 there may be a rate or a change of the whole (688.3万户、增长5.9%，其中…).
 MAX_GAP = 16
 # An average or a rate per unit is no sum of its parts.
-_AVERAGE = re.compile(r"人均|平均|均价|均值|每|单价|价格|房价|标准")
+_AVERAGE = re.compile(r"人均|平均|均价|均值|每|单价|价格|房价")
 # 约 and 左右 admit this much.
 _ABOUT = 0.1
 _BOUND_WORDS = ("不低于", "不少于", "不超过", "控制在", "超过", "突破", "大约", "约", "近", "超", "逾")

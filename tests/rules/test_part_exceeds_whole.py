@@ -12,6 +12,8 @@ def test_fires_on_a_part_larger_than_its_whole():
             "新建新能源汽车公共充电桩2万个以上，其中农村⟦3万个以上⟧。",
             # a rate of the whole may stand between it and 其中 (zhejiang_2025)
             "持续激发市场活力，全省经营主体达1095.2万户、增长5.9%，其中企业⟦1380.8万户⟧。",
+            # 高标准农田 is no rate
+            "新建高标准农田100万亩，其中高效节水灌溉⟦120万亩⟧。",
             # full-width digits (national_2002)
             "外贸进出口总额突破５０００亿美元，其中出口⟦７５００亿美元⟧，增长６．８％。",
             # a sentence that opens with 其中 divides the one before (national_1960)
