@@ -23,6 +23,9 @@ _TO = re.compile(r"(?:提高|提升|降低|下降|降|增加|增长|减少|扩�
 _ABOUT = 0.1
 # A copied sentence needs this many characters besides its figures to be told from a formula.
 _MIN_COPY = 6
+# ... and this many to be the same statement in two time frames: a short sentence may state
+# last year's result in the review and this year's target in the plan.
+_MIN_COPY_ACROSS = 20
 # Bound words quoted with the figure; longest first (不低于 before 低于).
 _BOUND_WORDS = ("不低于", "不少于", "不超过", "不高于", "不多于", "控制在", "超过", "突破", "不足", "低于", "少于",
                 "高于", "多于", "大于", "小于", "接近", "将近", "大约", "约", "近", "超", "逾")
@@ -143,7 +146,9 @@ def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
     ages.
 
     A sentence pasted to a second place and edited there (identical but
-    for one figure) is the same statement in any chapter.
+    for one figure) is the same statement in any chapter, if it is long
+    enough (20 characters besides its figures) not to be a short formula
+    that the review and the plan both use (城镇新增就业1244万人。).
 
     ## Why it matters
     A target or result given two values is the inconsistency a reader
@@ -196,17 +201,20 @@ def _edited_copies(doc: Document) -> Iterator[tuple[Violation, Statement]]:
     """Sentences that are copies of each other but for one figure.
 
     A sentence pasted to a second place and edited there is the same
-    statement whatever chapter it landed in. Real reports hardly ever repeat
+    statement whatever chapter it landed in, unless it is short. Real reports hardly ever repeat
     a sentence with one number changed; table-like rows that share their
     words (八十斤到九十九斤的有五十五个县… / 六十斤到七十九斤的有一百零四个县…)
     differ in several figures and are left alone.
     """
-    for copies in _sentence_copies(doc):
+    frames = paragraph_frames(doc)
+    for words, copies in _sentence_copies(doc):
         counts = Counter(tuple((f.low, f.high, f.bound) for f in figures) for _, _, figures in copies)
         reference = max(copies, key=lambda c: counts[tuple((f.low, f.high, f.bound) for f in c[2])])
         for copy in copies:
             if copy is reference:
                 continue
+            if words < _MIN_COPY_ACROSS and frames[copy[0].index] != frames[reference[0].index]:
+                continue  # 城镇新增就业1244万人。 in the review, 城镇新增就业1200万人。 in the plan
             differing = [i for i, (a, b) in enumerate(zip(copy[2], reference[2])) if not consistent(a, b)]
             if len(differing) == 1:
                 statement = _statement(copy, differing[0])
@@ -220,8 +228,9 @@ def _statement(copy: Copy, i: int) -> Statement:
     return Statement(paragraph, figures[i], name)
 
 
-def _sentence_copies(doc: Document) -> list[list[Copy]]:
-    """Groups of two or more sentences identical once their figures are masked."""
+def _sentence_copies(doc: Document) -> list[tuple[int, list[Copy]]]:
+    """Groups of two or more sentences identical once their figures are masked, with
+    the number of characters they share."""
     by_text: dict[str, list[Copy]] = defaultdict(list)
     for paragraph, figures in zip(doc.paragraphs, document_figures(doc)):
         if paragraph.kind in ("title", "heading", "meta", "artifact") or not figures:
@@ -238,7 +247,7 @@ def _sentence_copies(doc: Document) -> list[list[Copy]]:
             masked.append(paragraph.text[position : sentence.end])
             if sum(len(part) for part in masked) >= _MIN_COPY:
                 by_text["#".join(masked)].append((paragraph, sentence.start, inside))
-    return [copies for copies in by_text.values() if len(copies) > 1]
+    return [(len(text) - text.count("#"), copies) for text, copies in by_text.items() if len(copies) > 1]
 
 
 def _clause_before(text: str, figure: Figure, start: int) -> str:

@@ -83,6 +83,8 @@ def test_silent_on_different_indicators_and_time_frames():
             REVIEW + "全年地区生产总值增长5.4%。\n\n" + PLAN + "地区生产总值增长5%左右。",
             # different indicators sharing words
             PLAN + "地区生产总值增长5%左右。\n\n促消费。社会消费品零售总额增长5.5%。",
+            # a short formula in the review and in the plan
+            REVIEW + "稳就业成效明显。城镇新增就业1244万人。\n\n" + PLAN + "做好就业工作。城镇新增就业1200万人。",
             # a yearly average is not the growth of one year
             PLAN + "地区生产总值增长5%左右。\n\n到2030年，地区生产总值年均增长5.5%。",
             # five years and the last year inside one review chapter (henan_2026)
