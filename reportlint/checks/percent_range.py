@@ -154,8 +154,18 @@ def _rate_before(text: str, end: int) -> tuple[int, int] | None:
     for match in _RATE.finditer(window):
         link = window[match.end() :]
         if _LINK.match(link) and not _CHANGE.search(link):
-            rate = (offset + match.start(), offset + match.end())
+            rate = (offset + _named_from(window, match), offset + match.end())
     return rate
+
+
+def _named_from(window: str, match: re.Match[str]) -> int:
+    """Where the rate's name starts: 化率 alone names nothing, 城镇化率 does."""
+    start = match.start()
+    if match.group().startswith("化率"):
+        while start > max(0, match.start() - 2) and "\u4e00" <= window[start - 1] <= "\u9fff" \
+                and window[start - 1] not in "的和与及、是为达":
+            start -= 1
+    return start
 
 
 def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:

@@ -88,3 +88,8 @@ def test_message_quotes_the_numbers_and_the_sum():
 def test_silent_on_the_sample_report():
     sample = Path(__file__).resolve().parents[2] / "seeds" / "000_ad65c542b7148e02.txt"
     assert not findings_for(RULE, sample.read_text(encoding="utf-8"))
+
+
+def test_the_message_names_the_whole_rate():
+    [finding] = findings_for("percent-range", "全市常住人口城镇化率达到112%，比上年提高1个百分点。")
+    assert "“城镇化率达到112%”" in finding.message and "城镇化率是" in finding.message
