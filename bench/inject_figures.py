@@ -54,6 +54,9 @@ import random
 import re
 from dataclasses import dataclass, field
 
+import qualitybench
+from qualitybench import LineEdits, Where
+
 from reportlint.figures import Figure, counted_enumerations, figures, respectively
 from reportlint.parse import parse_text
 from reportlint.structure import numbering
@@ -144,11 +147,7 @@ class Injection:
 
 
 @dataclass
-class Injected:
-    text: str
-    injections: list[Injection]
-    #: kinds this document had no free site for
-    unplaced: list[str] = field(default_factory=list)
+class Injected(qualitybench.Injected):
     #: consistent edits (kinds of CONTROLS): their rule must not report on their lines
     controls: list[Injection] = field(default_factory=list)
 
@@ -166,37 +165,28 @@ class _Body:
     sentences: list[tuple[int, int]]
 
 
-@dataclass(frozen=True)
-class _Where:
-    line: int  # 0-based original line
-    insert: int | None = None  # index among the paragraphs inserted after it
-
-
 @dataclass
 class _Pending:
     rule: str
     kind: str
-    where: _Where
+    where: Where
     text: str
     original: str
-    also: tuple[tuple[str, _Where], ...] = ()
+    also: tuple[tuple[str, Where], ...] = ()
     site: str = ""
     control: bool = False
 
 
-class _Draft:
+class _Draft(LineEdits):
     """The document's lines, with replacements, insertions and deletions recorded until ``finish``."""
 
     def __init__(self, text: str, rng: random.Random, avoid_lines: frozenset[int]) -> None:
+        super().__init__(text.split("\n"))
         self.text = text
-        self.lines = text.split("\n")
         self.rng = rng
         self.bodies = _bodies(text, self.lines)
         self.by_line = {b.line: b for b in self.bodies}
         self.used: set[int] = {n - 1 for n in avoid_lines}
-        self.replaced: dict[int, str] = {}
-        self.inserted: dict[int, list[str]] = {}
-        self.deleted: set[int] = set()
         self.pending: list[_Pending] = []
 
     def free(self, lines) -> bool:
@@ -207,15 +197,13 @@ class _Draft:
         self.rng.shuffle(items)
         return items
 
-    def replace(self, line: int, text: str) -> _Where:
-        self.replaced[line] = text
+    def replace(self, line: int, text: str) -> Where:
         self.used.add(line)
-        return _Where(line)
+        return self.replace_line(line, text)
 
-    def insert_after(self, line: int, text: str) -> _Where:
-        self.inserted.setdefault(line, []).append(text)
+    def insert_after(self, line: int, text: str) -> Where:
         self.used.add(line)
-        return _Where(line, len(self.inserted[line]) - 1)
+        return self.insert_line_after(line, text)
 
     def delete(self, line: int) -> None:
         """Delete a paragraph and the blank line that follows it."""
@@ -225,15 +213,7 @@ class _Draft:
         self.used.add(line)
 
     def finish(self) -> tuple[str, list[Injection], list[Injection]]:
-        out: list[str] = []
-        number: dict[_Where, int] = {}
-        for index, line in enumerate(self.lines):
-            if index not in self.deleted:
-                out.append(self.replaced.get(index, line))
-                number[_Where(index)] = len(out)
-            for k, text in enumerate(self.inserted.get(index, ())):
-                out += ["", text]
-                number[_Where(index, k)] = len(out)
+        out, number = self.numbered()
         made = [
             (p.control, Injection(p.rule, p.kind, number[p.where], p.text, p.original,
                                   tuple((rule, number[where]) for rule, where in p.also), p.site))
@@ -241,8 +221,8 @@ class _Draft:
         ]
         return "\n".join(out), [i for c, i in made if not c], [i for c, i in made if c]
 
-    def record(self, rule: str, kind: str, where: _Where, text: str, original: str, site: str,
-               also: tuple[tuple[str, _Where], ...] = ()) -> bool:
+    def record(self, rule: str, kind: str, where: Where, text: str, original: str, site: str,
+               also: tuple[tuple[str, Where], ...] = ()) -> bool:
         control = any(kind in kinds for kinds in CONTROLS.values())
         self.pending.append(_Pending(rule, kind, where, text, original, also, site, control))
         return True
@@ -538,7 +518,7 @@ def _change_sections(draft: _Draft, drop: bool) -> bool:
         if not draft.free([claim.body.line, last]):
             continue
         draft.used |= {claim.body.line, *claim.sections}
-        where = _Where(claim.body.line)
+        where = Where(claim.body.line)
         site = f"{claim.body.line}:{claim.figure.start}"
         if drop:
             draft.delete(last)
@@ -687,7 +667,7 @@ def _change_restated(draft: _Draft) -> bool:
         where = draft.replace(body.line, body.text[: figure.start] + new + body.text[figure.end :])
         draft.used.add(other.line)
         return draft.record(CONFLICT, RESTATED_CHANGED, where, new, figure.text, f"{body.line}:{figure.start}",
-                            also=((CONFLICT, _Where(other.line)),))
+                            also=((CONFLICT, Where(other.line)),))
     return False
 
 
@@ -774,7 +754,7 @@ def _restate_within_bound(draft: _Draft) -> bool:
         where = draft.replace(target.line, target.text[:at] + sentence + target.text[at:])
         draft.used.add(body.line)
         return draft.record(CONFLICT, BOUND_MET, where, sentence, body.text[figure.start - len(indicator) : end],
-                            f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
+                            f"{body.line}:{figure.start}", also=((CONFLICT, Where(body.line)),))
     return False
 
 
@@ -802,7 +782,7 @@ def _copy_and_change(draft: _Draft, clause: bool, consistent: bool = False) -> b
         draft.used.add(body.line)
         kind = RESTATED_SAME if consistent else CLAUSE_CHANGED if clause else COPY_CHANGED
         return draft.record(CONFLICT, kind, where, sentence,
-                            body.text[start:end], f"{body.line}:{figure.start}", also=((CONFLICT, _Where(body.line)),))
+                            body.text[start:end], f"{body.line}:{figure.start}", also=((CONFLICT, Where(body.line)),))
     return False
 
 

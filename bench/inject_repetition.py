@@ -27,9 +27,12 @@ import logging
 import random
 import re
 import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+import qualitybench
+from qualitybench import LineEdits, Where
 
 from reportlint.document import Paragraph
 from reportlint.parse import parse_text
@@ -83,13 +86,9 @@ class Injection:
 
 
 @dataclass
-class Injected:
-    text: str
-    injections: list[Injection]
+class Injected(qualitybench.Injected):
     #: doubled-word sites left out because the doubled text reads as real words
     skipped: list[str] = field(default_factory=list)
-    #: kinds this document had no room for
-    unplaced: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -107,34 +106,26 @@ class _Body:
         return self.text[start:end]
 
 
-@dataclass(frozen=True)
-class _Where:
-    line: int  # 0-based original line
-    insert: int | None = None  # index among the paragraphs inserted after it
-
-
 @dataclass
 class _Pending:
     rule: str
     kind: str
-    where: _Where
+    where: Where
     text: str
     unit: str = ""
-    source: _Where | None = None
-    also: tuple[tuple[str, _Where], ...] = ()
+    source: Where | None = None
+    also: tuple[tuple[str, Where], ...] = ()
     on_topic: bool | None = None
 
 
-class _Draft:
+class _Draft(LineEdits):
     """The document's lines, with replacements and insertions recorded until ``finish``."""
 
     def __init__(self, lines: list[str], bodies: list[_Body], rng: random.Random) -> None:
-        self.lines = lines
+        super().__init__(lines)
         self.bodies = bodies
         self.rng = rng
         self.used: set[int] = set()
-        self.replaced: dict[int, str] = {}
-        self.inserted: dict[int, list[str]] = defaultdict(list)
         self.pending: list[_Pending] = []
 
     def free(self, test=lambda body: True) -> list[_Body]:
@@ -142,23 +133,14 @@ class _Draft:
         self.rng.shuffle(found)
         return found
 
-    def replace(self, body: _Body, text: str) -> _Where:
-        self.replaced[body.line] = text
-        return _Where(body.line)
+    def replace(self, body: _Body, text: str) -> Where:
+        return self.replace_line(body.line, text)
 
-    def insert_after(self, body: _Body, text: str) -> _Where:
-        self.inserted[body.line].append(text)
-        return _Where(body.line, len(self.inserted[body.line]) - 1)
+    def insert_after(self, body: _Body, text: str) -> Where:
+        return self.insert_line_after(body.line, text)
 
     def finish(self) -> tuple[str, list[Injection]]:
-        out: list[str] = []
-        number: dict[_Where, int] = {}
-        for index, line in enumerate(self.lines):
-            out.append(self.replaced.get(index, line))
-            number[_Where(index)] = len(out)
-            for k, text in enumerate(self.inserted.get(index, ())):
-                out += ["", text]
-                number[_Where(index, k)] = len(out)
+        out, number = self.numbered()
         injections = [
             Injection(p.rule, p.kind, number[p.where], p.text, p.unit,
                       number[p.source] if p.source else None,
@@ -263,51 +245,55 @@ def _boundary(body: _Body, rng: random.Random, inside: bool) -> int:
     return rng.choice(ends)
 
 
-def _move_across(draft: _Draft, text: str) -> bool:
-    found = _stray(draft, text, MIN_MOVED, lambda b: b.chapter is not None and len(b.sentences) >= 3,
-                   lambda s, b: b.chapter not in (None, s.chapter) and len(b.sentences) >= 2)
+def _put_stray(draft: _Draft, text: str, min_han: int, source_test, target_test, inside: bool):
+    """(source, sentence index, target, where) for a stray sentence (``_stray``) put into its
+    target between two of its sentences (``_boundary``); both paragraphs are used up."""
+    found = _stray(draft, text, min_han, source_test, target_test)
     if not found:
-        return False
+        return None
     source, index, target = found
+    at = _boundary(target, draft.rng, inside)
+    where = draft.replace(target, target.text[:at] + source.sentence(index) + target.text[at:])
+    draft.used |= {source.line, target.line}
+    return source, index, target, where
+
+
+def _move_across(draft: _Draft, text: str) -> bool:
+    put = _put_stray(draft, text, MIN_MOVED, lambda b: b.chapter is not None and len(b.sentences) >= 3,
+                     lambda s, b: b.chapter not in (None, s.chapter) and len(b.sentences) >= 2, inside=True)
+    if not put:
+        return False
+    source, index, target, where = put
     sentence = source.sentence(index)
     start, end = source.sentences[index]
-    at = _boundary(target, draft.rng, inside=True)
     draft.replace(source, source.text[:start] + source.text[end:])
-    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-    draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=_Where(source.line),
+    draft.pending.append(_Pending(MISPLACED, MOVED_ACROSS, where, sentence, source=Where(source.line),
                                   on_topic=_on_topic(sentence, source, target)))
-    draft.used |= {source.line, target.line}
     return True
 
 
 def _copy_across(draft: _Draft, text: str) -> bool:
-    found = _stray(draft, text, MIN_COPIED, lambda b: b.chapter is not None,
-                   lambda s, b: b.chapter not in (None, s.chapter))
-    if not found:
+    put = _put_stray(draft, text, MIN_COPIED, lambda b: b.chapter is not None,
+                     lambda s, b: b.chapter not in (None, s.chapter), inside=False)
+    if not put:
         return False
-    source, index, target = found
+    source, index, target, where = put
     sentence = source.sentence(index)
-    at = _boundary(target, draft.rng, inside=False)
-    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
     # duplicate-sentence reports the later of the two copies, which may be the original.
-    later = where if target.line > source.line else _Where(source.line)
-    draft.pending.append(_Pending(MISPLACED, COPIED_ACROSS, where, sentence, source=_Where(source.line),
+    later = where if target.line > source.line else Where(source.line)
+    draft.pending.append(_Pending(MISPLACED, COPIED_ACROSS, where, sentence, source=Where(source.line),
                                   also=((DUPLICATE_SENTENCE, later),), on_topic=_on_topic(sentence, source, target)))
-    draft.used |= {source.line, target.line}
     return True
 
 
 def _copy_in_section(draft: _Draft, text: str) -> bool:
-    found = _stray(draft, text, MIN_COPIED, lambda b: True,
-                   lambda s, b: b.section == s.section and b.line > s.line)
-    if not found:
+    put = _put_stray(draft, text, MIN_COPIED, lambda b: True,
+                     lambda s, b: b.section == s.section and b.line > s.line, inside=False)
+    if not put:
         return False
-    source, index, target = found
-    sentence = source.sentence(index)
-    at = _boundary(target, draft.rng, inside=False)
-    where = draft.replace(target, target.text[:at] + sentence + target.text[at:])
-    draft.pending.append(_Pending(DUPLICATE_SENTENCE, SAME_SECTION, where, sentence, source=_Where(source.line)))
-    draft.used |= {source.line, target.line}
+    source, index, _, where = put
+    draft.pending.append(_Pending(DUPLICATE_SENTENCE, SAME_SECTION, where, source.sentence(index),
+                                  source=Where(source.line)))
     return True
 
 
@@ -317,7 +303,7 @@ def _paste_later(draft: _Draft, source: _Body, copy: str, kind: str, *also_used:
     if not anchors:
         return False
     where = draft.insert_after(anchors[0], copy)
-    draft.pending.append(_Pending(DUPLICATE_PARAGRAPH, kind, where, copy, source=_Where(source.line)))
+    draft.pending.append(_Pending(DUPLICATE_PARAGRAPH, kind, where, copy, source=Where(source.line)))
     draft.used |= {source.line, anchors[0].line} | {b.line for b in also_used}
     return True
 

@@ -8,41 +8,18 @@ tests/test_corpus.py.
 """
 
 import random
-import sys
-from pathlib import Path
 
-import pytest
+from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
 
 from reportlint.figures import counted_enumerations, figures, respectively
 from reportlint.structure import numbering
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
 REPORT = CORPUS / "yunnan_2025.txt"  # a 9个方面 claim, lists, 分别 with three values, 其中, shares
 
-pytestmark = pytest.mark.skipif(not REPORT.is_file(), reason="the real corpus is not beside this clone")
+pytestmark = needs(REPORT)
 
-sys.path.insert(0, str(REPO / "bench"))
-import inject_figures as inj  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def clean() -> str:
-    return REPORT.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def injected(clean):
-    return inj.inject(clean, random.Random(0))
-
-
-def by_kind(injected, kind):
-    [injection] = [i for i in injected.injections if i.kind == kind]
-    return injection
-
-
-def line(injected, number: int) -> str:
-    return injected.text.split("\n")[number - 1]
+inj = injector("inject_figures")
+clean, injected = report_fixtures(REPORT, inj.inject, seed=0)
 
 
 def test_every_kind_with_a_site_is_placed_on_its_own_line(injected):

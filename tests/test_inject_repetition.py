@@ -6,39 +6,18 @@ real corpus beside the clone, like tests/test_corpus.py.
 """
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
+from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
 
-REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
 REPORT = CORPUS / "henan_2025.txt"  # three chapters, sections with several paragraphs
 
-pytestmark = pytest.mark.skipif(not REPORT.is_file(), reason="the real corpus is not beside this clone")
+pytestmark = needs(REPORT)
 
 pytest.importorskip("jieba")  # the injector picks words with it (a test extra)
-sys.path.insert(0, str(REPO / "bench"))
-import inject_repetition as inj  # noqa: E402
+inj = injector("inject_repetition")
 
-
-@pytest.fixture(scope="module")
-def clean() -> str:
-    return REPORT.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def injected(clean):
-    return inj.inject(clean, random.Random(7))
-
-
-def by_kind(injected, kind):
-    [injection] = [i for i in injected.injections if i.kind == kind]
-    return injection
-
-
-def line(injected, number: int) -> str:
-    return injected.text.split("\n")[number - 1]
+clean, injected = report_fixtures(REPORT, inj.inject, seed=7)
 
 
 def test_one_injection_of_every_kind_on_its_own_lines(injected):

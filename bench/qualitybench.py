@@ -1,0 +1,251 @@
+"""What the quality benches share: the injectors' line bookkeeping, the scoring
+of findings against injected lines, the printed examples and the command line.
+
+bench/quality_repetition.py and bench/quality_figures.py judge different rules
+the same way: lint each clean report, inject defects into --per-doc versions of
+it, and count a finding true when it lies on its rule's injected line. What
+differs (the kinds, the targets, the table) stays in each script; this module
+keeps the rest in one place, so a fix to the scoring reaches both benches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint.api import lint_text
+from reportlint.config import Config
+from reportlint.registry import build_registry
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
+
+
+# -- the injectors: a document's lines, edited -----------------------------------
+
+
+@dataclass(frozen=True)
+class Where:
+    """A paragraph of the injected document, named before its line number is known."""
+
+    line: int  # 0-based original line
+    insert: int | None = None  # index among the paragraphs inserted after it
+
+
+@dataclass
+class Injected:
+    """A report with defects injected: what ``QualityBench.run_document`` reads of an injector's result."""
+
+    text: str
+    injections: list  # the injector's records, one a defect, each with the line its rule must report
+    #: kinds this document had no room or no free site for
+    unplaced: list[str] = field(default_factory=list)
+
+
+class LineEdits:
+    """The document's lines, with replacements, insertions and deletions recorded until
+    ``numbered``: edits name original lines, so each is independent of the others."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.replaced: dict[int, str] = {}
+        self.inserted: dict[int, list[str]] = {}
+        self.deleted: set[int] = set()
+
+    def replace_line(self, line: int, text: str) -> Where:
+        self.replaced[line] = text
+        return Where(line)
+
+    def insert_line_after(self, line: int, text: str) -> Where:
+        self.inserted.setdefault(line, []).append(text)
+        return Where(line, len(self.inserted[line]) - 1)
+
+    def numbered(self) -> tuple[list[str], dict[Where, int]]:
+        """The edited lines and the 1-based line each edited or inserted paragraph ends up on
+        (an inserted paragraph comes with a blank line before it)."""
+        out: list[str] = []
+        number: dict[Where, int] = {}
+        for index, line in enumerate(self.lines):
+            if index not in self.deleted:
+                out.append(self.replaced.get(index, line))
+                number[Where(index)] = len(out)
+            for k, text in enumerate(self.inserted.get(index, ())):
+                out += ["", text]
+                number[Where(index, k)] = len(out)
+        return out, number
+
+
+# -- the benches: findings against injected lines --------------------------------
+
+
+@dataclass
+class Tally:
+    injected: int = 0
+    found: int = 0  # injections reported by their rule
+    true: int = 0  # findings on an injection's line (several may fall on one)
+    false: int = 0
+
+    def recall(self) -> float:
+        return self.found / self.injected if self.injected else float("nan")
+
+    def precision(self) -> float:
+        flagged = self.true + self.false
+        return self.true / flagged if flagged else float("nan")
+
+
+class QualityBench:
+    """Lints clean and injected versions of each report and keeps what the examples print.
+
+    A subclass injects (``inject``), scores one version (``score``), may look at the clean
+    report first (``survey``) and at each version (``note``), and prints its ``report``."""
+
+    def __init__(self, rules: tuple[str, ...], options: tuple = ()) -> None:
+        self.config = Config(select=rules, rule_options=options) if rules else None
+        self.rules = rules
+        self.misses: dict[str, list[str]] = defaultdict(list)
+        self.falses: dict[str, list[str]] = defaultdict(list)
+        #: true by their line, but the span misses the injected text
+        self.off_target: dict[str, list[str]] = defaultdict(list)
+        self.unplaced: Counter[str] = Counter()
+        self.crashes: Counter[str] = Counter()
+
+    def lint(self, text: str, name: str):
+        if not self.rules:
+            return []
+        result = lint_text(text, name, self.config)
+        self.crashes.update(f"{c.name}: {c.error} ({c.where})" for c in result.crashes)
+        return result.findings
+
+    def run_document(self, path: Path, rng: random.Random, versions: int) -> None:
+        clean = path.read_text(encoding="utf-8")
+        self.survey(path.name, clean)
+        clean_findings = self.lint(clean, path.name)
+        baseline = Counter((f.name, span_text(clean, f)) for f in clean_findings)
+        # Injections keep off the paragraphs the clean report's findings are about.
+        avoid = frozenset(n for f in clean_findings for n in range(f.line, f.end_line + 1)) | frozenset(
+            clean.count("\n", 0, r.span.start) + 1 for f in clean_findings for r in f.related)
+        for _ in range(versions):
+            injected = self.inject(clean, rng, avoid)
+            self.note(path.name, injected)
+            self.unplaced.update(injected.unplaced)
+            already, found = baseline.copy(), []
+            for finding in self.lint(injected.text, path.name):
+                key = (finding.name, span_text(injected.text, finding))
+                if already[key] > 0:
+                    already[key] -= 1  # a real defect of the published text
+                else:
+                    found.append(finding)
+            self.score(path.name, injected, found)
+
+    def survey(self, name: str, clean: str) -> None:
+        """Look at a clean report before its versions are made."""
+
+    def inject(self, clean: str, rng: random.Random, avoid: frozenset[int]):
+        raise NotImplementedError
+
+    def note(self, name: str, injected) -> None:
+        """Look at an injected version before it is scored."""
+
+    def score(self, name: str, injected, found: list) -> None:
+        raise NotImplementedError
+
+    def report(self, corpus: Path, seed: int, versions: int, examples: int) -> bool:
+        raise NotImplementedError
+
+    def flag_off_target(self, name: str, text: str, finding, injection) -> None:
+        self.off_target[finding.name].append(
+            f"{name}:{finding.line}: {injection.kind}: flagged {clip(span_text(text, finding), 40)}"
+            f" | injected {clip(injection.text, 40)}")
+
+    def print_findings(self, examples: int) -> None:
+        """The first *examples* misses, off-target and false findings of each rule, and the crashes."""
+        for rule in self.rules:
+            if self.misses[rule]:
+                print(f"\n{rule}: missed {len(self.misses[rule])} (first {examples})")
+                print("\n".join(f"  {m}" for m in self.misses[rule][:examples]))
+            if self.off_target[rule]:
+                print(f"\n{rule}: on the injected line but not on the injected text {len(self.off_target[rule])}"
+                      f" (counted true; first {examples})")
+                print("\n".join(f"  {f}" for f in self.off_target[rule][:examples]))
+            if self.falses[rule]:
+                print(f"\n{rule}: false findings {len(self.falses[rule])} (first {examples})")
+                print("\n".join(f"  {f}" for f in self.falses[rule][:examples]))
+        if self.crashes:
+            print("\nrule crashes (documents):")
+            print("\n".join(f"  {n:>4} {c}" for c, n in self.crashes.most_common(examples)))
+
+
+def span_text(text: str, finding) -> str:
+    return text[finding.span.start : finding.span.end]
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """The offset in the text of each of its lines."""
+    return list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
+def overlaps(lines: list[str], starts: list[int], finding, injection) -> bool:
+    """Whether the finding's span touches the injected text on the injection's line."""
+    start = starts[injection.line - 1] + lines[injection.line - 1].find(injection.text)
+    return finding.span.start < start + len(injection.text) and start < finding.span.end
+
+
+def describe_false(name: str, finding, text: str, where: str) -> str:
+    return (f"{name}:{finding.line}: {clip(finding.message, 90)} | text: {clip(span_text(text, finding), 60)}"
+            f"{where}")
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# -- the command line ------------------------------------------------------------
+
+
+def rule_options(settings: list[str]) -> tuple:
+    """RULE.KEY=VALUE settings as Config.rule_options; VALUE is JSON (true, 0.8) or a string."""
+    options: dict[str, dict] = defaultdict(dict)
+    for setting in settings:
+        key, _, value = setting.partition("=")
+        rule, _, option = key.partition(".")
+        try:
+            options[rule][option] = json.loads(value)
+        except json.JSONDecodeError:
+            options[rule][option] = value
+    return tuple((rule, tuple(values.items())) for rule, values in options.items())
+
+
+def main(doc: str, rules: tuple[str, ...], make_bench, per_doc_help: str, option_help: str,
+         none_registered: str | None = None) -> int:
+    """Parse the benches' common options, run *make_bench*(rules, options) over the corpus and
+    print its report; exit 1 with --strict when a rule misses its target. With *none_registered*,
+    print it and stop when none of *rules* is registered."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--per-doc", type=int, default=8, help=per_doc_help)
+    parser.add_argument("--examples", type=int, default=8, help="misses and false findings shown per rule")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a rule misses its target")
+    parser.add_argument("--option", action="append", default=[], metavar="RULE.KEY=VALUE", help=option_help)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus}")
+        return 0
+    registered = {meta.name for meta in build_registry()}
+    present = tuple(r for r in rules if r in registered)
+    if not present and none_registered:
+        print(none_registered)
+        return 0
+    bench = make_bench(present, rule_options(args.option))
+    rng = random.Random(args.seed)
+    for path in sorted(args.corpus.glob("*.txt")):
+        bench.run_document(path, rng, args.per_doc)
+    if args.option:
+        print(f"rule options: {', '.join(args.option)}")
+    met = bench.report(args.corpus, args.seed, args.per_doc, args.examples)
+    return 1 if args.strict and not met else 0
