@@ -74,8 +74,6 @@ class Fit:
     section: float
     #: share of the fragment's term weight that the window uses at all
     window_share: float
-    #: how much the other sentences of the paragraph share with the text around them
-    cohesion: float
 
 
 @dataclass
@@ -140,8 +138,7 @@ class TopicModel:
                 whole.update(self._rest(index, cut))
         total = sum(weights.values())
         share = sum(w for t, w in weights.items() if window.get(t, 0) > 0) / total if total else 0.0
-        return Fit(self._cosine(fragment, weights, window), self._cosine(fragment, weights, whole), share,
-                   self.cohesion(paragraph, cut))
+        return Fit(self._cosine(fragment, weights, window), self._cosine(fragment, weights, whole), share)
 
     def cohesion(self, paragraph: int, cut: Iterable[tuple[int, int, int]] = ()) -> float:
         """The median share of each sentence's term weight (after the lead
