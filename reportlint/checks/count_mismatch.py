@@ -199,7 +199,8 @@ def _trimmed_start(items: tuple[Item, ...]) -> int:
     tokens = lexicon().segment(first.text)
     start = 0
     for token in tokens[:-1]:
-        ends_a_clause = token.entry.tag in _NOT_NAME_TAGS if token.entry else not _is_cjk(token.text[0])
+        # 重点发展电子信息: a verb used as a noun (发展, vn) still leads into the list
+        ends_a_clause = token.entry.tag in (*_NOT_NAME_TAGS, "vn") if token.entry else not _is_cjk(token.text[0])
         if ends_a_clause:
             start = token.end
     return first.start + start

@@ -138,3 +138,8 @@ def test_silent_on_claims_that_announce_no_numbered_sections():
             "三、重点工作\n\n具体抓好2个方面工作：\n\n" + "\n\n".join(SECTIONS[:2]) + "\n\n四、自身建设\n\n" + SECTIONS[0],
         ],
     )
+
+
+def test_the_message_lists_the_items_without_the_verb_that_leads_into_them():
+    [finding] = findings_for("count-mismatch", "重点发展电子信息、装备制造、生物医药、新材料三大产业，壮大实体经济。")
+    assert "（电子信息、装备制造、生物医药、新材料）" in finding.message
