@@ -99,7 +99,12 @@ class Lexicon:
         tokens, start = [], 0
         while start < n:
             end = best[start][1]
-            tokens.append(Token(start, end, text[start:end], self.get(text[start:end])))
+            # the entry the path was scored with; a number or Latin word was scored as unknown
+            found = dict(candidates[start])[end]
+            entry = Entry(int(found[0]), found[1]) if found else None
+            if entry is None and text[start].isascii():
+                entry = self.get(text[start:end])
+            tokens.append(Token(start, end, text[start:end], entry))
             start = end
         return tokens
 
