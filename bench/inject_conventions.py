@@ -1,0 +1,344 @@
+"""Inject the defects of the convention rules into a clean report: punctuation
+(RL401–RL403), outline numbering (RL103) and misspelled words (RL501).
+
+A report in, one paragraph per line, and the same report with at most one
+defect of each kind below out, together with the line of each defect: the
+line where its rule must report it. Injections are kept apart, never two in
+one paragraph, so every finding can be matched to one injection by its line.
+
+- punctuation-width: in a report written with full-width marks, one ， between
+  Chinese characters typed as an ASCII comma; one ： or ； typed as : or ;; one
+  （…） pair around Chinese text typed as ASCII ( ).
+- unmatched-pair: the closing mark of a “…”, 《…》 or （…） pair deleted, in a
+  paragraph whose marks of that kind all pair up.
+- repeated-punctuation: a ， 、 or 。 after a Chinese character typed twice; a
+  ， left in front of a 。 (发展，。).
+- numbering-sequence: in a run of three or more sibling outline numbers
+  (一、二、三、 / （一）（二）（三） / 1. 2. 3. / （1）（2）（3）, 1 … n in the clean
+  report), the number of one inner sibling deleted (the gap is reported on the
+  next sibling's line), or one sibling numbered like the one before it (the
+  repeat is reported on its line; a finding on the next sibling's line, which
+  now follows a repeat, is true as well).
+- confusable-word: one occurrence of a correctly written word replaced by a
+  well-known misspelling of it. The pairs are chosen here, from published lists
+  of common errors, independently of the rule pack: recall measures the pack's
+  coverage of them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import qualitybench
+from qualitybench import LineEdits, Where
+
+from reportlint.parse import parse_text
+
+PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
+REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
+RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE)
+
+ASCII_COMMA = "ASCII comma (，→,)"
+ASCII_COLON = "ASCII colon or semicolon (：→:)"
+ASCII_PARENS = "ASCII parentheses (（）→())"
+NO_CLOSING_QUOTE = "closing ” deleted"
+NO_CLOSING_TITLE = "closing 》 deleted"
+NO_CLOSING_PAREN = "closing ） deleted"
+MARK_DOUBLED = "mark typed twice (，，)"
+COMMA_BEFORE_STOP = "comma left before a full stop (，。)"
+NUMBER_SKIPPED = "number left out (（二）（四）)"
+NUMBER_REPEATED = "number given twice (（二）（二）)"
+MISSPELLED = "known misspelling (部署→布署)"
+KINDS = {
+    PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
+    UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
+    REPEATED_PUNCTUATION: (MARK_DOUBLED, COMMA_BEFORE_STOP),
+    NUMBERING: (NUMBER_SKIPPED, NUMBER_REPEATED),
+    CONFUSABLE: (MISSPELLED,),
+}
+
+#: (right, wrong): well-known misspellings of words official reports use, from the published
+#: lists of common errors (《咬文嚼字》's annual lists, 常见别字 of idioms, typical 公文 slips).
+MISSPELLINGS = (
+    ("部署", "布署"), ("作为", "做为"), ("辐射", "幅射"), ("防汛", "防讯"), ("砥砺", "砥励"),
+    ("攻坚克难", "攻艰克难"), ("锲而不舍", "契而不舍"), ("座谈会", "坐谈会"), ("竣工", "峻工"),
+    ("一如既往", "一如继往"), ("实事求是", "实是求是"), ("震撼", "震憾"), ("陷阱", "陷井"),
+    ("追溯", "追朔"), ("再接再厉", "再接再励"), ("兢兢业业", "竞竞业业"), ("与时俱进", "与时具进"),
+    ("制高点", "至高点"), ("严峻", "严竣"), ("弘扬", "宏扬"), ("竞争", "竟争"), ("挖掘", "挖崛"),
+    ("膨胀", "膨涨"), ("账户", "帐户"), ("过渡期", "过度期"), ("既要", "即要"), ("精益求精", "精益求经"),
+    ("脱颖而出", "脱颖而岀"), ("迫在眉睫", "迫在眉捷"), ("按部就班", "按步就班"), ("截至目前", "截止目前"),
+)
+
+_HAN = "\u4e00-\u9fff"
+_COMMA_SITE = re.compile(f"(?<=[{_HAN}])，(?=[{_HAN}])")
+_COLON_SITE = re.compile(f"(?<=[{_HAN}])[：；](?=[{_HAN}“])")
+_PARENS_SITE = re.compile(f"（[{_HAN}、，]{{2,20}}）")
+_MARK_SITE = re.compile(f"(?<=[{_HAN}])[，、。](?=[{_HAN}])")
+_STOP_SITE = re.compile(f"(?<=[{_HAN}]{{4}})。")
+_PAIRS = {NO_CLOSING_QUOTE: ("“", "”"), NO_CLOSING_TITLE: ("《", "》"), NO_CLOSING_PAREN: ("（", "）")}
+_ASCII = {"，": ",", "：": ":", "；": ";"}
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Injection:
+    rule: str  # the rule that must report it
+    kind: str
+    line: int  # 1-based line of the injected document where the finding belongs
+    text: str  # the injected text, as it stands on that line
+    original: str  # what stood there in the clean report
+    #: (rule, line): findings of the rule on another line that are true as well
+    also: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass
+class _Body:
+    """A paragraph whose prose is its line verbatim, so prose offsets are line offsets."""
+
+    line: int  # 0-based index into the document's lines
+    text: str
+    kind: str
+    numbering: tuple[int, int, str] | None
+
+
+@dataclass
+class _Pending:
+    rule: str
+    kind: str
+    where: Where
+    text: str
+    original: str
+    also: tuple[Where, ...] = ()
+
+
+class _Draft(LineEdits):
+    def __init__(self, text: str, rng: random.Random, avoid_lines: frozenset[int]) -> None:
+        super().__init__(text.split("\n"))
+        self.rng = rng
+        self.bodies = _bodies(text, self.lines)
+        self.used: set[int] = {n - 1 for n in avoid_lines}
+        self.pending: list[_Pending] = []
+
+    def free_bodies(self) -> list[_Body]:
+        bodies = [b for b in self.bodies if b.kind == "text" and b.line not in self.used]
+        self.rng.shuffle(bodies)
+        return bodies
+
+    def record(self, rule: str, kind: str, body: _Body, new_text: str, at: int, injected: str, original: str,
+               also: tuple[int, ...] = ()) -> bool:
+        """Replace *body*'s line by *new_text*, where *injected* now stands at offset *at*."""
+        assert new_text[at : at + len(injected)] == injected
+        self.used.add(body.line)
+        self.pending.append(_Pending(rule, kind, self.replace_line(body.line, new_text), injected, original,
+                                     tuple(Where(n) for n in also)))
+        return True
+
+    def finish(self) -> tuple[str, list[Injection]]:
+        out, number = self.numbered()
+        injections = [Injection(p.rule, p.kind, number[p.where], p.text, p.original,
+                                tuple((p.rule, number[w]) for w in p.also)) for p in self.pending]
+        return "\n".join(out), injections
+
+
+def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozenset(),
+           kinds: tuple[str, ...] | None = None) -> qualitybench.Injected:
+    """At most one defect of each kind in KINDS (or only of *kinds*), placed with *rng*;
+    *avoid_lines* (1-based) are lines already reported on the clean text, left alone."""
+    draft = _Draft(text, rng, avoid_lines)
+    result = qualitybench.Injected("", [])
+    steps = [  # the scarcest sites first
+        (NUMBER_SKIPPED, lambda: _renumber(draft, skip=True)),
+        (NUMBER_REPEATED, lambda: _renumber(draft, skip=False)),
+        (MISSPELLED, lambda: _misspell(draft)),
+        (ASCII_PARENS, lambda: _ascii_parens(draft)),
+        *((kind, lambda kind=kind: _drop_closing(draft, kind)) for kind in _PAIRS),
+        (ASCII_COLON, lambda: _ascii_mark(draft, _COLON_SITE, ASCII_COLON)),
+        (ASCII_COMMA, lambda: _ascii_mark(draft, _COMMA_SITE, ASCII_COMMA)),
+        (MARK_DOUBLED, lambda: _double_mark(draft)),
+        (COMMA_BEFORE_STOP, lambda: _comma_before_stop(draft)),
+    ]
+    for kind, step in steps:
+        if kinds is not None and kind not in kinds:
+            continue
+        if not step():
+            result.unplaced.append(kind)
+    result.text, result.injections = draft.finish()
+    return result
+
+
+def sites(text: str) -> dict[str, int]:
+    """How many paragraphs (runs, for numbering) of the clean report could take each kind."""
+    bodies = [b for b in _bodies(text, text.split("\n")) if b.kind == "text"]
+    runs = _runs(_bodies(text, text.split("\n")))
+    return {
+        ASCII_COMMA: sum(bool(_COMMA_SITE.search(b.text)) for b in bodies),
+        ASCII_COLON: sum(bool(_COLON_SITE.search(b.text)) for b in bodies),
+        ASCII_PARENS: sum(bool(_PARENS_SITE.search(b.text)) for b in bodies),
+        **{kind: sum(bool(_closed_pairs(b.text, *pair)) for b in bodies) for kind, pair in _PAIRS.items()},
+        MARK_DOUBLED: sum(bool(_MARK_SITE.search(b.text)) for b in bodies),
+        COMMA_BEFORE_STOP: sum(bool(_STOP_SITE.search(b.text)) for b in bodies),
+        NUMBER_SKIPPED: len(runs),
+        NUMBER_REPEATED: len(runs),
+        MISSPELLED: sum(any(right in b.text for right, _ in MISSPELLINGS) for b in bodies),
+    }
+
+
+def _bodies(text: str, lines: list[str]) -> list[_Body]:
+    doc = parse_text(text, "report.txt")
+    bodies = []
+    for paragraph in doc.paragraphs:
+        line = doc.lines.position(paragraph.span().start)[0] - 1
+        if lines[line] == paragraph.text:  # else offsets would need the source map
+            bodies.append(_Body(line, paragraph.text, paragraph.kind, paragraph.numbering))
+    return bodies
+
+
+# -- punctuation ---------------------------------------------------------------------
+
+
+def _ascii_mark(draft: _Draft, site: re.Pattern, kind: str) -> bool:
+    for body in draft.free_bodies():
+        matches = list(site.finditer(body.text))
+        if matches:
+            at = draft.rng.choice(matches).start()
+            mark = _ASCII[body.text[at]]
+            new = body.text[:at] + mark + body.text[at + 1 :]
+            return draft.record(PUNCTUATION_WIDTH, kind, body, new, at - 1, new[at - 1 : at + 2],
+                                body.text[at - 1 : at + 2])
+    return False
+
+
+def _ascii_parens(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        matches = list(_PARENS_SITE.finditer(body.text))
+        if matches:
+            match = draft.rng.choice(matches)
+            ascii_pair = "(" + match.group()[1:-1] + ")"
+            new = body.text[: match.start()] + ascii_pair + body.text[match.end() :]
+            return draft.record(PUNCTUATION_WIDTH, ASCII_PARENS, body, new, match.start(), ascii_pair, match.group())
+    return False
+
+
+def _closed_pairs(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """The (open, close) offsets of the pairs of a paragraph whose marks of this kind all
+    pair up without nesting; [] when they do not."""
+    pairs, start = [], None
+    for at, char in enumerate(text):
+        if char == opening:
+            if start is not None:
+                return []
+            start = at
+        elif char == closing:
+            if start is None:
+                return []
+            pairs.append((start, at))
+            start = None
+    return [] if start is not None else pairs
+
+
+def _drop_closing(draft: _Draft, kind: str) -> bool:
+    opening, closing = _PAIRS[kind]
+    for body in draft.free_bodies():
+        pairs = [(o, c) for o, c in _closed_pairs(body.text, opening, closing) if c - o >= 3]
+        if pairs:
+            start, end = draft.rng.choice(pairs)
+            new = body.text[:end] + body.text[end + 1 :]
+            shown = new[start : min(end, start + 12)]
+            return draft.record(UNMATCHED_PAIR, kind, body, new, start, shown, body.text[start : end + 1])
+    return False
+
+
+def _double_mark(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        matches = list(_MARK_SITE.finditer(body.text))
+        if matches:
+            at = draft.rng.choice(matches).start()
+            mark = body.text[at]
+            new = body.text[:at] + mark + body.text[at:]
+            return draft.record(REPEATED_PUNCTUATION, MARK_DOUBLED, body, new, at, mark * 2, mark)
+    return False
+
+
+def _comma_before_stop(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        matches = list(_STOP_SITE.finditer(body.text))
+        if matches:
+            at = draft.rng.choice(matches).start()
+            new = body.text[:at] + "，" + body.text[at:]
+            return draft.record(REPEATED_PUNCTUATION, COMMA_BEFORE_STOP, body, new, at, "，。", "。")
+    return False
+
+
+# -- outline numbering -----------------------------------------------------------------
+
+
+def _runs(bodies: list[_Body]) -> list[list[_Body]]:
+    """Runs of three or more siblings numbered 1 … n in order: the numbered paragraphs of one
+    level between two paragraphs of a higher level (a lower number)."""
+    numbered = [b for b in bodies if b.numbering and b.numbering[0] >= 1]
+    runs, open_runs = [], {}  # level -> the run being collected
+    for body in numbered:
+        level, ordinal, _ = body.numbering
+        for deeper in [lv for lv in open_runs if lv > level]:
+            runs.append(open_runs.pop(deeper))  # a parent closes its children's runs
+        open_runs.setdefault(level, []).append(body)
+    runs += open_runs.values()
+    return [run for run in runs if len(run) >= 3 and [b.numbering[1] for b in run] == list(range(1, len(run) + 1))]
+
+
+def chinese_numeral(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _CN_DIGITS[ones]
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _with_ordinal(marker: str, ordinal: int) -> str:
+    digits = re.search(r"[0-9]+", marker)
+    if digits:
+        return marker.replace(digits.group(), str(ordinal), 1)
+    numeral = re.search(r"[一二三四五六七八九十百]+", marker).group()
+    return marker.replace(numeral, chinese_numeral(ordinal), 1)
+
+
+def _renumber(draft: _Draft, skip: bool) -> bool:
+    runs = [r for r in _runs(draft.bodies) if not any(b.line in draft.used for b in r)]
+    draft.rng.shuffle(runs)
+    for run in runs:
+        # skip: an inner sibling, so that one follows the gap; repeat: any but the first
+        index = draft.rng.randrange(1, len(run) - 1) if skip else draft.rng.randrange(1, len(run))
+        body, marker = run[index], run[index].numbering[2]
+        if not body.text.startswith(marker):
+            continue
+        rest = body.text[len(marker) :]
+        if skip:
+            follower = run[index + 1]
+            draft.used.add(body.line)
+            draft.replace_line(body.line, rest)
+            draft.used.add(follower.line)
+            draft.pending.append(_Pending(NUMBERING, NUMBER_SKIPPED, Where(follower.line), follower.numbering[2],
+                                          marker))
+            return True
+        repeated = _with_ordinal(marker, index)  # the previous sibling's ordinal (1-based index)
+        also = (run[index + 1].line,) if index + 1 < len(run) else ()
+        for n in also:
+            draft.used.add(n)
+        return draft.record(NUMBERING, NUMBER_REPEATED, body, repeated + rest, 0, repeated, marker, also)
+    return False
+
+
+# -- misspellings ----------------------------------------------------------------------
+
+
+def _misspell(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        found = [(right, wrong) for right, wrong in MISSPELLINGS if right in body.text]
+        if found:
+            right, wrong = draft.rng.choice(found)
+            starts = [m.start() for m in re.finditer(re.escape(right), body.text)]
+            at = draft.rng.choice(starts)
+            new = body.text[:at] + wrong + body.text[at + len(right) :]
+            return draft.record(CONFUSABLE, MISSPELLED, body, new, at, wrong, right)
+    return False

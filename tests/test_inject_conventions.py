@@ -1,0 +1,74 @@
+"""The defect injector of bench/quality_conventions.py does what it records.
+
+The bench judges the punctuation, numbering and term rules by the lines the
+injector records, so a wrong record would pass a bad rule or fail a good one.
+Skipped without the real corpus beside the clone, like tests/test_corpus.py.
+"""
+
+import random
+
+from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
+
+from reportlint.structure import numbering
+
+REPORT = CORPUS / "zhejiang_2025.txt"  # room for every kind
+
+pytestmark = needs(REPORT)
+
+inj = injector("inject_conventions")
+clean, injected = report_fixtures(REPORT, inj.inject, seed=7)
+
+
+def test_one_injection_of_every_kind_on_its_own_lines(injected):
+    assert injected.unplaced == []
+    assert sorted(i.kind for i in injected.injections) == sorted(k for kinds in inj.KINDS.values() for k in kinds)
+    used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
+    assert len(used) == len(set(used)), "two injections share a paragraph"
+    for injection in injected.injections:
+        assert injection.text in line(injected, injection.line)
+
+
+def test_only_the_recorded_lines_change(clean, injected):
+    before, after = clean.split("\n"), injected.text.split("\n")
+    assert len(before) == len(after)
+    changed = {n for n, (old, new) in enumerate(zip(before, after), 1) if old != new}
+    recorded = {i.line for i in injected.injections if i.kind != inj.NUMBER_SKIPPED}
+    skipped = by_kind(injected, inj.NUMBER_SKIPPED)
+    [unnumbered] = changed - recorded  # the skipped number's paragraph lost its number
+    assert unnumbered < skipped.line and numbering(after[unnumbered - 1]) is None
+    assert changed == recorded | {unnumbered}
+
+
+def test_each_edit_undone_gives_the_clean_line(clean, injected):
+    lines = clean.split("\n")
+    for injection in injected.injections:
+        if injection.rule in (inj.PUNCTUATION_WIDTH, inj.REPEATED_PUNCTUATION, inj.CONFUSABLE):
+            undone = line(injected, injection.line).replace(injection.text, injection.original, 1)
+            assert undone == lines[injection.line - 1], injection.kind
+    for kind, (opening, closing) in {inj.NO_CLOSING_QUOTE: "“”", inj.NO_CLOSING_TITLE: "《》",
+                                      inj.NO_CLOSING_PAREN: "（）"}.items():
+        injection = by_kind(injected, kind)
+        text = line(injected, injection.line)
+        assert text.count(opening) == text.count(closing) + 1
+        assert injection.original.startswith(injection.text) and injection.original.endswith(closing)
+
+
+def test_numbers_skip_or_repeat_in_a_run(injected):
+    skipped = by_kind(injected, inj.NUMBER_SKIPPED)
+    level, ordinal, marker = numbering(line(injected, skipped.line))
+    assert marker == skipped.text and ordinal >= 3
+    assert numbering(skipped.original)[1] == ordinal - 1  # the number that is gone
+    repeated = by_kind(injected, inj.NUMBER_REPEATED)
+    _, again, _ = numbering(line(injected, repeated.line))
+    assert again == numbering(repeated.original)[1] - 1
+
+
+def test_misspellings_are_misspelled_words():
+    for right, wrong in inj.MISSPELLINGS:
+        assert right != wrong and len(right) == len(wrong)
+
+
+def test_the_same_seed_gives_the_same_versions(clean):
+    first = inj.inject(clean, random.Random(3))
+    again = inj.inject(clean, random.Random(3))
+    assert first.text == again.text and first.injections == again.injections
