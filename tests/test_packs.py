@@ -64,12 +64,12 @@ def test_user_pack_named_in_config_runs(tmp_path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda t: t.replace('format = 1', 'format = 9'), "'format' must be 1"),
+        (lambda t: t.replace('format = 1', 'format = 9'), "'format' must be 1 or 2"),
         (lambda t: t.replace('prefix = "ORG"', 'prefix = "RL9"'), "prefix RL is reserved"),
         (lambda t: t.replace('code = "ORG102"', 'code = "XYZ102"'), "rule 2 (banned-words): code 'XYZ102' does not start"),
         (lambda t: t.replace('kind = "existence"', 'kind = "regex"'), "rule 2 (banned-words): unknown kind 'regex'"),
         (lambda t: t.replace('swap = {', 'swapp = {'), "unknown key 'swapp' (did you mean 'swap'?)"),
-        (lambda t: t.replace('words = ["亲自"]', 'words = []'), "needs a non-empty 'words' list"),
+        (lambda t: t.replace('words = ["亲自"]', 'words = []'), "'words' must be a non-empty list"),
         (lambda t: t.replace('{found}”不宜', '{fund}”不宜'), "message may only use"),
         (lambda t: t.replace('severity = "info"', 'severity = "fatal"'), "unknown severity 'fatal'"),
         (lambda t: t + "\n[[rule]\n", "invalid TOML"),
@@ -97,3 +97,75 @@ def test_missing_pack_is_a_config_error(tmp_path):
     config_path = write(tmp_path, 'rule-packs = ["nowhere.toml"]\n', "reportlint.toml")
     with pytest.raises(ConfigError, match="rule pack not found"):
         load_config(config_path).validate()
+
+
+# -- format 2 --------------------------------------------------------------------
+
+PACK_2 = r"""
+format = 2
+prefix = "ORG"
+
+[lists]
+"时间词" = ["目前", "当前", "今年", "年底", "上年末"]
+"期限词" = ["日期", "时间", "日"]
+
+[[rule]]
+code = "ORG101"
+name = "preferred-terms"
+kind = "substitution"
+summary = "本单位规范表述"
+message = "“{found}”应为“{expected}”：{reason}"
+fix = "unsafe"
+
+[[rule.entry]]
+wrong = "截止"
+right = "截至"
+reason = "表示到某一时间为止用“截至”"
+after = '\d|{时间词}'
+not-after = '{期限词}'
+examples = { bad = ["截止目前，全市已建成5G基站1500个。"], good = ["申报截止日期为6月30日。"] }
+
+[[rule.entry]]
+wrong = "截止到"
+right = "截至"
+reason = "“截至”已含“到”"
+
+[[rule.entry]]
+wrong = "做为"
+right = "作为"
+reason = "“作为”表示身份、当作"
+not-before = '多'
+not-after = '民'
+"""
+
+
+def lint_with_pack(tmp_path, pack, text, select="ORG"):
+    write(tmp_path, pack)
+    config_path = write(tmp_path, f'rule-packs = ["terms.toml"]\nselect = ["{select}"]\n', "reportlint.toml")
+    return lint_text(text, "a.txt", load_config(config_path)).findings
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # from the corpus: 截止 as a deadline stays silent
+        ("各地区要在申报截止日期前完成审核。", []),
+        ("截止时间为2024年6月30日。", []),
+        ("截止目前，全市已建成5G基站1500个。", [("截止", "截至")]),
+        ("截止2023年底，累计完成投资120亿元。", [("截止", "截至")]),
+        ("截止到目前，已完成80%。", [("截止到", "截至")]),
+        # 截止到 is longest at its place; 截止 alone (not followed by a time) stays silent
+        ("项目已于6月截止。", []),
+        ("做为全省试点，我市先行先试。", [("做为", "作为")]),
+        ("多做为民办实事的好事。", []),
+    ],
+)
+def test_context_conditions_decide(tmp_path, text, found):
+    findings = lint_with_pack(tmp_path, PACK_2, text)
+    assert [(text[f.column - 1:f.end_column - 1], f.fix.edits[0].content) for f in findings] == found
+
+
+def test_message_carries_the_reason(tmp_path):
+    [finding] = lint_with_pack(tmp_path, PACK_2, "截止目前，已完成80%。")
+    assert finding.message == "“截止”应为“截至”：表示到某一时间为止用“截至”"
+    assert finding.fix.applicability == "unsafe"

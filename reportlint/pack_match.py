@@ -1,0 +1,133 @@
+"""Turn a validated pack rule into a check function.
+
+Word rules (substitution, existence) find candidates with one alternation of
+their literal wrong forms, longest first, and then test each candidate's
+context conditions. When the longest form at a position fails its context,
+shorter forms at that position are tried: 截止 with the context "not before
+日期" still lets a shorter or context-free entry speak for the same place.
+Pattern rules run their regular expression over each paragraph. Every user
+regular expression runs within a time budget (bounded_regex).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+from .bounded_regex import PARAGRAPH_SECONDS, Budget, RegexTimeout
+from .document import Document, Paragraph
+from .model import Check, Edit, Fix, Violation
+from .pack_format import Context, Entry, RuleSpec
+
+
+def make_check(spec: RuleSpec) -> Check:
+    scan = _pattern_scanner(spec) if spec.kind == "pattern" else _word_scanner(spec)
+    warned = False
+
+    def check(doc: Document, options: object) -> Iterator[Violation]:
+        nonlocal warned
+        budget = Budget(len(doc.source))
+        for paragraph in doc.paragraphs:
+            budget.start_paragraph()
+            try:
+                yield from scan(paragraph, budget)
+            except RegexTimeout as timeout:
+                # Keep what was found, give up on the rest of this file, and say so once per run.
+                if not warned:
+                    warned = True
+                    _warn_timeout(spec, doc, paragraph, str(timeout))
+                return
+
+    check.pack_rule = spec  # type: ignore[attr-defined]  # the entries, for docs and tests
+    return check
+
+
+def _warn_timeout(spec: RuleSpec, doc: Document, paragraph: Paragraph, pattern: str) -> None:
+    line, _ = doc.lines.position(paragraph.span(0, 0).start)
+    sys.stderr.write(
+        f"reportlint: warning: rule {spec.code} ({spec.name}) gave up on {doc.path} at line {line}: "
+        f"its regular expression {pattern!r} ran out of time (over {PARAGRAPH_SECONDS} s on one paragraph); "
+        "the rule's findings in the rest of that file are missing. Simplify the expression (nested repeats "
+        "such as (a+)+ can backtrack without end). Later timeouts of this rule are not reported.\n"
+    )
+
+
+# -- word rules -----------------------------------------------------------------
+
+
+def _word_scanner(spec: RuleSpec):
+    by_wrong: dict[str, list[Entry]] = {}
+    for entry in spec.entries:
+        by_wrong.setdefault(entry.wrong, []).append(entry)
+    for entries in by_wrong.values():
+        entries.sort(key=lambda e: not e.contexts)  # conditional entries first, the unconditional one last
+    # What to try when a wrong form is found: its entries, then those of its prefixes, longest first.
+    tries = {
+        wrong: [e for prefix in sorted(by_wrong, key=len, reverse=True) if wrong.startswith(prefix)
+                for e in by_wrong[prefix]]
+        for wrong in by_wrong
+    }
+    candidates = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
+
+    def scan(paragraph: Paragraph, budget: Budget) -> Iterator[Violation]:
+        text = paragraph.text
+        match = candidates.search(text)
+        while match:
+            start = match.start()
+            for entry in tries[match.group()]:
+                end = start + len(entry.wrong)
+                if all(_holds(c, text, start, end, budget) for c in entry.contexts):
+                    yield _word_violation(spec, entry, paragraph, start, end)
+                    break
+            else:
+                end = start + 1
+            match = candidates.search(text, end)
+
+    return scan
+
+
+def _holds(context: Context, text: str, start: int, end: int, budget: Budget) -> bool:
+    after = context.key.endswith("after")
+    if context.literals is not None:
+        found = text.startswith(context.literals, end) if after else text.endswith(context.literals, 0, start)
+    else:
+        found = budget.call(context.regex, "match", text, end if after else start) is not None
+    return found != context.key.startswith("not-")
+
+
+def _word_violation(spec: RuleSpec, entry: Entry, paragraph: Paragraph, start: int, end: int) -> Violation:
+    span = paragraph.span(start, end)
+    message = spec.message.format(found=entry.wrong, expected="”或“".join(entry.right), reason=entry.reason)
+    fix = None
+    if spec.fix and entry.right:
+        fix = Fix((Edit(span, entry.right[0]),), spec.fix, f"改为“{entry.right[0]}”")  # type: ignore[arg-type]
+    return Violation(span, message, fix=fix, severity=entry.severity)
+
+
+# -- pattern rules --------------------------------------------------------------
+
+
+def _pattern_scanner(spec: RuleSpec):
+    pattern = spec.pattern
+    assert pattern is not None
+
+    def scan(paragraph: Paragraph, budget: Budget) -> Iterator[Violation]:
+        text, position = paragraph.text, 0
+        while position <= len(text):
+            match = budget.call(pattern, "search", text, position)
+            if match is None:
+                return
+            if match.end() == match.start():  # an empty match reports nothing
+                position = match.end() + 1
+                continue
+            position = match.end()
+            span = paragraph.span(match.start(), match.end())
+            expected = match.expand(spec.replace) if spec.replace is not None else ""
+            message = spec.message.format(found=match.group(), expected=expected, reason=spec.reason)
+            fix = None
+            if spec.fix and spec.replace is not None:
+                fix = Fix((Edit(span, expected),), spec.fix, f"改为“{expected}”")  # type: ignore[arg-type]
+            yield Violation(span, message, fix=fix)
+
+    return scan
