@@ -285,11 +285,12 @@ class _RuleReader:
         return rights
 
     def _entry(self, item: dict[str, Any], kind: str, where: str, label: str) -> Entry:
-        _check_keys(item, _ENTRY_KEYS, where)
         wrong = item.get("wrong")
+        if isinstance(wrong, str) and wrong:
+            where = f"{where} ({wrong})"
+        _check_keys(item, _ENTRY_KEYS, where)
         if not isinstance(wrong, str) or not wrong:
             raise PackError(f"{where}: 'wrong' must be a non-empty string (got {wrong!r})")
-        where = f"{where} ({wrong})"
         if kind == "substitution":
             if "right" not in item:
                 raise PackError(f"{where}: a substitution entry needs 'right'")

@@ -5,10 +5,12 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
+from helpers import findings_for
+
 from reportlint.api import lint_text
 from reportlint.cli import cli
 from reportlint.config import ConfigError, load_config
-from reportlint.packs import PackError, builtin_pack_paths, load_pack
+from reportlint.packs import PackError, builtin_pack_paths, load_pack, load_pack_specs
 
 GOOD_PACK = """
 format = 1
@@ -169,3 +171,261 @@ def test_message_carries_the_reason(tmp_path):
     [finding] = lint_with_pack(tmp_path, PACK_2, "截止目前，已完成80%。")
     assert finding.message == "“截止”应为“截至”：表示到某一时间为止用“截至”"
     assert finding.fix.applicability == "unsafe"
+
+
+def test_overlapping_entries_fall_back_to_shorter_forms_at_the_same_place(tmp_path):
+    pack = PACK_2 + r"""
+[[rule.entry]]
+wrong = "截止日期前"
+right = "截止日期以前"
+reason = "测试用：较长的词条"
+not-after = '完成'
+"""
+    # The longest form fails its context, so 截止 is tried at the same place and stays silent too.
+    assert lint_with_pack(tmp_path, pack, "在截止日期前完成审核。") == []
+    [finding] = lint_with_pack(tmp_path, pack, "在截止日期前报送材料。")
+    assert (finding.column, finding.end_column, finding.fix.edits[0].content) == (2, 7, "截止日期以前")
+    # 截止到 fails nothing and wins over 截止; after a finding the search goes on behind it
+    found = lint_with_pack(tmp_path, pack, "截止到目前，截止今年底，项目截止。")
+    assert [(f.column, f.end_column) for f in found] == [(1, 4), (7, 9)]
+
+
+def test_same_wrong_form_with_and_without_context(tmp_path):
+    pack = PACK_2.replace("[[rule.entry]]\nwrong = \"截止到\"", "[[rule.entry]]\nwrong = \"截止\"\nright = \"截止\u200b\"\nreason = \"兜底\"\n\n[[rule.entry]]\nwrong = \"截止到\"")
+    # the conditional entry is tried first, the unconditional one catches the rest
+    found = lint_with_pack(tmp_path, pack, "截止目前已完成。项目已截止。")
+    assert [f.fix.edits[0].content for f in found] == ["截至", "截止\u200b"]
+
+
+PATTERN_PACK = r"""
+format = 2
+prefix = "ORG"
+
+[lists]
+"单位" = ["万元", "亿元"]
+
+[[rule]]
+code = "ORG201"
+name = "two-digit-year"
+kind = "pattern"
+summary = "年份写全"
+message = "“{found}”应写全年份：“{expected}”（{reason}）"
+pattern = '(?<![0-9])(2[0-9])年(?!代|度)'
+replace = '20\1年'
+reason = "公文年份写全四位"
+fix = "unsafe"
+
+[[rule]]
+code = "ORG202"
+name = "amount-range"
+kind = "pattern"
+summary = "金额范围"
+message = "“{found}”应为“{expected}”"
+pattern = '(?P<low>\d+){单位}?[-~](?P<high>\d+)(?P<unit>{单位})'
+replace = '\g<low>\g<unit>至\g<high>\g<unit>'
+"""
+
+
+def test_pattern_rules_with_groups_and_replace(tmp_path):
+    text = "23年完成投资80-90亿元，比2022年增长，90年代的厂房、23年度预算除外。"
+    found = lint_with_pack(tmp_path, PATTERN_PACK, text)
+    assert [(f.code, text[f.column - 1:f.end_column - 1], f.message) for f in found] == [
+        ("ORG201", "23年", "“23年”应写全年份：“2023年”（公文年份写全四位）"),
+        ("ORG202", "80-90亿元", "“80-90亿元”应为“80亿元至90亿元”"),
+    ]
+    assert found[0].fix.edits[0].content == "2023年" and found[1].fix is None
+
+
+CATASTROPHIC_PACK = r"""
+format = 2
+prefix = "ORG"
+
+[[rule]]
+code = "ORG301"
+name = "slow-pattern"
+kind = "pattern"
+summary = "回溯失控的模式"
+message = "“{found}”"
+pattern = '(a+)+$'
+
+[[rule]]
+code = "ORG302"
+name = "slow-context"
+kind = "existence"
+summary = "回溯失控的上下文"
+message = "“{found}”"
+
+[[rule.entry]]
+wrong = "b"
+before = 'c(a+)+'
+"""
+
+
+def test_a_catastrophic_pattern_gives_up_on_the_file_quickly_and_says_so_once(tmp_path, capsys):
+    import time
+
+    write(tmp_path, CATASTROPHIC_PACK)
+    config = load_config(write(tmp_path, 'rule-packs = ["terms.toml"]\nselect = ["ORG"]\n', "reportlint.toml"))
+    text = "aa\ncaab\nb" + "a" * 100_000 + "b\naa\ncaab\n"
+    began = time.perf_counter()
+    result = lint_text(text, "long.txt", config)
+    elapsed = time.perf_counter() - began
+    assert elapsed < 1.5, elapsed
+    # what each rule found before its expression ran out of time is kept; the rest of the file is skipped
+    assert [(f.code, f.line) for f in result.findings] == [("ORG301", 1), ("ORG302", 2)]
+    assert not result.crashes
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 2
+    assert warnings[0].startswith("reportlint: warning: rule ORG301 (slow-pattern) gave up on long.txt at line 3:")
+    assert "'(a+)+$'" in warnings[0] and "'c(a+)+'" in warnings[1]
+    lint_text(text, "again.txt", config)
+    assert capsys.readouterr().err == ""  # once per run
+
+
+def test_user_pack_through_the_cli_exit_codes(tmp_path):
+    write(tmp_path, PACK_2)
+    config_path = write(tmp_path, 'rule-packs = ["terms.toml"]\n', "reportlint.toml")
+    bad = write(tmp_path, "截止目前，已完成80%。\n", "bad.txt")
+    good = write(tmp_path, "截至目前，已完成80%。申报截止日期为6月30日。\n", "good.txt")
+    runner = CliRunner()
+    found = runner.invoke(cli, ["check", "--config", str(config_path), "--select", "ORG", str(bad)])
+    assert found.exit_code == 1 and "ORG101 [preferred-terms] “截止”应为“截至”" in found.stdout
+    clean = runner.invoke(cli, ["check", "--config", str(config_path), "--select", "ORG", str(good)])
+    assert clean.exit_code == 0, clean.output
+    write(tmp_path, PACK_2.replace(r"'\d|{时间词}'", r"'\d|(目前'"))
+    from reportlint.registry import build_registry
+
+    build_registry.cache_clear()  # the registry is cached per pack list within a process
+    broken = runner.invoke(cli, ["check", "--config", str(config_path), str(bad)])
+    assert broken.exit_code == 2
+    assert broken.stderr.count("\n") == 1
+    assert "rule 1 (preferred-terms): entry 1 (截止): 'after': bad regular expression" in broken.stderr
+    assert "Traceback" not in broken.output
+
+
+def test_rules_lists_and_rule_shows_pack_entries_with_contexts(tmp_path):
+    write(tmp_path, PACK_2)
+    config_path = write(tmp_path, 'rule-packs = ["terms.toml"]\n', "reportlint.toml")
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["rules", "--config", str(config_path)]).stdout
+    assert "ORG101  preferred-terms" in listed and "RL501   confusable-word" in listed
+    shown = runner.invoke(cli, ["rule", "ORG101", "--config", str(config_path)]).stdout
+    assert r"- 截止 → 截至 (if after /\d|{时间词}/; not after /{期限词}/): 表示到某一时间为止用“截至”" in shown
+    assert "- 做为 → 作为 (if not after /民/; not before /多/): “作为”表示身份、当作" in shown
+    assert "- {时间词}: 目前、当前、今年、年底、上年末" in shown
+    assert "Entries (3):" in shown
+
+
+def _entry_error(tmp_path, pack):
+    path = write(tmp_path, pack)
+    with pytest.raises(PackError) as error:
+        load_pack(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('reason = "“作为”', 'reasn = "“作为”', "rule 1 (preferred-terms): entry 3 (做为): unknown key 'reasn' (did you mean 'reason'?)"),
+        (r"'\d|{时间词}'", r"'\d|(目前'", r"entry 1 (截止): 'after': bad regular expression '\\d|(目前': missing )"),
+        (r"'\d|{时间词}'", r"'\d|{时间}'", "entry 1 (截止): 'after': unknown word list {时间} (did you mean '时间词'?)"),
+        ('right = "截至"\nreason = "表示', 'right = 3\nreason = "表示', "entry 1 (截止): the right form must be a string or a non-empty list of strings (got 3)"),
+        ('right = "截至"\nreason = "表示', 'right = []\nreason = "表示', "entry 1 (截止): the right form must be"),
+        ('right = "截至"\nreason = "表示', 'right = ["截至", "截止"]\nreason = "表示', "entry 1 (截止): a right form equals the wrong form '截止'"),
+        ('"期限词" = ["日期", "时间", "日"]', '"期限词" = []', "list '期限词' must be a non-empty list of strings"),
+        ('"期限词" = ["日期", "时间", "日"]', '"期限词" = "日期"', "list '期限词' must be a list of strings, not one string"),
+        ('wrong = "做为"', 'wrong = ""', "entry 3: 'wrong' must be a non-empty string"),
+        ('wrong = "截止到"', 'wrong = "截止"\nafter = \'\\d|{时间词}\'\nnot-after = \'{期限词}\'',
+         "entry 2 (截止): same wrong form and the same contexts as entry 1"),
+        ('code = "ORG101"', 'code = "ABC101"', "rule 1 (preferred-terms): code 'ABC101' does not start with the pack prefix 'ORG'"),
+        ('kind = "substitution"', 'kind = "substitute"', "unknown kind 'substitute' (choose substitution, existence, pattern) (did you mean 'substitution'?)"),
+        ('fix = "unsafe"', 'fix = "always"', "'fix' must be none, unsafe or safe (got 'always')"),
+        ('message = "“{found}”应为“{expected}”：{reason}"', 'message = "“{found}”应为“{expectd}”"', "message may only use {found} and {expected} and {reason} (got {expectd}) (did you mean 'expected'?)"),
+        ('[[rule.entry]]\nwrong = "截止到"', '[rule.swap]\n"布署" = "部署"\n\n[[rule.entry]]\nwrong = "截止到"', "swap '布署' (布署): message uses {reason}, but the entry gives no 'reason'"),
+        ('not-before = \'多\'', 'not-before = \'多\'\nseverity = "minor"', "entry 3 (做为): unknown severity 'minor'"),
+        ('prefix = "ORG"', 'prefix = "ORG"\n[list]\n', "unknown key 'list' (did you mean 'lists'?)"),
+        ('format = 2', 'format = "2"', "'format' must be 1 or 2 (got '2')"),
+        ('format = 2', 'format = 3', "'format' must be 1 or 2 (got 3)"),
+    ],
+)
+def test_format_2_validation_errors_are_one_clear_line(tmp_path, old, new, message):
+    assert old in PACK_2
+    assert message in _entry_error(tmp_path, PACK_2.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (r"'20\1年'", r"'20\2年'", "rule 1 (two-digit-year): 'replace' refers to group 2, the pattern has 1"),
+        (r"'\g<low>\g<unit>", r"'\g<lo>\g<unit>", "rule 2 (amount-range): 'replace' refers to unknown group 'lo' (did you mean 'low'?)"),
+        ("pattern = '(?<![0-9])(2[0-9])年(?!代|度)'", "pattern = '[0-9]*'", "'pattern' '[0-9]*' matches the empty text"),
+        ("pattern = '(?<![0-9])(2[0-9])年(?!代|度)'", "pattern = '(2[0-9]年'", "rule 1 (two-digit-year): 'pattern': bad regular expression '(2[0-9]年': missing )"),
+        ("{单位}?[-~]", "{元}?[-~]", "rule 2 (amount-range): 'pattern': unknown word list {元}"),
+        ('replace = \'\\g<low>', 'fix = "unsafe"\nreplaces = \'\\g<low>', "unknown key 'replaces' (did you mean 'replace'?)"),
+        ('name = "amount-range"', 'name = "amount-range"\nwords = ["x"]', "a pattern rule takes 'pattern' (and 'replace'), not 'words'"),
+    ],
+)
+def test_pattern_validation_errors(tmp_path, old, new, message):
+    assert old in PATTERN_PACK
+    assert message in _entry_error(tmp_path, PATTERN_PACK.replace(old, new, 1))
+
+
+def test_existence_entries_reject_right_forms_and_fixes(tmp_path):
+    pack = GOOD_PACK.replace("format = 1", "format = 2")
+    assert "an existence entry has no 'right'" in _entry_error(
+        tmp_path, pack + '\n[[rule.entry]]\nwrong = "亲手"\nright = "x"\n')
+    assert "an existence rule has no right form to fix with" in _entry_error(
+        tmp_path, pack.replace('words = ["亲自"]', 'words = ["亲自"]\nfix = "unsafe"'))
+    assert "message uses {expected}, but an existence rule has no right form" in _entry_error(
+        tmp_path, pack.replace("“{found}”不宜", "“{expected}”不宜"))
+    # format 1 keeps reading what it always read
+    assert [m.code for m in load_pack(write(tmp_path, GOOD_PACK))] == ["ORG101", "ORG102"]
+    assert "unknown key 'entry'" in _entry_error(tmp_path, GOOD_PACK + '\n[[rule.entry]]\nwrong = "亲手"\n')
+
+
+# -- shipped packs ---------------------------------------------------------------
+
+
+SHIPPED = [spec for path in builtin_pack_paths() for spec in load_pack_specs(path, builtin=True, compile_now=True)]
+
+
+def test_shipped_packs_validate_with_their_regular_expressions_compiled():
+    # Shipped packs compile lazily at run time; this compiles every expression now.
+    assert SHIPPED and all(spec.code.startswith("RL5") for spec in SHIPPED)
+
+
+@pytest.mark.parametrize(
+    "spec, entry",
+    [(spec, entry) for spec in SHIPPED for entry in spec.entries if entry.examples],
+    ids=lambda value: getattr(value, "wrong", None) or getattr(value, "name", ""),
+)
+def test_shipped_entry_examples_hold(spec, entry):
+    for text in entry.examples.get("bad", ()):
+        found = [text[f.column - 1:f.end_column - 1] for f in findings_for(spec.name, text) if f.line == 1]
+        assert entry.wrong in found, f"{spec.code} {entry.label} ({entry.wrong}): bad example is silent: {text}"
+    for text in entry.examples.get("good", ()):
+        assert not findings_for(spec.name, text), f"{spec.code} {entry.label}: good example fires: {text}"
+
+
+def test_entry_examples_of_a_user_pack_are_checked_the_same_way(tmp_path):
+    [spec] = load_pack_specs(write(tmp_path, PACK_2))
+    [entry] = [e for e in spec.entries if e.examples]
+    assert entry.examples == {"bad": ("截止目前，全市已建成5G基站1500个。",), "good": ("申报截止日期为6月30日。",)}
+
+
+def test_a_run_without_regular_expressions_never_imports_regex(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path, GOOD_PACK)  # words only
+    write(tmp_path, 'rule-packs = ["terms.toml"]\n', "reportlint.toml")
+    script = (
+        "import sys; from reportlint.api import lint_text; from reportlint.config import load_config\n"
+        "config = load_config(__import__('pathlib').Path('reportlint.toml'))\n"
+        "result = lint_text('全市经济运行稳中向好，市长亲自部署。', 'a.txt', config)\n"
+        "print([f.code for f in result.findings], 'regex' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['ORG102']", "False"]
