@@ -4,7 +4,6 @@ import textwrap
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import findings_for
 
 from reportlint.api import lint_text
