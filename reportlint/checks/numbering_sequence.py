@@ -1,0 +1,335 @@
+"""RL103 numbering-sequence: outline numbers that skip, repeat or fail to restart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..document import Document, Paragraph
+from ..model import Related, Violation, rule
+from ..structure import chinese_number, numbering
+
+# Paragraphs whose leading number is the author's: Markdown ordered-list markers
+# never reach the prose (Markdown numbers those items itself), table cells and
+# quoted text restate other documents' numbers.
+_COUNTED = ("title", "heading", "text", "list-item")
+# Ranks of the outline levels of structure.numbering; lower ranks are parents.
+# 第X篇/部分 → 第X章 → 第X节 → 一、 → （一） → 1. → （1）.
+_PART_RANK = {"篇": -3, "部": -3, "章": -2, "节": -1}
+# Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章).
+_NOT_RESET_BY = {-2: -3}
+_SPACES = " \t\u3000"
+# 一、二线城市 / 1、2月份: two numerals joined by a 顿号 are a range, not an outline number
+# (三、二〇二五年工作 and 1、2025年工作回顾 are).
+_NUMERAL_AFTER_DUNHAO = re.compile(
+    r"[一二三四五六七八九十](?![〇零○一二三四五六七八九十])|[0-9０-９]{1,2}(?![0-9０-９])"
+)
+# A number cut off its opening bracket by a page break: "（" / "三）改革开放…".
+_OPEN_BRACKET_END = re.compile(r"[（(]\s*$")
+_BRACKET_REST = re.compile(r"[一二三四五六七八九十百0-9０-９]{1,3}[）)]")
+# "3．10种有色金属：…": structure.numbering leaves a dot before a digit to decimals (3.5%).
+_NUMBER_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
+# Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
+# a 点号 (统一是, 全国第一， are words, 第一、第三产业 names industries).
+_INLINE = {
+    "是": re.compile(r"(?<![^。；：，！？;:,!?\s])(?P<n>[一二三四五六七八九十]{1,3})是(?!否)"),
+    "第": re.compile(r"(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))"),
+}
+# An inline list's items follow each other closely; a later 二是 belongs to another list.
+_INLINE_REACH = 3  # paragraphs
+_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@dataclass(frozen=True)
+class Options:
+    #: also check 一是…二是… and 第一，…第二，… lists written inside paragraphs
+    inline_lists: bool = True
+
+
+@dataclass
+class _Mark:
+    paragraph: Paragraph
+    rank: int
+    ordinal: int
+    start: int  # offsets in paragraph.text of the marker as written
+    end: int
+    shown: str  # the marker as quoted in a message: （三）, 3., 三、, 三是
+    tentative: bool = False  # only a number if it continues its run
+
+    def span(self):  # noqa: ANN201 - a Span
+        return self.paragraph.span(self.start, self.end)
+
+    def with_ordinal(self, ordinal: int) -> str:
+        """This marker written with another number, in the same style."""
+        numeral = _NUMERAL.search(self.shown)
+        if not numeral:
+            return self.shown
+        digits = numeral.group()
+        if digits.isdigit():
+            written = str(ordinal)
+            if digits != digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")):
+                written = written.translate(_FULL_WIDTH)
+        else:
+            written = _chinese(ordinal)
+        return self.shown[: numeral.start()] + written + self.shown[numeral.end() :]
+
+
+@rule(code="RL103", name="numbering-sequence", severity="warning", summary="序号跳号、重号或未重新编号",
+      options=Options)
+def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
+    """
+    ## What it does
+    Checks that the outline numbers of a report run in order (GB/T 9704-2012:
+    一、 → （一） → 1. → （1）): within each parent, 一、二、三、 / （一）（二） /
+    1. 2. / （1）（2） run without gaps or repeats, and a child level starts again at
+    its first number under each new parent. It reports the number that breaks
+    the run — “（四）” after “（二）”, a second “（二）”, a “（四）” that goes on
+    counting from the previous chapter — and points at the previous number of
+    the same level.
+
+    - Counted: headings and body paragraphs that start with a number (many reports
+      write “1.坚持……。” paragraphs), and list items whose text starts with one.
+      Not counted: the markers of Markdown ordered lists (Markdown numbers them, so
+      lazy “1. 1. 1.” is fine), table cells and quotes.
+    - A level restarts under every paragraph numbered at a higher level, even when
+      a level is skipped (一、 followed directly by 1.): body “1.” runs of two
+      sections are never linked. 第X章 runs on through the parts (篇) of a plan.
+    - A run may start again at its first number anywhere (an annex 附件, a
+      glossary 名词解释, a table of contents or a quoted list start afresh).
+    - A document that begins in the middle of a run (an excerpt, a newspaper page
+      that starts after “上接第3版” with “（五）”) is fine: when its first number is
+      not the first of its level and no body text comes before it, each level's
+      first run may start anywhere until a parent is seen. Elsewhere a run that
+      starts at （三） under a new parent lacks （一）（二）.
+    - Half-width （一） written (一) counts the same (punctuation-width reports the
+      brackets); a number cut from its bracket by a page break (“（” / “三）…”)
+      still counts (broken-paragraph reports the cut).
+    - Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked
+      when their items follow each other closely (within three paragraphs): a
+      skipped or repeated item is reported, a list that starts afresh at 一是 is not.
+
+    ## Why it matters
+    A skipped or doubled number is the trace of a section deleted, pasted twice
+    or moved while drafting, and it is printed in the report's most visible place.
+
+    ## Example
+    Bad:
+        （一）坚持稳中求进，推动经济持续回升向好。
+
+        （二）坚持创新驱动，加快发展新质生产力。
+
+        （四）坚持以人民为中心，切实保障和改善民生。
+    Good:
+        （一）坚持稳中求进，推动经济持续回升向好。
+
+        （二）坚持创新驱动，加快发展新质生产力。
+
+        （三）坚持以人民为中心，切实保障和改善民生。
+
+    ## Options
+    - `inline-lists` (true): also check 一是…二是… and 第一，…第二，… lists
+      inside paragraphs.
+    """
+    yield from _Outline(doc).check(_outline_marks(doc))
+    if opts.inline_lists:
+        yield from _check_inline(doc)
+
+
+def _chinese(number: int) -> str:
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE_DIGITS[tens] + "十")
+    return head + (_CHINESE_DIGITS[ones] if ones else "")
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip(_SPACES))
+
+
+def _outline_marks(doc: Document) -> Iterator[_Mark]:
+    previous: Paragraph | None = None
+    for paragraph in doc.paragraphs:
+        if paragraph.kind in _COUNTED:
+            mark = _outline_mark(paragraph, previous)
+            if mark is not None:
+                yield mark
+        if paragraph.kind != "artifact":
+            previous = paragraph
+
+
+def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | None:
+    text, lead = paragraph.text, _lead(paragraph.text)
+    if paragraph.numbering is not None:
+        level, ordinal, marker = paragraph.numbering
+        if not text.startswith(marker, lead):
+            return None
+        if level == 0:
+            kind = text[lead + len(marker) : lead + len(marker) + 1]
+            if kind not in _PART_RANK:
+                return None  # 第一，…: an ordinal lead, checked with the inline lists
+            shown = marker + ("部分" if kind == "部" else kind)
+            return _Mark(paragraph, _PART_RANK[kind], ordinal, lead, lead + len(shown), shown)
+        shown = marker.rstrip(_SPACES)
+        if shown.endswith("、") and _NUMERAL_AFTER_DUNHAO.match(text, lead + len(marker)):
+            return None
+        return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown)
+    rest = _BRACKET_REST.match(text, lead)
+    if rest and previous is not None and _OPEN_BRACKET_END.search(previous.text):
+        number = numbering("（" + rest.group())
+        if number is not None:
+            level, ordinal, marker = number
+            return _Mark(paragraph, level, ordinal, lead, rest.end(), marker)
+    decimal = _NUMBER_BEFORE_DIGIT.match(text, lead)
+    if decimal:
+        ordinal = chinese_number(decimal.group(1))
+        if ordinal:
+            return _Mark(paragraph, 3, ordinal, lead, decimal.end(), decimal.group(), tentative=True)
+    return None
+
+
+@dataclass
+class _Outline:
+    doc: Document
+    #: rank -> the last number of the current run at that rank
+    runs: dict[int, _Mark] = field(default_factory=dict)
+    #: rank -> the last number of the run at that rank under the previous parent
+    ended: dict[int, _Mark] = field(default_factory=dict)
+    #: the document begins in the middle of a run (an excerpt)
+    excerpt: bool = False
+    started: bool = False
+    #: ranks whose last number repeated the one before: it may stand for the next
+    #: one (（二）（二）（四）), which is one finding, not two
+    slack: set[int] = field(default_factory=set)
+
+    def check(self, marks: Iterator[_Mark]) -> Iterator[Violation]:
+        for mark in marks:
+            previous = self.runs.get(mark.rank)
+            if mark.tentative and (previous is None or not self._continues(mark, previous)):
+                continue
+            if not self.started:
+                self.started = True
+                self.excerpt = mark.ordinal > 1 and not self._body_before(mark.paragraph)
+            if previous is None:
+                violation = self._first_of_run(mark)
+            else:
+                violation = self._next_in_run(mark, previous)
+            if violation is not None:
+                yield violation
+            self._advance(mark)
+
+    def _body_before(self, paragraph: Paragraph) -> bool:
+        return any(p.kind in ("text", "list-item") for p in self.doc.paragraphs[: paragraph.index])
+
+    def _parent(self, rank: int) -> _Mark | None:
+        above = [r for r in self.runs if r < rank and _NOT_RESET_BY.get(rank) != r]
+        return self.runs[max(above)] if above else None
+
+    def _continues(self, mark: _Mark, previous: _Mark) -> bool:
+        expected = previous.ordinal + 1
+        return mark.ordinal == expected or (mark.rank in self.slack and mark.ordinal == expected + 1)
+
+    def _first_of_run(self, mark: _Mark) -> Violation | None:
+        if mark.ordinal == 1:
+            return None
+        parent = self._parent(mark.rank)
+        if parent is None:
+            if self.excerpt:
+                return None
+            return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：本级编号应从“{mark.with_ordinal(1)}”开始")
+        before = self.ended.get(mark.rank)
+        if before is not None and before.ordinal + 1 == mark.ordinal and mark.rank not in _NOT_RESET_BY:
+            return Violation(
+                mark.span(),
+                f"序号“{mark.shown}”接着上一部分的“{before.shown}”编号：在新的上级标题“{parent.shown}”下"
+                f"应从“{mark.with_ordinal(1)}”重新编号",
+                related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
+            )
+        return Violation(
+            mark.span(),
+            f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：上级标题“{parent.shown}”下的编号应从“{mark.with_ordinal(1)}”开始",
+            related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
+        )
+
+    def _next_in_run(self, mark: _Mark, previous: _Mark) -> Violation | None:
+        continues = self._continues(mark, previous)
+        self.slack.discard(mark.rank)
+        if continues:
+            return None
+        if mark.ordinal == 1 and previous.ordinal > 1:
+            return None  # a new run: an annex, a glossary, a quoted list
+        related = (Related(previous.span(), f"上一个同级序号“{previous.shown}”"),)
+        if mark.ordinal == previous.ordinal:  # （一）（一）: no list restarts after one item
+            self.slack.add(mark.rank)
+            return Violation(mark.span(), f"序号“{mark.shown}”重复", related=related)
+        expected = previous.ordinal + 1
+        if mark.ordinal > expected:
+            return Violation(
+                mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}：“{previous.shown}”之后直接出现“{mark.shown}”",
+                related=related,
+            )
+        return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
+
+    def _advance(self, mark: _Mark) -> None:
+        for rank in [r for r in self.runs if r > mark.rank and _NOT_RESET_BY.get(r) != mark.rank]:
+            self.ended[rank] = self.runs.pop(rank)
+            self.slack.discard(rank)
+        for rank in [r for r in self.ended if r > mark.rank + 1 and _NOT_RESET_BY.get(r) != mark.rank]:
+            del self.ended[rank]  # a grandchild does not continue across two parents
+        self.runs[mark.rank] = mark
+
+
+def _missing(mark: _Mark, first: int) -> str:
+    last = mark.ordinal - 1
+    if last == first:
+        return f"“{mark.with_ordinal(first)}”"
+    if last == first + 1:
+        return f"“{mark.with_ordinal(first)}”“{mark.with_ordinal(last)}”"
+    return f"“{mark.with_ordinal(first)}”至“{mark.with_ordinal(last)}”"
+
+
+def _check_inline(doc: Document) -> Iterator[Violation]:
+    """一是…二是… and 第一，…第二，…: a list starts at its first item; each item follows the one before."""
+    runs: dict[str, _Mark] = {}
+    slack: dict[str, bool] = {}
+    for paragraph in doc.paragraphs:
+        if paragraph.kind not in _COUNTED:
+            continue
+        if paragraph.kind in ("title", "heading") or (
+            paragraph.numbering is not None and paragraph.numbering[0] != 0
+        ):
+            runs.clear()  # a new section: its lists are its own
+        for family, pattern in _INLINE.items():
+            for match in pattern.finditer(paragraph.text):
+                ordinal = chinese_number(match.group("n"))
+                if ordinal is None:
+                    continue
+                shown = match.group().lstrip(_SPACES)
+                mark = _Mark(paragraph, 0, ordinal, match.end() - len(shown), match.end(), shown)
+                previous = runs.get(family)
+                if previous is not None and paragraph.index - previous.paragraph.index > _INLINE_REACH:
+                    previous = None
+                if ordinal == 1:
+                    runs[family], slack[family] = mark, False
+                    continue
+                if previous is None:
+                    continue  # a list whose start is not written 一是 / 第一
+                violation = None
+                related = (Related(previous.span(), f"上一项“{previous.shown}”"),)
+                expected = previous.ordinal + 1
+                if ordinal == expected or (slack.get(family) and ordinal == expected + 1):
+                    slack[family] = False
+                elif ordinal == previous.ordinal:
+                    violation = Violation(mark.span(), f"“{shown}”重复", related=related)
+                    slack[family] = True
+                elif ordinal > expected:
+                    violation = Violation(mark.span(), f"“{shown}”前缺少{_missing(mark, expected)}", related=related)
+                else:
+                    del runs[family]  # counts backwards: another list, begun without 一是
+                    continue
+                runs[family] = mark
+                if violation is not None:
+                    yield violation

@@ -1,0 +1,183 @@
+from pathlib import Path
+
+from helpers import assert_rule, findings_for
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ad65c542b7148e02.txt"
+
+# Real headings and body paragraphs (beijing_2025, hebei_2025, national_2010, yunnan_2025).
+H1 = "一、2024年工作回顾"
+H2 = "二、2025年工作总体要求和重点任务"
+H3 = "三、2025年重点工作"
+S1 = "（一）经济运行总体平稳、稳中有进。抢抓国家重大政策机遇，推动“两重”“两新”等落地见效。"
+S2 = "（二）重大战略走深走实、成效明显。坚持全域对接、全面承接，机遇优势加速转化为发展红利。"
+S3 = "（三）转型升级步伐加快、提质增效。注重以科技创新引领产业创新，因地制宜发展新质生产力。"
+S4 = "（四）改革开放加力提速、深化拓展。认真落实党中央改革部署，成功争取一批国家重大政策改革试点。"
+BODY = "过去的一年，是新世纪以来我国经济发展最为困难的一年。"
+
+
+def lines(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def test_fires_on_a_skipped_number():
+    assert_rule(
+        "numbering-sequence",
+        invalid=[
+            lines(H1, S1, S2, S4.replace("（四）", "⟦（四）⟧")),
+            lines(H1, BODY, H3.replace("三、", "⟦三、⟧"), S1),
+            # half-width brackets count the same (punctuation-width reports them)
+            lines("(一)坚决维护社会和谐稳定。扎实推进中华民族共同体建设。",
+                  "(二)全力以赴稳预期促增长。坚持稳中求进、以进促稳。",
+                  "⟦(五)⟧统筹推进城乡融合发展。坚持农业农村优先发展。"),
+            # body paragraphs numbered 1. 2. under a heading
+            lines("（十一）保障和改善民生，增强人民群众获得感幸福感安全感",
+                  "1.医疗卫生方面。为全省重点人群免费开展结直肠癌筛查。",
+                  "2.养老帮困方面。新增养老护理、应急救护“双持证”护理员8000人。",
+                  "⟦4.⟧就业创业方面。推进“30分钟职业技能培训圈”建设。"),
+            # a document whose numbering starts at （二） after body text lacks （一）
+            lines(BODY, S2.replace("（二）", "⟦（二）⟧"), S3),
+        ],
+    )
+
+
+def test_fires_on_a_repeated_number_once():
+    assert_rule(
+        "numbering-sequence",
+        invalid=[
+            lines(H1, S1, S2, S2.replace("（二）", "⟦（二）⟧"), S3),
+            # （三） renumbered （二）: the run goes on at （四） without a second finding
+            lines(H1, S1, S2, S3.replace("（三）", "⟦（二）⟧"), S4),
+            lines(H1, BODY, H1.replace("一、", "⟦一、⟧"), BODY, H3),
+            lines("（1）加快推进镇雄低热值煤炭综合利用项目。", "⟦（1）⟧优化推进6条在建高速公路。"),
+        ],
+    )
+
+
+def test_fires_when_a_child_level_does_not_restart_under_its_parent():
+    assert_rule(
+        "numbering-sequence",
+        invalid=[
+            # 二、 continues 一、's count instead of starting again at （一）
+            lines(H1, S1, S2, H2, S3.replace("（三）", "⟦（三）⟧"), S4),
+            # the first child of a new parent is missing
+            lines(H1, S1, S2, H2, S2.replace("（二）", "⟦（二）⟧"), S3),
+        ],
+    )
+
+
+def test_a_deleted_chapter_heading_is_reported_once_at_the_next_chapter():
+    # 二、 is gone: its （一）（二） start afresh (silent), 三、 follows 一、
+    assert_rule("numbering-sequence", invalid=[lines(H1, S1, S2, S1, S2, H3.replace("三、", "⟦三、⟧"), S1)])
+
+
+def test_messages_name_the_missing_number_and_point_at_the_previous_one():
+    text = lines(H1, S1, S2, S4)
+    [finding] = findings_for("numbering-sequence", text)
+    assert finding.message == "序号“（四）”前缺少“（三）”：“（二）”之后直接出现“（四）”"
+    [related] = finding.related
+    assert text[related.span.start :].startswith("（二）重大战略")
+    [finding] = findings_for("numbering-sequence", lines(H1, S1, S2, S2))
+    assert finding.message == "序号“（二）”重复"
+    [finding] = findings_for("numbering-sequence", lines(H1, S1, S2, H2, S3))
+    assert finding.message == "序号“（三）”接着上一部分的“（二）”编号：在新的上级标题“二、”下应从“（一）”重新编号"
+    text = lines(H1, S1, S2, S2.replace("（二）", "（五）"))
+    assert findings_for("numbering-sequence", text)[0].message.startswith("序号“（五）”前缺少“（三）”“（四）”")
+    text = lines("1.坚持创新驱动。", "2.坚持改革开放。", "7.坚持绿色发展。")
+    assert findings_for("numbering-sequence", text)[0].message.startswith("序号“7.”前缺少“3.”至“6.”")
+
+
+def test_silent_on_the_sample_report():
+    # it starts at (五) after 上接第3版, then 三、 restarts (一)…(八)
+    text = SEED.read_text(encoding="utf-8")
+    assert not findings_for("numbering-sequence", text, SEED.name)
+
+
+def test_silent_on_real_outlines():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # a child level restarts under each parent
+            lines(H1, S1, S2, S3, H2, S1, S2, H3, BODY),
+            # a skipped level (一、 then 1.) restarts under each parent it has
+            lines(H1, "1.稳定和扩大就业。实现城镇新增就业50万人。", "2.深化“一老一小”关爱服务。",
+                  H2, "1.实施银龄人才计划。", "2.推动法律援助扩面提质。", "3.持续整治提升农村人居环境。"),
+            # an excerpt that begins mid-run after a continuation marker
+            lines("政府工作报告", "上接第3版", "(五)构建安全发展新格局。更好统筹发展和安全两件大事。",
+                  H3, "(一)千方百计扩大经济总量。坚定信心，铆足干劲。", "(二)坚定不移壮大资源经济。坚持发现优势。"),
+            # an annex and a glossary number afresh
+            lines(H3, S1, S2, "名词解释", "1.“两重”：国家重大战略实施和重点领域安全能力建设。",
+                  "2.“两新”：大规模设备更新和消费品以旧换新。", "附件", "2025年10件惠民实事", "一、稳定和扩大就业",
+                  "二、深化“一老一小”关爱服务", "三、实施银龄人才计划"),
+            # 第一，… leads restart under each chapter (national_1980)
+            lines("一、国民经济在调整、改革、整顿、提高中取得了新的进展",
+                  "第一，重大的比例关系正在朝着协调的方向发展，国民经济持续增长",
+                  "第二，在经济上开始采取了一些新的政策，开始进行经济管理体制的某些改革",
+                  "二、1981年国民经济计划的任务和主要指标",
+                  "三、采取有力措施，保证1980、1981年计划的完成",
+                  "第一，实行能源的开发和节约并重，近期要把节能放在优先的地位"),
+            # chapters run on through the parts of a plan
+            lines("第一篇 开启全面建设社会主义现代化国家新征程", "第一章 发展环境", "第二章 指导方针",
+                  "第二篇 坚持创新驱动发展", "第三章 强化国家战略科技力量", "第四章 提升企业技术创新能力"),
+            # two numerals joined by a 顿号 are a range, not a restart
+            lines(H1, S1, S2, "一、二线城市房地产市场总体平稳，三四线城市去库存取得积极成效。", S3),
+            lines("1.“两重”：国家重大战略实施和重点领域安全能力建设。", "2.“两新”：大规模设备更新和消费品以旧换新。",
+                  "1、2月份规模以上工业增加值同比增长7.2%。", "3.“厅局长坐诊接诉”：省级部门主要负责同志坐诊接诉。"),
+        ],
+    )
+
+
+def test_numbers_cut_by_a_page_break_or_read_as_decimals_still_count():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # yunnan_2026: the opening bracket of （三） stayed on the line before (broken-paragraph reports it)
+            lines("（一）经济运行顶住压力、稳中有进。", "（二）产业发展提质增效、转型加快。", "（",
+                  "三）改革开放持续深化、互促共进。", "（四）城乡发展齐头并进、更趋协调。"),
+            # yunnan_2025: "3．10种" is item 3, not the decimal 3.10
+            lines("1.“两重”：国家重大战略实施和重点领域安全能力建设。", "2.“两新”：大规模设备更新和消费品以旧换新。",
+                  "3．10种有色金属：铜、铅、锌、镍、锡、锑、铝、镁、硅、钛。", "4.“厅局长坐诊接诉”：省级部门主要负责同志坐诊接诉。"),
+        ],
+    )
+
+
+def test_markdown_lists_tables_and_quotes_are_not_counted():
+    lazy = "1. 坚持创新驱动，加快发展新质生产力。\n1. 坚持改革开放，增强发展动力活力。\n1. 坚持绿色发展，建设美丽中国。\n"
+    assert not findings_for("numbering-sequence", lazy, "report.md")
+    # in plain text the same numbers are the author's
+    assert len(findings_for("numbering-sequence", lazy.replace("\n", "\n\n"), "report.txt")) == 2
+    table = "| 序号 | 任务 |\n|---|---|\n| 1. | 稳定和扩大就业 |\n| 3. | 实施银龄人才计划 |\n"
+    assert not findings_for("numbering-sequence", table, "report.md")
+    quoted = f"{H1}\n\n{S1}\n\n> （三）转型升级步伐加快、提质增效。\n\n{S2}\n"
+    assert not findings_for("numbering-sequence", quoted, "report.md")
+    heading = f"## {H1}\n\n{S1}\n\n{S2}\n\n## 三、2025年重点工作\n"
+    assert [f.line for f in findings_for("numbering-sequence", heading, "report.md")] == [7]
+
+
+def test_lists_inside_paragraphs():
+    assert_rule(
+        "numbering-sequence",
+        invalid=[
+            "今年重点抓好三方面工作：一是稳定宏观经济大盘；二是扩大有效需求；⟦四是⟧防范化解重点领域风险。",
+            lines("继续实施适度宽松的货币政策。一是保持货币信贷合理充裕。", "二是优化信贷结构。落实有保有控的信贷政策。",
+                  "三是积极扩大直接融资。完善多层次资本市场体系。四是加强风险管理，提高金融监管有效性。",
+                  "⟦四是⟧加强风险管理，提高金融监管有效性。"),
+            "稳定经济要把握好几点：第一，坚持稳中求进；⟦第三⟧，坚持系统观念。",
+        ],
+        valid=[
+            # beijing_2026: lists that start afresh at 一是
+            lines("聚焦实现“十五五”时期目标，要把握好以下原则：一是坚持党的全面领导。二是坚持人民至上。三是坚持高质量发展。",
+                  "今年将重点抓好以下工作：一是扩大有效需求，二是发展新质生产力，三是深化改革开放。"),
+            # paragraphs that open with 一是, 二是 (xizang_2025)
+            lines("一是稳定态势持续向好。牢固树立总体国家安全观。", "二是发展动能不断增强。完成重点项目投资1700亿元以上。",
+                  "三是潜力优势日益显现。打好农牧业提质增效攻坚战。"),
+            # words, rankings and industries, not list items
+            "坚持全国一盘棋，统一是前提。主要经济指标增速居全国第一，第一、第三产业增加值分别增长2.5%、3.9%。",
+            # a later 二是 far from its list belongs to another list
+            lines("一是稳定态势持续向好。", "二是发展动能不断增强。", BODY, BODY, BODY, BODY, "二是安全屏障更加稳固。"),
+        ],
+    )
+
+
+def test_inline_lists_option():
+    text = "今年重点抓好三方面工作：一是稳定宏观经济大盘；二是扩大有效需求；四是防范化解重点领域风险。"
+    assert not findings_for("numbering-sequence", text, options={"inline-lists": False})
