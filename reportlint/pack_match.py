@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from .bounded_regex import PARAGRAPH_SECONDS, Budget, RegexTimeout
+from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
 from .document import Document, Paragraph
 from .model import Check, Edit, Fix, Violation
 from .pack_format import Context, Entry, RuleSpec
@@ -47,9 +47,10 @@ def _warn_timeout(spec: RuleSpec, doc: Document, paragraph: Paragraph, pattern: 
     line, _ = doc.lines.position(paragraph.span(0, 0).start)
     sys.stderr.write(
         f"reportlint: warning: rule {spec.code} ({spec.name}) gave up on {doc.path} at line {line}: "
-        f"its regular expression {pattern!r} ran out of time (over {PARAGRAPH_SECONDS} s on one paragraph); "
-        "the rule's findings in the rest of that file are missing. Simplify the expression (nested repeats "
-        "such as (a+)+ can backtrack without end). Later timeouts of this rule are not reported.\n"
+        f"its regular expression {pattern!r} ran out of time (limits: {PARAGRAPH_SECONDS} s a paragraph, "
+        f"{FILE_SECONDS:g} s a file plus {FILE_SECONDS:g} s per MB), so its findings in the rest of that file are "
+        "missing. Simplify the expression: nested repeats such as (a+)+ backtrack without end. "
+        "Later timeouts of this rule are not reported.\n"
     )
 
 

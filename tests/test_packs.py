@@ -300,6 +300,8 @@ def test_user_pack_through_the_cli_exit_codes(tmp_path):
     assert broken.stderr.count("\n") == 1
     assert "rule 1 (preferred-terms): entry 1 (截止): 'after': bad regular expression" in broken.stderr
     assert "Traceback" not in broken.output
+    listing = runner.invoke(cli, ["rules", "--config", str(config_path)])
+    assert listing.exit_code == 2 and "bad regular expression" in listing.stderr
 
 
 def test_rules_lists_and_rule_shows_pack_entries_with_contexts(tmp_path):
