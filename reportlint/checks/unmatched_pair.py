@@ -1,0 +1,289 @@
+"""RL402 unmatched-pair: a quotation mark, bracket or 书名号 left without its partner."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..document import Document, Paragraph
+from ..model import NoOptions, Related, Violation, rule
+
+_CLOSER_OF = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』",
+              "[": "]", "〔": "〕", "〈": "〉", "［": "］"}
+_OPENER_OF = {closer: opener for opener, closer in _CLOSER_OF.items()}
+# （…) pairs: a half-width parenthesis in Chinese text is punctuation-width's
+# finding, not a second one here.
+_FAMILY = {"(": "（", ")": "）"}
+_QUOTES = "“‘「『"
+_MARK = re.compile("[" + re.escape("".join(_CLOSER_OF) + "".join(_OPENER_OF)) + '"]')
+_ASCII_BRACKET = re.compile(r"[()\[\]]")
+_LATIN = re.compile("[A-Za-z]")
+_LATIN_LETTERS = re.compile("[A-Za-z]+")
+_CJK = re.compile("[\u4e00-\u9fff]")
+# A URL's brackets are part of the address (…/wiki/Foo_(bar)), not prose.
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"“”‘’（）《》【】，。；、！？]+|www\.[^\s<>\"“”‘’（）《》【】，。；、！？]+")
+_LINK_DESTINATION = re.compile(r"\]\([^\s()]*\([^\s()]*\)\Z")
+# 1） / a) / 一）: an enumeration marker written with its closing half only,
+# at the start of a paragraph or after a space or 点号.
+_MARKER_TOKEN = re.compile(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四五六七八九十]{1,3})\Z")
+_MARKER_BOUNDARY = " \t\u3000，；：。、,;:！？!?“「『\"'"
+# A quotation that runs over several paragraphs quotes whole sentences.
+_SENTENCE_END = re.compile("[。！？!?…]")
+# A cut inside a numbering leaves its opening half this close to the paragraph's end.
+_MARKER_CUT = 4
+# How many following paragraphs may close a mark left open by a page break.
+_CUT_WINDOW = 2
+
+
+@dataclass
+class _Open:
+    """An opening mark left open at the end of its paragraph."""
+
+    paragraph: Paragraph
+    position: int  # index among the non-artifact paragraphs
+    index: int  # offset in paragraph.text
+    char: str
+    #: it may open a quotation that goes on in the next paragraph (GB/T 15834 4.1.3.4)
+    continuable: bool = False
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """A finding inside one paragraph, in offsets of its text."""
+
+    index: int
+    message: str
+    related: int | None = None
+    related_message: str = ""
+
+    def violation(self, paragraph: Paragraph) -> Violation:
+        related = ()
+        if self.related is not None:
+            related = (Related(paragraph.span(self.related, self.related + 1), self.related_message),)
+        return Violation(paragraph.span(self.index, self.index + 1), self.message, related=related)
+
+
+@dataclass
+class _Pairs:
+    """How the marks of one paragraph pair up, on their own."""
+
+    left_open: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+    #: closing marks taken for enumeration markers (1）) near the paragraph's start
+    markers: list[int] = field(default_factory=list)
+    findings: list[_Finding] = field(default_factory=list)
+    #: where the quotation that opens the paragraph closes (-1: never; None: no quotation there)
+    lead_close: int | None = None
+
+
+@rule(code="RL402", name="unmatched-pair", severity="warning", summary="成对标点不配对")
+def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds quotation marks, brackets and 书名号 (“” ‘’ 《》 （） 【】 「」 『』 〔〕
+    〈〉 () []) that do not pair up within a paragraph: a mark left open
+    (“ 没有对应的 ”), a closing mark without an opening one (多出的 ）), and two
+    halves of different pairs (《 与 ） 不配对). An inner ‘ closed by the
+    outer ” is reported at the ‘, with the ” as the related place. An odd
+    number of non-directional ASCII quotes " in a Chinese paragraph is
+    reported at the last one.
+
+    What stays silent:
+    - a quotation over several paragraphs that reopens its “ at the start of
+      each paragraph and closes it only in the last (GB/T 15834): the quote
+      left open must quote whole sentences;
+    - a mark left open at a page break and closed in one of the next two
+      paragraphs (…国务院发出《 / …通知》，提出…): broken-paragraph reports that cut;
+    - enumeration markers with only a closing half (1）, a), 一）), apostrophes
+      (China’s, Xi’an), brackets inside URLs, inches (12"), web-page leftovers.
+
+    ## Why it matters
+    A deleted closing quote or 书名号 changes what is quoted or titled, and
+    the reader cannot tell where the quotation or the title ends.
+
+    ## Example
+    Bad:
+        培育国家级专精特新“小巨人企业414家，制造业“单项冠军”企业43家。
+    Good:
+        培育国家级专精特新“小巨人”企业414家，制造业“单项冠军”企业43家。
+
+    There is no fix: where the missing half belongs is for the author to decide.
+
+    ## Options
+    None.
+    """
+    paragraphs = [p for p in doc.paragraphs if p.kind != "artifact"]
+    pending: list[_Open] = []  # marks left open by the paragraphs just before, oldest first
+    for position, paragraph in enumerate(paragraphs):
+        pairs = _pair_up(paragraph.text)
+        if pending:
+            _continue_quotation(pending, paragraph.text, pairs)
+        for index in pairs.extra:
+            partner = _carried_partner(pending, paragraph.text[index])
+            if partner is not None:
+                pending.remove(partner)  # the other half of a cut paragraph
+            elif not (doc.markdown and _in_link_destination(doc, paragraph, index)):
+                yield _extra(paragraph, index)
+        for index in pairs.markers:
+            # （ / 三）…: a heading's numbering cut in two is a cut, not a marker.
+            partner = _carried_partner(pending, paragraph.text[index])
+            if partner is not None and len(partner.paragraph.text) - partner.index <= _MARKER_CUT:
+                pending.remove(partner)
+        for mark in pending[:]:
+            if position - mark.position >= _CUT_WINDOW:
+                pending.remove(mark)
+                yield _left_open(mark.paragraph, mark.index)
+        for finding in pairs.findings:
+            yield finding.violation(paragraph)
+        text = paragraph.text
+        pending.extend(
+            _Open(paragraph, position, index, text[index],
+                  continuable=text[index] in _QUOTES and bool(_SENTENCE_END.search(text, index)))
+            for index in pairs.left_open
+        )
+    for mark in pending:
+        yield _left_open(mark.paragraph, mark.index)
+
+
+def _pair_up(text: str) -> _Pairs:
+    pairs = _Pairs()
+    if not _MARK.search(text):
+        return pairs
+    # In an English paragraph the Chinese marks are quoted material (「《」 is how
+    # one writes about a 书名号), not the paragraph's own punctuation.
+    # (A Chinese word is about two characters.)
+    english = 2 * len(_LATIN_LETTERS.findall(text)) > len(_CJK.findall(text))
+    marks = _ASCII_BRACKET if english else _MARK
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
+    stack: list[int] = []
+    ascii_quotes: list[int] = []
+    for match in marks.finditer(text):
+        index, char = match.start(), match.group()
+        if urls and any(start <= index < end for start, end in urls) or _is_named(text, index):
+            continue
+        if char == '"':
+            if not text[index - 1 : index].isdigit():  # 12": inches
+                ascii_quotes.append(index)
+        elif char in _CLOSER_OF:
+            if not _is_apostrophe(text, index, stack):
+                stack.append(index)
+        elif not _is_apostrophe(text, index, stack):
+            _close(text, index, stack, pairs)
+    pairs.left_open = stack
+    if len(ascii_quotes) % 2:
+        pairs.findings.append(_Finding(ascii_quotes[-1], '" 没有对应的 "：本段英文引号的个数是奇数'))
+    if text[:1] in _QUOTES and pairs.lead_close is None:
+        pairs.lead_close = -1
+    return pairs
+
+
+def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
+    char = text[index]
+    opener = _FAMILY.get(_OPENER_OF[char], _OPENER_OF[char])
+    if stack and _family(text[stack[-1]]) == opener:
+        _pop(stack, index, pairs)
+        return
+    if char in "）)" and _looks_like_marker(text, index):
+        if index < _MARKER_CUT:
+            pairs.markers.append(index)
+        return
+    depth = next((d for d in range(len(stack) - 1, -1, -1) if _family(text[stack[d]]) == opener), None)
+    if depth is not None:
+        # “…‘…”: the outer closing mark ends what the inner mark left open.
+        for inner in stack[depth + 1 :]:
+            pairs.findings.append(_Finding(
+                inner, _left_open_message(text[inner]), index, f"外层的 {char} 在 {text[inner]} 闭合之前出现"
+            ))
+        del stack[depth + 1 :]
+        _pop(stack, index, pairs)
+    elif stack and _CLOSER_OF[text[stack[-1]]] not in text[index + 1 :] and text[stack[-1]] not in _FAMILY:
+        # 《…）: the halves of two different pairs, and no 》 comes later.
+        top = stack.pop()
+        pairs.findings.append(_Finding(
+            index, f"{text[top]} 与 {char} 不配对", top, f"与之不配对的 {text[top]}（应以 {_CLOSER_OF[text[top]]} 闭合）"
+        ))
+    else:
+        pairs.extra.append(index)
+
+
+def _pop(stack: list[int], index: int, pairs: _Pairs) -> None:
+    if stack.pop() == 0:
+        pairs.lead_close = index
+
+
+def _family(opener: str) -> str:
+    return _FAMILY.get(opener, opener)
+
+
+def _is_apostrophe(text: str, index: int, stack: list[int]) -> bool:
+    """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote."""
+    char = text[index]
+    if char not in "‘’":
+        return False
+    before = bool(_LATIN.match(text[index - 1 : index])) if index else False
+    after = bool(_LATIN.match(text[index + 1 : index + 2]))
+    if before and after:
+        return True
+    return char == "’" and before and not any(text[i] == "‘" for i in stack)
+
+
+def _is_named(text: str, index: int) -> bool:
+    """「（」, “》”: a mark quoted on its own is talked about, not used."""
+    if index == 0 or index + 1 >= len(text):
+        return False
+    before, after = text[index - 1], text[index + 1]
+    return _CLOSER_OF.get(before, before if before in "\"'" else None) == after
+
+
+def _looks_like_marker(text: str, index: int) -> bool:
+    """1） a) 一）: an enumeration marker at the start of the text or after a space or 点号."""
+    window = text[max(0, index - 5) : index]
+    token = _MARKER_TOKEN.search(window)
+    if not token:
+        return False
+    start = index - len(token.group())
+    return start == 0 or text[start - 1] in _MARKER_BOUNDARY
+
+
+def _continue_quotation(pending: list[_Open], text: str, pairs: _Pairs) -> None:
+    """A paragraph that reopens the quotation the one before left open continues it."""
+    if not text[:1] or text[0] not in _QUOTES:
+        return
+    mark = next((m for m in reversed(pending) if m.char == text[0] and m.continuable), None)
+    if mark is None:
+        return
+    close = pairs.lead_close
+    # “十五五”时期…: a short quote that opens the paragraph does not continue a quotation.
+    if close == -1 or (close is not None and _SENTENCE_END.search(text, 0, close)):
+        pending.remove(mark)
+
+
+def _in_link_destination(doc: Document, paragraph: Paragraph, index: int) -> bool:
+    """[文字](https://…/(2024)): Markdown ends the link at the first ), the rest of
+    the address reads as prose."""
+    end = paragraph.span(index, index + 1).start
+    line_start = doc.source.rfind("\n", 0, end) + 1
+    return bool(_LINK_DESTINATION.search(doc.source, max(line_start, end - 300), end))
+
+
+def _carried_partner(pending: list[_Open], closer: str) -> _Open | None:
+    opener = _FAMILY.get(_OPENER_OF[closer], _OPENER_OF[closer])
+    return next((m for m in reversed(pending) if _family(m.char) == opener), None)
+
+
+def _left_open_message(char: str) -> str:
+    return f"{char} 没有对应的 {_CLOSER_OF[char]}"
+
+
+def _left_open(paragraph: Paragraph, index: int) -> Violation:
+    char = paragraph.text[index]
+    following = paragraph.text.find(char, index + 1)
+    related = ()
+    if following >= 0:
+        related = (Related(paragraph.span(following, following + 1), f"下一个 {char} 出现时，前一个还没有闭合"),)
+    return Violation(paragraph.span(index, index + 1), _left_open_message(char), related=related)
+
+
+def _extra(paragraph: Paragraph, index: int) -> Violation:
+    return Violation(paragraph.span(index, index + 1), f"多出的 {paragraph.text[index]}")
