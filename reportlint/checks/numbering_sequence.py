@@ -37,7 +37,9 @@ _INLINE = {
     "第": re.compile(r"(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))"),
 }
 # An inline list's items follow each other closely; a later 二是 belongs to another list.
+# Items that open paragraphs (第一，… / 第二，…) may have a few paragraphs each.
 _INLINE_REACH = 3  # paragraphs
+_LEADING_REACH = 8
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -293,43 +295,51 @@ def _missing(mark: _Mark, first: int) -> str:
 
 def _check_inline(doc: Document) -> Iterator[Violation]:
     """一是…二是… and 第一，…第二，…: a list starts at its first item; each item follows the one before."""
-    runs: dict[str, _Mark] = {}
-    slack: dict[str, bool] = {}
+    lists = {family: _InlineList() for family in _INLINE}
     for paragraph in doc.paragraphs:
         if paragraph.kind not in _COUNTED:
             continue
-        if paragraph.kind in ("title", "heading") or (
-            paragraph.numbering is not None and paragraph.numbering[0] != 0
-        ):
-            runs.clear()  # a new section: its lists are its own
+        if paragraph.kind in ("title", "heading") or (paragraph.numbering is not None and paragraph.numbering[0] != 0):
+            for inline in lists.values():
+                inline.last = None  # a new section: its lists are its own
+        lead = _lead(paragraph.text)
         for family, pattern in _INLINE.items():
             for match in pattern.finditer(paragraph.text):
                 ordinal = chinese_number(match.group("n"))
-                if ordinal is None:
-                    continue
                 shown = match.group().lstrip(_SPACES)
-                mark = _Mark(paragraph, 0, ordinal, match.end() - len(shown), match.end(), shown)
-                previous = runs.get(family)
-                if previous is not None and paragraph.index - previous.paragraph.index > _INLINE_REACH:
-                    previous = None
-                if ordinal == 1:
-                    runs[family], slack[family] = mark, False
-                    continue
-                if previous is None:
-                    continue  # a list whose start is not written 一是 / 第一
-                violation = None
-                related = (Related(previous.span(), f"上一项“{previous.shown}”"),)
-                expected = previous.ordinal + 1
-                if ordinal == expected or (slack.get(family) and ordinal == expected + 1):
-                    slack[family] = False
-                elif ordinal == previous.ordinal:
-                    violation = Violation(mark.span(), f"“{shown}”重复", related=related)
-                    slack[family] = True
-                elif ordinal > expected:
-                    violation = Violation(mark.span(), f"“{shown}”前缺少{_missing(mark, expected)}", related=related)
-                else:
-                    del runs[family]  # counts backwards: another list, begun without 一是
-                    continue
-                runs[family] = mark
-                if violation is not None:
-                    yield violation
+                if ordinal is not None:
+                    mark = _Mark(paragraph, 0, ordinal, match.end() - len(shown), match.end(), shown)
+                    violation = lists[family].add(mark, leading=mark.start == lead)
+                    if violation is not None:
+                        yield violation
+
+
+@dataclass
+class _InlineList:
+    last: _Mark | None = None
+    last_leading: bool = False
+    slack: bool = False  # the last item repeated the one before (see _Outline.slack)
+
+    def add(self, mark: _Mark, leading: bool) -> Violation | None:
+        previous = self.last
+        if previous is not None:
+            reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
+            if mark.paragraph.index - previous.paragraph.index > reach:
+                previous = None
+        self.last, self.last_leading = mark, leading
+        slack, self.slack = self.slack, False
+        if previous is None or (mark.ordinal == 1 and previous.ordinal > 1):
+            if mark.ordinal > 1:
+                self.last = None  # a list whose start is not written 一是 / 第一
+            return None  # a new list
+        expected = previous.ordinal + 1
+        if mark.ordinal == expected or (slack and mark.ordinal == expected + 1):
+            return None
+        related = (Related(previous.span(), f"上一项“{previous.shown}”"),)
+        if mark.ordinal == previous.ordinal:  # 一是…一是: no list starts again after one item
+            self.slack = True
+            return Violation(mark.span(), f"“{mark.shown}”重复", related=related)
+        if mark.ordinal > expected:
+            return Violation(mark.span(), f"“{mark.shown}”前缺少{_missing(mark, expected)}", related=related)
+        self.last = None  # counts backwards: another list, begun without 一是
+        return None

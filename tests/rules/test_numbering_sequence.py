@@ -162,6 +162,9 @@ def test_lists_inside_paragraphs():
                   "三是积极扩大直接融资。完善多层次资本市场体系。四是加强风险管理，提高金融监管有效性。",
                   "⟦四是⟧加强风险管理，提高金融监管有效性。"),
             "稳定经济要把握好几点：第一，坚持稳中求进；⟦第三⟧，坚持系统观念。",
+            # national_2015: items that open paragraphs may each have a few paragraphs
+            lines("第一，稳定和完善宏观经济政策。继续实施积极的财政政策和稳健的货币政策。", BODY, BODY, BODY, BODY,
+                  "⟦第三⟧，培育和催生经济社会发展新动力。"),
         ],
         valid=[
             # beijing_2026: lists that start afresh at 一是
@@ -173,7 +176,9 @@ def test_lists_inside_paragraphs():
             # words, rankings and industries, not list items
             "坚持全国一盘棋，统一是前提。主要经济指标增速居全国第一，第一、第三产业增加值分别增长2.5%、3.9%。",
             # a later 二是 far from its list belongs to another list
-            lines("一是稳定态势持续向好。", "二是发展动能不断增强。", BODY, BODY, BODY, BODY, "二是安全屏障更加稳固。"),
+            lines("一是稳定态势持续向好。", "二是发展动能不断增强。", *[BODY] * 9, "二是安全屏障更加稳固。"),
+            lines("当前经济运行存在一些突出矛盾：一是有效需求不足；二是企业经营困难。", BODY, BODY, BODY, BODY,
+                  "二是保持稳增长与调结构的平衡。"),
         ],
     )
 
