@@ -161,7 +161,8 @@ def _lists(table: Any, where: str) -> dict[str, tuple[str, ...]]:
 def _examples(value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict) or set(value) - {"bad", "good"}:
         raise PackError(f"{where}: 'examples' must be a table with 'bad' and 'good' lists")
-    return {key: _strings(value[key], f"examples.{key}", where) for key in value}
+    # An empty list is allowed (format 1 read it); each example is a non-empty string.
+    return {key: _strings(value[key], f"examples.{key}", where) if value[key] != [] else () for key in value}
 
 
 def _severity(value: Any, where: str) -> Severity:

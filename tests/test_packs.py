@@ -397,23 +397,35 @@ def test_shipped_packs_validate_with_their_regular_expressions_compiled():
     assert SHIPPED and all(spec.code.startswith("RL5") for spec in SHIPPED)
 
 
-@pytest.mark.parametrize(
-    "spec, entry",
-    [(spec, entry) for spec in SHIPPED for entry in spec.entries if entry.examples],
-    ids=lambda value: getattr(value, "wrong", None) or getattr(value, "name", ""),
-)
-def test_shipped_entry_examples_hold(spec, entry):
-    for text in entry.examples.get("bad", ()):
-        found = [text[f.column - 1:f.end_column - 1] for f in findings_for(spec.name, text) if f.line == 1]
-        assert entry.wrong in found, f"{spec.code} {entry.label} ({entry.wrong}): bad example is silent: {text}"
-    for text in entry.examples.get("good", ()):
-        assert not findings_for(spec.name, text), f"{spec.code} {entry.label}: good example fires: {text}"
+def entry_example_failures(spec, **config):
+    """What is wrong with the per-entry examples of a rule: a bad example must
+    fire on the entry's own wrong form, a good one must stay silent."""
+    failures = []
+    for entry in spec.entries:
+        for text in entry.examples.get("bad", ()):
+            found = [text[f.column - 1:f.end_column - 1] for f in findings_for(spec.name, text, **config) if f.line == 1]
+            if entry.wrong not in found:
+                failures.append(f"{spec.code} {entry.label} ({entry.wrong}): bad example is silent: {text}")
+        for text in entry.examples.get("good", ()):
+            if findings_for(spec.name, text, **config):
+                failures.append(f"{spec.code} {entry.label} ({entry.wrong}): good example fires: {text}")
+    return failures
+
+
+@pytest.mark.parametrize("spec", SHIPPED, ids=lambda spec: spec.name)
+def test_shipped_entry_examples_hold(spec):
+    assert entry_example_failures(spec) == []
 
 
 def test_entry_examples_of_a_user_pack_are_checked_the_same_way(tmp_path):
-    [spec] = load_pack_specs(write(tmp_path, PACK_2))
-    [entry] = [e for e in spec.entries if e.examples]
-    assert entry.examples == {"bad": ("截止目前，全市已建成5G基站1500个。",), "good": ("申报截止日期为6月30日。",)}
+    path = write(tmp_path, PACK_2)
+    [spec] = load_pack_specs(path)
+    assert entry_example_failures(spec, rule_packs=(path,)) == []
+    wrong = PACK_2.replace('good = ["申报截止日期为6月30日。"]', 'good = ["截止今年底已完成。"]')
+    path = write(tmp_path, wrong, "wrong.toml")
+    [spec] = load_pack_specs(path)
+    assert entry_example_failures(spec, rule_packs=(path,)) == [
+        "ORG101 entry 1 (截止): good example fires: 截止今年底已完成。"]
 
 
 def test_a_run_without_regular_expressions_never_imports_regex(tmp_path):
@@ -430,3 +442,36 @@ def test_a_run_without_regular_expressions_never_imports_regex(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["['ORG102']", "False"]
+
+
+def test_the_file_budget_bounds_a_rule_across_paragraphs(monkeypatch):
+    import time
+
+    from reportlint import bounded_regex
+    from reportlint.bounded_regex import Budget, RegexTimeout
+
+    class Slow:  # stands in for a compiled pattern that needs 40 ms a call
+        source = written = "slow"
+
+        class compiled:  # noqa: N801
+            @staticmethod
+            def match(text, pos, timeout):
+                if timeout < 0.04:
+                    time.sleep(timeout)
+                    raise TimeoutError
+                time.sleep(0.04)
+
+    monkeypatch.setattr(bounded_regex, "FILE_SECONDS", 0.1)
+    budget = Budget(0)
+    budget.start_paragraph()
+    assert budget.paragraph_left == pytest.approx(0.1)  # a paragraph never gets more than the file has left
+    budget.call(Slow, "match", "", 0)
+    budget.call(Slow, "match", "", 0)
+    budget.start_paragraph()
+    with pytest.raises(RegexTimeout, match="slow"):
+        budget.call(Slow, "match", "", 0)  # the 20 ms left are not enough
+    budget.start_paragraph()
+    began = time.perf_counter()
+    with pytest.raises(RegexTimeout):
+        budget.call(Slow, "match", "", 0)  # the file's time is spent: refused at once
+    assert time.perf_counter() - began < 0.01
