@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Document, Paragraph
+from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
 from ..structure import chinese_number, numbering
 
@@ -61,7 +61,7 @@ class _Mark:
     shown: str  # the marker as quoted in a message: （三）, 3., 三、, 三是
     tentative: bool = False  # only a number if it continues its run
 
-    def span(self):  # noqa: ANN201 - a Span
+    def span(self) -> Span:
         return self.paragraph.span(self.start, self.end)
 
     def with_ordinal(self, ordinal: int) -> str:
@@ -273,7 +273,13 @@ class _Outline:
                 mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}：“{previous.shown}”之后直接出现“{mark.shown}”",
                 related=related,
             )
+        if self._heading_between(previous, mark):
+            return None  # counting down under an unnumbered heading: another section's list
         return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
+
+    def _heading_between(self, first: _Mark, second: _Mark) -> bool:
+        between = self.doc.paragraphs[first.paragraph.index + 1 : second.paragraph.index]
+        return any(p.kind in ("heading", "title") and p.numbering is None for p in between)
 
     def _advance(self, mark: _Mark) -> None:
         for rank in [r for r in self.runs if r > mark.rank and _NOT_RESET_BY.get(r) != mark.rank]:

@@ -153,6 +153,13 @@ def test_markdown_lists_tables_and_quotes_are_not_counted():
     assert [f.line for f in findings_for("numbering-sequence", heading, "report.md")] == [7]
 
 
+def test_counting_down_is_reported_unless_an_unnumbered_heading_starts_another_list():
+    assert_rule("numbering-sequence", invalid=[lines(H1, S1, S2, S3, S2.replace("（二）", "⟦（二）⟧"))])
+    sections = "## 就业\n\n1. 城镇新增就业50万人。\n\n2. 农村劳动力转移就业1500万人。\n\n3. 职业技能培训36万人次。\n\n"
+    sections += "## 教育\n\n2. 新增公办普通高中新生学位2万个。\n"
+    assert not findings_for("numbering-sequence", sections.replace("1. ", "1.").replace("2. ", "2.").replace("3. ", "3."), "report.md")
+
+
 def test_lists_inside_paragraphs():
     assert_rule(
         "numbering-sequence",
