@@ -100,7 +100,10 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       a level is skipped (一、 followed directly by 1.): body “1.” runs of two
       sections are never linked. 第X章 runs on through the parts (篇) of a plan.
     - A run may start again at its first number anywhere (an annex 附件, a
-      glossary 名词解释, a table of contents or a quoted list start afresh).
+      glossary 名词解释, a table of contents or a quoted list start afresh), except
+      right after its first item: （一）（一） is a repeat. A number lower than the
+      one before (（三） then （二）) is reported, unless an unnumbered heading comes
+      between them (another section's list).
     - A document that begins in the middle of a run (an excerpt, a newspaper page
       that starts after “上接第3版” with “（五）”) is fine: when its first number is
       not the first of its level and no body text comes before it, each level's
@@ -108,10 +111,17 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       starts at （三） under a new parent lacks （一）（二）.
     - Half-width （一） written (一) counts the same (punctuation-width reports the
       brackets); a number cut from its bracket by a page break (“（” / “三）…”)
-      still counts (broken-paragraph reports the cut).
+      still counts (broken-paragraph reports the cut), and so does “3．10种…” when
+      it follows 2. (elsewhere a number before a digit is a decimal). 一、二线城市
+      and 1、2月份 are ranges, not numbers.
     - Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked
-      when their items follow each other closely (within three paragraphs): a
-      skipped or repeated item is reported, a list that starts afresh at 一是 is not.
+      when their items follow each other closely (within three paragraphs, or
+      eight when each item opens a paragraph): a skipped or repeated item is
+      reported, a list that starts afresh at 一是 is not, and a list whose first
+      item is not written 一是 / 第一 is not checked. 全国第一，, 统一是 and
+      第一、第三产业 are words, not items.
+    - The levels are taken to nest in the order of GB/T 9704; a document that
+      nests 1. above （一） is not understood.
 
     ## Why it matters
     A skipped or doubled number is the trace of a section deleted, pasted twice
