@@ -315,7 +315,7 @@ def _check_inline(doc: Document) -> Iterator[Violation]:
     for paragraph in doc.paragraphs:
         if paragraph.kind not in _COUNTED:
             continue
-        if paragraph.kind in ("title", "heading") or (paragraph.numbering is not None and paragraph.numbering[0] != 0):
+        if _opens_section(paragraph):
             for inline in lists.values():
                 inline.last = None  # a new section: its lists are its own
         lead = _lead(paragraph.text)
@@ -328,6 +328,14 @@ def _check_inline(doc: Document) -> Iterator[Violation]:
                     violation = lists[family].add(mark, leading=mark.start == lead)
                     if violation is not None:
                         yield violation
+
+
+def _opens_section(paragraph: Paragraph) -> bool:
+    """A heading or an outline number, but not a 第一，… lead (national_1980 writes
+    them as headings), which is an item of the list itself."""
+    if paragraph.numbering is not None and paragraph.numbering[0] == 0:
+        return paragraph.numbering[2][-1] not in "，,、：:"
+    return paragraph.kind in ("title", "heading") or paragraph.numbering is not None
 
 
 @dataclass

@@ -169,6 +169,10 @@ def test_lists_inside_paragraphs():
                   "三是积极扩大直接融资。完善多层次资本市场体系。四是加强风险管理，提高金融监管有效性。",
                   "⟦四是⟧加强风险管理，提高金融监管有效性。"),
             "稳定经济要把握好几点：第一，坚持稳中求进；⟦第三⟧，坚持系统观念。",
+            # national_1980 writes its 第一，… leads as headings
+            lines("一、国民经济在调整、改革、整顿、提高中取得了新的进展",
+                  "第一，重大的比例关系正在朝着协调的方向发展，国民经济持续增长", BODY,
+                  "⟦第三⟧，随着国民经济比例关系的调整、经济管理体制改革和企业整顿的进展，各方面的经济效果提高了"),
             # national_2015: items that open paragraphs may each have a few paragraphs
             lines("第一，稳定和完善宏观经济政策。继续实施积极的财政政策和稳健的货币政策。", BODY, BODY, BODY, BODY,
                   "⟦第三⟧，培育和催生经济社会发展新动力。"),
