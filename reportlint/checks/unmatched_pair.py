@@ -30,6 +30,8 @@ _MARKER_TOKEN = re.compile(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四�
 _MARKER_BOUNDARY = " \t\u3000，；：。、,;:！？!?“「『\"'"
 # A quotation that runs over several paragraphs quotes whole sentences.
 _SENTENCE_END = re.compile("[。！？!?…]")
+# A paragraph that ends like this ends a sentence: no page break cut it.
+_CLOSED_END = re.compile(r"[。！？；…!?;][”’」』）)》】\]〕〉］\s]*\Z")
 # A cut inside a numbering leaves its opening half this close to the paragraph's end.
 _MARKER_CUT = 4
 # How many following paragraphs may close a mark left open by a page break.
@@ -44,8 +46,10 @@ class _Open:
     position: int  # index among the non-artifact paragraphs
     index: int  # offset in paragraph.text
     char: str
-    #: it may open a quotation that goes on in the next paragraph (GB/T 15834 4.1.3.4)
+    #: it may open a quotation that goes on in the next paragraph (GB/T 15834)
     continuable: bool = False
+    #: its paragraph stops in mid-sentence, as a page break leaves it
+    cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,32 +122,33 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     for position, paragraph in enumerate(paragraphs):
         pairs = _pair_up(paragraph.text)
         if pending:
-            _continue_quotation(pending, paragraph.text, pairs)
+            _continue_quotation(pending, position, paragraph.text, pairs)
         for index in pairs.extra:
-            partner = _carried_partner(pending, paragraph.text[index])
+            partner = _carried_partner(pending, paragraph.text[index], index, position)
             if partner is not None:
                 pending.remove(partner)  # the other half of a cut paragraph
             elif not (doc.markdown and _in_link_destination(doc, paragraph, index)):
-                yield _extra(paragraph, index)
+                yield _Finding(index, f"多出的 {paragraph.text[index]}").violation(paragraph)
         for index in pairs.markers:
             # （ / 三）…: a heading's numbering cut in two is a cut, not a marker.
-            partner = _carried_partner(pending, paragraph.text[index])
+            partner = _carried_partner(pending, paragraph.text[index], index, position)
             if partner is not None and len(partner.paragraph.text) - partner.index <= _MARKER_CUT:
                 pending.remove(partner)
         for mark in pending[:]:
             if position - mark.position >= _CUT_WINDOW:
                 pending.remove(mark)
-                yield _left_open(mark.paragraph, mark.index)
+                yield _left_open(mark.paragraph.text, mark.index).violation(mark.paragraph)
         for finding in pairs.findings:
             yield finding.violation(paragraph)
         text = paragraph.text
+        cut = not _CLOSED_END.search(text)
         pending.extend(
             _Open(paragraph, position, index, text[index],
-                  continuable=text[index] in _QUOTES and bool(_SENTENCE_END.search(text, index)))
+                  continuable=text[index] in _QUOTES and bool(_SENTENCE_END.search(text, index)), cut=cut)
             for index in pairs.left_open
         )
     for mark in pending:
-        yield _left_open(mark.paragraph, mark.index)
+        yield _left_open(mark.paragraph.text, mark.index).violation(mark.paragraph)
 
 
 def _pair_up(text: str) -> _Pairs:
@@ -153,7 +158,7 @@ def _pair_up(text: str) -> _Pairs:
     # In an English paragraph the Chinese marks are quoted material (「《」 is how
     # one writes about a 书名号), not the paragraph's own punctuation.
     # (A Chinese word is about two characters.)
-    english = 2 * len(_LATIN_LETTERS.findall(text)) > len(_CJK.findall(text))
+    english = bool(_LATIN.search(text)) and 2 * len(_LATIN_LETTERS.findall(text)) > len(_CJK.findall(text))
     marks = _ASCII_BRACKET if english else _MARK
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     stack: list[int] = []
@@ -173,7 +178,7 @@ def _pair_up(text: str) -> _Pairs:
     pairs.left_open = stack
     if len(ascii_quotes) % 2:
         pairs.findings.append(_Finding(ascii_quotes[-1], '" 没有对应的 "：本段英文引号的个数是奇数'))
-    if text[:1] in _QUOTES and pairs.lead_close is None:
+    if text[0] in _QUOTES and pairs.lead_close is None:
         pairs.lead_close = -1
     return pairs
 
@@ -197,7 +202,7 @@ def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
             ))
         del stack[depth + 1 :]
         _pop(stack, index, pairs)
-    elif stack and _CLOSER_OF[text[stack[-1]]] not in text[index + 1 :] and text[stack[-1]] not in _FAMILY:
+    elif stack and not _closed_later(text, index, text[stack[-1]]):
         # 《…）: the halves of two different pairs, and no 》 comes later.
         top = stack.pop()
         pairs.findings.append(_Finding(
@@ -210,6 +215,11 @@ def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
 def _pop(stack: list[int], index: int, pairs: _Pairs) -> None:
     if stack.pop() == 0:
         pairs.lead_close = index
+
+
+def _closed_later(text: str, index: int, opener: str) -> bool:
+    family = _family(opener)
+    return any(_family(_OPENER_OF[c]) == family for c in text[index + 1 :] if c in _OPENER_OF)
 
 
 def _family(opener: str) -> str:
@@ -233,7 +243,9 @@ def _is_named(text: str, index: int) -> bool:
     if index == 0 or index + 1 >= len(text):
         return False
     before, after = text[index - 1], text[index + 1]
-    return _CLOSER_OF.get(before, before if before in "\"'" else None) == after
+    if before in "\"'":
+        return after == before
+    return before in _QUOTES and _CLOSER_OF[before] == after
 
 
 def _looks_like_marker(text: str, index: int) -> bool:
@@ -246,11 +258,12 @@ def _looks_like_marker(text: str, index: int) -> bool:
     return start == 0 or text[start - 1] in _MARKER_BOUNDARY
 
 
-def _continue_quotation(pending: list[_Open], text: str, pairs: _Pairs) -> None:
+def _continue_quotation(pending: list[_Open], position: int, text: str, pairs: _Pairs) -> None:
     """A paragraph that reopens the quotation the one before left open continues it."""
-    if not text[:1] or text[0] not in _QUOTES:
+    if not text.startswith(tuple(_QUOTES)):
         return
-    mark = next((m for m in reversed(pending) if m.char == text[0] and m.continuable), None)
+    mark = next((m for m in reversed(pending)
+                 if m.char == text[0] and m.continuable and m.position == position - 1), None)
     if mark is None:
         return
     close = pairs.lead_close
@@ -267,23 +280,21 @@ def _in_link_destination(doc: Document, paragraph: Paragraph, index: int) -> boo
     return bool(_LINK_DESTINATION.search(doc.source, max(line_start, end - 300), end))
 
 
-def _carried_partner(pending: list[_Open], closer: str) -> _Open | None:
-    opener = _FAMILY.get(_OPENER_OF[closer], _OPENER_OF[closer])
-    return next((m for m in reversed(pending) if _family(m.char) == opener), None)
+def _carried_partner(pending: list[_Open], closer: str, index: int, position: int) -> _Open | None:
+    """The mark left open by a cut paragraph that this closing mark closes: the cut
+    paragraph stops in mid-sentence, or this paragraph starts with the closing mark."""
+    family = _family(_OPENER_OF[closer])
+    return next((m for m in reversed(pending) if _family(m.char) == family
+                 and (m.cut or index == 0 and m.position == position - 1)), None)
 
 
 def _left_open_message(char: str) -> str:
     return f"{char} 没有对应的 {_CLOSER_OF[char]}"
 
 
-def _left_open(paragraph: Paragraph, index: int) -> Violation:
-    char = paragraph.text[index]
-    following = paragraph.text.find(char, index + 1)
-    related = ()
-    if following >= 0:
-        related = (Related(paragraph.span(following, following + 1), f"下一个 {char} 出现时，前一个还没有闭合"),)
-    return Violation(paragraph.span(index, index + 1), _left_open_message(char), related=related)
-
-
-def _extra(paragraph: Paragraph, index: int) -> Violation:
-    return Violation(paragraph.span(index, index + 1), f"多出的 {paragraph.text[index]}")
+def _left_open(text: str, index: int) -> _Finding:
+    char = text[index]
+    following = text.find(char, index + 1)
+    if following < 0:
+        return _Finding(index, _left_open_message(char))
+    return _Finding(index, _left_open_message(char), following, f"下一个 {char} 出现时，前一个还没有闭合")

@@ -55,6 +55,8 @@ def test_fires_on_a_closing_mark_without_its_opening_half():
 
 
 def test_fires_on_the_halves_of_two_different_pairs():
+    # a 》 further on closes the 《: the ） is only one too many
+    assert_rule("unmatched-pair", invalid=["编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）⟦）⟧》，全文提交大会审查。"])
     text = "我们编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）），全文提交大会审查。"
     assert_rule("unmatched-pair", invalid=["我们编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）⟦）⟧，全文提交大会审查。"])
     [finding] = findings_for("unmatched-pair", text)
@@ -112,6 +114,8 @@ def test_silent_when_a_page_break_cut_the_pair():
             "创新体系建设工程、“双一流19\n\n— 12 —\n\n6”工程和高校基础设施提质工程。",
         ],
         invalid=[
+            # a paragraph that ends its sentence was not cut: the quote is open in one, extra in the other
+            "经济向好态势持续巩固。⟦“⟧两重项目全部开工。\n\n向民间资本推介项目⟦”⟧，民间投资稳步回升。",
             # closed three paragraphs later: too far for a page break
             "去年底，国务院发出⟦《⟧\n\n进一步贯彻实施民族区域自治法。\n\n若干问题的通知。\n\n⟦》⟧，提出了具体措施。",
         ],
@@ -127,6 +131,7 @@ def test_silent_on_markers_apostrophes_urls_and_english():
             "a) 扩大高水平对外开放；b) 推动共建“一带一路”高质量发展。",
             "一）持续优化营商环境。",
             "西安（Xi’an）是“一带一路”重要节点城市，China’s exports grew.",
+            "他说：“这是‘China’s rise’的标志。”留学生联合会（the students’ union）举办了交流活动。",
             "详见政府门户网站 https://zh.wikipedia.org/wiki/Foo_(bar 及有关文件。",
             "屏幕尺寸为12\"的终端设备。",
             # an English paragraph quotes Chinese marks: they are not its punctuation
