@@ -1,0 +1,132 @@
+"""RL401 punctuation-width: ASCII , ; : ? ! ( ) " ... used as punctuation in Chinese text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document, Span
+from ..model import Edit, Fix, Related, Violation, rule
+from ..punctuation import ASCII_MARKS, ELLIPSIS, MARK_NAMES, Stray, full_width_count, strays
+
+_FIX_TITLE = "改为全角标点"
+_SHOWN = 10  # a bracket or quote longer than this is shown as (…)
+_EXAMPLES = 3  # related spans of a whole-file finding
+
+
+@dataclass(frozen=True)
+class Options:
+    #: ASCII marks among all , ; : ? ! ( ) of either width from which ASCII is the file's habit
+    whole_file_share: float = 0.5
+    #: and at least this many ASCII marks: then one finding for the whole file
+    whole_file_count: int = 10
+
+
+@rule(code="RL401", name="punctuation-width", severity="warning", summary="中文中使用了半角标点",
+      options=Options, fixable="always")
+def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
+    """
+    ## What it does
+    Finds the ASCII marks , ; : ? ! ( ) used as punctuation in Chinese text,
+    where GB/T 15834 asks for the full-width ， ； ： ？ ！ （ ）; also straight
+    quotes "…" around Chinese words (when a paragraph's quotes pair up) and
+    "..." for the 省略号 ……. Half-width outline numbers (一) / (1) are
+    reported too.
+
+    The script is decided per clause, not per character: a , ; : ? ! belongs
+    to the clause it ends, brackets and quotes to the text around them, and a
+    clause is Chinese when it has at least as many Han characters as Latin
+    words. So an English sentence quoted in a report ("Made in China 2025,
+    a plan …") keeps its commas, while 推进5G,建设 and 合作(PPP)模式 are
+    reported. Numbers (1,000 / 3:30 / 2.5), URLs, e-mail addresses, Markdown
+    code, brackets inside a Latin token (f(x)) and list markers such as 1.
+    are left alone.
+
+    When ASCII is the document's habit (a file typed with a half-width input
+    mode, or converted by a tool), one finding at the start of the file counts
+    the marks and carries a single fix for all of them, with the first few
+    places as related locations. Otherwise every stray mark is its own finding.
+    A pair of ( ) or "" is one finding whose fix converts both halves.
+
+    ## Why it matters
+    Half-width marks in Chinese text are narrow and sit low, crowding the
+    characters around them; official documents follow GB/T 15834, which uses
+    the full-width forms. A stray mark usually comes from text pasted in from
+    another source.
+
+    ## Example
+    Bad:
+        86个“两重”项目全部开工,“两新”政策带动设备更新投资增长。
+    Good:
+        86个“两重”项目全部开工，“两新”政策带动设备更新投资增长。
+
+    The (safe) fix converts each mark to its full-width form.
+
+    ## Options
+    - `whole-file-share` (0.5): when at least this share of the document's
+      , ; : ? ! ( ) in Chinese text (ASCII or full-width) is ASCII,
+    - `whole-file-count` (10): and there are at least this many ASCII marks,
+      one finding covers the whole file.
+    """
+    found = strays(doc)
+    if not found:
+        return
+    ascii_count = sum(len(s.replacements) for s in found if s.mark[0] in ASCII_MARKS)
+    share = ascii_count / (ascii_count + full_width_count(doc))
+    if ascii_count >= opts.whole_file_count and share >= opts.whole_file_share:
+        yield _whole_file(doc, found)
+        return
+    for stray in found:
+        yield Violation(_span(stray), _message(stray), fix=Fix(_edits(stray), "safe", _FIX_TITLE))
+
+
+def _span(stray: Stray) -> Span:
+    return stray.paragraph.span(stray.start, stray.end)
+
+
+def _edits(stray: Stray) -> tuple[Edit, ...]:
+    return tuple(Edit(stray.paragraph.span(i, j), content) for i, j, content in stray.replacements)
+
+
+def _message(stray: Stray) -> str:
+    name = MARK_NAMES[stray.mark if stray.mark in MARK_NAMES else stray.mark[0]]
+    text = stray.text
+    if stray.mark == "()":
+        inside = text[1:-1] if len(text) <= _SHOWN + 2 else "…"
+        return f"中文中使用了半角括号“({inside})”，应为全角“（{inside}）”"
+    if stray.mark == '""':
+        inside = text[1:-1] if len(text) <= _SHOWN + 2 else "…"
+        return f'中文中使用了半角引号"{inside}"，应为“{inside}”'
+    if stray.mark == "...":
+        return f"中文中使用了半角省略号“{text}”，应为“{ELLIPSIS}”"
+    return f"中文中使用了半角{name}“{text}”，应为全角“{stray.replacements[0][2]}”"
+
+
+def _start_of_file(doc: Document) -> Span:
+    """The first line (its line break when it is blank): a finding about the whole file."""
+    first_line = doc.source.find("\n")
+    end = len(doc.source) if first_line < 0 else first_line
+    if end > 0 and doc.source[end - 1] == "\r":
+        end -= 1
+    return Span(0, end if end > 0 else min(1, len(doc.source)))
+
+
+def _whole_file(doc: Document, found: list[Stray]) -> Violation:
+    counts: Counter[str] = Counter()
+    for stray in found:
+        if stray.mark == "...":
+            counts["..."] += 1
+        else:
+            counts.update(stray.text[i - stray.start] for i, _, _ in stray.replacements)
+    parts = []
+    if counts["("] and counts["("] == counts[")"]:
+        counts["( )"] = counts.pop("(")
+        del counts[")"]
+    for mark, count in counts.most_common():
+        parts.append(f"{mark} 各 {count} 处" if mark == "( )" else f"{mark} {count} 处")
+    total = sum(count * (2 if mark == "( )" else 1) for mark, count in counts.items())
+    message = f"全文 {total} 处半角标点用在中文中（{'，'.join(parts)}），应使用全角标点"
+    related = tuple(Related(_span(s), f"例如这里的“{s.text}”") for s in found[:_EXAMPLES])
+    edits = tuple(edit for stray in found for edit in _edits(stray))
+    return Violation(_start_of_file(doc), message, related=related, fix=Fix(edits, "safe", "全文改为全角标点"))

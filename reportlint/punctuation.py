@@ -1,0 +1,284 @@
+"""What the punctuation rules share: which ASCII marks of a paragraph are used
+as Chinese punctuation, and what their full-width forms are.
+
+The script is decided per clause, never per character (a linter that looks at
+the nearest character flags the comma of an English clause quoted in Chinese
+text): the text between two punctuation marks is a clause, and a clause is
+Chinese when its Han characters are at least as many as its Latin words. A
+, ; : ? ! belongs to the clause it ends; a pair of brackets or quotes to the
+text around it. Numbers (1,000 / 3:30), URLs, e-mail addresses and HTML
+entities keep their ASCII marks, and Markdown code never reaches the prose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .document import Document, Paragraph
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+#: the marks a report writes in both widths: their share decides whether ASCII is the document's habit
+ASCII_MARKS = frozenset(FULL_WIDTH)
+FULL_WIDTH_MARKS = frozenset(FULL_WIDTH.values())
+MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "()": "括号", '""': "引号",
+              "...": "省略号"}
+ELLIPSIS = "……"
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Every mark that ends a clause, and the brackets and quotes that enclose one.
+_DELIMITER = re.compile(r"[，。、；：？！,;:?!“”‘’\"《》〈〉（）()【】「」『』〔〕\[\]…—]")
+# Text inside Chinese prose that is not Chinese prose: its ASCII marks are its own.
+_NOT_PROSE = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|&(?:[A-Za-z]+|#[0-9]+);"
+    r"|`[^`\n]+`"  # code in a plain-text file (Markdown code never reaches the prose)
+)
+# 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 (times and ratios)
+_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d)")
+# "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
+_DOTS = re.compile(r"(?<![.A-Za-z0-9])\.{3,6}(?![.A-Za-z0-9])")
+
+HAN_SCRIPT, LATIN_SCRIPT, NO_SCRIPT = "han", "latin", "none"
+
+
+def script(text: str, latin_around: bool = False) -> str:
+    """The script of a clause: Chinese when its Han characters are at least as many as its
+    Latin words (推出iPhone 15 Pro is Chinese, Made in China 2025 is Latin); digits and
+    symbols alone have none. In an English paragraph (*latin_around*) only a clause
+    without Latin words is Chinese (千 for 干 is English about a character)."""
+    return _script(len(_HAN_CHAR.findall(text)), len(_LATIN_WORD.findall(text)), latin_around)
+
+
+def _script(han: int, words: int, latin_around: bool) -> str:
+    if han and (not words if latin_around else han >= words):
+        return HAN_SCRIPT
+    return LATIN_SCRIPT if words else NO_SCRIPT
+
+
+@dataclass(frozen=True)
+class Stray:
+    """ASCII punctuation used in Chinese text: one mark, a pair of brackets or quotes,
+    or an ellipsis. Offsets are into ``paragraph.text``."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    mark: str  # , ; : ? ! or "()" for brackets, '""' for quotes, "..." for an ellipsis
+    #: (start, end, full-width text) for each character run the fix replaces
+    replacements: tuple[tuple[int, int, str], ...]
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+
+def strays(doc: Document) -> list[Stray]:
+    """Every ASCII mark of the document used as Chinese punctuation, in order."""
+    return doc.analysis("punctuation.strays", lambda d: [s for p in prose(d) for s in paragraph_strays(p)])
+
+
+def prose(doc: Document) -> list[Paragraph]:
+    """The paragraphs the punctuation rules read: not page furniture (您的位置：首页 >, 09:02:33)."""
+    return [p for p in doc.paragraphs if p.kind != "artifact"]
+
+
+def full_width_count(doc: Document) -> int:
+    """How many ， ； ： ？ ！ （ ） the document writes."""
+    return sum(1 for p in prose(doc) for char in p.text if char in FULL_WIDTH_MARKS)
+
+
+_OPENERS = frozenset("“‘《〈（(【「『〔[")
+_CLOSERS = frozenset("”’》〉）)】」』〕]")
+_OPENER_OF = dict(zip("”’》〉）)】」』〕]", "“‘《〈（(【「『〔["))
+
+
+class _Clauses:
+    """The clauses of one paragraph (the text between consecutive delimiters), with the
+    depth of brackets and quotes each lies in.
+
+    When the clauses beside a mark have no script (digits, or nothing between two
+    marks), the nearest clause with one decides, at the mark's depth or above it: a
+    quoted Chinese word inside an English sentence (「广义货币M」, …) does not make
+    the comma after it Chinese.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.delimiters = [m.start() for m in _DELIMITER.finditer(text)]
+        bounds = [-1, *self.delimiters, len(text)]
+        counts = [(len(_HAN_CHAR.findall(text, a + 1, b)), len(_LATIN_WORD.findall(text, a + 1, b)))
+                  for a, b in zip(bounds, bounds[1:])]
+        self.depths = [0]
+        open_marks: list[str] = []  # the brackets and quotes open at this point
+        for at in self.delimiters:
+            char = text[at]
+            if char == '"' and '"' in open_marks:  # straight quotes open and close in turn
+                del open_marks[len(open_marks) - 1 - open_marks[::-1].index('"'):]
+            elif char == '"' or char in _OPENERS:
+                open_marks.append(char)
+            elif char in _CLOSERS and _OPENER_OF[char] in open_marks:
+                # a closer also closes what was left open inside (“》》进入专题《《”)
+                del open_marks[len(open_marks) - 1 - open_marks[::-1].index(_OPENER_OF[char]):]
+            self.depths.append(len(open_marks))
+        # Clauses with both scripts go with their paragraph's top level.
+        top_han = sum(han for (han, _), depth in zip(counts, self.depths) if depth == 0)
+        top_words = sum(words for (_, words), depth in zip(counts, self.depths) if depth == 0)
+        self.latin_paragraph = top_words > top_han
+        self.scripts = [_script(han, words, self.latin_paragraph) for han, words in counts]
+        self.before, self.outer_before = self._nearest(range(len(self.scripts)))
+        self.after, self.outer_after = self._nearest(range(len(self.scripts) - 1, -1, -1))
+
+    def _nearest(self, order: range) -> tuple[list[str], list[str]]:
+        """For each clause, in *order*: the script of the nearest clause with one that is
+        not enclosed deeper, and of the nearest clause at depth 0."""
+        nearest, outer = [NO_SCRIPT] * len(self.scripts), [NO_SCRIPT] * len(self.scripts)
+        stack: list[tuple[int, str]] = []  # (depth, script), one per depth, deepest last
+        top_level = NO_SCRIPT
+        for k in order:
+            depth, found = self.depths[k], self.scripts[k]
+            while stack and stack[-1][0] > depth:
+                stack.pop()
+            if found != NO_SCRIPT:
+                if stack and stack[-1][0] == depth:
+                    stack.pop()
+                stack.append((depth, found))
+                if depth == 0:
+                    top_level = found
+            nearest[k] = stack[-1][1] if stack else NO_SCRIPT
+            outer[k] = top_level
+        return nearest, outer
+
+    def quoted_in_latin(self, k: int) -> bool:
+        """Is clause k inside brackets or quotes of an English sentence (a mention of
+        Chinese text, not Chinese text)?"""
+        sides = (self.outer_before[k], self.outer_after[k])
+        return self.depths[k] > 0 and LATIN_SCRIPT in sides and HAN_SCRIPT not in sides
+
+    def ending(self, k: int) -> bool:
+        """Is delimiter k (a , ; : ? !) in Chinese text? It belongs to the clause it ends."""
+        if self.quoted_in_latin(k):
+            return False
+        for s in (self.scripts[k], self.scripts[k + 1], self.before[k], self.after[k + 1]):
+            if s != NO_SCRIPT:
+                return s == HAN_SCRIPT
+        return False
+
+    def around(self, k_open: int, k_close: int) -> bool:
+        """Are the brackets or quotes at delimiters k_open and k_close in Chinese text?
+        The text around them decides, then what they enclose."""
+        if self.quoted_in_latin(k_open):
+            return False
+        for sides in ((self.scripts[k_open], self.scripts[k_close + 1]),
+                      (self.before[k_open], self.after[k_close + 1])):
+            if HAN_SCRIPT in sides:
+                return True
+            if LATIN_SCRIPT in sides:
+                return False
+        inside = self.text[self.delimiters[k_open] + 1 : self.delimiters[k_close]]
+        return script(inside, self.latin_paragraph) == HAN_SCRIPT
+
+    def beside(self, k: int) -> bool:
+        """Is the unpaired bracket at delimiter k in Chinese text (1)加强…)?"""
+        if self.quoted_in_latin(k):
+            return False
+        for sides in ((self.scripts[k], self.scripts[k + 1]), (self.before[k], self.after[k + 1])):
+            if HAN_SCRIPT in sides:
+                return True
+            if LATIN_SCRIPT in sides:
+                return False
+        return False
+
+
+def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
+    text = paragraph.text
+    if not _HAN_CHAR.search(text):
+        return []  # no Chinese, no Chinese punctuation
+    clauses = _Clauses(text)
+    exempt = _exempt_offsets(text)
+    found: list[Stray] = []
+    brackets: list[int] = []  # open ( as delimiter indexes
+    quotes: list[int] = []
+    for k, at in enumerate(clauses.delimiters):
+        char = text[at]
+        if at in exempt:
+            continue
+        if char in ",;:?!":
+            if clauses.ending(k):
+                found.append(Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),)))
+        elif char == "(":
+            brackets.append(k)
+        elif char == ")":
+            if brackets:
+                found.extend(_bracket_pair(paragraph, clauses, brackets.pop(), k))
+            elif clauses.beside(k):
+                found.append(Stray(paragraph, at, at + 1, ")", ((at, at + 1, "）"),)))
+        elif char == '"':
+            quotes.append(k)
+    for k in brackets:  # ( never closed
+        if clauses.beside(k):
+            at = clauses.delimiters[k]
+            found.append(Stray(paragraph, at, at + 1, "(", ((at, at + 1, "（"),)))
+    found.extend(_quote_pairs(paragraph, clauses, quotes))
+    found.extend(_ellipses(paragraph, clauses, exempt))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def _exempt_offsets(text: str) -> set[int]:
+    exempt = {m.start() for m in _IN_NUMBER.finditer(text)}
+    for match in _NOT_PROSE.finditer(text):
+        exempt.update(range(match.start(), match.end()))
+    return exempt
+
+
+def _bracket_pair(paragraph: Paragraph, clauses: _Clauses, k_open: int, k_close: int) -> list[Stray]:
+    text = paragraph.text
+    start, end = clauses.delimiters[k_open], clauses.delimiters[k_close] + 1
+    inside = text[start + 1 : end - 1]
+    # f(x), iPhone 15 Pro (256GB): brackets that belong to a Latin name
+    before = start - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    lead = text[before] if before >= 0 else ""
+    if lead.isascii() and lead.isalnum() and not _HAN_CHAR.search(inside):
+        return []
+    if not clauses.around(k_open, k_close):
+        return []
+    return [Stray(paragraph, start, end, "()", ((start, start + 1, "（"), (end - 1, end, "）")))]
+
+
+def _quote_pairs(paragraph: Paragraph, clauses: _Clauses, quotes: list[int]) -> list[Stray]:
+    """ASCII "…" around Chinese words (加强"三河三湖"治理). Straight quotes do not say which
+    one opens: only a paragraph whose quotes pair up is read, first with second and so on."""
+    if len(quotes) % 2:
+        return []
+    found = []
+    for k_open, k_close in zip(quotes[::2], quotes[1::2]):
+        start, end = clauses.delimiters[k_open], clauses.delimiters[k_close] + 1
+        inside = paragraph.text[start + 1 : end - 1]
+        if script(inside, clauses.latin_paragraph) == HAN_SCRIPT and clauses.around(k_open, k_close):
+            found.append(Stray(paragraph, start, end, '""', ((start, start + 1, "“"), (end - 1, end, "”"))))
+    return found
+
+
+def _ellipses(paragraph: Paragraph, clauses: _Clauses, exempt: set[int]) -> list[Stray]:
+    found = []
+    for match in _DOTS.finditer(paragraph.text):
+        if match.start() in exempt:
+            continue
+        k = _clause_index(clauses, match.start())
+        if clauses.scripts[k] == HAN_SCRIPT or (clauses.scripts[k] == NO_SCRIPT and clauses.before[k] == HAN_SCRIPT):
+            found.append(Stray(paragraph, match.start(), match.end(), "...",
+                               ((match.start(), match.end(), ELLIPSIS),)))
+    return found
+
+
+def _clause_index(clauses: _Clauses, offset: int) -> int:
+    """The index of the clause that holds *offset* (not a delimiter itself)."""
+    return bisect.bisect_left(clauses.delimiters, offset)

@@ -1,0 +1,114 @@
+import re
+from pathlib import Path
+
+import pytest
+from helpers import assert_rule, findings_for
+
+from reportlint.decoding import decode
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"
+CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
+
+
+def apply(text: str, finding) -> str:
+    for edit in sorted(finding.fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.content + text[edit.span.end :]
+    return text
+
+
+def test_fires_on_each_stray_ascii_mark_in_full_width_text():
+    assert_rule(
+        "punctuation-width",
+        invalid=[
+            "86个“两重”项目全部开工⟦,⟧“两新”政策带动设备更新投资增长。",
+            "巩固壮大实体经济根基，扎实推进全球数字经济标杆城市建设，培育生物制造等新增长点⟦;⟧推动传统产业提质升级。",
+            "在肯定成绩的同时，我们也清醒地看到面临的问题和挑战⟦:⟧需求不足特别是消费不足是影响经济增长的主要矛盾。",
+            "各位代表⟦!⟧一年来，我们全力做好国防动员、军民融合、双拥共建和退役军人服务保障。",
+            "组织好世贸组织有关知识和规则的学习、宣传，分期分批对国家公务员特别是县⟦(处)⟧级以上领导干部进行普遍培训。",
+            "继续推进林业重点生态工程建设，综合治理水土流失面积4.8万平方公里。加强⟦\"三河三湖\"⟧ 等重点流域水污染防治。",
+            "推动高质量发展，建设文化、旅游、体育等产业⟦......⟧各项事业全面发展。",
+            # half-width outline numbers: the numbering rule accepts them, this one converts them
+            "⟦(一)⟧坚决维护社会和谐稳定。扎实推进中华民族共同体建设，始终把维护稳定作为第一位的工作任务。",
+            "⟦(1)⟧加快发展新质生产力。推动科技创新和产业创新深度融合。",
+            # a mixed clause is Chinese when its Han characters outnumber its Latin words
+            "加快推进5G⟦,⟧千兆光网建设，推广政府和社会资本合作⟦(PPP)⟧模式。",
+        ],
+    )
+
+
+def test_silent_on_numbers_urls_code_latin_text_and_list_markers():
+    assert_rule(
+        "punctuation-width",
+        valid=[
+            "全年新增贷款1,000万元，比例尺为1:500，会议于3:30开始，居民消费价格上涨2.5%。",
+            "详见https://www.gov.cn/a,b，欢迎查阅。",
+            "来信请寄mail@gov.cn，我们将及时回复。",
+            "字段格式为`a,b`，请按此填写。",
+            "1.加快发展新质生产力。推动科技创新和产业创新深度融合。",
+            "（1）加快发展新质生产力。（一）坚决维护社会和谐稳定。",
+            "我们推进“中国制造2025”（Made in China 2025, MIC 2025）。",
+            "这一理念的英文表述为“Lucid waters and lush mountains are invaluable assets, and we keep them.”",
+            "The plan, known as Made in China 2025, was issued in 2015.",
+            "建成5G基站12.3万个，推出iPhone 15 Pro (256GB)等新品，设函数f(x)为增长率。",
+            # real sentences of the corpus that are full-width throughout
+            "今年1月7日，日喀则定日县发生6.8级地震，习近平总书记第一时间作出重要指示。",
+            "2026-02-03 09:02:33",
+            "各位代表：现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。",
+        ],
+    )
+
+
+def test_each_finding_carries_a_safe_fix_to_the_full_width_mark():
+    text = "大力发展高精尖产业，巩固壮大实体经济根基,推动集成电路重点项目扩产量产。"
+    [finding] = findings_for("punctuation-width", text)
+    assert finding.message == "中文中使用了半角逗号“,”，应为全角“，”"
+    assert finding.fix.applicability == "safe"
+    assert apply(text, finding) == text.replace(",", "，")
+
+
+def test_a_bracket_pair_is_one_finding_whose_fix_converts_both_halves():
+    text = "完成设备更新6.5万台(套)，实现消费品以旧换新销售额19.5亿元。"
+    [finding] = findings_for("punctuation-width", text)
+    assert finding.message == "中文中使用了半角括号“(套)”，应为全角“（套）”"
+    assert len(finding.fix.edits) == 2
+    assert apply(text, finding) == "完成设备更新6.5万台（套），实现消费品以旧换新销售额19.5亿元。"
+
+
+def test_sample_gets_one_finding_for_the_whole_file():
+    source = SAMPLE.read_text(encoding="utf-8")
+    [finding] = findings_for("punctuation-width", source, SAMPLE.name)
+    assert (finding.line, finding.column) == (1, 1)
+    assert finding.message == "全文 386 处半角标点用在中文中（, 355 处，( ) 各 11 处，! 6 处，: 3 处），应使用全角标点"
+    assert finding.fix.applicability == "safe" and len(finding.fix.edits) == 386
+    assert [source[r.span.start : r.span.end] for r in finding.related] == ["(五)", ",", ","]
+    fixed = apply(source, finding)
+    assert not re.search(r"[\u4e00-\u9fff][,:!(]|[,:!)][\u4e00-\u9fff“]", fixed)
+    assert fixed.count("，") == 355 and fixed.count("（") == fixed.count("）") == 11
+    assert not findings_for("punctuation-width", fixed, SAMPLE.name)
+
+
+def test_whole_file_thresholds_are_options():
+    clauses = ["推进项目建设", "扩大有效投资", "提振居民消费", "稳定外贸外资", "促进充分就业", "兜牢民生底线"]
+    ascii_text = "\n".join(",".join(clauses) + "。" for _ in range(3))  # 15 ASCII commas
+    [whole] = findings_for("punctuation-width", ascii_text)
+    assert whole.message.startswith("全文 15 处半角标点")
+    assert len(findings_for("punctuation-width", ascii_text, options={"whole-file-count": 20})) == 15
+    # mostly full-width: each stray on its own
+    mixed = ascii_text + "\n" + "\n".join("，".join(clauses) + "。" for _ in range(4))  # 20 full-width
+    assert len(findings_for("punctuation-width", mixed)) == 15
+    assert len(findings_for("punctuation-width", mixed, options={"whole-file-share": 0.4})) == 1
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the real corpus is not beside this clone")
+def test_a_stray_comma_injected_in_a_full_width_report():
+    source, _ = decode((CORPUS / "hebei_2026.txt").read_bytes(), None)
+    assert not findings_for("punctuation-width", source, "hebei_2026.txt")
+    lines = source.split("\n")
+    number = next(n for n, line in enumerate(lines) if len(line) > 100 and re.search("[\u4e00-\u9fff]，[\u4e00-\u9fff]", line))
+    column = re.search("[\u4e00-\u9fff]，[\u4e00-\u9fff]", lines[number]).start() + 1
+    lines[number] = lines[number][:column] + "," + lines[number][column + 1 :]
+    injected = "\n".join(lines)
+    [finding] = findings_for("punctuation-width", injected, "hebei_2026.txt")
+    assert (finding.line, finding.column, finding.end_column) == (number + 1, column + 1, column + 2)
+    assert apply(injected, finding) == source
