@@ -1,6 +1,12 @@
 """RL501 confusable-word: the built-in declarative pack rules/confusable-words.toml."""
 
+import pytest
 from helpers import assert_rule, findings_for
+
+from reportlint.model import Severity
+from reportlint.registry import build_registry
+
+ENTRIES = next(meta for meta in build_registry() if meta.name == "confusable-word").check.pack_rule.entries
 
 
 def test_fires_on_known_misspellings():
@@ -8,26 +14,132 @@ def test_fires_on_known_misspellings():
         "confusable-word",
         invalid=[
             "要⟦再接再励⟧，认真⟦布署⟧今年各项工作。",
-            "⟦截止目前⟧，全市已建成5G基站1500个。",
             "坚持⟦按步就班⟧推进，⟦一如继往⟧抓好落实。",
+            "深入推进⟦减政放权⟧。",
+            "⟦循私舞弊⟧、⟦贪脏⟧枉法的，依法严肃查处。",
         ],
     )
 
 
-def test_silent_on_correct_text_and_word_boundaries():
+def test_jiezhi_fires_before_a_time_and_stays_silent_as_deadline():
+    assert_rule(
+        "confusable-word",
+        invalid=[
+            "⟦截止目前⟧，全市已建成5G基站1500个。",
+            "⟦截止到目前⟧，已完成年度投资计划的80%。",
+            "⟦截止⟧2024年底，全市常住人口达到1200万人。",
+            "⟦截止⟧去年末，住户存款余额增长8.1%。",
+        ],
+        valid=[
+            "截至目前，全市已建成5G基站1500个。",
+            "项目申报截止日期为6月30日，逾期不予受理。",
+            "报名于6月30日截止。截止时间以系统记录为准。",
+            "截止到2024年底，累计发放贷款300亿元。",
+        ],
+    )
+
+
+def test_zuowei_fires_but_not_across_a_word_boundary():
+    assert_rule(
+        "confusable-word",
+        invalid=[
+            "⟦做为⟧全省唯一的试点城市，我们先行先试。",
+            "把优化营商环境⟦做为⟧一号改革工程，有所⟦做为⟧。",
+        ],
+        valid=[
+            "引导党员干部多做为民办实事的好事。",
+            "多做为群众排忧解难的工作。",
+            "作为全省唯一的试点城市，我们先行先试。",
+            "多做打基础、利长远的实事。",  # hebei_2026.txt
+        ],
+    )
+
+
+def test_jishi_fires_unless_a_you_follows_in_the_sentence():
+    assert_rule(
+        "confusable-word",
+        invalid=[
+            "⟦既使⟧困难再大，也要按期完成任务。",
+            "⟦既使⟧在疫情期间，项目建设也没有停工。",
+        ],
+        valid=[
+            "既使企业受益，又方便群众办事。",
+            "既使老百姓得到实惠，也使村集体经济壮大。",
+            "即使困难再大，也要按期完成任务。",
+            "廉政建设既要靠教育，也要靠法制。",  # national_1992.txt
+        ],
+    )
+
+
+def test_boundary_forms_inside_correct_text_stay_silent():
     assert_rule(
         "confusable-word",
         valid=[
-            "要再接再厉，认真部署今年各项工作。",
-            "截至目前，全市已建成5G基站1500个。申报截止日期为6月30日。",
-            "按装机容量计算，既使企业受益，又方便群众，多做为民办实事的好事。",
-            "全部暑期托管服务免费开放。",
+            "按装机容量计算，新能源占比过半。全部暑期托管服务免费开放。",
+            "按排名先后确定入选名单，按排放量核定配额。",
+            "在官方网站发布署名文章。面对严峻工作挑战，我们迎难而上。",
+            "发现问题立即定目标、定责任、定时限。",
+            "圆满完成份内工作，推动供给与需求动态平衡。",
+            "促进产业空间供给与优质要素需求更新匹配。",  # tianjin_2026.txt
+            "避免多头、重复和过度检查。",  # zhejiang_2025.txt
+            "人民公社是我国农村由集体所有制过渡到全民所有制的最好的形式。",  # national_1960.txt
+            "城区绿色出行比例从75.6%提升至76.5%，房价一度升至高点。",
+            "每笔划拨资金都要公开，从事绩效管理工作。",
+            "该项目并非盈利性项目。神州大地春潮涌动。这给我们深刻启示。",
         ],
     )
 
 
-def test_message_and_unsafe_fix_name_the_right_form():
+def test_contextual_forms_fire_where_they_are_wrong():
+    assert_rule(
+        "confusable-word",
+        invalid=[
+            "为老旧小区⟦按装⟧电梯120部，⟦按排⟧专项资金5亿元。",
+            "确保完成⟦即定⟧目标，项目年内⟦峻工⟧投产。",
+            "⟦神州⟧十三号载人飞船发射成功。发布招聘⟦启示⟧。",
+            "培育发展⟦非盈利⟧组织，防止⟦过渡⟧开发，设置3年⟦过度⟧期。",
+            "抢占产业发展⟦至高点⟧，⟦挤身⟧全国百强县行列。",
+            "⟦二零二⟧四年是关键之年。",
+        ],
+    )
+
+
+def test_message_carries_the_reason_and_the_fix_the_first_right_form():
     [finding] = findings_for("confusable-word", "认真布署工作。")
-    assert finding.message == "“布署”应为“部署”"
+    assert finding.message == "“布署”应为“部署”：“部署”指安排、布置，“部”不写作“布”"
     assert finding.fix.applicability == "unsafe"
     assert [e.content for e in finding.fix.edits] == ["部署"]
+    [finding] = findings_for("confusable-word", "截止今年6月，累计完成投资80亿元。")
+    assert finding.message.startswith("“截止”应为“截至”：后接时间")
+
+
+def test_variant_forms_of_gf_1001_are_info_and_misspellings_warnings():
+    [variant] = findings_for("confusable-word", "这是全省惟一的国家级示范区。")
+    assert variant.severity == Severity.INFO and "GF 1001-2001" in variant.message
+    [misspelling] = findings_for("confusable-word", "这是全省唯一的国家级示范区，要再接再励。")
+    assert misspelling.severity == Severity.WARNING
+
+
+def test_the_pack_has_at_least_150_entries_each_with_a_reason():
+    assert len(ENTRIES) >= 150
+    assert all(entry.reason for entry in ENTRIES)
+
+
+def _bad_example(entry) -> str:
+    """The entry's own bad example, or its wrong form alone in a sentence (entries
+    that need a context to fire carry an example)."""
+    bad = entry.examples.get("bad")
+    return bad[0] if bad else f"报告写道：{entry.wrong}。"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.wrong)
+def test_every_entry_fires_and_its_fix_leaves_correct_text(entry):
+    text = _bad_example(entry)
+    found = [f for f in findings_for("confusable-word", text) if text[f.span.start : f.span.end] == entry.wrong]
+    assert found, f"{entry.wrong} is silent on {text}"
+    [finding] = found
+    assert entry.reason in finding.message
+    [edit] = finding.fix.edits
+    fixed = text[: edit.span.start] + edit.content + text[edit.span.end :]
+    assert edit.content == entry.right[0]
+    assert not findings_for("confusable-word", fixed), f"the right form {entry.right[0]} fires: {fixed}"
