@@ -24,8 +24,7 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 # A URL's brackets are part of the address (…/wiki/Foo_(bar)), not prose.
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>\"“”‘’（）《》【】，。；、！？]+|www\.[^\s<>\"“”‘’（）《》【】，。；、！？]+")
 _LINK_DESTINATION = re.compile(r"\]\([^\s()]*\([^\s()]*\)\Z")
-# 1） / a) / 一）: an enumeration marker written with its closing half only,
-# at the start of a paragraph or after a space or 点号.
+# 1） / a) / 一）: an enumeration marker written with its closing half only.
 _MARKER_TOKEN = re.compile(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四五六七八九十]{1,3})\Z")
 _MARKER_BOUNDARY = " \t\u3000，；：。、,;:！？!?“「『\"'"
 # A quotation that runs over several paragraphs quotes whole sentences.
@@ -255,7 +254,8 @@ def _looks_like_marker(text: str, index: int) -> bool:
     if not token:
         return False
     start = index - len(token.group())
-    return start == 0 or text[start - 1] in _MARKER_BOUNDARY
+    # 包括1）…2）…: a number needs no boundary; a letter or 一 could end a word (统一）).
+    return start == 0 or text[start - 1] in _MARKER_BOUNDARY or token.group().isdigit()
 
 
 def _continue_quotation(pending: list[_Open], position: int, text: str, pairs: _Pairs) -> None:
