@@ -42,6 +42,7 @@ _NOT_PROSE = re.compile(
 # 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 (times and ratios)
 _IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d)")
 # "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
+_CANDIDATE = re.compile(r'[,;:?!()"]|\.\.\.')
 _DOTS = re.compile(r"(?<![.A-Za-z0-9])\.{3,6}(?![.A-Za-z0-9])")
 
 HAN_SCRIPT, LATIN_SCRIPT, NO_SCRIPT = "han", "latin", "none"
@@ -197,8 +198,8 @@ class _Clauses:
 
 def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
     text = paragraph.text
-    if not _HAN_CHAR.search(text):
-        return []  # no Chinese, no Chinese punctuation
+    if not _CANDIDATE.search(text) or not _HAN_CHAR.search(text):
+        return []  # most paragraphs of a report: nothing to decide
     clauses = _Clauses(text)
     exempt = _exempt_offsets(text)
     found: list[Stray] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..document import Document, Paragraph
@@ -54,9 +55,12 @@ def repeated_punctuation(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     ## Options
     None.
     """
-    ascii_marks = {(id(s.paragraph), s.start) for s in strays(doc) if s.mark in ",;:?!"}
+    ascii_marks: dict[int, set[int]] = defaultdict(set)  # paragraph index -> offsets
+    for stray in strays(doc):
+        if stray.mark in ",;:?!":
+            ascii_marks[stray.paragraph.index].add(stray.start)
     for paragraph in prose(doc):
-        counted = {at for key, at in ascii_marks if key == id(paragraph)}
+        counted = ascii_marks.get(paragraph.index, set())
         yield from _runs(paragraph, counted)
         yield from _stops_in_quotes(paragraph, counted)
 
