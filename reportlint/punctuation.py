@@ -6,14 +6,15 @@ the nearest character flags the comma of an English clause quoted in Chinese
 text): the text between two punctuation marks is a clause, and a clause is
 Chinese when its Han characters are at least as many as its Latin words. A
 , ; : ? ! belongs to the clause it ends; a pair of brackets or quotes to the
-text around it. Numbers (1,000 / 3:30), URLs, e-mail addresses and HTML
-entities keep their ASCII marks, and Markdown code never reaches the prose.
+text around it. Numbers (1,000 / 3:30), URLs, e-mail addresses, HTML entities
+and `code` keep their ASCII marks (Markdown code never reaches the prose).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .document import Document, Paragraph
@@ -41,8 +42,9 @@ _NOT_PROSE = re.compile(
 )
 # 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 (times and ratios)
 _IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d)")
-# "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
+# a paragraph without one of these has nothing to decide
 _CANDIDATE = re.compile(r'[,;:?!()"]|\.\.\.')
+# "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
 _DOTS = re.compile(r"(?<![.A-Za-z0-9])\.{3,6}(?![.A-Za-z0-9])")
 
 HAN_SCRIPT, LATIN_SCRIPT, NO_SCRIPT = "han", "latin", "none"
@@ -95,7 +97,6 @@ def full_width_count(doc: Document) -> int:
 
 
 _OPENERS = frozenset("“‘《〈（(【「『〔[")
-_CLOSERS = frozenset("”’》〉）)】」』〕]")
 _OPENER_OF = dict(zip("”’》〉）)】」』〕]", "“‘《〈（(【「『〔["))
 
 
@@ -117,15 +118,21 @@ class _Clauses:
                   for a, b in zip(bounds, bounds[1:])]
         self.depths = [0]
         open_marks: list[str] = []  # the brackets and quotes open at this point
+        open_count: Counter[str] = Counter()
         for at in self.delimiters:
             char = text[at]
-            if char == '"' and '"' in open_marks:  # straight quotes open and close in turn
-                del open_marks[len(open_marks) - 1 - open_marks[::-1].index('"'):]
+            # straight quotes open and close in turn
+            opener = '"' if char == '"' and open_count['"'] else _OPENER_OF.get(char)
+            if opener and open_count[opener]:
+                # a closer also closes what was left open inside it (“》》进入专题《《”)
+                while True:
+                    top = open_marks.pop()
+                    open_count[top] -= 1
+                    if top == opener:
+                        break
             elif char == '"' or char in _OPENERS:
                 open_marks.append(char)
-            elif char in _CLOSERS and _OPENER_OF[char] in open_marks:
-                # a closer also closes what was left open inside (“》》进入专题《《”)
-                del open_marks[len(open_marks) - 1 - open_marks[::-1].index(_OPENER_OF[char]):]
+                open_count[char] += 1
             self.depths.append(len(open_marks))
         # Clauses with both scripts go with their paragraph's top level.
         top_han = sum(han for (han, _), depth in zip(counts, self.depths) if depth == 0)

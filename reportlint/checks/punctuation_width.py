@@ -39,9 +39,12 @@ def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
     clause is Chinese when it has at least as many Han characters as Latin
     words. So an English sentence quoted in a report ("Made in China 2025,
     a plan …") keeps its commas, while 推进5G,建设 and 合作(PPP)模式 are
-    reported. Numbers (1,000 / 3:30 / 2.5), URLs, e-mail addresses, Markdown
-    code, brackets inside a Latin token (f(x)) and list markers such as 1.
-    are left alone.
+    reported: the brackets around a Latin acronym in Chinese text are
+    Chinese brackets, 合作（PPP）模式, while a Latin name's own brackets
+    (Public-Private Partnership (PPP), f(x), iPhone 15 Pro (256GB)) stay.
+    Numbers (1,000 / 3:30 / 2.5), URLs, e-mail addresses, Markdown code, list
+    markers such as 1., page furniture, and Chinese words quoted inside an
+    English sentence are left alone.
 
     When ASCII is the document's habit (a file typed with a half-width input
     mode, or converted by a tool), one finding at the start of the file counts
@@ -104,12 +107,8 @@ def _message(stray: Stray) -> str:
 
 
 def _start_of_file(doc: Document) -> Span:
-    """The first line (its line break when it is blank): a finding about the whole file."""
-    first_line = doc.source.find("\n")
-    end = len(doc.source) if first_line < 0 else first_line
-    if end > 0 and doc.source[end - 1] == "\r":
-        end -= 1
-    return Span(0, end if end > 0 else min(1, len(doc.source)))
+    """The file's first character: a finding about the whole file starts the file."""
+    return Span(0, min(1, len(doc.source)))
 
 
 def _whole_file(doc: Document, found: list[Stray]) -> Violation:
