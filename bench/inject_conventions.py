@@ -6,8 +6,8 @@ defect of each kind below out, together with the line of each defect: the
 line where its rule must report it. Injections are kept apart, never two in
 one paragraph, so every finding can be matched to one injection by its line.
 
-- punctuation-width: in a report written with full-width marks, one ， between
-  Chinese characters typed as an ASCII comma; one ： or ； typed as : or ;; one
+- punctuation-width: in a report written with full-width marks, one ， in
+  Chinese text (after a character, a figure or a closing mark) typed as an ASCII comma; one ： or ； typed as : or ;; one
   （…） pair around Chinese text typed as ASCII ( ).
 - unmatched-pair: the closing mark of a “…”, 《…》 or （…） pair deleted, in a
   paragraph whose marks of that kind all pair up.
@@ -74,7 +74,8 @@ MISSPELLINGS = (
 )
 
 _HAN = "\u4e00-\u9fff"
-_COMMA_SITE = re.compile(f"(?<=[{_HAN}])，(?=[{_HAN}])")
+# after a figure too (增长5.2%,居全国第一), before a quote or bracket (开工,“两新”)
+_COMMA_SITE = re.compile(f"(?<=[{_HAN}0-9%”）])，(?=[{_HAN}“（])")
 _COLON_SITE = re.compile(f"(?<=[{_HAN}])[：；](?=[{_HAN}“])")
 _PARENS_SITE = re.compile(f"（[{_HAN}、，]{{2,20}}）")
 _MARK_SITE = re.compile(f"(?<=[{_HAN}])[，、。](?=[{_HAN}])")
