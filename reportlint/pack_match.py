@@ -65,8 +65,7 @@ def _word_scanner(spec: RuleSpec):
         entries.sort(key=lambda e: not e.contexts)  # conditional entries first, the unconditional one last
     # What to try when a wrong form is found: its entries, then those of its prefixes, longest first.
     tries = {
-        wrong: [e for prefix in sorted(by_wrong, key=len, reverse=True) if wrong.startswith(prefix)
-                for e in by_wrong[prefix]]
+        wrong: [e for length in range(len(wrong), 0, -1) for e in by_wrong.get(wrong[:length], ())]
         for wrong in by_wrong
     }
     candidates = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
