@@ -90,6 +90,42 @@ def test_boundary_forms_inside_correct_text_stay_silent():
     )
 
 
+def test_classic_character_confusions_fire_on_the_slip():
+    assert_rule(
+        "confusable-word",
+        invalid=[
+            "加强风险⟦防犯⟧，当前形势依然严⟦竣⟧复杂。",
+            "⟦竟争⟧力明显增强，气⟦侯⟧条件总体有利。",
+            "清理拖欠企业⟦帐款⟧，⟦赋于⟧基层更多自主权。",
+            "⟦即要⟧抓发展，又要保安全。",
+            "坚持⟦因地置宜⟧，⟦全力以付⟧做好防汛工作。",
+            "认真贯⟦澈⟧落实，关系⟦融恰⟧，进一步⟦挖崛⟧消费潜力。",
+            "要在⟦砥励⟧奋进中开创新局。",
+        ],
+    )
+
+
+def test_classic_confusions_stay_silent_where_correct_text_produces_them():
+    assert_rule(
+        "confusable-word",
+        valid=[
+            "加强预防犯罪工作，严防犯罪分子逃匿。",
+            "对重点工程从严竣工验收。",
+            "即要求各地限期整改。立即要求各地限期整改，又要求省级部门督查。",
+            "既便利企业，又方便群众。",
+            "电力主要来自已建成的水电站。欢欣鼓舞，不能自已。",
+            "鼓励农民自己经营家庭农场。",
+            "建设职工俱乐部，扩大休牧补偿试点范围。",  # xizang_2025.txt
+            "推动完善长期护理保险。",  # tianjin_2026.txt
+            "完善自然灾害风险监测预警体系。",  # henan_2026.txt
+            "成功创建全域国家森林城市。",  # beijing_2026.txt
+            "抢抓国家构建全国统一大市场的机遇。",  # henan_2025.txt
+            "研究竞争政策，做好金融恰当支持。新开托育机构20家。",
+            "一批露天矿山完成生态修复。",
+        ],
+    )
+
+
 def test_contextual_forms_fire_where_they_are_wrong():
     assert_rule(
         "confusable-word",
@@ -126,10 +162,14 @@ def test_the_pack_has_at_least_150_entries_each_with_a_reason():
 
 
 def _bad_example(entry) -> str:
-    """The entry's own bad example, or its wrong form alone in a sentence (entries
-    that need a context to fire carry an example)."""
+    """The entry's own bad example, or its wrong form alone in a sentence, after the
+    start of its word when the entry names it as a literal `before` (贯 + 澈); other
+    entries that need a context to fire carry an example."""
     bad = entry.examples.get("bad")
-    return bad[0] if bad else f"报告写道：{entry.wrong}。"
+    if bad:
+        return bad[0]
+    start = next((c.literals[0] for c in entry.contexts if c.key == "before" and c.literals), "")
+    return f"报告写道：{start}{entry.wrong}。"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.wrong)
