@@ -12,6 +12,7 @@ from pathlib import Path
 from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError, decode
 from .engine import FileResult, rules_for_document, run_rules
+from .model import RuleMeta
 from .parse import parse_text, read_document
 from .registry import Registry, RegistryError
 
@@ -33,6 +34,8 @@ class Overrides:
 @dataclass
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
+    #: every rule that ran on at least one file, by code: SARIF lists their docs
+    rules: dict[str, RuleMeta] = field(default_factory=dict)
 
     @property
     def findings(self):
@@ -76,8 +79,11 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
             except InputError as error:
                 result.files.append(FileResult(display, None, error=str(error)))
                 continue
-            result.files.append(run_rules(doc, rules_for_document(registry, config, display)))
+            rules = rules_for_document(registry, config, display)
+            result.rules.update((meta.code, meta) for meta, _, _ in rules)
+            result.files.append(run_rules(doc, rules))
     result.files.sort(key=lambda r: r.path)
+    result.rules = dict(sorted(result.rules.items()))
     return result
 
 

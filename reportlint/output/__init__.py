@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
-from . import json_format, text_format
+from . import concise_format, github_format, json_format, sarif_format, text_format
 
-FORMATS = {"text": text_format.render, "json": json_format.render}
+FORMATS = {
+    "text": text_format.render,
+    "concise": concise_format.render,
+    "json": json_format.render,
+    "sarif": sarif_format.render,
+    "github": github_format.render,
+}

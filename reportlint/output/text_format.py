@@ -51,9 +51,7 @@ def render(results, registry=None, *, color: bool = False, show_source: bool = T
     for result in results.files:
         for finding in result.findings:
             findings.append(finding)
-            code = click.style(f"{finding.code} [{finding.name}]", fg=_COLOURS[finding.severity], bold=True) if color else f"{finding.code} [{finding.name}]"
-            location = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True) if color else f"{finding.path}:{finding.line}:{finding.column}:"
-            out.append(f"{location} {code} {finding.message}")
+            out.append(header(finding, color))
             if show_source and result.document is not None:
                 shown, carets = excerpt(result.document.source, finding)
                 gutter = " " * len(str(finding.line))
@@ -71,6 +69,16 @@ def render(results, registry=None, *, color: bool = False, show_source: bool = T
     if not quiet:
         out.append(summary(findings, results))
     return "\n".join(out) + ("\n" if out else "")
+
+
+def header(finding: Finding, color: bool = False) -> str:
+    """path:line:col: CODE [name] message"""
+    code = f"{finding.code} [{finding.name}]"
+    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    if color:
+        code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
+        location = click.style(location, bold=True)
+    return f"{location} {code} {finding.message}"
 
 
 def statistics_lines(findings: list[Finding]) -> list[str]:

@@ -1,0 +1,32 @@
+"""Concise output: one line a finding, no source excerpt, for grep, editors and logs.
+
+    path:line:col: CODE [name] message
+
+followed, as in the text format, by the counts per rule with --statistics and
+by the summary line (not with --quiet).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Finding
+from . import text_format
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
+
+
+def line(finding: Finding, color: bool = False) -> str:
+    # A message never spans lines here: one finding, one line, whatever a rule wrote.
+    return _LINE_BREAK.sub(" ", text_format.header(finding, color))
+
+
+def render(results, registry=None, *, color: bool = False, statistics: bool = False, quiet: bool = False,
+           **_options) -> str:
+    findings = [f for r in results.files for f in r.findings]
+    out = [line(f, color) for f in findings]
+    if statistics:
+        out.extend(text_format.statistics_lines(findings))
+    if not quiet:
+        out.append(text_format.summary(findings, results))
+    return "".join(item + "\n" for item in out)
