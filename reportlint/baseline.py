@@ -213,7 +213,7 @@ class _Fingerprints:
         if start == 0 and end <= 1:
             # Anchored at the file's first character: a finding about the whole file.
             return hashlib.sha1(finding.code.encode("utf-8")).hexdigest()[:16], ""
-        first, last = self._locate(start, at_end=False), self._locate(end, at_end=True)
+        first, last = self._locate(start), self._locate(end)
         if first is None or last is None or last.index < first.index:
             left, text, right = self._by_line(start, end)
         else:
@@ -228,10 +228,10 @@ class _Fingerprints:
         digest = hashlib.sha1("\x1f".join((finding.code, left, text, right)).encode("utf-8"))
         return digest.hexdigest()[:16], text
 
-    def _locate(self, offset: int, at_end: bool) -> Paragraph | None:
+    def _locate(self, offset: int) -> Paragraph | None:
         """The paragraph holding source *offset*. An offset in markup on the same
-        line (``# ``, ``**``, a table's ``|``) belongs to the paragraph it leads
-        into, or for the end of a span to the one it trails."""
+        line (``# ``, ``**``, a table's ``|``) belongs to the paragraph that markup
+        leads into, or else to the one it trails."""
         paragraphs, source = self.doc.paragraphs, self.doc.source
         k = bisect.bisect_right(self._starts, offset) - 1
         before = paragraphs[k] if k >= 0 else None
@@ -244,8 +244,6 @@ class _Fingerprints:
         else:
             trails = False
         leads = after is not None and "\n" not in source[offset : after.span(0, 0).start]
-        if at_end and trails:
-            return before
         if leads:
             return after
         return before if trails else None

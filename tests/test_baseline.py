@@ -3,6 +3,7 @@ elsewhere, re-encoding, line endings and re-wrapping; new ones are reported."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from reportlint.api import Overrides, RunResult, lint_paths
 from reportlint.baseline import BaselineError, compare_baseline, filter_baseline, write_baseline
+from reportlint.document import Span
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"
@@ -168,6 +170,52 @@ def test_rewrapped_markdown_paragraph_is_not_new(tmp_path, monkeypatch):
     assert (summary(after), dropped) == ([], 1)
 
 
+def test_spaces_near_a_finding_are_not_an_edit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    draft = Path("draft.txt")
+    draft.write_text(f"{DOUBLED_SENTENCE}\n", encoding="utf-8")
+    write_baseline(lint(draft, select=("RL201",)), Path("baseline.json"))
+    # Full-width indentation and spaces around a figure, as another editor or typist writes them.
+    spaced = DOUBLED_SENTENCE.replace("三十万人", "三十 万人").replace("城镇就业", "城镇 就业")
+    draft.write_text(f"\u3000\u3000{spaced}\n", encoding="utf-8")
+    current = lint(draft, select=("RL201",))
+    assert len(current.findings) == 1
+    after, dropped = filter_baseline(current, Path("baseline.json"))
+    assert (summary(after), dropped) == ([], 1)
+
+
+def test_a_whole_file_finding_survives_a_new_first_paragraph(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # A file typed with ASCII punctuation throughout: one punctuation-width finding for the file, at 1:1.
+    ascii_text = "\n".join(p.replace("，", ",").replace("：", ":").replace("！", "!") for p in INSERTED)
+    draft = Path("draft.txt")
+    draft.write_text(ascii_text + "\n", encoding="utf-8")
+    recorded = lint(draft, select=("RL401",))
+    assert [(f.line, f.column) for f in recorded.findings] == [(1, 1)]
+    write_baseline(recorded, Path("baseline.json"))
+    draft.write_text("2025年河北省政府工作报告\n" + ascii_text.replace("艰巨,", "艰巨,,") + "\n", encoding="utf-8")
+    current = lint(draft, select=("RL401", "RL403"))
+    assert [(f.code, f.line) for f in current.findings] == [("RL401", 1), ("RL403", 3)]
+    after, _ = filter_baseline(current, Path("baseline.json"))
+    assert [(f.code, f.line) for f in after.findings] == [("RL403", 3)]
+
+
+def test_a_span_that_takes_in_markup_is_matched_by_its_prose(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    draft = Path("draft.md")
+    draft.write_text(f"{INSERTED[1]}\n\n{INSERTED[1]}\n", encoding="utf-8")
+    recorded = lint(draft, select=("RL202",))
+    assert [f.line for f in recorded.findings] == [3]
+    write_baseline(recorded, Path("baseline.json"))
+    # The copy set in bold, and its finding's span (as a rule may make it) taking in the markers.
+    draft.write_text(f"{INSERTED[1]}\n\n**{INSERTED[1]}**\n", encoding="utf-8")
+    (file,) = lint(draft, select=("RL202",)).files
+    start = file.document.source.index("**")
+    widened = dataclasses.replace(file.findings[0], span=Span(start, start + len(INSERTED[1]) + 4))
+    after, dropped = filter_baseline(RunResult([dataclasses.replace(file, findings=[widened])]), Path("baseline.json"))
+    assert (summary(after), dropped) == ([], 1)
+
+
 def test_a_renamed_file_has_new_findings(report):
     write_baseline(lint(report), Path("baseline.json"))
     report.rename("renamed.txt")
@@ -199,7 +247,7 @@ def test_the_file_is_versioned_stable_and_one_finding_a_line(report):
     results = lint(report, "another.txt")
     write_baseline(results, Path("baseline.json"))
     first = Path("baseline.json").read_bytes()
-    write_baseline(lint("another.txt", report), Path("baseline.json"))
+    write_baseline(RunResult(list(reversed(results.files))), Path("baseline.json"))
     assert Path("baseline.json").read_bytes() == first
     text = first.decode("utf-8")
     data = json.loads(text)
