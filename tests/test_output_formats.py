@@ -260,6 +260,14 @@ def test_sarif_of_the_sample_is_valid_and_has_every_finding(sample_json):
     assert got == [(f["code"], f["line"], f["column"], f["end_line"], f["end_column"], levels[f["severity"]])
                    for f in sample_json]
     assert {"note", "warning"} <= {r["level"] for r in run_["results"]}  # the sample's info findings are notes
+    source = (ROOT / SAMPLE).read_text(encoding="utf-8").split("\n")
+    for result in run_["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        if region["startLine"] == region["endLine"]:
+            line = source[region["startLine"] - 1]
+            assert region["snippet"]["text"] == line[region["startColumn"] - 1:region["endColumn"] - 1]
+    assert next(r for r in run_["results"] if r["ruleId"] == "RL201" and "滇滇" in r["message"]["text"])[
+        "locations"][0]["physicalLocation"]["region"]["snippet"] == {"text": "滇滇"}
 
 
 def test_sarif_related_locations_and_fixes_match_the_json(sample_json):

@@ -49,10 +49,13 @@ def artifact_location(path: str, root: Path) -> dict:
     return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
 
 
-def region(doc: Document, span: Span) -> dict:
+def region(doc: Document, span: Span, snippet: bool = False) -> dict:
     line, column = doc.lines.position(span.start)
     end_line, end_column = doc.lines.position(span.end)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    found = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    if snippet:  # the flagged text, for viewers that do not have the file
+        found["snippet"] = {"text": doc.source[span.start:span.end]}
+    return found
 
 
 def escape_message(text: str) -> str:
@@ -93,7 +96,7 @@ def result_object(finding: Finding, doc: Document, root: Path, rule_index: int, 
         item_location = artifact_location(item.path, root) if item.path else location
         related.append({
             "id": number,
-            "physicalLocation": {"artifactLocation": item_location, "region": region(doc, item.span)},
+            "physicalLocation": {"artifactLocation": item_location, "region": region(doc, item.span, snippet=True)},
             "message": {"text": item.message},
         })
         links.append(f"[{escape_message(item.message)}]({number})")
@@ -103,7 +106,8 @@ def result_object(finding: Finding, doc: Document, root: Path, rule_index: int, 
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(doc, finding.span)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": location,
+                                            "region": region(doc, finding.span, snippet=True)}}],
         "partialFingerprints": {FINGERPRINT: _fingerprint(finding, doc, location["uri"], seen)},
     }
     if related:
