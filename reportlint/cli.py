@@ -6,17 +6,22 @@ rule that crashed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from . import __version__
-from .api import Overrides, lint_paths
+from .api import Overrides, RunResult, lint_paths
+from .baseline import BaselineError, filter_baseline, write_baseline
 from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding
+from .engine import FileResult
+from .fixing import FileFix, fix_file, fix_hint, unified_diff
 from .output import FORMATS
 from .registry import RegistryError
 
@@ -27,7 +32,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"reportlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -53,8 +58,15 @@ def cli() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no source excerpts or summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text); report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change words).")
+@click.option("--diff", is_flag=True, help="Print the unified diff of what --fix would change, and write nothing.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the findings in this baseline file instead of reporting them.")
 def check(paths, output_format, select, extend_select, ignore, config_file, encoding, stdin_filename,
-          statistics, exit_zero, quiet, color) -> None:
+          statistics, exit_zero, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file) -> None:
     """Check PATHS (files, folders, or - for stdin)."""
     overrides = Overrides(
         config_file=config_file,
@@ -71,36 +83,160 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         except InputError as error:
             _fail(f"--encoding: {error}")
             return
+    if write_baseline_file and (baseline_file or diff):
+        _fail(f"--write-baseline cannot be combined with {'--baseline' if baseline_file else '--diff'}")
+        return
     stdin = sys.stdin.buffer.read() if "-" in paths else None
+    fixing = fix or diff
     try:
-        results = lint_paths(paths, overrides, stdin=stdin)
+        if fixing and stdin is not None:
+            # stdin is fixed apart from the files: its fixed text goes to stdout
+            files = [p for p in paths if p != "-"]
+            results = lint_paths(files, overrides) if files else RunResult()
+            stdin_run = lint_paths(["-"], overrides, stdin=stdin)
+            from_stdin = stdin_run.files
+            results = _joined(results, stdin_run)
+        else:
+            results, from_stdin = lint_paths(paths, overrides, stdin=stdin), []
     except (ConfigError, RegistryError) as error:
         _fail(str(error))
         return
 
+    failed = False
+    fixes: list[tuple[FileResult, FileFix]] = []
+    if fixing:
+        try:
+            fixes = [(r, fix_file(r, overrides, unsafe_fixes, write=not diff,
+                                  stdin=stdin if any(r is s for s in from_stdin) else None))
+                     for r in results.files if r.document is not None]
+        except (ConfigError, RegistryError) as error:
+            _fail(str(error))
+        for _, done in fixes:
+            if done.error:
+                click.echo(f"reportlint: error: {done.path}: {done.error}", err=True)
+                failed = True
+        if diff:
+            failed = _report_problems(results) or failed
+            changed = _print_diffs([done for _, done in fixes])
+            sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        for original, done in fixes:
+            if done.data is not None and any(original is s for s in from_stdin):
+                sys.stdout.flush()
+                sys.stdout.buffer.write(done.data)
+                sys.stdout.buffer.flush()
+        # What is reported is what remains after the fixes.
+        after = {id(original): done.result for original, done in fixes}
+        results = _with_files(results, [after.get(id(r), r) for r in results.files])
+
+    if write_baseline_file:
+        _write_baseline(results, write_baseline_file)
+        failed = _report_problems(results) or failed
+        sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
+    hidden = 0
+    if baseline_file:
+        results, hidden = _filter_baseline(results, baseline_file)
+
     if color is None:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
+    to_stderr = bool(fixing and from_stdin)
     render = FORMATS[output_format]
-    if output_format == "text":
+    if output_format in ("text", "concise"):
         text = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet)
     else:
         text = render(results)
-    click.echo(text, nl=False, color=color)
+    click.echo(text, nl=False, color=color, err=to_stderr)
+    if output_format in ("text", "concise") and not quiet:
+        # After the summary. Without --fix or --unsafe-fixes the renderer's summary
+        # alone says what has a fix (the output of a plain check is the renderer's).
+        if fix or unsafe_fixes:
+            click.echo(_fix_note(results, [done for _, done in fixes], unsafe_fixes), nl=False, err=to_stderr)
+        click.echo(_baseline_note(hidden, baseline_file), nl=False, err=to_stderr)
 
-    failed = False
-    for result in results.files:
-        if result.error:
-            click.echo(f"reportlint: error: {result.path}: {result.error}", err=True)
-            failed = True
-        for crash in result.crashes:
-            click.echo(f"reportlint: error: rule {crash.code} ({crash.name}) crashed on {result.path}: "
-                       f"{crash.error} at {crash.where}", err=True)
-            failed = True
+    failed = _report_problems(results) or failed
     if failed:
         sys.exit(EXIT_ERROR)
     if results.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _with_files(results: RunResult, files: list) -> RunResult:
+    """*results* (and whatever else the run recorded) with another list of files."""
+    return dataclasses.replace(results, files=sorted(files, key=lambda r: r.path))
+
+
+def _joined(first: RunResult, second: RunResult) -> RunResult:
+    """Two runs as one: their files, and whatever else they recorded (e.g. rules by code) merged."""
+    joined = _with_files(first, first.files + second.files)
+    for item in dataclasses.fields(first):
+        mine, theirs = getattr(first, item.name), getattr(second, item.name)
+        if item.name != "files" and isinstance(mine, dict) and isinstance(theirs, dict):
+            setattr(joined, item.name, dict(sorted({**mine, **theirs}.items())))
+    return joined
+
+
+def _problems(results: RunResult) -> bool:
+    return any(r.error or r.crashes for r in results.files)
+
+
+def _report_problems(results: RunResult) -> bool:
+    """Say on stderr which files could not be read and which rules crashed; any?"""
+    for result in results.files:
+        if result.error:
+            click.echo(f"reportlint: error: {result.path}: {result.error}", err=True)
+        for crash in result.crashes:
+            click.echo(f"reportlint: error: rule {crash.code} ({crash.name}) crashed on {result.path}: "
+                       f"{crash.error} at {crash.where}", err=True)
+    return _problems(results)
+
+
+def _print_diffs(fixes: list[FileFix]) -> bool:
+    """Print what --fix would change; anything?"""
+    changed = [done for done in fixes if done.changed]
+    for done in changed:
+        click.echo(unified_diff(done.path, done.before, done.after), nl=False)
+    count = sum(done.fixed for done in changed)
+    if changed:
+        click.echo(f"Would fix {_plural(count, 'finding')} in {_plural(len(changed), 'file')}.", err=True)
+    else:
+        click.echo("No fixes to apply.", err=True)
+    return bool(changed)
+
+
+def _fix_note(results: RunResult, fixes: list[FileFix], unsafe: bool) -> str:
+    """How many findings were fixed, and how many more --fix would fix and with which flags."""
+    written = [done for done in fixes if done.changed and not done.error]
+    count = sum(done.fixed for done in written)
+    lines = [f"Fixed {_plural(count, 'finding')} in {_plural(len(written), 'file')}."] if count else []
+    hint = fix_hint(results.files, unsafe, more=bool(count))
+    return "".join(line + "\n" for line in [*lines, hint] if line)
+
+
+def _baseline_note(hidden: int, baseline_file: Path | None) -> str:
+    if not baseline_file or not hidden:
+        return ""
+    return f"{_plural(hidden, 'finding')} recorded in {baseline_file} not shown.\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _write_baseline(results: RunResult, path: Path) -> None:
+    try:
+        count = write_baseline(results, path)
+    except (BaselineError, OSError) as error:
+        _fail(f"--write-baseline: {error}")
+        return
+    click.echo(f"Wrote {_plural(count, 'finding')} to {path}.", err=True)
+
+
+def _filter_baseline(results: RunResult, path: Path) -> tuple[RunResult, int]:
+    try:
+        return filter_baseline(results, path)
+    except BaselineError as error:
+        _fail(f"--baseline: {error}")
 
 
 def _registry(config_file: Path | None):

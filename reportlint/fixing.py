@@ -1,0 +1,309 @@
+"""Apply the fixes of a file's findings, as ruff does.
+
+One pass takes the fixes the user allowed (safe ones; unsafe ones too with
+--unsafe-fixes) in a fixed order (by where they start, then end, then the
+finding's order) and applies every fix none of whose edits overlaps an edit
+already taken; a fix is all or nothing. The text is then linted again and the
+next pass fixes what is left or what the first pass skipped, until nothing is
+left to fix or MAX_PASSES is reached. A fix that would edit anything but prose
+(Markdown markup, links, code, list markers, front matter) is never applied:
+the rules work on prose, and an edit outside it means a span went wrong.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import config_for, load_config
+from .decoding import InputError, decode
+from .document import Document
+from .engine import FileResult, rules_for_document, run_rules
+from .model import Edit, Finding, Fix
+from .parse import parse_text, read_bytes
+from .writing import WriteError, check_writable, digest, encoding_of, write_atomic
+
+#: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
+MAX_PASSES = 10
+
+
+def allowed(fix: Fix, unsafe: bool) -> bool:
+    return fix.applicability == "safe" or unsafe
+
+
+class ProseGuard:
+    """Where fixes may edit a document: its verbatim prose, and the whitespace
+    between paragraphs (merging a paragraph cut in two deletes a line break)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.source = doc.source
+        spans: list[tuple[int, int]] = []
+        for paragraph in doc.paragraphs:
+            text = paragraph.text
+            for piece in paragraph.source_map.pieces:
+                end = piece.src_start + piece.src_len
+                # "verbatim" only says the lengths agree: the joiner of a soft line break is " " for "\n"
+                if piece.verbatim and self.source[piece.src_start : end] == text[piece.text_start : piece.text_start + piece.text_len]:
+                    spans.append((piece.src_start, end))
+        spans.sort()
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def allows(self, fix: Fix) -> bool:
+        return all(self._allows(edit) for edit in fix.edits)
+
+    def _allows(self, edit: Edit) -> bool:
+        start, end = edit.span.start, edit.span.end
+        if start == end:  # an insertion: in prose or at its edge
+            index = bisect.bisect_right(self._starts, start) - 1
+            return index >= 0 and start <= self._ends[index]
+        position = start
+        while position < end:
+            index = bisect.bisect_right(self._starts, position) - 1
+            if index >= 0 and position < self._ends[index]:
+                position = self._ends[index]
+                continue
+            gap_end = min(self._starts[index + 1] if index + 1 < len(self._starts) else end, end)
+            if not self.source[position:gap_end].isspace():
+                return False
+            position = gap_end
+        return True
+
+
+def fixable(result: FileResult, unsafe: bool) -> list[Finding]:
+    """The findings of *result* whose fix --fix (with *unsafe*: --fix --unsafe-fixes) would try."""
+    candidates = [f for f in result.findings if f.fix is not None and allowed(f.fix, unsafe)]
+    if not candidates or result.document is None:
+        return []
+    guard = ProseGuard(result.document)
+    return [f for f in candidates if guard.allows(f.fix)]  # type: ignore[arg-type]
+
+
+def fixable_counts(results: Iterable[FileResult]) -> tuple[int, int]:
+    """(findings fixable with --fix, findings fixable only with --fix --unsafe-fixes)."""
+    safe = every = 0
+    for result in results:
+        every_here = fixable(result, unsafe=True)
+        every += len(every_here)
+        safe += sum(1 for f in every_here if f.fix.applicability == "safe")  # type: ignore[union-attr]
+    return safe, every - safe
+
+
+def fix_hint(results: Iterable[FileResult], unsafe: bool = False, more: bool = False) -> str:
+    """"12 fixable with --fix; 5 more with --fix --unsafe-fixes." (or "" when nothing
+    is); *unsafe*: the run already has --unsafe-fixes; *more*: some were just fixed."""
+    safe, unsafe_only = fixable_counts(results)
+    more_ = " more" if more else ""
+    if unsafe and safe + unsafe_only:
+        return f"{safe + unsafe_only}{more_} fixable with --fix --unsafe-fixes."
+    if safe and unsafe_only:
+        return f"{safe}{more_} fixable with --fix; {unsafe_only} more with --fix --unsafe-fixes."
+    if safe:
+        return f"{safe}{more_} fixable with --fix."
+    if unsafe_only:
+        return f"{unsafe_only}{more_} fixable with --fix --unsafe-fixes."
+    return ""
+
+
+class _Taken:
+    """The edits accepted so far, sorted and pairwise disjoint."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+
+    def conflicts(self, start: int, end: int) -> bool:
+        index = max(bisect.bisect_left(self._starts, start) - 1, 0)
+        while index < len(self.spans):
+            other_start, other_end = self.spans[index]
+            if other_start > end or (other_start == end and start < end):
+                return False
+            if _overlap(start, end, other_start, other_end):
+                return True
+            index += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.spans, (start, end))
+        self.spans.insert(index, (start, end))
+        self._starts.insert(index, start)
+
+
+def _overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Two edits that cannot both apply: their spans share a character, an
+    insertion falls strictly inside a replaced span, or two insertions meet at
+    one point (their order would be arbitrary)."""
+    if start == end == other_start == other_end:
+        return True
+    return start < other_end and other_start < end
+
+
+def _clashes(spans: list[tuple[int, int]], taken: _Taken) -> bool:
+    """Does one of a fix's edits overlap an edit taken before, or another edit of the same fix?"""
+    own = _Taken()
+    for span in spans:
+        if taken.conflicts(*span) or own.conflicts(*span):
+            return True
+        own.add(*span)
+    return False
+
+
+def _extent(fix: Fix) -> tuple[int, int]:
+    return min(e.span.start for e in fix.edits), max(e.span.end for e in fix.edits)
+
+
+def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """Apply the fixes that do not overlap one taken before them; return the
+    new text and the fixes applied. The order is fixed (start, end, then the
+    order of *fixes*), so the same input always gives the same text."""
+    fixes = [fix for fix in fixes if fix.edits]
+    order = sorted(range(len(fixes)), key=lambda i: (*_extent(fixes[i]), i))
+    taken = _Taken()
+    edits: list[Edit] = []
+    applied: list[Fix] = []
+    for index in order:
+        fix = fixes[index]
+        spans = [(e.span.start, e.span.end) for e in fix.edits]
+        if _clashes(spans, taken):
+            continue
+        for span in spans:
+            taken.add(*span)
+        edits.extend(fix.edits)
+        applied.append(fix)
+    if not edits:
+        return source, []
+    edits.sort(key=lambda e: (e.span.start, e.span.end))
+    parts, position = [], 0
+    for edit in edits:
+        parts.append(source[position : edit.span.start])
+        parts.append(edit.content)
+        position = edit.span.end
+    parts.append(source[position:])
+    return "".join(parts), applied
+
+
+@dataclass
+class FixOutcome:
+    text: str  # the fixed text (the original when nothing was fixed)
+    fixed: int  # fixes applied over all passes
+    result: FileResult  # the findings that remain, on the fixed text
+    passes: int
+
+
+Relint = Callable[[str], FileResult]
+
+
+def fix_result(result: FileResult, relint: Relint, unsafe: bool = False, max_passes: int = MAX_PASSES) -> FixOutcome:
+    """Fix *result*'s document until nothing fixable is left (or *max_passes*);
+    *relint* lints a new text of the same file."""
+    assert result.document is not None
+    text, fixed, passes = result.document.source, 0, 0
+    current = result
+    while passes < max_passes:
+        findings = fixable(current, unsafe)
+        if not findings:
+            break
+        new_text, applied = apply_fixes(text, [f.fix for f in findings])  # type: ignore[misc]
+        if new_text == text:
+            break  # fixes that change nothing would come back every pass
+        passes += 1
+        fixed += len(applied)
+        text = new_text
+        current = relint(text)
+    return FixOutcome(text, fixed, current, passes)
+
+
+def relinter(display: str, encoding: str, overrides) -> Relint:
+    """Lint a new text of the file shown as *display* with the config and the
+    command-line selection the first lint used (see api.lint_paths)."""
+    base = load_config(overrides.config_file) if overrides.config_file else config_for(Path(display).parent)
+    config = base.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
+    rules = rules_for_document(config.validate(), config, display)
+
+    def relint(text: str) -> FileResult:
+        return run_rules(parse_text(text, display, encoding, config.allow_words), rules)
+
+    return relint
+
+
+
+
+@dataclass
+class FileFix:
+    """What fixing did to one file (or to stdin)."""
+
+    path: str
+    before: str
+    after: str
+    fixed: int
+    result: FileResult  # what remains to report
+    #: the fixed text as the file's bytes (its encoding and BOM); for stdin, what to print
+    data: bytes | None = None
+    error: str | None = None  # why the file was not written
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+
+def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: bytes | None = None) -> FileFix:
+    """Fix one linted file; with *write*, replace it on disk (not stdin: then
+    ``data`` holds the bytes to print). A file that cannot be fixed safely is
+    left alone and the FileFix says why."""
+    doc = result.document
+    assert doc is not None
+    untouched = FileFix(result.path, doc.source, doc.source, 0, result)
+    try:
+        path = None if stdin is not None else Path(result.path)
+        if path is not None and write:
+            check_writable(path)
+        raw = stdin if stdin is not None else read_bytes(path)  # type: ignore[arg-type]
+        # The bytes the fixes are computed for are the bytes compared before the replace.
+        text, _ = decode(raw, overrides.encoding)
+        if text.removeprefix("\ufeff") != doc.source:
+            raise WriteError("changed on disk while it was checked; not overwritten")
+        encoding = encoding_of(raw, doc.source, doc.encoding)
+    except (InputError, WriteError) as error:
+        untouched.error = str(error)
+        untouched.data = stdin  # stdin is printed back as it came
+        return untouched
+    outcome = fix_result(result, relinter(result.path, doc.encoding, overrides), unsafe)
+    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result)
+    try:
+        done.data = encoding.encode(outcome.text)
+        if write and path is not None and done.changed:
+            write_atomic(path, done.data, digest(raw))
+    except WriteError as error:
+        untouched.error = str(error)
+        untouched.data = raw
+        return untouched
+    return done
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """The unified diff from *before* to *after*, for `patch -p0` (line endings kept)."""
+    old, new = _lines(before), _lines(after)
+    out = []
+    for line in difflib.unified_diff(old, new, path, path):
+        # like diff(1): a last line without its line break is marked, so the patch restores it exactly
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    # only "\n" ends a line (str.splitlines also splits on \x0c and \u2028, which diff and patch do not)
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
+__all__ = ["MAX_PASSES", "FileFix", "FixOutcome", "ProseGuard", "apply_fixes", "fix_file", "fix_result", "fixable",
+           "fixable_counts", "fix_hint", "relinter", "unified_diff"]

@@ -1,0 +1,139 @@
+"""Write fixed text back to a file: atomically, in the file's own encoding, and
+never over a file that changed on disk after it was read.
+
+A file is written through a temporary file in its own folder (so os.replace is
+a rename within one file system, atomic on POSIX and Windows): a crash or a
+full disk leaves either the old file or the new one, never half of each. The
+new bytes keep the file's encoding (a GB18030 file stays GB18030), its BOM, its
+line endings (the fixed text carries them; nothing here touches them) and its
+permission bits.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Formats reportlint may read some day (issue 7) but never writes back as text.
+BINARY_SUFFIXES = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", ".wps", ".pages", ".xlsx", ".pptx"})
+
+
+class WriteError(Exception):
+    """A fixed file that is not written; the message is one line meant for the user."""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How a file's text became its bytes: the codec and the BOM in front."""
+
+    codec: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        try:
+            return self.bom + text.encode(self.codec)
+        except UnicodeEncodeError as error:
+            raise WriteError(f"the fixed text has {error.object[error.start]!r}, which {self.codec} cannot "
+                             "encode") from None
+
+
+def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
+    """The Encoding that turns *text* (decoded from *raw* as *name*, BOM removed)
+    back into exactly *raw*; WriteError when no such round trip exists (then a
+    rewrite would change bytes no fix asked to change)."""
+    codec = codecs.lookup(name).name
+    if codec == "utf-8-sig":
+        encoding = Encoding("utf-8", codecs.BOM_UTF8)
+    elif codec in ("utf-16", "utf-32"):
+        # the generic codecs write the machine's byte order: keep the file's instead
+        boms = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"} if codec == "utf-16" else \
+            {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be"}
+        bom = next((b for b in boms if raw.startswith(b)), b"")
+        encoding = Encoding(boms[bom], bom) if bom else Encoding(codec)
+    else:
+        # A BOM that decoding dropped (UTF-8 read with --encoding utf-8, GB18030's 84 31 95 33).
+        try:
+            marker = "\ufeff".encode(codec)
+        except UnicodeEncodeError:
+            marker = b""
+        bom = marker if marker and raw.startswith(marker) and not text.startswith("\ufeff") else b""
+        encoding = Encoding(codec, bom)
+    try:
+        same = encoding.encode(text) == raw
+    except WriteError:
+        same = False
+    if not same:
+        raise WriteError(f"its bytes do not round-trip through {name}; not rewritten so that only the fixes change")
+    return encoding
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def check_writable(path: Path) -> None:
+    """Refuse formats that are not plain text before any fixing work is done."""
+    if path.suffix.lower() in BINARY_SUFFIXES:
+        raise WriteError(f"cannot write {path.suffix.lower()} files: only plain text and Markdown are fixed")
+
+
+def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
+    """Replace *path*'s content with *data* if the file still holds the bytes
+    whose sha256 is *expected_digest*; WriteError otherwise."""
+    check_writable(path)
+    # Write through a symbolic link, not over it.
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".reportlint-tmp",
+                                                 dir=target.parent)
+    except OSError as error:
+        raise WriteError(f"cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        _keep_owner(target, temporary)
+        # The last moment before the replace: a file edited since it was read
+        # (an editor saved it while we linted) is not overwritten.
+        try:
+            current = target.read_bytes()
+        except OSError as error:
+            raise WriteError(f"cannot read it again before writing: {error.strerror or error}") from None
+        if digest(current) != expected_digest:
+            raise WriteError("changed on disk since it was read; not overwritten (run again to fix the new text)")
+        os.replace(temporary, target)
+    except OSError as error:
+        _remove(temporary)
+        raise WriteError(f"cannot write: {error.strerror or error}") from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _keep_owner(target: Path, temporary: str) -> None:
+    """Keep the group (and, as root, the owner) of the file being replaced."""
+    if not hasattr(os, "chown"):
+        return
+    info = target.stat()
+    try:
+        os.chown(temporary, info.st_uid, info.st_gid)
+    except OSError:
+        try:
+            os.chown(temporary, -1, info.st_gid)
+        except OSError:
+            pass  # not a member of the group: the new file keeps ours
+
+
+def _remove(temporary: str) -> None:
+    try:
+        os.unlink(temporary)
+    except OSError:
+        pass
