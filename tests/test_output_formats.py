@@ -523,6 +523,20 @@ def test_github_escaping_of_a_hand_made_finding():
     assert github_format.escape_data("50%:a,b\r\n") == "50%25:a,b%0D%0A"
 
 
+def test_github_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
+    repo = git_repo(tmp_path / "repo")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "a.txt").write_text(PERCENT_AND_BROKEN, encoding="utf-8")
+    monkeypatch.chdir(repo / "docs")
+    notes = [parse_annotation(line) for line in run("check", "--format", "github", "a.txt").stdout.splitlines()]
+    assert [n["file"] for n in notes] == ["docs/a.txt", "docs/a.txt"]
+    assert notes[1]["message"].endswith("(docs/a.txt:3:1)")
+    outside = tmp_path / "outside.txt"
+    outside.write_text(PERCENT_AND_BROKEN, encoding="utf-8")
+    notes = [parse_annotation(line) for line in run("check", "--format", "github", outside).stdout.splitlines()]
+    assert {n["file"] for n in notes} == {str(outside)}
+
+
 def test_github_reports_unreadable_files_as_error_annotations(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("check", "--format", "github", "missing,1.txt")

@@ -5,12 +5,16 @@ pull request's diff and in the job summary.
 
 Values are escaped as GitHub's runner unescapes them: in the message % CR LF,
 in the properties also ':' and ','. A finding over several lines gives no
-columns: GitHub takes columns only for a range within one line.
+columns: GitHub takes columns only for a range within one line. Paths are
+relative to the repository root, as GitHub reads them, when run in a subfolder.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import Finding, Severity
+from .repo_paths import find_root, from_root
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -23,8 +27,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding, document=None) -> str:
-    props = [("file", finding.path), ("line", finding.line)]
+def annotation(finding: Finding, document=None, root: Path | None = None) -> str:
+    path = from_root(finding.path, root)[0] if root is not None else finding.path
+    props = [("file", path), ("line", finding.line)]
     if finding.end_line == finding.line:
         props += [("col", finding.column), ("endLine", finding.end_line), ("endColumn", finding.end_column)]
     else:
@@ -34,6 +39,8 @@ def annotation(finding: Finding, document=None) -> str:
     for related in finding.related:
         # Related places have no annotation of their own: name them under the message.
         where = related.path or finding.path
+        if root is not None:
+            where = from_root(where, root)[0]
         if document is not None:
             line, column = document.lines.position(related.span.start)
             where = f"{where}:{line}:{column}"
@@ -47,12 +54,14 @@ def problem(path: str, text: str) -> str:
     return f"::error file={escape_property(path)},title=reportlint::{escape_data(text)}"
 
 
-def render(results, registry=None, **_options) -> str:
+def render(results, registry=None, *, root: Path | None = None, **_options) -> str:
+    root = root or find_root()
     lines = []
     for result in results.files:
+        path = from_root(result.path, root)[0]
         if result.error:
-            lines.append(problem(result.path, result.error))
+            lines.append(problem(path, result.error))
         for crash in result.crashes:
-            lines.append(problem(result.path, f"rule {crash.code} ({crash.name}) crashed: {crash.error} at {crash.where}"))
-        lines.extend(annotation(f, result.document) for f in result.findings)
+            lines.append(problem(path, f"rule {crash.code} ({crash.name}) crashed: {crash.error} at {crash.where}"))
+        lines.extend(annotation(f, result.document, root) for f in result.findings)
     return "".join(line + "\n" for line in lines)

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..document import Document, Span
 from ..model import Finding, RuleMeta, Severity
+from .repo_paths import find_root, from_root
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -29,24 +30,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 FINGERPRINT = "reportlintFinding/v1"
 
 
-def find_root(start: Path | None = None) -> Path:
-    """The repository root: the nearest folder with .git at or above *start* (the cwd), else *start*."""
-    start = Path(os.path.abspath(start or os.getcwd()))
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():  # a folder, or a file in worktrees and submodules
-            return folder
-    return start
-
-
 def artifact_location(path: str, root: Path) -> dict:
     """A path as given on the command line, as a URI relative to *root* when it is inside it."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        relative = absolute.relative_to(root)
-    except ValueError:
-        return {"uri": absolute.as_uri()}
+    where, inside = from_root(path, root)
+    if not inside:
+        return {"uri": Path(where).as_uri()}
     # Percent-encoded: a ':' in the first segment would otherwise read as a URI scheme.
-    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
+    return {"uri": quote(where), "uriBaseId": SRCROOT}
 
 
 def region(doc: Document, span: Span, snippet: bool = False) -> dict:
