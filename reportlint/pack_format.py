@@ -26,7 +26,7 @@ _RULE_KEYS_1 = {"code", "name", "kind", "severity", "summary", "message", "fix",
                 "swap", "words", "examples"}
 _RULE_KEYS = {1: _RULE_KEYS_1,
               2: _RULE_KEYS_1 | {"why", "entry", "pattern", "replace", "reason"}}
-_ENTRY_KEYS = {"wrong", "right", "reason", "severity", "examples", *CONTEXT_KEYS}
+_ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", *CONTEXT_KEYS}
 _MESSAGE_FIELDS = {1: ("found", "expected"), 2: ("found", "expected", "reason")}
 # {name} names a word list; {2} and {2,3} are repeats, \p{Han} a property.
 _LIST_REF = re.compile(r"(?<![\\])(?<!\\[pPN])\{([^\W\d][\w-]*)\}")
@@ -67,6 +67,10 @@ class Entry:
     contexts: tuple[Context, ...] = ()
     severity: Severity | None = None
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the start of the word before the slip (贯 of 贯澈): it must stand right before ``wrong``,
+    #: and findings and fixes cover it, so they name the whole word while the scan looks
+    #: only for the rarer slip
+    lead: str = ""
 
     def context_key(self) -> tuple[tuple[str, str], ...]:
         return tuple(sorted((c.key, c.source) for c in self.contexts))
@@ -304,10 +308,17 @@ class _RuleReader:
         for key in CONTEXT_KEYS:
             if key in item:
                 contexts.append(self._context(key, item[key], f"{where}: {key!r}"))
+        lead = item.get("lead", "")
+        if "lead" in item:
+            if not isinstance(lead, str) or not lead or "|" in lead or _REGEX_SYNTAX.intersection(lead):
+                raise PackError(f"{where}: 'lead' must be the literal start of the word (got {lead!r})")
+            if "before" in item:
+                raise PackError(f"{where}: give 'lead' or 'before', not both")
+            contexts.append(self._context("before", lead, f"{where}: 'lead'"))
         severity = _severity(item["severity"], where) if "severity" in item else None
         return Entry(wrong, rights, label, reason=_text(item, "reason", where, required=False),
                      contexts=tuple(contexts), severity=severity,
-                     examples=_examples(item.get("examples", {}), where))
+                     examples=_examples(item.get("examples", {}), where), lead=lead)
 
     def _context(self, key: str, source: Any, where: str) -> Context:
         if not isinstance(source, str) or not source:

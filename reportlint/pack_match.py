@@ -97,11 +97,13 @@ def _holds(context: Context, text: str, start: int, end: int, budget: Budget) ->
 
 
 def _word_violation(spec: RuleSpec, entry: Entry, paragraph: Paragraph, start: int, end: int) -> Violation:
-    span = paragraph.span(start, end)
-    message = spec.message.format(found=entry.wrong, expected="”或“".join(entry.right), reason=entry.reason)
+    lead = entry.lead  # reported as part of the word (贯澈 → 贯彻), though only 澈 was looked for
+    span = paragraph.span(start - len(lead), end)
+    rights = [lead + right for right in entry.right]
+    message = spec.message.format(found=lead + entry.wrong, expected="”或“".join(rights), reason=entry.reason)
     fix = None
-    if spec.fix and entry.right:
-        fix = Fix((Edit(span, entry.right[0]),), spec.fix, f"改为“{entry.right[0]}”")  # type: ignore[arg-type]
+    if spec.fix and rights:
+        fix = Fix((Edit(span, rights[0]),), spec.fix, f"改为“{rights[0]}”")  # type: ignore[arg-type]
     return Violation(span, message, fix=fix, severity=entry.severity)
 
 

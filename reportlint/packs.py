@@ -56,10 +56,11 @@ _CONTEXT_WORDS = {"after": "after", "not-after": "not after", "before": "before"
 
 
 def _entry_line(entry: Entry) -> str:
-    line = f"- {entry.wrong}"
+    line = f"- {entry.lead}{entry.wrong}"
     if entry.right:
-        line += f" → {'、'.join(entry.right)}"
-    conditions = [f"{_CONTEXT_WORDS[c.key]} /{c.source}/" for c in entry.contexts]
+        line += f" → {'、'.join(entry.lead + right for right in entry.right)}"
+    conditions = [f"{_CONTEXT_WORDS[c.key]} /{c.source}/" for c in entry.contexts
+                  if not (entry.lead and c.key == "before" and c.source == entry.lead)]
     if conditions:
         line += f" (if {'; '.join(conditions)})"
     if entry.severity is not None:

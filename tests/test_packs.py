@@ -349,6 +349,8 @@ def _entry_error(tmp_path, pack):
         ('prefix = "ORG"', 'prefix = "ORG"\n[list]\n', "unknown key 'list' (did you mean 'lists'?)"),
         ('format = 2', 'format = "2"', "'format' must be 1 or 2 (got '2')"),
         ('format = 2', 'format = 3', "'format' must be 1 or 2 (got 3)"),
+        ("not-before = '多'", "lead = '多|少'", "entry 3 (做为): 'lead' must be the literal start of the word (got '多|少')"),
+        ("not-before = '多'", "lead = '多'\nbefore = '少'", "entry 3 (做为): give 'lead' or 'before', not both"),
     ],
 )
 def test_format_2_validation_errors_are_one_clear_line(tmp_path, old, new, message):
@@ -397,6 +399,18 @@ def test_shipped_packs_validate_with_their_regular_expressions_compiled():
     assert SHIPPED and all(spec.code.startswith("RL5") for spec in SHIPPED)
 
 
+def test_an_entry_with_a_lead_is_found_by_its_slip_and_reported_as_the_whole_word(tmp_path):
+    pack = PACK_2.replace('[[rule.entry]]\nwrong = "截止到"', '[[rule.entry]]\nwrong = "澈"\nlead = "贯"\nright = "彻"\n'
+                          'reason = "“彻”义为通、透"\n\n[[rule.entry]]\nwrong = "截止到"', 1)
+    path = write(tmp_path, pack)
+    text = "认真贯澈落实，水很清澈。"
+    [finding] = findings_for("preferred-terms", text, rule_packs=(path,))
+    assert text[finding.column - 1 : finding.end_column - 1] == "贯澈"  # 清澈 has no lead: silent
+    assert finding.message == "“贯澈”应为“贯彻”：“彻”义为通、透"
+    [edit] = finding.fix.edits
+    assert edit.content == "贯彻"
+
+
 def entry_example_failures(spec, **config):
     """What is wrong with the per-entry examples of a rule: a bad example must
     fire on the entry's own wrong form, a good one must stay silent."""
@@ -404,7 +418,7 @@ def entry_example_failures(spec, **config):
     for entry in spec.entries:
         for text in entry.examples.get("bad", ()):
             found = [text[f.column - 1:f.end_column - 1] for f in findings_for(spec.name, text, **config) if f.line == 1]
-            if entry.wrong not in found:
+            if entry.lead + entry.wrong not in found:  # a finding covers the entry's lead too
                 failures.append(f"{spec.code} {entry.label} ({entry.wrong}): bad example is silent: {text}")
         for text in entry.examples.get("good", ()):
             if findings_for(spec.name, text, **config):

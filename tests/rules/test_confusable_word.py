@@ -90,16 +90,16 @@ def test_boundary_forms_inside_correct_text_stay_silent():
     )
 
 
-def test_classic_character_confusions_fire_on_the_slip():
+def test_classic_character_confusions_fire_on_the_whole_word():
     assert_rule(
         "confusable-word",
         invalid=[
-            "加强风险⟦防犯⟧，当前形势依然严⟦竣⟧复杂。",
-            "⟦竟争⟧力明显增强，气⟦侯⟧条件总体有利。",
+            "加强风险⟦防犯⟧，当前形势依然⟦严竣⟧复杂。",
+            "⟦竟争⟧力明显增强，⟦气侯⟧条件总体有利。",
             "清理拖欠企业⟦帐款⟧，⟦赋于⟧基层更多自主权。",
             "⟦即要⟧抓发展，又要保安全。",
             "坚持⟦因地置宜⟧，⟦全力以付⟧做好防汛工作。",
-            "认真贯⟦澈⟧落实，关系⟦融恰⟧，进一步⟦挖崛⟧消费潜力。",
+            "认真⟦贯澈⟧落实，关系⟦融恰⟧，进一步⟦挖崛⟧消费潜力。",
             "要在⟦砥励⟧奋进中开创新局。",
         ],
     )
@@ -162,24 +162,23 @@ def test_the_pack_has_at_least_150_entries_each_with_a_reason():
 
 
 def _bad_example(entry) -> str:
-    """The entry's own bad example, or its wrong form alone in a sentence, after the
-    start of its word when the entry names it as a literal `before` (贯 + 澈); other
-    entries that need a context to fire carry an example."""
+    """The entry's own bad example, or its wrong form alone in a sentence, after its
+    `lead` (贯 + 澈); entries that need another context to fire carry an example."""
     bad = entry.examples.get("bad")
     if bad:
         return bad[0]
-    start = next((c.literals[0] for c in entry.contexts if c.key == "before" and c.literals), "")
-    return f"报告写道：{start}{entry.wrong}。"
+    return f"报告写道：{entry.lead}{entry.wrong}。"
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.wrong)
 def test_every_entry_fires_and_its_fix_leaves_correct_text(entry):
     text = _bad_example(entry)
-    found = [f for f in findings_for("confusable-word", text) if text[f.span.start : f.span.end] == entry.wrong]
+    word = entry.lead + entry.wrong  # the finding covers the whole word
+    found = [f for f in findings_for("confusable-word", text) if text[f.span.start : f.span.end] == word]
     assert found, f"{entry.wrong} is silent on {text}"
     [finding] = found
     assert entry.reason in finding.message
     [edit] = finding.fix.edits
     fixed = text[: edit.span.start] + edit.content + text[edit.span.end :]
-    assert edit.content == entry.right[0]
+    assert edit.content == entry.lead + entry.right[0]
     assert not findings_for("confusable-word", fixed), f"the right form {entry.right[0]} fires: {fixed}"
