@@ -269,7 +269,9 @@ def test_a_catastrophic_pattern_gives_up_on_the_file_quickly_and_says_so_once(tm
     began = time.perf_counter()
     result = lint_text(text, "long.txt", config)
     elapsed = time.perf_counter() - began
-    assert elapsed < 1.5, elapsed
+    # Unbounded, these expressions backtrack for hours; the budget is 0.25 s a paragraph. The bound
+    # is loose on purpose: it proves the run ends, not how fast (that is bench/'s job), on a busy CI.
+    assert elapsed < 10, elapsed
     # what each rule found before its expression ran out of time is kept; the rest of the file is skipped
     assert [(f.code, f.line) for f in result.findings] == [("ORG301", 1), ("ORG302", 2)]
     assert not result.crashes
