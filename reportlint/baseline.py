@@ -57,6 +57,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .api import RunResult
@@ -270,12 +271,12 @@ class _Prose:
     """A paragraph's prose without whitespace, and where a source offset lands in it."""
 
     def __init__(self, paragraph: Paragraph) -> None:
-        kept, self._before = [], [0]
-        for char in paragraph.text:
-            if not char.isspace():
-                kept.append(char)
-            self._before.append(len(kept))
-        self.text = "".join(kept)
+        text = paragraph.text
+        self.text = _WHITESPACE.sub("", text)
+        # Most paragraphs of Chinese prose have no whitespace at all: offsets map as they are.
+        self._before: list[int] | None = None
+        if len(self.text) != len(text):
+            self._before = [0, *accumulate(not char.isspace() for char in text)]
         self._pieces = paragraph.source_map.pieces
         self._src_starts = [p.src_start for p in self._pieces]
 
@@ -291,7 +292,8 @@ class _Prose:
             prose = piece.text_start + piece.text_len
         else:
             prose = piece.text_start + (inside if piece.verbatim else 0)
-        return self._before[min(prose, len(self._before) - 1)]
+        prose = min(prose, len(self.text) if self._before is None else len(self._before) - 1)
+        return prose if self._before is None else self._before[prose]
 
 
 __all__ = ["BaselineError", "Comparison", "compare_baseline", "filter_baseline", "read_baseline", "write_baseline"]
