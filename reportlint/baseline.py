@@ -37,14 +37,16 @@ And these make it new: editing the text of the finding itself or the few
 characters around it (the finding is then about different text), and renaming
 or moving the file (its path is part of the match: the baseline cannot tell a
 moved file from a new one; write the baseline again after a move). A finding
-that starts a file (the whole-file punctuation finding is anchored at the
-first character) is new when the start of the file changes.
+anchored at the file's first character (span [0, 1) or empty at 0) is about
+the whole file (the punctuation-width habit finding): it is matched by rule
+and file alone, so a new first line does not make it new.
 
 Identical findings are counted: if a file has two findings with the same rule
 and fingerprint and the baseline recorded one, the first is taken as recorded
-and the second is reported as new. Baseline entries that match nothing in the
-files checked are *stale* (the finding was fixed): harmless, and counted so
-that a caller can suggest writing the baseline again.
+and the second is reported as new. Baseline entries for checked files that
+match nothing are *stale* (the finding was fixed, or its rule was not selected
+in this run): harmless; ``compare_baseline`` counts them so that a caller can
+suggest writing the baseline again.
 """
 
 from __future__ import annotations
