@@ -46,7 +46,7 @@ _COMMENT_ONLY = re.compile(r"<!--.*?-->")
 class RawParagraph:
     """A paragraph before classification: its prose, map and what markup said."""
 
-    hint: str  # text | heading | list-item | table-cell | quote
+    hint: str  # text | heading | list-item | table-cell | quote | title (Word's Title style)
     text: str = ""
     pieces: list[Piece] = field(default_factory=list)
     whole_bold: bool = False

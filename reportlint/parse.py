@@ -9,10 +9,12 @@ from . import decoding
 from .artifacts import running_headers
 from .decoding import InputError, decode
 from .document import Document, Paragraph
-from .markdown import looks_like_markdown, split_paragraphs
+from .markdown import RawParagraph, looks_like_markdown, split_paragraphs
 from .structure import classify
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: read by reportlint.docx_reader; .doc is there only to be refused with a useful message
+WORD_SUFFIXES = (".docx", ".doc")
 
 
 def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
@@ -23,6 +25,12 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
     raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file)
+    return build_document(raws, text, path, encoding, markdown, allow_words)
+
+
+def build_document(raws: list[RawParagraph], source: str, path: str, encoding: str, markdown: bool,
+                   allow_words: frozenset[str] = frozenset()) -> Document:
+    """Classify split paragraphs (from text or from a Word file) into a Document."""
     kinds = [classify(raw, index) for index, raw in enumerate(raws)]
     # A line repeated on every page is a running header or footer, not prose.
     eligible = [raw.text if kind in ("text", "meta", "title") else "" for raw, (kind, _) in zip(raws, kinds)]
@@ -33,7 +41,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
         Paragraph(index, kind, raw.text, raw.source_map(), number)  # type: ignore[arg-type]
         for index, (raw, (kind, number)) in enumerate(zip(raws, kinds))
     ]
-    return Document(path=path, source=text, encoding=encoding, paragraphs=paragraphs,
+    return Document(path=path, source=source, encoding=encoding, paragraphs=paragraphs,
                     markdown=markdown, allow_words=allow_words)
 
 
@@ -56,5 +64,19 @@ def read_bytes(path: Path) -> bytes:
 
 def read_document(path: Path, display_path: str | None = None, encoding: str | None = None,
                   allow_words: frozenset[str] = frozenset()) -> Document:
+    """A file as a Document: Word files (.docx) by their paragraphs, anything else as text.
+
+    *encoding* names the text encoding; a Word file carries its own and ignores it.
+    """
+    suffix = path.suffix.lower()
+    if suffix in WORD_SUFFIXES:
+        # imported here: reading text files never pays for zipfile, lxml and python-docx
+        from .docx_reader import DOCX_ENCODING, read_word_file
+
+        # a .doc may be text or HTML saved under that name: read it as text then
+        word = read_word_file(path, strict=suffix == ".docx")
+        if word is not None:
+            source, raws = word
+            return build_document(raws, source, display_path or os.fspath(path), DOCX_ENCODING, False, allow_words)
     text, used = decode(read_bytes(path), encoding)
     return parse_text(text, display_path or os.fspath(path), used, allow_words)

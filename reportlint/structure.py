@@ -74,6 +74,8 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
     number = numbering(text)
     if raw.hint in ("list-item", "table-cell", "quote"):
         return raw.hint, number
+    if raw.hint == "title":  # Word's Title style says so wherever the paragraph is
+        return "title", number
     if is_artifact(text):
         return "artifact", None
     has_sentence_end = any(c in SENTENCE_PUNCTUATION for c in text[:-1]) or text[-1:] in SENTENCE_PUNCTUATION
