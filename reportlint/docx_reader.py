@@ -241,7 +241,12 @@ class _Styles:
 
     def kind(self, style_id: str | None) -> str | None:
         """"title", "heading" or None for a paragraph style."""
-        style_id = style_id or self.default_paragraph
+        key = (style_id, "kind")
+        if key not in self._cache:
+            self._cache[key] = self._kind(style_id or self.default_paragraph)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _kind(self, style_id: str | None) -> str | None:
         for style in self._chain(style_id):
             name_element = style.find(_W + "name")
             name = (name_element.get(_W + "val") or "").strip() if name_element is not None else ""

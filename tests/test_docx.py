@@ -404,3 +404,13 @@ def test_a_zip_that_understates_a_part_is_cut_at_the_stated_size_with_bounded_me
     message, peak_kb = run.stdout.splitlines()
     assert "not a Word .docx file" in message, run.stdout + run.stderr
     assert int(peak_kb) < 150 * 1024  # 300 MB were never unpacked
+
+
+def test_text_files_never_import_the_word_reader():
+    script = (
+        "import sys\nfrom reportlint.api import lint_paths\n"
+        f"assert lint_paths([{str(SAMPLE)!r}]).findings\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml') or m == 'reportlint.docx_reader'))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.stdout.strip() == "[]", run.stdout + run.stderr
