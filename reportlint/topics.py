@@ -23,7 +23,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,12 +57,13 @@ def han_count(text: str) -> int:
     return len(_HAN.findall(text))
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Section:
+    """A stretch of paragraphs; its terms come from ``TopicModel.section_terms``."""
+
     index: int
     first: int  # index of its first paragraph (its heading, if it has one)
     end: int  # one past its last paragraph
-    terms: Counter[str] = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,28 @@ class Fit:
     window_share: float
 
 
+#: term counts kept for the most recently used sections and paragraphs
+CACHED_SECTIONS = 64
+CACHED_PARAGRAPHS = 1024
+
+
+class _Recent:
+    """A memo of the *size* most recently used values (recomputed when needed again)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: dict[int, Counter[str]] = {}  # oldest first
+
+    def get(self, key: int, compute: Callable[[], Counter[str]]) -> Counter[str]:
+        value = self._values.pop(key, None)
+        if value is None:
+            value = compute()
+            if len(self._values) >= self.size:
+                del self._values[next(iter(self._values))]
+        self._values[key] = value
+        return value
+
+
 @dataclass
 class TopicModel:
     doc: Document
@@ -84,8 +107,11 @@ class TopicModel:
     units: int  # what the IDF counts in: sections, or paragraphs
     frequency: Counter[str] = field(repr=False)  # term -> units that use it
     in_sections: Counter[str] = field(repr=False)  # term -> sections that use it
-    _paragraph_terms: dict[int, Counter[str]] = field(default_factory=dict, repr=False)
-    _norms: dict[int, float] = field(default_factory=dict, repr=False)
+    # Term counts are recounted from the text when needed and only the recent ones
+    # kept: a copy or sentence is judged against a few places, and keeping every
+    # section's and paragraph's Counter cost ~100 bytes per term (1.5 GB for 50 MB).
+    _section_terms: _Recent = field(default_factory=lambda: _Recent(CACHED_SECTIONS), repr=False)
+    _paragraph_terms: _Recent = field(default_factory=lambda: _Recent(CACHED_PARAGRAPHS), repr=False)
 
     def weight(self, term: str) -> float:
         """IDF: 0 for a term every unit uses."""
@@ -93,10 +119,10 @@ class TopicModel:
         return math.log(self.units / used_by) if used_by else 0.0
 
     def paragraph_terms(self, index: int) -> Counter[str]:
-        if index not in self._paragraph_terms:
-            paragraph = self.doc.paragraphs[index]
-            self._paragraph_terms[index] = terms(paragraph.text) if paragraph.kind in TOPICAL_KINDS else Counter()
-        return self._paragraph_terms[index]
+        return self._paragraph_terms.get(index, lambda: _paragraph_terms(self.doc.paragraphs[index]))
+
+    def section_terms(self, index: int) -> Counter[str]:
+        return self._section_terms.get(index, lambda: _section_terms(self.doc, self.sections[index]))
 
     def informative(self, fragment: Counter[str], sections: Iterable[int]) -> dict[str, float]:
         """The fragment's terms with their weights, keeping those that weigh
@@ -114,7 +140,7 @@ class TopicModel:
     def _occurs_elsewhere(self, term: str, count: int, places: Counter[int]) -> bool:
         holding = 0
         for section, occurrences in places.items():
-            uses = self.sections[section].terms.get(term, 0)
+            uses = self.section_terms(section).get(term, 0)
             if uses > count * occurrences:
                 return True
             holding += uses > 0
@@ -131,7 +157,7 @@ class TopicModel:
         for neighbour in (paragraph - 1, paragraph + 1):
             if section.first <= neighbour < section.end:
                 window.update(self._rest(neighbour, cut))
-        whole = Counter(section.terms)
+        whole = Counter(self.section_terms(section.index))
         for index, _, _ in cut:
             if section.first <= index < section.end:
                 whole.subtract(self.paragraph_terms(index))
@@ -214,22 +240,29 @@ def _section_of_paragraphs(doc: Document) -> list[int]:
 def _build(doc: Document) -> TopicModel:
     paragraphs, section_of = doc.paragraphs, section_of_paragraphs(doc)
     starts = [0] + [p.index for p in paragraphs[1:] if section_of[p.index] != section_of[p.index - 1]]
-    sections = []
-    for index, (first, end) in enumerate(zip(starts, starts[1:] + [len(paragraphs)])):
-        # runs never cross a line break, so one pass over the joined text counts them all
-        text = "\n".join(p.text for p in paragraphs[first:end] if p.kind in TOPICAL_KINDS)
-        sections.append(Section(index, first, end, terms(text)))
+    sections = [Section(index, first, end) for index, (first, end)
+                in enumerate(zip(starts, starts[1:] + [len(paragraphs)]))]
     model = TopicModel(doc, sections, section_of, 0, Counter(), Counter())
     for section in sections:
-        model.in_sections.update(section.terms.keys())
+        model.in_sections.update(_section_terms(doc, section).keys())
     if len(sections) >= MIN_SECTIONS:
         model.frequency, model.units = model.in_sections, len(sections)
     else:
-        units = [t for t in map(model.paragraph_terms, range(len(paragraphs))) if t]
-        for unit in units:
+        for paragraph in paragraphs:
+            unit = _paragraph_terms(paragraph)
             model.frequency.update(unit.keys())
-        model.units = len(units)
+            model.units += bool(unit)
     return model
+
+
+def _section_terms(doc: Document, section: Section) -> Counter[str]:
+    # runs never cross a line break, so one pass over the joined text counts them all
+    return terms("\n".join(p.text for p in doc.paragraphs[section.first : section.end] if p.kind in TOPICAL_KINDS))
+
+
+def _paragraph_terms(paragraph: Paragraph) -> Counter[str]:
+    return terms(paragraph.text) if paragraph.kind in TOPICAL_KINDS else Counter()
+
 
 
 # --- copies: which side of a copied fragment is out of place -------------------

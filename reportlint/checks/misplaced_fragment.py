@@ -155,7 +155,7 @@ def _home(doc: Document, model: TopicModel, paragraph: Paragraph, sentence: Sent
     if len(weights) < MOVED_MIN_TERMS:
         return None
     total = sum(weights.values())
-    if sum(w for t, w in weights.items() if section.terms[t] > fragment[t]) > MOVED_SECTION_SHARE * total:
+    if sum(w for t, w in weights.items() if model.section_terms(section.index)[t] > fragment[t]) > MOVED_SECTION_SHARE * total:
         return None
     best, home = 0.0, None
     for other in doc.paragraphs:
@@ -169,7 +169,7 @@ def _home(doc: Document, model: TopicModel, paragraph: Paragraph, sentence: Sent
         return None
     if model.cohesion(paragraph.index, [(paragraph.index, sentence.start, sentence.end)]) < COHESION:
         return None  # a paragraph whose sentences share little with each other: a list, not a topic
-    home_section = model.sections[model.section_of[home.index]].terms
+    home_section = model.section_terms(model.section_of[home.index])
     if sum(w for t, w in weights.items() if t in home_section) < MOVED_HOME_SECTION_SHARE * total:
         return None
     return home
