@@ -39,9 +39,6 @@ from .decoding import InputError
 from .markdown import RawParagraph
 from .model import Finding
 
-#: Document.encoding of a Word file: writers refuse it (there are no text bytes to write back)
-DOCX_ENCODING = "docx"
-
 MAX_PARTS = 5000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts unpacked (pictures included)
 MAX_XML_BYTES = 64 * 1024 * 1024  # one XML part unpacked: it becomes a tree several times its size

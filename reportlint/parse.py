@@ -15,6 +15,8 @@ from .structure import classify
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: read by reportlint.docx_reader; .doc is there only to be refused with a useful message
 WORD_SUFFIXES = (".docx", ".doc")
+#: Document.encoding of a Word file: there are no text bytes to write back, so fixes refuse it
+DOCX_ENCODING = "docx"
 
 
 def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
@@ -71,7 +73,7 @@ def read_document(path: Path, display_path: str | None = None, encoding: str | N
     suffix = path.suffix.lower()
     if suffix in WORD_SUFFIXES:
         # imported here: reading text files never pays for zipfile, lxml and python-docx
-        from .docx_reader import DOCX_ENCODING, read_word_file
+        from .docx_reader import read_word_file
 
         # a .doc may be text or HTML saved under that name: read it as text then
         word = read_word_file(path, strict=suffix == ".docx")

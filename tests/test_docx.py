@@ -24,9 +24,9 @@ from reportlint.api import lint_paths
 from reportlint.cli import cli
 from reportlint.config import Config
 from reportlint.decoding import InputError
-from reportlint.docx_reader import DOCX_ENCODING, opening_words
+from reportlint.docx_reader import locate_in_paragraphs, opening_words
 from reportlint.engine import rules_for_document, run_rules
-from reportlint.parse import read_document
+from reportlint.parse import DOCX_ENCODING, read_document
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -156,6 +156,9 @@ def test_a_finding_is_located_by_paragraph_with_empty_paragraphs_counted(tmp_pat
     assert doc.text(finding.span) == "滇滇"
     assert opening_words(doc.source, finding.span.start) == "持续提升创新发展水平。坚持创新引…"
     assert doc.source.split("\n") == ["政府工作报告", "", "　　" + text]
+    [located] = locate_in_paragraphs([finding], doc.source)
+    assert located.message == finding.message + "（¶3「持续提升创新发展水平。坚持创新引…」）"
+    assert (located.line, located.span) == (finding.line, finding.span)
 
 
 # --- what counts as a paragraph's text ---------------------------------------------------------------------
@@ -414,3 +417,15 @@ def test_text_files_never_import_the_word_reader():
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "[]", run.stdout + run.stderr
+
+
+def test_headers_footers_and_content_controls(tmp_path):
+    # Page furniture is not text; a content control's paragraphs are (forms and templates use them).
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "昭通市人民政府文件"
+    document.sections[0].footer.paragraphs[0].text = "第1页"
+    document.add_paragraph(BODY)
+    document.save(tmp_path / "a.docx")
+    assert texts(tmp_path / "a.docx") == [("text", BODY)]
+    control = "<w:sdt><w:sdtPr/><w:sdtContent>" + p(S1) + "</w:sdtContent></w:sdt>"
+    assert [t for _, t in texts(word_file(tmp_path / "b.docx", p(BODY) + control))] == [BODY, S1]
