@@ -143,12 +143,13 @@ def _try_repo(hook_repo: Path, project: Path, env: dict[str, str], *files: str) 
                  "--verbose", "--files", *files], project, env)
 
 
-def _run_hook(hook_repo: Path, project: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
+def _run_hook(hook_repo: Path, project: Path, env: dict[str, str], *files: str,
+              hook: str = "reportlint") -> subprocess.CompletedProcess[str]:
     """`pre-commit run` with a config naming the hook repository at its commit."""
     rev = _git(hook_repo, env, "rev-parse", "HEAD").strip()
     config = project / ".pre-commit-config.yaml"
     config.write_text(f"repos:\n-   repo: {hook_repo.as_posix()}\n    rev: {rev}\n    hooks:\n"
-                      "    -   id: reportlint\n", encoding="utf-8")
+                      f"    -   id: {hook}\n", encoding="utf-8")
     _git(project, env, "add", "--", config.name, *files)
     return _run([sys.executable, "-m", "pre_commit", "run", "--color", "never", "--verbose", "--files", *files],
                 project, env)
@@ -196,3 +197,26 @@ def test_hook_checks_markdown_and_skips_other_types(hook_repo: Path, project: Pa
     result = _run_hook(hook_repo, project, env, "notes.md", "script.py")
     _assert_fails_on_defects(result, "notes.md")
     assert "script.py" not in result.stdout + result.stderr, _output(result)
+
+
+# Only ASCII commas, which the safe fixes convert; and one doubled word, which they leave.
+FIXABLE_TEXT = "培育壮大经营主体,激发各类经营主体内生动力和发展活力。\n\n打造一流营商环境,推进市场监管公平统一。\n"
+FIXED_TEXT = "培育壮大经营主体，激发各类经营主体内生动力和发展活力。\n\n打造一流营商环境，推进市场监管公平统一。\n"
+
+
+def test_fix_hook_fixes_the_file_and_fails_until_it_is_staged(hook_repo: Path, project: Path,
+                                                              env: dict[str, str]) -> None:
+    report = project / "report.txt"
+    report.write_bytes(FIXABLE_TEXT.encode("gb18030"))
+    first = _run_hook(hook_repo, project, env, "report.txt", hook="reportlint-fix")
+    # pre-commit fails a hook that modified files, even when nothing is left to report
+    assert first.returncode == 1, _output(first)
+    assert "files were modified by this hook" in first.stdout, _output(first)
+    assert report.read_bytes() == FIXED_TEXT.encode("gb18030")  # fixed in place, still GB18030
+    second = _run_hook(hook_repo, project, env, "report.txt", hook="reportlint-fix")
+    assert second.returncode == 0 and "Passed" in second.stdout, _output(second)
+    # what the fixes cannot settle still fails the hook, and the file keeps the unsafe finding's text
+    report.write_text("加快500千伏水富富、220千伏金沙江变等建设。\n", encoding="utf-8")
+    third = _run_hook(hook_repo, project, env, "report.txt", hook="reportlint-fix")
+    assert third.returncode == 1 and "RL201" in third.stdout + third.stderr, _output(third)
+    assert "水富富" in report.read_text(encoding="utf-8")
