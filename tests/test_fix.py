@@ -468,3 +468,32 @@ def test_an_unreadable_file_is_an_error_and_the_others_are_fixed(tmp_path):
     result = run("check", "--fix", "bad.txt", good)
     assert result.exit_code == 2
     assert good.read_text(encoding="utf-8") == "推进项目建设，完成投资。\n"
+
+
+# --- --write-baseline / --baseline (the module is reportlint.baseline) -----------------------
+
+
+def test_baseline_flags(tmp_path):
+    path = copy_sample(tmp_path)
+    written = run("check", "--write-baseline", "baseline.json", path)
+    assert written.exit_code == 0 and written.stdout == ""
+    assert written.stderr == "Wrote 15 findings to baseline.json.\n"
+    known = run("check", "--baseline", "baseline.json", path)
+    assert known.exit_code == 0, known.stdout
+    assert known.stdout.splitlines()[-2:] == ["All clear: no findings in 1 file.",
+                                              "15 findings recorded in baseline.json not shown."]
+    path.write_text(path.read_text(encoding="utf-8") + "\n要再接再励，认真布署今年工作。\n", encoding="utf-8")
+    new = run("check", "--baseline", "baseline.json", "--format", "json", path)
+    assert new.exit_code == 1
+    assert sorted((d["code"], d["message"][:4]) for d in json.loads(new.stdout)) == [("RL501", "“再接再"),
+                                                                                    ("RL501", "“布署”")]
+
+
+def test_baseline_errors_are_one_line(tmp_path):
+    path = copy_sample(tmp_path)
+    missing = run("check", "--baseline", "none.json", path)
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("reportlint: error: --baseline: ") and len(missing.stderr.splitlines()) == 1
+    both = run("check", "--baseline", "a.json", "--write-baseline", "b.json", path)
+    assert both.exit_code == 2 and "cannot be combined" in both.stderr
+    assert not (tmp_path / "b.json").exists()
