@@ -115,6 +115,8 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
             if done.error:
                 click.echo(f"reportlint: error: {done.path}: {done.error}", err=True)
                 failed = True
+            elif done.skipped:  # by design, not a failure: its findings are still reported
+                click.echo(f"reportlint: warning: {done.path}: not fixed: {done.skipped}", err=True)
         if diff:
             failed = _report_problems(results) or failed
             changed = _print_diffs([done for _, done in fixes])

@@ -25,7 +25,7 @@ from .document import Document
 from .engine import FileResult, rules_for_document, run_rules
 from .model import Edit, Finding, Fix
 from .parse import parse_text, read_bytes
-from .writing import WriteError, check_writable, digest, encoding_of, write_atomic
+from .writing import NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
 MAX_PASSES = 10
@@ -250,6 +250,7 @@ class FileFix:
     #: the fixed text as the file's bytes (its encoding and BOM); for stdin, what to print
     data: bytes | None = None
     error: str | None = None  # why the file was not written
+    skipped: str | None = None  # why a file of a format that is never written was not fixed
 
     @property
     def changed(self) -> bool:
@@ -265,7 +266,7 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
     untouched = FileFix(result.path, doc.source, doc.source, 0, result)
     try:
         path = None if stdin is not None else Path(result.path)
-        if path is not None and write:
+        if path is not None:
             check_writable(path)
         raw = stdin if stdin is not None else read_bytes(path)  # type: ignore[arg-type]
         # The bytes the fixes are computed for are the bytes compared before the replace.
@@ -273,6 +274,9 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         if text.removeprefix("\ufeff") != doc.source:
             raise WriteError("changed on disk while it was checked; not overwritten")
         encoding = encoding_of(raw, doc.source, doc.encoding)
+    except NotWritable as error:
+        untouched.skipped = str(error)
+        return untouched
     except (InputError, WriteError) as error:
         untouched.error = str(error)
         untouched.data = stdin  # stdin is printed back as it came

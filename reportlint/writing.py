@@ -27,6 +27,10 @@ class WriteError(Exception):
     """A fixed file that is not written; the message is one line meant for the user."""
 
 
+class NotWritable(WriteError):
+    """A format reportlint reads but never writes back (Word files)."""
+
+
 @dataclass(frozen=True)
 class Encoding:
     """How a file's text became its bytes: the codec and the BOM in front."""
@@ -46,7 +50,10 @@ def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
     """The Encoding that turns *text* (decoded from *raw* as *name*, BOM removed)
     back into exactly *raw*; WriteError when no such round trip exists (then a
     rewrite would change bytes no fix asked to change)."""
-    codec = codecs.lookup(name).name
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise NotWritable(f"files read as {name} are not written") from None
     if codec == "utf-8-sig":
         encoding = Encoding("utf-8", codecs.BOM_UTF8)
     elif codec in ("utf-16", "utf-32"):
@@ -79,7 +86,7 @@ def digest(data: bytes) -> str:
 def check_writable(path: Path) -> None:
     """Refuse formats that are not plain text before any fixing work is done."""
     if path.suffix.lower() in BINARY_SUFFIXES:
-        raise WriteError(f"cannot write {path.suffix.lower()} files: only plain text and Markdown are fixed")
+        raise NotWritable(f"{path.suffix.lower()} files are not written: only plain text and Markdown are fixed")
 
 
 def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:

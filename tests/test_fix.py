@@ -294,10 +294,30 @@ def test_binary_formats_are_refused_by_the_write_path(tmp_path):
     path.write_bytes("推进5G,建设。\n".encode())
     result = lint_text("推进5G,建设。\n", str(path))
     done = fix_file(result, Overrides(), unsafe=False, write=True)
-    assert done.error == "cannot write .docx files: only plain text and Markdown are fixed"
+    assert (done.error, done.skipped) == (None, ".docx files are not written: only plain text and Markdown are fixed")
     assert path.read_bytes() == "推进5G,建设。\n".encode()
-    with pytest.raises(WriteError, match=r"cannot write \.docx"):
+    with pytest.raises(WriteError, match=r"\.docx files are not written"):
         write_atomic(path, b"x", digest(path.read_bytes()))
+    with pytest.raises(WriteError, match="files read as docx are not written"):
+        encoding_of(b"PK", "", "docx")
+
+
+def test_a_word_file_is_reported_and_not_fixed(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("推进5G,建设新型基础设施。")
+    path = tmp_path / "报告.docx"
+    document.save(path)
+    text = tmp_path / "报告.txt"
+    text.write_text("推进5G,建设新型基础设施。\n", encoding="utf-8")
+    data = path.read_bytes()
+    result = run("check", "--fix", path, text)
+    assert result.exit_code == 1, result.stderr  # the Word file's finding remains; no error
+    assert result.stderr == (f"reportlint: warning: {path}: not fixed: .docx files are not written: only plain text "
+                             "and Markdown are fixed\n")
+    assert "RL401" in result.stdout and path.read_bytes() == data
+    assert text.read_text(encoding="utf-8") == "推进5G，建设新型基础设施。\n"
+    assert run("check", "--diff", path).exit_code == 0
 
 
 # --- overlapping edits -------------------------------------------------------------
