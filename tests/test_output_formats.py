@@ -562,6 +562,17 @@ def test_concise_prints_one_line_a_finding_then_the_summary(sample_json):
     assert not any(HEADER.match(line) or "|" in line for line in lines[len(sample_json):])
 
 
+def test_concise_with_statistics_and_quiet(sample_json):
+    result = run("check", "--format", "concise", "--statistics", SAMPLE)
+    counts = re.findall(r"^\s*(\d+)\s+(RL\d+)\s+([a-z-]+)$", result.stdout, re.M)
+    expected = {}
+    for item in sample_json:
+        expected[(item["code"], item["name"])] = expected.get((item["code"], item["name"]), 0) + 1
+    assert [(code, name, int(n)) for n, code, name in counts] == [(c, n, k) for (c, n), k in sorted(expected.items())]
+    quiet = run("check", "--format", "concise", "-q", SAMPLE).stdout.splitlines()
+    assert len(quiet) == len(sample_json) and all(HEADER.match(line) for line in quiet)
+
+
 def test_concise_keeps_a_multi_line_message_on_one_line():
     finding = Finding(path="a.txt", code="RL101", name="broken-paragraph", severity=Severity.WARNING,
                       message="第一行\n第二行\r\n第三行", span=Span(0, 1), line=2, column=3, end_line=2, end_column=4)
