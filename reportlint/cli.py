@@ -106,12 +106,10 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
     fixes: list[tuple[FileResult, FileFix]] = []
     if fixing:
         try:
-            fixes = [(r, fix_file(r, overrides, unsafe_fixes, write=not diff,
-                                  stdin=stdin if any(r is s for s in from_stdin) else None))
-                     for r in results.files if r.document is not None]
+            fixes = _fix_files(results, from_stdin, stdin, overrides, unsafe_fixes, write=not diff)
         except (ConfigError, RegistryError) as error:
             _fail(str(error))
-        for _, done in fixes:
+        for done in _unique(done for _, done in fixes):
             if done.error:
                 click.echo(f"reportlint: error: {done.path}: {done.error}", err=True)
                 failed = True
@@ -119,7 +117,7 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
                 click.echo(f"reportlint: warning: {done.path}: not fixed: {done.skipped}", err=True)
         if diff:
             failed = _report_problems(results) or failed
-            changed = _print_diffs([done for _, done in fixes])
+            changed = _print_diffs(_unique(done for _, done in fixes))
             sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
         for original, done in fixes:
             if done.data is not None and any(original is s for s in from_stdin):
@@ -152,7 +150,7 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         # After the summary. Without --fix or --unsafe-fixes the renderer's summary
         # alone says what has a fix (the output of a plain check is the renderer's).
         if fix or unsafe_fixes:
-            click.echo(_fix_note(results, [done for _, done in fixes], unsafe_fixes), nl=False, err=to_stderr)
+            click.echo(_fix_note(results, _unique(done for _, done in fixes), unsafe_fixes), nl=False, err=to_stderr)
         click.echo(_baseline_note(hidden, baseline_file), nl=False, err=to_stderr)
 
     failed = _report_problems(results) or failed
@@ -166,6 +164,28 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
 def _with_files(results: RunResult, files: list) -> RunResult:
     """*results* (and whatever else the run recorded) with another list of files."""
     return dataclasses.replace(results, files=sorted(files, key=lambda r: r.path))
+
+
+def _fix_files(results: RunResult, from_stdin: list[FileResult], stdin: bytes | None, overrides: Overrides,
+               unsafe: bool, write: bool) -> list[tuple[FileResult, FileFix]]:
+    """Fix every file read; a file named twice (a.txt and its folder) is fixed once."""
+    fixes: list[tuple[FileResult, FileFix]] = []
+    by_file: dict[str, FileFix] = {}
+    for result in results.files:
+        if result.document is None:
+            continue
+        if any(result is s for s in from_stdin):
+            fixes.append((result, fix_file(result, overrides, unsafe, write, stdin=stdin)))
+            continue
+        key = os.path.realpath(result.path)
+        if key not in by_file:
+            by_file[key] = fix_file(result, overrides, unsafe, write)
+        fixes.append((result, by_file[key]))
+    return fixes
+
+
+def _unique(fixes) -> list[FileFix]:
+    return list({id(done): done for done in fixes}.values())
 
 
 def _joined(first: RunResult, second: RunResult) -> RunResult:

@@ -517,3 +517,15 @@ def test_baseline_errors_are_one_line(tmp_path):
     both = run("check", "--baseline", "a.json", "--write-baseline", "b.json", path)
     assert both.exit_code == 2 and "cannot be combined" in both.stderr
     assert not (tmp_path / "b.json").exists()
+
+
+def test_a_file_named_twice_is_fixed_once(tmp_path):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    path = folder / "a.txt"
+    path.write_text("推进项目建设,完成投资。\n", encoding="utf-8")
+    result = run("check", "--fix", folder, path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "Fixed 1 finding in 1 file." in result.stdout
+    assert path.read_text(encoding="utf-8") == "推进项目建设，完成投资。\n"
