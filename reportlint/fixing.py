@@ -236,8 +236,6 @@ def relinter(display: str, encoding: str, overrides) -> Relint:
     return relint
 
 
-
-
 @dataclass
 class FileFix:
     """What fixing did to one file (or to stdin)."""
