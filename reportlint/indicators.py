@@ -174,10 +174,10 @@ def paragraph_frames(document: Document) -> list[str]:
                 named = heading_frame(paragraph.text)
                 if named is not None or level == 1:
                     frame, section = named if named is not None else (frame or paragraph.text), ""
-            elif (not frame or frame.count("|") >= 1 + ("回顾" in frame)) and paragraph.sentences:
+            elif (not frame or frame.count("|") >= 1 + ("回顾" in frame)) and (sentences := paragraph.sentences):
                 # 过去的五年极不寻常… / 刚刚过去的2025年很不平凡…: the opening says which span follows,
                 # in a chapter of two spans or where no chapter heading said any.
-                opening = sentence_time(paragraph.sentences[0].text, frame, spans_only=True)
+                opening = sentence_time(sentences[0].text, frame, spans_only=True)
                 section = f"#{opening}" if opening else section
             frames.append(frame + section)
         return frames

@@ -96,8 +96,9 @@ def statements(doc: Document) -> list[tuple[tuple[str, ...], Statement]]:
             continue
         previous_end, previous_name = 0, None
         # The time words of each sentence, read once (figures come in order).
-        texts = [s.text for s in paragraph.sentences] or [paragraph.text]
-        ends = [s.end for s in paragraph.sentences] or [len(paragraph.text)]
+        sentences = paragraph.sentences
+        texts = [s.text for s in sentences] or [paragraph.text]
+        ends = [s.end for s in sentences] or [len(paragraph.text)]
         times: list[str | None] = [None] * len(texts)
         sentence = 0
         for figure in figures:

@@ -129,10 +129,11 @@ def _find_moved(doc: Document) -> list[Moved]:
     copied = _copied_paragraph_spans(doc)
     found = []
     for paragraph in doc.paragraphs:
-        if paragraph.kind != "text" or len(paragraph.sentences) < 3 or _ranges_over_topics(paragraph):
+        sentences = paragraph.sentences if paragraph.kind == "text" else []
+        if len(sentences) < 3 or _ranges_over_topics(paragraph, sentences):
             continue
         spans = copied.get(paragraph.index, ())
-        for sentence in paragraph.sentences[1:]:  # the first one leads the paragraph
+        for sentence in sentences[1:]:  # the first one leads the paragraph
             if _overlaps(spans, sentence) or han_count(sentence.text) < MOVED_MIN_HAN:
                 continue
             home = _home(doc, model, paragraph, sentence)
@@ -175,12 +176,12 @@ def _home(doc: Document, model: TopicModel, paragraph: Paragraph, sentence: Sent
     return home
 
 
-def _ranges_over_topics(paragraph: Paragraph) -> bool:
+def _ranges_over_topics(paragraph: Paragraph, sentences: list[Sentence]) -> bool:
     """A closing summary (各位代表，…) ranges over its whole section, and a list of
     tasks with short lead sentences (推进依法行政。…高标准编制“十五五”规划。…) over several."""
     if paragraph.text.startswith(("各位代表", "同志们")):
         return True
-    return sum(han_count(s.text) <= _SHORT_LEAD for s in paragraph.sentences) >= 2
+    return sum(han_count(s.text) <= _SHORT_LEAD for s in sentences) >= 2
 
 
 def _repeats_formula(sentence: Sentence, home: Paragraph) -> bool:
@@ -244,6 +245,7 @@ def _excerpt(text: str) -> str:
 
 def _lead(paragraph: Paragraph) -> str:
     """The paragraph's lead sentence (加力发展高原特色农业), or its opening words."""
-    first = paragraph.sentences[0].text if paragraph.sentences else paragraph.text
+    sentences = paragraph.sentences
+    first = sentences[0].text if sentences else paragraph.text
     lead = first.rstrip("。；！？;!?")
     return lead if len(lead) <= 20 else lead[:_EXCERPT] + "…"
