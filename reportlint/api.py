@@ -13,10 +13,10 @@ from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError, decode
 from .engine import FileResult, rules_for_document, run_rules
 from .model import RuleMeta
-from .parse import parse_text, read_document
+from .parse import DOCX_ENCODING, parse_text, read_document
 from .registry import Registry, RegistryError
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None) -> RunResult:
-    """Lint files and folders (recursively: *.md, *.markdown, *.txt); ``-`` reads *stdin*.
+    """Lint files and folders (recursively: *.md, *.markdown, *.txt, *.docx); ``-`` reads *stdin*.
 
     Raises ConfigError for a configuration that cannot be used; a file that
     cannot be read becomes a FileResult with ``error`` set.
@@ -81,7 +81,13 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
                 continue
             rules = rules_for_document(registry, config, display)
             result.rules.update((meta.code, meta) for meta, _, _ in rules)
-            result.files.append(run_rules(doc, rules))
+            file_result = run_rules(doc, rules)
+            if doc.encoding == DOCX_ENCODING:
+                # A Word user cannot go to a line: name the paragraph and its first words.
+                from .docx_reader import locate_in_paragraphs
+
+                file_result.findings = locate_in_paragraphs(file_result.findings, doc.source)
+            result.files.append(file_result)
     result.files.sort(key=lambda r: r.path)
     result.rules = dict(sorted(result.rules.items()))
     return result
@@ -135,7 +141,7 @@ def expand_paths(paths: Iterable[str], stdin_filename: str | None, result: RunRe
         if path.is_dir():
             found = sorted(_walk(path))
             if not found:
-                result.files.append(FileResult(raw, None, error="no .md, .markdown or .txt files in this folder"))
+                result.files.append(FileResult(raw, None, error="no .md, .markdown, .txt or .docx files in this folder"))
             for file in found:
                 yield file, os.fspath(file)
         elif not path.exists():
@@ -148,7 +154,8 @@ def _walk(folder: Path):
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
+            # ~$报告.docx: the lock file Word keeps beside an open document, not a document
+            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith((".", "~$")):
                 yield Path(root) / name
 
 

@@ -142,13 +142,15 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
     to_stderr = bool(fixing and from_stdin)
     render = FORMATS[output_format]
     if output_format in ("text", "concise"):
-        text = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet)
+        # With --fix the note after the report says what was fixed and what more could be.
+        text = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
+                      fix_hint=not (fix or unsafe_fixes))
     else:
         text = render(results)
     click.echo(text, nl=False, color=color, err=to_stderr)
     if output_format in ("text", "concise") and not quiet:
         # After the summary. Without --fix or --unsafe-fixes the renderer's summary
-        # alone says what has a fix (the output of a plain check is the renderer's).
+        # says what --fix would fix (the output of a plain check is the renderer's).
         if fix or unsafe_fixes:
             click.echo(_fix_note(results, _unique(done for _, done in fixes), unsafe_fixes), nl=False, err=to_stderr)
         click.echo(_baseline_note(hidden, baseline_file), nl=False, err=to_stderr)

@@ -24,7 +24,7 @@ from .decoding import InputError, decode
 from .document import Document
 from .engine import FileResult, rules_for_document, run_rules
 from .model import Edit, Finding, Fix
-from .parse import parse_text, read_bytes
+from .parse import DOCX_ENCODING, parse_text, read_bytes
 from .writing import NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
@@ -83,8 +83,8 @@ class ProseGuard:
 def fixable(result: FileResult, unsafe: bool) -> list[Finding]:
     """The findings of *result* whose fix --fix (with *unsafe*: --fix --unsafe-fixes) would try."""
     candidates = [f for f in result.findings if f.fix is not None and allowed(f.fix, unsafe)]
-    if not candidates or result.document is None:
-        return []
+    if not candidates or result.document is None or result.document.encoding == DOCX_ENCODING:
+        return []  # nothing is fixable in a file reportlint never writes (Word)
     guard = ProseGuard(result.document)
     return [f for f in candidates if guard.allows(f.fix)]  # type: ignore[arg-type]
 

@@ -97,9 +97,9 @@ def test_missing_path():
 
 def test_folder_without_documents(tmp_path):
     write(tmp_path / "材料" / "图表.png", b"\x89PNG\r\n\x1a\n")
-    write(tmp_path / "材料" / "说明.docx", b"PK\x03\x04")
+    write(tmp_path / "材料" / "说明.pdf", b"%PDF-1.7")
     result = run("check", "材料")
-    assert_one_error_line(result, "材料", "no .md, .markdown or .txt files")
+    assert_one_error_line(result, "材料", "no .md, .markdown, .txt or .docx files")
 
 
 def test_binary_file_named_txt(tmp_path):
@@ -396,7 +396,7 @@ def test_text_format_header_and_excerpt(tmp_path):
         "  | " + " " * (21 * 2 + 2) + "^" * 22,
         "  = 接续的下一段从这里开始 (a.txt:3:1)",
     ]
-    assert lines[-1] == "Found 1 finding (1 warning) in 1 file; 1 with a suggested fix."
+    assert lines[-1] == "Found 1 finding (1 warning) in 1 file. 1 fixable with --fix --unsafe-fixes."
 
 
 def test_every_header_line_of_the_sample_has_the_format():

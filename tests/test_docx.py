@@ -427,3 +427,30 @@ def test_headers_footers_and_content_controls(tmp_path):
     assert texts(tmp_path / "a.docx") == [("text", BODY)]
     control = "<w:sdt><w:sdtPr/><w:sdtContent>" + p(S1) + "</w:sdtContent></w:sdt>"
     assert [t for _, t in texts(word_file(tmp_path / "b.docx", p(BODY) + control))] == [BODY, S1]
+
+
+def test_a_folder_walk_reads_word_files_and_skips_word_lock_files(tmp_path):
+    sample_as_word(tmp_path / "报告.docx")
+    (tmp_path / "~$报告.docx").write_bytes(b"\x06zhangsan" + bytes(150))  # Word's lock file beside it
+    result = lint_paths([str(tmp_path)])
+    assert [r.path for r in result.files] == [str(tmp_path / "报告.docx")] and not result.errors
+    assert result.findings and all("（¶" in f.message for f in result.findings)
+
+
+def test_text_and_concise_output_name_paragraphs(tmp_path):
+    word = sample_as_word(tmp_path / "报告.docx")
+    out = CliRunner().invoke(cli, ["check", str(word)]).stdout
+    assert f"{word}:¶3: RL102 [layout-artifact]" in out and "¶3 | 上接第3版" in out
+    concise = CliRunner().invoke(cli, ["check", "--format", "concise", str(word)]).stdout
+    assert f"{word}:¶3: RL102 [layout-artifact]" in concise
+    assert "fixable" not in out  # reportlint never writes a Word file
+
+
+def test_fix_and_diff_leave_a_word_file_alone(tmp_path):
+    word = sample_as_word(tmp_path / "报告.docx")
+    before = word.read_bytes()
+    for flag, status in (("--fix", 1), ("--diff", 0)):  # --fix: the findings stand; --diff: no change to show
+        result = CliRunner().invoke(cli, ["check", flag, "--unsafe-fixes", str(word)])
+        assert result.exit_code == status
+        assert "not fixed: .docx files are not written" in result.stderr and "binary file" not in result.stderr
+    assert word.read_bytes() == before

@@ -16,17 +16,17 @@ from . import text_format
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
-def line(finding: Finding, color: bool = False) -> str:
+def line(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
     # A message never spans lines here: one finding, one line, whatever a rule wrote.
-    return _LINE_BREAK.sub(" ", text_format.header(finding, color))
+    return _LINE_BREAK.sub(" ", text_format.header(finding, color, paragraphs))
 
 
 def render(results, registry=None, *, color: bool = False, statistics: bool = False, quiet: bool = False,
-           **_options) -> str:
+           fix_hint: bool = True, **_options) -> str:
     findings = [f for r in results.files for f in r.findings]
-    out = [line(f, color) for f in findings]
+    out = [line(f, color, text_format.by_paragraph(r)) for r in results.files for f in r.findings]
     if statistics:
         out.extend(text_format.statistics_lines(findings))
     if not quiet:
-        out.append(text_format.summary(findings, results))
+        out.append(text_format.summary(findings, results, fix_hint))
     return "".join(item + "\n" for item in out)

@@ -16,7 +16,9 @@ from collections import Counter
 
 import click
 
+from .. import fixing
 from ..model import Finding, Severity
+from ..parse import DOCX_ENCODING
 
 WINDOW = 24  # characters of context on each side of the span
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -45,36 +47,44 @@ def excerpt(source: str, finding: Finding) -> tuple[str, str]:
 
 
 def render(results, registry=None, *, color: bool = False, show_source: bool = True,
-           statistics: bool = False, quiet: bool = False) -> str:
+           statistics: bool = False, quiet: bool = False, fix_hint: bool = True) -> str:
     out: list[str] = []
     findings: list[Finding] = []
     for result in results.files:
+        paragraphs = by_paragraph(result)
         for finding in result.findings:
             findings.append(finding)
-            out.append(header(finding, color))
+            out.append(header(finding, color, paragraphs))
             if show_source and result.document is not None:
                 shown, carets = excerpt(result.document.source, finding)
-                gutter = " " * len(str(finding.line))
+                mark = f"¶{finding.line}" if paragraphs else str(finding.line)
+                gutter = " " * len(mark)
                 if color:
                     carets = click.style(carets, fg=_COLOURS[finding.severity])
                 out.append(f"{gutter} |")
-                out.append(f"{finding.line} | {shown}")
+                out.append(f"{mark} | {shown}")
                 out.append(f"{gutter} | {carets}")
                 for related in finding.related:
                     line, column = result.document.lines.position(related.span.start)
-                    out.append(f"{gutter} = {related.message} ({related.path or finding.path}:{line}:{column})")
+                    where = f"¶{line}" if paragraphs else f"{line}:{column}"
+                    out.append(f"{gutter} = {related.message} ({related.path or finding.path}:{where})")
                 out.append("")
     if statistics:
         out.extend(statistics_lines(findings))
     if not quiet:
-        out.append(summary(findings, results))
+        out.append(summary(findings, results, fix_hint))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def header(finding: Finding, color: bool = False) -> str:
-    """path:line:col: CODE [name] message"""
+def by_paragraph(result) -> bool:
+    """Whether *result*'s findings are located by paragraph: a Word file, whose line N is paragraph N."""
+    return result.document is not None and result.document.encoding == DOCX_ENCODING
+
+
+def header(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
+    """path:line:col: CODE [name] message; path:¶N: … in a Word file (*paragraphs*)."""
     code = f"{finding.code} [{finding.name}]"
-    location = f"{finding.path}:{finding.line}:{finding.column}:"
+    location = f"{finding.path}:¶{finding.line}:" if paragraphs else f"{finding.path}:{finding.line}:{finding.column}:"
     if color:
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
         location = click.style(location, bold=True)
@@ -86,7 +96,8 @@ def statistics_lines(findings: list[Finding]) -> list[str]:
     return [f"{count:>5}  {code}  {name}" for (code, name), count in sorted(counts.items())]
 
 
-def summary(findings: list[Finding], results) -> str:
+def summary(findings: list[Finding], results, fix_hint: bool = True) -> str:
+    """The last line: what was found in how many files and, with *fix_hint*, what --fix would fix."""
     checked = sum(1 for r in results.files if r.document is not None)
     files = f"{checked} file" + ("s" if checked != 1 else "")
     failed = sum(1 for r in results.files if r.error)
@@ -97,6 +108,6 @@ def summary(findings: list[Finding], results) -> str:
         return f"No findings in {files}." if failed else f"All clear: no findings in {files}."
     by = Counter(f.severity for f in findings)
     parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 and s is not Severity.INFO else ''}" for s in Severity if by[s]]
-    fixable = sum(1 for f in findings if f.fix is not None)
-    tail = f"; {fixable} with a suggested fix" if fixable else ""
-    return f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files}{tail}."
+    found = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files}."
+    hint = fixing.fix_hint(results.files) if fix_hint else ""
+    return f"{found} {hint}" if hint else found
