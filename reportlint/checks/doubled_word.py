@@ -99,7 +99,7 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     Good:
         今年新增装机容量120万千瓦，坚定不移走生态优先、绿色发展之路。人人都是参与者，扎扎实实转变工作作风。
 
-    The (unsafe) fix deletes the second copy.
+    The (unsafe) fix deletes the second copy; the info findings (possibly intended) have none.
 
     ## Options
     - `consistent-uses` (3): a doubled form found this many times or more in one
@@ -312,5 +312,7 @@ def _violation(doubling: _Doubling, severity: Severity | None, message: str) -> 
         joint = len(first.text)
         removed = second.span(0, doubling.end - joint)
         span = Span(first.span(doubling.start).start, removed.end)
-    fix = Fix((Edit(removed, ""),), "unsafe", f"删除重复的“{doubling.unit}”")
+    # A doubling that may be intended (info: a consistent local term, a quoted brand such as
+    # “通办办” for 通通办) has no fix: deleting the copy could make it wrong another way.
+    fix = None if severity is Severity.INFO else Fix((Edit(removed, ""),), "unsafe", f"删除重复的“{doubling.unit}”")
     return Violation(span, message, fix=fix, severity=severity)

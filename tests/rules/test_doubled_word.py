@@ -107,3 +107,11 @@ def test_fix_deletes_the_second_copy():
     for edit in sorted((e for f in found for e in f.fix.edits), key=lambda e: e.span.start, reverse=True):
         fixed = fixed[: edit.span.start] + edit.content + fixed[edit.span.end :]
     assert fixed == "新增装机100万千瓦，Read the report."
+
+
+def test_possibly_intended_doublings_carry_no_fix():
+    # The sample's 文旅旅商 (three times) and “通办办” (the brand is 通通办): deleting a copy is no fix.
+    text = "推动文旅旅商融合。发展文旅旅商产业。打响文旅旅商品牌。推行“通办办”服务。"
+    found = findings_for("doubled-word", text)
+    assert [f.severity.value for f in found] == ["info", "info"]
+    assert all(f.fix is None for f in found)
