@@ -56,6 +56,7 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]]) -> 
             if suppressions and suppressions.covers(finding.line, meta.code, meta.name):
                 continue
             result.findings.append(finding)
+    doc.release_analyses()
     result.findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column, f.message))
     return result
 
