@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import PurePath
 from typing import Any, Literal, TypeVar
 
@@ -42,7 +44,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # an array: 8 bytes a line instead of a list's 40 (pointer and int object)
+        self._starts = array("q", [0])
+        self._starts.extend(m.end() for m in re.finditer("\n", text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -72,17 +76,20 @@ class Piece:
         return self.text_len == self.src_len
 
 
+_text_start = attrgetter("text_start")
+
+
 class SourceMap:
     """Piecewise map from offsets in a paragraph's prose to offsets in the source."""
 
-    __slots__ = ("pieces", "_starts")
+    __slots__ = ("pieces",)
 
     def __init__(self, pieces: list[Piece]) -> None:
         self.pieces = pieces
-        self._starts = [p.text_start for p in pieces]
 
     def _piece(self, offset: int) -> Piece:
-        index = max(bisect.bisect_right(self._starts, offset) - 1, 0)
+        # bisected by key: a list of starts beside the pieces cost every paragraph 45 bytes
+        index = max(bisect.bisect_right(self.pieces, offset, key=_text_start) - 1, 0)
         return self.pieces[index]
 
     def start(self, offset: int) -> int:

@@ -77,11 +77,14 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-length` (30): paragraphs shorter than this, in characters without
       whitespace, are never reported nor compared (at least 12).
     """
+    # The copies of one paragraph share their message and related place: a report
+    # pasted into itself has tens of thousands of them.
+    shared: dict = {}
     for later, duplicate in sorted(duplicate_paragraphs(doc, opts.threshold, opts.min_length).items()):
-        yield _violation(doc, doc.paragraphs[duplicate.earlier], doc.paragraphs[later], duplicate)
+        yield _violation(doc, doc.paragraphs[duplicate.earlier], doc.paragraphs[later], duplicate, shared)
 
 
-def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Duplicate) -> Violation:
+def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Duplicate, shared: dict) -> Violation:
     opening = opening_words(first.text)
     percent = int(duplicate.similarity * 100)
     if duplicate.exact:
@@ -93,9 +96,12 @@ def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Du
     else:
         what, place = f"本段与前文段落“{opening}”雷同，相同文字占较短一段的{percent}%", "前文的相似段落"
     message = f"{what}：疑为重复粘贴的段落"
+    message = shared.setdefault(message, message)
+    if (first.index, place) not in shared:
+        shared[first.index, place] = (Related(_whole(first), place),)
     span = _whole(second)
     fix = _deletion(doc, second.kind, span) if duplicate.exact else None
-    return Violation(span, message, related=(Related(_whole(first), place),), fix=fix)
+    return Violation(span, message, related=shared[first.index, place], fix=fix)
 
 
 def opening_words(text: str) -> str:
