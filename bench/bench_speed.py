@@ -9,6 +9,9 @@ second to load, so only the rules that segment words may import it).
 
     .venv/bin/python bench/bench_speed.py [--runs 7] [--corpus DIR]
 
+The corpus is checked with --jobs 1 and with --jobs N (default 2), one run of
+each in turn, and the two outputs must be identical; the speed-up is printed.
+
 It then lints the whole corpus concatenated into one file, 25 and 50 times
 over (about 22 and 44 MB), to show throughput on a huge report and that
 doubling the size at most doubles the time (--no-scaling skips this).
@@ -88,6 +91,24 @@ def time_runs(command: list[str], runs: int, warmup: int, ok_codes: tuple[int, .
     return times, stdout
 
 
+def time_in_turns(commands: list[list[str]], runs: int, warmup: int) -> list[tuple[list[float], str]]:
+    """time_runs of each command, one run of each in turn."""
+    timed = [([], "") for _ in commands]
+    for _ in range(warmup + runs):
+        for index, command in enumerate(commands):
+            times, stdout = time_runs(command, 1, 0)
+            timed[index] = (timed[index][0] + times, stdout)
+    for index in range(len(commands)):
+        timed[index] = (timed[index][0][warmup:], timed[index][1])
+    return timed
+
+
+def available_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def corpus_bytes(folder: Path) -> tuple[int, int]:
     """Total size and number of the files `reportlint check FOLDER` reads."""
     files = [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
@@ -107,11 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs before each case (default 1)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"folder of reports (default {DEFAULT_CORPUS})")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="the corpus is also checked with --jobs N, against --jobs 1 (default 2)")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 25- and 50-fold corpus files")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed or jieba is imported")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
 
     command, found = reportlint_command()
     print(f"reportlint: {found}")
@@ -132,8 +157,15 @@ def main(argv: list[str] | None = None) -> int:
     corpus_times: list[float] = []
     if corpus.is_dir():
         size, count = corpus_bytes(corpus)
-        corpus_times, corpus_out = time_runs([*command, "check", "--format", "json", str(corpus)], args.runs, args.warmup)
-        rows.append((f"check corpus ({count} files)", corpus_times, f"{findings_in(corpus_out)} findings"))
+        # --jobs 1 and --jobs N run in turns, so that a spell of load from elsewhere
+        # on a shared machine falls on both alike.
+        corpus_commands = [[*command, "check", "--format", "json", "--jobs", str(jobs), str(corpus)]
+                           for jobs in (1, args.jobs)]
+        (corpus_times, corpus_out), (parallel_times, parallel_out) = time_in_turns(
+            corpus_commands, args.runs, args.warmup)
+        rows.append((f"check corpus ({count} files) --jobs 1", corpus_times, f"{findings_in(corpus_out)} findings"))
+        same = "identical output" if parallel_out == corpus_out else "OUTPUT DIFFERS from --jobs 1"
+        rows.append((f"check corpus ({count} files) --jobs {args.jobs}", parallel_times, same))
     else:
         corpus_note = f"corpus: skipped, no folder at {corpus} (use --corpus DIR)"
 
@@ -150,6 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {corpus}")
         print(f"corpus size: {size:,} bytes ({size / 1e6:.2f} MB) in {count} files; "
               f"{size / 1e6 / median:.2f} MB/s at the median (startup included)")
+        speedup = median / statistics.median(parallel_times)
+        print(f"corpus --jobs {args.jobs} vs --jobs 1: {speedup:.2f} times as fast at the median "
+              f"({available_cores()} cores available to this process)")
+        if parallel_out != corpus_out:
+            print("corpus: --jobs output differs from --jobs 1")
+            return 1
 
     probe = subprocess.run([sys.executable, "-c", JIEBA_PROBE], stdin=subprocess.DEVNULL, capture_output=True,
                            text=True, encoding="utf-8", errors="replace")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError, decode
+from .discovery import FileOptions, FileSettings, Problem, discover, file_settings
 from .engine import FileResult, rules_for_document, run_rules
 from .model import RuleMeta
+from .parallel import map_in_processes
 from .parse import DOCX_ENCODING, parse_text, read_document
 from .registry import Registry, RegistryError
 
@@ -29,6 +31,8 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     encoding: str | None = None
     stdin_filename: str | None = None
+    #: include / exclude globs, .gitignore, force-exclude
+    files: FileOptions = FileOptions()
 
 
 @dataclass
@@ -54,43 +58,137 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
     return run_rules(doc, rules_for_document(registry, config, path))
 
 
-def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None) -> RunResult:
-    """Lint files and folders (recursively: *.md, *.markdown, *.txt, *.docx); ``-`` reads *stdin*.
+def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None,
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
+    """Lint files and folders (recursively: see reportlint.discovery); ``-`` reads *stdin*.
 
-    Raises ConfigError for a configuration that cannot be used; a file that
-    cannot be read becomes a FileResult with ``error`` set.
+    *jobs* > 1 lints the files in that many processes, with the same result as
+    one; *progress(done, total)* is called as files are done. Raises
+    ConfigError for a configuration that cannot be used; a file that cannot be
+    read becomes a FileResult with ``error`` set.
     """
+    _prepared.clear()
+    _fixed.clear()
     fixed = _load_fixed_config(overrides)
     result = RunResult()
-    # Each config is validated once per run; the entry keeps *base* alive so its id stays unique.
-    prepared: dict[int, tuple[Config, Config, Registry]] = {}
-    for path, display in expand_paths(paths, overrides.stdin_filename, result):
-        base = fixed or config_for(Path(display).parent if path == "-" else path.parent)
-        if id(base) not in prepared:
-            prepared[id(base)] = (base, *_prepare(base, overrides))
-        _, config, registry = prepared[id(base)]
+    # In the order found: an error in place, a file's slot filled once it is linted.
+    slots: list[FileResult | None] = []
+    tasks: list[_Task] = []
+    plans = []
+    for item in discover(paths, _settings_lookup(fixed, overrides)):
+        if isinstance(item, Problem):
+            slots.append(FileResult(item.display, None, error=item.error))
+            continue
+        display = (overrides.stdin_filename or "-") if item.path == Path("-") else item.display
+        # The configs are validated here, before any file is linted (ConfigError).
+        plans.append(_plan(item.path, display, overrides, fixed))
+        tasks.append(_Task(len(slots), item.path, display, overrides))
+        slots.append(None)
+
+    for task, file_result in zip(tasks, _lint_all(tasks, stdin, jobs, progress)):
+        slots[task.slot] = file_result
+    for (_, rules), file_result in zip(plans, (slots[t.slot] for t in tasks)):
+        if file_result.document is not None:  # only rules that ran on something are listed
+            result.rules.update((meta.code, meta) for meta, _, _ in rules)
+    result.files = sorted(slots, key=lambda r: r.path)
+    result.rules = dict(sorted(result.rules.items()))
+    return result
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One file to lint: what a worker process is sent."""
+
+    slot: int
+    path: Path
+    display: str
+    overrides: Overrides
+
+
+def _lint_all(tasks: list[_Task], stdin: bytes | None, jobs: int, progress) -> list[FileResult]:
+    """Each task's FileResult, in the order of *tasks*: in this process for one
+    job or one file (no pool to start), else in *jobs* worker processes."""
+    on_disk = [t for t in tasks if not _is_stdin(t)]
+    if jobs <= 1 or len(on_disk) <= 1:
+        results = []
+        for done, task in enumerate(tasks, 1):
+            results.append(_lint_task(task, stdin))
+            if progress:
+                progress(done, len(tasks))
+        return results
+    by_task = dict(zip(map(id, on_disk), map_in_processes(
+        _lint_task, on_disk, jobs, lost=_lost, weights=[_size(t.path) for t in on_disk], progress=progress)))
+    return [_lint_task(t, stdin) if _is_stdin(t) else by_task[id(t)] for t in tasks]
+
+
+def _is_stdin(task: _Task) -> bool:
+    return task.path == Path("-")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _lost(task: _Task, error: BaseException) -> FileResult:
+    return FileResult(task.display, None, error=f"the process checking it failed: {type(error).__name__}: {error}")
+
+
+def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
+    """Lint one file; anything that goes wrong comes back as the result's error
+    (from a worker process, an exception would lose the other files' results)."""
+    try:
+        config, rules = _plan(task.path, task.display, task.overrides, _load_fixed_config(task.overrides))
         with _collector_paused():
             try:
-                if path == "-":
-                    text, encoding = decode(stdin or b"", overrides.encoding)
-                    doc = parse_text(text, display, encoding, config.allow_words)
+                if _is_stdin(task):
+                    text, encoding = decode(stdin or b"", task.overrides.encoding)
+                    doc = parse_text(text, task.display, encoding, config.allow_words)
                 else:
-                    doc = read_document(path, display, overrides.encoding, config.allow_words)
+                    doc = read_document(task.path, task.display, task.overrides.encoding, config.allow_words)
             except InputError as error:
-                result.files.append(FileResult(display, None, error=str(error)))
-                continue
-            rules = rules_for_document(registry, config, display)
-            result.rules.update((meta.code, meta) for meta, _, _ in rules)
+                return FileResult(task.display, None, error=str(error))
             file_result = run_rules(doc, rules)
             if doc.encoding == DOCX_ENCODING:
                 # A Word user cannot go to a line: name the paragraph and its first words.
                 from .docx_reader import locate_in_paragraphs
 
                 file_result.findings = locate_in_paragraphs(file_result.findings, doc.source)
-            result.files.append(file_result)
-    result.files.sort(key=lambda r: r.path)
-    result.rules = dict(sorted(result.rules.items()))
-    return result
+            return file_result
+    except Exception as error:  # a bug, not a bad file: say so, and check the other files
+        return FileResult(task.display, None, error=f"internal error: {type(error).__name__}: {error}")
+
+
+# Each config is validated once per run (per process); the entry keeps the
+# config alive so that its id stays unique.
+_prepared: dict[tuple[int, Overrides], tuple[Config, Config, Registry]] = {}
+
+
+def _plan(path: Path, display: str, overrides: Overrides, fixed: Config | None):
+    """The config for a file and the rules to run on it: (config, [(rule, options, severity)])."""
+    base = fixed or config_for(Path(display).parent if path == Path("-") else path.parent)
+    key = (id(base), overrides)
+    if key not in _prepared:
+        _prepared[key] = (base, *_prepare(base, overrides))
+    _, config, registry = _prepared[key]
+    return config, rules_for_document(registry, config, display)
+
+
+def _settings_lookup(fixed: Config | None, overrides: Overrides):
+    """settings_for(folder) for discovery: the folder's config (or --config) and
+    the command line's file options; one FileSettings per config in a run."""
+    cwd = os.getcwd()
+    made: dict[int, tuple[Config, FileSettings]] = {}
+
+    def settings_for(folder: Path) -> FileSettings:
+        config = fixed or config_for(folder)
+        if id(config) not in made:
+            made[id(config)] = (config, file_settings(config, overrides.files, cwd))
+        return made[id(config)][1]
+
+    return settings_for
 
 
 @contextmanager
@@ -125,38 +223,16 @@ def _check_overrides(registry: Registry, overrides: Overrides) -> None:
         raise ConfigError(str(error)) from None
 
 
+_fixed: dict[Path, Config] = {}
+
+
 def _load_fixed_config(overrides: Overrides) -> Config | None:
+    """The --config file's Config, read once per run (and per worker process)."""
     if overrides.config_file is None:
         return None
-    return load_config(overrides.config_file)
-
-
-def expand_paths(paths: Iterable[str], stdin_filename: str | None, result: RunResult):
-    """(path, display path) for every file to lint; bad paths become errors in *result*."""
-    for raw in paths:
-        if raw == "-":
-            yield "-", stdin_filename or "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
-                result.files.append(FileResult(raw, None, error="no .md, .markdown, .txt or .docx files in this folder"))
-            for file in found:
-                yield file, os.fspath(file)
-        elif not path.exists():
-            result.files.append(FileResult(raw, None, error="no such file or folder"))
-        else:
-            yield path, raw
-
-
-def _walk(folder: Path):
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            # ~$报告.docx: the lock file Word keeps beside an open document, not a document
-            if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith((".", "~$")):
-                yield Path(root) / name
+    if overrides.config_file not in _fixed:
+        _fixed[overrides.config_file] = load_config(overrides.config_file)
+    return _fixed[overrides.config_file]
 
 
 __all__ = ["ConfigError", "Overrides", "RunResult", "lint_paths", "lint_text"]

@@ -20,9 +20,12 @@ from .api import Overrides, RunResult, lint_paths
 from .baseline import BaselineError, filter_baseline, write_baseline
 from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding
+from .discovery import FileOptions
 from .engine import FileResult
 from .fixing import FileFix, fix_file, fix_hint, unified_diff
 from .output import FORMATS
+from .parallel import available_cores
+from .progress import ProgressBar
 from .registry import RegistryError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -65,8 +68,19 @@ def cli() -> None:
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Record the findings in this baseline file instead of reporting them.")
+@click.option("--include", multiple=True, help="Files to check in folders (globs, comma-separated); replaces the config's include.")
+@click.option("--extend-include", multiple=True, help="Files to check in folders in addition to include.")
+@click.option("--exclude", multiple=True, help="Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults.")
+@click.option("--extend-exclude", multiple=True, help="Files and folders to skip in addition to exclude.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip what .gitignore files ignore (default: on).")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="Apply exclude to the files named on the command line too (for pre-commit).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: the number of cores).")
 def check(paths, output_format, select, extend_select, ignore, config_file, encoding, stdin_filename,
-          statistics, exit_zero, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file) -> None:
+          statistics, exit_zero, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
+          include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs) -> None:
     """Check PATHS (files, folders, or - for stdin)."""
     overrides = Overrides(
         config_file=config_file,
@@ -75,7 +89,16 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         extend_select=_split(extend_select),
         encoding=encoding,
         stdin_filename=stdin_filename,
+        files=FileOptions(
+            include=_split(include) or None,
+            extend_include=_split(extend_include),
+            exclude=_split(exclude) or None,
+            extend_exclude=_split(extend_exclude),
+            respect_gitignore=respect_gitignore,
+            force_exclude=force_exclude,
+        ),
     )
+    jobs = jobs or available_cores()
     if encoding:
         # A wrong --encoding is a usage error: say so once, not once for every file.
         try:
@@ -89,15 +112,16 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     fixing = fix or diff
     try:
-        if fixing and stdin is not None:
-            # stdin is fixed apart from the files: its fixed text goes to stdout
-            files = [p for p in paths if p != "-"]
-            results = lint_paths(files, overrides) if files else RunResult()
-            stdin_run = lint_paths(["-"], overrides, stdin=stdin)
-            from_stdin = stdin_run.files
-            results = _joined(results, stdin_run)
-        else:
-            results, from_stdin = lint_paths(paths, overrides, stdin=stdin), []
+        with ProgressBar() as progress:
+            if fixing and stdin is not None:
+                # stdin is fixed apart from the files: its fixed text goes to stdout
+                files = [p for p in paths if p != "-"]
+                results = lint_paths(files, overrides, jobs=jobs, progress=progress) if files else RunResult()
+                stdin_run = lint_paths(["-"], overrides, stdin=stdin)
+                from_stdin = stdin_run.files
+                results = _joined(results, stdin_run)
+            else:
+                results, from_stdin = lint_paths(paths, overrides, stdin=stdin, jobs=jobs, progress=progress), []
     except (ConfigError, RegistryError) as error:
         _fail(str(error))
         return

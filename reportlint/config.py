@@ -19,7 +19,8 @@ from .tomlfile import TOMLDecodeError, loads, read_toml
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
-        "allow-words", "rule-packs")
+        "allow-words", "rule-packs", "include", "extend-include", "exclude", "extend-exclude",
+        "respect-gitignore", "force-exclude")
 
 
 class ConfigError(Exception):
@@ -36,6 +37,14 @@ class Config:
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     allow_words: frozenset[str] = frozenset()
     rule_packs: tuple[Path, ...] = ()
+    #: which files a folder walk picks (globs; None: reportlint.discovery's defaults)
+    include: tuple[str, ...] | None = None
+    extend_include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    #: exclude even files named on the command line (pre-commit names every file)
+    force_exclude: bool = False
     #: the file it came from (None: defaults) and the folder its patterns are relative to
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -139,6 +148,15 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{where}: {key!r} must be a table")
         return value
 
+    def flag(key: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {key!r} must be true or false")
+        return value
+
+    def globs(key: str) -> tuple[str, ...] | None:
+        return strings(key) if key in table else None
+
     per_file = []
     for pattern, selectors in mapping("per-file-ignores").items():
         if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
@@ -165,6 +183,12 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
         rule_options=tuple(options),
         allow_words=frozenset(strings("allow-words")),
         rule_packs=tuple((root / p).resolve() for p in strings("rule-packs")),
+        include=globs("include"),
+        extend_include=strings("extend-include"),
+        exclude=globs("exclude"),
+        extend_exclude=strings("extend-exclude"),
+        respect_gitignore=flag("respect-gitignore", True),
+        force_exclude=flag("force-exclude", False),
         path=path,
         root=root,
     )
