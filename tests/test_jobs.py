@@ -1,0 +1,340 @@
+"""--jobs: files checked in worker processes give exactly the output of one
+process (every format, errors, baselines, diffs); errors and a dying worker
+come back as data; one job or one file starts no pool; the progress bar shows
+only on a terminal outside CI and never in the report."""
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportlint import api, parallel, progress
+from reportlint import config as config_module
+from reportlint import registry as registry_module
+from reportlint.api import lint_paths
+from reportlint.baseline import write_baseline
+from reportlint.cli import cli
+from reportlint.output import FORMATS
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "gov-reports"
+SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"
+BROKEN = (
+    "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\n"
+    "经济发展，激发各类经营主体内生动力和发展活力。\n"
+)
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the real corpus is not beside this clone")
+needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="a monkeypatch reaches the workers only when they are forked")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
+        cached.cache_clear()
+    yield
+    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
+        cached.cache_clear()
+
+
+def _runner() -> CliRunner:
+    try:
+        return CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        return CliRunner()  # click >= 8.2 keeps stderr apart by default
+
+
+def run(*args, input=None):
+    result = _runner().invoke(cli, [str(a) for a in args], input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def outcome(result):
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(path, text=BROKEN) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def rendered(results) -> dict[str, str]:
+    out = {name: render(results) for name, render in FORMATS.items() if name not in ("text", "concise")}
+    for name in ("text", "concise"):
+        out[name] = FORMATS[name](results, color=False, show_source=True, statistics=True, quiet=False)
+    return out
+
+
+# --- the same output --------------------------------------------------------------
+
+
+@needs_corpus
+def test_the_corpus_in_two_processes_renders_byte_for_byte_as_in_one(tmp_path):
+    one, two = lint_paths([str(CORPUS)], jobs=1), lint_paths([str(CORPUS)], jobs=2)
+    assert len(one.files) > 10 and one.findings
+    assert [r.path for r in two.files] == [r.path for r in one.files]
+    assert list(two.rules) == list(one.rules)
+    first, second = rendered(one), rendered(two)
+    for name in FORMATS:
+        assert second[name] == first[name], name
+    # baselines fingerprint the documents the workers sent back
+    assert write_baseline(one, tmp_path / "one.json") == write_baseline(two, tmp_path / "two.json") > 0
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+
+
+@needs_corpus
+def test_the_corpus_through_the_command_line_with_two_jobs_and_one(tmp_path):
+    one = run("check", "--format", "text", "--statistics", "--jobs", "1", CORPUS)
+    assert one.exit_code == 1 and one.stdout.count("RL") > 50
+    assert outcome(run("check", "--format", "text", "--statistics", "--jobs", "2", CORPUS)) == outcome(one)
+
+
+@needs_corpus
+def test_diff_after_two_jobs_is_the_diff_after_one(tmp_path):
+    # --diff fixes the documents the workers sent back, in this process
+    for report in sorted(CORPUS.glob("*.txt"))[:4]:
+        shutil.copy(report, tmp_path / report.name)
+    write(tmp_path / "doubled.txt", "全年新增新增装机容量，，提升发电能力。\n")
+    one = run("check", "--diff", "--unsafe-fixes", "--jobs", "1", ".")
+    assert one.exit_code == 1 and "+++ doubled.txt" in one.stdout
+    assert outcome(run("check", "--diff", "--unsafe-fixes", "--jobs", "2", ".")) == outcome(one)
+
+
+def test_errors_from_workers_are_reported_as_from_one_process(tmp_path):
+    write(tmp_path / "报告" / "a.md")
+    write(tmp_path / "报告" / "b.txt", "培育壮大经营主体。".encode() + b"\xff\xff\xff\xff")
+    write(tmp_path / "报告" / "c.txt", b"%PDF-1.7\n\x00\x01")
+    write(tmp_path / "报告" / "章节" / "d.md")
+    write(tmp_path / "报告" / "e.md", "全年新增新增装机容量。\n")
+    if sys.platform != "win32":
+        (tmp_path / "报告" / "章节" / "环").symlink_to(tmp_path / "报告", target_is_directory=True)
+    for output_format in ("text", "json", "sarif", "github", "concise"):
+        args = ("check", "--format", output_format, "报告", "缺失.md")
+        one = run(*args, "--jobs", "1")
+        assert one.exit_code == 2 and one.stderr.count("reportlint: error:") >= 3, one.stderr
+        assert outcome(run(*args, "--jobs", "3")) == outcome(one), output_format
+
+
+def test_stdin_among_files_with_two_jobs(tmp_path):
+    write(tmp_path / "a.md")
+    write(tmp_path / "b.md")
+    args = ("check", "--format", "json", "--stdin-filename", "来自管道.txt", "a.md", "-", "b.md")
+    one = run(*args, "--jobs", "1", input=BROKEN.encode())
+    assert [d["path"] for d in json.loads(one.stdout)] == ["a.md", "b.md", "来自管道.txt"]
+    assert outcome(run(*args, "--jobs", "2", input=BROKEN.encode())) == outcome(one)
+
+
+# --- errors travel back as data -------------------------------------------------------
+
+
+@needs_fork
+def test_an_internal_error_on_one_file_is_that_files_error(tmp_path, monkeypatch):
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / name)
+    real = api.read_document
+
+    def read_document(path, *args, **kwargs):
+        if path.name == "b.md":
+            raise RuntimeError("解析器出错")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(api, "read_document", read_document)
+    for jobs in ("1", "2"):
+        result = run("check", "--format", "concise", "--jobs", jobs, ".")
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == ["reportlint: error: b.md: internal error: RuntimeError: 解析器出错"]
+        assert "a.md:1:24: RL101" in result.stdout and "c.md:1:24: RL101" in result.stdout
+
+
+@needs_fork
+def test_a_worker_that_dies_ends_the_run_with_errors_not_a_traceback(tmp_path, monkeypatch):
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        write(tmp_path / name)
+    real = api.read_document
+
+    def read_document(path, *args, **kwargs):
+        if path.name == "b.md":
+            os._exit(3)  # as a crash of the interpreter would
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(api, "read_document", read_document)
+    result = run("check", "--format", "concise", "--jobs", "2", ".")
+    assert result.exit_code == 2
+    errors = result.stderr.splitlines()
+    assert "reportlint: error: b.md: the process checking it failed: BrokenProcessPool" in "\n".join(errors)
+    assert all(line.startswith("reportlint: error: ") for line in errors)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- when a pool is started -------------------------------------------------------------
+
+
+def test_one_job_or_one_file_starts_no_pool(tmp_path, monkeypatch):
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / name)
+    calls = []
+
+    def spy(function, items, jobs, **kwargs):
+        calls.append((len(items), jobs))
+        return [function(item) for item in items]
+
+    monkeypatch.setattr(api, "map_in_processes", spy)
+    assert len(lint_paths(["a.md"], jobs=4).files) == 1
+    assert len(lint_paths(["."], jobs=1).files) == 3
+    assert len(lint_paths(["-"], stdin=BROKEN.encode(), jobs=4).files) == 1
+    assert calls == []
+    assert len(lint_paths(["."], jobs=4).findings) == 3
+    assert calls == [(3, 4)]
+
+
+def test_the_command_line_defaults_to_the_cores(tmp_path, monkeypatch):
+    write(tmp_path / "a.md")
+    write(tmp_path / "b.md")
+    seen = []
+    real = api.lint_paths
+
+    def lint(*args, **kwargs):
+        seen.append(kwargs.get("jobs"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("reportlint.cli.lint_paths", lint)
+    monkeypatch.setattr("reportlint.cli.available_cores", lambda: 7)
+    assert run("check", ".").exit_code == 1
+    assert run("check", "-j", "3", ".").exit_code == 1
+    assert seen == [7, 3]
+
+
+def test_jobs_must_be_at_least_one(tmp_path):
+    write(tmp_path / "a.md")
+    result = run("check", "--jobs", "0", "a.md")
+    assert result.exit_code == 2 and "--jobs" in result.stderr
+
+
+def test_results_come_back_in_the_order_of_the_items_whatever_their_weight():
+    items = list(range(40))
+    weights = [(i * 7) % 11 for i in items]  # the heavy ones go out first
+    done = []
+    result = parallel.map_in_processes(_square, items, 3, lost=lambda item, error: None, weights=weights,
+                                       progress=lambda d, t: done.append((d, t)))
+    assert result == [i * i for i in items]
+    assert done[-1] == (40, 40) and [d for d, _ in done] == sorted(d for d, _ in done)
+
+
+def _square(number: int) -> int:
+    return number * number
+
+
+def test_chunks_are_small_for_few_files_and_larger_for_many():
+    assert parallel._chunk_size(20, 2) == 1
+    assert parallel._chunk_size(1000, 4) == 31
+    assert parallel._chunk_size(100_000, 2) == 32
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+class Terminal:
+    """A stream that says it is a terminal and records what is written."""
+
+    def __init__(self):
+        self.written = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.written += text
+
+    def flush(self):
+        pass
+
+
+def test_the_bar_waits_then_draws_throttled_and_erases_itself(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    clock, stream = FakeClock(), Terminal()
+    bar = progress.ProgressBar(stream, clock=clock)
+    assert bar.enabled
+    bar(1, 10)
+    clock.now += 0.5
+    bar(2, 10)
+    assert stream.written == ""  # a quick run shows nothing
+    clock.now += 0.6
+    bar(3, 10)
+    assert stream.written.endswith("] 3/10 files") and stream.written.startswith("\r")
+    clock.now += 0.01
+    bar(4, 10)  # too soon to redraw
+    assert "4/10" not in stream.written
+    bar(10, 10)  # the last one always
+    assert stream.written.endswith("10/10 files")
+    bar.close()
+    line = stream.written.rsplit("\r", 2)
+    assert line[-1] == "" and line[-2].strip() == ""  # spaces over the bar, the cursor back at the start
+
+
+def test_no_bar_for_one_file_on_a_pipe_or_in_ci(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    clock, stream = FakeClock(), Terminal()
+    bar = progress.ProgressBar(stream, clock=clock, delay=0)
+    bar(0, 1)
+    bar(1, 1)
+    assert stream.written == ""
+    read, write_end = os.pipe()
+    with os.fdopen(write_end, "w") as pipe:
+        assert not progress.wanted(pipe)
+    os.close(read)
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(Terminal())
+    assert not progress.ProgressBar(Terminal()).enabled
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
+def test_a_real_terminal_wants_a_bar_unless_ci(monkeypatch):
+    leader, follower = os.openpty()
+    try:
+        with os.fdopen(os.dup(follower), "w") as terminal:
+            monkeypatch.delenv("CI", raising=False)
+            assert progress.wanted(terminal)
+            monkeypatch.setenv("CI", "1")
+            assert not progress.wanted(terminal)
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_lint_paths_reports_progress_up_to_the_total(tmp_path, jobs):
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        write(tmp_path / name)
+    seen = []
+    lint_paths(["."], jobs=jobs, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (4, 4) and all(total == 4 for _, total in seen)
+
+
+def test_the_bar_goes_to_stderr_never_into_the_report(tmp_path, monkeypatch):
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / name)
+    # CliRunner's streams are no terminal: nothing at all on stderr
+    plain = run("check", "--format", "json", ".")
+    assert plain.stderr == "" and len(json.loads(plain.stdout)) == 3
+    monkeypatch.setattr(progress, "wanted", lambda stream: True)
+    monkeypatch.setattr(progress, "DELAY_S", 0)
+    shown = run("check", "--format", "json", ".")
+    assert shown.stdout == plain.stdout
+    assert "3/3 files" in shown.stderr and shown.stderr.endswith("\r")
