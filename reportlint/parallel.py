@@ -44,7 +44,8 @@ def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], 
     chunks = [order[start : start + size] for start in range(0, len(order), size)]
     results: list[Result | None] = [None] * len(items)
     done = 0
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context())
+    try:
         futures = {pool.submit(_run_chunk, function, [items[i] for i in chunk]): chunk for chunk in chunks}
         for future in as_completed(futures):
             chunk = futures[future]
@@ -57,7 +58,22 @@ def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], 
             done += len(chunk)
             if progress:
                 progress(done, len(items))
+    except BaseException:
+        # Ctrl-C: the workers would go on through the chunks already queued to
+        # them before the pool could close; stop them now.
+        _terminate(pool)
+        raise
+    pool.shutdown()
     return results  # type: ignore[return-value]
+
+
+def _terminate(pool) -> None:
+    if hasattr(pool, "terminate_workers"):  # Python 3.14
+        pool.terminate_workers()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _chunk_size(count: int, jobs: int) -> int:

@@ -413,3 +413,24 @@ def test_glob(pattern, path, expected):
 def test_include_globs_ignore_case():
     glob = discovery.Glob.make("*.docx", "/p", ignore_case=True)
     assert glob.matches("/p/报告.DOCX") and glob.matches("/p/报告.Docx") and not glob.matches("/p/报告.doc")
+
+
+def test_the_pre_commit_hooks_skip_excluded_files_that_pre_commit_names(tmp_path):
+    yaml = pytest.importorskip("yaml")  # comes with pre-commit, a test extra
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    staged = [".github/说明.md", "node_modules/pkg/README.md", "报告.md"]
+    fixable = "坚持稳中求进,推动高质量发展。\n"  # RL401: a safe fix to full-width
+    for hook in hooks:
+        for name in staged:
+            write(tmp_path / name, fixable)
+        entry = hook["entry"].split()
+        assert entry[:2] == ["reportlint", "check"] and "--force-exclude" in entry, hook["id"]
+        result = run(*entry[1:], "--format", "concise", *staged)
+        assert "error" not in result.stderr
+        assert ".github" not in result.stdout and "node_modules" not in result.stdout
+        for name in staged[:2]:
+            assert (tmp_path / name).read_text("utf-8") == fixable, (hook["id"], name)
+        if "--fix" in entry:
+            assert (tmp_path / "报告.md").read_text("utf-8") == "坚持稳中求进，推动高质量发展。\n"
+        else:
+            assert "报告.md:1:7: RL401" in result.stdout

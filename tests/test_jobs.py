@@ -4,9 +4,11 @@ come back as data; one job or one file starts no pool; the progress bar shows
 only on a terminal outside CI and never in the report."""
 
 import json
+import multiprocessing
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -231,6 +233,26 @@ def test_results_come_back_in_the_order_of_the_items_whatever_their_weight():
 
 def _square(number: int) -> int:
     return number * number
+
+
+def _slow(number: int) -> int:
+    time.sleep(0.4)
+    return number
+
+
+def test_an_interrupt_stops_the_workers_at_once():
+    # Ctrl-C in the parent: the workers must not go on through the queued chunks.
+    def interrupt(done, total):
+        raise KeyboardInterrupt
+
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        parallel.map_in_processes(_slow, list(range(20)), 2, lost=lambda item, error: None, progress=interrupt)
+    assert time.monotonic() - start < 2.0  # 20 items of 0.4 s in two processes would take 4 s
+    deadline = time.monotonic() + 1.5  # terminated, not left to finish their 4 s of work
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
 
 
 def test_chunks_are_small_for_few_files_and_larger_for_many():
