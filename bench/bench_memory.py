@@ -8,7 +8,7 @@ next to this Python, else `python -m reportlint`), and reports the process's
 peak resident memory (its ru_maxrss, read with os.wait4 so that each run is
 measured alone), its wall time, MB/s and the findings it printed.
 
-    .venv/bin/python bench/bench_memory.py [--folds 10,25,57] [--runs 1] [--corpus DIR] [--strict]
+    .venv/bin/python bench/bench_memory.py [--folds 10,25,57] [--runs 1] [--format json] [--corpus DIR] [--strict]
 
 The concatenation repeats every paragraph N times, so the duplicate rules fire
 on nearly every paragraph: a stress for the findings' memory as well as for the
@@ -64,6 +64,7 @@ def measure(command: list[str], output: Path) -> tuple[float, float]:
 
 
 def findings_in(path: Path) -> int:
+    """The findings of a JSON report; -1 for another format."""
     try:
         return len(json.loads(path.read_text(encoding="utf-8")))
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs per file; medians are shown (default 1)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help=f"folder of reports (default {DEFAULT_CORPUS})")
+    parser.add_argument("--format", default="json", help="output format of the runs (default json)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     try:
@@ -94,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     command, found = reportlint_command()
     print(f"reportlint: {found}")
     print(f"python:     {sys.version.split()[0]} ({sys.executable})")
-    print(f"corpus:     {corpus}; {args.runs} run(s) per file, medians\n")
+    print(f"corpus:     {corpus}; {args.runs} run(s) per file, medians; --format {args.format}\n")
 
     text = corpus_text(corpus)
     rows: list[tuple[str, float, float, float, int]] = []  # label, MB, seconds, peak MB, findings
@@ -104,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         for label, path, times in cases:
             if times:
                 path.write_bytes(text * times)
-            runs = [measure([*command, "check", "--format", "json", str(path)], output) for _ in range(args.runs)]
+            runs = [measure([*command, "check", "--format", args.format, str(path)], output)
+                    for _ in range(args.runs)]
             size = path.stat().st_size / 1e6
             rows.append((label, size, statistics.median(r[0] for r in runs),
                          statistics.median(r[1] for r in runs), findings_in(output)))
