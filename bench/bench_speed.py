@@ -103,6 +103,23 @@ def time_in_turns(commands: list[list[str]], runs: int, warmup: int) -> list[tup
     return timed
 
 
+BURN = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.4: sum(range(1000))\n"
+
+
+def machine_parallelism(jobs: int) -> float:
+    """How many of *jobs* CPU-bound processes really run at once just now (a
+    shared machine lends fewer cores than it has): *jobs* times the wall time of
+    one 0.4 s busy loop, over that of *jobs* such loops started together."""
+    def wall(count: int) -> float:
+        start = time.perf_counter()
+        children = [subprocess.Popen([sys.executable, "-c", BURN]) for _ in range(count)]
+        for child in children:
+            child.wait()
+        return time.perf_counter() - start
+
+    return jobs * wall(1) / wall(jobs)
+
+
 def available_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
@@ -161,8 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         # on a shared machine falls on both alike.
         corpus_commands = [[*command, "check", "--format", "json", "--jobs", str(jobs), str(corpus)]
                            for jobs in (1, args.jobs)]
+        parallelism = machine_parallelism(args.jobs)
         (corpus_times, corpus_out), (parallel_times, parallel_out) = time_in_turns(
             corpus_commands, args.runs, args.warmup)
+        parallelism = (parallelism + machine_parallelism(args.jobs)) / 2
         rows.append((f"check corpus ({count} files) --jobs 1", corpus_times, f"{findings_in(corpus_out)} findings"))
         same = "identical output" if parallel_out == corpus_out else "OUTPUT DIFFERS from --jobs 1"
         rows.append((f"check corpus ({count} files) --jobs {args.jobs}", parallel_times, same))
@@ -185,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         speedup = median / statistics.median(parallel_times)
         print(f"corpus --jobs {args.jobs} vs --jobs 1: {speedup:.2f} times as fast at the median "
               f"({available_cores()} cores available to this process)")
+        print(f"machine: {args.jobs} busy loops at once ran {parallelism:.2f} times as fast as one after the "
+              f"other (before and after the corpus runs, on average; {args.jobs} would mean {args.jobs} free cores)")
         if parallel_out != corpus_out:
             print("corpus: --jobs output differs from --jobs 1")
             return 1
