@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,23 +47,20 @@ class Lexicon:
         self._log_total = math.log(self.total)
         fields = blocks.split()  # char, offset, length, char, offset, length, ...
         self._blocks = dict(zip(fields[0::3], zip(map(int, fields[1::3]), map(int, fields[2::3]))))
-        self._parsed: dict[str, dict[str, tuple[int, str]]] = {}
+        self._parsed: dict[str, dict[str, tuple[str, str]]] = {}
 
-    def _block(self, char: str) -> dict[str, tuple[int, str]]:
+    def _block(self, char: str) -> dict[str, tuple[str, str]]:
         """word -> (frequency, tag) for the words starting with *char*, parsed on first use."""
         block = self._parsed.get(char)
         if block is None:
             offset, length = self._blocks.get(char, (0, 0))
             fields = self._data[offset : offset + length].decode("utf-8").split()
-            # Frequencies as ints and one copy of each tag: a report that looks up most
-            # characters parses most blocks, and a string per field cost ~20 MB more.
-            block = self._parsed[char] = dict(zip(fields[0::3], zip(map(int, fields[1::3]),
-                                                                    map(sys.intern, fields[2::3]))))
+            block = self._parsed[char] = dict(zip(fields[0::3], zip(fields[1::3], fields[2::3])))
         return block
 
     def get(self, word: str) -> Entry | None:
         found = self._block(word[0]).get(word) if word else None
-        return Entry(*found) if found else None
+        return Entry(int(found[0]), found[1]) if found else None
 
     def __contains__(self, word: str) -> bool:
         return self.get(word) is not None
@@ -80,7 +76,7 @@ class Lexicon:
     def segment(self, text: str) -> list[Token]:
         """The most probable split of *text* into dictionary words (jieba's method)."""
         n = len(text)
-        candidates: list[list[tuple[int, tuple[int, str] | None]]] = []
+        candidates: list[list[tuple[int, tuple[str, str] | None]]] = []
         for start in range(n):
             alnum = _ALNUM.match(text, start) if text[start].isascii() else None
             if alnum:  # a number or a Latin word is one token, as in jieba
@@ -97,7 +93,7 @@ class Lexicon:
         best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
         for start in range(n - 1, -1, -1):
             best[start] = max(
-                (math.log((entry[0] if entry else 0) or 1) - self._log_total + best[end][0], end)
+                (math.log((int(entry[0]) if entry else 0) or 1) - self._log_total + best[end][0], end)
                 for end, entry in candidates[start]
             )
         tokens, start = [], 0
@@ -105,7 +101,7 @@ class Lexicon:
             end = best[start][1]
             # the entry the path was scored with; a number or Latin word was scored as unknown
             found = dict(candidates[start])[end]
-            entry = Entry(*found) if found else None
+            entry = Entry(int(found[0]), found[1]) if found else None
             if entry is None and text[start].isascii():
                 entry = self.get(text[start:end])
             tokens.append(Token(start, end, text[start:end], entry))
