@@ -198,6 +198,24 @@ def test_one_job_or_one_file_starts_no_pool(tmp_path, monkeypatch):
     assert calls == [(3, 4)]
 
 
+def test_with_more_files_than_jobs_the_smallest_is_linted_here_first(tmp_path, monkeypatch):
+    # so that what the rules load on first use is loaded once, before the workers fork
+    for name, copies in (("a.md", 3), ("b.md", 1), ("c.md", 2), ("d.md", 4), ("e.md", 5)):
+        write(tmp_path / name, BROKEN * copies)
+    sent = []
+
+    def spy(function, items, jobs, **kwargs):
+        sent.extend(item.display for item in items)
+        return [function(item) for item in items]
+
+    monkeypatch.setattr(api, "map_in_processes", spy)
+    seen = []
+    result = lint_paths(["."], jobs=2, progress=lambda done, total: seen.append((done, total)))
+    assert sorted(sent) == ["a.md", "c.md", "d.md", "e.md"]
+    assert [r.path for r in result.files] == ["a.md", "b.md", "c.md", "d.md", "e.md"]
+    assert seen[0] == (1, 5)
+
+
 def test_the_command_line_defaults_to_the_cores(tmp_path, monkeypatch):
     write(tmp_path / "a.md")
     write(tmp_path / "b.md")
