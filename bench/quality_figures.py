@@ -29,7 +29,7 @@ are among the false ones).
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,24 +37,18 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 import qualitybench  # noqa: E402
-from inject_figures import CONTROLS, KINDS, RULES, Injection, inject, sites  # noqa: E402
-from qualitybench import Tally, clip, describe_false, line_starts, overlaps  # noqa: E402
-
-TARGET = (0.9, 0.95)  # recall, precision: every rule
+from inject_figures import CONTROLS, KINDS, RULES, inject, sites  # noqa: E402
 
 
-class Bench(qualitybench.QualityBench):
+class Bench(qualitybench.LineScoredBench):
+    TARGET = (0.9, 0.95)  # recall, precision: every rule
+
     def __init__(self, rules: tuple[str, ...], options: tuple = ()) -> None:
         super().__init__(rules, options)
-        self.by_rule: dict[str, Tally] = defaultdict(Tally)
-        self.by_kind: dict[str, Tally] = defaultdict(Tally)
-        #: consistent edits: injected counts how many, found how many their rule flagged
-        self.controls: dict[str, Tally] = defaultdict(Tally)
-        self.sites: Counter[str] = Counter()
         self.distinct: dict[str, set[str]] = defaultdict(set)  # sites actually used, per kind
 
-    def survey(self, name: str, clean: str) -> None:
-        self.sites.update(sites(clean))
+    def count_sites(self, clean: str) -> dict[str, int]:
+        return sites(clean)
 
     def inject(self, clean: str, rng, avoid: frozenset[int]):
         return inject(clean, rng, avoid)
@@ -62,45 +56,6 @@ class Bench(qualitybench.QualityBench):
     def note(self, name: str, injected) -> None:
         for injection in injected.injections:
             self.distinct[injection.kind].add(f"{name}:{injection.site}")
-
-    def score(self, name: str, injected, found: list) -> None:
-        text, injections, controls = injected.text, injected.injections, injected.controls
-        lines = text.split("\n")
-        starts = line_starts(lines)
-        at: dict[tuple[str, int], Injection] = {}
-        for injection in injections:
-            at[(injection.rule, injection.line)] = injection
-            for rule, line in injection.also:
-                at.setdefault((rule, line), injection)
-        silent: dict[tuple[str, int], Injection] = {}
-        for control in controls:
-            for rule, line in ((control.rule, control.line), *control.also):
-                silent[(rule, line)] = control
-        reported: set[int] = set()
-        for finding in found:
-            injection = at.get((finding.name, finding.line))
-            if injection and injection.rule == finding.name:
-                reported.add(id(injection))
-                if finding.line == injection.line and not overlaps(lines, starts, finding, injection):
-                    self.flag_off_target(name, text, finding, injection)
-                self.by_rule[finding.name].true += 1
-                self.by_kind[injection.kind].true += 1
-            else:
-                self.by_rule[finding.name].false += 1
-                self.falses[finding.name].append(_describe_false(name, finding, text, [*injections, *controls]))
-                if (finding.name, finding.line) in silent:
-                    control = silent[(finding.name, finding.line)]
-                    reported.add(id(control))
-                    self.controls[control.kind].false += 1
-        for injection in injections:
-            for tally in (self.by_rule[injection.rule], self.by_kind[injection.kind]):
-                tally.injected += 1
-                tally.found += id(injection) in reported
-            if injection.rule in self.rules and id(injection) not in reported:
-                self.misses[injection.rule].append(_describe_miss(name, lines, injection))
-        for control in controls:
-            self.controls[control.kind].injected += 1
-            self.controls[control.kind].found += id(control) in reported
 
     def report(self, corpus: Path, seed: int, versions: int, examples: int) -> bool:
         """Print the table and examples; whether every present rule meets its target."""
@@ -111,57 +66,24 @@ class Bench(qualitybench.QualityBench):
         print(f"\n{'rule / kind of defect':<48} {'sites':>5} {'used':>5} {'injected':>8} {'found':>6} {'false':>6} "
               f"{'recall':>7} {'precision':>9}  target")
         all_met = True
+        no_sites = f"{'':>5} {'':>5}"
         for rule in RULES:
             scored = rule in self.rules
-            met = self._row(rule, self.by_rule[rule], scored, scored)
+            met = self.row(rule, self.by_rule[rule], scored, scored, no_sites, 48)
             for kind in KINDS[rule]:
-                self._row(f"  {kind}", self.by_kind[kind], scored, False, self.sites[kind], len(self.distinct[kind]))
+                used = f"{self.sites[kind]:>5} {len(self.distinct[kind]):>5}"
+                self.row(f"  {kind}", self.by_kind[kind], scored, False, used, 48)
             for kind in CONTROLS[rule]:
                 tally = self.controls[kind]
                 flagged = f"{tally.found:>6} {tally.false:>6}" if scored else f"{'-':>6} {'-':>6}"
                 print(f"  {'consistent: ' + kind:<46} {'':>5} {'':>5} {tally.injected:>8} {flagged}"
                       f"{'':>8} {'':>9}  must stay silent")
             all_met &= met
-        self._examples(examples)
-        return all_met
-
-    def _row(self, label: str, tally: Tally, scored: bool, whole_rule: bool, site_count: int | None = None,
-             used: int | None = None) -> bool:
-        precision = f"{tally.precision():>9.3f}" if whole_rule else f"{'':>9}"
-        false = f"{tally.false:>6}" if whole_rule else f"{'':>6}"
-        site_text = f"{site_count:>5} {used:>5}" if site_count is not None else f"{'':>5} {'':>5}"
-        if not scored:
-            print(f"{label:<48} {site_text} {tally.injected:>8} {'-':>6} {'-':>6} {'-':>7} {'-':>9}")
-            return True
-        verdict, met = "", True
-        if whole_rule:
-            met = tally.recall() >= TARGET[0] and (tally.true + tally.false == 0 or tally.precision() >= TARGET[1])
-            verdict = f"R>={TARGET[0]} P>={TARGET[1]}: {'met' if met else 'MISSED'}"
-        print(f"{label:<48} {site_text} {tally.injected:>8} {tally.found:>6} {false} {tally.recall():>7.3f} "
-              f"{precision}  {verdict}")
-        return met
-
-    def _examples(self, examples: int) -> None:
         print("\nsites: distinct sites the corpus offers (summed over reports); used: those the versions drew;"
               "\nconsistent: edits the rule must leave alone, found = how many it flagged (counted false)")
-        if self.unplaced:
-            print("no free site in some versions (kind: versions without it): "
-                  + ", ".join(f"{k}: {n}" for k, n in sorted(self.unplaced.items())))
+        self.print_unplaced()
         self.print_findings(examples)
-
-
-def _describe_miss(name: str, lines: list[str], injection: Injection) -> str:
-    line = lines[injection.line - 1]
-    at = line.find(injection.text)
-    context = f"…{line[max(0, at - 16):at]}[{clip(injection.text, 60)}]{line[at + len(injection.text):][:12]}…"
-    was = f" (was {clip(injection.original, 40)})" if injection.original != injection.text else ""
-    return f"{name}:{injection.line}: {injection.kind}: {clip(context, 120)}{was}"
-
-
-def _describe_false(name: str, finding, text: str, injections: list[Injection]) -> str:
-    on = [i for i in injections if finding.line == i.line or finding.line in (n for _, n in i.also)]
-    where = f" [on the line of {on[0].rule} {on[0].kind}]" if on else ""
-    return describe_false(name, finding, text, where)
+        return all_met
 
 
 def main() -> int:

@@ -181,6 +181,107 @@ class QualityBench:
             print("\n".join(f"  {n:>4} {c}" for c, n in self.crashes.most_common(examples)))
 
 
+class LineScoredBench(QualityBench):
+    """A bench whose injector records, for each defect, the rule and line that must report it
+    (``rule``, ``line``, ``kind``, ``text``, ``original`` and ``also``: other (rule, line) pairs
+    that are true as well), and may add consistent edits its rule must leave alone
+    (``injected.controls``). Scores per rule and per kind; subclasses print the table."""
+
+    TARGET = (0.95, 0.95)  # recall, precision: every rule
+
+    def __init__(self, rules: tuple[str, ...], options: tuple = ()) -> None:
+        super().__init__(rules, options)
+        self.by_rule: dict[str, Tally] = defaultdict(Tally)
+        self.by_kind: dict[str, Tally] = defaultdict(Tally)
+        #: consistent edits: injected counts how many, found how many their rule flagged
+        self.controls: dict[str, Tally] = defaultdict(Tally)
+        self.sites: Counter[str] = Counter()
+
+    def count_sites(self, clean: str) -> dict[str, int]:
+        raise NotImplementedError
+
+    def survey(self, name: str, clean: str) -> None:
+        self.sites.update(self.count_sites(clean))
+
+    def score(self, name: str, injected, found: list) -> None:
+        text, injections = injected.text, injected.injections
+        controls = getattr(injected, "controls", [])
+        lines = text.split("\n")
+        starts = line_starts(lines)
+        at: dict[tuple[str, int], object] = {}
+        for injection in injections:
+            at[(injection.rule, injection.line)] = injection
+            for rule, line in injection.also:
+                at.setdefault((rule, line), injection)
+        silent: dict[tuple[str, int], object] = {}
+        for control in controls:
+            for rule, line in ((control.rule, control.line), *control.also):
+                silent[(rule, line)] = control
+        reported: set[int] = set()
+        for finding in found:
+            injection = at.get((finding.name, finding.line))
+            if injection and injection.rule == finding.name:
+                reported.add(id(injection))
+                if finding.line == injection.line and not overlaps(lines, starts, finding, injection):
+                    self.flag_off_target(name, text, finding, injection)
+                self.by_rule[finding.name].true += 1
+                self.by_kind[injection.kind].true += 1
+            else:
+                self.by_rule[finding.name].false += 1
+                self.falses[finding.name].append(describe_false_on(name, finding, text, [*injections, *controls]))
+                if (finding.name, finding.line) in silent:
+                    control = silent[(finding.name, finding.line)]
+                    reported.add(id(control))
+                    self.controls[control.kind].false += 1
+        for injection in injections:
+            for tally in (self.by_rule[injection.rule], self.by_kind[injection.kind]):
+                tally.injected += 1
+                tally.found += id(injection) in reported
+            if injection.rule in self.rules and id(injection) not in reported:
+                self.misses[injection.rule].append(describe_miss(name, lines, injection))
+        for control in controls:
+            self.controls[control.kind].injected += 1
+            self.controls[control.kind].found += id(control) in reported
+
+    def row(self, label: str, tally: Tally, scored: bool, whole_rule: bool, sites: str, width: int) -> bool:
+        """Print one row of the table (*sites*: the site columns, already formatted); whether
+        the rule meets TARGET (only a *whole_rule* row is judged)."""
+        precision = f"{tally.precision():>9.3f}" if whole_rule else f"{'':>9}"
+        false = f"{tally.false:>6}" if whole_rule else f"{'':>6}"
+        if not scored:
+            print(f"{label:<{width}} {sites} {tally.injected:>8} {'-':>6} {'-':>6} {'-':>7} {'-':>9}")
+            return True
+        verdict, met = "", True
+        if whole_rule:
+            recall_target, precision_target = self.TARGET
+            met = tally.recall() >= recall_target and (
+                tally.true + tally.false == 0 or tally.precision() >= precision_target)
+            verdict = f"R>={recall_target} P>={precision_target}: {'met' if met else 'MISSED'}"
+        print(f"{label:<{width}} {sites} {tally.injected:>8} {tally.found:>6} {false} {tally.recall():>7.3f} "
+              f"{precision}  {verdict}")
+        return met
+
+    def print_unplaced(self) -> None:
+        if self.unplaced:
+            print("no free site in some versions (kind: versions without it): "
+                  + ", ".join(f"{k}: {n}" for k, n in sorted(self.unplaced.items())))
+
+
+def describe_miss(name: str, lines: list[str], injection) -> str:
+    line = lines[injection.line - 1]
+    at = line.find(injection.text)
+    context = f"…{line[max(0, at - 16):at]}[{clip(injection.text, 60)}]{line[at + len(injection.text):][:12]}…"
+    was = f" (was {clip(injection.original, 40)})" if injection.original != injection.text else ""
+    return f"{name}:{injection.line}: {injection.kind}: {clip(context, 120)}{was}"
+
+
+def describe_false_on(name: str, finding, text: str, injections: list) -> str:
+    """A false finding, with the injection whose line it is on, if any."""
+    on = [i for i in injections if finding.line == i.line or finding.line in (n for _, n in i.also)]
+    where = f" [on the line of {on[0].rule} {on[0].kind}]" if on else ""
+    return describe_false(name, finding, text, where)
+
+
 def _known(text: str, finding) -> tuple[str, str]:
     """What recognises a finding of the clean report in an injected version: its rule, its
     text and a few characters of its line on either side (a stray "," has many twins)."""
