@@ -339,11 +339,17 @@ def show_rule(rule, config_file) -> None:
 
 
 def main() -> None:
+    # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit code 1, which a
+    # pipeline cannot tell from "findings". Usage errors still print as click prints them (exit 2).
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
+        status = cli.main(standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("reportlint: interrupted", err=True)
         sys.exit(130)
+    except click.exceptions.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 __all__ = ["cli", "main"]
