@@ -513,3 +513,20 @@ def test_help_lists_the_commands():
     assert result.exit_code == 0
     for command in ("check", "rules", "rule"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.M)
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
+    import click
+    import pytest
+
+    from reportlint import cli as cli_module
+
+    for interruption in (KeyboardInterrupt, click.exceptions.Abort):
+        def interrupted(*args, interruption=interruption, **kwargs):
+            raise interruption()
+
+        monkeypatch.setattr(cli_module.cli, "main", interrupted)
+        with pytest.raises(SystemExit) as exit_info:
+            cli_module.main()
+        assert exit_info.value.code == 130  # not click's "Aborted!" and 1, which reads as "findings"
+        assert capsys.readouterr().err == "reportlint: interrupted\n"
