@@ -15,8 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint import __version__, decoding
-from reportlint import config as config_module
-from reportlint import registry as registry_module
 from reportlint.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,19 +39,7 @@ HEADER = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix", "related"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    """Config lookups are cached per folder; every test starts in its own empty folder."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    for cached in (config_module._find_in, config_module._config_in,
-                   registry_module.build_registry, registry_module.plugin_rules):
-        cached.cache_clear()
-    yield
-    for cached in (config_module._find_in, config_module._config_in,
-                   registry_module.build_registry, registry_module.plugin_rules):
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def _runner() -> CliRunner:
     try:

@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint import config as config_module
-from reportlint import registry as registry_module
 from reportlint.api import Overrides, lint_paths, lint_text
 from reportlint.cli import cli
 from reportlint.config import Config, ConfigError, config_for, find_config_file, load_config
@@ -23,15 +22,7 @@ THREE_RULES = (
 ALL_FOUND = ["RL101", "RL102", "RL501"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-    yield
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)

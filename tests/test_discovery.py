@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import config as config_module
 from reportlint import discovery
-from reportlint import registry as registry_module
 from reportlint.api import Overrides, lint_paths
 from reportlint.cli import cli
 from reportlint.discovery import FileOptions
@@ -27,16 +25,7 @@ ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_symlinks = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    """Config lookups are cached per folder; every test starts in its own empty folder, outside CI's view."""
-    monkeypatch.chdir(tmp_path)
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-    yield
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def write(path, text=BROKEN) -> Path:
     path = Path(path)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import config as config_module
 from reportlint import registry as registry_module
 from reportlint.api import lint_paths
 from reportlint.cli import cli
@@ -48,17 +47,7 @@ CALL_CRASH = RuleMeta(code="XT902", name="crashes-at-once", severity=Severity.WA
                       summary="立即崩溃", check=crashing_call)
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    caches = (config_module._find_in, config_module._config_in, registry_module.build_registry,
-              registry_module.plugin_rules)
-    for cached in caches:
-        cached.cache_clear()
-    yield
-    for cached in caches:
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def lint(registry: Registry, text: str = THREE_RULES, path: str = "报告.txt", config: Config | None = None):
     doc = parse_text(text, path)

@@ -21,9 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import config as config_module
 from reportlint import fixing
-from reportlint import registry as registry_module
 from reportlint.api import Overrides, lint_paths, lint_text
 from reportlint.cli import cli
 from reportlint.document import Span
@@ -78,18 +76,7 @@ title: 政府工作报告,2025年
 """
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    """Config lookups are cached per folder; every test starts in its own empty folder."""
-    monkeypatch.chdir(tmp_path)
-    caches = (config_module._find_in, config_module._config_in, registry_module.build_registry,
-              registry_module.plugin_rules)
-    for cached in caches:
-        cached.cache_clear()
-    yield
-    for cached in caches:
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def run(*args, input=None):
     try:

@@ -15,8 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from reportlint import api, parallel, progress
-from reportlint import config as config_module
-from reportlint import registry as registry_module
 from reportlint.api import lint_paths
 from reportlint.baseline import write_baseline
 from reportlint.cli import cli
@@ -34,16 +32,7 @@ needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="a monkeypatch reaches the workers only when they are forked")
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-    yield
-    for cached in (config_module._find_in, config_module._config_in, registry_module.build_registry):
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
 
 def _runner() -> CliRunner:
     try:

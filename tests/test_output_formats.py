@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import config as config_module
 from reportlint import registry as registry_module
 from reportlint.api import RunResult, lint_paths
 from reportlint.cli import cli
@@ -39,16 +38,7 @@ PERCENT_AND_BROKEN = (
 )
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    caches = (config_module._find_in, config_module._config_in, registry_module.build_registry,
-              registry_module.plugin_rules)
-    for cached in caches:
-        cached.cache_clear()
-    yield
-    for cached in caches:
-        cached.cache_clear()
-
+pytestmark = pytest.mark.usefixtures("fresh_caches")  # tests/conftest.py
 
 def run(*args):
     try:
