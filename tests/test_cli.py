@@ -12,10 +12,9 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import __version__, decoding
-from reportlint.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"
@@ -40,19 +39,6 @@ JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "name",
 
 
 pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()  # click >= 8.2 keeps stderr apart by default
-
-
-def run(*args, input=None, env=None):
-    result = _runner().invoke(cli, [str(a) for a in args], input=input, env=env)
-    # Only a deliberate exit is acceptable, never an exception that escaped.
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def write(path, text, encoding="utf-8"):

@@ -6,11 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import config as config_module
 from reportlint.api import Overrides, lint_paths, lint_text
-from reportlint.cli import cli
 from reportlint.config import Config, ConfigError, config_for, find_config_file, load_config
 
 # RL102 on line 1 (上接第3版), RL101 on line 3, RL501 on line 5 (再接再励, 布署).
@@ -36,16 +35,6 @@ def codes(*paths, **overrides) -> list[str]:
     assert not result.errors, [r.error for r in result.errors]
     assert not any(r.crashes for r in result.files)
     return sorted({f.code for f in result.findings})
-
-
-def run(*args):
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def assert_config_error(result, *fragments):

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import discovery
 from reportlint.api import Overrides, lint_paths
-from reportlint.cli import cli
 from reportlint.discovery import FileOptions
 
 # A paragraph cut by a page break (RL101): every test file has a finding, so a
@@ -44,19 +43,6 @@ def checked(*paths, **files) -> list[str]:
 def errors(*paths, **files) -> list[tuple[str, str]]:
     result = lint_paths([str(p) for p in paths], Overrides(files=FileOptions(**files)))
     return [(Path(r.path).as_posix(), r.error) for r in result.errors]
-
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()  # click >= 8.2 keeps stderr apart by default
-
-
-def run(*args):
-    result = _runner().invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 # --- defaults ----------------------------------------------------------------

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import cli_runner as _runner
 
 from reportlint import registry as registry_module
 from reportlint.api import lint_paths
@@ -85,13 +85,6 @@ def test_a_crash_is_not_a_finding_and_does_not_stop_the_next_rule():
 
 def test_rules_that_do_not_crash_give_no_crashes():
     assert lint(build_registry()).crashes == []
-
-
-def _runner():
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()
 
 
 @pytest.fixture

@@ -19,11 +19,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import fixing
 from reportlint.api import Overrides, lint_paths, lint_text
-from reportlint.cli import cli
 from reportlint.document import Span
 from reportlint.fixing import ProseGuard, apply_fixes, fix_file, fixable_counts
 from reportlint.model import Edit, Fix
@@ -77,15 +76,6 @@ title: 政府工作报告,2025年
 
 
 pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
-
-def run(*args, input=None):
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(cli, [str(a) for a in args], input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def copy_sample(folder: Path, name: str = "report.txt", encoding: str = "utf-8", crlf: bool = False,

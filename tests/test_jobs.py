@@ -12,12 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import api, parallel, progress
 from reportlint.api import lint_paths
 from reportlint.baseline import write_baseline
-from reportlint.cli import cli
 from reportlint.output import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,18 +32,6 @@ needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"),
 
 
 pytestmark = pytest.mark.usefixtures("in_fresh_folder")  # tests/conftest.py
-
-def _runner() -> CliRunner:
-    try:
-        return CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        return CliRunner()  # click >= 8.2 keeps stderr apart by default
-
-
-def run(*args, input=None):
-    result = _runner().invoke(cli, [str(a) for a in args], input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def outcome(result):

@@ -14,11 +14,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from running import run
 
 from reportlint import registry as registry_module
 from reportlint.api import RunResult, lint_paths
-from reportlint.cli import cli
 from reportlint.document import Span
 from reportlint.engine import run_rules
 from reportlint.model import Finding, Related, RuleMeta, Severity
@@ -39,15 +38,6 @@ PERCENT_AND_BROKEN = (
 
 
 pytestmark = pytest.mark.usefixtures("fresh_caches")  # tests/conftest.py
-
-def run(*args):
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    result = runner.invoke(cli, [str(a) for a in args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 @pytest.fixture
@@ -183,15 +173,15 @@ def check_sarif(log: dict) -> None:
     """Fail unless *log* is SARIF 2.1.0 as the schema and GitHub code scanning want it."""
     _check_object(log, "log", "log")
     assert log["version"] == "2.1.0"
-    for run in log["runs"]:
-        assert run.get("columnKind") in (None, "utf16CodeUnits", "unicodeCodePoints")
-        for base in run.get("originalUriBaseIds", {}).values():
+    for sarif_run in log["runs"]:
+        assert sarif_run.get("columnKind") in (None, "utf16CodeUnits", "unicodeCodePoints")
+        for base in sarif_run.get("originalUriBaseIds", {}).values():
             _check_object(base, "artifactLocation", "originalUriBaseIds")
             assert base["uri"].endswith("/")
-        rules = run["tool"]["driver"].get("rules", [])
+        rules = sarif_run["tool"]["driver"].get("rules", [])
         ids = [r["id"] for r in rules]
         assert len(ids) == len(set(ids)), "rule ids must be unique"
-        for result in run.get("results", []):
+        for result in sarif_run.get("results", []):
             # GitHub: a result needs a location with a file and a start line, and its rule.
             assert result["locations"], "GitHub requires a location"
             physical = result["locations"][0]["physicalLocation"]
