@@ -11,7 +11,7 @@ recall and precision per rule:
   at the end of a paragraph) and a running header repeated through the text.
 
 Findings the clean document already has (real defects of the published text,
-listed in tests/data/corpus-reviewed.txt) are left out of both counts.
+listed in tests/data/corpus-reviewed-<rule>.txt) are left out of both counts.
 
     python bench/quality_structure.py [--corpus DIR] [--seed N] [--cuts N]
 """
