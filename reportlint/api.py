@@ -55,7 +55,7 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
     config = config or Config()
     registry = config.validate()
     doc = parse_text(text, path, allow_words=config.allow_words)
-    return run_rules(doc, rules_for_document(registry, config, path))
+    return run_rules(doc, rules_for_document(registry, config, path), registry)
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None,
@@ -87,7 +87,7 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
 
     for task, file_result in zip(tasks, _lint_all(tasks, stdin, jobs, progress)):
         slots[task.slot] = file_result
-    for (_, rules), file_result in zip(plans, (slots[t.slot] for t in tasks)):
+    for (_, rules, _), file_result in zip(plans, (slots[t.slot] for t in tasks)):
         if file_result.document is not None:  # only rules that ran on something are listed
             result.rules.update((meta.code, meta) for meta, _, _ in rules)
     result.files = sorted(slots, key=lambda r: r.path)
@@ -152,7 +152,7 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
     """Lint one file; anything that goes wrong comes back as the result's error
     (from a worker process, an exception would lose the other files' results)."""
     try:
-        config, rules = _plan(task.path, task.display, task.overrides, _load_fixed_config(task.overrides))
+        config, rules, registry = _plan(task.path, task.display, task.overrides, _load_fixed_config(task.overrides))
         with _collector_paused():
             try:
                 if _is_stdin(task):
@@ -162,7 +162,7 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
                     doc = read_document(task.path, task.display, task.overrides.encoding, config.allow_words)
             except InputError as error:
                 return FileResult(task.display, None, error=str(error))
-            file_result = run_rules(doc, rules)
+            file_result = run_rules(doc, rules, registry)
             if doc.encoding == DOCX_ENCODING:
                 # A Word user cannot go to a line: name the paragraph and its first words.
                 from .docx_reader import locate_in_paragraphs
@@ -179,13 +179,13 @@ _prepared: dict[tuple[int, Overrides], tuple[Config, Config, Registry]] = {}
 
 
 def _plan(path: Path, display: str, overrides: Overrides, fixed: Config | None):
-    """The config for a file and the rules to run on it: (config, [(rule, options, severity)])."""
+    """The config for a file, the rules to run on it ([(rule, options, severity)]) and its registry."""
     base = fixed or config_for(Path(display).parent if path == Path("-") else path.parent)
     key = (id(base), overrides)
     if key not in _prepared:
         _prepared[key] = (base, *_prepare(base, overrides))
     _, config, registry = _prepared[key]
-    return config, rules_for_document(registry, config, display)
+    return config, rules_for_document(registry, config, display), registry
 
 
 def _settings_lookup(fixed: Config | None, overrides: Overrides):

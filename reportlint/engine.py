@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 from .document import Document, Span
 from .model import Finding, RuleMeta, Severity, Violation
 from .registry import Registry
-from .suppress import parse_suppressions
+from .suppress import Suppressions, names_rule, parse_suppressions
+
+# Rules about the suppression comments themselves: the engine decides them, since only
+# it knows the registry and which findings each comment suppressed.
+INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "RL001", "RL002"
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,18 @@ class FileResult:
     error: str | None = None  # the file could not be read
 
 
-def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]]) -> FileResult:
-    """*rules*: (rule, its options, its effective severity)."""
+def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
+              registry: Registry | None = None) -> FileResult:
+    """*rules*: (rule, its options, its effective severity). With the *registry*,
+    rule names in suppression comments are checked against it."""
     result = FileResult(doc.path, doc)
-    suppressions = parse_suppressions(doc)
+    suppressions, problems = parse_suppressions(doc, registry)
     allowed = _allowed_spans(doc)
+    about_comments = []
     for meta, options, severity in rules:
+        if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
+            about_comments.append((meta, severity))
+            continue
         try:
             violations = list(meta.check(doc, options))
         except Exception as error:  # isolate a broken rule; report it, keep going
@@ -56,9 +66,40 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]]) -> 
             if suppressions and suppressions.covers(finding.line, meta.code, meta.name):
                 continue
             result.findings.append(finding)
+    ran = [meta for meta, _, _ in rules if all(meta is not m for m, _ in about_comments)]
+    for meta, severity in about_comments:
+        if meta.code == INVALID_SUPPRESSION:
+            violations = [Violation(problem.span, problem.message) for problem in problems]
+        else:
+            violations = list(_unused(suppressions, ran))
+        for violation in violations:
+            finding = _stamp(doc, meta, severity, violation)
+            # A comment's findings are silenced only by a comment that names their rule:
+            # a bare `disable` must not hide the report that it suppressed nothing.
+            if not suppressions.covers(finding.line, meta.code, meta.name, record=False, by_name=True):
+                result.findings.append(finding)
     doc.release_analyses()
     result.findings.sort(key=lambda f: (f.line, f.column, f.code, f.end_line, f.end_column, f.message))
     return result
+
+
+def _unused(suppressions: Suppressions, ran: list[RuleMeta]):
+    """A violation for each directive, or rule named in one, that suppressed nothing.
+    As with ruff's RUF100, a name whose rules did not run (not selected) is unused too:
+    the message says so."""
+    for directive in suppressions.directives:
+        if directive.action == "enable":
+            continue
+        if not directive.selectors:
+            if -1 not in directive.used:
+                yield Violation(directive.span, f"抑制注释“reportlint-{directive.action}”没有抑制任何问题，可以删除")
+            continue
+        for index, selector in enumerate(directive.selectors):
+            if index in directive.used:
+                continue
+            enabled = any(names_rule(selector.text, meta.code, meta.name) for meta in ran)
+            why = "" if enabled else "（该规则未启用）"
+            yield Violation(selector.span, f"抑制注释中的“{selector.text}”没有抑制任何问题{why}，可以删除")
 
 
 def rules_for_document(registry: Registry, config, path: str) -> list[tuple[RuleMeta, object, Severity]]:

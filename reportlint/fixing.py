@@ -228,10 +228,11 @@ def relinter(display: str, encoding: str, overrides) -> Relint:
     command-line selection the first lint used (see api.lint_paths)."""
     base = load_config(overrides.config_file) if overrides.config_file else config_for(Path(display).parent)
     config = base.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
-    rules = rules_for_document(config.validate(), config, display)
+    registry = config.validate()
+    rules = rules_for_document(registry, config, display)
 
     def relint(text: str) -> FileResult:
-        return run_rules(parse_text(text, display, encoding, config.allow_words), rules)
+        return run_rules(parse_text(text, display, encoding, config.allow_words), rules, registry)
 
     return relint
 

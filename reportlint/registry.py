@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import RuleMeta
-from .suggest import did_you_mean
+from .suggest import closest, did_you_mean
 
 PLUGIN_GROUP = "reportlint.rules"
 
@@ -62,9 +62,17 @@ class Registry:
             return 1 + len(selector)
         return 0
 
+    def selects_any(self, selector: str) -> bool:
+        """Whether *selector* names at least one rule."""
+        return any(self.specificity(selector, meta) for meta in self)
+
+    def closest(self, word: str) -> str | None:
+        """The code or name most like *word*, for a "did you mean"."""
+        return closest(word, [*self._by_code, *self._by_name])
+
     def check_selectors(self, selectors: Iterable[str], where: str) -> None:
         for selector in selectors:
-            if not any(self.specificity(selector, meta) for meta in self):
+            if not self.selects_any(selector):
                 choices = [*self._by_code, *self._by_name]
                 raise RegistryError(f"unknown rule or prefix {selector!r} in {where}{did_you_mean(selector, choices)}")
 

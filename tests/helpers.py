@@ -28,10 +28,12 @@ def findings_for(rule: str, text: str, path: str = "case.txt", options: dict[str
     return result.findings
 
 
-def _variants(case: str) -> Iterable[tuple[str, str]]:
+def _variants(case: str, markup: bool = True) -> Iterable[tuple[str, str]]:
     """(file name, text with markers) for each way a case is run."""
     yield "case.txt", case
     yield "case.md", case.replace("\n", "\r\n")
+    if not markup:
+        return
     # Bold markup inside a span must not shift it (multi-paragraph spans stay as they are).
     yield "case.md", _MARK.sub(lambda m: m.group() if "\n" in m.group(1) else f"⟦**{m.group(1)}**⟧", case)
 
@@ -54,14 +56,15 @@ def _expected(marked: str) -> tuple[str, list[str]]:
 
 
 def assert_rule(rule: str, valid: Iterable[str] = (), invalid: Iterable[str] = (),
-                options: dict[str, Any] | None = None) -> None:
+                options: dict[str, Any] | None = None, markup: bool = True) -> None:
+    """*markup* False leaves out the **bold** variant (for spans inside an HTML comment)."""
     for case in valid:
-        for path, text in _variants(case):
+        for path, text in _variants(case, markup):
             found = findings_for(rule, text, path, options)
             assert not found, f"{rule} fired on valid {path}: {[f.message for f in found]}\n{text}"
     for case in invalid:
         assert "⟦" in case, f"invalid case without a marked span: {case}"
-        for path, marked in _variants(case):
+        for path, marked in _variants(case, markup):
             text, spans = _expected(marked)
             found = findings_for(rule, text, path, options)
             got = [text[f.span.start : f.span.end] for f in found]

@@ -17,10 +17,15 @@ CONFUSABLE = "要再接再励，认真布署今年工作。\n\n"
 SUFFIXES = pytest.mark.parametrize("path", ["报告.txt", "报告.md"])
 
 
-def found(text: str, path: str, **config) -> list[tuple[str, int]]:
+def found(text: str, path: str, about_comments: bool = False, **config) -> list[tuple[str, int]]:
+    """(code, line) of the findings; those about the comments themselves (RL0) only when asked."""
     result = lint_text(text, path, Config(**config))
     assert not result.crashes
-    return [(f.code, f.line) for f in result.findings]
+    return [(f.code, f.line) for f in result.findings if about_comments or not f.code.startswith("RL0")]
+
+
+def messages(text: str, path: str, code: str) -> list[str]:
+    return [f.message for f in lint_text(text, path, Config()).findings if f.code == code]
 
 
 def lines(*parts: str) -> str:
@@ -161,11 +166,17 @@ def test_comment_spacing_is_free(path):
 
 @SUFFIXES
 def test_a_similar_comment_is_not_a_directive(path):
-    # "disabled" is not "disable"; a directive must open the comment.
+    # "disabled" is not "disable" (and is reported as such); a directive must open the comment.
     text = lines("<!-- reportlint-disabled RL101 -->\n", CUT_1, "<!-- 编者按：reportlint-disable RL101 -->\n", CUT_2)
-    assert found(text, path) == [("RL101", 2), ("RL101", 7)]
+    assert found(text, path, about_comments=True) == [("RL001", 1), ("RL101", 2), ("RL101", 7)]
 
 
 def test_crlf_files_use_the_same_lines():
     text = lines("<!-- reportlint-disable-next-line RL101 -->\n", CUT_1, CUT_2).replace("\n", "\r\n")
     assert found(text, "报告.txt") == found(text, "报告.md") == [("RL101", 6)]
+
+
+@SUFFIXES
+def test_disable_line_covers_its_own_line_only(path):
+    text = lines("上接第3版 <!-- reportlint-disable-line layout-artifact -->\n\n", ARTIFACT)
+    assert found(text, path, about_comments=True) == [("RL102", 3)]
