@@ -13,7 +13,7 @@ from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError, decode
 from .discovery import FileOptions, FileSettings, Problem, discover, file_settings
 from .engine import FileResult, rules_for_document, run_rules
-from .model import RuleMeta
+from .model import Finding, RuleMeta, Severity
 from .parallel import map_in_processes
 from .parse import DOCX_ENCODING, parse_text, read_document
 from .registry import Registry, RegistryError
@@ -33,6 +33,8 @@ class Overrides:
     stdin_filename: str | None = None
     #: include / exclude globs, .gitignore, force-exclude
     files: FileOptions = FileOptions()
+    #: replaces every config's fail-level
+    fail_level: Severity | None = None
 
 
 @dataclass
@@ -40,10 +42,18 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     #: every rule that ran on at least one file, by code: SARIF lists their docs
     rules: dict[str, RuleMeta] = field(default_factory=dict)
+    #: per file shown: the least severity that fails the run (the config's fail-level)
+    fail_levels: dict[str, Severity] = field(default_factory=dict)
 
     @property
     def findings(self):
         return [f for r in self.files for f in r.findings]
+
+    @property
+    def failing(self) -> list[Finding]:
+        """The findings that make the run fail (exit 1): at or above their file's fail-level."""
+        return [f for r in self.files for f in r.findings
+                if f.severity.rank >= self.fail_levels.get(r.path, Severity.WARNING).rank]
 
     @property
     def errors(self) -> list[FileResult]:
@@ -87,7 +97,8 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
 
     for task, file_result in zip(tasks, _lint_all(tasks, stdin, jobs, progress)):
         slots[task.slot] = file_result
-    for (_, rules, _), file_result in zip(plans, (slots[t.slot] for t in tasks)):
+    for (config, rules, _), file_result in zip(plans, (slots[t.slot] for t in tasks)):
+        result.fail_levels[file_result.path] = overrides.fail_level or config.fail_level
         if file_result.document is not None:  # only rules that ran on something are listed
             result.rules.update((meta.code, meta) for meta, _, _ in rules)
     result.files = sorted(slots, key=lambda r: r.path)

@@ -144,7 +144,8 @@ def compare_baseline(results: RunResult, path: Path) -> Comparison:
                 kept.append(finding)
         kept_files.append(dataclasses.replace(file, findings=kept))
     stale = sum(count for (where, _, _), count in remaining.items() if where in checked)
-    return Comparison(RunResult(kept_files), dropped, stale)
+    # The run's other records (rules that ran, fail levels) stay as they were.
+    return Comparison(dataclasses.replace(results, files=kept_files), dropped, stale)
 
 
 def read_baseline(path: Path) -> list[tuple[str, str, str]]:

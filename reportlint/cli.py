@@ -1,7 +1,7 @@
 """The command line: flags become Overrides; the work happens in api.py.
 
-Exit codes: 0 no findings, 1 findings, 2 usage, config or input error, or a
-rule that crashed.
+Exit codes: 0 no findings (or only findings below the fail level: info by
+default), 1 findings, 2 usage, config or input error, or a rule that crashed.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .decoding import InputError, check_encoding
 from .discovery import FileOptions
 from .engine import FileResult
 from .fixing import FileFix, fix_file, fix_hint, unified_diff
+from .model import Severity
 from .output import FORMATS
 from .parallel import available_cores
 from .progress import ProgressBar
@@ -59,6 +60,8 @@ def cli() -> None:
 @click.option("--stdin-filename", help="The name of the file read from stdin (-).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="The least severity that makes the exit code 1 (default: the config's fail-level, else warning).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no source excerpts or summary.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text); report what remains.")
@@ -79,7 +82,7 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the number of cores).")
 def check(paths, output_format, select, extend_select, ignore, config_file, encoding, stdin_filename,
-          statistics, exit_zero, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
+          statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs) -> None:
     """Check PATHS (files, folders, or - for stdin)."""
     overrides = Overrides(
@@ -89,6 +92,7 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         extend_select=_split(extend_select),
         encoding=encoding,
         stdin_filename=stdin_filename,
+        fail_level=Severity.parse(fail_level) if fail_level else None,
         files=FileOptions(
             include=_split(include) or None,
             extend_include=_split(extend_include),
@@ -182,7 +186,7 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
     failed = _report_problems(results) or failed
     if failed:
         sys.exit(EXIT_ERROR)
-    if results.findings and not exit_zero:
+    if results.failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 

@@ -20,7 +20,7 @@ from .tomlfile import TOMLDecodeError, loads, read_toml
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
         "allow-words", "rule-packs", "include", "extend-include", "exclude", "extend-exclude",
-        "respect-gitignore", "force-exclude")
+        "respect-gitignore", "force-exclude", "fail-level")
 
 
 class ConfigError(Exception):
@@ -45,6 +45,8 @@ class Config:
     respect_gitignore: bool = True
     #: exclude even files named on the command line (pre-commit names every file)
     force_exclude: bool = False
+    #: the least severity a finding needs to make the run fail (exit 1)
+    fail_level: Severity = Severity.WARNING
     #: the file it came from (None: defaults) and the folder its patterns are relative to
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -172,6 +174,11 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
         if not isinstance(values, dict):
             raise ConfigError(f"{where}: [rule.{name}] must be a table of options")
         options.append((name, tuple(values.items())))
+    fail_level = table.get("fail-level", "warning")
+    try:
+        fail_level = Severity.parse(fail_level) if isinstance(fail_level, str) else Severity.parse("")
+    except ValueError:
+        raise ConfigError(f"{where}: 'fail-level' must be error, warning or info, got {fail_level!r}") from None
     root = path.parent
     select = strings("select") if "select" in table else ("ALL",)
     return Config(
@@ -189,6 +196,7 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
         extend_exclude=strings("extend-exclude"),
         respect_gitignore=flag("respect-gitignore", True),
         force_exclude=flag("force-exclude", False),
+        fail_level=fail_level,
         path=path,
         root=root,
     )

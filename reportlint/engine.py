@@ -109,12 +109,9 @@ def rules_for_document(registry: Registry, config, path: str) -> list[tuple[Rule
     ]
 
 
-_ORDER = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
-
-
 def _stamp(doc: Document, meta: RuleMeta, severity: Severity, violation: Violation) -> Finding:
     # A rule may lower the severity of a doubtful case, never raise it.
-    if violation.severity is not None and _ORDER[violation.severity] < _ORDER[severity]:
+    if violation.severity is not None and violation.severity.rank < severity.rank:
         severity = violation.severity
     line, column = doc.lines.position(violation.span.start)
     end_line, end_column = doc.lines.position(violation.span.end)

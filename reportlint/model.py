@@ -19,6 +19,11 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
+    @property
+    def rank(self) -> int:
+        """info < warning < error."""
+        return ("info", "warning", "error").index(self.value)
+
     @classmethod
     def parse(cls, value: str) -> Severity:
         try:

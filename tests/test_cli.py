@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 import pytest
+from conftest import clear_caches
 from running import run
 
 from reportlint import __version__, decoding
@@ -34,7 +35,7 @@ THREE_RULES = (
     "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\n"
     "经济发展，激发各类经营主体内生动力和发展活力。要再接再励，认真布署今年工作。\n"
 )
-HEADER = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) \[(?P<name>[a-z0-9-]+)\] (?P<msg>.+)$")
+HEADER = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning|info): (?P<code>[A-Z]+\d+) \[(?P<name>[a-z0-9-]+)\] (?P<msg>.+)$")
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix", "related"}
 
 
@@ -92,7 +93,7 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path):
     write(tmp_path / "b.txt", BROKEN)
     result = run("check", "a.txt", "b.txt")
     assert_one_error_line(result, "a.txt")
-    assert "b.txt:1:24: RL101 [broken-paragraph]" in result.stdout
+    assert "b.txt:1:24: warning: RL101 [broken-paragraph]" in result.stdout
 
 
 def test_malformed_toml_config(tmp_path):
@@ -194,7 +195,7 @@ def test_every_encoding_gives_the_same_findings_at_the_same_place(tmp_path, suff
 def test_text_output_of_a_gb18030_file_shows_the_decoded_text(tmp_path):
     write(tmp_path / "gb.txt", BROKEN, "gb18030")
     result = run("check", "gb.txt")
-    assert "gb.txt:1:24: RL101 [broken-paragraph] 段落在“大力支持民营企业和民营”处中断" in result.stdout
+    assert "gb.txt:1:24: warning: RL101 [broken-paragraph] 段落在“大力支持民营企业和民营”处中断" in result.stdout
     assert "1 | 培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营" in result.stdout
 
 
@@ -230,7 +231,7 @@ def test_crlf_gives_the_same_lines_and_columns_as_lf(tmp_path, suffix):
 def test_stdin_with_a_file_name():
     result = run("check", "-", "--stdin-filename", "x.md", input=BROKEN.encode())
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0].startswith("x.md:1:24: RL101 [broken-paragraph] ")
+    assert result.stdout.splitlines()[0].startswith("x.md:1:24: warning: RL101 [broken-paragraph] ")
     data = json.loads(run("check", "--format", "json", "-", "--stdin-filename", "x.md", input=BROKEN.encode()).stdout)
     assert [(d["path"], d["related"][0]["path"]) for d in data] == [("x.md", "x.md")]
 
@@ -238,12 +239,12 @@ def test_stdin_with_a_file_name():
 def test_stdin_is_decoded_like_a_file():
     result = run("check", "-q", "-", "--stdin-filename", "报告.txt", input=BROKEN.encode("gb18030"))
     assert result.exit_code == 1
-    assert result.stdout.startswith("报告.txt:1:24: RL101 ")
+    assert result.stdout.startswith("报告.txt:1:24: warning: RL101 ")
 
 
 def test_stdin_without_a_name_is_shown_as_dash():
     result = run("check", "-q", "-", input=BROKEN.encode())
-    assert result.stdout.startswith("-:1:24: RL101 ")
+    assert result.stdout.startswith("-:1:24: warning: RL101 ")
 
 
 def test_stdin_that_cannot_be_decoded():
@@ -269,7 +270,38 @@ def test_exit_codes(tmp_path):
     assert run("check", "clean.txt", "broken.txt").exit_code == 1
     zero = run("check", "--exit-zero", "broken.txt")
     assert zero.exit_code == 0
-    assert "broken.txt:1:24: RL101" in zero.stdout
+    assert "broken.txt:1:24: warning: RL101" in zero.stdout
+
+
+# A form used the same way three times: one doubled-word finding, of level info.
+INFO_ONLY = "推动文旅旅商融合发展。\n\n壮大文旅旅商产业规模。\n\n打造文旅旅商消费品牌。\n"
+
+
+def test_findings_below_the_fail_level_do_not_fail_the_run(tmp_path):
+    write(tmp_path / "info.txt", INFO_ONLY)
+    write(tmp_path / "broken.txt", BROKEN)
+    default = run("check", "info.txt")
+    assert default.exit_code == 0
+    assert "info.txt:1:4: info: RL201 [doubled-word]" in default.stdout and "(1 info)" in default.stdout
+    assert run("check", "--fail-level", "info", "info.txt").exit_code == 1
+    assert run("check", "--fail-level", "warning", "info.txt", "broken.txt").exit_code == 1
+    assert run("check", "--fail-level", "error", "info.txt", "broken.txt").exit_code == 0
+    assert run("check", "--fail-level", "info", "--exit-zero", "info.txt").exit_code == 0
+    assert run("check", "--fail-level", "notice", "info.txt").exit_code == 2
+
+
+def test_the_config_sets_the_fail_level_per_folder_and_the_flag_wins(tmp_path, fresh_caches):
+    write(tmp_path / "严格" / "reportlint.toml", 'fail-level = "info"\n')
+    write(tmp_path / "严格" / "info.txt", INFO_ONLY)
+    write(tmp_path / "宽松" / "info.txt", INFO_ONLY)
+    assert run("check", "宽松").exit_code == 0
+    assert run("check", "严格").exit_code == 1
+    assert run("check", "宽松", "严格").exit_code == 1
+    assert run("check", "--fail-level", "warning", "严格").exit_code == 0
+    write(tmp_path / "严格" / "reportlint.toml", 'fail-level = "notice"\n')
+    clear_caches()  # configs are read once per folder and process
+    bad = run("check", "严格")
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1 and "fail-level" in bad.stderr
 
 
 def test_an_error_wins_over_findings_and_is_not_all_clear(tmp_path):
@@ -381,7 +413,7 @@ def test_every_header_line_of_the_sample_has_the_format():
         match = HEADER.match(line)
         assert match, line
         assert match.group("path") == str(SAMPLE)
-    assert f"{SAMPLE}:28:24: RL101 [broken-paragraph] " in result.stdout
+    assert f"{SAMPLE}:28:24: warning: RL101 [broken-paragraph] " in result.stdout
     assert lines[-1].startswith(f"Found {len(headers)} findings")
 
 

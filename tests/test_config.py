@@ -146,7 +146,7 @@ def test_config_flag_overrides_discovered_config(tmp_path):
     assert codes(doc, config_file=chosen) == ["RL501"]
     result = run("check", "-q", "--config", chosen, doc)
     assert result.exit_code == 1
-    assert {line.split(": ")[1].split()[0] for line in result.stdout.splitlines()} == {"RL501"}
+    assert {line.split(": ")[2].split()[0] for line in result.stdout.splitlines()} == {"RL501"}
 
 
 def test_config_flag_may_name_a_pyproject(tmp_path):

@@ -289,7 +289,7 @@ def test_a_symbolic_link_loop_is_one_error_and_the_rest_is_checked(tmp_path):
         "reportlint: error: 报告/环.md: too many levels of symbolic links",
         "reportlint: error: 报告/章节/上级: symbolic link loop: leads back to 报告; not followed",
     ], lines
-    assert "报告/a.md:1:24: RL101" in result.stdout and "报告/章节/b.md:1:24: RL101" in result.stdout
+    assert "报告/a.md:1:24: warning: RL101" in result.stdout and "报告/章节/b.md:1:24: warning: RL101" in result.stdout
 
 
 @needs_symlinks
@@ -302,7 +302,7 @@ def test_broken_links_are_errors_when_they_would_be_checked(tmp_path):
     (tmp_path / "named.md").symlink_to("nowhere.md")
     result = run("check", "named.md", "报告/a.md")
     assert result.stderr.splitlines() == ["reportlint: error: named.md: broken symbolic link: nowhere.md does not exist"]
-    assert result.exit_code == 2 and "报告/a.md:1:24: RL101" in result.stdout
+    assert result.exit_code == 2 and "报告/a.md:1:24: warning: RL101" in result.stdout
 
 
 # --- unreadable folders and files ---------------------------------------------------
@@ -334,7 +334,7 @@ def test_a_folder_that_cannot_be_listed_is_one_error_and_the_rest_is_checked(tmp
     result = run("check", "--format", "concise", "报告")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == ["reportlint: error: 报告/锁定: cannot read this folder: permission denied"]
-    assert "报告/a.md:1:24: RL101" in result.stdout
+    assert "报告/a.md:1:24: warning: RL101" in result.stdout
     assert checked("报告/a.md") == ["报告/a.md"]
 
 
@@ -351,7 +351,7 @@ def test_an_unreadable_file_found_in_a_folder_is_one_error(tmp_path, monkeypatch
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     result = run("check", "--format", "concise", "--jobs", "1", "报告")
     assert result.stderr.splitlines() == ["reportlint: error: 报告/b.md: permission denied"]
-    assert result.exit_code == 2 and "报告/a.md:1:24: RL101" in result.stdout
+    assert result.exit_code == 2 and "报告/a.md:1:24: warning: RL101" in result.stdout
 
 
 @pytest.mark.skipif(ROOT_USER or sys.platform == "win32", reason="root reads any file; Windows has no chmod 000")
@@ -408,4 +408,4 @@ def test_the_pre_commit_hooks_skip_excluded_files_that_pre_commit_names(tmp_path
         if "--fix" in entry:
             assert (tmp_path / "报告.md").read_text("utf-8") == "坚持稳中求进，推动高质量发展。\n"
         else:
-            assert "报告.md:1:7: RL401" in result.stdout
+            assert "报告.md:1:7: warning: RL401" in result.stdout

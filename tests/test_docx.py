@@ -440,9 +440,9 @@ def test_a_folder_walk_reads_word_files_and_skips_word_lock_files(tmp_path):
 def test_text_and_concise_output_name_paragraphs(tmp_path):
     word = sample_as_word(tmp_path / "报告.docx")
     out = CliRunner().invoke(cli, ["check", str(word)]).stdout
-    assert f"{word}:¶3: RL102 [layout-artifact]" in out and "¶3 | 上接第3版" in out
+    assert f"{word}:¶3: warning: RL102 [layout-artifact]" in out and "¶3 | 上接第3版" in out
     concise = CliRunner().invoke(cli, ["check", "--format", "concise", str(word)]).stdout
-    assert f"{word}:¶3: RL102 [layout-artifact]" in concise
+    assert f"{word}:¶3: warning: RL102 [layout-artifact]" in concise
     assert "fixable" not in out  # reportlint never writes a Word file
 
 

@@ -110,8 +110,8 @@ def test_a_crashing_plugin_through_the_command_line(tmp_path, crashing_plugin):
                                "RuntimeError: 规则内部错误 at ")
     assert "Traceback" not in result.stdout + result.stderr
     # The other rules' findings are still printed.
-    assert "报告.txt:3:24: RL101 [broken-paragraph]" in result.stdout
-    assert "讲话.md:1:37: RL101 [broken-paragraph]" in result.stdout
+    assert "报告.txt:3:24: warning: RL101 [broken-paragraph]" in result.stdout
+    assert "讲话.md:1:37: warning: RL101 [broken-paragraph]" in result.stdout
 
 
 def test_a_crashing_plugin_is_listed_and_can_be_ignored(tmp_path, crashing_plugin):

@@ -130,7 +130,7 @@ def test_an_internal_error_on_one_file_is_that_files_error(tmp_path, monkeypatch
         result = run("check", "--format", "concise", "--jobs", jobs, ".")
         assert result.exit_code == 2
         assert result.stderr.splitlines() == ["reportlint: error: b.md: internal error: RuntimeError: 解析器出错"]
-        assert "a.md:1:24: RL101" in result.stdout and "c.md:1:24: RL101" in result.stdout
+        assert "a.md:1:24: warning: RL101" in result.stdout and "c.md:1:24: warning: RL101" in result.stdout
 
 
 @needs_fork

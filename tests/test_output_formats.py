@@ -27,7 +27,7 @@ from reportlint.registry import build_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "seeds/000_ad65c542b7148e02.txt"  # relative to ROOT, as a CI job names it
-HEADER = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) \[(?P<name>[a-z0-9-]+)\] (?P<msg>.+)$")
+HEADER = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning|info): (?P<code>[A-Z]+\d+) \[(?P<name>[a-z0-9-]+)\] (?P<msg>.+)$")
 
 # RL305 on line 1 (a message with %), RL101 on line 2 with its continuation on line 3.
 PERCENT_AND_BROKEN = (
@@ -556,7 +556,7 @@ def test_concise_with_statistics_and_quiet(sample_json):
 def test_concise_keeps_a_multi_line_message_on_one_line():
     finding = Finding(path="a.txt", code="RL101", name="broken-paragraph", severity=Severity.WARNING,
                       message="第一行\n第二行\r\n第三行", span=Span(0, 1), line=2, column=3, end_line=2, end_column=4)
-    assert concise_format.line(finding) == "a.txt:2:3: RL101 [broken-paragraph] 第一行 第二行 第三行"
+    assert concise_format.line(finding) == "a.txt:2:3: warning: RL101 [broken-paragraph] 第一行 第二行 第三行"
 
 
 def test_every_format_is_offered_and_the_json_contract_is_unchanged(sample_json):

@@ -57,6 +57,7 @@ def test_text_output_reports_them():
     actual = set()
     for line in result.stdout.splitlines():
         location, _, rest = line.partition(": ")
-        code, name = rest.split(" ")[:2]
+        level, code, name = rest.split(" ")[:3]
+        assert level in ("warning:", "info:")
         actual.add((name.strip("[]"), int(location.split(":")[-2])))
     assert actual == expected()

@@ -1,6 +1,6 @@
 """Concise output: one line a finding, no source excerpt, for grep, editors and logs.
 
-    path:line:col: CODE [name] message
+    path:line:col: LEVEL: CODE [name] message
 
 followed, as in the text format, by the counts per rule with --statistics and
 by the summary line (not with --quiet).

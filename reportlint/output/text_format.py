@@ -1,6 +1,6 @@
 """Text output for people: one header line a finding, then the source excerpt.
 
-    path:line:col: CODE [name] message
+    path:line:col: warning: CODE [name] message
        |
     28 | …大力支持民营企业和民营
        |              ^^^^
@@ -82,13 +82,16 @@ def by_paragraph(result) -> bool:
 
 
 def header(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
-    """path:line:col: CODE [name] message; path:¶N: … in a Word file (*paragraphs*)."""
+    """path:line:col: LEVEL: CODE [name] message (as compilers write it, so that editors'
+    problem matchers read it); path:¶N: … in a Word file (*paragraphs*)."""
+    level = f"{finding.severity.value}:"
     code = f"{finding.code} [{finding.name}]"
     location = f"{finding.path}:¶{finding.line}:" if paragraphs else f"{finding.path}:{finding.line}:{finding.column}:"
     if color:
+        level = click.style(level, fg=_COLOURS[finding.severity], bold=True)
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
         location = click.style(location, bold=True)
-    return f"{location} {code} {finding.message}"
+    return f"{location} {level} {code} {finding.message}"
 
 
 def statistics_lines(findings: list[Finding]) -> list[str]:
