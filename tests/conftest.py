@@ -1,4 +1,7 @@
-"""Fixtures that many test modules share."""
+"""Fixtures that many test modules share, and the check that the real corpus is there when CI needs it."""
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +32,14 @@ def in_fresh_folder(tmp_path, monkeypatch, fresh_caches):
     folder), without the caller's NO_COLOR."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def pytest_sessionstart(session):
+    """The tests on real documents skip themselves when ../shared/corpus is not beside the clone
+    (a contributor's checkout); CI sets REPORTLINT_REQUIRE_CORPUS=1 so that a missing corpus fails
+    the run instead of silently skipping them."""
+    if os.environ.get("REPORTLINT_REQUIRE_CORPUS") == "1" and not (CORPUS / "gov-reports").is_dir():
+        pytest.exit(f"REPORTLINT_REQUIRE_CORPUS=1 but the real corpus is not at {CORPUS}", returncode=1)

@@ -534,3 +534,11 @@ def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
             cli_module.main()
         assert exit_info.value.code == 130  # not click's "Aborted!" and 1, which reads as "findings"
         assert capsys.readouterr().err == "reportlint: interrupted\n"
+
+
+def test_checking_the_repository_itself_skips_its_data_and_quoted_examples():
+    # pyproject.toml's [tool.reportlint]: the 5 MB lexicon, the reviewed findings and the sample
+    # are excluded, and the READMEs (which quote defects as examples) have every rule ignored.
+    result = run("check", "--format", "concise", ROOT)
+    assert (result.exit_code, result.stderr) == (0, ""), result.stdout
+    assert result.stdout.startswith("All clear")
