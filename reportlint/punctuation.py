@@ -23,8 +23,10 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 #: the marks a report writes in both widths: their share decides whether ASCII is the document's habit
 ASCII_MARKS = frozenset(FULL_WIDTH)
 FULL_WIDTH_MARKS = frozenset(FULL_WIDTH.values())
-MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "()": "括号", '""': "引号",
-              "...": "省略号"}
+MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "()": "括号", "(": "括号",
+              ")": "括号", '""': "引号", "...": "省略号"}
+#: the full-width form of each kind of mark (see Stray.kind), as a message shows it
+FULL_WIDTH_KIND = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "()": "（）", '""': "“”", "...": "……"}
 ELLIPSIS = "……"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -40,8 +42,8 @@ _NOT_PROSE = re.compile(
     r"|&(?:[A-Za-z]+|#[0-9]+);"
     r"|`[^`\n]+`"  # code in a plain-text file (Markdown code never reaches the prose)
 )
-# 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 (times and ratios)
-_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d)")
+# 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 / 3.6 : 48 : 48.4 (times and ratios)
+_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?:(?<=\d)|(?<=\d )):(?= ?\d)")
 # a paragraph without one of these has nothing to decide
 _CANDIDATE = re.compile(r'[,;:?!()"]|\.\.\.')
 # "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
@@ -72,13 +74,20 @@ class Stray:
     paragraph: Paragraph
     start: int
     end: int
-    mark: str  # , ; : ? ! or "()" for brackets, '""' for quotes, "..." for an ellipsis
+    mark: str  # , ; : ? ! or "()" for brackets, '""' for quotes, "..." for an ellipsis; a lone "(" or ")"
     #: (start, end, full-width text) for each character run the fix replaces
     replacements: tuple[tuple[int, int, str], ...]
+    #: for a lone ( or ): the offset of its full-width other half, as in （…) or (…）
+    partner: int | None = None
 
     @property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+    @property
+    def kind(self) -> str:
+        """The kind of mark: , ; : ? ! "()" (brackets, paired or not), '""' or "..."."""
+        return "()" if self.mark in ("(", ")") else self.mark
 
 
 def strays(doc: Document) -> list[Stray]:
@@ -94,6 +103,20 @@ def prose(doc: Document) -> list[Paragraph]:
 def full_width_count(doc: Document) -> int:
     """How many ， ； ： ？ ！ （ ） the document writes."""
     return sum(1 for p in prose(doc) for char in p.text if char in FULL_WIDTH_MARKS)
+
+
+_WIDE_KIND = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
+_WIDE_MARK = re.compile("[，；：？！（“]|…+")
+
+
+def full_width_kinds(doc: Document) -> Counter[str]:
+    """How many marks of each kind (see Stray.kind) the document writes in full width:
+    a pair of brackets or quotes counts once, by its opening half; a run of … once."""
+    counts: Counter[str] = Counter()
+    for paragraph in prose(doc):
+        for match in _WIDE_MARK.finditer(paragraph.text):
+            counts[_WIDE_KIND.get(match.group(), "...")] += 1
+    return counts
 
 
 _OPENERS = frozenset("“‘《〈（(【「『〔[")
@@ -210,7 +233,7 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
     clauses = _Clauses(text)
     exempt = _exempt_offsets(text)
     found: list[Stray] = []
-    brackets: list[int] = []  # open ( as delimiter indexes
+    brackets: list[int] = []  # open ( and （ as delimiter indexes
     quotes: list[int] = []
     for k, at in enumerate(clauses.delimiters):
         char = text[at]
@@ -219,19 +242,14 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
         if char in ",;:?!":
             if clauses.ending(k):
                 found.append(Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),)))
-        elif char == "(":
+        elif char in "(（":
             brackets.append(k)
-        elif char == ")":
-            if brackets:
-                found.extend(_bracket_pair(paragraph, clauses, brackets.pop(), k))
-            elif clauses.beside(k):
-                found.append(Stray(paragraph, at, at + 1, ")", ((at, at + 1, "）"),)))
+        elif char in ")）":
+            found.extend(_close_bracket(paragraph, clauses, brackets.pop() if brackets else None, k))
         elif char == '"':
             quotes.append(k)
     for k in brackets:  # ( never closed
-        if clauses.beside(k):
-            at = clauses.delimiters[k]
-            found.append(Stray(paragraph, at, at + 1, "(", ((at, at + 1, "（"),)))
+        found.extend(_lone_bracket(paragraph, clauses, k))
     found.extend(_quote_pairs(paragraph, clauses, quotes))
     found.extend(_ellipses(paragraph, clauses, exempt))
     found.sort(key=lambda s: s.start)
@@ -243,6 +261,32 @@ def _exempt_offsets(text: str) -> set[int]:
     for match in _NOT_PROSE.finditer(text):
         exempt.update(range(match.start(), match.end()))
     return exempt
+
+
+def _close_bracket(paragraph: Paragraph, clauses: _Clauses, k_open: int | None, k_close: int) -> list[Stray]:
+    """A closing bracket of either width and the opening one it closes, if any: two ASCII
+    halves are one pair; a pair whose halves differ in width (（…) or (…）) is a real
+    input, and its ASCII half is reported on its own, naming the full-width partner."""
+    text = paragraph.text
+    close_ascii = text[clauses.delimiters[k_close]] == ")"
+    if k_open is None:
+        return _lone_bracket(paragraph, clauses, k_close) if close_ascii else []
+    open_ascii = text[clauses.delimiters[k_open]] == "("
+    if open_ascii and close_ascii:
+        return _bracket_pair(paragraph, clauses, k_open, k_close)
+    if open_ascii:
+        return _lone_bracket(paragraph, clauses, k_open, partner=clauses.delimiters[k_close])
+    if close_ascii:
+        return _lone_bracket(paragraph, clauses, k_close, partner=clauses.delimiters[k_open])
+    return []
+
+
+def _lone_bracket(paragraph: Paragraph, clauses: _Clauses, k: int, partner: int | None = None) -> list[Stray]:
+    if not clauses.beside(k):
+        return []
+    at = clauses.delimiters[k]
+    char = paragraph.text[at]
+    return [Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),), partner)]
 
 
 def _bracket_pair(paragraph: Paragraph, clauses: _Clauses, k_open: int, k_close: int) -> list[Stray]:

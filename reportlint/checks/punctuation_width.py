@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from ..document import Document, Span
 from ..model import Edit, Fix, Related, Violation, rule
-from ..punctuation import ASCII_MARKS, ELLIPSIS, MARK_NAMES, Stray, full_width_count, strays
+from ..punctuation import (
+    ASCII_MARKS,
+    ELLIPSIS,
+    FULL_WIDTH_KIND,
+    MARK_NAMES,
+    Stray,
+    full_width_count,
+    full_width_kinds,
+    strays,
+)
 
 _FIX_TITLE = "改为全角标点"
 _SHOWN = 10  # a bracket or quote longer than this is shown as (…)
@@ -21,6 +30,9 @@ class Options:
     whole_file_share: float = 0.5
     #: and at least this many ASCII marks: then one finding for the whole file
     whole_file_count: int = 10
+    #: a kind of mark (commas, brackets, ...) written in ASCII at least this many times, and in
+    #: at least whole-file-share of its uses, gets one finding for all its places
+    kind_count: int = 5
 
 
 @rule(code="RL401", name="punctuation-width", severity="warning", summary="中文中使用了半角标点",
@@ -76,12 +88,33 @@ def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
     if not found:
         return
     ascii_count = sum(len(s.replacements) for s in found if s.mark[0] in ASCII_MARKS)
-    share = ascii_count / (ascii_count + full_width_count(doc))
-    if ascii_count >= opts.whole_file_count and share >= opts.whole_file_share:
+    marks = ascii_count + full_width_count(doc)
+    if ascii_count >= opts.whole_file_count and ascii_count >= opts.whole_file_share * marks:
         yield _whole_file(doc, found)
         return
+    systematic = _systematic_kinds(doc, found, opts)
+    for kind in systematic:
+        yield _whole_kind(doc, kind, [s for s in found if s.kind == kind], systematic[kind])
     for stray in found:
-        yield Violation(_span(stray), _message(stray), fix=Fix(_edits(stray), "safe", _FIX_TITLE))
+        if stray.kind not in systematic:
+            yield _single(stray)
+
+
+def _systematic_kinds(doc: Document, found: list[Stray], opts: Options) -> dict[str, int]:
+    """The kinds of mark the file writes in ASCII as a habit (all its brackets, all its
+    叹号), each with how many it writes in full width: one finding each, not one per mark."""
+    ascii_kinds = Counter(s.kind for s in found)
+    wide = full_width_kinds(doc)
+    return {kind: wide[kind] for kind, count in ascii_kinds.items()
+            if count >= opts.kind_count and count >= opts.whole_file_share * (count + wide[kind])}
+
+
+def _single(stray: Stray) -> Violation:
+    related = ()
+    if stray.partner is not None:
+        partner = stray.paragraph.text[stray.partner]
+        related = (Related(stray.paragraph.span(stray.partner, stray.partner + 1), f"与之配对的全角“{partner}”"),)
+    return Violation(_span(stray), _message(stray), related=related, fix=Fix(_edits(stray), "safe", _FIX_TITLE))
 
 
 def _span(stray: Stray) -> Span:
@@ -93,8 +126,11 @@ def _edits(stray: Stray) -> tuple[Edit, ...]:
 
 
 def _message(stray: Stray) -> str:
-    name = MARK_NAMES[stray.mark if stray.mark in MARK_NAMES else stray.mark[0]]
+    name = MARK_NAMES[stray.mark]
     text = stray.text
+    if stray.partner is not None:
+        partner = stray.paragraph.text[stray.partner]
+        return f"半角括号“{text}”与全角“{partner}”配对，应为全角“{stray.replacements[0][2]}”"
     if stray.mark == "()":
         inside = text[1:-1] if len(text) <= _SHOWN + 2 else "…"
         return f"中文中使用了半角括号“({inside})”，应为全角“（{inside}）”"
@@ -129,3 +165,16 @@ def _whole_file(doc: Document, found: list[Stray]) -> Violation:
     related = tuple(Related(_span(s), f"例如这里的“{s.text}”") for s in found[:_EXAMPLES])
     edits = tuple(edit for stray in found for edit in _edits(stray))
     return Violation(_start_of_file(doc), message, related=related, fix=Fix(edits, "safe", "全文改为全角标点"))
+
+
+def _whole_kind(doc: Document, kind: str, found: list[Stray], full_width: int) -> Violation:
+    """One finding for a kind of mark the file writes in ASCII throughout: 全文 15 处半角括号."""
+    count = len(found)
+    shown = {"()": "( )", '""': '" "'}.get(kind, kind)
+    wide = FULL_WIDTH_KIND[kind]
+    where = f"，全角的只有 {full_width} 处" if full_width else ""
+    message = f"全文 {count} 处半角{MARK_NAMES[kind]} {shown} 用在中文中{where}，应使用全角{wide}"
+    related = tuple(Related(_span(s), f"例如这里的“{s.text}”") for s in found[:_EXAMPLES])
+    edits = tuple(edit for stray in found for edit in _edits(stray))
+    return Violation(_start_of_file(doc), message, related=related,
+                     fix=Fix(edits, "safe", f"全文的半角{MARK_NAMES[kind]}改为全角"))
