@@ -19,6 +19,9 @@ _QUOTES = "“‘「『"
 _MARK = re.compile("[" + re.escape("".join(_CLOSER_OF) + "".join(_OPENER_OF)) + '"]')
 _ASCII_BRACKET = re.compile(r"[()\[\]]")
 _LATIN = re.compile("[A-Za-z]")
+# ’99, ’08: an apostrophe that stands for the century of a year
+_YEAR_APOSTROPHE = re.compile(r"[‘’][0-9０-９]{2}(?![0-9０-９])")
+_CLOSING_SINGLE_QUOTE = re.compile(r"’(?![0-9０-９]{2}(?![0-9０-９]))")
 _LATIN_LETTERS = re.compile("[A-Za-z]+")
 _CJK = re.compile("[\u4e00-\u9fff]")
 # A URL's brackets are part of the address (…/wiki/Foo_(bar)), not prose.
@@ -226,10 +229,14 @@ def _family(opener: str) -> str:
 
 
 def _is_apostrophe(text: str, index: int, stack: list[int]) -> bool:
-    """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote."""
+    """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote;
+    ’99昆明世博会: the apostrophe of a two-digit year."""
     char = text[index]
     if char not in "‘’":
         return False
+    if _YEAR_APOSTROPHE.match(text, index) and not text[index - 1 : index].isdigit():
+        # ‘98抗洪 (the opening quote typed for the apostrophe) is one too, unless a ’ closes it
+        return char == "’" or not _CLOSING_SINGLE_QUOTE.search(text, index + 1)
     before = bool(_LATIN.match(text[index - 1 : index])) if index else False
     after = bool(_LATIN.match(text[index + 1 : index + 2]))
     if before and after:

@@ -159,3 +159,22 @@ def test_markdown_links_and_footnotes_are_not_brackets():
 def test_artifacts_are_left_to_layout_artifact():
     # beijing_2026.txt: a web page's font-size toolbar, one item per line
     assert not findings_for("unmatched-pair", "下载\n\n打印\n\n【字号：\n\n加大\n\n还原\n\n减小\n\n】\n\n各位代表：")
+
+
+def test_silent_on_the_apostrophe_of_a_two_digit_year():
+    assert_rule(
+        "unmatched-pair",
+        valid=[
+            "成功举办’99昆明世界园艺博览会，接待中外游客950万人次。",
+            "“’98抗洪精神”激励全国人民，‘08奥运会和’10世博会相继成功举办。",
+            "举办’99《财富》全球论坛年会，吸引了众多跨国公司负责人。",
+        ],
+        invalid=[
+            # a quotation of a year-named event still needs its closing mark
+            "提出建设⟦“⟧’99昆明世博会精品工程的目标，全面完成各项筹备工作。",
+            # a ’ after a digit is no year's apostrophe
+            "房屋编号为2⟦’⟧99，已登记入册。",
+            # ‘99 closed by its ’ is a quotation
+            "他说：⟦“⟧这是‘99计划’的核心内容。",
+        ],
+    )
