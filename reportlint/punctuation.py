@@ -79,6 +79,8 @@ class Stray:
     replacements: tuple[tuple[int, int, str], ...]
     #: for a lone ( or ): the offset of its full-width other half, as in （…) or (…）
     partner: int | None = None
+    #: a ? where no question mark can stand: a character the capture lost (nothing replaces it)
+    lost: bool = False
 
     @property
     def text(self) -> str:
@@ -86,7 +88,10 @@ class Stray:
 
     @property
     def kind(self) -> str:
-        """The kind of mark: , ; : ? ! "()" (brackets, paired or not), '""' or "..."."""
+        """The kind of mark: , ; : ? ! "()" (brackets, paired or not), '""' or "...";
+        "lost" for a lost character."""
+        if self.lost:
+            return "lost"
         return "()" if self.mark in ("(", ")") else self.mark
 
 
@@ -239,7 +244,12 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
         char = text[at]
         if at in exempt:
             continue
-        if char in ",;:?!":
+        if char == "?" and lost_character(text, at):
+            if found and found[-1].lost and found[-1].end == at:  # ?? : two characters lost
+                found[-1] = Stray(paragraph, found[-1].start, at + 1, "?", (), lost=True)
+            else:
+                found.append(Stray(paragraph, at, at + 1, char, (), lost=True))
+        elif char in ",;:?!":
             if clauses.ending(k):
                 found.append(Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),)))
         elif char in "(（":
@@ -254,6 +264,30 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
     found.extend(_ellipses(paragraph, clauses, exempt))
     found.sort(key=lambda s: s.start)
     return found
+
+
+# A character that a capture or a conversion to GBK could not encode comes out as ?: 前1‱ →
+# 前1?。, 、澧水 → 、?水. It stands where no question mark can: right after a 点号 or an opening
+# mark (a question does not start there), or right before a 点号 (？。 is not written), unless a
+# question particle shows a question (……吗?。 is a doubled mark).
+_NO_QUESTION_AFTER = frozenset("、，。；：（“‘《【〔,;:(")
+_NO_QUESTION_BEFORE = frozenset("、，。；：,;:")
+_QUESTION_PARTICLES = frozenset("吗呢吧么")
+
+
+def lost_character(text: str, at: int) -> bool:
+    """Is the ? at *at* a lost character rather than a question mark?"""
+    start, end = at, at + 1
+    while start and text[start - 1] == "?":
+        start -= 1
+    while text[end : end + 1] == "?":
+        end += 1
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if start == 0:
+        return bool(_HAN_CHAR.match(after))
+    if before in _NO_QUESTION_AFTER:
+        return True
+    return after in _NO_QUESTION_BEFORE and before not in _QUESTION_PARTICLES
 
 
 def _exempt_offsets(text: str) -> set[int]:

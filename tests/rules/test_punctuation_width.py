@@ -153,7 +153,7 @@ def _report(headings: list[str], ending: str = "！") -> str:
     """A report whose commas are full-width: its outline numbers and its 各位代表 lines are
     written with the marks given."""
     body = "扎实推进中华民族共同体建设，始终把维护稳定作为第一位的工作任务，坚持依法治理，加强基层治理，确保社会大局持续和谐稳定。"
-    return "\n\n".join(f"{heading}\n\n各位代表{ending}{body}" for heading in headings) + "\n"
+    return "政府工作报告\n\n" + "\n\n".join(f"{heading}\n\n各位代表{ending}{body}" for heading in headings) + "\n"
 
 
 NUMBERS = "一二三四五六七"
@@ -162,9 +162,10 @@ NUMBERS = "一二三四五六七"
 def test_brackets_written_in_ascii_throughout_are_one_finding():
     text = _report([f"({n})坚决维护社会和谐稳定" for n in NUMBERS])
     [finding] = findings_for("punctuation-width", text)
-    assert (finding.line, finding.column) == (1, 1)
+    # at the first place, the next ones as examples
+    assert (finding.line, finding.column) == (3, 1) and text[finding.span.start : finding.span.end] == "(一)"
     assert finding.message == "全文 7 处半角括号 ( ) 用在中文中，应使用全角（）"
-    assert [text[r.span.start : r.span.end] for r in finding.related] == ["(一)", "(二)", "(三)"]
+    assert [text[r.span.start : r.span.end] for r in finding.related] == ["(二)", "(三)", "(四)"]
     assert finding.fix.applicability == "safe" and len(finding.fix.edits) == 14
     fixed = apply(text, finding)
     assert "(" not in fixed and fixed.count("（") == 7
@@ -188,7 +189,7 @@ def test_a_stray_mark_beside_a_kind_in_ascii_throughout_is_its_own_finding():
     found = findings_for("punctuation-width", text)
     assert [f.message for f in found] == ["全文 7 处半角括号 ( ) 用在中文中，应使用全角（）",
                                           "中文中使用了半角逗号“,”，应为全角“，”"]
-    assert found[1].line == 3
+    assert found[1].line == 5
 
 
 def test_a_few_ascii_marks_of_a_kind_in_a_full_width_file_are_each_their_own_finding():
@@ -229,3 +230,40 @@ def test_silent_on_page_chrome_the_document_marks_as_artifacts():
             "2026-02-03 09:02:33\n\n您的位置:首页 > 要闻\n\n各位代表：现在，我代表省人民政府，向大会报告工作。",
         ],
     )
+
+
+# --- a ? that is a lost character, not a question mark -----------------------------------
+
+def test_a_question_mark_where_none_can_stand_is_a_lost_character():
+    assert_rule(
+        "punctuation-width",
+        invalid=[
+            # real captures: a character GBK could not hold came out as ?
+            "水利领域，洞庭湖区重点垸堤防加固二期、⟦?⟧水灌区开工建设，大兴寨水库大坝封顶。",
+            "85个学科进入ESI世界学科排名前1％、9个学科进入前1‰、1个学科进入前1⟦?⟧。医疗服务更加优质高效。",
+            "加快建设（⟦??⟧）高速公路，推进“⟦?⟧江新区”规划编制。",
+        ],
+    )
+    [finding] = findings_for("punctuation-width", "洞庭湖区重点垸堤防加固二期、?水灌区开工建设。")
+    assert finding.message == "“?”疑为丢失的字：这里不能用问号，原来的字在复制或转码时变成了“?”"
+    assert finding.fix is None  # which character it was, only the source can tell
+
+
+def test_a_question_mark_ending_a_question_is_still_half_width_punctuation():
+    assert_rule(
+        "punctuation-width",
+        invalid=[
+            "我们该怎么办⟦?⟧答案在改革。",
+            "群众满意吗⟦?⟧。这是检验工作的标准。",
+        ],
+    )
+    [finding] = findings_for("punctuation-width", "我们该怎么办?答案在改革。")
+    assert finding.message == "中文中使用了半角问号“?”，应为全角“？”"
+
+
+def test_a_lost_character_is_never_part_of_a_whole_file_finding():
+    clauses = ["推进项目建设", "扩大有效投资", "提振居民消费", "稳定外贸外资", "促进充分就业", "兜牢民生底线"]
+    text = "\n".join(",".join(clauses) + "。" for _ in range(3)) + "\n加固二期、?水灌区开工建设。"
+    found = findings_for("punctuation-width", text)
+    assert found[0].message.startswith("全文 15 处半角标点") and found[1].message.startswith("“?”疑为丢失的字")
+    assert len(found[0].fix.edits) == 15 and all(edit.content == "，" for edit in found[0].fix.edits)
