@@ -240,16 +240,18 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
     found: list[Stray] = []
     brackets: list[int] = []  # open ( and （ as delimiter indexes
     quotes: list[int] = []
+    run_end, run_lost = -1, False  # the run of ? being read
     for k, at in enumerate(clauses.delimiters):
         char = text[at]
         if at in exempt:
             continue
-        if char == "?" and lost_character(text, at):
-            if found and found[-1].lost and found[-1].end == at:  # ?? : two characters lost
-                found[-1] = Stray(paragraph, found[-1].start, at + 1, "?", (), lost=True)
-            else:
-                found.append(Stray(paragraph, at, at + 1, char, (), lost=True))
-        elif char in ",;:?!":
+        if char == "?" and at >= run_end:
+            run_end, run_lost = _question_run(text, at)
+            if run_lost:  # ?? : two characters lost, one finding
+                found.append(Stray(paragraph, at, run_end, char, (), lost=True))
+        if char == "?" and run_lost:
+            continue
+        if char in ",;:?!":
             if clauses.ending(k):
                 found.append(Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),)))
         elif char in "(（":
@@ -269,7 +271,8 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
 # A character that a capture or a conversion to GBK could not encode comes out as ?: 前1‱ →
 # 前1?。, 、澧水 → 、?水. It stands where no question mark can: right after a 点号 or an opening
 # mark (a question does not start there), or right before a 点号 (？。 is not written), unless a
-# question particle shows a question (……吗?。 is a doubled mark).
+# question particle shows a question (……吗?。 is a doubled mark). A ? alone in brackets marks
+# a doubt.
 _NO_QUESTION_AFTER = frozenset("、，。；：（“‘《【〔,;:(")
 _NO_QUESTION_BEFORE = frozenset("、，。；：,;:")
 _QUESTION_PARTICLES = frozenset("吗呢吧么")
@@ -277,17 +280,26 @@ _QUESTION_PARTICLES = frozenset("吗呢吧么")
 
 def lost_character(text: str, at: int) -> bool:
     """Is the ? at *at* a lost character rather than a question mark?"""
-    start, end = at, at + 1
+    start = at
     while start and text[start - 1] == "?":
         start -= 1
+    return _question_run(text, start)[1]
+
+
+def _question_run(text: str, start: int) -> tuple[int, bool]:
+    """The end of the run of ? that starts at *start*, and whether it is lost characters
+    (one verdict for the run, so that a long run is read once)."""
+    end = start + 1
     while text[end : end + 1] == "?":
         end += 1
     before, after = text[start - 1 : start], text[end : end + 1]
+    if end - start == 1 and before + after in ("（）", "()"):
+        return end, False  # （?）: a doubt, GB/T 15834
     if start == 0:
-        return bool(_HAN_CHAR.match(after))
+        return end, bool(_HAN_CHAR.match(after))
     if before in _NO_QUESTION_AFTER:
-        return True
-    return after in _NO_QUESTION_BEFORE and before not in _QUESTION_PARTICLES
+        return end, True
+    return end, after in _NO_QUESTION_BEFORE and before not in _QUESTION_PARTICLES
 
 
 def _exempt_offsets(text: str) -> set[int]:

@@ -136,6 +136,7 @@ def test_lost_characters_are_question_marks_where_no_question_can_stand():
     assert lost_character("?江新区规划", 0)
     assert not lost_character("怎么办?答案在改革", 3)
     assert not lost_character("满意吗?。这是", 3)  # a question, then a doubled mark
+    assert not lost_character("始建于唐代（?），历代重修", 5)  # a doubt (GB/T 15834)
     [lost] = strays(parse_text("建设（??）高速公路，推进“?江新区”规划。"))[:1]
     assert (lost.kind, lost.text, lost.replacements) == ("lost", "??", ())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -69,6 +70,36 @@ class _Finding:
         if self.related is not None:
             related = (Related(paragraph.span(self.related, self.related + 1), self.related_message),)
         return Violation(paragraph.span(self.index, self.index + 1), self.message, related=related)
+
+
+class _OpenMarks(list):
+    """The opening marks still open, in order (offsets into the text), with how many of each
+    family are open: whether a closing mark has a partner further down is answered at once,
+    so a paragraph of many unpaired marks is read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.open: Counter[str] = Counter()
+
+    def append(self, index: int) -> None:
+        super().append(index)
+        self.open[_family(self.text[index])] += 1
+
+    def pop(self, position: int = -1) -> int:
+        index = super().pop(position)
+        self.open[_family(self.text[index])] -= 1
+        return index
+
+    def truncate(self, depth: int) -> None:
+        while len(self) > depth:
+            self.pop()
+
+    def depth_of(self, family: str) -> int | None:
+        """The depth of the innermost open mark of *family*, if any is open."""
+        if not self.open[family]:
+            return None
+        return next(d for d in range(len(self) - 1, -1, -1) if _family(self.text[self[d]]) == family)
 
 
 @dataclass
@@ -168,13 +199,22 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             yield finding.violation(paragraph)
         text = paragraph.text
         cut = not _CLOSED_END.search(text)
+        last_end = _last_sentence_end(text) if pairs.left_open else -1
         pending.extend(
             _Open(paragraph, position, index, text[index],
-                  continuable=text[index] in _QUOTES and bool(_SENTENCE_END.search(text, index)), cut=cut)
+                  continuable=text[index] in _QUOTES and last_end >= index, cut=cut)
             for index in pairs.left_open
         )
     for mark in pending:
         yield _left_open(mark.paragraph.text, mark.index).violation(mark.paragraph)
+
+
+def _last_sentence_end(text: str) -> int:
+    """The offset of the paragraph's last sentence end, -1 if it has none."""
+    last = -1
+    for last_match in _SENTENCE_END.finditer(text):
+        last = last_match.start()
+    return last
 
 
 def _pair_up(text: str) -> _Pairs:
@@ -187,7 +227,7 @@ def _pair_up(text: str) -> _Pairs:
     english = bool(_LATIN.search(text)) and 2 * len(_LATIN_LETTERS.findall(text)) > len(_CJK.findall(text))
     marks = _ASCII_BRACKET if english else _MARK
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
-    stack: list[int] = []
+    stack = _OpenMarks(text)
     ascii_quotes: list[int] = []
     for match in marks.finditer(text):
         index, char = match.start(), match.group()
@@ -202,7 +242,7 @@ def _pair_up(text: str) -> _Pairs:
         elif not _is_apostrophe(text, index, stack):
             _close(text, index, stack, pairs)
     pairs.extra = _turned_quotes(text, pairs.extra, pairs.findings, first=True)
-    pairs.left_open = _turned_quotes(text, stack, pairs.findings, first=False)
+    pairs.left_open = _turned_quotes(text, list(stack), pairs.findings, first=False)
     if len(ascii_quotes) % 2:
         pairs.findings.append(_Finding(ascii_quotes[-1], '" 没有对应的 "：本段英文引号的个数是奇数'))
     if text[0] in _QUOTES and pairs.lead_close is None:
@@ -210,7 +250,7 @@ def _pair_up(text: str) -> _Pairs:
     return pairs
 
 
-def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
+def _close(text: str, index: int, stack: _OpenMarks, pairs: _Pairs) -> None:
     char = text[index]
     opener = _FAMILY.get(_OPENER_OF[char], _OPENER_OF[char])
     if stack and _family(text[stack[-1]]) == opener:
@@ -220,14 +260,14 @@ def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
         if index < _MARKER_CUT:
             pairs.markers.append(index)
         return
-    depth = next((d for d in range(len(stack) - 1, -1, -1) if _family(text[stack[d]]) == opener), None)
+    depth = stack.depth_of(opener)
     if depth is not None:
         # “…‘…”: the outer closing mark ends what the inner mark left open.
         for inner in _turned_quotes(text, stack[depth + 1 :], pairs.findings, first=False):
             pairs.findings.append(_Finding(
                 inner, _left_open_message(text[inner]), index, f"外层的 {char} 在 {text[inner]} 闭合之前出现"
             ))
-        del stack[depth + 1 :]
+        stack.truncate(depth + 1)
         _pop(stack, index, pairs)
     elif stack and not pairs.closed_later(text, index, text[stack[-1]]):
         # 《…）: the halves of two different pairs, and no 》 left for the 《 later.
@@ -272,7 +312,7 @@ def _quoted_term(text: str, i: int, j: int) -> bool:
             and not any(c in inside for c in (family, _CLOSER_OF[family])))
 
 
-def _pop(stack: list[int], index: int, pairs: _Pairs) -> None:
+def _pop(stack: _OpenMarks, index: int, pairs: _Pairs) -> None:
     if stack.pop() == 0:
         pairs.lead_close = index
 
@@ -281,7 +321,7 @@ def _family(opener: str) -> str:
     return _FAMILY.get(opener, opener)
 
 
-def _is_apostrophe(text: str, index: int, stack: list[int]) -> bool:
+def _is_apostrophe(text: str, index: int, stack: _OpenMarks) -> bool:
     """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote;
     ’99昆明世博会: the apostrophe of a two-digit year."""
     char = text[index]
@@ -294,7 +334,7 @@ def _is_apostrophe(text: str, index: int, stack: list[int]) -> bool:
     after = bool(_LATIN.match(text[index + 1 : index + 2]))
     if before and after:
         return True
-    return char == "’" and before and not any(text[i] == "‘" for i in stack)
+    return char == "’" and before and not stack.open["‘"]
 
 
 def _is_named(text: str, index: int) -> bool:

@@ -257,6 +257,8 @@ def test_a_question_mark_ending_a_question_is_still_half_width_punctuation():
             "群众满意吗⟦?⟧。这是检验工作的标准。",
         ],
     )
+    # a ? alone in brackets marks a doubt (GB/T 15834): a question mark, to be full-width
+    assert_rule("punctuation-width", invalid=["该寺始建于唐代（⟦?⟧），历代均有修葺。"])
     [finding] = findings_for("punctuation-width", "我们该怎么办?答案在改革。")
     assert finding.message == "中文中使用了半角问号“?”，应为全角“？”"
 
