@@ -271,11 +271,15 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
 # A character that a capture or a conversion to GBK could not encode comes out as ?: 前1‱ →
 # 前1?。, 、澧水 → 、?水. It stands where no question mark can: right after a 点号 or an opening
 # mark (a question does not start there), or right before a 点号 (？。 is not written), unless a
-# question particle shows a question (……吗?。 is a doubled mark). A ? alone in brackets marks
-# a doubt.
+# question particle shows a question (……吗?。 is a doubled mark). Inside a word (在贵州?江) it
+# is lost too when nothing in its sentence asks (吗, 什么, 如何, 是否, 究竟…还是, 满意不满意 …). A ? alone
+# in brackets marks a doubt.
 _NO_QUESTION_AFTER = frozenset("、，。；：（“‘《【〔,;:(")
 _NO_QUESTION_BEFORE = frozenset("、，。；：,;:")
 _QUESTION_PARTICLES = frozenset("吗呢吧么")
+_QUESTION_CUE = re.compile(r"[吗呢吧么谁哪几岂怎]|什么|如何|何[以时处在必尝]|为何|多[少久长大远高]|是否|难道|可否|能否"
+                           r"|究竟|到底|还是|([\u4e00-\u9fff]{1,2})[不没]\1")
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]")
 
 
 def lost_character(text: str, at: int) -> bool:
@@ -299,7 +303,17 @@ def _question_run(text: str, start: int) -> tuple[int, bool]:
         return end, bool(_HAN_CHAR.match(after))
     if before in _NO_QUESTION_AFTER:
         return end, True
-    return end, after in _NO_QUESTION_BEFORE and before not in _QUESTION_PARTICLES
+    if after in _NO_QUESTION_BEFORE:
+        return end, before not in _QUESTION_PARTICLES
+    return end, bool(_HAN_CHAR.match(before) and _HAN_CHAR.match(after)) and not _asks(text, start)
+
+
+def _asks(text: str, end: int) -> bool:
+    """Does the sentence that runs up to *end* ask something?"""
+    start = end
+    while start and not _SENTENCE_START.match(text, start - 1):
+        start -= 1
+    return bool(_QUESTION_CUE.search(text, start, end))
 
 
 def _exempt_offsets(text: str) -> set[int]:

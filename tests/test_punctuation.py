@@ -137,6 +137,12 @@ def test_lost_characters_are_question_marks_where_no_question_can_stand():
     assert not lost_character("怎么办?答案在改革", 3)
     assert not lost_character("满意吗?。这是", 3)  # a question, then a doubled mark
     assert not lost_character("始建于唐代（?），历代重修", 5)  # a doubt (GB/T 15834)
+    # inside a word, when nothing in the sentence asks
+    assert lost_character("推进贵州?江航道整治工程。", 4)
+    assert not lost_character("发展为了谁?为了人民。", 5)
+    assert not lost_character("改革的出路在哪里?在创新。", 7)
+    assert not lost_character("群众满意不满意?这是标准。", 7)
+    assert not lost_character("我们要问，这是为什么?答案在改革。", 10)
     [lost] = strays(parse_text("建设（??）高速公路，推进“?江新区”规划。"))[:1]
     assert (lost.kind, lost.text, lost.replacements) == ("lost", "??", ())
 

@@ -242,6 +242,8 @@ def test_a_question_mark_where_none_can_stand_is_a_lost_character():
             "水利领域，洞庭湖区重点垸堤防加固二期、⟦?⟧水灌区开工建设，大兴寨水库大坝封顶。",
             "85个学科进入ESI世界学科排名前1％、9个学科进入前1‰、1个学科进入前1⟦?⟧。医疗服务更加优质高效。",
             "加快建设（⟦??⟧）高速公路，推进“⟦?⟧江新区”规划编制。",
+            # inside a word, in a sentence that asks nothing
+            "推进贵州⟦?⟧江航道整治工程，加快沅水、⟦?⟧水航运建设。",
         ],
     )
     [finding] = findings_for("punctuation-width", "洞庭湖区重点垸堤防加固二期、?水灌区开工建设。")
@@ -254,6 +256,7 @@ def test_a_question_mark_ending_a_question_is_still_half_width_punctuation():
         "punctuation-width",
         invalid=[
             "我们该怎么办⟦?⟧答案在改革。",
+            "发展为了谁⟦?⟧为了人民。改革的出路在哪里⟦?⟧在创新。",
             "群众满意吗⟦?⟧。这是检验工作的标准。",
         ],
     )
