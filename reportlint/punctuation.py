@@ -23,8 +23,10 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 #: the marks a report writes in both widths: their share decides whether ASCII is the document's habit
 ASCII_MARKS = frozenset(FULL_WIDTH)
 FULL_WIDTH_MARKS = frozenset(FULL_WIDTH.values())
-MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "()": "括号", '""': "引号",
-              "...": "省略号"}
+MARK_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "()": "括号", "(": "括号",
+              ")": "括号", '""': "引号", "...": "省略号"}
+#: the full-width form of each kind of mark (see Stray.kind), as a message shows it
+FULL_WIDTH_KIND = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "()": "（）", '""': "“”", "...": "……"}
 ELLIPSIS = "……"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -40,8 +42,8 @@ _NOT_PROSE = re.compile(
     r"|&(?:[A-Za-z]+|#[0-9]+);"
     r"|`[^`\n]+`"  # code in a plain-text file (Markdown code never reaches the prose)
 )
-# 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 (times and ratios)
-_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=\d):(?=\d)")
+# 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 / 3.6 : 48 : 48.4 (times and ratios)
+_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?:(?<=\d)|(?<=\d )):(?= ?\d)")
 # a paragraph without one of these has nothing to decide
 _CANDIDATE = re.compile(r'[,;:?!()"]|\.\.\.')
 # "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
@@ -72,13 +74,25 @@ class Stray:
     paragraph: Paragraph
     start: int
     end: int
-    mark: str  # , ; : ? ! or "()" for brackets, '""' for quotes, "..." for an ellipsis
+    mark: str  # , ; : ? ! or "()" for brackets, '""' for quotes, "..." for an ellipsis; a lone "(" or ")"
     #: (start, end, full-width text) for each character run the fix replaces
     replacements: tuple[tuple[int, int, str], ...]
+    #: for a lone ( or ): the offset of its full-width other half, as in （…) or (…）
+    partner: int | None = None
+    #: a ? where no question mark can stand: a character the capture lost (nothing replaces it)
+    lost: bool = False
 
     @property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+    @property
+    def kind(self) -> str:
+        """The kind of mark: , ; : ? ! "()" (brackets, paired or not), '""' or "...";
+        "lost" for a lost character."""
+        if self.lost:
+            return "lost"
+        return "()" if self.mark in ("(", ")") else self.mark
 
 
 def strays(doc: Document) -> list[Stray]:
@@ -94,6 +108,20 @@ def prose(doc: Document) -> list[Paragraph]:
 def full_width_count(doc: Document) -> int:
     """How many ， ； ： ？ ！ （ ） the document writes."""
     return sum(1 for p in prose(doc) for char in p.text if char in FULL_WIDTH_MARKS)
+
+
+_WIDE_KIND = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
+_WIDE_MARK = re.compile("[，；：？！（“]|…+")
+
+
+def full_width_kinds(doc: Document) -> Counter[str]:
+    """How many marks of each kind (see Stray.kind) the document writes in full width:
+    a pair of brackets or quotes counts once, by its opening half; a run of … once."""
+    counts: Counter[str] = Counter()
+    for paragraph in prose(doc):
+        for match in _WIDE_MARK.finditer(paragraph.text):
+            counts[_WIDE_KIND.get(match.group(), "...")] += 1
+    return counts
 
 
 _OPENERS = frozenset("“‘《〈（(【「『〔[")
@@ -210,32 +238,82 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
     clauses = _Clauses(text)
     exempt = _exempt_offsets(text)
     found: list[Stray] = []
-    brackets: list[int] = []  # open ( as delimiter indexes
+    brackets: list[int] = []  # open ( and （ as delimiter indexes
     quotes: list[int] = []
+    run_end, run_lost = -1, False  # the run of ? being read
     for k, at in enumerate(clauses.delimiters):
         char = text[at]
         if at in exempt:
             continue
+        if char == "?" and at >= run_end:
+            run_end, run_lost = _question_run(text, at)
+            if run_lost:  # ?? : two characters lost, one finding
+                found.append(Stray(paragraph, at, run_end, char, (), lost=True))
+        if char == "?" and run_lost:
+            continue
         if char in ",;:?!":
             if clauses.ending(k):
                 found.append(Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),)))
-        elif char == "(":
+        elif char in "(（":
             brackets.append(k)
-        elif char == ")":
-            if brackets:
-                found.extend(_bracket_pair(paragraph, clauses, brackets.pop(), k))
-            elif clauses.beside(k):
-                found.append(Stray(paragraph, at, at + 1, ")", ((at, at + 1, "）"),)))
+        elif char in ")）":
+            found.extend(_close_bracket(paragraph, clauses, brackets.pop() if brackets else None, k))
         elif char == '"':
             quotes.append(k)
     for k in brackets:  # ( never closed
-        if clauses.beside(k):
-            at = clauses.delimiters[k]
-            found.append(Stray(paragraph, at, at + 1, "(", ((at, at + 1, "（"),)))
+        found.extend(_lone_bracket(paragraph, clauses, k))
     found.extend(_quote_pairs(paragraph, clauses, quotes))
     found.extend(_ellipses(paragraph, clauses, exempt))
     found.sort(key=lambda s: s.start)
     return found
+
+
+# A character that a capture or a conversion to GBK could not encode comes out as ?: 前1‱ →
+# 前1?。, 、澧水 → 、?水. It stands where no question mark can: right after a 点号 or an opening
+# mark (a question does not start there), or right before a 点号 (？。 is not written), unless a
+# question particle shows a question (……吗?。 is a doubled mark). Inside a word (在贵州?江) it
+# is lost too when nothing in its sentence asks (吗, 什么, 如何, 是否, 究竟…还是, 满意不满意 …). A ? alone
+# in brackets marks a doubt.
+_NO_QUESTION_AFTER = frozenset("、，。；：（“‘《【〔,;:(")
+_NO_QUESTION_BEFORE = frozenset("、，。；：,;:")
+_QUESTION_PARTICLES = frozenset("吗呢吧么")
+_QUESTION_CUE = re.compile(r"[吗呢吧么谁哪几岂怎]|什么|如何|何[以时处在必尝]|为何|多[少久长大远高]|是否|难道|可否|能否"
+                           r"|究竟|到底|还是|([\u4e00-\u9fff]{1,2})[不没]\1")
+_SENTENCE_START = re.compile(r"[。！？!?；;\n]")
+
+
+def lost_character(text: str, at: int) -> bool:
+    """Is the ? at *at* a lost character rather than a question mark?"""
+    start = at
+    while start and text[start - 1] == "?":
+        start -= 1
+    return _question_run(text, start)[1]
+
+
+def _question_run(text: str, start: int) -> tuple[int, bool]:
+    """The end of the run of ? that starts at *start*, and whether it is lost characters
+    (one verdict for the run, so that a long run is read once)."""
+    end = start + 1
+    while text[end : end + 1] == "?":
+        end += 1
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if end - start == 1 and before + after in ("（）", "()"):
+        return end, False  # （?）: a doubt, GB/T 15834
+    if start == 0:
+        return end, bool(_HAN_CHAR.match(after))
+    if before in _NO_QUESTION_AFTER:
+        return end, True
+    if after in _NO_QUESTION_BEFORE:
+        return end, before not in _QUESTION_PARTICLES
+    return end, bool(_HAN_CHAR.match(before) and _HAN_CHAR.match(after)) and not _asks(text, start)
+
+
+def _asks(text: str, end: int) -> bool:
+    """Does the sentence that runs up to *end* ask something?"""
+    start = end
+    while start and not _SENTENCE_START.match(text, start - 1):
+        start -= 1
+    return bool(_QUESTION_CUE.search(text, start, end))
 
 
 def _exempt_offsets(text: str) -> set[int]:
@@ -243,6 +321,32 @@ def _exempt_offsets(text: str) -> set[int]:
     for match in _NOT_PROSE.finditer(text):
         exempt.update(range(match.start(), match.end()))
     return exempt
+
+
+def _close_bracket(paragraph: Paragraph, clauses: _Clauses, k_open: int | None, k_close: int) -> list[Stray]:
+    """A closing bracket of either width and the opening one it closes, if any: two ASCII
+    halves are one pair; a pair whose halves differ in width (（…) or (…）) is a real
+    input, and its ASCII half is reported on its own, naming the full-width partner."""
+    text = paragraph.text
+    close_ascii = text[clauses.delimiters[k_close]] == ")"
+    if k_open is None:
+        return _lone_bracket(paragraph, clauses, k_close) if close_ascii else []
+    open_ascii = text[clauses.delimiters[k_open]] == "("
+    if open_ascii and close_ascii:
+        return _bracket_pair(paragraph, clauses, k_open, k_close)
+    if open_ascii:
+        return _lone_bracket(paragraph, clauses, k_open, partner=clauses.delimiters[k_close])
+    if close_ascii:
+        return _lone_bracket(paragraph, clauses, k_close, partner=clauses.delimiters[k_open])
+    return []
+
+
+def _lone_bracket(paragraph: Paragraph, clauses: _Clauses, k: int, partner: int | None = None) -> list[Stray]:
+    if not clauses.beside(k):
+        return []
+    at = clauses.delimiters[k]
+    char = paragraph.text[at]
+    return [Stray(paragraph, at, at + 1, char, ((at, at + 1, FULL_WIDTH[char]),), partner)]
 
 
 def _bracket_pair(paragraph: Paragraph, clauses: _Clauses, k_open: int, k_close: int) -> list[Stray]:

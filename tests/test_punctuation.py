@@ -2,7 +2,16 @@
 punctuation, decided per clause, and what replaces them."""
 
 from reportlint.parse import parse_text
-from reportlint.punctuation import HAN_SCRIPT, LATIN_SCRIPT, NO_SCRIPT, full_width_count, script, strays
+from reportlint.punctuation import (
+    HAN_SCRIPT,
+    LATIN_SCRIPT,
+    NO_SCRIPT,
+    full_width_count,
+    full_width_kinds,
+    lost_character,
+    script,
+    strays,
+)
 
 
 def marks(text: str, path: str = "case.txt") -> list[tuple[str, str]]:
@@ -100,3 +109,44 @@ def test_page_furniture_and_text_without_chinese_are_not_read():
 
 def test_full_width_count_counts_the_marks_with_an_ascii_twin():
     assert full_width_count(parse_text("一是（甲），二是：乙；三是丙？好！")) == 7
+
+
+def test_spaced_ratios_keep_their_colons():
+    assert marks("三次产业结构演进为3.6 : 48 : 48.4。比例尺为1 : 500，1:2:3。") == []
+    assert marks("主要预期目标是: 3项约束性指标全面完成。") == [(":", ":")]
+
+
+def test_a_bracket_pair_of_two_widths_is_its_ascii_half_with_the_partner():
+    text = "高中阶段教育（普通高中、技工教育)、高等教育（大学本科）。"
+    [lone] = strays(parse_text(text))
+    assert (lone.mark, lone.kind, lone.partner) == (")", "()", text.index("（"))
+    assert lone.replacements == ((text.index(")"), text.index(")") + 1, "）"),)
+    text = "对县(处）级以上领导干部进行培训（轮训）。"
+    [lone] = strays(parse_text(text))
+    assert (lone.mark, lone.partner) == ("(", text.index("）"))
+    # a full-width pair around an ASCII one pairs each with its own
+    assert marks("编制了《纲要（草案(试行)）》。") == [("()", "(试行)")]
+    assert marks("经济(发展") == [("(", "(")]
+
+
+def test_lost_characters_are_question_marks_where_no_question_can_stand():
+    assert lost_character("加固二期、?水灌区", 5)
+    assert lost_character("进入前1?。医疗", 4)
+    assert lost_character("建设（??）高速", 3) and lost_character("建设（??）高速", 4)
+    assert lost_character("?江新区规划", 0)
+    assert not lost_character("怎么办?答案在改革", 3)
+    assert not lost_character("满意吗?。这是", 3)  # a question, then a doubled mark
+    assert not lost_character("始建于唐代（?），历代重修", 5)  # a doubt (GB/T 15834)
+    # inside a word, when nothing in the sentence asks
+    assert lost_character("推进贵州?江航道整治工程。", 4)
+    assert not lost_character("发展为了谁?为了人民。", 5)
+    assert not lost_character("改革的出路在哪里?在创新。", 7)
+    assert not lost_character("群众满意不满意?这是标准。", 7)
+    assert not lost_character("我们要问，这是为什么?答案在改革。", 10)
+    [lost] = strays(parse_text("建设（??）高速公路，推进“?江新区”规划。"))[:1]
+    assert (lost.kind, lost.text, lost.replacements) == ("lost", "??", ())
+
+
+def test_full_width_kinds_count_each_kind_once_per_mark_or_pair():
+    counts = full_width_kinds(parse_text("一是（甲），二是：乙；三是“丙”？好！……等等……"))
+    assert counts == {"()": 1, ",": 1, ":": 1, ";": 1, '""': 1, "?": 1, "!": 1, "...": 2}

@@ -33,7 +33,8 @@ def repeated_punctuation(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     Left alone, as GB/T 15834 allows them: …… and ——, repeated or combined
     question and exclamation marks (？！ ！？ ！！), and a closing quote or
     bracket after an end mark (。” 。） ！”). Three or more 。 are taken for
-    a mistyped ellipsis.
+    a mistyped ellipsis. A ? that stands for a character a capture lost is
+    no 点号 (二期、?水灌区, 进入前1?。: punctuation-width reports those).
 
     ## Why it matters
     A doubled mark is a typing slip; two different marks in a row are left
@@ -57,7 +58,7 @@ def repeated_punctuation(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     ascii_marks: dict[int, set[int]] = defaultdict(set)  # paragraph index -> offsets
     for stray in strays(doc):
-        if stray.mark in ",;:?!":
+        if stray.kind in ",;:?!":  # not a lost character (前1?。 is 前1‱。)
             ascii_marks[stray.paragraph.index].add(stray.start)
     for paragraph in prose(doc):
         counted = ascii_marks.get(paragraph.index, set())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +21,9 @@ _QUOTES = "“‘「『"
 _MARK = re.compile("[" + re.escape("".join(_CLOSER_OF) + "".join(_OPENER_OF)) + '"]')
 _ASCII_BRACKET = re.compile(r"[()\[\]]")
 _LATIN = re.compile("[A-Za-z]")
+# ’99, ’08: an apostrophe that stands for the century of a year
+_YEAR_APOSTROPHE = re.compile(r"[‘’][0-9０-９]{2}(?![0-9０-９])")
+_CLOSING_SINGLE_QUOTE = re.compile(r"’(?![0-9０-９]{2}(?![0-9０-９]))")
 _LATIN_LETTERS = re.compile("[A-Za-z]+")
 _CJK = re.compile("[\u4e00-\u9fff]")
 # A URL's brackets are part of the address (…/wiki/Foo_(bar)), not prose.
@@ -67,6 +72,36 @@ class _Finding:
         return Violation(paragraph.span(self.index, self.index + 1), self.message, related=related)
 
 
+class _OpenMarks(list):
+    """The opening marks still open, in order (offsets into the text), with how many of each
+    family are open: whether a closing mark has a partner further down is answered at once,
+    so a paragraph of many unpaired marks is read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.open: Counter[str] = Counter()
+
+    def append(self, index: int) -> None:
+        super().append(index)
+        self.open[_family(self.text[index])] += 1
+
+    def pop(self, position: int = -1) -> int:
+        index = super().pop(position)
+        self.open[_family(self.text[index])] -= 1
+        return index
+
+    def truncate(self, depth: int) -> None:
+        while len(self) > depth:
+            self.pop()
+
+    def depth_of(self, family: str) -> int | None:
+        """The depth of the innermost open mark of *family*, if any is open."""
+        if not self.open[family]:
+            return None
+        return next(d for d in range(len(self) - 1, -1, -1) if _family(self.text[self[d]]) == family)
+
+
 @dataclass
 class _Pairs:
     """How the marks of one paragraph pair up, on their own."""
@@ -78,6 +113,23 @@ class _Pairs:
     findings: list[_Finding] = field(default_factory=list)
     #: where the quotation that opens the paragraph closes (-1: never; None: no quotation there)
     lead_close: int | None = None
+    #: family -> (offsets of its opening marks, of its closing marks), built when first needed
+    positions: dict[str, tuple[list[int], list[int]]] | None = None
+
+    def closed_later(self, text: str, index: int, opener: str) -> bool:
+        """Does a closing mark after *index* close *opener*: are there more closing marks
+        of its family after *index* than opening ones (“六五’… “五五” has none left)?"""
+        if self.positions is None:
+            self.positions = {}
+            for match in _MARK.finditer(text):
+                char = match.group()
+                if char == '"':
+                    continue
+                family = _family(char if char in _CLOSER_OF else _OPENER_OF[char])
+                openers, closers = self.positions.setdefault(family, ([], []))
+                (openers if char in _CLOSER_OF else closers).append(match.start())
+        openers, closers = self.positions.get(_family(opener), ([], []))
+        return len(closers) - bisect.bisect_right(closers, index) > len(openers) - bisect.bisect_right(openers, index)
 
 
 @rule(code="RL402", name="unmatched-pair", severity="warning", summary="成对标点不配对")
@@ -87,10 +139,14 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     Finds quotation marks, brackets and 书名号 (“” ‘’ 《》 （） 【】 「」 『』 〔〕
     〈〉 () []) that do not pair up within a paragraph: a mark left open
     (“ 没有对应的 ”), a closing mark without an opening one (多出的 ）), and two
-    halves of different pairs (《 与 ） 不配对). An inner ‘ closed by the
-    outer ” is reported at the ‘, with the ” as the related place. An odd
-    number of non-directional ASCII quotes " in a Chinese paragraph is
-    reported at the last one.
+    halves of different pairs (“六五’时期: “ 与 ’ 不配对, even when quotes
+    later in the paragraph pair up among themselves). A quote turned the
+    wrong way around a short term (一个”五讲四美三热爱”的活动) is one finding
+    at the turned quote, not two. An inner ‘ closed by the outer ” is
+    reported at the ‘, with the ” as the related place. An odd number of
+    non-directional ASCII quotes " in a Chinese paragraph is reported at the
+    last one. A bracket pair whose halves differ in width, （…), is a pair:
+    punctuation-width reports its ASCII half.
 
     What stays silent:
     - a quotation over several paragraphs that reopens its “ at the start of
@@ -99,7 +155,9 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     - a mark left open at a page break and closed in one of the next two
       paragraphs (…国务院发出《 / …通知》，提出…): broken-paragraph reports that cut;
     - enumeration markers with only a closing half (1）, a), 一）), apostrophes
-      (China’s, Xi’an), brackets inside URLs, inches (12"), web-page leftovers.
+      (China’s, Xi’an), brackets inside URLs, inches (12"), web-page leftovers;
+    - the apostrophe of a two-digit year: ’99昆明世界园艺博览会, also when typed
+      as ‘98抗洪 (unless a ’ later closes it as a quote).
 
     ## Why it matters
     A deleted closing quote or 书名号 changes what is quoted or titled, and
@@ -141,13 +199,22 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             yield finding.violation(paragraph)
         text = paragraph.text
         cut = not _CLOSED_END.search(text)
+        last_end = _last_sentence_end(text) if pairs.left_open else -1
         pending.extend(
             _Open(paragraph, position, index, text[index],
-                  continuable=text[index] in _QUOTES and bool(_SENTENCE_END.search(text, index)), cut=cut)
+                  continuable=text[index] in _QUOTES and last_end >= index, cut=cut)
             for index in pairs.left_open
         )
     for mark in pending:
         yield _left_open(mark.paragraph.text, mark.index).violation(mark.paragraph)
+
+
+def _last_sentence_end(text: str) -> int:
+    """The offset of the paragraph's last sentence end, -1 if it has none."""
+    last = -1
+    for last_match in _SENTENCE_END.finditer(text):
+        last = last_match.start()
+    return last
 
 
 def _pair_up(text: str) -> _Pairs:
@@ -160,7 +227,7 @@ def _pair_up(text: str) -> _Pairs:
     english = bool(_LATIN.search(text)) and 2 * len(_LATIN_LETTERS.findall(text)) > len(_CJK.findall(text))
     marks = _ASCII_BRACKET if english else _MARK
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
-    stack: list[int] = []
+    stack = _OpenMarks(text)
     ascii_quotes: list[int] = []
     for match in marks.finditer(text):
         index, char = match.start(), match.group()
@@ -174,7 +241,8 @@ def _pair_up(text: str) -> _Pairs:
                 stack.append(index)
         elif not _is_apostrophe(text, index, stack):
             _close(text, index, stack, pairs)
-    pairs.left_open = stack
+    pairs.extra = _turned_quotes(text, pairs.extra, pairs.findings, first=True)
+    pairs.left_open = _turned_quotes(text, list(stack), pairs.findings, first=False)
     if len(ascii_quotes) % 2:
         pairs.findings.append(_Finding(ascii_quotes[-1], '" 没有对应的 "：本段英文引号的个数是奇数'))
     if text[0] in _QUOTES and pairs.lead_close is None:
@@ -182,7 +250,7 @@ def _pair_up(text: str) -> _Pairs:
     return pairs
 
 
-def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
+def _close(text: str, index: int, stack: _OpenMarks, pairs: _Pairs) -> None:
     char = text[index]
     opener = _FAMILY.get(_OPENER_OF[char], _OPENER_OF[char])
     if stack and _family(text[stack[-1]]) == opener:
@@ -192,17 +260,17 @@ def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
         if index < _MARKER_CUT:
             pairs.markers.append(index)
         return
-    depth = next((d for d in range(len(stack) - 1, -1, -1) if _family(text[stack[d]]) == opener), None)
+    depth = stack.depth_of(opener)
     if depth is not None:
         # “…‘…”: the outer closing mark ends what the inner mark left open.
-        for inner in stack[depth + 1 :]:
+        for inner in _turned_quotes(text, stack[depth + 1 :], pairs.findings, first=False):
             pairs.findings.append(_Finding(
                 inner, _left_open_message(text[inner]), index, f"外层的 {char} 在 {text[inner]} 闭合之前出现"
             ))
-        del stack[depth + 1 :]
+        stack.truncate(depth + 1)
         _pop(stack, index, pairs)
-    elif stack and not _closed_later(text, index, text[stack[-1]]):
-        # 《…）: the halves of two different pairs, and no 》 comes later.
+    elif stack and not pairs.closed_later(text, index, text[stack[-1]]):
+        # 《…）: the halves of two different pairs, and no 》 left for the 《 later.
         top = stack.pop()
         pairs.findings.append(_Finding(
             index, f"{text[top]} 与 {char} 不配对", top, f"与之不配对的 {text[top]}（应以 {_CLOSER_OF[text[top]]} 闭合）"
@@ -211,30 +279,62 @@ def _close(text: str, index: int, stack: list[int], pairs: _Pairs) -> None:
         pairs.extra.append(index)
 
 
-def _pop(stack: list[int], index: int, pairs: _Pairs) -> None:
+# A quoted term is short and within one sentence.
+_QUOTED_TERM = 20
+
+
+def _turned_quotes(text: str, unpaired: list[int], findings: list[_Finding], first: bool) -> list[int]:
+    """”五讲四美三热爱” or “十五五“: two quotes of the same direction around a short term,
+    nothing else of their kind between them, are one quotation with one quote turned the
+    wrong way (the first of two closing quotes, the second of two opening ones): one finding,
+    not two. Returns the marks that stay unpaired."""
+    kept: list[int] = []
+    k = 0
+    while k < len(unpaired):
+        i = unpaired[k]
+        j = unpaired[k + 1] if k + 1 < len(unpaired) else -1
+        if j > 0 and text[i] == text[j] in "”’“‘" and _quoted_term(text, i, j):
+            turned, partner = (i, j) if first else (j, i)
+            right = _OPENER_OF.get(text[turned]) or _CLOSER_OF[text[turned]]
+            findings.append(_Finding(turned, f"{text[turned]} 应为 {right}：{text[i : j + 1]} 的引号方向不对",
+                                     partner, f"与之配对的 {text[partner]}"))
+            k += 2
+            continue
+        kept.append(i)
+        k += 1
+    return kept
+
+
+def _quoted_term(text: str, i: int, j: int) -> bool:
+    inside = text[i + 1 : j]
+    family = _family(text[i] if text[i] in _CLOSER_OF else _OPENER_OF[text[i]])
+    return (i > 0 and 0 < len(inside) <= _QUOTED_TERM and not _SENTENCE_END.search(inside)
+            and not any(c in inside for c in (family, _CLOSER_OF[family])))
+
+
+def _pop(stack: _OpenMarks, index: int, pairs: _Pairs) -> None:
     if stack.pop() == 0:
         pairs.lead_close = index
-
-
-def _closed_later(text: str, index: int, opener: str) -> bool:
-    family = _family(opener)
-    return any(_family(_OPENER_OF[c]) == family for c in text[index + 1 :] if c in _OPENER_OF)
 
 
 def _family(opener: str) -> str:
     return _FAMILY.get(opener, opener)
 
 
-def _is_apostrophe(text: str, index: int, stack: list[int]) -> bool:
-    """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote."""
+def _is_apostrophe(text: str, index: int, stack: _OpenMarks) -> bool:
+    """China’s, Xi’an, the students’ (no ‘ open): a Latin apostrophe, not a quote;
+    ’99昆明世博会: the apostrophe of a two-digit year."""
     char = text[index]
     if char not in "‘’":
         return False
+    if _YEAR_APOSTROPHE.match(text, index) and not text[index - 1 : index].isdigit():
+        # ‘98抗洪 (the opening quote typed for the apostrophe) is one too, unless a ’ closes it
+        return char == "’" or not _CLOSING_SINGLE_QUOTE.search(text, index + 1)
     before = bool(_LATIN.match(text[index - 1 : index])) if index else False
     after = bool(_LATIN.match(text[index + 1 : index + 2]))
     if before and after:
         return True
-    return char == "’" and before and not any(text[i] == "‘" for i in stack)
+    return char == "’" and before and not stack.open["‘"]
 
 
 def _is_named(text: str, index: int) -> bool:

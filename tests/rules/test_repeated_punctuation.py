@@ -103,3 +103,22 @@ def test_markup_between_the_marks_stays():
     text = "全面落实中央经济工作会议精神，**，**完整准确全面贯彻新发展理念。"
     [finding] = findings_for("repeated-punctuation", text, "case.md")
     assert apply(text, finding) == "全面落实中央经济工作会议精神，****完整准确全面贯彻新发展理念。"
+
+
+def test_silent_on_a_lost_character_beside_a_mark():
+    # a ? where a character was lost in a capture is no 点号 (punctuation-width reports it)
+    assert_rule(
+        "repeated-punctuation",
+        valid=[
+            "水利领域，洞庭湖区重点垸堤防加固二期、?水灌区开工建设，大兴寨水库大坝封顶。",
+            "9个学科进入前1‰、1个学科进入前1?。医疗服务更加优质高效。",
+            "推进“?江新区”规划编制，加快建设（??）高速公路。",
+        ],
+        invalid=[
+            # a question followed by a full stop is a doubled mark, in either width
+            "群众满意吗⟦?。⟧这是检验工作的标准。",
+            "群众满意吗⟦？。⟧这是检验工作的标准。",
+            # the real doubled comma of national_2006, beside a lost character
+            "以更加昂扬的斗志，更加奋发有为的精神状态⟦，，⟧更加扎实的工作作风、?水灌区。",
+        ],
+    )

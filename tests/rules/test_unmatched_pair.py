@@ -159,3 +159,71 @@ def test_markdown_links_and_footnotes_are_not_brackets():
 def test_artifacts_are_left_to_layout_artifact():
     # beijing_2026.txt: a web page's font-size toolbar, one item per line
     assert not findings_for("unmatched-pair", "下载\n\n打印\n\n【字号：\n\n加大\n\n还原\n\n减小\n\n】\n\n各位代表：")
+
+
+def test_silent_on_the_apostrophe_of_a_two_digit_year():
+    assert_rule(
+        "unmatched-pair",
+        valid=[
+            "成功举办’99昆明世界园艺博览会，接待中外游客950万人次。",
+            "“’98抗洪精神”激励全国人民，‘08奥运会和’10世博会相继成功举办。",
+            "举办’99《财富》全球论坛年会，吸引了众多跨国公司负责人。",
+        ],
+        invalid=[
+            # a quotation of a year-named event still needs its closing mark
+            "提出建设⟦“⟧’99昆明世博会精品工程的目标，全面完成各项筹备工作。",
+            # a ’ after a digit is no year's apostrophe
+            "房屋编号为2⟦’⟧99，已登记入册。",
+            # ‘99 closed by its ’ is a quotation
+            "他说：⟦“⟧这是‘99计划’的核心内容。",
+        ],
+    )
+
+
+def test_a_mark_closed_by_the_wrong_half_is_one_finding_when_the_later_quotes_pair_up():
+    # national_1986: the later “五五” pairs up, so nothing is left to close the “ of “六五’
+    text = ("“五五”末期，国家财政出现较大的赤字。“六五’期间，通过调整和改革，收入增加。"
+            "财政收入增加最多的是“五五”时期，而“六五”期间的增加额大大超过“五五”时期。")
+    [finding] = findings_for("unmatched-pair", text)
+    assert finding.message == "“ 与 ’ 不配对" and finding.span.start == text.index("’")
+    assert finding.related[0].span.start == text.index("“六五’")
+    # national_2006: “ typed for 《, and a quotation later in the paragraph
+    text = "一是建设社会主义新农村。“纲要（草案）》把解决“三农”问题放在各项战略任务的首位。"
+    [finding] = findings_for("unmatched-pair", text)
+    assert finding.message == "“ 与 》 不配对"
+    assert_rule(
+        "unmatched-pair",
+        invalid=[
+            "“五五”末期出现赤字。“六五⟦’⟧期间收入增加，超过“五五”时期。",
+            "我们编制了《纲要（草案）⟦”⟧，“十五五”规划全文提交大会审查。",
+        ],
+        # a 》 further on that is left for the 《: the ） is only one too many
+        valid=["编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）》，“十五五”规划全文提交大会审查。"],
+    )
+
+
+def test_a_quote_turned_the_wrong_way_is_one_finding():
+    assert_rule(
+        "unmatched-pair",
+        invalid=[
+            # national_1982: the opening quote typed as a closing one
+            "许多地方开展了“三热爱”活动，正在汇合成一个⟦”⟧五讲四美三热爱”的统一的活动。",
+            "推动“两重⟦“⟧“两新”等落地见效，稳住经济基本盘。",
+            "他说：“要学习⟦’⟧两个确立’，做到两个维护。”",
+            "他说：“要学习‘两个确立⟦‘⟧，做到两个维护。”",
+        ],
+    )
+    text = "正在汇合成一个”五讲四美三热爱”的统一的活动。"
+    [finding] = findings_for("unmatched-pair", text)
+    assert finding.message == "” 应为 “：”五讲四美三热爱” 的引号方向不对"
+    assert finding.related[0].span.start == text.rindex("”")
+
+
+def test_two_unpaired_quotes_that_do_not_enclose_a_short_term_are_two_findings():
+    assert_rule(
+        "unmatched-pair",
+        invalid=[
+            # a whole sentence between them: not a quoted term
+            "会议指出⟦”⟧要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。推动高质量发展⟦”⟧。",
+        ],
+    )
