@@ -48,7 +48,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Output format.")
 @click.option("--select", multiple=True, help="Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")
@@ -58,12 +58,15 @@ def cli() -> None:
               help="Use this config file for every checked file.")
 @click.option("--encoding", help="Read files in this encoding instead of detecting it.")
 @click.option("--stdin-filename", help="The name of the file read from stdin (-).")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output (any format).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule (text and concise formats).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
               help="The least severity that makes the exit code 1 (default: the config's fail-level, else warning).")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no source excerpts or summary.")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no source excerpts or summary (text and concise formats).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text output (default: on a terminal; FORCE_COLOR forces it, NO_COLOR turns it off).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text); report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change words).")
 @click.option("--diff", is_flag=True, help="Print the unified diff of what --fix would change, and write nothing.")
@@ -81,10 +84,11 @@ def cli() -> None:
               help="Apply exclude to the files named on the command line too (for pre-commit).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the number of cores).")
-def check(paths, output_format, select, extend_select, ignore, config_file, encoding, stdin_filename,
+def check(paths, output_format, output_file, select, extend_select, ignore, config_file, encoding, stdin_filename,
           statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs) -> None:
-    """Check PATHS (files, folders, or - for stdin)."""
+    """Check PATHS (files, folders, or - for stdin; default: the working folder)."""
+    paths = paths or (".",)
     overrides = Overrides(
         config_file=config_file,
         select=_split(select) or None,
@@ -110,6 +114,10 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         except InputError as error:
             _fail(f"--encoding: {error}")
             return
+    if output_format not in ("text", "concise") and (statistics or quiet):
+        # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
+        _fail(f"{'--statistics' if statistics else '--quiet'} applies to the text and concise formats, not {output_format}")
+        return
     if write_baseline_file and (baseline_file or diff):
         _fail(f"--write-baseline cannot be combined with {'--baseline' if baseline_file else '--diff'}")
         return
@@ -165,23 +173,26 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
         results, hidden = _filter_baseline(results, baseline_file)
 
     if color is None:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        color = False if output_file else _colour_by_default()
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
     to_stderr = bool(fixing and from_stdin)
     render = FORMATS[output_format]
     if output_format in ("text", "concise"):
         # With --fix the note after the report says what was fixed and what more could be.
-        text = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
-                      fix_hint=not (fix or unsafe_fixes))
+        report = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
+                        fix_hint=not (fix or unsafe_fixes))
+        if not quiet:
+            # After the summary. Without --fix or --unsafe-fixes the renderer's summary
+            # says what --fix would fix (the output of a plain check is the renderer's).
+            if fix or unsafe_fixes:
+                report += _fix_note(results, _unique(done for _, done in fixes), unsafe_fixes)
+            report += _baseline_note(hidden, baseline_file)
     else:
-        text = render(results)
-    click.echo(text, nl=False, color=color, err=to_stderr)
-    if output_format in ("text", "concise") and not quiet:
-        # After the summary. Without --fix or --unsafe-fixes the renderer's summary
-        # says what --fix would fix (the output of a plain check is the renderer's).
-        if fix or unsafe_fixes:
-            click.echo(_fix_note(results, _unique(done for _, done in fixes), unsafe_fixes), nl=False, err=to_stderr)
-        click.echo(_baseline_note(hidden, baseline_file), nl=False, err=to_stderr)
+        report = render(results)
+    if output_file:
+        _write_report(output_file, report)
+    else:
+        click.echo(report, nl=False, color=color, err=to_stderr)
 
     failed = _report_problems(results) or failed
     if failed:
@@ -189,6 +200,22 @@ def check(paths, output_format, select, extend_select, ignore, config_file, enco
     if results.failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _write_report(path: Path, report: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report, encoding="utf-8")
+    except OSError as error:
+        _fail(f"--output-file: cannot write {path}: {error.strerror or error}")
+
+
+def _colour_by_default() -> bool:
+    """On a terminal, unless NO_COLOR is set; FORCE_COLOR (force-color.org) wins, for CI logs
+    that render colours. Either counts only when it is not empty."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _with_files(results: RunResult, files: list) -> RunResult:

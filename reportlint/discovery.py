@@ -161,6 +161,17 @@ def discover(paths: Iterable[str], settings_for: SettingsFor) -> Iterator[Candid
     folder (the nearest config above it, or --config, plus the command line).
     ``-`` (stdin) is passed through as a Candidate.
     """
+    seen: set[str] = set()  # each file once, under the first name it was given (stdin: "-")
+    for item in _discover(paths, settings_for):
+        if isinstance(item, Candidate):
+            key = "-" if item.path == Path("-") else os.path.realpath(item.path)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield item
+
+
+def _discover(paths: Iterable[str], settings_for: SettingsFor) -> Iterator[Candidate | Problem]:
     for raw in paths:
         if raw == "-":
             yield Candidate(Path("-"), raw)

@@ -431,6 +431,57 @@ def test_color_flag_forces_colour(tmp_path):
     assert ANSI in run("check", "--color", "a.txt", env={"NO_COLOR": "1"}).stdout  # the flag wins
 
 
+def test_force_color_colours_a_pipe_and_the_flag_still_wins(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", BROKEN)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert ANSI in run("check", "a.txt", env={"FORCE_COLOR": "1"}).stdout
+    assert ANSI in run("check", "a.txt", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert ANSI not in run("check", "a.txt", env={"FORCE_COLOR": ""}).stdout  # empty: not set
+    assert ANSI not in run("check", "--no-color", "a.txt", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_no_path_checks_the_working_folder_and_a_file_named_twice_once(tmp_path):
+    write(tmp_path / "a.txt", BROKEN)
+    write(tmp_path / "章节" / "b.md", BROKEN)
+    result = run("check", "--format", "concise")
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[:-1]] == ["a.txt", "章节/b.md"]
+    twice = run("check", "--format", "concise", "a.txt", ".", "./a.txt", "章节")
+    assert [line.split(":")[0] for line in twice.stdout.splitlines()[:-1]] == ["a.txt", "章节/b.md"]
+    stdin = run("check", "--format", "concise", "-", "-", input=BROKEN.encode())
+    assert stdin.stdout.count("RL101") == 1
+
+
+@pytest.mark.parametrize("output_format", ["text", "concise", "json", "sarif", "github"])
+def test_output_file_takes_the_report_of_every_format(tmp_path, output_format):
+    write(tmp_path / "a.txt", BROKEN)
+    printed = run("check", "--format", output_format, "a.txt")
+    written = run("check", "--format", output_format, "--output-file", "报告/结果.out", "a.txt")
+    assert (written.exit_code, written.stdout) == (printed.exit_code, "") == (1, "")
+    assert (tmp_path / "报告" / "结果.out").read_text(encoding="utf-8") == printed.stdout
+
+
+def test_output_file_has_no_colour_unless_asked_and_a_bad_path_is_one_error(tmp_path):
+    write(tmp_path / "a.txt", BROKEN)
+    run("check", "-o", "plain.txt", "a.txt", env={"FORCE_COLOR": "1"})
+    assert ANSI not in (tmp_path / "plain.txt").read_text(encoding="utf-8")
+    run("check", "--color", "-o", "colour.txt", "a.txt")
+    assert ANSI in (tmp_path / "colour.txt").read_text(encoding="utf-8")
+    write(tmp_path / "文件", "")
+    bad = run("check", "-o", "文件/结果.txt", "a.txt")
+    assert bad.exit_code == 2 and bad.stderr.startswith("reportlint: error: --output-file:")
+    assert len(bad.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("flag", ["--statistics", "--quiet"])
+@pytest.mark.parametrize("output_format", ["json", "sarif", "github"])
+def test_statistics_and_quiet_with_a_machine_format_are_usage_errors(tmp_path, flag, output_format):
+    write(tmp_path / "a.txt", BROKEN)
+    result = run("check", "--format", output_format, flag, "a.txt")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"{flag} applies to the text and concise formats" in result.stderr
+
+
 def _run_on_terminal(args, env_extra, cwd):
     """Run the real command with stdout on a pseudo-terminal; return what it printed."""
     pty = pytest.importorskip("pty")
