@@ -12,13 +12,15 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import click
+
 from .model import OptionsError, RuleMeta, Severity
 from .registry import Registry, RegistryError, build_registry
 from .suggest import did_you_mean
 from .tomlfile import TOMLDecodeError, loads, read_toml
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
-KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
+KEYS = ("extend", "select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
         "allow-words", "rule-packs", "include", "extend-include", "exclude", "extend-exclude",
         "respect-gitignore", "force-exclude", "fail-level")
 
@@ -90,7 +92,7 @@ class Config:
         ignore = list(self.ignore)
         relative = _relative(Path(path), self.root)
         for pattern, selectors in self.per_file_ignores:
-            if _matches(relative, pattern):
+            if _matches(relative, pattern) or (is_absolute_glob(pattern) and _matches_absolute(Path(path), pattern)):
                 ignore.extend(selectors)
         return registry.resolve(self.select + self.extend_select, ignore)
 
@@ -121,15 +123,85 @@ def _matches(relative: str, pattern: str) -> bool:
     return fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(PurePosixPath(relative).name, pattern)
 
 
-def load_config(path: Path) -> Config:
-    """Read one config file; an error names the file and what is wrong."""
+def is_absolute_glob(pattern: str) -> bool:
+    """A glob that an extended config's folder was put in front of (see _rooted)."""
+    return pattern.startswith("/") or pattern[1:3] == ":/"
+
+
+def _matches_absolute(path: Path, pattern: str) -> bool:
+    return fnmatch.fnmatchcase(path.resolve().as_posix(), pattern)
+
+
+def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
+    """Read one config file, and the one it extends; an error names the file and what is wrong."""
     try:
         data = read_toml(path, "config file")
     except ValueError as error:
         raise ConfigError(str(error)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
-    return _from_table(data, path)
+    elif isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]:
+        raise ConfigError(f"{path}: [tool.reportlint] is for pyproject.toml; in {path.name} write the keys "
+                          "at the top level (select = [...], not [tool.reportlint] select = [...])")
+    config = _from_table(data, path)
+    if "extend" not in data:
+        return config
+    return _extended(_base_of(data["extend"], path, _extending), config, data)
+
+
+def _base_of(extend: Any, path: Path, extending: tuple[Path, ...]) -> Config:
+    """The config that *path* extends (a path relative to *path*'s folder)."""
+    if not isinstance(extend, str) or not extend.strip():
+        raise ConfigError(f"{path}: 'extend' must be the path of another config file")
+    base = (path.parent / extend).resolve()
+    chain = (*extending, path.resolve())
+    if base in chain:
+        raise ConfigError(f"{path}: 'extend' makes a loop: {' -> '.join(str(p) for p in (*chain, base))}")
+    return load_config(base, chain)
+
+
+# Keys whose lists add up along an extend chain (ruff's extend-* semantics); every other key
+# set in the extending file replaces the base's.
+_ADDED = ("extend_select", "extend_include", "extend_exclude", "per_file_ignores", "rule_options", "rule_packs",
+          "allow_words")
+_REPLACED = {"select": "select", "ignore": "ignore", "include": "include", "exclude": "exclude",
+             "respect-gitignore": "respect_gitignore", "force-exclude": "force_exclude", "fail-level": "fail_level"}
+
+
+def _extended(base: Config, own: Config, table: dict[str, Any]) -> Config:
+    """*own* (read from *table*) on top of *base*. The base's globs keep meaning paths below
+    the base's folder: those with a / get that folder in front (see _rooted)."""
+    base = _rooted(base)
+    changes: dict[str, Any] = {}
+    for key, name in _REPLACED.items():
+        changes[name] = getattr(own if key in table else base, name)
+    for name in _ADDED:
+        mine, theirs = getattr(base, name), getattr(own, name)
+        changes[name] = mine | theirs if isinstance(mine, frozenset) else mine + theirs
+    # Severities: the most specific selector wins and, in a tie, the first listed: the extending file's.
+    changes["severity"] = own.severity + base.severity
+    return dataclasses.replace(own, **changes)
+
+
+def _rooted(config: Config) -> Config:
+    """*config* with each glob that names a path below its folder (one with a /) made absolute,
+    so that it still means the same files from another config's folder."""
+    root = fnmatch_escape(config.root.resolve().as_posix())
+
+    def absolute(patterns):
+        if patterns is None:
+            return None
+        return tuple(p if "/" not in p or is_absolute_glob(p) else f"{root}/{p.removeprefix('./')}" for p in patterns)
+
+    return dataclasses.replace(
+        config, include=absolute(config.include), extend_include=absolute(config.extend_include),
+        exclude=absolute(config.exclude), extend_exclude=absolute(config.extend_exclude),
+        per_file_ignores=tuple((absolute((p,))[0], selectors) for p, selectors in config.per_file_ignores),
+    )
+
+
+def fnmatch_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 def _from_table(table: dict[str, Any], path: Path) -> Config:
@@ -209,11 +281,15 @@ def find_config_file(start: Path) -> Path | None:
 
 @lru_cache(maxsize=256)
 def _find_in(folder: Path) -> Path | None:
-    for name in CONFIG_FILES:
-        candidate = folder / name
-        if candidate.is_file():
-            if name != "pyproject.toml" or _has_tool_section(candidate):
-                return candidate
+    found = [folder / name for name in CONFIG_FILES if (folder / name).is_file()
+             and (name != "pyproject.toml" or _has_tool_section(folder / name))]
+    if len(found) > 1:
+        # Only the first is read: a setting in the other would silently do nothing.
+        others = ", ".join(p.name for p in found[1:])
+        click.echo(f"reportlint: warning: {folder} has more than one config file: {found[0].name} is used, "
+                   f"{others} ignored", err=True)
+    if found:
+        return found[0]
     if folder.parent == folder:
         return None
     return _find_in(folder.parent)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
+from .config import Config, is_absolute_glob
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.docx")
 # Hidden folders and files (.git, .venv, .idea, .DS_Store …) and what tools put
@@ -62,6 +62,8 @@ class Glob:
         """Does the glob match this absolute path (a file or a folder)?"""
         if self.by_name:
             return self._match(os.path.basename(absolute))
+        if is_absolute_glob(self.pattern):  # from a config that another one extends
+            return self._match(Path(absolute).as_posix())
         relative = _below(absolute, self.root)
         return relative is not None and self._match(relative)
 

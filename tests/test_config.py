@@ -119,6 +119,66 @@ def test_in_one_folder_reportlint_toml_comes_first(tmp_path):
     assert find_config_file(tmp_path) == (tmp_path / ".reportlint.toml").resolve()
 
 
+def test_a_folder_with_two_config_files_warns_which_one_is_used(tmp_path):
+    write(tmp_path / "reportlint.toml", 'select = ["RL101"]\n')
+    write(tmp_path / ".reportlint.toml", 'select = ["RL102"]\n')
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    result = run("check", "--format", "concise", doc)
+    assert [line.split(": ")[2].split()[0] for line in result.stdout.splitlines()[:-1]] == ["RL101"]
+    warning = result.stderr.strip()
+    assert warning.startswith("reportlint: warning: ") and "reportlint.toml is used" in warning
+    assert ".reportlint.toml ignored" in warning and len(result.stderr.splitlines()) == 1
+
+
+def test_tool_section_in_reportlint_toml_is_a_clear_error(tmp_path):
+    write(tmp_path / "reportlint.toml", '[tool.reportlint]\nselect = ["RL101"]\n')
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    assert_config_error(run("check", doc), "reportlint.toml", "[tool.reportlint] is for pyproject.toml", "top level")
+
+
+# --- extend: a folder's config on top of another one ----------------------------------
+
+
+def test_extend_adds_to_the_base_and_replaces_what_it_sets(tmp_path):
+    write(tmp_path / "reportlint.toml", 'select = ["RL1"]\nextend-select = ["RL501"]\nallow-words = ["民营"]\n')
+    write(tmp_path / "草稿" / "reportlint.toml", 'extend = "../reportlint.toml"\nignore = ["layout-artifact"]\n')
+    doc = write(tmp_path / "草稿" / "报告.txt", THREE_RULES)
+    assert codes(doc) == ["RL101", "RL501"]  # the base's select and extend-select, the draft's ignore
+    config = config_for(doc.parent)
+    assert config.select == ("RL1",) and config.allow_words == frozenset({"民营"})
+    write(tmp_path / "终稿" / "reportlint.toml", 'extend = "../reportlint.toml"\nselect = ["RL5"]\n')
+    assert codes(write(tmp_path / "终稿" / "报告.txt", THREE_RULES)) == ["RL501"]  # select replaced
+
+
+def test_extend_keeps_the_base_globs_relative_to_the_base_folder(tmp_path):
+    write(tmp_path / "reportlint.toml", 'per-file-ignores = { "报告/附件/*.txt" = ["RL1"] }\n'
+                                        'extend-exclude = ["报告/旧稿"]\n')
+    write(tmp_path / "报告" / "reportlint.toml", 'extend = "../reportlint.toml"\n')
+    write(tmp_path / "报告" / "附件" / "a.txt", THREE_RULES)
+    write(tmp_path / "报告" / "旧稿" / "b.txt", THREE_RULES)
+    write(tmp_path / "报告" / "c.txt", THREE_RULES)
+    result = lint_paths([str(tmp_path / "报告")])
+    found = {(Path(f.path).name, f.code) for f in result.findings}
+    assert found == {("a.txt", "RL501"), ("c.txt", "RL101"), ("c.txt", "RL102"), ("c.txt", "RL501")}
+
+
+@pytest.mark.parametrize(("extend", "fragment"), [
+    ('"missing.toml"', "not found"),
+    ('3', "'extend' must be the path of another config file"),
+    ('"reportlint.toml"', "'extend' makes a loop"),
+])
+def test_a_bad_extend_is_one_error(tmp_path, extend, fragment):
+    write(tmp_path / "reportlint.toml", f"extend = {extend}\n")
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    assert_config_error(run("check", doc), fragment)
+
+
+def test_an_extend_chain_that_loops_through_two_files_is_one_error(tmp_path):
+    write(tmp_path / "a" / "reportlint.toml", 'extend = "../b/reportlint.toml"\n')
+    write(tmp_path / "b" / "reportlint.toml", 'extend = "../a/reportlint.toml"\n')
+    assert_config_error(run("check", write(tmp_path / "a" / "报告.txt", THREE_RULES)), "'extend' makes a loop")
+
+
 def test_pyproject_without_a_reportlint_section_is_skipped(tmp_path):
     write(tmp_path / "reportlint.toml", 'select = ["RL102"]\n')
     write(tmp_path / "项目" / "pyproject.toml", """\
