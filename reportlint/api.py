@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, ConfigError, config_for, load_config
-from .decoding import InputError, decode
+from .decoding import InputError
 from .discovery import FileOptions, FileSettings, Problem, discover, file_settings
 from .engine import FileResult, rules_for_document, run_rules
 from .model import Finding, RuleMeta, Severity
@@ -107,6 +107,33 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
 
 
 @dataclass(frozen=True)
+class FilePlan:
+    """What a run would do with one file: the config that applies and the rules it runs."""
+
+    display: str
+    config: Config
+    rules: list[tuple[RuleMeta, object, Severity]]
+    fail_level: Severity
+
+
+def plan_paths(paths: Iterable[str], overrides: Overrides = Overrides()) -> list[FilePlan | Problem]:
+    """The files *paths* would check, in order, each with its settings, and the paths that
+    cannot be checked; nothing is read (``--show-files``, ``--show-settings``)."""
+    _prepared.clear()
+    _fixed.clear()
+    fixed = _load_fixed_config(overrides)
+    plans: list[FilePlan | Problem] = []
+    for item in discover(paths, _settings_lookup(fixed, overrides)):
+        if isinstance(item, Problem):
+            plans.append(item)
+            continue
+        display = (overrides.stdin_filename or "-") if item.path == Path("-") else item.display
+        config, rules, _ = _plan(item.path, display, overrides, fixed)
+        plans.append(FilePlan(display, config, rules, overrides.fail_level or config.fail_level))
+    return plans
+
+
+@dataclass(frozen=True)
 class _Task:
     """One file to lint: what a worker process is sent."""
 
@@ -167,8 +194,9 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
         with _collector_paused():
             try:
                 if _is_stdin(task):
-                    text, encoding = decode(stdin or b"", task.overrides.encoding)
-                    doc = parse_text(text, task.display, encoding, config.allow_words)
+                    # --stdin-filename names its format: 报告.docx from stdin is a Word file
+                    doc = read_document(Path(task.display), task.display, task.overrides.encoding,
+                                        config.allow_words, data=stdin or b"")
                 else:
                     doc = read_document(task.path, task.display, task.overrides.encoding, config.allow_words)
             except InputError as error:
@@ -258,4 +286,4 @@ def _load_fixed_config(overrides: Overrides) -> Config | None:
     return _fixed[overrides.config_file]
 
 
-__all__ = ["ConfigError", "Overrides", "RunResult", "lint_paths", "lint_text"]
+__all__ = ["ConfigError", "FilePlan", "Overrides", "RunResult", "lint_paths", "lint_text", "plan_paths"]

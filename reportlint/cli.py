@@ -16,11 +16,11 @@ from typing import NoReturn
 import click
 
 from . import __version__
-from .api import Overrides, RunResult, lint_paths
+from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
 from .baseline import BaselineError, filter_baseline, write_baseline
 from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding
-from .discovery import FileOptions
+from .discovery import FileOptions, Problem
 from .engine import FileResult
 from .fixing import FileFix, fix_file, fix_hint, unified_diff
 from .model import Severity
@@ -47,13 +47,29 @@ def cli() -> None:
     """reportlint: lint Chinese official documents and reports."""
 
 
+def _complete_rules(ctx, param, incomplete: str):
+    """Shell completion of rule codes and names (the last of a comma-separated list)."""
+    from click.shell_completion import CompletionItem
+
+    from .registry import build_registry
+
+    done, _, word = incomplete.rpartition(",")
+    prefix = done + "," if done else ""
+    items = []
+    for meta in build_registry():
+        for key in (meta.code, meta.name):
+            if key.lower().startswith(word.lower()):
+                items.append(CompletionItem(prefix + key, help=meta.summary))
+    return items
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--select", multiple=True, help="Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")
-@click.option("--extend-select", multiple=True, help="Rules to enable in addition to the config's select.")
-@click.option("--ignore", multiple=True, help="Rules to disable (codes, names or prefixes, comma-separated).")
+@click.option("--select", multiple=True, shell_complete=_complete_rules, help="Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")
+@click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help="Rules to enable in addition to the config's select.")
+@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help="Rules to disable (codes, names or prefixes, comma-separated).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file for every checked file.")
 @click.option("--encoding", help="Read files in this encoding instead of detecting it.")
@@ -84,9 +100,13 @@ def cli() -> None:
               help="Apply exclude to the files named on the command line too (for pre-commit).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Check files in this many processes (default: the number of cores).")
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the config file and the rules that apply to each file, and check nothing.")
 def check(paths, output_format, output_file, select, extend_select, ignore, config_file, encoding, stdin_filename,
           statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
-          include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs) -> None:
+          include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs,
+          show_files, show_settings) -> None:
     """Check PATHS (files, folders, or - for stdin; default: the working folder)."""
     paths = paths or (".",)
     overrides = Overrides(
@@ -117,6 +137,9 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     if output_format not in ("text", "concise") and (statistics or quiet):
         # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
         _fail(f"{'--statistics' if statistics else '--quiet'} applies to the text and concise formats, not {output_format}")
+        return
+    if show_files or show_settings:
+        _show(paths, overrides, show_settings)
         return
     if write_baseline_file and (baseline_file or diff):
         _fail(f"--write-baseline cannot be combined with {'--baseline' if baseline_file else '--diff'}")
@@ -200,6 +223,42 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     if results.failing and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _show(paths: tuple[str, ...], overrides: Overrides, settings: bool) -> NoReturn:
+    """--show-files / --show-settings: what a run would check, and with what; exit 2 when a path
+    cannot be checked, as a run would."""
+    try:
+        plans = plan_paths(paths, overrides)
+    except (ConfigError, RegistryError) as error:
+        _fail(str(error))
+    failed = False
+    for plan in plans:
+        if isinstance(plan, Problem):
+            click.echo(f"reportlint: error: {plan.display}: {plan.error}", err=True)
+            failed = True
+        elif not settings:
+            click.echo(plan.display)
+        else:
+            click.echo(_settings_text(plan))
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
+
+
+def _settings_text(plan: FilePlan) -> str:
+    config = plan.config
+    lines = [f"{plan.display}:", f"  config file: {config.path or '(none: the defaults)'}",
+             f"  fail-level: {plan.fail_level.value}"]
+    if config.allow_words:
+        lines.append(f"  allow-words: {', '.join(sorted(config.allow_words))}")
+    if config.rule_packs:
+        lines.append(f"  rule-packs: {', '.join(str(p) for p in config.rule_packs)}")
+    lines.append(f"  rules ({len(plan.rules)}):")
+    for meta, options, severity in plan.rules:
+        changed = {key: value for key, value in meta.option_defaults().items()
+                   if getattr(options, key.replace("-", "_"), value) != value}
+        extra = "".join(f" {key}={getattr(options, key.replace('-', '_'))!r}" for key in changed)
+        lines.append(f"    {meta.code} {meta.name} {severity.value}{extra}")
+    return "\n".join(lines) + "\n"
 
 
 def _write_report(path: Path, report: str) -> None:
@@ -373,7 +432,9 @@ def main() -> None:
     # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit code 1, which a
     # pipeline cannot tell from "findings". Usage errors still print as click prints them (exit 2).
     try:
-        status = cli.main(standalone_mode=False)
+        # One name however it is started (reportlint, python -m reportlint), so that shell
+        # completion answers to _REPORTLINT_COMPLETE either way.
+        status = cli.main(prog_name="reportlint", complete_var="_REPORTLINT_COMPLETE", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("reportlint: interrupted", err=True)
         sys.exit(130)

@@ -28,6 +28,7 @@ lxml and python-docx are imported when a Word file is read, never for text.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -59,27 +60,29 @@ _FALSE = ("0", "false", "off")
 _OPENING_CHARS = 16
 
 
-def read_word_file(path: Path, strict: bool = True) -> tuple[str, list[RawParagraph]] | None:
-    """(source, paragraphs) of the Word file at *path*, or an InputError in one line.
+def read_word_file(path: Path, strict: bool = True, data: bytes | None = None) -> tuple[str, list[RawParagraph]] | None:
+    """(source, paragraphs) of the Word file at *path* (or of its bytes *data*, read from
+    stdin), or an InputError in one line.
 
     With ``strict=False`` (a .doc, which may well be text or HTML saved under
     that name) a file that is neither a zip nor an old Word file gives None.
     """
-    head = _head(path)
+    head = data[:8] if data is not None else _head(path)
     if head.startswith(_OLE_MAGIC):
-        raise InputError(_ole_message(path))
+        raise InputError(_ole_message(path, data))
     if head.startswith(b"{\\rtf"):
         raise InputError("an RTF file, not a Word .docx file: open it in Word or WPS and save it as .docx")
     if not head.startswith(b"PK"):
         if not strict:
             return None
         raise InputError("not a Word .docx file (not a zip archive)")
+    source = path if data is None else io.BytesIO(data)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             check_archive(archive)
     except zipfile.BadZipFile as error:
         raise InputError(f"not a Word .docx file (broken zip archive: {error})") from None
-    return _read_checked(path)
+    return _read_checked(str(path) if data is None else io.BytesIO(data))
 
 
 def _head(path: Path) -> bytes:
@@ -96,10 +99,12 @@ def _head(path: Path) -> bytes:
         raise InputError(error.strerror or str(error)) from None
 
 
-def _ole_message(path: Path) -> str:
+def _ole_message(path: Path, data: bytes | None = None) -> str:
     # An encrypted .docx is an OLE container too, holding a stream named EncryptedPackage.
-    with path.open("rb") as file:
-        data = file.read(MAX_OLE_SCAN)
+    if data is None:
+        with path.open("rb") as file:
+            data = file.read(MAX_OLE_SCAN)
+    data = data[:MAX_OLE_SCAN]
     if "EncryptedPackage".encode("utf-16-le") in data:
         return "a password-protected Word file: remove the password in Word (or WPS) and save it again"
     return "an old Word 97-2003 .doc file, not .docx: open it in Word or WPS and save it as .docx"
@@ -148,13 +153,14 @@ def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
-def _read_checked(path: Path) -> tuple[str, list[RawParagraph]]:
+def _read_checked(source: str | io.BytesIO) -> tuple[str, list[RawParagraph]]:
+    """*source*: a path, or the file's bytes in memory."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(source)
         notes = [_notes_root(part, etree) for part in _note_parts(document)]
     except (PackageNotFoundError, KeyError):
         raise InputError("not a Word .docx file (its main document part is missing)") from None

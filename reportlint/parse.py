@@ -65,20 +65,22 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_document(path: Path, display_path: str | None = None, encoding: str | None = None,
-                  allow_words: frozenset[str] = frozenset()) -> Document:
+                  allow_words: frozenset[str] = frozenset(), data: bytes | None = None) -> Document:
     """A file as a Document: Word files (.docx) by their paragraphs, anything else as text.
 
-    *encoding* names the text encoding; a Word file carries its own and ignores it.
+    *data*: the file's bytes when they come from elsewhere (stdin), *path* then giving only
+    the name. *encoding* names the text encoding; a Word file carries its own and ignores it.
     """
     suffix = path.suffix.lower()
+    display = display_path or os.fspath(path)
     if suffix in WORD_SUFFIXES:
         # imported here: reading text files never pays for zipfile, lxml and python-docx
         from .docx_reader import read_word_file
 
         # a .doc may be text or HTML saved under that name: read it as text then
-        word = read_word_file(path, strict=suffix == ".docx")
+        word = read_word_file(path, strict=suffix == ".docx", data=data)
         if word is not None:
             source, raws = word
-            return build_document(raws, source, display_path or os.fspath(path), DOCX_ENCODING, False, allow_words)
-    text, used = decode(read_bytes(path), encoding)
-    return parse_text(text, display_path or os.fspath(path), used, allow_words)
+            return build_document(raws, source, display, DOCX_ENCODING, False, allow_words)
+    text, used = decode(read_bytes(path) if data is None else data, encoding)
+    return parse_text(text, display, used, allow_words)

@@ -482,6 +482,45 @@ def test_statistics_and_quiet_with_a_machine_format_are_usage_errors(tmp_path, f
     assert f"{flag} applies to the text and concise formats" in result.stderr
 
 
+def test_show_files_lists_what_would_be_checked_and_checks_nothing(tmp_path):
+    write(tmp_path / "a.txt", BROKEN)
+    write(tmp_path / "章节" / "b.md", BROKEN)
+    write(tmp_path / "旧稿" / "c.md", BROKEN)
+    result = run("check", "--show-files", "--extend-exclude", "旧稿")
+    assert (result.exit_code, result.stdout) == (0, "a.txt\n章节/b.md\n")
+    missing = run("check", "--show-files", "a.txt", "丢失.md")
+    assert (missing.exit_code, missing.stdout) == (2, "a.txt\n")
+    assert missing.stderr == "reportlint: error: 丢失.md: no such file or folder\n"
+
+
+def test_show_settings_names_the_config_and_the_rules_of_each_file(tmp_path):
+    write(tmp_path / "reportlint.toml", 'ignore = ["RL1"]\nfail-level = "info"\nallow-words = ["文旅旅商"]\n'
+                                        '[rule.duplicate-paragraph]\nthreshold = 0.9\n')
+    write(tmp_path / "a.txt", BROKEN)
+    result = run("check", "--show-settings", "--extend-select", "RL101", "a.txt")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("a.txt:\n") and f"config file: {tmp_path / 'reportlint.toml'}" in out
+    assert "fail-level: info" in out and "allow-words: 文旅旅商" in out
+    assert "RL101 broken-paragraph warning" in out and "RL102" not in out
+    assert "RL202 duplicate-paragraph warning threshold=0.9" in out
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("reportlint check --for", {"--format", "--force-exclude"}),
+    ("reportlint check --select RL10", {"RL101", "RL102", "RL103"}),
+    ("reportlint check --ignore RL101,doub", {"RL101,doubled-word"}),
+])
+def test_shell_completion_of_options_and_rules(words, expected):
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1),
+           "_REPORTLINT_COMPLETE": "bash_complete"}
+    result = subprocess.run([sys.executable, "-m", "reportlint"], env=env, capture_output=True, text=True, check=False)
+    assert {line.split(",", 1)[1] for line in result.stdout.splitlines()} == expected
+    script = subprocess.run([sys.executable, "-m", "reportlint"], env={**os.environ, "_REPORTLINT_COMPLETE": "bash_source"},
+                            capture_output=True, text=True, check=False)
+    assert "_reportlint_completion" in script.stdout
+
+
 def _run_on_terminal(args, env_extra, cwd):
     """Run the real command with stdout on a pseudo-terminal; return what it printed."""
     pty = pytest.importorskip("pty")

@@ -446,6 +446,17 @@ def test_text_and_concise_output_name_paragraphs(tmp_path):
     assert "fixable" not in out  # reportlint never writes a Word file
 
 
+def test_a_word_file_read_from_stdin_with_its_name(tmp_path):
+    word = sample_as_word(tmp_path / "报告.docx")
+    from_file = CliRunner().invoke(cli, ["check", "--format", "json", str(word)])
+    from_stdin = CliRunner().invoke(cli, ["check", "--format", "json", "--stdin-filename", str(word), "-"],
+                                    input=word.read_bytes())
+    assert from_stdin.exit_code == from_file.exit_code == 1
+    assert json.loads(from_stdin.stdout) == json.loads(from_file.stdout)
+    broken = CliRunner().invoke(cli, ["check", "--stdin-filename", "坏.docx", "-"], input=b"PK\x03\x04 not a zip")
+    assert broken.exit_code == 2 and "坏.docx: not a Word .docx file" in broken.stderr
+
+
 def test_fix_and_diff_leave_a_word_file_alone(tmp_path):
     word = sample_as_word(tmp_path / "报告.docx")
     before = word.read_bytes()
