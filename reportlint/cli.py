@@ -86,6 +86,7 @@ def _complete_rules(ctx, param, incomplete: str):
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text); report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change words).")
 @click.option("--diff", is_flag=True, help="Print the unified diff of what --fix would change, and write nothing.")
+@click.option("--show-fixes", is_flag=True, help="Show each finding's fix as before → after (text format).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -106,7 +107,7 @@ def _complete_rules(ctx, param, incomplete: str):
 def check(paths, output_format, output_file, select, extend_select, ignore, config_file, encoding, stdin_filename,
           statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs,
-          show_files, show_settings) -> None:
+          show_files, show_settings, show_fixes) -> None:
     """Check PATHS (files, folders, or - for stdin; default: the working folder)."""
     paths = paths or (".",)
     overrides = Overrides(
@@ -203,7 +204,7 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     if output_format in ("text", "concise"):
         # With --fix the note after the report says what was fixed and what more could be.
         report = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
-                        fix_hint=not (fix or unsafe_fixes))
+                        fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
         if not quiet:
             # After the summary. Without --fix or --unsafe-fixes the renderer's summary
             # says what --fix would fix (the output of a plain check is the renderer's).

@@ -386,6 +386,25 @@ def test_json_keeps_chinese_readable(tmp_path):
 ANSI = "\x1b["
 
 
+def test_a_long_span_shows_its_opening_only(tmp_path):
+    # A pasted paragraph of several hundred characters: the excerpt stays a window.
+    paragraph = "加快建设现代化产业体系，坚持以科技创新引领产业创新，大力发展新质生产力。" * 12
+    write(tmp_path / "a.txt", f"{paragraph}\n\n{paragraph}\n")
+    result = run("check", "--select", "duplicate-paragraph", "a.txt")
+    shown = [line for line in result.stdout.splitlines() if line.startswith(("3 |", "  |"))]
+    assert shown and all(len(line) < 160 for line in shown), shown
+    assert any(line.strip(" |").startswith("^") and line.count("^") == 96 for line in shown)  # 48 wide characters
+
+
+def test_show_fixes_lists_each_fix_as_before_and_after(tmp_path):
+    write(tmp_path / "a.txt", "今年新增新增装机容量100万千瓦,同比增长5%。\n")
+    plain = run("check", "a.txt").stdout
+    shown = run("check", "--show-fixes", "a.txt").stdout
+    assert "修改" not in plain
+    assert "= 修改（--fix）：“0万千瓦,同比增长5%。⏎” → “0万千瓦，同比增长5%。⏎”" in shown
+    assert "= 修改（--fix --unsafe-fixes）：“今年新增新增装机容量100” → “今年新增装机容量100”" in shown
+
+
 def test_text_format_header_and_excerpt(tmp_path):
     write(tmp_path / "a.txt", BROKEN)
     result = run("check", "a.txt")

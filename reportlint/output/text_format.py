@@ -21,6 +21,7 @@ from ..model import Finding, Severity
 from ..parse import DOCX_ENCODING
 
 WINDOW = 24  # characters of context on each side of the span
+MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -36,6 +37,8 @@ def excerpt(source: str, finding: Finding) -> tuple[str, str]:
     line = source[line_start:line_end].rstrip("\r")
     start = finding.span.start - line_start
     end = min(finding.span.end - line_start, len(line))
+    # A span longer than the window (a whole pasted paragraph) shows its opening only.
+    end = min(end, start + MAX_SPAN)
     left = max(0, start - WINDOW)
     right = min(len(line), max(end, start + 1) + WINDOW)
     prefix = "…" if left > 0 else ""
@@ -47,11 +50,12 @@ def excerpt(source: str, finding: Finding) -> tuple[str, str]:
 
 
 def render(results, registry=None, *, color: bool = False, show_source: bool = True,
-           statistics: bool = False, quiet: bool = False, fix_hint: bool = True) -> str:
+           statistics: bool = False, quiet: bool = False, fix_hint: bool = True, show_fixes: bool = False) -> str:
     out: list[str] = []
     findings: list[Finding] = []
     for result in results.files:
         paragraphs = by_paragraph(result)
+        with_fix = {id(f) for f in fixing.fixable(result, unsafe=True)} if show_fixes else set()
         for finding in result.findings:
             findings.append(finding)
             out.append(header(finding, color, paragraphs))
@@ -68,12 +72,36 @@ def render(results, registry=None, *, color: bool = False, show_source: bool = T
                     line, column = result.document.lines.position(related.span.start)
                     where = f"¶{line}" if paragraphs else f"{line}:{column}"
                     out.append(f"{gutter} = {related.message} ({related.path or finding.path}:{where})")
+                if id(finding) in with_fix:
+                    out.extend(f"{gutter} = {line}" for line in fix_lines(result.document.source, finding.fix))
                 out.append("")
     if statistics:
         out.extend(statistics_lines(findings))
     if not quiet:
         out.append(summary(findings, results, fix_hint))
     return "\n".join(out) + ("\n" if out else "")
+
+
+FIX_CONTEXT = 8  # characters shown on each side of an edit
+FIX_EDITS = 3  # edits shown of a fix, at most
+
+
+def fix_lines(source: str, fix) -> list[str]:
+    """The edits of *fix* as before → after with a little context (--show-fixes)."""
+    flag = "--fix" if fix.applicability == "safe" else "--fix --unsafe-fixes"
+    lines = []
+    for edit in fix.edits[:FIX_EDITS]:
+        left = source[max(0, edit.span.start - FIX_CONTEXT):edit.span.start]
+        right = source[edit.span.end:edit.span.end + FIX_CONTEXT]
+        before = source[edit.span.start:edit.span.end]
+        lines.append(f"修改（{flag}）：{_one_line(left + before + right)} → {_one_line(left + edit.content + right)}")
+    if len(fix.edits) > FIX_EDITS:
+        lines.append(f"另有 {len(fix.edits) - FIX_EDITS} 处同样的修改")
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return "“" + text.replace("\r", "").replace("\n", "⏎") + "”"
 
 
 def by_paragraph(result) -> bool:
