@@ -401,8 +401,8 @@ def test_show_fixes_lists_each_fix_as_before_and_after(tmp_path):
     plain = run("check", "a.txt").stdout
     shown = run("check", "--show-fixes", "a.txt").stdout
     assert "修改" not in plain
-    assert "= 修改（--fix）：“0万千瓦,同比增长5%。⏎” → “0万千瓦，同比增长5%。⏎”" in shown
-    assert "= 修改（--fix --unsafe-fixes）：“今年新增新增装机容量100” → “今年新增装机容量100”" in shown
+    assert "= 修改（--fix）：“容量100万千瓦,同比增长5%。⏎” → “容量100万千瓦，同比增长5%。⏎”" in shown
+    assert "= 修改（--fix --unsafe-fixes）：“今年新增新增装机容量100万” → “今年新增装机容量100万”" in shown
 
 
 def test_text_format_header_and_excerpt(tmp_path):
