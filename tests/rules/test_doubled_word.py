@@ -115,3 +115,93 @@ def test_possibly_intended_doublings_carry_no_fix():
     found = findings_for("doubled-word", text)
     assert [f.severity.value for f in found] == ["info", "info"]
     assert all(f.fix is None for f in found)
+
+
+def test_silent_on_reduplicated_given_names_in_a_list_of_people():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "在主席台就座的还有：马兴瑞、王毅、尹力、胡春华、沈跃跃、王勇、周强、帕巴拉·格列朗杰、何厚铧。",
+            "出席会议的有张欢欢、李丹丹、王勇、刘洋，列席会议的有吴晶晶、郑强。",
+            "当选为主席团成员的有：欧阳丽丽、陈佳佳、吴涛、郑晶晶、许其亮。",
+            "委员：阿依努尔·买买提、王强、李伟、赵刚。",
+            # a given name after a title, or at the start of a sentence
+            "全国人大常委会副委员长沈跃跃出席会议。沈跃跃同志主持会议。",
+        ],
+        invalid=[
+            # the surname doubled, and an item of the list that is no name
+            "在主席台就座的还有：马兴瑞、王毅、胡春华、⟦沈沈⟧跃、王勇、周强。",
+            "会议邀请了张欢欢、李丹丹、王勇、⟦工作工作⟧人员代表。",
+        ],
+    )
+
+
+def test_silent_on_a_doubled_unit_that_means_every():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "实现市市通高铁、县县通高速，村村通硬化路，户户通自来水。",
+            "重大项目周周有调度，届届见成效，项项优质量，件件有回音。",
+            "确保校校通宽带、镇镇有污水处理厂。",
+        ],
+        invalid=[
+            # a verb or a conjunction typed twice is no unit
+            "这⟦是是⟧我们的工作。",
+            "这是改革⟦和和⟧发展的关键。",
+        ],
+    )
+
+
+def test_silent_where_the_second_copy_opens_a_word_the_dictionary_lacks():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            # a place name before its generic head
+            "集中开展了东山组团、火车站站前广场等重点区域的绿化工作。",
+            "建成南昌昌北机场三期，推进高铁站站前广场改造提升，建成长沙沙坪机场。",
+            # a preposition after a place name
+            "建设西安经周至至乾县高速公路。",
+            # a prefix of scope before a noun
+            "强化食品药品安全全链条监管。",
+            # a compound with the next character, before a noun
+            "开展太湖湖体蓝藻治理，加强巢湖湖体保护。",
+            "培育产业链链主企业，支持供应链链主企业做大做强。",
+            # an abbreviation of one-character verbs
+            "加快种业培育育繁推一体化。",
+            # the seat before a verb of sitting
+            "大会执行主席席就座。",
+        ],
+        invalid=[
+            "坚持在发⟦展展⟧中固安全。",
+            "强化食品药品安⟦全全⟧监管。",  # 全监管 is no compound
+            "开展太⟦湖湖⟧治理。",
+            "统筹推进新型城镇⟦化化⟧建设。",
+        ],
+    )
+
+
+def test_silent_on_fixed_terms_and_figures_of_speech():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "发展水水联运、铁水联运和公铁联运，推进江海联运和水水中转。",
+            "领导干部要具体抓抓具体，任务很紧很紧，压力很大很大。",
+            "“呦呦鹿鸣，食野之苹”，我们热烈欢迎各国朋友。",
+        ],
+        invalid=[
+            "要⟦抓好抓好⟧落实，⟦加强加强⟧监督。",
+        ],
+    )
+
+
+def test_traditional_text_is_read_through_simplified_characters():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "中華人民共和國國務院總理周恩來。千千萬萬的人民，子子孫孫，種種困難，紛紛表示，僅僅一年。",
+        ],
+        invalid=[
+            "我們必須⟦堅持堅持⟧社會主義道路，發展國民經濟。",
+            "這⟦是是⟧我們的任務。",
+        ],
+    )
