@@ -182,3 +182,14 @@ def test_every_entry_fires_and_its_fix_leaves_correct_text(entry):
     fixed = text[: edit.span.start] + edit.content + text[edit.span.end :]
     assert edit.content == entry.lead + entry.right[0]
     assert not findings_for("confusable-word", fixed), f"the right form {entry.right[0]} fires: {fixed}"
+
+
+def test_yilanzi_is_a_package_and_only_a_currency_basket_takes_lan():
+    assert_rule(
+        "confusable-word",
+        valid=[
+            "出台一揽子政策措施，实施一揽子增量政策，推出一揽子化债方案。",
+            "人民币汇率参考一篮子货币进行调节。",
+        ],
+        invalid=["人民币加入⟦一揽子货币⟧。"],
+    )
