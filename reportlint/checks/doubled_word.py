@@ -241,24 +241,147 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False  # 高校|一|校|一|策: the "unit" 校一 is no word, just a pattern of 一X一Y
     if right > c and (k == 1 or split_inside):
         return False  # the second copy opens a longer word: 工作|作风, 中国|国际, 要|要素
+    if right == c + 1 and _ends_cleanly(text, c, right, window_end, words):
+        return False  # 博士|博士后|创新: 博士、博士后 without their comma (not 污染|污染源|头)
     if right < c:
         return True  # the second copy falls apart: 坚定不移|不|移走
+    if k == 1 and _place_chain(text, a, c, segmented, offset, words):
+        return False
+    if k == 1 and _parallel_items(text, a, b, c, left):
+        return False
     if k == 1 and left < a:
         if _function_word(unit, words):
             return False  # a particle after the word it ends with: 目的|的
         if following is not None and following - c > 1 and _prefix(unit, text[b:following], source, words):
             return False  # 安全|全链条: the second copy opens a compound of its own
+        if following == c + 1 and _prefix(unit, text[b : c + 1], source, words, clause_start=True):
+            return False  # 监管|管出公平、管出效率: the paragraph starts clauses with 管出
         if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
             return False  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
         after = [t for t in segmented if t.start + offset >= c]
         word_before = next(t for t in segmented if t.end + offset == b)
         if _opens_unknown_word(unit, after, word_before, words):
             return False  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
-    if k == 1 and _reduplicated(text, a, left == a, words):
+        if unit == "是" and _tag(word_before)[0] in "inl":
+            return False  # 实事求是|是我们党的思想路线: the copula after its subject
+        if _kind_of_the_same(text, a, c, words):
+            return False  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
+    if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     if k == 2 and unit[0] == "一":
         return False  # 一步一步, 一个一个: "one by one"
     return True
+
+
+def _kind_of_the_same(text: str, a: int, c: int, words) -> bool:
+    """The second copy opens a short noun that ends an item of a list or the sentence and
+    names a kind of the same thing: a compound ending in the same character (葡萄酒|酒庄酒、,
+    two kinds of wine), or one character after a unit of administration (试点县|县中。, the
+    county high school)."""
+    char = text[a]
+    for length in (1, 2):
+        end = c + length
+        if not _HAN_ONLY.fullmatch(text[c:end]) or text[end : end + 1] not in ("、", "，", "。", "；"):
+            continue
+        if length == 2 and text[end - 1] == char:
+            return True
+        if length == 1 and _distributive(text, a, words, predicate=False):
+            return True
+    return False
+
+
+def _ends_cleanly(text: str, c: int, right: int, window_end: int, words) -> bool:
+    """博士|博士后: the second copy of a word opens the same word with one character more,
+    which ends where a word of the text after it would start; 污染|污染源|头 takes 源 from
+    源头 (and 工作|工作人员 is the slip of a whole word before its compound)."""
+    rest = words.segment(text[c:window_end])
+    return bool(rest) and c + rest[0].end <= right
+
+
+def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
+    """A single character doubled as Chinese doubles it: 一座座, 年年, 市市通, 团团伙伙,
+    三百六十行|行行, 壮壮的, 实事|件件有着落."""
+    if _aabb(text, a, words):
+        return True  # 团团伙伙: the segmenter may join the middle pair (团|团伙|伙)
+    if text[c : c + 1] == text[a] and (text[a] * 2 in words or _distributive(text, a + 1, words)):
+        return True  # 三百六十行|行行: the second and third copies are the reduplication
+    if (left == a or _ends_word(text, a, words)) and _distributive(text, a, words):
+        return True  # 实事|件件: the first copy need not belong to the word before it
+    if left == a and text[c : c + 1] in ("的", "地") and _descriptive(text[a], words):
+        return True  # 长得壮壮的: an adjective doubled before 的
+    return _reduplicated(text, a, left == a, words)
+
+
+def _ends_word(text: str, a: int, words) -> bool:
+    """The text before position a ends with a word of two or three characters (实事|件件), and
+    the character at a completes no longer one (中西部|部 is a slip)."""
+    return (any(text[a - j : a] in words for j in (2, 3) if a >= j)
+            and not any(text[a - j : a + 1] in words for j in (2, 3) if a >= j))
+
+
+def _descriptive(char: str, words) -> bool:
+    entry = words.get(char)
+    return entry is not None and entry.tag[0] not in "ucpdrmq" and entry.freq < _FREE_WORD
+
+
+# Heads of names that link places by their one-character abbreviations: 荆荆高铁 (荆州-荆门),
+# 广汕汕高铁 (广州-汕尾-汕头), 龙龙铁路, “宜荆荆恩”城市群.
+_ROUTE_HEADS = ("铁路", "高铁", "城际", "高速", "公路", "城市群", "都市圈", "经济圈", "走廊", "通道")
+
+
+def _place_chain(text: str, a: int, c: int, segmented, offset: int, words) -> bool:
+    """The doubled character is one of a chain of one-character place abbreviations: the
+    chain runs before a route or region (荆荆高铁, 广汕汕高铁), or fills a quotation whose
+    characters are mostly place abbreviations (“宜荆荆襄”; not “通办办”)."""
+    i = next((i for i, t in enumerate(segmented) if t.start + offset == a), None)
+    if i is None or i + 1 >= len(segmented) or len(segmented[i].text) != 1 or len(segmented[i + 1].text) != 1:
+        return False
+    first = i
+    while first > 0 and len(segmented[first - 1].text) == 1 and _HAN_CHAR.match(segmented[first - 1].text):
+        first -= 1
+    last = i + 1
+    while last + 1 < len(segmented) and len(segmented[last + 1].text) == 1 and _HAN_CHAR.match(segmented[last + 1].text):
+        last += 1
+    head = segmented[last + 1].text if last + 1 < len(segmented) else ""
+    if head.startswith(_ROUTE_HEADS):
+        return True
+    start, end = segmented[first].start + offset, segmented[last].end + offset
+    if text[start - 1 : start] != "“" or text[end : end + 1] != "”":
+        return False
+    places = sum((words.tag(t.text) or "x") in ("ns", "j") for t in segmented[first : last + 1])
+    return 2 * places >= last + 1 - first
+
+
+_ITEM_MARK = re.compile(r"[、，,；;：:。]")
+
+
+def _parallel_items(text: str, a: int, b: int, c: int, left: int) -> bool:
+    """A list whose items share their first word or their end: 中国通用、中国国新 (中国 then a
+    name, so 中国|国新 is no slip), 新建复线、延长车站站线、工业专用线 (站线 is a kind of 线)."""
+    start = max((m.end() for m in _ITEM_MARK.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    stop = _ITEM_MARK.search(text, c, c + _LIST_REACH)
+    end = stop.start() if stop else min(len(text), c + _LIST_REACH)
+    if not (stop and stop.group() == "、" or text[start - 1 : start] == "、"):
+        return False  # not in a 、 list
+    neighbours = _neighbour_items(text, start, end)
+    head = text[left:b]  # the word the first copy ends
+    if left == start and len(head) >= 2 and any(item.startswith(head) for item in neighbours):
+        return True
+    tail = text[c:end]
+    return 1 <= len(tail) <= 2 and any(item.endswith(tail) and len(item) > len(tail) for item in neighbours)
+
+
+def _neighbour_items(text: str, start: int, end: int) -> list[str]:
+    """The items of the 、 list either side of text[start:end], one each way."""
+    items = []
+    if text[start - 1 : start] == "、":
+        before = max((m.end() for m in _ITEM_MARK.finditer(text, max(0, start - 1 - _LIST_REACH), start - 1)),
+                     default=max(0, start - 1 - _LIST_REACH))
+        items.append(text[before : start - 1])
+    if text[end : end + 1] == "、":
+        after = _ITEM_MARK.search(text, end + 1, end + 1 + _LIST_REACH)
+        items.append(text[end + 1 : after.start() if after else min(len(text), end + 1 + _LIST_REACH)])
+    return items
 
 
 def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
@@ -268,8 +391,44 @@ def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
         _in_list_of_names(text, a, c, words)
         or _chiasmus(text, a, c)
         or (k == 2 and _degree_repeated(unit, words))
-        or (k == 1 and text.startswith(_SAME_MODE_HEADS, c))
+        or (k == 1 and _same_kind_compound(text, a, c, words))
+        or (k == 1 and not (words.tag(unit) or "x").startswith("u") and _parallel_doubling(text, a, c))
     )
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _parallel_doubling(text: str, a: int, c: int) -> bool:
+    """纵向向市县延伸、横向向民生保障等领域拓展: the same character doubled after two
+    different words in one sentence is a parallel construction, not two slips."""
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
+    high = end.start() if end else min(len(text), c + _LIST_REACH)
+    pair = text[a:c]
+    for i in _occurrences(text[low:high], pair):
+        j = low + i
+        if j not in (a - 1, a, a + 1) and j > 0 and _HAN_CHAR.match(text[j - 1]) and text[j - 1] != text[a - 1]:
+            return True
+    return False
+
+
+def _same_kind_compound(text: str, a: int, c: int, words) -> bool:
+    """水水联运 beside 铁水联运, 商商结合 beside 工商结合、农商结合: a compound of two
+    one-character kinds before a head, the same kind twice."""
+    if text.startswith(_SAME_MODE_HEADS, c):
+        return True
+    head = text[c : c + 2]
+    if len(head) < 2 or not _HAN_ONLY.fullmatch(head):
+        return False
+    char = re.escape(text[a])
+    # another kind before or after the same character, before the same head: 工商结合, 水陆联运;
+    # but not the word that ends in the first copy here (保护护利用 beside 保护利用 is a slip)
+    other = re.compile(f"(?:([{_HAN}]){char}|{char}([{_HAN}])){re.escape(head)}")
+    low, high = max(0, a - _LIST_REACH), min(len(text), c + _LIST_REACH)
+    ours = text[a - 1 : a]
+    return any((m.group(1) or m.group(2)) not in (text[a], ours) and _opens_word(text, m.start(), text[a], words)
+               for m in other.finditer(text, low, high))
 
 
 # The commonest Chinese surnames (over 95% of the population), and the compound ones.
@@ -452,10 +611,16 @@ def _noun(char: str, words) -> bool:
     return words.tag(char) in ("n", "ng")
 
 
-def _prefix(char: str, compound: str, source: str, words) -> bool:
+def _prefix(char: str, compound: str, source: str, words, clause_start: bool = False) -> bool:
     """全 in 安全|全链条: the document also uses the compound on its own (完善全链条监管),
-    not only as the tail of another word (有力|有效 does not make 力有效 a compound)."""
-    return any(_opens_word(source, i, char, words) for i in _occurrences(source, compound))
+    not only as the tail of another word (有力|有效 does not make 力有效 a compound). A
+    compound of two characters counts only where it starts a clause (、管出效率)."""
+    return any(_opens_word(source, i, char, words) and (not clause_start or _starts_clause(source, i))
+               for i in _occurrences(source, compound))
+
+
+def _starts_clause(source: str, i: int) -> bool:
+    return i == 0 or source[i - 1] in "、，；：。！？\n“"
 
 
 def _opens_word(source: str, i: int, char: str, words) -> bool:
@@ -481,32 +646,32 @@ def _rare_reduplication(text: str, a: int, words) -> bool:
     rare as that, after a common word ending in its character, is a slip;
     人人, 天天, 层层 are far too common to be read that way."""
     doubled = words.freq(text[a : a + 2])
-    if doubled >= _RARE_REDUPLICATION:
-        return False
+    if doubled >= _RARE_REDUPLICATION or a > 0 and text[a - 1] == "一" and _reduplicated(text, a, False, words):
+        return False  # common, or 一抹抹 (one stroke after another) after 一
     return any(words.freq(text[a - j : a + 1]) >= _MORE_COMMON * max(doubled, 1) for j in range(1, min(a, 3) + 1))
 
 
 def _reduplicated(text: str, a: int, standalone: bool, words) -> bool:
     """一座座, 一个个, 年年, 家家, 扎扎实实: a character doubled on purpose."""
     if a > 0 and text[a - 1] == "一":
-        # 一座座, 一个个, 一张张: "one X after another", as the dictionary knows it or
+        # 一座座, 一个个, 一张张, 一抹抹: "one X after another", as the dictionary knows it or
         # with a measure word; but 一定|定 has none, and 一些 is a word of its own
         # ("some", far commoner than 一张 or 一位), never doubled.
         one_x = text[a - 1 : a + 1]
-        return text[a - 1 : a + 2] in words or (
-            (words.tag(text[a]) or "x") == "q" and words.freq(one_x) < _QUANTIFIER_WORD)
+        measure = (words.tag(text[a]) or "x") == "q" or words.tag(one_x) == "m"  # 一张, 一抹 (a stroke of)
+        return text[a - 1 : a + 2] in words or (measure and words.freq(one_x) < _QUANTIFIER_WORD)
     if not standalone:
         return False  # 单位|位, 去年|年: the first copy ends another word
     return ((words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)
             or _distributive(text, a, words) or _inside_quotation(text, a, a + 2))
 
 
-def _distributive(text: str, a: int, words) -> bool:
+def _distributive(text: str, a: int, words, predicate: bool = True) -> bool:
     """市市通高铁, 县县通, 周周有调度, 件件有回音: a unit doubled before what it does means
     "every" (每市都通). A unit is a noun the dictionary knows after 每, 各 or 逐 (各市, 每周,
     逐件), not a particle (各地 does not make 的地地 a unit)."""
     char = text[a]
-    if (words.tag(char) or "x")[0] in "ucp" or not _HAN_CHAR.match(text[a + 2 : a + 3]):
+    if (words.tag(char) or "x")[0] in "ucp" or predicate and not _HAN_CHAR.match(text[a + 2 : a + 3]):
         return False
     return any(determiner + char in words for determiner in "每各逐")
 

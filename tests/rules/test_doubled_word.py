@@ -205,3 +205,81 @@ def test_traditional_text_is_read_through_simplified_characters():
             "這⟦是是⟧我們的任務。",
         ],
     )
+
+
+def test_silent_on_chains_of_place_abbreviations():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "漳汕高铁、龙龙铁路武平至梅州段全线开工，荆荆高铁建成运营。",
+            "广湛高铁建成通车，广汕汕高铁全线贯通。",
+            "打造“宜荆荆”磷化工、“宜荆荆襄”新能源新材料产业集群，带动“宜荆荆恩”城市群一体化发展。",
+        ],
+        invalid=[
+            # a quoted name that is no chain of places keeps its info finding
+            "打响“通⟦办办⟧”政务服务品牌。",
+        ],
+    )
+
+
+def test_silent_on_same_kind_compounds_beside_their_kin():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "逐步建立农工商结合、农商结合、工商结合或商商结合的新的商业形式。",
+            "大力发展铁水联运，推进水水联运。",
+        ],
+        invalid=[
+            # the word itself written again before a compound of its own elsewhere: a slip
+            "实施文物保⟦护护⟧利用数字化工程，加强文物保护利用。",
+        ],
+    )
+
+
+def test_silent_on_lists_whose_items_share_a_word():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "引入国机集团、中国通用、中国国新等央企战略力量。",
+            "新建复线、延长车站站线、工业和其他的专用线。",
+        ],
+        invalid=["引入国机集团、中国通用、中国国新、华润⟦集团集团⟧等央企战略力量。"],
+    )
+
+
+def test_silent_on_more_doublings_chinese_makes_on_purpose():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "实事求是是我们党的思想路线。",  # the copula after an idiom that ends in 是
+            "让三百六十行行行人才辈出。",  # 三百六十行, then 行行 (every trade)
+            "确保10件民生实事件件有着落。",  # 实事, then 件件
+            "搞团团伙伙、拉帮结派。",
+            "让孩子们长得壮壮的，练得棒棒的。",
+            "一抹抹民生暖色折射出高质量发展的成色。",
+            "用公正监管管出公平、管出效率、管出活力。",  # 管出 opens each clause
+            "举办大湾区博士博士后创新创业大赛。",  # 博士、博士后
+        ],
+        invalid=[
+            "这⟦是是⟧我们党的思想路线。",
+            "是没有理由不给他以生活的机会⟦和和⟧效力的机会的。",
+            "在中西⟦部部⟧一些地方实行退耕还林。",
+            "实施土壤⟦污染污染⟧源头防控行动。",
+            "会议邀请了张欢欢、李丹丹、王勇、⟦工作工作⟧人员代表。",
+        ],
+    )
+
+
+def test_silent_on_parallel_doublings_and_short_kinds_of_the_same():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "推动改革纵向向市县延伸、横向向民生保障等领域拓展。",
+            "葡萄酒酒庄酒、枸杞深加工产品产量保持全国首位。",
+            "托管15所新型城镇化试点县县中。",
+        ],
+        invalid=[
+            "这是我们⟦的的⟧目标，也是群众⟦的的⟧期盼。",  # particles are never parallel
+            "建设未来产业先⟦导导⟧区。",
+        ],
+    )
