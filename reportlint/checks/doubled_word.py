@@ -92,8 +92,12 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
     - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
       (副委员长沈跃跃);
-    - fixed terms and figures of speech: 水水联运 (like 铁水联运), 具体抓抓具体,
-      很紧很紧, quoted verse (“呦呦鹿鸣，食野之苹”);
+    - fixed terms and figures of speech: 水水联运 (like 铁水联运), 商商结合 beside
+      工商结合, 具体抓抓具体, 很紧很紧, 纵向向市县延伸、横向向民生保障 (the same
+      doubling in parallel clauses), quoted verse (“呦呦鹿鸣，食野之苹”);
+    - chains of one-character place names: 荆荆高铁, 广汕汕高铁, “宜荆荆恩”城市群;
+    - list items that share a word (中国通用、中国国新), a word and its longer
+      kin side by side (博士博士后, 葡萄酒酒庄酒), 实事求是是;
     - text in traditional characters is read through their simplified forms,
       so 共和國國務院, 千千萬萬, 子子孫孫 are words as 共和国国务院 is.
 
