@@ -114,3 +114,48 @@ def lexicon() -> Lexicon:
     """The shipped lexicon, read once per process on first use."""
     data = resources.files("reportlint") / "data"
     return Lexicon((data / "lexicon.txt").read_bytes(), (data / "lexicon.idx").read_text(encoding="utf-8"))
+
+
+# A paragraph is read as traditional Chinese when at least this share of its Chinese
+# characters exist only in traditional writing (國, 這, 們): a simplified text has none but
+# the odd name, a traditional one has one in every few characters.
+_TRADITIONAL_SHARE = 0.05
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _TraditionalTable:
+    to_simplified: dict[int, str]  # for str.translate: one character for one, offsets kept
+    only_traditional: frozenset[str]  # characters that are never simplified (not 於, 乾)
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> _TraditionalTable:
+    """OpenCC's character table, shipped as data/t2s.txt (tools/build_t2s.py)."""
+    text = (resources.files("reportlint") / "data" / "t2s.txt").read_text(encoding="utf-8")
+    mapping, only = {}, set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        traditional, simplified, *ambiguous = line.split("\t")
+        mapping[ord(traditional)] = simplified
+        if not ambiguous:
+            only.add(traditional)
+    return _TraditionalTable(mapping, frozenset(only))
+
+
+def is_traditional(text: str) -> bool:
+    """Whether *text* is written in traditional characters (共和國國務院), by its share of
+    characters that only traditional writing uses."""
+    han = _HAN.findall(text)
+    if not han:
+        return False
+    only = _traditional_table().only_traditional
+    return sum(c in only for c in han) >= _TRADITIONAL_SHARE * len(han)
+
+
+def simplified(text: str) -> str:
+    """*text* with each traditional character replaced by its simplified form (共和國國務院 →
+    共和国国务院), character for character, so that offsets into it stay those of *text*.
+    Only for text that `is_traditional`: 於 and 乾 are simplified characters too."""
+    return text.translate(_traditional_table().to_simplified)

@@ -26,7 +26,7 @@ _RULE_KEYS_1 = {"code", "name", "kind", "severity", "summary", "message", "fix",
                 "swap", "words", "examples"}
 _RULE_KEYS = {1: _RULE_KEYS_1,
               2: _RULE_KEYS_1 | {"why", "entry", "pattern", "replace", "reason"}}
-_ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", *CONTEXT_KEYS}
+_ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", "since", *CONTEXT_KEYS}
 _MESSAGE_FIELDS = {1: ("found", "expected"), 2: ("found", "expected", "reason")}
 # {name} names a word list; {2} and {2,3} are repeats, \p{Han} a property.
 _LIST_REF = re.compile(r"(?<![\\])(?<!\\[pPN])\{([^\W\d][\w-]*)\}")
@@ -71,6 +71,9 @@ class Entry:
     #: and findings and fixes cover it, so they name the whole word while the scan looks
     #: only for the rarer slip
     lead: str = ""
+    #: the year from which the form is wrong (a standard's date): a document written before
+    #: it (by the year it names most often) is not held to it
+    since: int | None = None
 
     def context_key(self) -> tuple[tuple[str, str], ...]:
         return tuple(sorted((c.key, c.source) for c in self.contexts))
@@ -316,9 +319,12 @@ class _RuleReader:
                 raise PackError(f"{where}: give 'lead' or 'before', not both")
             contexts.append(self._context("before", lead, f"{where}: 'lead'"))
         severity = _severity(item["severity"], where) if "severity" in item else None
+        since = item.get("since")
+        if since is not None and (not isinstance(since, int) or isinstance(since, bool) or not 1900 <= since <= 2100):
+            raise PackError(f"{where}: 'since' must be a year such as 2002 (got {since!r})")
         return Entry(wrong, rights, label, reason=_text(item, "reason", where, required=False),
                      contexts=tuple(contexts), severity=severity,
-                     examples=_examples(item.get("examples", {}), where), lead=lead)
+                     examples=_examples(item.get("examples", {}), where), lead=lead, since=since)
 
     def _context(self, key: str, source: Any, where: str) -> Context:
         if not isinstance(source, str) or not source:

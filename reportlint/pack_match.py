@@ -25,13 +25,16 @@ def make_check(spec: RuleSpec) -> Check:
     scan = _pattern_scanner(spec) if spec.kind == "pattern" else _word_scanner(spec)
     warned = False
 
+    dated = any(entry.since for entry in spec.entries)
+
     def check(doc: Document, options: object) -> Iterator[Violation]:
         nonlocal warned
         budget = Budget(len(doc.source))
+        year = doc.analysis("document-year", document_year) if dated else None
         for paragraph in doc.paragraphs:
             budget.start_paragraph()
             try:
-                yield from scan(paragraph, budget)
+                yield from scan(paragraph, budget, year)
             except RegexTimeout as timeout:
                 # Keep what was found, give up on the rest of this file, and say so once per run.
                 if not warned:
@@ -70,13 +73,15 @@ def _word_scanner(spec: RuleSpec):
     }
     candidates = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
 
-    def scan(paragraph: Paragraph, budget: Budget) -> Iterator[Violation]:
+    def scan(paragraph: Paragraph, budget: Budget, year: int | None = None) -> Iterator[Violation]:
         text = paragraph.text
         match = candidates.search(text)
         while match:
             start = match.start()
             for entry in tries[match.group()]:
                 end = start + len(entry.wrong)
+                if entry.since and year is not None and year < entry.since:
+                    continue  # 成份 in a 1955 report: the standard came later
                 if all(_holds(c, text, start, end, budget) for c in entry.contexts):
                     yield _word_violation(spec, entry, paragraph, start, end)
                     break
@@ -85,6 +90,23 @@ def _word_scanner(spec: RuleSpec):
             match = candidates.search(text, end)
 
     return scan
+
+
+# A year before 年: 2025年, １９８１年 (full-width), 一九五五年, 一九九○年 (a circle for 〇)
+_YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年|([〇零○一二三四五六七八九]{4})年")
+_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
+
+
+def document_year(doc: Document) -> int | None:
+    """The year a document is about: the year it names most often (a report on 1955 names
+    一九五五年 more than any other; a 2025 report 2024年 and 2025年), the later on a tie;
+    None when it names none."""
+    counts: dict[int, int] = {}
+    for match in _YEAR.finditer(doc.source):
+        year = int((match.group(1) or match.group(2)).translate(_CHINESE_DIGITS))
+        if 1900 <= year <= 2100:
+            counts[year] = counts.get(year, 0) + 1
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 def _holds(context: Context, text: str, start: int, end: int, budget: Budget) -> bool:
@@ -114,7 +136,7 @@ def _pattern_scanner(spec: RuleSpec):
     pattern = spec.pattern
     assert pattern is not None
 
-    def scan(paragraph: Paragraph, budget: Budget) -> Iterator[Violation]:
+    def scan(paragraph: Paragraph, budget: Budget, year: int | None = None) -> Iterator[Violation]:
         text, position = paragraph.text, 0
         while position <= len(text):
             match = budget.call(pattern, "search", text, position)

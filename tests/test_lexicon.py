@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.lexicon import lexicon
+from reportlint.lexicon import is_traditional, lexicon, simplified
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
@@ -48,3 +48,20 @@ def test_same_split_as_jieba_on_real_reports():
     words = lexicon()
     for clause in clauses:
         assert [t.text for t in words.segment(clause)] == list(jieba.cut(clause, HMM=False)), clause
+
+
+def test_shipped_traditional_table_is_what_the_build_script_makes_from_opencc():
+    out = subprocess.run([sys.executable, str(REPO / "tools" / "build_t2s.py"), "--check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_traditional_text_is_recognised_and_read_character_for_character():
+    text = "中華人民共和國國務院總理周恩來，千千萬萬的人民，子子孫孫。"
+    assert is_traditional(text)
+    assert simplified(text) == "中华人民共和国国务院总理周恩来，千千万万的人民，子子孙孙。"
+    assert len(simplified(text)) == len(text)
+    # simplified text, even with characters that are also simplified ones (乾县, 於, 著名)
+    assert not is_traditional("建设西安经周至至乾县高速公路，於是著名的显著成效。")
+    assert not is_traditional("中华人民共和国国务院")
+    assert not is_traditional("1954, ASCII only")

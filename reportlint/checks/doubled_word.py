@@ -35,6 +35,8 @@ _WINDOW = 16
 # is only looked for when the first one stops mid-sentence.
 _CLOSED = re.compile(r"[。！？；：…!?;:”’」』）)》】]\s*$")
 _CLAUSE_MARK = re.compile(r"[，。；、,;]")
+_QUOTE_REACH = 60
+_VERSE_BREAK = re.compile("[，。；！？、,;!?]")
 _QUOTED = re.compile(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^「」]{1,12})」")
 
 
@@ -78,11 +80,26 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     Chinese doubles characters on purpose all the time, so every repeat is
     weighed against jieba's dictionary and its word frequencies: the text
     around it is split into words, and the repeat is a slip only when the
-    second copy stands alone where no word explains it. It stays silent on
-    reduplicated words (人人, 常常, 扎扎实实, 方方面面, 家家户户, 一座座, 年年),
-    on repeats that straddle two words (工作|作风, 为了|了解, 财政|政策,
-    归侨|侨眷, 吉尔吉斯斯坦), on a particle after the word it ends with
-    (目的|的实现), and on numbers (十五五, 1100).
+    second copy stands alone where no word explains it. It deliberately does
+    not report:
+
+    - reduplicated words: 人人, 常常, 扎扎实实, 方方面面, 家家户户, 一座座, 年年;
+    - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音;
+    - repeats that straddle two words: 工作|作风, 为了|了解, 归侨|侨眷,
+      吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
+      火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
+      培育|育繁推, 周至|至乾县, 执行主席|席就座;
+    - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
+    - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
+      (副委员长沈跃跃);
+    - fixed terms and figures of speech: 水水联运 (like 铁水联运), 商商结合 beside
+      工商结合, 具体抓抓具体, 很紧很紧, 纵向向市县延伸、横向向民生保障 (the same
+      doubling in parallel clauses), quoted verse (“呦呦鹿鸣，食野之苹”);
+    - chains of one-character place names: 荆荆高铁, 广汕汕高铁, “宜荆荆恩”城市群;
+    - list items that share a word (中国通用、中国国新), a word and its longer
+      kin side by side (博士博士后, 葡萄酒酒庄酒), 实事求是是;
+    - text in traditional characters is read through their simplified forms,
+      so 共和國國務院, 千千萬萬, 子子孫孫 are words as 共和国国务院 is.
 
     The same doubled form used consistently several times (文旅旅商 three
     times) may be an intended local term, and so may a doubled form inside a
@@ -98,6 +115,7 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
         今年新增新增装机容量120万千瓦，坚定不移不移走生态优先、绿色发展之路。
     Good:
         今年新增装机容量120万千瓦，坚定不移走生态优先、绿色发展之路。人人都是参与者，扎扎实实转变工作作风。
+        实现市市通高铁，建成南昌昌北机场三期，强化食品药品安全全链条监管。
 
     The (unsafe) fix deletes the second copy; the info findings (possibly intended) have none.
 
@@ -105,14 +123,18 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - `consistent-uses` (3): a doubled form found this many times or more in one
       document is reported once, as info, as a possibly intended term.
     """
-    from ..lexicon import lexicon  # read the dictionary only when this rule runs
+    from ..lexicon import is_traditional, lexicon, simplified  # read the dictionary only when this rule runs
 
     words = lexicon()
+    # A text in traditional characters (共和國國務院) is read through the simplified forms the
+    # dictionary knows (共和国国务院); the offsets stay the same, the messages quote the text.
+    read = simplified if is_traditional(doc.source) else _as_is
+    source = read(doc.source)
     found: list[_Doubling] = []
     for doubling in _doublings(doc):
         last = found[-1] if found else None
         overlaps = last is not None and last.paragraph is doubling.paragraph and doubling.start < last.end
-        if not overlaps and _is_slip(doubling, doc.source, words):
+        if not overlaps and _is_slip(_read_as(doubling, read), source, words):
             found.append(doubling)
     uses: dict[str, list[_Doubling]] = defaultdict(list)
     for doubling in found:
@@ -130,6 +152,16 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
                              "请加入 allow-words")
         else:
             yield _violation(doubling, None, f"“{doubling.doubled}”中“{doubling.unit}”连写了两次，疑为误重复")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _read_as(doubling: _Doubling, read) -> _Doubling:
+    if read is _as_is:
+        return doubling
+    return dataclasses.replace(doubling, text=read(doubling.text), unit=read(doubling.unit))
 
 
 def _doublings(doc: Document) -> Iterator[_Doubling]:
@@ -183,8 +215,11 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     if not _HAN_CHAR.search(unit):
         return True  # "the the"
     a, b, c, k = doubling.start, doubling.middle, doubling.end, len(unit)
+    if _written_on_purpose(text, a, c, unit, words):
+        return False
     offset, window_end = _clause(text, a, c)
-    tokens = [(t.start + offset, t.end + offset) for t in words.segment(text[offset:window_end])]
+    segmented = words.segment(text[offset:window_end])
+    tokens = [(t.start + offset, t.end + offset) for t in segmented]
     starts = {start for start, _ in tokens}
     left = right = following = None
     for start, end in tokens:
@@ -202,25 +237,363 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             following = end
     if right is None or left is None:
         return False
+    at_clause_start = offset == 0 or not _CLAUSE_CHAR.match(text[offset - 1])
+    if k == 1 and _given_name_after_title(segmented, a - offset, at_clause_start):
+        return False
     split_inside = any(a < start < b for start in starts)
     if k > 1 and a not in starts and split_inside and unit not in words:
         return False  # 高校|一|校|一|策: the "unit" 校一 is no word, just a pattern of 一X一Y
     if right > c and (k == 1 or split_inside):
         return False  # the second copy opens a longer word: 工作|作风, 中国|国际, 要|要素
+    if right == c + 1 and _ends_cleanly(text, c, right, window_end, words):
+        return False  # 博士|博士后|创新: 博士、博士后 without their comma (not 污染|污染源|头)
     if right < c:
         return True  # the second copy falls apart: 坚定不移|不|移走
+    if k == 1 and _place_chain(text, a, c, segmented, offset, words):
+        return False
+    if k == 1 and _parallel_items(text, a, b, c, left):
+        return False
     if k == 1 and left < a:
         if _function_word(unit, words):
             return False  # a particle after the word it ends with: 目的|的
         if following is not None and following - c > 1 and _prefix(unit, text[b:following], source, words):
             return False  # 安全|全链条: the second copy opens a compound of its own
+        if following == c + 1 and _prefix(unit, text[b : c + 1], source, words, clause_start=True):
+            return False  # 监管|管出公平、管出效率: the paragraph starts clauses with 管出
         if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
             return False  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
-    if k == 1 and _reduplicated(text, a, left == a, words):
+        after = [t for t in segmented if t.start + offset >= c]
+        word_before = next(t for t in segmented if t.end + offset == b)
+        if _opens_unknown_word(unit, after, word_before, words):
+            return False  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
+        if unit == "是" and _tag(word_before)[0] in "inl":
+            return False  # 实事求是|是我们党的思想路线: the copula after its subject
+        if _kind_of_the_same(text, a, c, words):
+            return False  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
+    if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     if k == 2 and unit[0] == "一":
         return False  # 一步一步, 一个一个: "one by one"
     return True
+
+
+def _kind_of_the_same(text: str, a: int, c: int, words) -> bool:
+    """The second copy opens a short noun that ends an item of a list or the sentence and
+    names a kind of the same thing: a compound ending in the same character (葡萄酒|酒庄酒、,
+    two kinds of wine), or one character after a unit of administration (试点县|县中。, the
+    county high school)."""
+    char = text[a]
+    for length in (1, 2):
+        end = c + length
+        if not _HAN_ONLY.fullmatch(text[c:end]) or text[end : end + 1] not in ("、", "，", "。", "；"):
+            continue
+        if length == 2 and text[end - 1] == char:
+            return True
+        if length == 1 and _distributive(text, a, words, predicate=False):
+            return True
+    return False
+
+
+def _ends_cleanly(text: str, c: int, right: int, window_end: int, words) -> bool:
+    """博士|博士后: the second copy of a word opens the same word with one character more,
+    which ends where a word of the text after it would start; 污染|污染源|头 takes 源 from
+    源头 (and 工作|工作人员 is the slip of a whole word before its compound)."""
+    rest = words.segment(text[c:window_end])
+    return bool(rest) and c + rest[0].end <= right
+
+
+def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
+    """A single character doubled as Chinese doubles it: 一座座, 年年, 市市通, 团团伙伙,
+    三百六十行|行行, 壮壮的, 实事|件件有着落."""
+    if _aabb(text, a, words):
+        return True  # 团团伙伙: the segmenter may join the middle pair (团|团伙|伙)
+    if text[c : c + 1] == text[a] and (text[a] * 2 in words or _distributive(text, a + 1, words)):
+        return True  # 三百六十行|行行: the second and third copies are the reduplication
+    if (left == a or _ends_word(text, a, words)) and _distributive(text, a, words):
+        return True  # 实事|件件: the first copy need not belong to the word before it
+    if left == a and text[c : c + 1] in ("的", "地") and _descriptive(text[a], words):
+        return True  # 长得壮壮的: an adjective doubled before 的
+    return _reduplicated(text, a, left == a, words)
+
+
+def _ends_word(text: str, a: int, words) -> bool:
+    """The text before position a ends with a word of two or three characters (实事|件件), and
+    the character at a completes no longer one (中西部|部 is a slip)."""
+    return (any(text[a - j : a] in words for j in (2, 3) if a >= j)
+            and not any(text[a - j : a + 1] in words for j in (2, 3) if a >= j))
+
+
+def _descriptive(char: str, words) -> bool:
+    entry = words.get(char)
+    return entry is not None and entry.tag[0] not in "ucpdrmq" and entry.freq < _FREE_WORD
+
+
+# Heads of names that link places by their one-character abbreviations: 荆荆高铁 (荆州-荆门),
+# 广汕汕高铁 (广州-汕尾-汕头), 龙龙铁路, “宜荆荆恩”城市群.
+_ROUTE_HEADS = ("铁路", "高铁", "城际", "高速", "公路", "城市群", "都市圈", "经济圈", "走廊", "通道")
+
+
+def _place_chain(text: str, a: int, c: int, segmented, offset: int, words) -> bool:
+    """The doubled character is one of a chain of one-character place abbreviations: the
+    chain runs before a route or region (荆荆高铁, 广汕汕高铁), or fills a quotation whose
+    characters are mostly place abbreviations (“宜荆荆襄”; not “通办办”)."""
+    i = next((i for i, t in enumerate(segmented) if t.start + offset == a), None)
+    if i is None or i + 1 >= len(segmented) or len(segmented[i].text) != 1 or len(segmented[i + 1].text) != 1:
+        return False
+    first = i
+    while first > 0 and len(segmented[first - 1].text) == 1 and _HAN_CHAR.match(segmented[first - 1].text):
+        first -= 1
+    last = i + 1
+    while last + 1 < len(segmented) and len(segmented[last + 1].text) == 1 and _HAN_CHAR.match(segmented[last + 1].text):
+        last += 1
+    head = segmented[last + 1].text if last + 1 < len(segmented) else ""
+    if head.startswith(_ROUTE_HEADS):
+        return True
+    start, end = segmented[first].start + offset, segmented[last].end + offset
+    if text[start - 1 : start] != "“" or text[end : end + 1] != "”":
+        return False
+    places = sum((words.tag(t.text) or "x") in ("ns", "j") for t in segmented[first : last + 1])
+    return 2 * places >= last + 1 - first
+
+
+_ITEM_MARK = re.compile(r"[、，,；;：:。]")
+
+
+def _parallel_items(text: str, a: int, b: int, c: int, left: int) -> bool:
+    """A list whose items share their first word or their end: 中国通用、中国国新 (中国 then a
+    name, so 中国|国新 is no slip), 新建复线、延长车站站线、工业专用线 (站线 is a kind of 线)."""
+    start = max((m.end() for m in _ITEM_MARK.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    stop = _ITEM_MARK.search(text, c, c + _LIST_REACH)
+    end = stop.start() if stop else min(len(text), c + _LIST_REACH)
+    if not (stop and stop.group() == "、" or text[start - 1 : start] == "、"):
+        return False  # not in a 、 list
+    neighbours = _neighbour_items(text, start, end)
+    head = text[left:b]  # the word the first copy ends
+    if left == start and len(head) >= 2 and any(item.startswith(head) for item in neighbours):
+        return True
+    tail = text[c:end]
+    return 1 <= len(tail) <= 2 and any(item.endswith(tail) and len(item) > len(tail) for item in neighbours)
+
+
+def _neighbour_items(text: str, start: int, end: int) -> list[str]:
+    """The items of the 、 list either side of text[start:end], one each way."""
+    items = []
+    if text[start - 1 : start] == "、":
+        before = max((m.end() for m in _ITEM_MARK.finditer(text, max(0, start - 1 - _LIST_REACH), start - 1)),
+                     default=max(0, start - 1 - _LIST_REACH))
+        items.append(text[before : start - 1])
+    if text[end : end + 1] == "、":
+        after = _ITEM_MARK.search(text, end + 1, end + 1 + _LIST_REACH)
+        items.append(text[end + 1 : after.start() if after else min(len(text), end + 1 + _LIST_REACH)])
+    return items
+
+
+def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
+    """Doublings that a construction of the sentence explains, whatever the dictionary says."""
+    k = len(unit)
+    return (
+        _in_list_of_names(text, a, c, words)
+        or _chiasmus(text, a, c)
+        or (k == 2 and _degree_repeated(unit, words))
+        or (k == 1 and _same_kind_compound(text, a, c, words))
+        or (k == 1 and not (words.tag(unit) or "x").startswith("u") and _parallel_doubling(text, a, c))
+    )
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _parallel_doubling(text: str, a: int, c: int) -> bool:
+    """纵向向市县延伸、横向向民生保障等领域拓展: the same character doubled after two
+    different words in one sentence is a parallel construction, not two slips."""
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
+    high = end.start() if end else min(len(text), c + _LIST_REACH)
+    pair = text[a:c]
+    for i in _occurrences(text[low:high], pair):
+        j = low + i
+        if j not in (a - 1, a, a + 1) and j > 0 and _HAN_CHAR.match(text[j - 1]) and text[j - 1] != text[a - 1]:
+            return True
+    return False
+
+
+def _same_kind_compound(text: str, a: int, c: int, words) -> bool:
+    """水水联运 beside 铁水联运, 商商结合 beside 工商结合、农商结合: a compound of two
+    one-character kinds before a head, the same kind twice."""
+    if text.startswith(_SAME_MODE_HEADS, c):
+        return True
+    head = text[c : c + 2]
+    if len(head) < 2 or not _HAN_ONLY.fullmatch(head):
+        return False
+    char = re.escape(text[a])
+    # another kind before or after the same character, before the same head: 工商结合, 水陆联运;
+    # but not the word that ends in the first copy here (保护护利用 beside 保护利用 is a slip)
+    other = re.compile(f"(?:([{_HAN}]){char}|{char}([{_HAN}])){re.escape(head)}")
+    low, high = max(0, a - _LIST_REACH), min(len(text), c + _LIST_REACH)
+    ours = text[a - 1 : a]
+    return any((m.group(1) or m.group(2)) not in (text[a], ours) and _opens_word(text, m.start(), text[a], words)
+               for m in other.finditer(text, low, high))
+
+
+# The commonest Chinese surnames (over 95% of the population), and the compound ones.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
+    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
+    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
+    "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
+    "尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+    "令狐", "端木", "澹台", "申屠", "呼延", "独孤", "南宫", "轩辕", "万俟", "闻人", "公羊", "西门",
+})
+# Where a list of names ends: a sentence or a clause of another kind, a bracket, a quotation.
+_LIST_END = re.compile(r"[。；;：:！？!?（）()“”《》【】\n]")
+_LIST_ITEM = re.compile(r"[^、，,\s\u3000]+")
+_NAME_DOT = re.compile(r"[·•・]")
+_LIST_REACH = 400  # characters either side: a list of names is read only this far
+
+
+def _in_list_of_names(text: str, a: int, c: int, words) -> bool:
+    """沈跃跃 in 胡春华、沈跃跃、王勇、周强: a given name that doubles a character is still a
+    name. The doubling must lie in the given name of an item that reads as a personal name
+    (a surname and one or two characters, or a transcribed name with ·), in a list of three
+    or more such names that make at least half of its items."""
+    low = max(0, a - _LIST_REACH)
+    ends = [m.end() for m in _LIST_END.finditer(text, low, a)]
+    start = ends[-1] if ends else low
+    stop = _LIST_END.search(text, c, min(len(text), c + _LIST_REACH))
+    items = list(_LIST_ITEM.finditer(text, start, stop.start() if stop else min(len(text), c + _LIST_REACH)))
+    mine = next((m for m in items if m.start() <= a and c <= m.end()), None)
+    if mine is None or not _personal_name(mine.group(), words):
+        return False
+    if not _NAME_DOT.search(mine.group()) and a - mine.start() < _surname_length(mine.group()):
+        return False  # 王王勇: the surname itself is doubled
+    names = sum(_personal_name(m.group(), words) for m in items)
+    return names >= 3 and 2 * names >= len(items)
+
+
+def _surname_length(item: str) -> int:
+    if item[:2] in _COMPOUND_SURNAMES:
+        return 2
+    return 1 if item[0] in _SURNAMES else 0
+
+
+def _personal_name(item: str, words) -> bool:
+    """王勇, 沈跃跃, 欧阳明高, 帕巴拉·格列朗杰: not a word the dictionary knows as anything but a name."""
+    if _NAME_DOT.search(item):
+        parts = _NAME_DOT.split(item)
+        return 2 <= len(parts) <= 4 and all(part and _HAN_ONLY.fullmatch(part) for part in parts)
+    surname = _surname_length(item)
+    if not surname or not 1 <= len(item) - surname <= 2 or not _HAN_ONLY.fullmatch(item):
+        return False
+    tag = words.tag(item)
+    return tag is None or tag.startswith("nr")
+
+
+_HAN_ONLY = re.compile(f"[{_HAN}]+")
+
+
+def _given_name_after_title(tokens, a: int, at_clause_start: bool) -> bool:
+    """副委员长沈跃跃出席会议: a surname standing alone, after a title or at the start of a
+    clause, a given name of one character doubled (跃跃, 欢欢, 丹丹), and the name ends
+    there (the next word is no single character: not 文|旅旅|商)."""
+    i = next((i for i, t in enumerate(tokens) if t.start == a - 1 and t.end == a), None)
+    if i is None or tokens[i].text not in _SURNAMES:
+        return False
+    rest = tokens[i + 3 : i + 4]
+    if rest and len(rest[0].text) == 1 and _HAN_CHAR.match(rest[0].text):
+        return False
+    if i == 0:
+        return at_clause_start
+    return _tag(tokens[i - 1]).startswith("n") and len(tokens[i - 1].text) >= 2
+
+
+def _chiasmus(text: str, a: int, c: int) -> bool:
+    """具体抓抓具体 ("grasp the concrete, concretely"): the same word before and after the
+    doubled part, a figure of speech written without its comma."""
+    return any(
+        a >= j and text[a - j : a] == text[c : c + j] and _HAN_ONLY.fullmatch(text[c : c + j])
+        for j in (2, 3, 4)
+    )
+
+
+# Degree adverbs whose phrase is repeated for emphasis: 很紧很紧, 太难太难.
+_DEGREE = frozenset("很太真挺好")
+
+
+def _degree_repeated(unit: str, words) -> bool:
+    return unit[0] in _DEGREE and (words.tag(unit[1]) or "").startswith("a")
+
+
+# Heads of compounds that join two transport modes by their one-character abbreviations
+# (公铁联运, 铁水联运, 江海联运): the same mode twice, 水水联运 (water-to-water), is a term.
+_SAME_MODE_HEADS = ("联运", "中转")
+
+
+# Generic heads of place and facility names: 昌北|机场, 站前|广场 name one place.
+_PLACE_HEADS = frozenset({
+    "机场", "广场", "车站", "码头", "大道", "大街", "公园", "大桥", "口岸", "新区", "园区", "景区", "水库",
+    "县", "区", "镇", "乡", "村", "路", "街", "桥", "港", "湖", "山", "岛", "湾",
+})
+# Prefixes that make a noun phrase of scope or rank (类前缀): 全链条, 总规划, 副中心, 超大城市.
+_SCOPE_PREFIXES = frozenset("全总副超非反准亚泛半")
+# Verbs of taking one's seat: the noun before them is the seat (执行主席|席|就座, 嘉宾席).
+_SEATING = frozenset({"就座", "就坐", "入座", "落座", "就位"})
+# A single character this common (是, 有, 要, 就) is a word of its own, never the second
+# half of a compound the dictionary lacks.
+_FREE_WORD = 50_000
+
+
+def _opens_unknown_word(char: str, after, word_before, words) -> bool:
+    """The second copy of a character, after a word ending in it, begins a word the
+    dictionary does not know but the sentence shows: a place name before its generic head
+    (南昌|昌北机场, 火车站|站前广场), a preposition before its object after a place (周至|至乾县),
+    a prefix of scope before a noun (安全|全链条), a compound with the next character before
+    a noun (太湖|湖体蓝藻, 产业链|链主企业), an abbreviation of one-character verbs
+    (培育|育繁推一体化), or the seat before a verb of sitting (执行主席|席就座)."""
+    if not after:
+        return False
+    first = after[0]
+    tag = words.tag(char) or "x"
+    before_tag = word_before.entry.tag if word_before.entry else "x"
+    if tag == "p":
+        return before_tag[0] in "nst" and _tag(first)[0] in "nsrt"
+    if first.text in _SEATING:
+        return _tag(word_before).startswith("n")
+    if char in _SCOPE_PREFIXES and len(first.text) >= 2 and _tag(first).startswith("n"):
+        return True
+    for bound in (1, 2):  # characters the dictionary leaves single after the second copy
+        if len(after) <= bound:
+            break
+        head = after[bound]
+        if head.text in _PLACE_HEADS and all(_name_character(t) for t in after[:bound]):
+            return True  # 昌北|机场, 站前|广场
+        if not all(_bound_character(t) for t in after[:bound]):
+            continue
+        if len(head.text) >= 2 and head.entry is not None:
+            return True  # 湖体|蓝藻, 湖体|保护, 链主|企业, 育繁推|一体化
+    return False
+
+
+def _name_character(token) -> bool:
+    """北 in 昌北机场, 前 in 站前广场: a single character that can be part of a name."""
+    return len(token.text) == 1 and token.entry is not None and token.entry.tag[0] not in "ucpdrye"
+
+
+def _tag(token) -> str:
+    return token.entry.tag if token.entry else "x"
+
+
+def _bound_character(token) -> bool:
+    """体, 主, 北, 繁: a single character the dictionary leaves alone, of a kind that makes
+    compounds (a noun, a distinguishing word, a verb, an adjective), not a function word."""
+    return (len(token.text) == 1 and token.entry is not None and token.entry.tag[0] in "nbva"
+            and token.entry.freq < _FREE_WORD)
 
 
 def _clause(text: str, a: int, c: int) -> tuple[int, int]:
@@ -242,10 +615,16 @@ def _noun(char: str, words) -> bool:
     return words.tag(char) in ("n", "ng")
 
 
-def _prefix(char: str, compound: str, source: str, words) -> bool:
+def _prefix(char: str, compound: str, source: str, words, clause_start: bool = False) -> bool:
     """全 in 安全|全链条: the document also uses the compound on its own (完善全链条监管),
-    not only as the tail of another word (有力|有效 does not make 力有效 a compound)."""
-    return any(_opens_word(source, i, char, words) for i in _occurrences(source, compound))
+    not only as the tail of another word (有力|有效 does not make 力有效 a compound). A
+    compound of two characters counts only where it starts a clause (、管出效率)."""
+    return any(_opens_word(source, i, char, words) and (not clause_start or _starts_clause(source, i))
+               for i in _occurrences(source, compound))
+
+
+def _starts_clause(source: str, i: int) -> bool:
+    return i == 0 or source[i - 1] in "、，；：。！？\n“"
 
 
 def _opens_word(source: str, i: int, char: str, words) -> bool:
@@ -271,23 +650,45 @@ def _rare_reduplication(text: str, a: int, words) -> bool:
     rare as that, after a common word ending in its character, is a slip;
     人人, 天天, 层层 are far too common to be read that way."""
     doubled = words.freq(text[a : a + 2])
-    if doubled >= _RARE_REDUPLICATION:
-        return False
+    if doubled >= _RARE_REDUPLICATION or a > 0 and text[a - 1] == "一" and _reduplicated(text, a, False, words):
+        return False  # common, or 一抹抹 (one stroke after another) after 一
     return any(words.freq(text[a - j : a + 1]) >= _MORE_COMMON * max(doubled, 1) for j in range(1, min(a, 3) + 1))
 
 
 def _reduplicated(text: str, a: int, standalone: bool, words) -> bool:
     """一座座, 一个个, 年年, 家家, 扎扎实实: a character doubled on purpose."""
     if a > 0 and text[a - 1] == "一":
-        # 一座座, 一个个, 一张张: "one X after another", as the dictionary knows it or
+        # 一座座, 一个个, 一张张, 一抹抹: "one X after another", as the dictionary knows it or
         # with a measure word; but 一定|定 has none, and 一些 is a word of its own
         # ("some", far commoner than 一张 or 一位), never doubled.
         one_x = text[a - 1 : a + 1]
-        return text[a - 1 : a + 2] in words or (
-            (words.tag(text[a]) or "x") == "q" and words.freq(one_x) < _QUANTIFIER_WORD)
+        measure = (words.tag(text[a]) or "x") == "q" or words.tag(one_x) == "m"  # 一张, 一抹 (a stroke of)
+        return text[a - 1 : a + 2] in words or (measure and words.freq(one_x) < _QUANTIFIER_WORD)
     if not standalone:
         return False  # 单位|位, 去年|年: the first copy ends another word
-    return (words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)
+    return ((words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)
+            or _distributive(text, a, words) or _inside_quotation(text, a, a + 2))
+
+
+def _distributive(text: str, a: int, words, predicate: bool = True) -> bool:
+    """市市通高铁, 县县通, 周周有调度, 件件有回音: a unit doubled before what it does means
+    "every" (每市都通). A unit is a noun the dictionary knows after 每, 各 or 逐 (各市, 每周,
+    逐件), not a particle (各地 does not make 的地地 a unit)."""
+    char = text[a]
+    if (words.tag(char) or "x")[0] in "ucp" or predicate and not _HAN_CHAR.match(text[a + 2 : a + 3]):
+        return False
+    return any(determiner + char in words for determiner in "每各逐")
+
+
+def _inside_quotation(text: str, a: int, c: int) -> bool:
+    """呦呦鹿鸣 in “呦呦鹿鸣，食野之苹”: quoted verse (two or more lines of four, five or
+    seven characters, all of one length) doubles characters as poets do."""
+    opening = text.rfind("“", max(0, a - _QUOTE_REACH), a)
+    closing = text.find("”", c, c + _QUOTE_REACH)
+    if opening < 0 or closing < 0 or "”" in text[opening:a]:
+        return False
+    lines = [len(line) for line in _VERSE_BREAK.split(text[opening + 1 : closing]) if line]
+    return len(lines) >= 2 and len(set(lines)) == 1 and lines[0] in (4, 5, 7)
 
 
 def _aabb(text: str, a: int, words) -> bool:

@@ -182,3 +182,51 @@ def test_every_entry_fires_and_its_fix_leaves_correct_text(entry):
     fixed = text[: edit.span.start] + edit.content + text[edit.span.end :]
     assert edit.content == entry.lead + entry.right[0]
     assert not findings_for("confusable-word", fixed), f"the right form {entry.right[0]} fires: {fixed}"
+
+
+def test_yilanzi_is_a_package_and_only_a_currency_basket_takes_lan():
+    assert_rule(
+        "confusable-word",
+        valid=[
+            "出台一揽子政策措施，实施一揽子增量政策，推出一揽子化债方案。",
+            "人民币汇率参考一篮子货币进行调节。",
+        ],
+        invalid=["人民币加入⟦一揽子货币⟧。"],
+    )
+
+
+def test_variant_forms_are_not_held_against_documents_written_before_their_standard():
+    # 成份 (GF 1001-2001) and 帐户 were the usual forms of their time: a report about 1955 or
+    # 1993 keeps them; a report about 2024 (or naming no year) is told the standard form.
+    old = "一九五五年是第一个五年计划的第三年。一九五五年，社会主义经济成份逐步加强，建立银行帐户制度。\n"
+    assert findings_for("confusable-word", old) == []
+    older = "１９９３年要建立个人收入申报和银行帐户制度。１９９２年，多种经济成份共同发展。\n"
+    assert findings_for("confusable-word", older) == []
+    new = "2024年，多种经济成份共同发展。2025年要规范银行帐户管理。\n"
+    found = findings_for("confusable-word", new)
+    assert [(f.message[:10], f.severity) for f in found] == [
+        ("“成份”应为“成分”", Severity.INFO), ("“帐户”应为“账户”", Severity.WARNING)]
+
+
+def test_since_must_be_a_year(tmp_path):
+    from reportlint.pack_format import PackError
+    from reportlint.packs import load_pack
+
+    pack = tmp_path / "terms.toml"
+    pack.write_text('format = 2\nprefix = "ORG"\n[[rule]]\ncode = "ORG101"\nname = "terms"\nkind = "substitution"\n'
+                    'summary = "s"\nmessage = "{found}"\nentry = [{ wrong = "帐户", right = "账户", since = "2002" }]\n',
+                    encoding="utf-8")
+    with pytest.raises(PackError, match="'since' must be a year"):
+        load_pack(pack)
+
+
+def test_neighbouring_words_are_not_misspellings():
+    assert_rule(
+        "confusable-word",
+        valid=[
+            "培育票根经济、谷子经济、悦己经济等消费新业态。",
+            "鼓励农民自己经营家庭农场。",
+            "加快福州地铁6号线西延线、地铁2号线东延线建设。",
+        ],
+        invalid=["目标任务⟦己经⟧完成。", "加强高速公路⟦延线⟧环境整治。"],
+    )

@@ -115,3 +115,171 @@ def test_possibly_intended_doublings_carry_no_fix():
     found = findings_for("doubled-word", text)
     assert [f.severity.value for f in found] == ["info", "info"]
     assert all(f.fix is None for f in found)
+
+
+def test_silent_on_reduplicated_given_names_in_a_list_of_people():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "在主席台就座的还有：马兴瑞、王毅、尹力、胡春华、沈跃跃、王勇、周强、帕巴拉·格列朗杰、何厚铧。",
+            "出席会议的有张欢欢、李丹丹、王勇、刘洋，列席会议的有吴晶晶、郑强。",
+            "当选为主席团成员的有：欧阳丽丽、陈佳佳、吴涛、郑晶晶、许其亮。",
+            "委员：阿依努尔·买买提、王强、李伟、赵刚。",
+            # a given name after a title, or at the start of a sentence
+            "全国人大常委会副委员长沈跃跃出席会议。沈跃跃同志主持会议。",
+        ],
+        invalid=[
+            # the surname doubled, and an item of the list that is no name
+            "在主席台就座的还有：马兴瑞、王毅、胡春华、⟦沈沈⟧跃、王勇、周强。",
+            "会议邀请了张欢欢、李丹丹、王勇、⟦工作工作⟧人员代表。",
+        ],
+    )
+
+
+def test_silent_on_a_doubled_unit_that_means_every():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "实现市市通高铁、县县通高速，村村通硬化路，户户通自来水。",
+            "重大项目周周有调度，届届见成效，项项优质量，件件有回音。",
+            "确保校校通宽带、镇镇有污水处理厂。",
+        ],
+        invalid=[
+            # a verb or a conjunction typed twice is no unit
+            "这⟦是是⟧我们的工作。",
+            "这是改革⟦和和⟧发展的关键。",
+        ],
+    )
+
+
+def test_silent_where_the_second_copy_opens_a_word_the_dictionary_lacks():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            # a place name before its generic head
+            "集中开展了东山组团、火车站站前广场等重点区域的绿化工作。",
+            "建成南昌昌北机场三期，推进高铁站站前广场改造提升，建成长沙沙坪机场。",
+            # a preposition after a place name
+            "建设西安经周至至乾县高速公路。",
+            # a prefix of scope before a noun
+            "强化食品药品安全全链条监管。",
+            # a compound with the next character, before a noun
+            "开展太湖湖体蓝藻治理，加强巢湖湖体保护。",
+            "培育产业链链主企业，支持供应链链主企业做大做强。",
+            # an abbreviation of one-character verbs
+            "加快种业培育育繁推一体化。",
+            # the seat before a verb of sitting
+            "大会执行主席席就座。",
+        ],
+        invalid=[
+            "坚持在发⟦展展⟧中固安全。",
+            "强化食品药品安⟦全全⟧监管。",  # 全监管 is no compound
+            "开展太⟦湖湖⟧治理。",
+            "统筹推进新型城镇⟦化化⟧建设。",
+        ],
+    )
+
+
+def test_silent_on_fixed_terms_and_figures_of_speech():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "发展水水联运、铁水联运和公铁联运，推进江海联运和水水中转。",
+            "领导干部要具体抓抓具体，任务很紧很紧，压力很大很大。",
+            "“呦呦鹿鸣，食野之苹”，我们热烈欢迎各国朋友。",
+        ],
+        invalid=[
+            "要⟦抓好抓好⟧落实，⟦加强加强⟧监督。",
+        ],
+    )
+
+
+def test_traditional_text_is_read_through_simplified_characters():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "中華人民共和國國務院總理周恩來。千千萬萬的人民，子子孫孫，種種困難，紛紛表示，僅僅一年。",
+        ],
+        invalid=[
+            "我們必須⟦堅持堅持⟧社會主義道路，發展國民經濟。",
+            "這⟦是是⟧我們的任務。",
+        ],
+    )
+
+
+def test_silent_on_chains_of_place_abbreviations():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "漳汕高铁、龙龙铁路武平至梅州段全线开工，荆荆高铁建成运营。",
+            "广湛高铁建成通车，广汕汕高铁全线贯通。",
+            "打造“宜荆荆”磷化工、“宜荆荆襄”新能源新材料产业集群，带动“宜荆荆恩”城市群一体化发展。",
+        ],
+        invalid=[
+            # a quoted name that is no chain of places keeps its info finding
+            "打响“通⟦办办⟧”政务服务品牌。",
+        ],
+    )
+
+
+def test_silent_on_same_kind_compounds_beside_their_kin():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "逐步建立农工商结合、农商结合、工商结合或商商结合的新的商业形式。",
+            "大力发展铁水联运，推进水水联运。",
+        ],
+        invalid=[
+            # the word itself written again before a compound of its own elsewhere: a slip
+            "实施文物保⟦护护⟧利用数字化工程，加强文物保护利用。",
+        ],
+    )
+
+
+def test_silent_on_lists_whose_items_share_a_word():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "引入国机集团、中国通用、中国国新等央企战略力量。",
+            "新建复线、延长车站站线、工业和其他的专用线。",
+        ],
+        invalid=["引入国机集团、中国通用、中国国新、华润⟦集团集团⟧等央企战略力量。"],
+    )
+
+
+def test_silent_on_more_doublings_chinese_makes_on_purpose():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "实事求是是我们党的思想路线。",  # the copula after an idiom that ends in 是
+            "让三百六十行行行人才辈出。",  # 三百六十行, then 行行 (every trade)
+            "确保10件民生实事件件有着落。",  # 实事, then 件件
+            "搞团团伙伙、拉帮结派。",
+            "让孩子们长得壮壮的，练得棒棒的。",
+            "一抹抹民生暖色折射出高质量发展的成色。",
+            "用公正监管管出公平、管出效率、管出活力。",  # 管出 opens each clause
+            "举办大湾区博士博士后创新创业大赛。",  # 博士、博士后
+        ],
+        invalid=[
+            "这⟦是是⟧我们党的思想路线。",
+            "是没有理由不给他以生活的机会⟦和和⟧效力的机会的。",
+            "在中西⟦部部⟧一些地方实行退耕还林。",
+            "实施土壤⟦污染污染⟧源头防控行动。",
+            "会议邀请了张欢欢、李丹丹、王勇、⟦工作工作⟧人员代表。",
+        ],
+    )
+
+
+def test_silent_on_parallel_doublings_and_short_kinds_of_the_same():
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "推动改革纵向向市县延伸、横向向民生保障等领域拓展。",
+            "葡萄酒酒庄酒、枸杞深加工产品产量保持全国首位。",
+            "托管15所新型城镇化试点县县中。",
+        ],
+        invalid=[
+            "这是我们⟦的的⟧目标，也是群众⟦的的⟧期盼。",  # particles are never parallel
+            "建设未来产业先⟦导导⟧区。",
+        ],
+    )
