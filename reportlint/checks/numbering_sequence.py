@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
@@ -15,10 +15,15 @@ from ..structure import chinese_number, numbering
 # quoted text restate other documents' numbers.
 _COUNTED = ("title", "heading", "text", "list-item")
 # Ranks of the outline levels of structure.numbering; lower ranks are parents.
-# 第X篇/部分 → 第X章 → 第X节 → 一、 → （一） → 1. → （1）.
+# 第X篇/部分 → 第X章 → 第X节 → 第X条 → 一、 → （一） → 1. → （1）.
 _PART_RANK = {"篇": -3, "部": -3, "章": -2, "节": -1}
-# Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章).
-_NOT_RESET_BY = {-2: -3}
+_ARTICLE_RANK = 0
+# 第一条　根据…: the articles of a regulation, set off from their text by a space or a colon
+# (第五条规定… at a paragraph's start cites an article, it does not number one).
+_ARTICLE = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]+)条(?=[ \t\u3000：:])")
+# Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章), and the
+# articles of a regulation through its parts, chapters and sections: by definition, not by habit.
+_RUNS_ON_THROUGH = {-2: frozenset({-3}), _ARTICLE_RANK: frozenset({-3, -2, -1})}
 _SPACES = " \t\u3000"
 # 一、二线城市 / 1、2月份: two numerals joined by a 顿号 are a range, not an outline number
 # (三、二〇二五年工作 and 1、2025年工作回顾 are).
@@ -145,7 +150,7 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     - `inline-lists` (true): also check 一是…二是… and 第一，…第二，… lists
       inside paragraphs.
     """
-    yield from _Outline(doc).check(_outline_marks(doc))
+    yield from _Outline(doc).check(list(_outline_marks(doc)))
     if opts.inline_lists:
         yield from _check_inline(doc)
 
@@ -186,9 +191,17 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
             shown = marker + ("部分" if kind == "部" else kind)
             return _Mark(paragraph, _PART_RANK[kind], ordinal, lead, lead + len(shown), shown)
         shown = marker.rstrip(_SPACES)
-        if shown.endswith("、") and _NUMERAL_AFTER_DUNHAO.match(text, lead + len(marker)):
-            return None
+        range_end = shown.endswith("、") and _NUMERAL_AFTER_DUNHAO.match(text, lead + len(marker))
+        if range_end and chinese_number(range_end.group()) == ordinal + 1:
+            # 一、二线城市 / 1、2月份 / 三、四季度: a range of two consecutive numbers, unless the
+            # outline expects this number here (二、三农工作 after 一、)
+            return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown, tentative=True)
         return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown)
+    article = _ARTICLE.match(text, lead)
+    if article:
+        ordinal = chinese_number(article.group("n"))
+        if ordinal:
+            return _Mark(paragraph, _ARTICLE_RANK, ordinal, lead, article.end(), article.group())
     rest = _BRACKET_REST.match(text, lead)
     if rest and previous is not None and _OPEN_BRACKET_END.search(previous.text):
         number = numbering("（" + rest.group())
@@ -201,6 +214,75 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
         if ordinal:
             return _Mark(paragraph, 3, ordinal, lead, decimal.end(), decimal.group(), tentative=True)
     return None
+
+
+def _runs_on_through(rank: int, parent_rank: int) -> bool:
+    return parent_rank in _RUNS_ON_THROUGH.get(rank, ())
+
+
+def _segments(marks: list[_Mark]) -> list[int]:
+    """Which part of the file each number belongs to: a file may hold several documents
+    (a notice and the plan it issues, bulletins of several years, a table of contents and
+    the text), each starting its top level again at 一、 / 第一章; each has its own habits."""
+    ranks = [m.rank for m in marks if not m.tentative]
+    top = min(ranks, default=0)
+    segments, segment, seen_top = [], 0, False
+    for mark in marks:
+        if mark.rank == top and not mark.tentative:
+            if mark.ordinal == 1 and seen_top:
+                segment += 1
+            seen_top = True
+        segments.append(segment)
+    return segments
+
+
+@dataclass
+class _Habit:
+    """How one level of one document numbers its items under each new parent."""
+
+    restarts: int = 0  # parents under which it starts again at （一）
+    continues: int = 0  # parents under which it goes on from the previous parent's last item
+    #: the first parent under which it starts again, for the message: (parent, its first child)
+    restart: tuple[_Mark, _Mark] | None = None
+
+    @property
+    def continuous(self) -> bool:
+        # （一）…（三十） across 一、二、三、 in Central and State Council documents: a convention,
+        # recognised from the document itself; with as many restarts, the restarts are the habit
+        return self.continues > self.restarts
+
+
+def _habits(marks: list[_Mark], segments: list[int]) -> dict[tuple[int, int], _Habit]:
+    """(segment, rank) -> habit: at each new parent, does the level's first item start
+    again at 1, or go on from the last item under the parent before?"""
+    habits: dict[tuple[int, int], _Habit] = {}
+    runs: dict[int, _Mark] = {}  # rank -> last item of the current run
+    ended: dict[int, _Mark] = {}  # rank -> last item under the previous parent
+    for mark, segment in zip(marks, segments):
+        if mark.tentative:
+            continue
+        if mark.rank not in runs and mark.rank in ended:
+            habit = habits.setdefault((segment, mark.rank), _Habit())
+            parent = _parent_of(runs, mark.rank)
+            if mark.ordinal == 1:
+                habit.restarts += 1
+                if habit.restart is None and parent is not None:
+                    habit.restart = (parent, mark)
+            elif mark.ordinal == ended[mark.rank].ordinal + 1:
+                habit.continues += 1
+        for rank in [r for r in runs if r > mark.rank and not _runs_on_through(r, mark.rank)]:
+            child = runs.pop(rank)
+            if mark.ordinal == 1:
+                ended.pop(rank, None)  # a new parent run (another document): no evidence
+            else:
+                ended[rank] = child
+        runs[mark.rank] = mark
+    return habits
+
+
+def _parent_of(runs: dict[int, _Mark], rank: int) -> _Mark | None:
+    above = [r for r in runs if r < rank and not _runs_on_through(rank, r)]
+    return runs[max(above)] if above else None
 
 
 @dataclass
@@ -216,11 +298,21 @@ class _Outline:
     #: ranks whose last number repeated the one before: it may stand for the next
     #: one (（二）（二）（四）), which is one finding, not two
     slack: set[int] = field(default_factory=set)
+    #: (segment, rank) -> how that level numbers under a new parent
+    habits: dict[tuple[int, int], _Habit] = field(default_factory=dict)
+    segment: int = 0
+    #: ranks whose run went on through a new parent since its last number
+    crossed: set[int] = field(default_factory=set)
+    #: rank -> the number a reported one stands for (a part that restarts its count
+    #: in a document that counts on: the next part goes on from the number it should have)
+    stands_for: dict[int, _Mark] = field(default_factory=dict)
 
-    def check(self, marks: Iterator[_Mark]) -> Iterator[Violation]:
-        for mark in marks:
+    def check(self, marks: list[_Mark]) -> Iterator[Violation]:
+        segments = _segments(marks)
+        self.habits = _habits(marks, segments)
+        for mark, self.segment in zip(marks, segments):
             previous = self.runs.get(mark.rank)
-            if mark.tentative and (previous is None or not self._continues(mark, previous)):
+            if mark.tentative and not self._counts(mark, previous):
                 continue
             if not self.started:
                 self.started = True
@@ -231,21 +323,30 @@ class _Outline:
                 violation = self._next_in_run(mark, previous)
             if violation is not None:
                 yield violation
-            self._advance(mark)
+            self._advance(self.stands_for.pop(mark.rank, mark))
+
+    def _counts(self, tentative: _Mark, previous: _Mark | None) -> bool:
+        """A number that may be something else (3．10种, 一、二线城市) counts when it continues
+        its run, or when a heading starts a run with it (一、二季度经济运行情况)."""
+        if previous is not None:
+            return self._continues(tentative, previous)
+        return tentative.ordinal == 1 and tentative.paragraph.kind in ("heading", "title")
+
+    def _habit(self, rank: int) -> _Habit:
+        return self.habits.get((self.segment, rank)) or _Habit()
 
     def _body_before(self, paragraph: Paragraph) -> bool:
         return any(p.kind in ("text", "list-item") for p in self.doc.paragraphs[: paragraph.index])
 
     def _parent(self, rank: int) -> _Mark | None:
-        above = [r for r in self.runs if r < rank and _NOT_RESET_BY.get(rank) != r]
-        return self.runs[max(above)] if above else None
+        return _parent_of(self.runs, rank)
 
     def _continues(self, mark: _Mark, previous: _Mark) -> bool:
         expected = previous.ordinal + 1
         return mark.ordinal == expected or (mark.rank in self.slack and mark.ordinal == expected + 1)
 
     def _first_of_run(self, mark: _Mark) -> Violation | None:
-        if mark.ordinal == 1:
+        if mark.ordinal == 1 or self._written_before(mark):
             return None
         parent = self._parent(mark.rank)
         if parent is None:
@@ -253,12 +354,15 @@ class _Outline:
                 return None
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：本级编号应从“{mark.with_ordinal(1)}”开始")
         before = self.ended.get(mark.rank)
-        if before is not None and before.ordinal + 1 == mark.ordinal and mark.rank not in _NOT_RESET_BY:
+        restart = self._habit(mark.rank).restart
+        if before is not None and before.ordinal + 1 == mark.ordinal and restart is not None:
+            example_parent, example = restart
             return Violation(
                 mark.span(),
-                f"序号“{mark.shown}”接着上一部分的“{before.shown}”编号：在新的上级标题“{parent.shown}”下"
-                f"应从“{mark.with_ordinal(1)}”重新编号",
-                related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
+                f"序号“{mark.shown}”接着上一部分的“{before.shown}”编号：本文件在新的上级标题下重新编号"
+                f"（“{example_parent.shown}”下从“{example.shown}”开始），“{parent.shown}”下也应从“{mark.with_ordinal(1)}”开始",
+                related=(Related(before.span(), f"上一部分的“{before.shown}”"),
+                         Related(example.span(), f"“{example_parent.shown}”下重新编号的“{example.shown}”")),
             )
         return Violation(
             mark.span(),
@@ -266,23 +370,38 @@ class _Outline:
             related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
         )
 
+    def _written_before(self, mark: _Mark) -> bool:
+        """附件：1.…… / 注：1.…… and then 2.……: the first item written after a label in the
+        paragraph before."""
+        index = mark.paragraph.index
+        if index == 0:
+            return False
+        before = self.doc.paragraphs[index - 1].text
+        return re.search(f"[：:][{_SPACES}]*{re.escape(mark.with_ordinal(mark.ordinal - 1))}", before) is not None
+
     def _next_in_run(self, mark: _Mark, previous: _Mark) -> Violation | None:
         continues = self._continues(mark, previous)
+        crossed = mark.rank in self.crossed
         self.slack.discard(mark.rank)
+        self.crossed.discard(mark.rank)
         if continues:
             return None
-        if mark.ordinal == 1 and previous.ordinal > 1:
-            return None  # a new run: an annex, a glossary, a quoted list
         related = (Related(previous.span(), f"上一个同级序号“{previous.shown}”"),)
+        # the items go on counting through the parts: say so, the reader expects a restart
+        habit = f"：本文件各部分的“{mark.with_ordinal(1)}”级序号连续编号，上一部分止于“{previous.shown}”" if crossed else ""
+        if mark.ordinal == 1 and previous.ordinal > 1:
+            if crossed:  # one part restarts where the others go on counting
+                self.stands_for[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
+                return Violation(mark.span(), f"序号“{mark.shown}”重新编号{habit}，此处应为“{mark.with_ordinal(previous.ordinal + 1)}”",
+                                 related=related)
+            return None  # a new run: an annex, a glossary, a quoted list
         if mark.ordinal == previous.ordinal:  # （一）（一）: no list restarts after one item
             self.slack.add(mark.rank)
-            return Violation(mark.span(), f"序号“{mark.shown}”重复", related=related)
+            return Violation(mark.span(), f"序号“{mark.shown}”重复{habit}", related=related)
         expected = previous.ordinal + 1
         if mark.ordinal > expected:
-            return Violation(
-                mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}：“{previous.shown}”之后直接出现“{mark.shown}”",
-                related=related,
-            )
+            where = habit or f"：“{previous.shown}”之后直接出现“{mark.shown}”"
+            return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}{where}", related=related)
         if self._heading_between(previous, mark):
             return None  # counting down under an unnumbered heading: another section's list
         return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
@@ -292,10 +411,20 @@ class _Outline:
         return any(p.kind in ("heading", "title") and p.numbering is None for p in between)
 
     def _advance(self, mark: _Mark) -> None:
-        for rank in [r for r in self.runs if r > mark.rank and _NOT_RESET_BY.get(r) != mark.rank]:
-            self.ended[rank] = self.runs.pop(rank)
+        for rank in [r for r in self.runs if r > mark.rank and not _runs_on_through(r, mark.rank)]:
+            if mark.ordinal == 1:
+                # a parent that starts again (an annex, the next bulletin, the text after a
+                # table of contents): its items start afresh, whatever the habit
+                del self.runs[rank]
+                self.ended.pop(rank, None)
+            elif self._habit(rank).continuous:
+                self.crossed.add(rank)  # the count goes on under the new parent
+                continue
+            else:
+                self.ended[rank] = self.runs.pop(rank)
             self.slack.discard(rank)
-        for rank in [r for r in self.ended if r > mark.rank + 1 and _NOT_RESET_BY.get(r) != mark.rank]:
+            self.crossed.discard(rank)
+        for rank in [r for r in self.ended if r > mark.rank + 1 and not _runs_on_through(r, mark.rank)]:
             del self.ended[rank]  # a grandchild does not continue across two parents
         self.runs[mark.rank] = mark
 
