@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..artifacts import CONTINUATION
 from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
 from ..structure import chinese_number, numbering
@@ -45,6 +46,10 @@ _INLINE = {
 # Items that open paragraphs (第一，… / 第二，…) may have a few paragraphs each.
 _INLINE_REACH = 3  # paragraphs
 _LEADING_REACH = 8
+# 政府工作报告（摘要） / 讲话（节选） / a title line ending in 摘编: the document leaves out
+# what it does not quote, so its numbers may start anywhere and leave gaps.
+_SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
+_TITLE_AREA = 10  # paragraphs
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -89,44 +94,62 @@ class _Mark:
 def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does
-    Checks that the outline numbers of a report run in order (GB/T 9704-2012:
-    一、 → （一） → 1. → （1）): within each parent, 一、二、三、 / （一）（二） /
-    1. 2. / （1）（2） run without gaps or repeats, and a child level starts again at
-    its first number under each new parent. It reports the number that breaks
-    the run — “（四）” after “（二）”, a second “（二）”, a “（四）” that goes on
-    counting from the previous chapter — and points at the previous number of
-    the same level.
+    Checks that the outline numbers of a document run in order (GB/T 9704-2012:
+    一、 → （一） → 1. → （1）; 第X篇/部分 → 第X章 → 第X节 → 第X条 above them):
+    一、二、三、 / （一）（二） / 1. 2. / （1）（2） / 第一条 第二条 run without gaps
+    or repeats. It reports the number that breaks the run — “（四）” after
+    “（二）”, a second “（二）” — and names the previous number of the same level,
+    pointing at it.
 
-    - Counted: headings and body paragraphs that start with a number (many reports
-      write “1.坚持……。” paragraphs), and list items whose text starts with one.
-      Not counted: the markers of Markdown ordered lists (Markdown numbers them, so
-      lazy “1. 1. 1.” is fine), table cells and quotes.
-    - A level restarts under every paragraph numbered at a higher level, even when
-      a level is skipped (一、 followed directly by 1.): body “1.” runs of two
-      sections are never linked. 第X章 runs on through the parts (篇) of a plan.
-    - A run may start again at its first number anywhere (an annex 附件, a
-      glossary 名词解释, a table of contents or a quoted list start afresh), except
-      right after its first item: （一）（一） is a repeat. A number lower than the
-      one before (（三） then （二）) is reported, unless an unnumbered heading comes
-      between them (another section's list).
-    - A document that begins in the middle of a run (an excerpt, a newspaper page
-      that starts after “上接第3版” with “（五）”) is fine: when its first number is
-      not the first of its level and no body text comes before it, each level's
-      first run may start anywhere until a parent is seen. Elsewhere a run that
-      starts at （三） under a new parent lacks （一）（二）.
-    - Half-width （一） written (一) counts the same (punctuation-width reports the
-      brackets); a number cut from its bracket by a page break (“（” / “三）…”)
-      still counts (broken-paragraph reports the cut), and so does “3．10种…” when
-      it follows 2. (elsewhere a number before a digit is a decimal). 一、二线城市
-      and 1、2月份 are ranges, not numbers.
-    - Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked
-      when their items follow each other closely (within three paragraphs, or
-      eight when each item opens a paragraph): a skipped or repeated item is
-      reported, a list that starts afresh at 一是 is not, and a list whose first
-      item is not written 一是 / 第一 is not checked. 全国第一，, 统一是 and
-      第一、第三产业 are words, not items.
-    - The levels are taken to nest in the order of GB/T 9704; a document that
-      nests 1. above （一） is not understood.
+    How a level goes on under a new parent is the document's own habit, read from
+    the whole document (one level at a time, and anew for each document in the
+    file): a report starts （一） again under each 一、; Central and State Council
+    documents count their items （一）…（三十） or （1）…（61） on through their
+    parts 一、二、三、; regulations count 第X条 through their chapters, and the
+    国务院工作规则 counts 一、…四十七、 through its 第X章. Continuity is checked in
+    that habit: where the document counts on, a number left out, given twice or
+    started again where the parts meet is reported (“（七）” after “（五）” of the
+    part before); where it starts again, a part whose items go on counting from
+    the part before is reported, naming a part that starts again.
+
+    What it deliberately does not report:
+    - Items counted on through the parts: “二、加快推动农机装备产业高质量发展” followed
+      by “（三）完善农机装备创新体系” after （一）（二） under 一、, when that is how
+      the document numbers (its other parts go on counting, none starts again).
+    - A run that starts again at its first number (an annex 附件, a glossary
+      名词解释, a table of contents followed by the text, the next of several
+      bulletins in one file, a quoted list), except right after its first item:
+      （一）（一） is a repeat. A number lower than the one before (（三） then （二））
+      is reported, unless an unnumbered heading comes between them.
+    - An excerpt: a document whose first number is not its level's first and that
+      has no body text before it (a newspaper page that starts after “上接第3版”
+      with “（五）”), or that says so before its first number (“（上接第二版）”,
+      “政府工作报告（摘要）”, “讲话（节选）”), may start each level anywhere until a
+      parent is seen; a declared selection (摘要, 节选, 摘编) may also leave items
+      out. Repeats are still reported.
+    - A first item written after a label in the paragraph before: “附件：1.国土资源部
+      关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
+      统计数。” followed by “2.…”.
+    - Ranges: 一、二线城市, 1、2月份, 三、四季度 (two consecutive numbers) are not
+      outline numbers unless the outline expects that number there; “一、一年来工作回顾”,
+      “二、2025年工作安排”, “（三）三大攻坚战…” are numbered 一、 / 二、 / （三）.
+    - The markers of Markdown ordered lists (Markdown numbers them, so lazy
+      “1. 1. 1.” is fine), table cells and quotes. Counted: headings and body
+      paragraphs that start with a number (“1.坚持……。”), list items whose text
+      starts with one, and 第X条 followed by a space or a colon (“第五条规定…” cites).
+
+    Also: a level restarts under every paragraph numbered at a higher level, even
+    when a level is skipped (一、 followed directly by 1.). Half-width (一) counts
+    as （一） (punctuation-width reports the brackets); a number cut from its
+    bracket by a page break (“（” / “三）…”) still counts, and so does “3．10种…”
+    when it follows 2. (elsewhere a number before a digit is a decimal).
+    Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked when
+    their items follow each other closely (within three paragraphs, or eight when
+    each item opens a paragraph): a skipped or repeated item is reported, a list
+    that starts afresh at 一是 is not, and a list whose first item is not written
+    一是 / 第一 is not checked; 全国第一，, 统一是 and 第一、第三产业 are words, not
+    items. The levels are taken to nest in the order of GB/T 9704; a document that
+    nests 1. above （一） is not understood.
 
     ## Why it matters
     A skipped or doubled number is the trace of a section deleted, pasted twice
@@ -294,6 +317,8 @@ class _Outline:
     ended: dict[int, _Mark] = field(default_factory=dict)
     #: the document begins in the middle of a run (an excerpt)
     excerpt: bool = False
+    #: the document says it is a selection (节选, 摘要): numbers it left out are not gaps
+    selection: bool = False
     started: bool = False
     #: ranks whose last number repeated the one before: it may stand for the next
     #: one (（二）（二）（四）), which is one finding, not two
@@ -316,7 +341,10 @@ class _Outline:
                 continue
             if not self.started:
                 self.started = True
-                self.excerpt = mark.ordinal > 1 and not self._body_before(mark.paragraph)
+                opening = self.doc.paragraphs[: mark.paragraph.index]
+                self.selection = any(_SELECTION.search(p.text) for p in opening[:_TITLE_AREA])
+                declared = self.selection or any(CONTINUATION.search(p.text) for p in opening)
+                self.excerpt = mark.ordinal > 1 and (declared or not self._body_before(mark.paragraph))
             if previous is None:
                 violation = self._first_of_run(mark)
             else:
@@ -350,7 +378,7 @@ class _Outline:
             return None
         parent = self._parent(mark.rank)
         if parent is None:
-            if self.excerpt:
+            if self.excerpt or self.selection:
                 return None
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：本级编号应从“{mark.with_ordinal(1)}”开始")
         before = self.ended.get(mark.rank)
@@ -364,6 +392,8 @@ class _Outline:
                 related=(Related(before.span(), f"上一部分的“{before.shown}”"),
                          Related(example.span(), f"“{example_parent.shown}”下重新编号的“{example.shown}”")),
             )
+        if self.selection:
+            return None  # a selection leaves out items
         return Violation(
             mark.span(),
             f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：上级标题“{parent.shown}”下的编号应从“{mark.with_ordinal(1)}”开始",
@@ -399,6 +429,8 @@ class _Outline:
             self.slack.add(mark.rank)
             return Violation(mark.span(), f"序号“{mark.shown}”重复{habit}", related=related)
         expected = previous.ordinal + 1
+        if mark.ordinal > expected and self.selection:
+            return None  # a selection leaves out items
         if mark.ordinal > expected:
             where = habit or f"：“{previous.shown}”之后直接出现“{mark.shown}”"
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}{where}", related=related)

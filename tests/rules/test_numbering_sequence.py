@@ -344,3 +344,24 @@ def test_several_documents_in_one_file_have_their_own_habits():
             lines(*SC, "2025年重点工作", H1, S1, S2, H2, S1, S2, H3, S3.replace("（三）", "⟦（三）⟧")),
         ],
     )
+
+
+def test_a_document_that_says_it_is_an_excerpt():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # a newspaper continuation marker, with the lead of the page before the first number
+            lines("政府工作报告", "（上接第二版）", BODY, S3, S4, H3, S1, S2),
+            # a declared selection may also leave items out
+            lines("政府工作报告（摘要）", "——2025年1月20日在省第十四届人民代表大会第三次会议上", BODY, H3, S1, S3, S4),
+            lines("在全省经济工作会议上的讲话（节选）", BODY, S2, "五、坚持稳中求进", S1, S4),
+        ],
+        invalid=[
+            # no declaration: body text comes first, the run lacks its start
+            lines("政府工作报告", BODY, S3.replace("（三）", "⟦（三）⟧"), S4),
+            # a continuation leaves no gap inside the run
+            lines("政府工作报告", "（上接第二版）", BODY, S2, S4.replace("（四）", "⟦（四）⟧")),
+            # a selection still does not repeat a number
+            lines("政府工作报告（摘要）", BODY, H3, S1, S3, S3.replace("（三）", "⟦（三）⟧")),
+        ],
+    )
