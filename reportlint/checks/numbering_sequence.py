@@ -34,6 +34,8 @@ _NUMERAL_AFTER_DUNHAO = re.compile(
 # A number cut off its opening bracket by a page break: "（" / "三）改革开放…".
 _OPEN_BRACKET_END = re.compile(r"[（(]\s*$")
 _BRACKET_REST = re.compile(r"[一二三四五六七八九十百0-9０-９]{1,3}[）)]")
+# "（十一注重能力建设": a number that lost its closing bracket (unmatched-pair reports it).
+_UNCLOSED = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?![）)一二三四五六七八九十百0-9０-９])")
 # "3．10种有色金属：…": structure.numbering leaves a dot before a digit to decimals (3.5%).
 _NUMBER_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 # Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
@@ -70,6 +72,7 @@ class _Mark:
     end: int
     shown: str  # the marker as quoted in a message: （三）, 3., 三、, 三是
     tentative: bool = False  # only a number if it continues its run
+    heads_run: bool = False  # (tentative) or if a heading starts a run with it
 
     def span(self) -> Span:
         return self.paragraph.span(self.start, self.end)
@@ -127,6 +130,13 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       “政府工作报告（摘要）”, “讲话（节选）”), may start each level anywhere until a
       parent is seen; a declared selection (摘要, 节选, 摘编) may also leave items
       out. Repeats are still reported.
+    - A list inside an item numbered with a higher level's marks, as older reports
+      write: 一、二、三、 inside （一）'s text or inside 四、, after which the outer count
+      goes on (（二）, 五、 written like （一）, 四、). A list of one item is no list: 一、
+      given twice is reported.
+    - 一是…，一是…: “坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放” pairs “the
+      one… the other…”; a repeated 一是 is reported only when the list goes on
+      (一是…；一是…；三是…).
     - A first item written after a label in the paragraph before: “附件：1.国土资源部
       关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
       统计数。” followed by “2.…”.
@@ -141,7 +151,9 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     Also: a level restarts under every paragraph numbered at a higher level, even
     when a level is skipped (一、 followed directly by 1.). Half-width (一) counts
     as （一） (punctuation-width reports the brackets); a number cut from its
-    bracket by a page break (“（” / “三）…”) still counts, and so does “3．10种…”
+    bracket by a page break (“（” / “三）…”) or that lost its closing bracket
+    (“（十一注重能力建设”, unmatched-pair reports it) still counts when it continues
+    its run, and so does “3．10种…”
     when it follows 2. (elsewhere a number before a digit is a decimal).
     Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked when
     their items follow each other closely (within three paragraphs, or eight when
@@ -218,7 +230,7 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
         if range_end and chinese_number(range_end.group()) == ordinal + 1:
             # 一、二线城市 / 1、2月份 / 三、四季度: a range of two consecutive numbers, unless the
             # outline expects this number here (二、三农工作 after 一、)
-            return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown, tentative=True)
+            return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown, tentative=True, heads_run=True)
         return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown)
     article = _ARTICLE.match(text, lead)
     if article:
@@ -231,6 +243,12 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
         if number is not None:
             level, ordinal, marker = number
             return _Mark(paragraph, level, ordinal, lead, rest.end(), marker)
+    unclosed = _UNCLOSED.match(text, lead)
+    if unclosed:
+        ordinal = chinese_number(unclosed.group("n"))
+        if ordinal:
+            level = 4 if unclosed.group("n")[0] in "0123456789０１２３４５６７８９" else 2
+            return _Mark(paragraph, level, ordinal, lead, unclosed.end(), unclosed.group(), tentative=True)
     decimal = _NUMBER_BEFORE_DIGIT.match(text, lead)
     if decimal:
         ordinal = chinese_number(decimal.group(1))
@@ -309,34 +327,100 @@ def _parent_of(runs: dict[int, _Mark], rank: int) -> _Mark | None:
 
 
 @dataclass
-class _Outline:
-    doc: Document
+class _Counts:
+    """Where each level's count stands."""
+
     #: rank -> the last number of the current run at that rank
     runs: dict[int, _Mark] = field(default_factory=dict)
     #: rank -> the last number of the run at that rank under the previous parent
     ended: dict[int, _Mark] = field(default_factory=dict)
+    #: ranks whose last number repeated the one before: it may stand for the next
+    #: one (（二）（二）（四）), which is one finding, not two
+    slack: set[int] = field(default_factory=set)
+    #: ranks whose run went on through a new parent since its last number
+    crossed: set[int] = field(default_factory=set)
+    #: rank -> the number a reported restart should have had: the next number may go
+    #: on from either (a part that starts again at （一） in a document that counts on)
+    instead: dict[int, _Mark] = field(default_factory=dict)
+
+    def copy(self) -> _Counts:
+        return _Counts(dict(self.runs), dict(self.ended), set(self.slack), set(self.crossed), dict(self.instead))
+
+
+@dataclass
+class _Inner:
+    """A run that starts again at its first number while another count is open: a new part
+    (an annex, the next document) or a list inside an item, as older reports write
+    一、二、三、 inside （一）'s text or inside 四、. Which one it is shows when the open
+    count goes on after it (（二） after the list, 五、 after 四、's list)."""
+
+    rank: int  # the level of the run that started again
+    before: _Counts  # the counts as they stood before the run started again
+    held: Violation | None  # the finding at its first number, void if it is a list inside
+    #: the levels numbered since: a count goes on after the list only at a level the list
+    #: did not use (（六） after a new 一、's own （一）…（四） is that 一、's)
+    seen: set[int] = field(default_factory=set)
+    #: how far the run that started again got: one item is no list (一、 given twice
+    #: over items that go on counting is a repeated heading)
+    reached: int = 1
+
+    def note(self, mark: _Mark) -> None:
+        self.seen.add(mark.rank)
+        if mark.rank == self.rank:
+            self.reached = max(self.reached, mark.ordinal)
+
+    def resumed_by(self, mark: _Mark) -> bool:
+        before = self.before.runs.get(mark.rank)
+        if before is None or mark.ordinal != before.ordinal + 1 or self.reached < 2:
+            return False
+        # the count that goes on is written as it was (a heading after a heading), and
+        # the list did not use its level
+        return mark.paragraph.kind == before.paragraph.kind and not any(
+            self.rank < rank <= mark.rank for rank in self.seen)
+
+
+# Inner lists kept open at once; older ones are taken to be new parts.
+_INNER_DEPTH = 8
+
+
+@dataclass
+class _Outline:
+    doc: Document
+    at: _Counts = field(default_factory=_Counts)
     #: the document begins in the middle of a run (an excerpt)
     excerpt: bool = False
     #: the document says it is a selection (节选, 摘要): numbers it left out are not gaps
     selection: bool = False
     started: bool = False
-    #: ranks whose last number repeated the one before: it may stand for the next
-    #: one (（二）（二）（四）), which is one finding, not two
-    slack: set[int] = field(default_factory=set)
     #: (segment, rank) -> how that level numbers under a new parent
     habits: dict[tuple[int, int], _Habit] = field(default_factory=dict)
     segment: int = 0
-    #: ranks whose run went on through a new parent since its last number
-    crossed: set[int] = field(default_factory=set)
-    #: rank -> the number a reported one stands for (a part that restarts its count
-    #: in a document that counts on: the next part goes on from the number it should have)
-    stands_for: dict[int, _Mark] = field(default_factory=dict)
+    inner: list[_Inner] = field(default_factory=list)
+
+    @property
+    def runs(self) -> dict[int, _Mark]:
+        return self.at.runs
+
+    @property
+    def ended(self) -> dict[int, _Mark]:
+        return self.at.ended
+
+    @property
+    def slack(self) -> set[int]:
+        return self.at.slack
+
+    @property
+    def crossed(self) -> set[int]:
+        return self.at.crossed
 
     def check(self, marks: list[_Mark]) -> Iterator[Violation]:
         segments = _segments(marks)
         self.habits = _habits(marks, segments)
         for mark, self.segment in zip(marks, segments):
             previous = self.runs.get(mark.rank)
+            instead = self.at.instead.pop(mark.rank, None)
+            if instead is not None and mark.ordinal == instead.ordinal + 1:
+                previous = instead
             if mark.tentative and not self._counts(mark, previous):
                 continue
             if not self.started:
@@ -345,20 +429,54 @@ class _Outline:
                 self.selection = any(_SELECTION.search(p.text) for p in opening[:_TITLE_AREA])
                 declared = self.selection or any(CONTINUATION.search(p.text) for p in opening)
                 self.excerpt = mark.ordinal > 1 and (declared or not self._body_before(mark.paragraph))
-            if previous is None:
-                violation = self._first_of_run(mark)
-            else:
-                violation = self._next_in_run(mark, previous)
-            if violation is not None:
+            # a higher level ends a list inside an item: that was a new part
+            for inner in [i for i in self.inner if i.rank > mark.rank]:
+                self.inner.remove(inner)
+                yield from self._close(inner)
+            opens_inner = self._opens_inner(mark, previous)
+            before = self.at.copy() if opens_inner else None
+            violation = self._first_of_run(mark) if previous is None else self._next_in_run(mark, previous)
+            if violation is not None and self._resume(mark):
+                violation = self._next_in_run(mark, self.runs[mark.rank])  # it continues: None
+            for inner in self.inner:
+                inner.note(mark)
+            if before is not None:
+                self.inner.append(_Inner(mark.rank, before, violation))
+                if len(self.inner) > _INNER_DEPTH:
+                    yield from self._close(self.inner.pop(0))
+            elif violation is not None:
                 yield violation
-            self._advance(self.stands_for.pop(mark.rank, mark))
+            self._advance(mark, fresh=mark.ordinal == 1 and (previous is None or previous.ordinal > 1))
+        for inner in self.inner:
+            yield from self._close(inner)
+
+    def _opens_inner(self, mark: _Mark, previous: _Mark | None) -> bool:
+        """A first number while a count at its level or below it is open."""
+        if mark.ordinal != 1:
+            return False
+        return (previous is not None and previous.ordinal > 1) or any(r > mark.rank for r in self.runs)
+
+    def _resume(self, mark: _Mark) -> bool:
+        """A number that breaks its run but continues a count open before a run started
+        again: that run was a list inside an item; the counts go back to where they stood."""
+        for depth in range(len(self.inner) - 1, -1, -1):
+            if self.inner[depth].resumed_by(mark):
+                self.at = self.inner[depth].before
+                del self.inner[depth:]
+                return True
+        return False
+
+    @staticmethod
+    def _close(inner: _Inner) -> Iterator[Violation]:
+        if inner.held is not None:
+            yield inner.held
 
     def _counts(self, tentative: _Mark, previous: _Mark | None) -> bool:
         """A number that may be something else (3．10种, 一、二线城市) counts when it continues
         its run, or when a heading starts a run with it (一、二季度经济运行情况)."""
         if previous is not None:
             return self._continues(tentative, previous)
-        return tentative.ordinal == 1 and tentative.paragraph.kind in ("heading", "title")
+        return tentative.heads_run and tentative.ordinal == 1 and tentative.paragraph.kind in ("heading", "title")
 
     def _habit(self, rank: int) -> _Habit:
         return self.habits.get((self.segment, rank)) or _Habit()
@@ -421,7 +539,7 @@ class _Outline:
         habit = f"：本文件各部分的“{mark.with_ordinal(1)}”级序号连续编号，上一部分止于“{previous.shown}”" if crossed else ""
         if mark.ordinal == 1 and previous.ordinal > 1:
             if crossed:  # one part restarts where the others go on counting
-                self.stands_for[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
+                self.at.instead[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
                 return Violation(mark.span(), f"序号“{mark.shown}”重新编号{habit}，此处应为“{mark.with_ordinal(previous.ordinal + 1)}”",
                                  related=related)
             return None  # a new run: an annex, a glossary, a quoted list
@@ -442,9 +560,10 @@ class _Outline:
         between = self.doc.paragraphs[first.paragraph.index + 1 : second.paragraph.index]
         return any(p.kind in ("heading", "title") and p.numbering is None for p in between)
 
-    def _advance(self, mark: _Mark) -> None:
+    def _advance(self, mark: _Mark, fresh: bool) -> None:
+        """*mark* counts now; *fresh*: it starts its level again (not 一、 given twice)."""
         for rank in [r for r in self.runs if r > mark.rank and not _runs_on_through(r, mark.rank)]:
-            if mark.ordinal == 1:
+            if fresh:
                 # a parent that starts again (an annex, the next bulletin, the text after a
                 # table of contents): its items start afresh, whatever the habit
                 del self.runs[rank]
@@ -472,13 +591,13 @@ def _missing(mark: _Mark, first: int) -> str:
 
 def _check_inline(doc: Document) -> Iterator[Violation]:
     """一是…二是… and 第一，…第二，…: a list starts at its first item; each item follows the one before."""
-    lists = {family: _InlineList() for family in _INLINE}
+    lists = {family: _InlineList(pairs=family == "是") for family in _INLINE}
     for paragraph in doc.paragraphs:
         if paragraph.kind not in _COUNTED:
             continue
         if _opens_section(paragraph):
             for inline in lists.values():
-                inline.last = None  # a new section: its lists are its own
+                inline.end()  # a new section: its lists are its own
         lead = _lead(paragraph.text)
         for family, pattern in _INLINE.items():
             for match in pattern.finditer(paragraph.text):
@@ -486,9 +605,7 @@ def _check_inline(doc: Document) -> Iterator[Violation]:
                 shown = match.group().lstrip(_SPACES)
                 if ordinal is not None:
                     mark = _Mark(paragraph, 0, ordinal, match.end() - len(shown), match.end(), shown)
-                    violation = lists[family].add(mark, leading=mark.start == lead)
-                    if violation is not None:
-                        yield violation
+                    yield from lists[family].add(mark, leading=mark.start == lead)
 
 
 def _opens_section(paragraph: Paragraph) -> bool:
@@ -501,30 +618,47 @@ def _opens_section(paragraph: Paragraph) -> bool:
 
 @dataclass
 class _InlineList:
+    #: 一是…，一是…: "the one…, the other…", a pair, not a list that repeats its first
+    #: item; it is one only when the list goes on (二是, 三是)
+    pairs: bool = False
     last: _Mark | None = None
     last_leading: bool = False
     slack: bool = False  # the last item repeated the one before (see _Outline.slack)
+    pending: Violation | None = None  # a repeated 一是, reported if the list goes on
 
-    def add(self, mark: _Mark, leading: bool) -> Violation | None:
+    def end(self) -> None:
+        self.last, self.pending = None, None
+
+    def add(self, mark: _Mark, leading: bool) -> Iterator[Violation]:
         previous = self.last
         if previous is not None:
             reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
             if mark.paragraph.index - previous.paragraph.index > reach:
                 previous = None
+        pending, self.pending = self.pending, None
         self.last, self.last_leading = mark, leading
         slack, self.slack = self.slack, False
+        if pending is not None and mark.ordinal == 1:
+            previous = None  # 一是…，一是… was a pair; this 一是 starts a list
         if previous is None or (mark.ordinal == 1 and previous.ordinal > 1):
             if mark.ordinal > 1:
                 self.last = None  # a list whose start is not written 一是 / 第一
-            return None  # a new list
+            return  # a new list
         expected = previous.ordinal + 1
         if mark.ordinal == expected or (slack and mark.ordinal == expected + 1):
-            return None
+            if pending is not None:
+                yield pending  # 一是…一是…三是: the list goes on, the second 一是 was its 二是
+            return
         related = (Related(previous.span(), f"上一项“{previous.shown}”"),)
         if mark.ordinal == previous.ordinal:  # 一是…一是: no list starts again after one item
             self.slack = True
-            return Violation(mark.span(), f"“{mark.shown}”重复", related=related)
+            repeat = Violation(mark.span(), f"“{mark.shown}”重复", related=related)
+            if self.pairs and mark.ordinal == 1:
+                self.pending = repeat
+            else:
+                yield repeat
+            return
         if mark.ordinal > expected:
-            return Violation(mark.span(), f"“{mark.shown}”前缺少{_missing(mark, expected)}", related=related)
+            yield Violation(mark.span(), f"“{mark.shown}”前缺少{_missing(mark, expected)}", related=related)
+            return
         self.last = None  # counts backwards: another list, begun without 一是
-        return None

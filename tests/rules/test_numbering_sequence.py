@@ -365,3 +365,76 @@ def test_a_document_that_says_it_is_an_excerpt():
             lines("政府工作报告（摘要）", BODY, H3, S1, S3, S3.replace("（三）", "⟦（三）⟧")),
         ],
     )
+
+
+def test_a_list_inside_an_item_numbered_with_a_higher_level_marker():
+    # older national reports (1955, 1981, 1986) write 一、二、三、 inside （一）'s text or inside 四、;
+    # the outer count goes on after the list: the list was inside the item, not a new part
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines("三、第一个五年计划的若干问题", "（一）关于工业和运输业的基本建设问题", BODY,
+                  "一、", "我国人民已经推翻了帝国主义者在中国的统治。", "二、", "我国人民推翻了封建主义。",
+                  "三、", "我国人民推翻了官僚资本主义。", "（二）关于工业的生产问题", BODY,
+                  "一、", "增加生产。", "二、", "提高质量。", "（三）关于农业的增产问题", BODY,
+                  "四、为完成和超额完成第一个五年计划而奋斗"),
+            lines("四、有重点有步骤地进行技术改造", "一、节约能源，节约原材料，降低消耗。",
+                  "二、改革产品结构，使产品升级换代。", "三、合理地利用资源，提高综合利用水平。", BODY,
+                  "五、分批进行企业的全面整顿和必要改组"),
+            # （一） above 一、: the parts are （一）（二）（三）, the items of （二） are 一、二、
+            lines("（一）当前的经济形势", BODY, "（二）今后经济建设的方针", "一、依靠政策和科学，加快农业的发展",
+                  "二、把消费品工业的发展放到重要地位", "（三）我国经济发展的前景"),
+            # a list under 一、（一） that starts again at 一、
+            lines(H1, S1, "一、", BODY, "二、", BODY, S2, H2),
+        ],
+        invalid=[
+            # a number left out inside the inner list is still one
+            lines("四、有重点有步骤地进行技术改造", "一、节约能源，节约原材料，降低消耗。",
+                  "二、改革产品结构，使产品升级换代。", "⟦四、⟧合理地利用资源，提高综合利用水平。", BODY,
+                  "五、分批进行企业的全面整顿和必要改组"),
+            # the outer count does not go on: a heading given twice
+            lines(H1, S1, S2, H1.replace("一、", "⟦一、⟧"), S1, S2, H2),
+            # （四） after the second 一、's own （一）（二） is that 一、's, though it would go on from （三）
+            lines(H1, S1, S2, S3, H1.replace("一、", "⟦一、⟧"), S1, S2, S4.replace("（四）", "⟦（四）⟧")),
+            # national_1987: a list of sentences inside 四、 is not taken up again by a sentence
+            lines("四、巩固和发展安定团结的政治局面", "一、继续深入批评资产阶级自由化的错误观点；",
+                  "二、认真进行坚持四项基本原则的正面教育；", "三、进一步整顿、充实和加强舆论阵地；",
+                  "⟦五、⟧大力加强马克思主义理论队伍的建设。"),
+            # a higher level (三、) ends what could have been a list inside （三）
+            lines(H1, S1, S2, S3, S1, S2, H3.replace("三、", "⟦三、⟧"), S1, S2, S4.replace("（四）", "⟦（四）⟧")),
+        ],
+    )
+
+
+def test_one_is_the_other_is():
+    # 一是…，一是…: “the one…, the other…”, not a list that repeats its first item (national_1987)
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            "坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放。",
+            "煤炭工业建设的重点：一是集中力量开发大露天矿；一是抓紧现有矿井的技术改造。",
+            lines("坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放。",
+                  "今年要抓好以下工作：一是稳增长；二是促改革；三是调结构。"),
+        ],
+        invalid=[
+            "今年要抓好以下工作：一是稳增长；⟦一是⟧促改革；三是调结构。",
+            "今年要抓好以下工作：一是稳增长；⟦一是⟧促改革；二是调结构。",
+        ],
+    )
+
+
+def test_a_number_that_lost_its_closing_bracket_still_counts():
+    # unmatched-pair reports the bracket; the count goes on
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines("（十）加强组织领导。各地区、各部门要充分认识全面推行规范性文件合法性审核机制的重要意义。",
+                  "（十一注重能力建设。各地区、各部门要高度重视规范性文件合法性审核能力建设。",
+                  "（十二）强化指导监督。各地区、各部门要将规范性文件合法性审核工作纳入法治政府建设督察内容。"),
+            # an opening bracket that is no number
+            lines(H1, "（一带一路”建设取得新进展）", S1, S2),
+        ],
+        invalid=[
+            lines("（十）加强组织领导。", "（十一注重能力建设。", "⟦（十三）⟧强化指导监督。"),
+        ],
+    )
