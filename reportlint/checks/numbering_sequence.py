@@ -29,7 +29,7 @@ _SPACES = " \t\u3000"
 # 一、二线城市 / 1、2月份: two numerals joined by a 顿号 are a range, not an outline number
 # (三、二〇二五年工作 and 1、2025年工作回顾 are).
 _NUMERAL_AFTER_DUNHAO = re.compile(
-    r"[一二三四五六七八九十](?![〇零○一二三四五六七八九十])|[0-9０-９]{1,2}(?![0-9０-９])"
+    r"[一二三四五六七八九十]{1,3}(?![〇零○一二三四五六七八九十百])|[0-9０-９]{1,2}(?![0-9０-９])"
 )
 # A number cut off its opening bracket by a page break: "（" / "三）改革开放…".
 _OPEN_BRACKET_END = re.compile(r"[（(]\s*$")
@@ -160,7 +160,9 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     each item opens a paragraph): a skipped or repeated item is reported, a list
     that starts afresh at 一是 is not, and a list whose first item is not written
     一是 / 第一 is not checked; 全国第一，, 统一是 and 第一、第三产业 are words, not
-    items. The levels are taken to nest in the order of GB/T 9704; a document that
+    items. A list inside an item of a list (“一是聚焦扩大内需” / “…。一是提高居民收入；
+    二是扩大服务消费。” / “二是聚焦科技创新”) is its own list; the outer one goes on
+    with the items that open paragraphs. The levels are taken to nest in the order of GB/T 9704; a document that
     nests 1. above （一） is not understood.
 
     ## Why it matters
@@ -610,9 +612,11 @@ def _check_inline(doc: Document) -> Iterator[Violation]:
 
 def _opens_section(paragraph: Paragraph) -> bool:
     """A heading or an outline number, but not a 第一，… lead (national_1980 writes
-    them as headings), which is an item of the list itself."""
+    them as headings) or a 一是… sub-heading, which are items of the list itself."""
     if paragraph.numbering is not None and paragraph.numbering[0] == 0:
         return paragraph.numbering[2][-1] not in "，,、：:"
+    if _INLINE["是"].match(paragraph.text, _lead(paragraph.text)):
+        return False
     return paragraph.kind in ("title", "heading") or paragraph.numbering is not None
 
 
@@ -625,16 +629,27 @@ class _InlineList:
     last_leading: bool = False
     slack: bool = False  # the last item repeated the one before (see _Outline.slack)
     pending: Violation | None = None  # a repeated 一是, reported if the list goes on
+    #: the list whose items open paragraphs, while a list inside one of its items runs:
+    #: “一是聚焦扩大内需” / “…。一是提高居民收入；二是扩大服务消费。” / “二是聚焦科技创新”
+    outer: _Mark | None = None
 
     def end(self) -> None:
-        self.last, self.pending = None, None
+        self.last, self.pending, self.outer = None, None, None
+
+    def _within_reach(self, previous: _Mark | None, mark: _Mark, reach: int) -> _Mark | None:
+        if previous is not None and mark.paragraph.index - previous.paragraph.index > reach:
+            return None
+        return previous
 
     def add(self, mark: _Mark, leading: bool) -> Iterator[Violation]:
-        previous = self.last
-        if previous is not None:
-            reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
-            if mark.paragraph.index - previous.paragraph.index > reach:
-                previous = None
+        reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
+        previous = self._within_reach(self.last, mark, reach)
+        outer = self._within_reach(self.outer, mark, _LEADING_REACH)
+        if previous is not None and self.last_leading and not leading and mark.ordinal == 1:
+            # 一是 inside the text of an item that opens its paragraph: a list inside the item
+            self.outer, previous = previous, None
+        elif leading and outer is not None and (previous is None or mark.ordinal != previous.ordinal + 1):
+            previous, self.outer = outer, None  # the outer list goes on: 二是 after 一是's own list
         pending, self.pending = self.pending, None
         self.last, self.last_leading = mark, leading
         slack, self.slack = self.slack, False

@@ -298,6 +298,9 @@ def test_headings_whose_text_starts_with_a_numeral_are_numbered():
             lines("一、一年来工作回顾", S1, S2, "二、2025年工作安排", S1, "（二）三大攻坚战取得关键进展。", "三、三农工作"),
             lines("一、过去五年工作回顾", "二、三农工作扎实推进", "三、四个方面的重点任务"),
             lines("1.一年来主要工作", "2.3项重点改革", "3.五个方面的任务"),
+            # dates that start with a range of months: 十一、十二月份 / 11、12月
+            lines(H1, S1, "十一、十二月份，全市规模以上工业增加值增速逐月回升。", S2,
+                  "11、12月全省新增城镇就业8.2万人。", S3),
         ],
         invalid=[
             lines("一、一年来工作回顾", S1, S2, "⟦三、⟧2025年工作安排", S1),
@@ -436,5 +439,32 @@ def test_a_number_that_lost_its_closing_bracket_still_counts():
         ],
         invalid=[
             lines("（十）加强组织领导。", "（十一注重能力建设。", "⟦（十三）⟧强化指导监督。"),
+        ],
+    )
+
+
+SUBHEADS = [
+    "（一）坚持扩大内需",
+    "一是聚焦全方位扩大内需，着力提消费促投资",
+    "深入实施提振消费专项行动。一是提高居民收入；二是扩大服务消费；三是优化消费环境。",
+    "二是聚焦科技创新，加快发展新质生产力",
+    "强化企业科技创新主体地位。一是加强基础研究；二是推进关键核心技术攻关。",
+    "三是聚焦深化改革，激发经营主体活力",
+    "深化国资国企改革。",
+]
+
+
+def test_a_list_inside_an_item_of_a_list():
+    # 一是… sub-headings, each followed by a paragraph with its own 一是…二是… list
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines(*SUBHEADS),
+            lines("一是稳定经济增长。具体包括：一是扩大有效投资；二是提振消费。", "二是推动科技创新。重点抓好三件事。",
+                  "三是深化改革开放。"),
+        ],
+        invalid=[
+            lines(*SUBHEADS[:5], SUBHEADS[5].replace("三是", "⟦四是⟧"), SUBHEADS[6]),
+            lines(*SUBHEADS[:2], SUBHEADS[2].replace("二是扩大服务消费；三是", "⟦三是⟧扩大服务消费；四是"), *SUBHEADS[3:]),
         ],
     )
