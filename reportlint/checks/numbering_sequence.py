@@ -52,6 +52,8 @@ _LEADING_REACH = 8
 # what it does not quote, so its numbers may start anywhere and leave gaps.
 _SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
 _TITLE_AREA = 10  # paragraphs
+# 附件：1.…… / 注：（1）……: a number written after a label's colon
+_LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -153,8 +155,8 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     as （一） (punctuation-width reports the brackets); a number cut from its
     bracket by a page break (“（” / “三）…”) or that lost its closing bracket
     (“（十一注重能力建设”, unmatched-pair reports it) still counts when it continues
-    its run, and so does “3．10种…”
-    when it follows 2. (elsewhere a number before a digit is a decimal).
+    its run, and so does “3．10种…” when it follows 2. (elsewhere a number before
+    a digit is a decimal).
     Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked when
     their items follow each other closely (within three paragraphs, or eight when
     each item opens a paragraph): a skipped or repeated item is reported, a list
@@ -162,8 +164,9 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     一是 / 第一 is not checked; 全国第一，, 统一是 and 第一、第三产业 are words, not
     items. A list inside an item of a list (“一是聚焦扩大内需” / “…。一是提高居民收入；
     二是扩大服务消费。” / “二是聚焦科技创新”) is its own list; the outer one goes on
-    with the items that open paragraphs. The levels are taken to nest in the order of GB/T 9704; a document that
-    nests 1. above （一） is not understood.
+    with the items that open paragraphs. The levels are taken to nest in the order
+    of GB/T 9704; a document that nests 1. above （一） is understood only as far as
+    the lists inside items above explain it.
 
     ## Why it matters
     A skipped or doubled number is the trace of a section deleted, pasted twice
@@ -526,8 +529,10 @@ class _Outline:
         index = mark.paragraph.index
         if index == 0:
             return False
-        before = self.doc.paragraphs[index - 1].text
-        return re.search(f"[：:][{_SPACES}]*{re.escape(mark.with_ordinal(mark.ordinal - 1))}", before) is not None
+        label = _LABELLED.search(self.doc.paragraphs[index - 1].text)
+        number = numbering(label.group(1)) if label else None
+        # ranks 1–4 are structure.numbering's levels
+        return number is not None and number[0] == mark.rank and number[1] == mark.ordinal - 1
 
     def _next_in_run(self, mark: _Mark, previous: _Mark) -> Violation | None:
         continues = self._continues(mark, previous)
