@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import inspect
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -135,11 +136,25 @@ class RuleMeta:
                 raise OptionsError(
                     f"option {key!r} of rule {self.name} must be {type(default).__name__}, got {value!r}"
                 )
+            _check_range(self.name, key, value, fields[key].metadata)
             kwargs[fields[key].name] = tuple(value) if isinstance(default, tuple) else value
         return self.options(**kwargs)
 
     def option_defaults(self) -> dict[str, Any]:
         return {f.name.replace("_", "-"): f.default for f in dataclasses.fields(self.options)}
+
+
+def _check_range(rule: str, key: str, value: Any, metadata: Any) -> None:
+    """A number must be finite, and within the field's ``metadata={"min": …, "max": …}``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    if not math.isfinite(value):
+        raise OptionsError(f"option {key!r} of rule {rule} must be a finite number, got {value!r}")
+    low, high = metadata.get("min"), metadata.get("max")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"from {low} to {high}" if low is not None and high is not None else \
+            f"at least {low}" if low is not None else f"at most {high}"
+        raise OptionsError(f"option {key!r} of rule {rule} must be {bounds}, got {value!r}")
 
 
 def _same_type(default: Any, value: Any) -> bool:
