@@ -68,6 +68,11 @@ class Statement:
     template: str  # the text with each figure masked: the same words state the same thing
     place: str = ""  # the place it speaks for, the last one named before it (全国, 本地), if any
 
+    @property
+    def words(self) -> int:
+        """Its characters besides its figures."""
+        return len(self.template) - self.template.count("#")
+
     def quoted(self, figure: Figure) -> str:
         """The figure as stated, with its bound word (不低于98%) and qualifier (以上)."""
         text = self.paragraph.text
@@ -340,7 +345,7 @@ def _identified(statement: Statement, figure: Figure) -> bool:
     """Whether the statement's words identify what *figure* measures: a long sentence does by
     itself; a short one only when the clause of the figure names it (全年计划投资15亿元。 names
     no more than 投资: whose investment, the paragraph's topic says)."""
-    if len(statement.template) - statement.template.count("#") >= MIN_LONG_COPY:
+    if statement.words >= MIN_LONG_COPY:
         return True
     text = statement.paragraph.text
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, statement.start, figure.start)),
@@ -376,6 +381,23 @@ class _Clauses:
             self.named.append(named)
 
         self._starts = [[c.start for c in clauses] for clauses in self.by_paragraph]
+        self._pairs: dict[tuple[int, int], bool] = {}
+
+    def restate_others(self, a: int, b: int) -> bool:
+        """Whether paragraphs *a* and *b* restate PARALLEL or more named clauses with other
+        values (read over the smaller paragraph, once per pair)."""
+        pair = (min(a, b), max(a, b))
+        if pair not in self._pairs:
+            small, large = sorted((self.named[a], self.named[b]), key=len)
+            shared = 0
+            for template, ours in small.items():
+                theirs = large.get(template)
+                if theirs and not any(consistent(x, y) for x in ours[:8] for y in theirs[:8]):
+                    shared += 1
+                    if shared >= PARALLEL:
+                        break
+            self._pairs[pair] = shared >= PARALLEL
+        return self._pairs[pair]
 
     def continuation(self, statement: Statement) -> _Clause | None:
         """The clause right after a clause *statement*, in its sentence, when it states figures."""
@@ -415,15 +437,7 @@ def _parallel(clauses: _Clauses, statement: Statement, reference: Statement) -> 
     if ours is not None and theirs is not None and ours.template == theirs.template \
             and any(not consistent(x, y) for x, y in zip(ours.figures, theirs.figures)):
         return True
-    shared = 0
-    named_b = clauses.named[reference.paragraph.index]
-    for template, ours_figures in clauses.named[statement.paragraph.index].items():
-        theirs_figures = named_b.get(template)
-        if theirs_figures and not any(consistent(x, y) for x in ours_figures for y in theirs_figures):
-            shared += 1
-            if shared >= PARALLEL:
-                return True
-    return False
+    return clauses.restate_others(statement.paragraph.index, reference.paragraph.index)
 
 
 def _parallel_openings(doc: Document, a: int, b: int) -> bool:
