@@ -236,7 +236,8 @@ def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
 
 # -- sections and the time a paragraph speaks of -----------------------------------
 
-# Words that date what is said: years (2025年, 一九五二年), plan periods (“十四五”), the year
+# Words that date what is said: years (2025年, 一九五二年), plan periods (“十四五”, “七五”时期,
+# 第一个五年计划), the year
 # relative to the report (今年, 去年, 上年), spans back or ahead (过去五年, 这五年, 五年来 are one
 # span; 今后五年 another; 3年内), averages and totals over a span (年均, 累计), parts of a year
 # (上半年, 一季度, 1—11月). Not a bare count of years (连续9年), nor 全年 and 当年, which say
@@ -244,7 +245,8 @@ def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
 # clause they open; nor the base of a comparison (比上年, 较2020年, 与去年相比, 上年同期, 近两年的水平).
 _PERIOD_WORD = re.compile(
     r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}))\s*年"
-    r"|(?P<plan>十[一二三四五六七八九]五)"
+    r"|(?P<plan>十[一二三四五六七八九]五)|第(?P<nth>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)"
+    r"|(?P<early>[一二三四五六七八九十])五(?=”|计划|时期|期间)"
     r"|(?P<relative>[今去明上前本])年"
     r"|(?:过去|最近|近|这)的?(?P<back>[0-9０-９一二三四五六七八九十两]{1,2})年|(?P<since>[0-9０-９一二三四五六七八九十两]{1,2})年(?:来|以来)"
     r"|(?:今后|未来)的?(?P<ahead>[0-9０-９一二三四五六七八九十两]{1,2})年"
@@ -291,6 +293,8 @@ def period_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator
             word = f"{_count(value)}年内"
         elif kind == "month":
             word = re.sub(r"[0-9一二三四五六七八九十]+", lambda m: _count(m.group()), value.translate(_DIGITS)) + "月"
+        elif kind in ("nth", "early"):
+            word = value + "五"  # 第七个五年计划, “七五”时期: the plan period 七五
         elif kind == "relative":
             word = value + "年"
         elif kind in _SCOPE:

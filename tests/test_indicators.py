@@ -83,6 +83,7 @@ def test_years_written_digit_by_digit_make_frames_too():
 def test_period_words_are_normalised_spans_years_and_scopes():
     assert period_words("过去五年，这五年，五年来，近五年") == {"过去5年"}
     assert period_words("今后五年") == {"今后5年"}
+    assert period_words("第一个五年计划期间，“七五”时期，“十五”计划，“十四五”") == {"一五", "七五", "十五", "十四五"}
     assert period_words("一九五二年、１９５２年、1952年") == {"1952年"}
     assert period_words("上半年，1—11月，一季度") == {"上半年", "1—11月", "一季度"}
     assert period_words("按当年价格计算；按可比价格计算") == {"按当年价格", "按可比价格"}

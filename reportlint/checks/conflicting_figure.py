@@ -34,7 +34,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 # A sentence that opens with these leans on the one before it for its subject: 其中国家级12家
 # is a part of whichever whole precedes it, 比上年增长5% a change from whatever base was named.
 _DEPENDENT = re.compile(
-    r"[\s“”\"‘’「」『』（）()]*(?:其|这|此|该|上述|以上|同比|同期|环比|分别|比|较|与|相比|占)"
+    r"[\s“”\"‘’「」『』（）()]*(?:其|这(?![一二三四五六七八九十两0-9０-９]+年)|此|该|上述|以上|同比|同期|环比|分别|比|较|与|相比|占)"
 )
 # A clause that relates its figure to something else names no indicator of its own: a comparison
 # (比上年, 较2020年, 高于全国), a share (占), a part (其中), values shared out (分别), a from-to (由…到).

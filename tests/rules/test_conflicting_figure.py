@@ -27,6 +27,9 @@ def test_fires_on_a_clause_restated_in_another_paragraph_of_its_section():
             "实施更加积极的就业政策。城镇职工和城镇居民基本医疗保险参保⟦2.55亿人⟧。",
             REVIEW + "义务教育学校课间时长调整到15分钟，更好促进学生健康成长。\n\n"
             "办好人民满意的教育。义务教育学校课间时长调整到⟦19分钟⟧。",
+            # a span opening the sentence is no anaphora (这一年 / 这五年)
+            REVIEW + "这一年，城镇新增就业5.1万人，农牧民转移就业64.8万人。\n\n"
+            "稳就业。这一年，城镇新增就业5.1万人，农牧民转移就业⟦46.8万人⟧。",
             # a verb phrase with the government as its subject (the bench's restated clause)
             REVIEW + "养老服务体系不断健全。新建养老机构17家，服务能力明显提升。\n\n"
             "兜牢民生底线。新建养老机构⟦25家⟧。",
@@ -114,6 +117,8 @@ def test_silent_on_other_periods():
             "这五年，经济实力跃上新台阶。城镇新增就业300万人。\n\n今年，要稳住就业基本盘。城镇新增就业62万人。",
             # a five-year total in the review, this year's target in the plan, one section
             "五年来，城镇新增就业累计300万人。城镇新增就业60万人。\n\n今年，城镇新增就业55万人。",
+            # plan periods written the old way
+            "“六五”时期，经济稳定增长。粮食产量年均增长4.9%。\n\n“七五”时期，经济持续发展。粮食产量年均增长1.8%。",
             # years written digit by digit
             "一九五二年，国民经济恢复任务胜利完成。全国粮食产量达到3278亿斤。\n\n"
             "一九五七年，第一个五年计划超额完成。全国粮食产量达到3700亿斤。",
