@@ -63,6 +63,7 @@ the unit is 元), and a number whose unit is written once after a list
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -448,10 +449,16 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
     position or a day rather than measure something.
     """
     abbreviations = _abbreviations(text)
-    taken = [(f.start, f.end) for f in abbreviations] + _quoted_labels(text)
+    # Spans already read as labels, in order: the matches come in order too, so one pointer
+    # walks both (a long paragraph has thousands of each).
+    taken = sorted([(f.start, f.end) for f in abbreviations] + _quoted_labels(text))
+    next_taken, reach = 0, -1  # reach: the furthest end of the spans starting at or before a match
     found: list[Figure] = []
     for match in _NUMBER.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        while next_taken < len(taken) and taken[next_taken][0] <= match.start():
+            reach = max(reach, taken[next_taken][1])
+            next_taken += 1
+        if match.start() < reach:
             continue
         figure = _one_number(text, match)
         if figure is None:
@@ -490,6 +497,8 @@ _LAST_JOINER = re.compile(r"以及|和|及|与")
 _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "饱和", "调和", "和美", "和睦", "中和", "总和", "柔和",
                            "祥和", "平和", "和解", "和合", "及时", "普及", "涉及", "及早", "危及", "波及", "惠及", "企及",
                            "参与", "与会", "给与", "与其", "以及"})
+#: Words that hold 和/及/与 without joining two items (和平, 普及, 参与).
+JOINER_WORDS = _JOINER_WORDS
 _OPEN_MARKERS = ("等", "等共", "共", "合计", "总计", "这", "这些")
 
 
@@ -563,8 +572,8 @@ def counted_enumerations(text: str, found: list[Figure] | None = None) -> list[t
         if figure.kind == "abbreviation" and end and text[end - 1] in _QUOTE_OPEN:
             end -= 1
         enumeration = enumeration_before(text, end, joined=False)
-        if enumeration and not any(enumeration.items[0].start <= s < end for s in starts):
-            pairs.append((enumeration, figure))
+        if enumeration and bisect_left(starts, enumeration.items[0].start) == bisect_left(starts, end):
+            pairs.append((enumeration, figure))  # no figure among the items
     return pairs
 
 
@@ -578,15 +587,15 @@ def respectively(text: str, found: list[Figure] | None = None) -> list[Respectiv
     if "分别" not in text:
         return []
     found = figures(text) if found is None else found
+    starts = [f.start for f in found]
     result = []
     for match in _RESPECTIVELY.finditer(text):
         enumeration = enumeration_before(text, match.start())
         subjects, joiner = (enumeration.items, enumeration.last_joiner) if enumeration else ((), "")
         values: list[Figure] = []
         gap = _LEAD_GAP.match(text, match.end())
-        for figure in found:
-            if figure.start < match.end():
-                continue
+        for index in range(bisect_left(starts, match.end()), len(found)):
+            figure = found[index]
             if not values:
                 if figure.start > gap.end():
                     break
