@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..figures import Enumeration, Figure, Item, counted_enumerations, document_figures
+from ..figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
 from ..model import Related, Violation, rule
-from ..structure import chinese_number
+from ..structure import chinese_number, numbering
 
 # A list written out in full names a handful of things; a count far from the
 # number of items before it counts something else (停建、缓建大中型项目295个).
@@ -32,6 +33,15 @@ _GRADES = ("级", "型")
 _EACH = ("各", "均", "每", "都")
 _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
+_VERB_TAGS = ("v", "vd", "vi", "vg")
+# Verbs that say what the items amount to, so the count after them still counts the items:
+# 固定资产投资、…、常住人口实现“四个翻番”.
+_RESULT_VERBS = ("实现", "达到", "达成", "完成", "形成", "构成", "组成", "成为", "合称", "并称", "统称", "简称")
+_JOINER_IN_ITEM = re.compile(r"以及|和|及|与")
+# Dictionary tags of a numeral with its measure word (三个, 四件, 三部曲), not of a name.
+_NUMBER_TAGS = ("m", "mq", "q", "t")
+MAX_NAME = 8
+_PHRASE_END = re.compile(r"[，。；：、,;:！？!?（）()“”《》\s]")
 
 # "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
 _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
@@ -44,6 +54,10 @@ _CLAIM_TAIL = re.compile(
 _SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
 _CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
+# Where the next item of a marked enumeration may start, and how far one item may run.
+_ITEM_START = re.compile(r"[。；;！？!?，,]\s*")
+_MARKER_WIDTH = 8
+_MAX_MARKED_ITEM = 1000
 
 
 @dataclass(frozen=True)
@@ -67,33 +81,52 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
     - a list directly followed by its count: 打造昭阳、镇雄、水富、彝良3个省级物流枢纽
       (four names, count 3), 落实“正面、负面、倡导”3张清单, 企业、产业、就业、创业“四业”;
-    - a count followed by a colon and its items: 实施三大工程：一是…二是… or
-      “六项重点工作”：种业、设施农业、…;
+    - a count followed by a colon and its items: 实施三大工程：一是…二是…,
+      报告共分四个部分：一、…；二、…；三、…；四、… (counted by their markers, one
+      level in sequence), or “六项重点工作”：种业、设施农业、…;
     - a paragraph that announces the sections after it: 具体抓好8个方面工作： followed
       by （一）…（七）. The sections counted are the numbered paragraphs that follow
       at the next outline level (GB/T 9704: 一、 → （一） → 1. → （1）), up to the end
       of the claim's chapter (a paragraph numbered at a higher level, an unnumbered
       heading, or the numbering starting again).
 
-    Only what can be checked reliably is. These stay silent: a list that is not
-    exhaustive (A、B等5个); a total or a count per item (A、B共6台, A、B各3个); a
-    count far from the number of items (a full list names a handful of things:
-    more than 12, or 4 apart, is a count of something else); a count written after
-    its own noun (停建、缓建大中型项目295个); lists of actions or grades that qualify
-    what is counted (新建、改扩建3所学校, 国家级、省级3个示范区); a two-item list
-    that stops at an adverb, a preposition or a place and its verb (阻挠直接“三通”,
-    支持昭阳、鲁甸创建3个示范区); a quoted abbreviation that is the object of the
-    verb ending the list (经济建设、政治建设、协调推进“四个全面”) unless every item
-    shares its word (早发现、早报告、早隔离、早治疗“四早”); a count that is itself
-    the last item (邓小平理论和“三个代表”); and a count smaller than a list whose
-    last items are joined by 和/及/与 (the 和 may sit inside one name, or join two
-    groups: …最低养育标准和残疾人“两项补贴”). A 一是 list shorter than its count
-    whose next paragraph goes on with 三是 is not compared. A paragraph announces
-    sections only when it ends with the count and a task word (工作, 任务, 举措…),
-    方面 or a colon, and the next paragraph is numbered one: 主要做了以下工作 (no
-    number) has nothing to check, and a claim followed by prose describes its
-    points there. The words' parts of speech come from the shipped dictionary,
-    read only when a list and its count disagree.
+    The message names the count and the items it was compared with. Only a count
+    that surely counts exactly that list is compared. It deliberately does not report:
+
+    - names that hold a numeral, which were fixed once and count nothing nearby:
+      a quoted name after two items that it does not sum up (深化“校园餐”、农村集体
+      “三资”管理; 中国农业银行、中国邮政储蓄银行“三农”金融事业部; 各地区、各部门全面
+      推行“三项制度”), and a count that starts a name of the dictionary (和平共处五项
+      原则, 三个代表, 两个凡是);
+    - a count that is the object of the verb ending the list, not the items' number
+      (中国、印度、缅甸倡导和平共处五项原则; 本地区、本部门、本系统、本行业全面推行
+      “三项制度”): the other items are names without a verb, or the last one runs on
+      to twice their length. A verb that says what the items make up still compares
+      (…、常住人口实现“四个翻番”), and so does an abbreviation whose word every item
+      holds (早发现、早报告、早隔离、早治疗“四早”; 人防、技防“两防”);
+    - a count that belongs to the last item: the earlier items carry the counted
+      noun themselves (宁东煤制油项目、新疆准东3个煤制气项目);
+    - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
+      城市 may name five cities (and a count smaller than a list whose last items are
+      joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);
+    - two counts of two things: 从增速、结构、效率三个方面提出5项指标;
+    - a list that is not exhaustive (A、B等5个); a total or a count per item (A、B共6台,
+      A、B各3个); a count far from the number of items (more than 12, or 4 apart, is a
+      count of something else); a count written after its own noun (停建、缓建大中型
+      项目295个); lists of actions or grades that qualify what is counted (新建、改扩建
+      3所学校, 国家级、省级3个示范区); a two-item list that stops at an adverb, a
+      preposition or a place and its verb (阻挠直接“三通”, 支持昭阳、鲁甸创建3个示范区);
+      a quoted abbreviation that is the object of a verb ending the list
+      (经济建设、政治建设、协调推进“四个全面”); a count that is itself the last item
+      (邓小平理论和“三个代表”).
+
+    A 一是 or marked list shorter than its count whose next paragraph goes on with
+    the next marker (三是, 三、) is not compared. A paragraph announces sections only
+    when it ends with the count and a task word (工作, 任务, 举措…), 方面 or a colon,
+    and the next paragraph is numbered one: 主要做了以下工作 (no number) has nothing to
+    check, and a claim followed by prose describes its points there. The words' parts
+    of speech come from the shipped dictionary, read only when a list and its count
+    disagree.
 
     ## Why it matters
     A count that does not match its list shows that an item was added or dropped
@@ -145,16 +178,125 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return False  # 新建、改扩建3所学校; 国家级、省级3个示范区: the count counts their objects
     if enumeration.last_joiner != "、" and value < listed:
         return False  # 和 may join two names or two groups (…标准和残疾人“两项补贴”)
+    if listed < value <= listed + _inner_joiners(text, items):
+        return False  # 重庆和沈阳、大连3个城市: a 和 inside an item may join two of them
     if count.kind == "quantity" and not _noun_follows(text, count.end):
         return False  # 缓建大中型项目295个；: the count follows its own noun, not the list
     quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
-    if quoted:
-        return True
+    if quoted or _label_names_every_item(items, count):
+        return True  # “正面、负面、倡导”3张清单; 企业、产业、就业“四业”
+    if count.kind == "abbreviation" and listed == 2:
+        return False  # 农村集体“三资”, 各部门全面推行“三项制度”: a name the last item qualifies
+    if _numeral_in_a_name(text, count):
+        return False  # 和平共处五项原则, “三个代表”: the numeral belongs to a name
+    if _count_of_the_last_item(text, items, count):
+        return False  # 宁东煤制油项目、准东3个煤制气项目: the earlier items carry their own noun
     if listed == 2:
         return _list_runs_to_the_count(items, count)
+    if _last_item_holds_the_predicate(items):
+        return False  # 中国、印度、缅甸倡导和平共处五项原则: the count is the verb's object
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+def _inner_joiners(text: str, items: tuple[Item, ...]) -> int:
+    """How many 和/及/与 stand inside the items before the last one: each may join two items
+    (重庆和沈阳) or sit inside one name (交通运输和邮政), so the list may be that much longer."""
+    return _names_joined_in_the_first(items[0].text) + sum(
+        1 for item in items[1:-1] for _ in _inner_joiner_positions(text, item))
+
+
+def _names_joined_in_the_first(first: str) -> int:
+    """Whether the first item ends with two names joined by 和 (支持天津和重庆): its start runs
+    back into the clause, where a 和 joins other things (落实…方针和香港)."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    tokens = lexicon().segment(first)
+    for before, joiner, after in zip(tokens, tokens[1:], tokens[2:]):
+        if joiner.text in ("和", "及", "与") and after is tokens[-1]:
+            return int(bool(before.entry and before.entry.tag in _PROPER_NAME_TAGS))
+    return 0
+
+
+def _inner_joiner_positions(text: str, item: Item) -> Iterator[int]:
+    """和/及/与 inside an item that may join two names; not after a 的, which makes the pair one
+    noun phrase (能源的开发和节约)."""
+    for match in _JOINER_IN_ITEM.finditer(text, item.start + 1, item.end - 1):
+        i, j = match.start(), match.end()
+        if "的" in text[item.start : i]:
+            continue
+        if text[i - 1 : j] not in JOINER_WORDS and text[i : j + 1] not in JOINER_WORDS:
+            yield i
+
+
+def _label_names_every_item(items: tuple[Item, ...], count: Figure) -> bool:
+    """企业、产业、就业、创业“四业”, 人防、技防“两防”: every item holds a character of the
+    abbreviation's own word, so the abbreviation sums up exactly these items."""
+    label = count.label.removeprefix("大")
+    return count.kind == "abbreviation" and bool(label) and all(any(c in item.text for c in label) for item in items)
+
+
+def _numeral_in_a_name(text: str, count: Figure) -> bool:
+    """Whether the count starts a word of the dictionary that is a name, not a number (五项原则,
+    三个代表, 四大发明, 三座大山, 两个凡是): its numeral was fixed once, not counted here."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    shortest = len(count.text) + (count.kind != "abbreviation")
+    for end in range(count.start + shortest, min(len(text), count.start + MAX_NAME) + 1):
+        entry = lexicon().get(text[count.start : end])
+        if entry and entry.tag not in _NUMBER_TAGS:
+            return True
+    return False
+
+
+def _counted_noun(text: str, count: Figure) -> str:
+    """The words after a count up to the end of its phrase (3个煤制气示范项目 → 煤制气示范项目)."""
+    end = _PHRASE_END.search(text, count.end, count.end + 12)
+    return text[count.end : end.start() if end else count.end + 12]
+
+
+def _count_of_the_last_item(text: str, items: tuple[Item, ...], count: Figure) -> bool:
+    """Whether an earlier item already names the kind of thing counted while the last one does
+    not: in 推进鄂尔多斯煤制油项目、宁东煤制油项目、新疆准东3个煤制气项目 each item is a whole
+    noun phrase and the count belongs to the last one alone."""
+    noun = _counted_noun(text, count)
+    if len(noun) < 2:
+        return False
+    first = text[_trimmed_start(items) : items[0].end]  # 支持香港: not the clause's lead
+    shares = [_shares_a_word(item, noun) for item in (first, *(item.text for item in items[1:]))]
+    return any(shares[:-1]) and not shares[-1]
+
+
+def _shares_a_word(item: str, noun: str) -> bool:
+    """Whether *item* and *noun* have two Chinese characters in a row in common."""
+    return any(_is_cjk(noun[i]) and _is_cjk(noun[i + 1]) and noun[i : i + 2] in item for i in range(len(noun) - 1))
+
+
+def _last_item_holds_the_predicate(items: tuple[Item, ...]) -> bool:
+    """Whether the last item goes on past a name into the clause's verb, so that the count is
+    that verb's object and not the items' number: 中国、印度、缅甸倡导和平共处五项原则,
+    本部门、本系统、本行业全面推行“三项制度”. The middle items show what one item looks like:
+    when they are names without a verb, a verb after a name in the last item is the predicate
+    (unless it only says what the items make up: 常住人口实现“四个翻番”); and a last item more
+    than twice as long as any of them has run on into the clause."""
+    middle = [item.text for item in items[1:-1]]
+    last = items[-1].text
+    longest = max(len(text) for text in middle)
+    first = items[0].text[_trimmed_start(items) - items[0].start :]  # 抓好整车制造: 整车制造
+    if len(last) > 2 * longest and len(last) - longest >= 4:
+        return True
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    def tags(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.entry.tag if t.entry else "") for t in lexicon().segment(text)]
+
+    if any(tag in _VERB_TAGS for text in (first, *middle) for _, tag in tags(text)):
+        return False  # 分析研判、防控稳控、化解调处: the items are actions themselves
+    tokens = tags(last)
+    # A verb of two characters or more: a single one is often a split word (智能网|联).
+    return any(tag in _VERB_TAGS and len(word) > 1 and word not in _RESULT_VERBS and i > 0
+               and tokens[i - 1][1] not in _VERB_TAGS for i, (word, tag) in enumerate(tokens))
 
 
 def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> bool:
@@ -214,6 +356,7 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
     """A count, a colon and then its items: 实施三大工程：一是…二是…; “六项重点工作”：种业、….
     A 一是 list shorter than its count may go on in the next paragraph (三是…): then it is not
     compared."""
+    starts = [f.start for f in found]
     for count in found:
         if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
             continue
@@ -228,37 +371,84 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
             end = _shi_end(text, start, len(ordinals))
             yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
-        items = _colon_items(text, start, found)
+        start += len(text[start:]) - len(text[start:].lstrip())
+        if numbering(text[start : start + _MARKER_WIDTH]):
+            # 报告共分四个部分：一、…；二、…: the markers count the items, not the 、 in 一、
+            yield from _marked(text, start, count, following)
+            continue
+        items = _colon_items(text, start, starts)
         if items and abs(len(items) - (count.value or 0)) <= MAX_GAP:
             yield _Listed(count, tuple(i.text for i in items), items[0].start, items[-1].end, "后面")
+
+
+def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_Listed]:
+    """The items of a marked enumeration after a colon (一、…；二、…, （一）…（二）…, 1.…2.…,
+    第一，…第二，…), counted by their markers. A run shorter than its count that the next
+    paragraph goes on with (三、…) is not compared."""
+    run, cut_short = _marker_run(text, start)
+    if len(run) < 2 or (cut_short and len(run) < (count.value or 0)):
+        return  # the next item may lie further on than the run was followed
+    level = numbering(text[start : start + _MARKER_WIDTH])[0]  # type: ignore[index]
+    going_on = numbering(following[:_MARKER_WIDTH].lstrip())
+    if len(run) < (count.value or 0) and going_on and going_on[:2] == (level, len(run) + 1):
+        return
+    markers = [marker.rstrip("、.．，,：: ") for _, marker in run]
+    end = _CLAUSE_END.search(text, run[-1][0])
+    yield _Listed(count, tuple(markers), start, end.start() if end else len(text), "后面",
+                  f"{markers[0]}至{markers[-1]}")
+
+
+def _marker_run(text: str, start: int) -> tuple[list[tuple[int, str]], bool]:
+    """The markers 1, 2, 3… of one level, in sequence from *start*, each at the start of a clause,
+    and whether the search was cut short: it stops at a marker out of sequence (a new list), and
+    gives up far past the last marker, where one item would have run on for a page."""
+    first = numbering(text[start : start + _MARKER_WIDTH])
+    if not first or first[1] != 1:
+        return [], False
+    run = [(start, first[2])]
+    for boundary in _ITEM_START.finditer(text, start):
+        position = boundary.end()
+        if position - run[-1][0] > _MAX_MARKED_ITEM:
+            return run, True
+        marker = numbering(text[position : position + _MARKER_WIDTH])
+        if not marker or marker[0] != first[0]:
+            continue
+        if marker[1] != len(run) + 1:
+            break  # a new list of the same level
+        run.append((position, marker[2]))
+    return run, False
 
 
 def _shi_run(text: str, start: int) -> list[str]:
     """一是, 二是, … right after a colon at *start*: the ordinals in sequence, or [] when none start there."""
     run: list[str] = []
+    last = start
     for match in _SHI_ORDINAL.finditer(text, start):
         if not run and match.start() != start:
             return []
-        if chinese_number(match.group(1)) != len(run) + 1:
-            break  # a nested list starts again at 一是
+        if chinese_number(match.group(1)) != len(run) + 1 or match.start() - last > _MAX_MARKED_ITEM:
+            break  # a nested list starts again at 一是, or the run is long over
         run.append(match.group(1))
+        last = match.start()
     return run if len(run) >= 2 else []
 
 
 def _shi_end(text: str, start: int, length: int) -> int:
-    last = [m for m in _SHI_ORDINAL.finditer(text, start)][length - 1]
-    end = _CLAUSE_END.search(text, last.end())
-    return end.start() if end else len(text)
+    for number, match in enumerate(_SHI_ORDINAL.finditer(text, start), 1):
+        if number == length:
+            end = _CLAUSE_END.search(text, match.end())
+            return end.start() if end else len(text)
+    return len(text)
 
 
-def _colon_items(text: str, start: int, found: list[Figure]) -> list[Item]:
+def _colon_items(text: str, start: int, starts: list[int]) -> list[Item]:
     """The 、 list that fills the clause after a colon (种业、设施农业、…。), or [] if it is not one."""
     end_match = _CLAUSE_END.search(text, start)
     end = end_match.start() if end_match else len(text)
     clause = text[start:end]
     if not clause or any(c in clause for c in "，,：:") or "等" in clause:
         return []
-    if any(start <= f.start < end for f in found):
+    if bisect_left(starts, start) != bisect_left(starts, end):
         return []  # 16个州（市）全覆盖、…: statements with figures, not names
     items, depth, item_start = [], 0, start
     for i in range(start, end):

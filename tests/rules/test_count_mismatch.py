@@ -30,7 +30,11 @@ def test_fires_on_a_list_and_a_count_that_disagree():
             "坚持以来治藏方略，明确稳定、发展、生态、强边⟦五件⟧大事。",
             "积极提升分析研判、防控稳控、化解调处⟦四种⟧能力，建立健全多种力量协同机制。",
             "全面贯彻落实“一国两制”方针和香港、澳门⟦三个⟧基本法。",
-            "健全“服务管家”机制，加强政策服务、数字服务“⟦三送⟧”工作，及时解决企业困难诉求。",
+            "健全“服务管家”机制，加强政策服务、数字服务、热线服务、上门服务“⟦三送⟧”工作，及时解决企业困难诉求。",
+            # two items that each hold the abbreviation's own word
+            "推进人防、技防“⟦三防⟧”融合，筑牢安全防线。",
+            # a 和 inside an item may join two names, but not four
+            "在北京、上海、重庆和沈阳、大连⟦7个⟧城市开展试点。",
             # items that end in a verb are still items (排查调处)
             "坚持和发展新时代“枫桥经验”，抓好风险隐患源头治理、排查调处⟦三个⟧环节，积极提升分析研判能力。",
         ],
@@ -143,3 +147,62 @@ def test_silent_on_claims_that_announce_no_numbered_sections():
 def test_the_message_lists_the_items_without_the_verb_that_leads_into_them():
     [finding] = findings_for("count-mismatch", "重点发展电子信息、装备制造、生物医药、新材料三大产业，壮大实体经济。")
     assert "（电子信息、装备制造、生物医药、新材料）" in finding.message
+
+
+def test_a_marked_enumeration_is_counted_by_its_markers():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            "报告共分四个部分：一、过去五年的工作；二、今后五年的目标任务；三、今年的工作；四、政府自身建设。",
+            "这次会议的主要议程有三项：一、听取和审议政府工作报告；二、审查和批准国家预算；三、选举国家主席、副主席。",
+            "主要抓好三个方面：（一）稳增长，扩内需；（二）调结构，促转型；（三）惠民生，保安全。",
+            "重点做好以下三项工作：第一，稳增长；第二，调结构；第三，惠民生。",
+            "今年着重抓好两件事：1.抓好春耕生产；2.抓好水利建设。",
+            # the run goes on in the next paragraph
+            "今年要办好四件大事：一、恢复农业生产；二、整顿财政金融。\n\n三、发展交通运输；四、加强物资调配。",
+        ],
+        invalid=[
+            "报告共分⟦三个⟧部分：一、过去五年的工作；二、今后五年的目标任务；三、今年的工作；四、政府自身建设。",
+            "第一个五年计划的主要任务有⟦五项⟧：（一）发展工业；（二）发展农业；（三）发展交通运输业。",
+            "今年着重抓好⟦三件⟧事：1.抓好春耕生产；2.抓好水利建设。",
+        ],
+    )
+    [finding] = findings_for("count-mismatch", "报告共分三个部分：一、回顾；二、目标；三、任务；四、建设。")
+    assert finding.message == "“三个”与后面列出的4项（一至四）不符"
+
+
+def test_silent_on_names_that_hold_a_numeral():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the corpus: a quoted name the last of two items qualifies
+            "深化“校园餐”、农村集体“三资”管理、乡村振兴资金使用监管、医保基金管理等方面突出问题整治。",
+            "加大中国农业银行、中国邮政储蓄银行“三农”金融事业部对乡村振兴支持力度。",
+            "为指导各地区、各部门全面推行“三项制度”，经党中央、国务院同意，现提出如下意见。",
+            "作为本地区、本部门全面推行“三项制度”工作的第一责任人，要切实加强领导。",
+            "要求各省、各市严格落实中央“八项规定”精神。",
+            # a name after a longer list, the object of the verb that ends it
+            "本地区、本部门、本系统、本行业全面推行“三项制度”工作的第一责任人。",
+            "中国、印度、缅甸共同倡导和平共处五项原则。",
+            "我们同印度、缅甸、印度尼西亚在和平共处五项原则的基础上发展友好关系。",
+            "坚持独立自主、互相尊重、和平共处五项原则，同各国发展友好合作。",
+            "肃清林彪、江青反革命集团的流毒，批判两个凡是的错误方针。",
+        ],
+    )
+
+
+def test_silent_when_the_count_belongs_to_one_item_or_to_another_noun():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the earlier items carry their own noun: the count is the last one's
+            "加快鄂尔多斯煤制油项目、宁东煤制烯烃项目、伊犁煤制油项目、新疆准东3个煤制气项目建设。",
+            "建设宁东煤制油项目、准东3个煤制气项目。",
+            # dimensions and indicators: two counts of two things
+            "从增速、结构、效率三个方面提出5项指标。",
+            "从增速、结构、效率方面提出5项指标，从创新、协调两个维度设置8项指标。",
+            # 和 joins items too: 重庆和沈阳 is two
+            "在北京、上海、重庆和沈阳、大连5个城市开展试点。",
+            "支持天津和重庆、沈阳、大连4个城市建设国际消费中心城市。",
+        ],
+    )
