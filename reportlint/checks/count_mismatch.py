@@ -34,10 +34,12 @@ _EACH = ("各", "均", "每", "都")
 _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 _VERB_TAGS = ("v", "vd", "vi", "vg")
-# Verbs that say what the items amount to, so the count after them still counts the items:
-# 固定资产投资、…、常住人口实现“四个翻番”.
-_RESULT_VERBS = ("实现", "达到", "达成", "完成", "形成", "构成", "组成", "成为", "合称", "并称", "统称", "简称")
 _JOINER_IN_ITEM = re.compile(r"以及|和|及|与")
+_BARE_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
+_NO_NOUN = ("和", "及", "与", "、", "等")
+_ITEM_NOUN = 8  # the longest noun after a count that makes the phrase one item of a list
+# An item's words up to the mark or word that ends it in a list.
+_ITEM_TAIL = re.compile(r"[^、，。；：,;:！？!?（()）“”《》\s等]{0,20}")
 # Dictionary tags of a numeral with its measure word (三个, 四件, 三部曲), not of a name.
 _NUMBER_TAGS = ("m", "mq", "q", "t")
 MAX_NAME = 8
@@ -57,6 +59,8 @@ _CLAUSE_END = re.compile(r"[。；;！？!?]")
 # Where the next item of a marked enumeration may start, and how far one item may run.
 _ITEM_START = re.compile(r"[。；;！？!?，,]\s*")
 _MARKER_WIDTH = 8
+# Words that add items to a list in prose: 还有两类, 此外, 另一类, 其余.
+_MORE = re.compile(r"还有|另有|再有|此外|另外|另一|其他|其余|其它")
 _MAX_MARKED_ITEM = 1000
 
 
@@ -98,18 +102,26 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       “三资”管理; 中国农业银行、中国邮政储蓄银行“三农”金融事业部; 各地区、各部门全面
       推行“三项制度”), and a count that starts a name of the dictionary (和平共处五项
       原则, 三个代表, 两个凡是);
-    - a count that is the object of the verb ending the list, not the items' number
-      (中国、印度、缅甸倡导和平共处五项原则; 本地区、本部门、本系统、本行业全面推行
-      “三项制度”): the other items are names without a verb, or the last one runs on
-      to twice their length. A verb that says what the items make up still compares
-      (…、常住人口实现“四个翻番”), and so does an abbreviation whose word every item
-      holds (早发现、早报告、早隔离、早治疗“四早”; 人防、技防“两防”);
+    - a count that is the object of the verb ending the list, not the items' number:
+      a name, its verb and the name it acts on (中国、印度、缅甸倡导和平共处五项原则;
+      广州、深圳援助梅州建设4个小镇), manners of the verb (旗帜鲜明、理直气壮地宣传四项
+      基本原则), a list after a preposition closed by a verb (从增速、结构、效率方面提出
+      5项指标). An abbreviation whose word every item holds still compares
+      (早发现、早报告、早隔离、早治疗“四早”; 人防、技防“两防”);
+    - a count whose phrase is one item of the list: it ends in 等 (城乡低保、儿童福利、
+      残疾人“两项补贴”等标准), or the next item has its noun (…最低生活保障标准、残疾人
+      “两项”补贴标准、孤困儿童基本生活最低养育标准); a count with no noun of its own
+      (上海、天津、重庆、湛江、海南岛八所和安徽裕溪口等港口: 八所 is a port);
     - a count that belongs to the last item: the earlier items carry the counted
       noun themselves (宁东煤制油项目、新疆准东3个煤制气项目);
     - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
       城市 may name five cities (and a count smaller than a list whose last items are
       joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);
     - two counts of two things: 从增速、结构、效率三个方面提出5项指标;
+    - what is not an item: an outline marker (二、认真进行坚持四项基本原则的正面教育),
+      a modifier ended by 的 (在广东、福建两省的深圳、珠海、汕头、厦门四个地区: four
+      places), and 、 inside quoted items parted by commas (“人口多、土地少，小生产、
+      大市场，投入高、产出低”三大基本矛盾);
     - a list that is not exhaustive (A、B等5个); a total or a count per item (A、B共6台,
       A、B各3个); a count far from the number of items (more than 12, or 4 apart, is a
       count of something else); a count written after its own noun (停建、缓建大中型
@@ -120,8 +132,9 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       (经济建设、政治建设、协调推进“四个全面”); a count that is itself the last item
       (邓小平理论和“三个代表”).
 
-    A 一是 or marked list shorter than its count whose next paragraph goes on with
-    the next marker (三是, 三、) is not compared. A paragraph announces sections only
+    A 一是 or marked list shorter than its count is not compared when the next
+    paragraph goes on with the next marker (三是, 三、) or the paragraph goes on with
+    more items in prose (还有两类…, 此外, 另一类). A paragraph announces sections only
     when it ends with the count and a task word (工作, 任务, 举措…), 方面 or a colon,
     and the next paragraph is numbered one: 主要做了以下工作 (no number) has nothing to
     check, and a claim followed by prose describes its points there. The words' parts
@@ -159,12 +172,33 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
 def _listed_before(text: str, found: list[Figure]) -> Iterator[_Listed]:
     """Lists directly followed by their count (昭阳、镇雄、水富3个…), when the pair is reliable."""
-    for enumeration, count in counted_enumerations(text, found):
-        if len(enumeration.items) != count.value and _reliable_before(text, enumeration, count):
+    for whole_list, count in counted_enumerations(text, found):
+        enumeration = _counted_part(whole_list)
+        if enumeration and len(enumeration.items) != count.value and _reliable_before(text, enumeration, count):
             items = enumeration.items
             start = _trimmed_start(items)
             shown = (text[start : items[0].end], *(item.text for item in items[1:]))
             yield _Listed(count, shown, start, items[-1].end, "前面")
+
+
+def _counted_part(enumeration: Enumeration) -> Enumeration | None:
+    """The items the count may count: not an outline marker read as the first item (二、认真
+    进行…), and only those after a 的 that ends a modifier inside the list (在广东、福建两省
+    的深圳、珠海、汕头、厦门四个地区: the four places after 的)."""
+    items = list(enumeration.items)
+    if _BARE_ORDINAL.fullmatch(items[0].text.strip()):
+        items = items[1:]
+    # Items that each hold a 的 are parallel (能源的开发和节约、…、经济管理体制的改革): only a 的
+    # after which the items hold none starts the list anew.
+    for i in range(len(items) - 2, 0, -1):
+        cut = items[i].text.rfind("的")
+        if cut >= 0 and not any("的" in item.text for item in items[i + 1 :]):
+            rest = items[i].text[cut + 1 :]
+            items = [Item(items[i].start + cut + 1, items[i].end, rest), *items[i + 1 :]]
+            break
+    if len(items) < 2 or not items[0].text:
+        return None
+    return Enumeration(tuple(items), enumeration.open, enumeration.last_joiner)
 
 
 def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool:
@@ -181,22 +215,27 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if listed < value <= listed + _inner_joiners(text, items):
         return False  # 重庆和沈阳、大连3个城市: a 和 inside an item may join two of them
     if count.kind == "quantity" and not _noun_follows(text, count.end):
-        return False  # 缓建大中型项目295个；: the count follows its own noun, not the list
+        return False  # 缓建大中型项目295个；, 海南岛八所和安徽裕溪口: no noun of its own after the count
     quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
-    if quoted or _label_names_every_item(items, count):
-        return True  # “正面、负面、倡导”3张清单; 企业、产业、就业“四业”
+    if quoted:
+        # “人口多、土地少，小生产、大市场，投入高、产出低”三大基本矛盾: the commas part the items
+        return not any(mark in text[items[0].start : items[-1].end] for mark in "，,；;")
+    if _phrase_is_an_item(text, count):
+        return False  # 残疾人“两项”补贴标准、孤困儿童…标准: the count's phrase is one item of the list
+    if _label_names_every_item(items, count):
+        return True  # 企业、产业、就业“四业”
     if count.kind == "abbreviation" and listed == 2:
         return False  # 农村集体“三资”, 各部门全面推行“三项制度”: a name the last item qualifies
     if _numeral_in_a_name(text, count):
         return False  # 和平共处五项原则, “三个代表”: the numeral belongs to a name
     if _count_of_the_last_item(text, items, count):
         return False  # 宁东煤制油项目、准东3个煤制气项目: the earlier items carry their own noun
+    if _last_item_holds_the_predicate(text, items):
+        return False  # 中国、印度、缅甸倡导和平共处五项原则: the count is the verb's object
     if listed == 2:
         return _list_runs_to_the_count(items, count)
-    if _last_item_holds_the_predicate(items):
-        return False  # 中国、印度、缅甸倡导和平共处五项原则: the count is the verb's object
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
 
 
@@ -263,9 +302,13 @@ def _count_of_the_last_item(text: str, items: tuple[Item, ...], count: Figure) -
     noun = _counted_noun(text, count)
     if len(noun) < 2:
         return False
-    first = text[_trimmed_start(items) : items[0].end]  # 支持香港: not the clause's lead
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    # Only the first item's last word: where it starts is a guess (中央政府全力支持香港).
+    first = lexicon().segment(items[0].text)[-1].text
     shares = [_shares_a_word(item, noun) for item in (first, *(item.text for item in items[1:]))]
-    return any(shares[:-1]) and not shares[-1]
+    # Not when only some share it: 现代服务业、高新技术产业、热带特色高效农业四大主导产业.
+    return all(shares[:-1]) and not shares[-1]
 
 
 def _shares_a_word(item: str, noun: str) -> bool:
@@ -273,30 +316,26 @@ def _shares_a_word(item: str, noun: str) -> bool:
     return any(_is_cjk(noun[i]) and _is_cjk(noun[i + 1]) and noun[i : i + 2] in item for i in range(len(noun) - 1))
 
 
-def _last_item_holds_the_predicate(items: tuple[Item, ...]) -> bool:
-    """Whether the last item goes on past a name into the clause's verb, so that the count is
-    that verb's object and not the items' number: 中国、印度、缅甸倡导和平共处五项原则,
-    本部门、本系统、本行业全面推行“三项制度”. The middle items show what one item looks like:
-    when they are names without a verb, a verb after a name in the last item is the predicate
-    (unless it only says what the items make up: 常住人口实现“四个翻番”); and a last item more
-    than twice as long as any of them has run on into the clause."""
-    middle = [item.text for item in items[1:-1]]
-    last = items[-1].text
-    longest = max(len(text) for text in middle)
-    first = items[0].text[_trimmed_start(items) - items[0].start :]  # 抓好整车制造: 整车制造
-    if len(last) > 2 * longest and len(last) - longest >= 4:
-        return True
+def _last_item_holds_the_predicate(text: str, items: tuple[Item, ...]) -> bool:
+    """Whether the list ended inside its last item, which goes on into the clause's verb, so that
+    the count is that verb's object and not the items' number: a name, a verb and the name it acts
+    on (中国、印度、缅甸倡导和平共处五项原则; 广州、深圳援助梅州建设4个小镇), manners of the
+    verb (旗帜鲜明、理直气壮地宣传四项基本原则), or a list after a preposition closed by the verb
+    (从增速、结构、效率方面提出5项指标)."""
     from ..lexicon import lexicon  # read the dictionary only for a mismatch
 
-    def tags(text: str) -> list[tuple[str, str]]:
-        return [(t.text, t.entry.tag if t.entry else "") for t in lexicon().segment(text)]
-
-    if any(tag in _VERB_TAGS for text in (first, *middle) for _, tag in tags(text)):
-        return False  # 分析研判、防控稳控、化解调处: the items are actions themselves
-    tokens = tags(last)
-    # A verb of two characters or more: a single one is often a split word (智能网|联).
-    return any(tag in _VERB_TAGS and len(word) > 1 and word not in _RESULT_VERBS and i > 0
-               and tokens[i - 1][1] not in _VERB_TAGS for i, (word, tag) in enumerate(tokens))
+    tokens = [(t.text, t.entry.tag if t.entry else "") for t in lexicon().segment(items[-1].text)]
+    for (_, name), (verb, tag), (_, target) in zip(tokens, tokens[1:], tokens[2:]):
+        if name in _PROPER_NAME_TAGS and tag in (*_VERB_TAGS, "vn") and len(verb) > 1 and target in _PROPER_NAME_TAGS:
+            return True
+    for (_, tag), (_, following) in zip(tokens[1:], tokens[2:]):
+        if tag == "uv" and following in (*_VERB_TAGS, "vn"):
+            return True
+    if len(tokens) < 2 or tokens[-1][1] not in _VERB_TAGS or len(tokens[-1][0]) < 2 or tokens[-2][1][:1] != "n":
+        return False  # 在政治、经济、思想和组织: a last word that is a noun as well
+    lead = text[items[0].start : _trimmed_start(items)]
+    before = lexicon().segment(lead)
+    return bool(before) and bool(before[-1].entry) and before[-1].entry.tag == "p"  # type: ignore[union-attr]
 
 
 def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> bool:
@@ -314,7 +353,28 @@ def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> boo
 
 def _noun_follows(text: str, end: int) -> bool:
     following = text[end : end + 1]
+    if text.startswith(_NO_NOUN, end):
+        return False  # 八所和安徽裕溪口, 三个、四个: a joiner or 等 right after the count
     return bool(following) and (_is_cjk(following) or following in _QUOTE_OPEN)
+
+
+def _phrase_is_an_item(text: str, count: Figure) -> bool:
+    """Whether the count's phrase is itself one item of a longer list, so that the items before
+    it are its peers, not what it counts: the phrase ends in 等 (城乡低保、儿童福利、残疾人
+    “两项补贴”等标准), or the item after it holds the phrase's own noun (…保障标准、残疾人
+    “两项”补贴标准、孤困儿童基本生活最低养育标准). A count after it (3个县区、12个乡镇) is a
+    list of counts, and 和 may join the counted phrase with something else (两个特别行政区政府
+    和行政长官)."""
+    start = count.end + (text[count.end : count.end + 1] in _QUOTE_CLOSE)
+    phrase = _ITEM_TAIL.match(text, start)
+    end = phrase.end()
+    if text.startswith("等", end):
+        return True
+    if text[end : end + 1] != "、" or not 2 <= end - start <= _ITEM_NOUN:
+        return False  # 4项成果分别在联合国气候变化大会、…: a clause, not one item's noun
+    following = _ITEM_TAIL.match(text, end + 1).group()
+    head = phrase.group()[-2:]
+    return bool(following) and not following[0].isdigit() and head in following
 
 
 def _list_runs_to_the_count(items: tuple[Item, ...], count: Figure) -> bool:
@@ -366,9 +426,9 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
         start = colon.end()
         ordinals = _shi_run(text, start)
         if ordinals:
-            if len(ordinals) < (count.value or 0) and _CONTINUED.match(following):
-                continue
             end = _shi_end(text, start, len(ordinals))
+            if len(ordinals) < (count.value or 0) and (_CONTINUED.match(following) or _goes_on(text, end)):
+                continue
             yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
         start += len(text[start:]) - len(text[start:].lstrip())
@@ -390,12 +450,19 @@ def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_L
         return  # the next item may lie further on than the run was followed
     level = numbering(text[start : start + _MARKER_WIDTH])[0]  # type: ignore[index]
     going_on = numbering(following[:_MARKER_WIDTH].lstrip())
-    if len(run) < (count.value or 0) and going_on and going_on[:2] == (level, len(run) + 1):
+    end = _CLAUSE_END.search(text, run[-1][0])
+    if len(run) < (count.value or 0) and ((going_on and going_on[:2] == (level, len(run) + 1))
+                                          or _goes_on(text, end.end() if end else len(text))):
         return
     markers = [marker.rstrip("、.．，,：: ") for _, marker in run]
-    end = _CLAUSE_END.search(text, run[-1][0])
     yield _Listed(count, tuple(markers), start, end.start() if end else len(text), "后面",
                   f"{markers[0]}至{markers[-1]}")
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the paragraph goes on after a numbered list with more of its kind in other words:
+    大体上有四种类型：一是…二是…。在这两大类之间，还有两类产品和企业。一类是…另一类是…"""
+    return bool(_MORE.search(text, end, end + _MAX_MARKED_ITEM))
 
 
 def _marker_run(text: str, start: int) -> tuple[list[tuple[int, str]], bool]:

@@ -182,8 +182,9 @@ def test_silent_on_names_that_hold_a_numeral():
             "作为本地区、本部门全面推行“三项制度”工作的第一责任人，要切实加强领导。",
             "要求各省、各市严格落实中央“八项规定”精神。",
             # a name after a longer list, the object of the verb that ends it
-            "本地区、本部门、本系统、本行业全面推行“三项制度”工作的第一责任人。",
             "中国、印度、缅甸共同倡导和平共处五项原则。",
+            "广州、深圳援助梅州建设4个小镇，受灾群众春节前将入住新居。",
+            "我们应当旗帜鲜明、理直气壮地宣传四项基本原则。",
             "我们同印度、缅甸、印度尼西亚在和平共处五项原则的基础上发展友好关系。",
             "坚持独立自主、互相尊重、和平共处五项原则，同各国发展友好合作。",
             "肃清林彪、江青反革命集团的流毒，批判两个凡是的错误方针。",
@@ -204,5 +205,47 @@ def test_silent_when_the_count_belongs_to_one_item_or_to_another_noun():
             # 和 joins items too: 重庆和沈阳 is two
             "在北京、上海、重庆和沈阳、大连5个城市开展试点。",
             "支持天津和重庆、沈阳、大连4个城市建设国际消费中心城市。",
+        ],
+    )
+
+
+def test_silent_when_the_count_phrase_is_one_item_of_the_list():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the phrase ends in 等, or the next item has its noun: its peers are the other items
+            "建成“渝康家园”1800余个，城乡低保、儿童福利、残疾人“两项补贴”等标准稳步提升。",
+            "退休人员基本养老金、城乡居民基础养老金、城乡居民最低生活保障标准、残疾人“两项”补贴标准、"
+            "孤困儿童基本生活最低养育标准稳步提高。",
+            "办好中国杯世界花样滑冰大奖赛、全国青少年三大球运动会等赛事活动。",
+            # a count with no noun of its own is a name (八所 is a port)
+            "由交通部负责施工的，有上海、天津、重庆、湛江、海南岛八所和安徽裕溪口等港口的建设工程。",
+        ],
+        invalid=[
+            # a list of counts, and a phrase whose next item is no peer
+            "覆盖昭阳、鲁甸、巧家、彝良⟦3个⟧县区、12个乡镇，惠及群众20万人。",
+            "推进钢铁、有色、化工、建材⟦5个⟧重点行业绿色化改造、数字化转型。",
+        ],
+    )
+
+
+def test_the_items_are_read_as_the_list_writes_them():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # commas part the items inside quotes
+            "聚焦破解农业经济“人口多、土地少，小生产、大市场，投入高、产出低”三大基本矛盾。",
+            # the list starts after the 的 that ends its modifier
+            "在广东、福建两省的深圳、珠海、汕头、厦门四个地区试办的经济特区，开始取得积极的成果。",
+            # an outline marker is no item
+            "二、认真进行坚持四项基本原则的正面教育；",
+            # the paragraph goes on with the other items in prose
+            "大体上有四种类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。"
+            "在这两大类之间，还有两类产品和企业。一类是大部分按国家计划生产；另一类是大部分由企业组织生产。",
+        ],
+        invalid=[
+            "聚焦破解农业经济“人口多、土地少、小生产、大市场”⟦三大⟧基本矛盾。",
+            "在广东、福建两省的深圳、珠海、汕头、厦门⟦五个⟧地区试办经济特区。",
+            "大体上有⟦四种⟧类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。",
         ],
     )
