@@ -142,6 +142,8 @@ _AFTER = re.compile(r"以上|以下|左右|上下|以内|之内")
 _AFTER_BOUND = {"以上": "min", "以下": "max", "左右": "about", "上下": "about", "以内": "max", "之内": "max"}
 # 最近三年 and 近5年 are "the last (three) years", not "nearly three".
 _NOT_ABOUT = set("最附邻靠贴")
+# 节约, 签约, 制约, 契约, 公约, 条约, 合约, 预约, 履约, 违约, 集约, 简约, 特约: words that end in 约.
+_NOT_ABOUT_YUE = set("节签制契公条合预履违集简特")
 _TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周"})
 
 _RANGE_SEPARATOR = re.compile(r"[—–\-~～至到]|——")
@@ -283,6 +285,8 @@ def _qualifiers(text: str, start: int, unit: str) -> tuple[str, Bound, str | Non
         word = match.group()
         if word == "近" and ((match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT) or unit in _TIME_UNITS):
             break  # 最近三年, 近5年: the last years, not "nearly"
+        if word.startswith("约") and match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT_YUE:
+            break  # 节约400亿元, 签约50个: 约 ends a word here, it does not make an estimate
         words.append(word)
         if bound == "exact" and word in _BEFORE_BOUND:
             bound = _BEFORE_BOUND[word]
@@ -499,6 +503,7 @@ _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "�
                            "参与", "与会", "给与", "与其", "以及"})
 #: Words that hold 和/及/与 without joining two items (和平, 普及, 参与).
 JOINER_WORDS = _JOINER_WORDS
+_OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 _OPEN_MARKERS = ("等", "等共", "共", "合计", "总计", "这", "这些")
 
 
@@ -530,7 +535,8 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
     The first item runs back to the start of its clause, so it may carry a
     verb (打造昭阳); the number of items is what the count is compared with.
     Items are split at 、 and the last one at 和/及/以及/与; with *joined* false a
-    list needs at least one 、 (坚持和落实 is not a list of two).
+    list needs at least one 、 (坚持和落实 is not a list of two). An outline number
+    that opens the clause (二、城镇、农村…) is not an item.
     """
     is_open = False
     for marker in sorted(_OPEN_MARKERS, key=len, reverse=True):
@@ -548,6 +554,9 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
         boundaries = [m.end() for m in _ITEM_BOUNDARY.finditer(text, window, end)]
         start = boundaries[-1] if boundaries else window
         items = _split_items(text, start, end)
+    if len(items) > 1 and _OUTLINE_MARKER.fullmatch(items[0].text.strip()) \
+            and not _OUTLINE_MARKER.match(items[1].text.strip()):
+        items = items[1:]  # 二、城镇、农村居民收入: an outline number, not 一、二、三产业
     if len(items) < 2 or any(not item.text.strip() for item in items):
         return None
     if any(len(item.text) > MAX_ITEM for item in items[1:]) or (not joined and "、" not in text[items[0].end : end]):
