@@ -35,7 +35,6 @@ _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 _VERB_TAGS = ("v", "vd", "vi", "vg")
 _JOINER_IN_ITEM = re.compile(r"以及|和|及|与")
-_BARE_ORDINAL = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 _NO_NOUN = ("和", "及", "与", "、", "等")
 _ITEM_NOUN = 8  # the longest noun after a count that makes the phrase one item of a list
 # An item's words up to the mark or word that ends it in a list.
@@ -182,12 +181,9 @@ def _listed_before(text: str, found: list[Figure]) -> Iterator[_Listed]:
 
 
 def _counted_part(enumeration: Enumeration) -> Enumeration | None:
-    """The items the count may count: not an outline marker read as the first item (二、认真
-    进行…), and only those after a 的 that ends a modifier inside the list (在广东、福建两省
-    的深圳、珠海、汕头、厦门四个地区: the four places after 的)."""
+    """The items the count may count: only those after a 的 that ends a modifier inside the
+    list (在广东、福建两省的深圳、珠海、汕头、厦门四个地区: the four places after 的)."""
     items = list(enumeration.items)
-    if _BARE_ORDINAL.fullmatch(items[0].text.strip()):
-        items = items[1:]
     # Items that each hold a 的 are parallel (能源的开发和节约、…、经济管理体制的改革): only a 的
     # after which the items hold none starts the list anew.
     for i in range(len(items) - 2, 0, -1):

@@ -31,7 +31,7 @@ _AVERAGE = re.compile(r"人均|年均|平均|均价|均值|每|单价|价格|房
 # A change against another period or a difference between two amounts is no whole either: the
 # parts of a net change may each be larger than it (财政收入比上年增加500亿元，其中税收增加800亿元,
 # 超收800亿元，其中中央超收900亿元). Additions of the period (新增, 新建) are sums of their parts.
-_DIFFERENCE = re.compile(r"(?<![占])比(?![重例率])|较|同比|环比|超收|超支|减收|增收|节支|净增|净减|净流|顺差|逆差|差额|缺口|"
+_DIFFERENCE = re.compile(r"(?<![占])比(?![重例率])|较|同比|环比|超收|超支|减收|增收|节支|节约|节省|净增|净减|净流|顺差|逆差|差额|缺口|"
                          r"多收|少收|多支|少支|高出|低于|高于")
 # 约 and 左右 admit this much.
 _ABOUT = 0.1

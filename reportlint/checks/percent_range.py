@@ -41,10 +41,11 @@ _FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
 # rise (增长比例).
 _UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|利息覆盖率|偿债覆盖率|稳定资金比例|流动性比例|充足率|存贷比|负债"
                         r"|证券化率|货币化率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
-# A whole that is a plan, a budget or an earlier period: 占预算数的106.48%, 占年度计划的112%,
-# 占上年同期的120%, 占1957年的150% compare an amount with a reference, which it may pass.
-_REFERENCE = re.compile(r"^占.*(?:预算|计划|目标|任务|指标|定额|基数|上年|去年|前年|同期|上月|年初|(?:19|20)\d\d年"
-                        r"|[〇零一二三四五六七八九]{4}年)")
+# A whole that is a plan, a budget, a level or an earlier period: 占预算数的106.48%, 占年度计划的112%,
+# 占全国平均水平的120%, 占设计能力的108%, 占上年同期的120%, 占1957年的150% compare an amount
+# with a reference, which it may pass.
+_REFERENCE = re.compile(r"^占.*(?:预算|计划|目标|任务|指标|定额|基数|标准|水平|平均|能力|上年|去年|前年|同期|上月|年初"
+                        r"|(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年)")
 _MINUS = "-−－﹣"
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 # Subjects that partition one whole: the three sectors of the economy, town and country,
@@ -88,7 +89,9 @@ def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
 
     Bare shares are summed only when the sentence says that one whole is
     divided: 其中 after the whole, "在…中，", a distribution or a structure
-    (分配, 构成, 结构), or subjects that split one whole by their names.
+    (分配, 构成, 结构), or subjects that split one whole by their names. A
+    breakdown that reaches 100% is complete: the shares after it divide the
+    whole another way (出口占55%，进口占45%，一般贸易占65%，加工贸易占25%).
 
     It deliberately does not report:
 
@@ -201,7 +204,10 @@ def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Viola
     for sentence, shares in _bare_shares_by_sentence(paragraph, found):
         names = [_share_subject(text, f) for f in shares]
         if len(shares) >= 2 and _one_whole_divided(text, sentence, shares, names):
-            yield from _sum_violation(paragraph, shares, [_SUBJECT_TRIM.sub("", name) for name in names])
+            for group in _breakdowns(shares):
+                if len(group) >= 2:
+                    group_names = [names[shares.index(f)] for f in group]
+                    yield from _sum_violation(paragraph, group, [_SUBJECT_TRIM.sub("", n) for n in group_names])
     starts = [f.start for f in found]
     for match in _SECTORS_NAME.finditer(text):
         values = _listed_after(text, islice(found, bisect_left(starts, match.end()), None), match.start(), match.end())
@@ -240,6 +246,22 @@ def _one_whole_divided(text: str, sentence: Sentence, shares: list[Figure], name
     if len([p for p in _PARTS if all(p.search(name) for name in names)]) > 0:
         return True
     return bool(_DIVIDED.search(before) or _COMPOSITION.search(text, sentence.start, sentence.end))
+
+
+def _breakdowns(shares: list[Figure]) -> list[list[Figure]]:
+    """The shares cut where they have reached 100%: a breakdown that is complete ends there,
+    and two or more shares after it divide the whole another way (出口占55%，进口占45%，
+    一般贸易占65%，加工贸易占25%)."""
+    groups: list[list[Figure]] = [[]]
+    total = 0.0
+    for i, share in enumerate(shares):
+        groups[-1].append(share)
+        total += share.value or 0
+        # A single share after 100% is no second breakdown: 44%、16%、40%，…占14% passes 100.
+        if abs(total - 100) <= _SUM_TOLERANCE and len(shares) - i - 1 >= 2:
+            groups.append([])
+            total = 0.0
+    return [group for group in groups if group]
 
 
 def _bare_share(text: str, figure: Figure) -> bool:

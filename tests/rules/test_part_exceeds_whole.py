@@ -91,6 +91,9 @@ def test_silent_when_the_whole_is_an_average_a_change_or_a_difference():
             # a difference between two amounts
             "全年财政收入超收800亿元，其中中央财政超收900亿元。",
             "全年外贸顺差1000亿美元，其中对欧盟顺差1500亿美元。",
+            "全年节约资金300亿元，其中中央节约400亿元。",
+            # a change between the whole and 其中 is the nearest amount
+            "一九五六年国家预算收入二百九十七亿元，比上年增加二十五亿元，其中各项税收一百四十亿元。",
         ],
         invalid=[
             # additions of the period are sums of their parts

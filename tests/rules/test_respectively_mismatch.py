@@ -18,6 +18,8 @@ def test_fires_when_subjects_and_values_differ_in_number():
             "⟦全区地方财政收入、支出、债务余额分别达到300亿元、一千一百七十亿元⟧。我们把扩大有效投资作为拉动经济增长的主动力。",
             # subjects joined by 和, values joined by 和
             "⟦全市生产安全死亡事故起数和死亡人数分别下降24.7%和28.2%和3%⟧。着力增强防灾减灾能力。",
+            # after an outline number
+            "三、⟦城镇、农村居民人均可支配收入分别增长5.1%、6.6%、7%⟧。",
             # each value with its own verb: 增长…和下降… are two values
             "⟦A市、B市、C市分别增长5%和下降3%⟧。",
             # a unit written once after the list (15、22个百分点): still one value short
@@ -75,6 +77,8 @@ def test_silent_when_the_reading_is_not_sure():
             "城乡居民人均可支配收入分别增长6.8%和8.3%。",
             "单晶硅、电解铝产能分别居全国第2、第4位。",
             "分别推出支持国有企业、民营企业、外资企业发展政策。",
+            # an outline number is no subject
+            "二、城镇、农村居民人均可支配收入分别增长5.1%、6.6%。",
             # a 、 inside quotes does not split a subject
             "“科技、产业、金融”循环和人才工作分别推进5项、3项改革。",
         ],
