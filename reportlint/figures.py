@@ -503,6 +503,7 @@ _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "�
                            "参与", "与会", "给与", "与其", "以及"})
 #: Words that hold 和/及/与 without joining two items (和平, 普及, 参与).
 JOINER_WORDS = _JOINER_WORDS
+_OPENERS, _CLOSERS = "（(《“‘「『【", "）)》”’」』】"
 _OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 _OPEN_MARKERS = ("等", "等共", "共", "合计", "总计", "这", "这些")
 
@@ -515,17 +516,35 @@ def _split_last(text: str, start: int, end: int) -> list[Item]:
             continue
         if match.group() != "以及" and (text[i - 1 : j] in _JOINER_WORDS or text[i : j + 1] in _JOINER_WORDS):
             continue
+        if _inside_brackets(text, start, i):
+            continue  # 水富（含盐津和绥江）: a 和 inside a bracket joins nothing of the list
         return [Item(start, i, text[start:i]), Item(j, end, text[j:end])]
     return [Item(start, end, text[start:end])]
 
 
 def _split_items(text: str, start: int, end: int) -> list[Item]:
-    items, pos = [], start
+    """Split at each 、 outside brackets and quotes: 昭阳（鲁甸、巧家）、镇雄 is two items."""
+    items, pos, depth = [], start, 0
     for i in range(start, end):
-        if text[i] == "、":
+        char = text[i]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char == "、" and not depth:
             items.append(Item(pos, i, text[pos:i]))
             pos = i + 1
     return items + _split_last(text, pos, end)
+
+
+def _inside_brackets(text: str, start: int, position: int) -> bool:
+    depth = 0
+    for char in text[start:position]:
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumeration | None:

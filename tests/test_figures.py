@@ -228,6 +228,11 @@ def test_a_count_after_a_list_of_places():
     assert not enumeration.open
 
 
+def test_a_list_is_not_split_inside_brackets():
+    [(enumeration, _)] = counted_enumerations("推进昭阳（鲁甸、巧家）、镇雄、水富（含盐津和绥江）3个片区建设")
+    assert [item.text for item in enumeration.items] == ["推进昭阳（鲁甸、巧家）", "镇雄", "水富（含盐津和绥江）"]
+
+
 def test_an_outline_number_that_opens_the_clause_is_not_an_item():
     [(enumeration, _)] = counted_enumerations("二、深圳、珠海、汕头、厦门四个特区")
     assert [item.text for item in enumeration.items] == ["深圳", "珠海", "汕头", "厦门"]

@@ -237,8 +237,9 @@ def test_the_items_are_read_as_the_list_writes_them():
             "聚焦破解农业经济“人口多、土地少，小生产、大市场，投入高、产出低”三大基本矛盾。",
             # the list starts after the 的 that ends its modifier
             "在广东、福建两省的深圳、珠海、汕头、厦门四个地区试办的经济特区，开始取得积极的成果。",
-            # an outline marker is no item
+            # an outline marker is no item, nor a 、 inside brackets
             "二、认真进行坚持四项基本原则的正面教育；",
+            "推进昭阳（鲁甸、巧家）、镇雄、水富3个片区建设。",
             # the paragraph goes on with the other items in prose
             "大体上有四种类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。"
             "在这两大类之间，还有两类产品和企业。一类是大部分按国家计划生产；另一类是大部分由企业组织生产。",
