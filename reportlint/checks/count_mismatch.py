@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from ..document import Document, Paragraph
 from ..figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
@@ -61,6 +62,7 @@ _MARKER_WIDTH = 8
 # Words that add items to a list in prose: 还有两类, 此外, 另一类, 其余.
 _MORE = re.compile(r"还有|另有|再有|此外|另外|另一|其他|其余|其它")
 _MAX_MARKED_ITEM = 1000
+_SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -243,8 +245,8 @@ def _inner_joiners(text: str, items: tuple[Item, ...]) -> int:
 
 
 def _names_joined_in_the_first(first: str) -> int:
-    """Whether the first item ends with two names joined by 和 (支持天津和重庆): its start runs
-    back into the clause, where a 和 joins other things (落实…方针和香港)."""
+    """1 when the first item ends with two names joined by 和 (支持天津和重庆), else 0: its start
+    runs back into the clause, where a 和 joins other things (落实…方针和香港)."""
     from ..lexicon import lexicon  # read the dictionary only for a mismatch
 
     tokens = lexicon().segment(first)
@@ -329,9 +331,8 @@ def _last_item_holds_the_predicate(text: str, items: tuple[Item, ...]) -> bool:
             return True
     if len(tokens) < 2 or tokens[-1][1] not in _VERB_TAGS or len(tokens[-1][0]) < 2 or tokens[-2][1][:1] != "n":
         return False  # 在政治、经济、思想和组织: a last word that is a noun as well
-    lead = text[items[0].start : _trimmed_start(items)]
-    before = lexicon().segment(lead)
-    return bool(before) and bool(before[-1].entry) and before[-1].entry.tag == "p"  # type: ignore[union-attr]
+    before = lexicon().segment(text[items[0].start : _trimmed_start(items)])
+    return bool(before) and before[-1].entry is not None and before[-1].entry.tag == "p"
 
 
 def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> bool:
@@ -427,7 +428,7 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
                 continue
             yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
-        start += len(text[start:]) - len(text[start:].lstrip())
+        start = _SPACES.match(text, start).end()
         if numbering(text[start : start + _MARKER_WIDTH]):
             # 报告共分四个部分：一、…；二、…: the markers count the items, not the 、 in 一、
             yield from _marked(text, start, count, following)
@@ -441,10 +442,9 @@ def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_L
     """The items of a marked enumeration after a colon (一、…；二、…, （一）…（二）…, 1.…2.…,
     第一，…第二，…), counted by their markers. A run shorter than its count that the next
     paragraph goes on with (三、…) is not compared."""
-    run, cut_short = _marker_run(text, start)
+    run, level, cut_short = _marker_run(text, start)
     if len(run) < 2 or (cut_short and len(run) < (count.value or 0)):
         return  # the next item may lie further on than the run was followed
-    level = numbering(text[start : start + _MARKER_WIDTH])[0]  # type: ignore[index]
     going_on = numbering(following[:_MARKER_WIDTH].lstrip())
     end = _CLAUSE_END.search(text, run[-1][0])
     if len(run) < (count.value or 0) and ((going_on and going_on[:2] == (level, len(run) + 1))
@@ -461,25 +461,26 @@ def _goes_on(text: str, end: int) -> bool:
     return bool(_MORE.search(text, end, end + _MAX_MARKED_ITEM))
 
 
-def _marker_run(text: str, start: int) -> tuple[list[tuple[int, str]], bool]:
+def _marker_run(text: str, start: int) -> tuple[list[tuple[int, str]], int, bool]:
     """The markers 1, 2, 3… of one level, in sequence from *start*, each at the start of a clause,
-    and whether the search was cut short: it stops at a marker out of sequence (a new list), and
-    gives up far past the last marker, where one item would have run on for a page."""
+    their outline level, and whether the search was cut short: it stops at a marker out of
+    sequence (a new list), and gives up far past the last marker, where one item would have run
+    on for a page."""
     first = numbering(text[start : start + _MARKER_WIDTH])
     if not first or first[1] != 1:
-        return [], False
+        return [], 0, False
     run = [(start, first[2])]
     for boundary in _ITEM_START.finditer(text, start):
         position = boundary.end()
         if position - run[-1][0] > _MAX_MARKED_ITEM:
-            return run, True
+            return run, first[0], True
         marker = numbering(text[position : position + _MARKER_WIDTH])
         if not marker or marker[0] != first[0]:
             continue
         if marker[1] != len(run) + 1:
             break  # a new list of the same level
         run.append((position, marker[2]))
-    return run, False
+    return run, first[0], False
 
 
 def _shi_run(text: str, start: int) -> list[str]:
@@ -546,14 +547,15 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
         return
     if not (claim.group("task") or count.unit in ("方面", "个方面") or claim.group("end") in ("：", ":")):
         return  # …受理信访1009件。 before the next chapter: a figure, not an announcement
-    following = [p for p in paragraphs[index + 1 :] if p.kind != "artifact"]
-    if not following or not following[0].numbering:
+    following = (p for p in islice(paragraphs, index + 1, None) if p.kind != "artifact")
+    first_section = next(following, None)
+    if first_section is None or not first_section.numbering:
         return  # the points are described in prose, or the claim counts something else
-    level, ordinal, _ = following[0].numbering
+    level, ordinal, _ = first_section.numbering
     own = claim_paragraph.numbering
     if ordinal != 1 or (own and own[0] >= level and own[0] != 0):
         return
-    sections = _sections(following, level)
+    sections = _sections(chain([first_section], following), level)
     if len(sections) != count.value:
         first, last = sections[0], sections[-1]
         assert first.numbering and last.numbering
@@ -565,7 +567,7 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
         yield Violation(claim_paragraph.span(count.start, count.end), message, related=(related,))
 
 
-def _sections(following: list[Paragraph], level: int) -> list[Paragraph]:
+def _sections(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
     """The numbered paragraphs at *level* up to the end of the chapter they belong to."""
     sections: list[Paragraph] = []
     previous = 0
