@@ -42,7 +42,8 @@ def is_web_chrome(text: str) -> bool:
     text = text.strip()
     if _CHROME_LINE.fullmatch(text):
         return True
-    words = [w for w in _CHROME_SPLIT.split(text) if w]
+    # a widget's label keeps its colon, half or full width: 分享: / 字体：
+    words = [w.rstrip(":：") or w for w in _CHROME_SPLIT.split(text) if w]
     return bool(words) and all(w in _CHROME_WORDS for w in words) or text in _CHROME_WORDS
 
 

@@ -13,7 +13,44 @@ def test_fires_on_newspaper_and_print_leftovers():
             "提供了行动指南。⟦（下转第四版）⟧⟦（紧接第一版）⟧ 我们坚持人民至上、生命至上。",
             f"{BODY}\n\n⟦— 12 —⟧\n\n{BODY}",
             f"{BODY}\n\n⟦第3页 共10页⟧",
-            f"殷勇同志作政府工作报告。⟦本报记者 戴冰摄⟧\n\n{BODY}",
+            # a credit that ran into a body paragraph: only the credit is the leftover
+            f"{BODY}{BODY}{BODY}⟦本报记者 戴冰摄⟧\n\n{BODY}",
+        ],
+    )
+
+
+def test_a_photo_caption_is_reported_and_deleted_with_its_credit():
+    # The caption and its credit are one leftover: deleting only the credit would
+    # leave the photo's caption in the body.
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦殷勇同志作政府工作报告。本报记者 戴冰摄⟧\n\n各位代表：\n\n{BODY}",
+            f"⟦1月14日，北京市第十六届人民代表大会第三次会议开幕。（新华社记者 李学仁 摄）⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦王正谱作政府工作报告。通讯员 张三、李四摄⟧",
+            f"⟦本报记者 霍艳恩摄⟧\n\n{BODY}",
+        ],
+    )
+    text = "殷勇同志作政府工作报告。本报记者 戴冰摄\n\n各位代表：\n"
+    [finding] = findings_for("layout-artifact", text)
+    assert "殷勇同志作政府工作报告" in finding.message and "本报记者 戴冰摄" in finding.message
+    [edit] = finding.fix.edits
+    assert text[: edit.span.start] + edit.content + text[edit.span.end :] == "各位代表：\n"
+
+
+def test_a_web_widget_label_with_its_colon_is_chrome():
+    # 分享: / 分享： / 字体: are the labels of a page's share bar and font switch.
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"{BODY}\n\n⟦分享:⟧",
+            f"⟦分享：⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦打印 | 分享: | 关闭⟧",
+            f"⟦字体: 大 中 小⟧\n\n{BODY}",
+        ],
+        valid=[
+            "各方要分享：发展机遇、合作成果。",
+            f"{BODY}\n\n经验分享：坚持问题导向，推动改革落地。",
         ],
     )
 
