@@ -72,9 +72,12 @@ def test_a_newspaper_marker_at_the_end_is_not_a_cut():
 
 
 def test_min_length_option():
-    text = "深入推进城市更新，用好自主更新政策，改造老旧小区\n\n72个，打造完整社区13个以上。"
+    text = "深入推进城市更新。用好自主更新政策，改造老旧小区\n\n打造完整社区13个以上。"
     assert findings_for("broken-paragraph", text)
     assert not findings_for("broken-paragraph", text, options={"min-length": 40})
+    # unless the next paragraph's start proves the cut: a paragraph does not open with a count
+    text = "深入推进城市更新，用好自主更新政策，改造老旧小区\n\n72个，打造完整社区13个以上。"
+    assert findings_for("broken-paragraph", text, options={"min-length": 40})
 
 
 def test_related_span_points_at_the_continuation_and_fix_joins():
@@ -291,3 +294,60 @@ def test_the_structure_rules_never_raise_on_hard_wrapped_text(lines):
     text = "\n".join((line * 3)[:22] for line in lines)
     result = lint_text(text, "case.txt", Config(select=("broken-paragraph", "layout-artifact")))
     assert not result.crashes, result.crashes
+
+
+def test_a_summary_line_above_its_paragraph_is_not_cut():
+    # A line of one sentence without a final mark, above a finished paragraph, heads it:
+    # nothing shows that its sentence goes on below.
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "五年来，改革开放取得突破性进展，社会主义市场经济体制初步建立\n\n所有制结构进一步调整和完善。公有制经济在调整和改革中发展壮大。",
+            "最后，着重讲一讲农业和农村工作问题\n\n这几年农村形势很好，主要是由于执行了一系列正确的政策。",
+            "这几年取得的巨大成就，是坚决执行自力更生方针的结果\n\n周总理着重指出，我们这几年所取得的巨大成就，是坚决执行自力更生方针的结果。",
+            "今后五年建设和改革的目标、方针和任务\n\n中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。",
+        ],
+        invalid=[
+            # the same shape with a word cut in two, a dangling modifier or a count below is cut
+            "深入实施就业优先战略，⟦抓好就业这个民⟧\n\n生头等大事。出台稳就业政策措施。",
+            "坚持和落实“两个毫不动摇”，⟦大力支持民营企业和民营⟧\n\n经济发展，激发各类经营主体内生动力和发展活力。",
+            "深入推进城市更新，用好自主更新政策，⟦改造老旧小区⟧\n\n72个，打造完整社区13个以上。",
+            "加大医保基金监管力度，⟦开设一批惠民药房⟧\n\n和社区诊所，方便群众就近购药。",
+            "全市普通中学在校学生28.85万人，⟦在园儿童增加0.49⟧\n\n人。新改扩建幼儿园30所。",
+        ],
+    )
+
+
+def test_a_short_line_is_cut_when_a_word_runs_across_the_break():
+    # Short lines are not body text by their length, but a word cut in two proves the cut.
+    assert_rule(
+        "broken-paragraph",
+        invalid=[
+            OPENING + "⟦政府工作报⟧\n\n告。",
+            OPENING + "⟦我们要全面深化各领域改⟧\n\n革，加快推进基础性、关键性改革。",
+            OPENING + "⟦深入推进和美乡⟧\n\n村建设。开展“百县千镇万村高质量发展工程”。",
+        ],
+        valid=[
+            OPENING + "2024年工作回顾\n\n过去一年，是实现“十四五”规划目标任务的关键一年。",
+            OPENING + "附件1\n\n2025年省十件民生实事\n\n坚持民生为大，以更大力度投资于人。",
+            OPENING + "一\n\n一九五六年到一九六七年全国农业发展纲要，是中共中央政治局提出的。",
+        ],
+    )
+
+
+def test_a_body_paragraph_without_its_final_mark_says_both_readings():
+    # Several sentences, no final mark, and nothing shows the sentence goes on: a full
+    # stop is missing or the cut fell between two words. Both are said; nothing is joined.
+    text = ("隨着糧食、油料、棉布的計劃收購和計劃供應的實施，大批私營的糧食店已經改爲代銷店。"
+            "這樣就開闢了逐行逐業改造資本主義商業的道路\n\n對資本主義工商業的改造是一個鬥爭和敎育的過程。")
+    [finding] = findings_for("broken-paragraph", text)
+    assert "没有句末标点" in finding.message and "漏了句末标点" in finding.message
+    assert finding.fix is None
+    # a document that sets its summaries so (three or more) has short ones of several sentences too
+    summaries = "".join(
+        f"五年来，{topic}取得重大进展，积累了丰富经验\n\n{topic}继续深入。各项改革全面推开。\n\n"
+        for topic in ("农村改革", "城市改革", "科技体制改革")
+    )
+    block = "社会主义社会仍然存在阶级和阶级斗争。但是，绝不能说资本主义复辟是不可避免的\n\n毛主席告诉我们，社会主义社会是一个很长的历史阶段。"
+    assert findings_for("broken-paragraph", block)
+    assert not findings_for("broken-paragraph", summaries + block)
