@@ -129,8 +129,8 @@ def build_document(raws: list[RawParagraph], source: str, path: str, encoding: s
     """Classify split paragraphs (from text or from a Word file) into a Document."""
     kinds = [classify(raw, index) for index, raw in enumerate(raws)]
     # A line repeated on every page is a running header or footer, not prose.
-    eligible = [raw.text if kind in ("text", "meta", "title") else "" for raw, (kind, _) in zip(raws, kinds)]
-    for copies in running_headers(eligible).values():
+    eligible = [kind in ("text", "meta", "title") for kind, _ in kinds]
+    for copies in running_headers([raw.text for raw in raws], eligible=eligible).values():
         for index in copies:
             kinds[index] = ("artifact", None)
     paragraphs = [

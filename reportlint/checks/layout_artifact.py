@@ -6,7 +6,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION, SENTENCE_MARKS, is_print_artifact, is_web_chrome, running_headers
+from ..artifacts import (
+    CONTINUATION,
+    SENTENCE_MARKS,
+    is_chrome_label,
+    is_print_artifact,
+    is_web_chrome,
+    running_headers,
+)
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
@@ -19,7 +26,7 @@ _PHOTO_CREDIT = re.compile(
 # (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
 _CAPTION_LENGTH = 100
 _CAPTION_SENTENCES = 3
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,9 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     the text, the chrome of a copied web page (您的位置：首页 > …, 【字体：大
     中 小】, 打印 / 关闭 / 分享: lines, 来源：××日报, time stamps) and newspaper
     photo credits (本报记者 ××摄). Consecutive web-page lines are reported
-    together as one finding. A photo's caption with its credit
+    together as one finding, a metadata label with the value the page set on
+    the next line (来源： / 四川日报), and a page's list of linked items (an id
+    line and the item's title). A photo's caption with its credit
     (殷勇同志作政府工作报告。本报记者 戴冰摄) is reported and deleted whole;
     a credit that ran into a body paragraph, alone.
 
@@ -47,7 +56,9 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     - dates, signatures and sources of data that belong to the document:
       “2026年1月20日”, “省长 王予波”, “数据来源：国家统计局”;
     - a line that recurs fewer than `header-repeats` times, or one with
-      sentence punctuation (“各位代表！”);
+      punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”);
+    - a line that recurs inside its sentences, as a wiki link set apart does
+      (“《” / “纲要（草案）” / “》提出，……”): the text names it again;
     - words of a sentence that look like a marker: “转第三产业发展”, “第3页
       所列项目全部完工”, “经验分享：坚持问题导向……”.
 
@@ -72,14 +83,17 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     chrome_run: list[Paragraph] = []
     repeated = _repeated_lines(doc, opts.header_repeats)
-    after_breadcrumb_arrow = False
+    after_breadcrumb_arrow = after_label = False
     for paragraph in doc.paragraphs:
         text = paragraph.text.strip()
         is_chrome = paragraph.kind == "artifact" and is_web_chrome(text)
-        # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line.
-        if not is_chrome and after_breadcrumb_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text):
+        # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line, and a
+        # label its value (来源： / 四川日报, 责任编辑： / 李莎莎, a linked item's id / its title).
+        if not is_chrome and (after_breadcrumb_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text)
+                              or after_label and len(text) <= 40 and not _SENTENCE_END.search(text)):
             is_chrome = True
         after_breadcrumb_arrow = is_chrome and text in (">", "＞")
+        after_label = is_chrome and is_chrome_label(text)
         if is_chrome:
             chrome_run.append(paragraph)
             continue
@@ -138,9 +152,10 @@ def _is_photo_caption(text: str) -> bool:
 
 def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
     """Running page headers or footers: short lines without punctuation that recur."""
-    eligible = [p.text if p.kind in ("text", "meta", "title", "artifact") else "" for p in doc.paragraphs]
+    eligible = [p.kind in ("text", "meta", "title", "artifact") for p in doc.paragraphs]
+    texts = [p.text for p in doc.paragraphs]
     return {
-        text: [doc.paragraphs[i] for i in copies] for text, copies in running_headers(eligible, times).items()
+        text: [doc.paragraphs[i] for i in copies] for text, copies in running_headers(texts, times, eligible).items()
     }
 
 

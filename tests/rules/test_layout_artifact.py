@@ -111,3 +111,36 @@ def test_fix_deletes_the_whole_line():
     [finding] = findings_for("layout-artifact", text)
     [edit] = finding.fix.edits
     assert text[: edit.span.start] + edit.content + text[edit.span.end :] == f"{BODY}\n"
+
+
+def test_a_line_that_recurs_inside_its_sentences_is_no_running_header():
+    # A wiki link set apart recurs because the text names it again: 《 / 纲要（草案） / 》…
+    named = "\n\n".join(["《", "纲要（草案）", f"》提出，{BODY}"] * 4)
+    # 一是 / 二是 lead every enumeration; 各位代表： opens a passage of a speech
+    leads = "\n\n".join(f"{lead}\n\n{BODY}" for lead in ["一是", "二是", "三是"] * 3)
+    salutations = "\n\n".join(["各位代表：", BODY] * 4)
+    assert_rule("layout-artifact", valid=[named, leads, salutations])
+    # a real running header still counts, even when a page break puts one mid-sentence
+    header = "某市人民政府工作报告（征求意见稿）"
+    text = "\n\n".join([header, BODY, header, BODY, "大力支持民营企业和民营", header, "经济发展。"])
+    assert len(findings_for("layout-artifact", text)) == 3
+
+
+def test_page_metadata_labels_take_their_value_line():
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦发表时间：\n\n2026-02-09 09:45:30\n\n来源：\n\n宁夏日报客户端⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦责任编辑：\n\n李莎莎⟧",
+            f"⟦2026年02月10日 07时41分⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦（来源：青海日报）⟧",
+            # a page's list of linked items: each id with the item's title on the next line
+            f"{BODY}\n\n⟦相关链接>>\n\ne4c29f31c6964493a14c4ddf6b160169:\n\n四川干部群众热议政府工作报告 以奋勇争先之姿，乘势而为\n\n"
+            f"be341a59f1dd422394845dcb3fce09dc:\n\n解读省政府工作报告：在服务大局中担难担重前行⟧",
+        ],
+        valid=[
+            # a label's value is a short line: a sentence after it is the document again
+            "数据来源：国家统计局\n\n资料来源：市统计局。",
+            f"编辑部：\n\n{BODY}",
+        ],
+    )
