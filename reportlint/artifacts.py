@@ -43,7 +43,8 @@ _CHROME_SPLIT = re.compile(r"[\s|｜/、]+")
 
 # The label of a page's metadata whose value the page set on the next line (来源： / 四川日报).
 _CHROME_LABEL = re.compile(
-    r"(?:来源|稿源|信息来源|(?:发布|发表)?(?:时间|日期)|责任编辑|编辑|作者|阅读量|浏览次数|点击数|访问量)\s*[:：]"
+    # (not 时间： / 日期： / 作者： alone: a notice sets its own time and place so)
+    r"(?:来源|稿源|信息来源|(?:发布|发表)(?:时间|日期)|责任编辑|编辑|阅读量|浏览次数|点击数|访问量)\s*[:：]"
     r"|[0-9a-f]{16,}\s*[:：]"
 )
 
@@ -61,6 +62,28 @@ def is_web_chrome(text: str) -> bool:
     # a widget's label keeps its colon, half or full width: 分享: / 字体：
     words = [w.rstrip(":：") or w for w in _CHROME_SPLIT.split(text) if w]
     return bool(words) and all(w in _CHROME_WORDS for w in words) or text in _CHROME_WORDS
+
+
+_VALUE_END = re.compile(r"[。！？!?；;]")
+
+
+def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
+    """Which paragraphs are a copied web page's chrome, read in context: a chrome line
+    (an "artifact" paragraph), and the lines a breadcrumb or a label puts after it —
+    a breadcrumb's items (您的位置: / 首页 / > / 云南要闻), a label's value (来源： /
+    四川日报, 责任编辑： / 李莎莎) and a linked item's title after its id line."""
+    flags = []
+    after_arrow = after_label = False
+    for text, kind in zip(texts, kinds):
+        text = text.strip()
+        chrome = kind == "artifact" and is_web_chrome(text)
+        if not chrome and (after_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text)
+                           or after_label and len(text) <= 40 and not _VALUE_END.search(text)):
+            chrome = True
+        after_arrow = chrome and text in (">", "＞")
+        after_label = chrome and is_chrome_label(text)
+        flags.append(chrome)
+    return flags
 
 
 def is_print_artifact(text: str) -> bool:

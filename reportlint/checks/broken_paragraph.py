@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION
+from ..artifacts import CONTINUATION, web_chrome_flags
 from ..document import Document, Paragraph, Span
 from ..lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
@@ -143,8 +143,11 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-length` (15): a paragraph shorter than this is not taken for body text
       unless its end or the next paragraph's start proves the cut.
     """
-    # A page number, a newspaper marker or a table's caption between the halves is part of the cut.
-    paragraphs = [p for p in doc.paragraphs if p.kind != "artifact" and p.text.strip() and not _is_caption(p)]
+    # A page number, a newspaper marker, web-page chrome or a table's caption between the
+    # halves is part of the cut.
+    chrome = web_chrome_flags([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
+    paragraphs = [p for p, is_chrome in zip(doc.paragraphs, chrome)
+                  if p.kind != "artifact" and not is_chrome and p.text.strip() and not _is_caption(p)]
     paragraphs = _bold_spans_as_text(doc, paragraphs)
     starts_anew = _news_item_starts(paragraphs)
     verdicts = [_verdict(first, second, opts) if second.index not in starts_anew else None

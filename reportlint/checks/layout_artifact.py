@@ -6,14 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import (
-    CONTINUATION,
-    SENTENCE_MARKS,
-    is_chrome_label,
-    is_print_artifact,
-    is_web_chrome,
-    running_headers,
-)
+from ..artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
@@ -26,7 +19,7 @@ _PHOTO_CREDIT = re.compile(
 # (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
 _CAPTION_LENGTH = 100
 _CAPTION_SENTENCES = 3
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -83,17 +76,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     chrome_run: list[Paragraph] = []
     repeated = _repeated_lines(doc, opts.header_repeats)
-    after_breadcrumb_arrow = after_label = False
-    for paragraph in doc.paragraphs:
-        text = paragraph.text.strip()
-        is_chrome = paragraph.kind == "artifact" and is_web_chrome(text)
-        # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line, and a
-        # label its value (来源： / 四川日报, 责任编辑： / 李莎莎, a linked item's id / its title).
-        if not is_chrome and (after_breadcrumb_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text)
-                              or after_label and len(text) <= 40 and not _SENTENCE_END.search(text)):
-            is_chrome = True
-        after_breadcrumb_arrow = is_chrome and text in (">", "＞")
-        after_label = is_chrome and is_chrome_label(text)
+    chrome = web_chrome_flags([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
+    for paragraph, is_chrome in zip(doc.paragraphs, chrome):
         if is_chrome:
             chrome_run.append(paragraph)
             continue

@@ -351,3 +351,11 @@ def test_a_body_paragraph_without_its_final_mark_says_both_readings():
     block = "社会主义社会仍然存在阶级和阶级斗争。但是，绝不能说资本主义复辟是不可避免的\n\n毛主席告诉我们，社会主义社会是一个很长的历史阶段。"
     assert findings_for("broken-paragraph", block)
     assert not findings_for("broken-paragraph", summaries + block)
+
+
+def test_the_titles_of_a_pages_link_list_are_not_cut_sentences():
+    # Web chrome read in context (an id line and the linked item's title) is no body text.
+    links = ("各位代表！让我们团结一心，奋力谱写新篇章！\n\n相关链接>>\n\n"
+             "e4c29f31c6964493a14c4ddf6b160169:\n\n四川干部群众热议政府工作报告 以奋勇争先之姿，乘势而为\n\n"
+             "be341a59f1dd422394845dcb3fce09dc:\n\n解读省政府工作报告：在服务大局中担难担重前行 在识变应变中向新而行\n\n打印本页")
+    assert not findings_for("broken-paragraph", links)

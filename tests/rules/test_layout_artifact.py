@@ -144,3 +144,7 @@ def test_page_metadata_labels_take_their_value_line():
             f"编辑部：\n\n{BODY}",
         ],
     )
+
+
+def test_a_notice_keeps_its_own_time_and_place():
+    assert_rule("layout-artifact", valid=["时间：\n\n2026年3月5日上午9时\n\n地点：\n\n市政府第一会议室\n\n请各单位准时参加。"])
