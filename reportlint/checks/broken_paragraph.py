@@ -148,7 +148,7 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     chrome = web_chrome_flags([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
     paragraphs = [p for p, is_chrome in zip(doc.paragraphs, chrome)
                   if p.kind != "artifact" and not is_chrome and p.text.strip() and not _is_caption(p)]
-    paragraphs = _bold_spans_as_text(doc, paragraphs)
+    paragraphs = _bold_spans_as_text(doc, paragraphs, opts)
     starts_anew = _news_item_starts(paragraphs)
     verdicts = [_verdict(first, second, opts) if second.index not in starts_anew else None
                 for first, second in zip(paragraphs, paragraphs[1:])]
@@ -163,7 +163,7 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
             yield _violation(doc, paragraphs[position], paragraphs[position + 1], verdict)
 
 
-def _bold_spans_as_text(doc: Document, paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _bold_spans_as_text(doc: Document, paragraphs: list[Paragraph], opts: Options) -> list[Paragraph]:
     """A Markdown line that is all bold reads as a heading; but a bold 一是, or a bold
     span between a paragraph left open (…，) and one that goes on (，…, or a word cut
     in two: **政府工作报** / 告), is a piece of the sentence set on a line of its own."""
@@ -177,7 +177,7 @@ def _bold_spans_as_text(doc: Document, paragraphs: list[Paragraph]) -> list[Para
         if (_BARE_LEAD.fullmatch(text)
                 or len(text) <= _SPAN_LINE and not _SENTENCE_MARK.search(text) and (
                     above is not None and above.kind == "text" and _OPEN_END.search(_open_text(above.text))
-                    or below is not None and (_CONTINUATION_START.match(below.text) or _runs_on(text, below.text)))):
+                    or below is not None and (_CONTINUATION_START.match(below.text) or _runs_on(text, below.text, opts.min_length)))):
             result[position] = dataclasses.replace(paragraph, kind="text")
     return result
 
@@ -225,7 +225,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
         # sentence and a new paragraph opens with its lead; only the 。 is missing.
         return None
-    if _runs_on(text, second.text):
+    if _runs_on(text, second.text, opts.min_length):
         return CUT if not _is_bare_numeral(text) else None
     if len(text) < opts.min_length or not _INNER_PUNCTUATION.search(text):
         return None
@@ -236,11 +236,13 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
     return UNCLOSED
 
 
-def _runs_on(text: str, following: str) -> bool:
+def _runs_on(text: str, following: str, min_length: int = 0) -> bool:
     """Evidence that the sentence runs on into the next paragraph: a word cut in two
-    (民|营, 乡|村), a conjunction or preposition left without what it joins (…传销和),
-    a figure without its unit (…增加0.49 / 人。), or a next paragraph that opens with
-    a bound particle (的代表人物…) or with a count that ends a clause (72个，…)."""
+    (民|生, 乡|村), a figure without its unit (…增加0.49 / 人。), a next paragraph that
+    opens with a count that ends a clause (72个，…) or a bound particle (的代表人物…);
+    and, for a paragraph of at least *min_length* characters (a short line may be a
+    label), a word that cannot end a sentence (…传销和, …民营) or a next paragraph that
+    opens with 和/与."""
     tail, head = text[-_AROUND_BREAK:], following[:_AROUND_BREAK]
     if not head:
         return False
@@ -253,10 +255,14 @@ def _runs_on(text: str, following: str) -> bool:
     if any(t.start < len(tail) < t.end and t.entry is not None and not _two_words(t.text, len(tail) - t.start, words)
            for t in tokens):
         return True
-    last = next((t for t in reversed(tokens) if t.end <= len(tail)), None)
     first = next((t for t in tokens if t.start >= len(tail)), None)
+    if first is not None and first.text in _BOUND_PARTICLES:
+        return True
+    if len(text) < min_length:
+        return False
+    last = next((t for t in reversed(tokens) if t.end <= len(tail)), None)
     return bool(last and (last.text in _DANGLING or len(last.text) > 1 and last.entry and last.entry.tag in _DANGLING_TAGS)
-                or first and (first.text in _BOUND_PARTICLES or first.text in _JOINING))
+                or first and first.text in _JOINING)
 
 
 def _two_words(text: str, cut: int, words) -> bool:
