@@ -52,6 +52,7 @@ class HardWrap:
 #: below this, line lengths say nothing
 _MIN_WRAPPED_LINES = 8
 _MIN_WIDTH = 16
+_MAX_WIDTH = 300
 #: at least this share of the lines is cut at the width (a paragraph's last line is shorter)
 _MIN_FULL_SHARE = 0.5
 #: and almost none is longer than it
@@ -77,6 +78,8 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
     filled = [number for number, line in enumerate(lines) if line.strip()]
     if len(filled) < _MIN_WRAPPED_LINES:
         return None
+    if sum(len(lines[number]) > _MAX_WIDTH for number in filled) > _MAX_LONGER_SHARE * len(filled):
+        return None  # paragraphs a line (no wrap is that wide): spare measuring the columns
     # (measure, columns of one character, how much shorter a cut line may be)
     for measure, unit, slack in ((len, 1, 2), (_columns, 2, 3)):
         lengths = {number: measure(lines[number]) for number in filled}
