@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .document import Document, Span
+from .i18n import Message
 from .suggest import did_you_mean
 
 
@@ -29,7 +30,7 @@ class Severity(str, enum.Enum):
         try:
             return cls(value.lower())
         except ValueError:
-            raise ValueError(f"unknown severity {value!r} (choose error, warning or info)") from None
+            raise ValueError(Message("unknown severity {value} (choose error, warning or info)", value=repr(value))) from None
 
 
 Applicability = Literal["safe", "unsafe"]
@@ -129,12 +130,12 @@ class RuleMeta:
         kwargs = {}
         for key, value in values.items():
             if key not in fields:
-                raise OptionsError(f"unknown option {key!r} for rule {self.name}{did_you_mean(key, fields)}")
+                raise OptionsError(Message("unknown option {option} for rule {rule}{hint}", option=repr(key), rule=self.name,
+                                           hint=did_you_mean(key, fields)))
             default = fields[key].default
             if default is not dataclasses.MISSING and not _same_type(default, value):
-                raise OptionsError(
-                    f"option {key!r} of rule {self.name} must be {type(default).__name__}, got {value!r}"
-                )
+                raise OptionsError(Message("option {option} of rule {rule} must be {type}, got {value}", option=repr(key),
+                                           rule=self.name, type=type(default).__name__, value=repr(value)))
             kwargs[fields[key].name] = tuple(value) if isinstance(default, tuple) else value
         return self.options(**kwargs)
 

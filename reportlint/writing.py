@@ -19,6 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import Message, reason_of
+
 #: Formats reportlint may read some day (issue 7) but never writes back as text.
 BINARY_SUFFIXES = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", ".wps", ".pages", ".xlsx", ".pptx"})
 
@@ -42,8 +44,8 @@ class Encoding:
         try:
             return self.bom + text.encode(self.codec)
         except UnicodeEncodeError as error:
-            raise WriteError(f"the fixed text has {error.object[error.start]!r}, which {self.codec} cannot "
-                             "encode") from None
+            raise WriteError(Message("the fixed text has {char}, which {codec} cannot encode",
+                                     char=repr(error.object[error.start]), codec=self.codec)) from None
 
 
 def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
@@ -53,7 +55,7 @@ def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise NotWritable(f"files read as {name} are not written") from None
+        raise NotWritable(Message("files read as {encoding} are not written", encoding=name)) from None
     if codec == "utf-8-sig":
         encoding = Encoding("utf-8", codecs.BOM_UTF8)
     elif codec in ("utf-16", "utf-32"):
@@ -75,7 +77,8 @@ def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
     except WriteError:
         same = False
     if not same:
-        raise WriteError(f"its bytes do not round-trip through {name}; not rewritten so that only the fixes change")
+        raise WriteError(Message("its bytes do not round-trip through {encoding}; not rewritten so that only the fixes "
+                                 "change", encoding=name))
     return encoding
 
 
@@ -86,7 +89,8 @@ def digest(data: bytes) -> str:
 def check_writable(path: Path) -> None:
     """Refuse formats that are not plain text before any fixing work is done."""
     if path.suffix.lower() in BINARY_SUFFIXES:
-        raise NotWritable(f"{path.suffix.lower()} files are not written: only plain text and Markdown are fixed")
+        raise NotWritable(Message("{suffix} files are not written: only plain text and Markdown are fixed",
+                                  suffix=path.suffix.lower()))
 
 
 def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
@@ -100,7 +104,7 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".reportlint-tmp",
                                                  dir=target.parent)
     except OSError as error:
-        raise WriteError(f"cannot write: {error.strerror or error}") from None
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -113,13 +117,14 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
         try:
             current = target.read_bytes()
         except OSError as error:
-            raise WriteError(f"cannot read it again before writing: {error.strerror or error}") from None
+            raise WriteError(Message("cannot read it again before writing: {reason}",
+                                         reason=reason_of(error))) from None
         if digest(current) != expected_digest:
-            raise WriteError("changed on disk since it was read; not overwritten (run again to fix the new text)")
+            raise WriteError(Message("changed on disk since it was read; not overwritten (run again to fix the new text)"))
         os.replace(temporary, target)
     except OSError as error:
         _remove(temporary)
-        raise WriteError(f"cannot write: {error.strerror or error}") from None
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     except BaseException:
         _remove(temporary)
         raise
