@@ -124,6 +124,11 @@ _UNBOUNDED_RATE = re.compile(r"(增长|增|贡献|自给|完成|执行|负债|�
 _COMPARISON = re.compile(r"比|较|同比|环比|增|减|下降|提高|降低|上升|其中|分别|占|达|为|共|累计")
 _TIME_WORD = re.compile(r"(?:19|20)[0-9]{2}年|[一二三四五六七八九十两0-9]+年(?:来|间|内)|过去[一二三四五两]?年|五年|"
                         r"十[一二三四五六七]五|今年|明年|去年|上年|全年|年均|累计|“[一二三四五六七八九十]+五”")
+# A paragraph that opens a span of time for those after it: a five-year total and last year's
+# figure of one measure are two figures (issue 12), though each paragraph may name no year.
+_SPAN_OPENER = re.compile(r"(?:过去|这|刚刚过去的)的?[一二三四五两0-9]+年|[一二三四五两0-9]+年来|(?:19|20)[0-9]{2}年[，是]")
+# The second half of an outline number a page break cut in two (（ / 三）改革开放…): a heading.
+_CUT_NUMBER = re.compile(r"[一二三四五六七八九十]+）")
 # A short line without punctuation: an unnumbered heading that .txt parsing reads as text.
 _SHORT_LINE = re.compile(r"[^。，；：！？,;:!?]{2,24}")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -163,6 +168,8 @@ class _Body:
     section: int  # the stretch between headings and outline numbers of levels 0-2
     figures: list[Figure]
     sentences: list[tuple[int, int]]
+    #: the span a paragraph opening with 过去五年 / 这一年 … set for the paragraphs after it
+    span: str = ""
 
 
 @dataclass
@@ -309,17 +316,25 @@ def sites(text: str) -> dict[str, int]:
 
 def _bodies(text: str, lines: list[str]) -> list[_Body]:
     doc = parse_text(text, "report.txt")
-    bodies, section = [], 0
+    bodies, section, span = [], 0, ""
     for paragraph in doc.paragraphs:
         number = paragraph.numbering
-        if (number and number[0] <= 2) or paragraph.kind == "heading" or _SHORT_LINE.fullmatch(paragraph.text):
-            section += 1  # 2024年工作回顾 / 2025年工作安排: unnumbered chapters count too
+        if number or paragraph.kind == "heading" or _SHORT_LINE.fullmatch(paragraph.text) \
+                or _CUT_NUMBER.match(paragraph.text):
+            # 2024年工作回顾 / 2025年工作安排: unnumbered chapters count too; so does a numbered
+            # item of any level, whose subject is its own (tiers, projects: issue 12)
+            section += 1
+            if (number and number[0] <= 1) or paragraph.kind == "heading":
+                span = ""
+        opener = _SPAN_OPENER.match(paragraph.text)
+        if opener:
+            span = opener.group()  # 过去五年… speaks for the paragraphs after it, until another span opens
         line = doc.lines.position(paragraph.span().start)[0] - 1
         if lines[line] != paragraph.text:
             continue  # offsets would need the source map
         sentences = [(s.start, s.end) for s in paragraph.sentences]
         found = figures(paragraph.text) if paragraph.kind == "text" else []
-        bodies.append(_Body(line, paragraph.text, paragraph.kind, number, section, found, sentences))
+        bodies.append(_Body(line, paragraph.text, paragraph.kind, number, section, found, sentences, span))
     return bodies
 
 
@@ -713,17 +728,18 @@ def _clauses(body: _Body, span: tuple[int, int], found: list[Figure]) -> list[tu
     return clauses
 
 
-def _frame(text: str) -> frozenset[str]:
-    """The time words of a paragraph: years, spans and plan periods it speaks of."""
-    return frozenset(m.group() for m in _TIME_WORD.finditer(text))
+def _frame(body: _Body) -> frozenset[str]:
+    """The time words of a paragraph: years, spans and plan periods it speaks of, and the
+    span an earlier paragraph opened for it."""
+    return frozenset(m.group() for m in _TIME_WORD.finditer(body.text)) | {body.span}
 
 
 def _targets(draft: _Draft, body: _Body) -> list[_Body]:
     """Other paragraphs of the section that speak of the same time: 十四五 and 2025年 in one
     review chapter are two frames, and a figure of each may differ."""
-    frame = _frame(body.text)
+    frame = _frame(body)
     return [b for b in draft.bodies if b.kind == "text" and b.section == body.section and b.line != body.line
-            and draft.free([b.line]) and len(b.sentences) >= 2 and _frame(b.text) == frame]
+            and draft.free([b.line]) and len(b.sentences) >= 2 and _frame(b) == frame]
 
 
 def _restate_within_bound(draft: _Draft) -> bool:

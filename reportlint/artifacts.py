@@ -26,24 +26,64 @@ _CHROME_WORDS = {
 _CHROME_LINE = re.compile(
     r"(?:您的位置|当前位置|所在位置)[:：].{0,60}"
     r"|【?\s*字[体号]\s*[:：]\s*(?:[大中小]|加大|还原|减小|默认|\s)*】?"
-    r"|(?:来源|稿源|信息来源)\s*[:：]\s*\S{0,20}(?:报|网|社|台|客户端|频道)"
+    r"|[（(]?(?:来源|稿源|信息来源)\s*[:：]\s*\S{0,20}(?:报|网|社|台|客户端|频道)[）)]?"
     # a time stamp: labelled (时间：2026-02-02) or with the time of day; a bare date may be the document's own
-    r"|(?:发布)?(?:时间|日期)\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:发布|发表)?(?:时间|日期)\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[时:：]\d{2}分?"
     r"|(?:责任编辑|编辑|作者|浏览次数|点击数|阅读量|访问量)\s*[:：].{0,20}"
-    r"|(?:相关报道|相关链接|相关文档|相关新闻|延伸阅读|分享到)\s*[:：]?"
+    r"|(?:相关报道|相关链接|相关文档|相关附件|相关新闻|延伸阅读|分享到)\s*(?:[:：]|>>|》》)?"
+    r"|扫一扫.{0,12}"
+    # the identifier of a linked item in a page's list (e4c29f31c6964493a14c4ddf6b160169:)
+    r"|[0-9a-f]{16,}\s*[:：]?"
     r"|[》>]*\s*点击(?:图片|这里|此处)?(?:进入|查看|阅读).{0,12}?\s*[《<]*"
 )
 _CHROME_SPLIT = re.compile(r"[\s|｜/、]+")
 
 
+# The label of a page's metadata whose value the page set on the next line (来源： / 四川日报).
+_CHROME_LABEL = re.compile(
+    # (not 时间： / 日期： / 作者： alone: a notice sets its own time and place so)
+    r"(?:来源|稿源|信息来源|(?:发布|发表)(?:时间|日期)|责任编辑|编辑|阅读量|浏览次数|点击数|访问量)\s*[:：]"
+    r"|[0-9a-f]{16,}\s*[:：]"
+)
+
+
+def is_chrome_label(text: str) -> bool:
+    """A page's metadata label left without its value: the next short line holds it."""
+    return bool(_CHROME_LABEL.fullmatch(text.strip()))
+
+
 def is_web_chrome(text: str) -> bool:
     """A whole paragraph that is navigation, a toolbar or page metadata."""
     text = text.strip()
-    if _CHROME_LINE.fullmatch(text):
+    if _CHROME_LINE.fullmatch(text) or _CHROME_LABEL.fullmatch(text):
         return True
-    words = [w for w in _CHROME_SPLIT.split(text) if w]
+    # a widget's label keeps its colon, half or full width: 分享: / 字体：
+    words = [w.rstrip(":：") or w for w in _CHROME_SPLIT.split(text) if w]
     return bool(words) and all(w in _CHROME_WORDS for w in words) or text in _CHROME_WORDS
+
+
+_VALUE_END = re.compile(r"[。！？!?；;]")
+
+
+def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
+    """Which paragraphs are a copied web page's chrome, read in context: a chrome line
+    (an "artifact" paragraph), and the lines a breadcrumb or a label puts after it —
+    a breadcrumb's items (您的位置: / 首页 / > / 云南要闻), a label's value (来源： /
+    四川日报, 责任编辑： / 李莎莎) and a linked item's title after its id line."""
+    flags = []
+    after_arrow = after_label = False
+    for text, kind in zip(texts, kinds):
+        text = text.strip()
+        chrome = kind == "artifact" and is_web_chrome(text)
+        if not chrome and (after_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text)
+                           or after_label and len(text) <= 40 and not _VALUE_END.search(text)):
+            chrome = True
+        after_arrow = chrome and text in (">", "＞")
+        after_label = chrome and is_chrome_label(text)
+        flags.append(chrome)
+    return flags
 
 
 def is_print_artifact(text: str) -> bool:
@@ -60,12 +100,41 @@ SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
 RUNNING_HEADER_REPEATS = 3
 
 
-def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS) -> dict[str, list[int]]:
+# A header line ends no clause: 各位代表： introduces what follows, it is no header.
+_HEADER_MARKS = re.compile(r"[。！？；，,!?;：:、]")
+# 一是 / 二要: the lead of a point recurs in every enumeration; it is no header either.
+_ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]{1,3}(?:是|要)要?")
+# A line glued into a sentence: the line above leaves a mark open, or the one below
+# starts with a mark that closes or continues (《 / 纲要（草案） / 》提出…).
+_OPENS = "《“‘（(【「『，、"
+_CONTINUES = "，。、；：？！,;:?!”’》）)】」』"
+
+
+def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
+                    eligible: list[bool] | None = None) -> dict[str, list[int]]:
     """Short lines without punctuation that recur *times* or more (a page header
-    or footer repeated on every page): text -> indexes of its copies."""
+    or footer repeated on every page): text -> indexes of its copies.
+
+    *texts* are the document's paragraphs in order; *eligible* says which may be
+    headers (all by default). A line that is mostly glued into its sentence (a wiki
+    link set apart: 《 / 纲要（草案） / 》…) recurs because the text names it again,
+    not because a page repeats it.
+    """
     seen: dict[str, list[int]] = {}
     for index, text in enumerate(texts):
         text = text.strip()
-        if 2 <= len(text) <= 40 and not SENTENCE_MARKS.search(text) and not is_artifact(text):
+        if eligible is not None and not eligible[index]:
+            continue
+        if (2 <= len(text) <= 40 and not _HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
+                and not is_artifact(text)):
             seen.setdefault(text, []).append(index)
-    return {text: copies for text, copies in seen.items() if len(copies) >= times}
+    return {
+        text: copies for text, copies in seen.items()
+        if len(copies) >= times and 2 * sum(_glued(texts, index) for index in copies) < len(copies)
+    }
+
+
+def _glued(texts: list[str], index: int) -> bool:
+    before = texts[index - 1].rstrip() if index > 0 else ""
+    after = texts[index + 1].lstrip() if index + 1 < len(texts) else ""
+    return bool(before) and before[-1] in _OPENS or bool(after) and after[0] in _CONTINUES

@@ -216,6 +216,8 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
     to_stderr = bool(fixing and from_stdin)
     render = FORMATS[output_format]
+    if not quiet:
+        _report_notes(results)
     if output_format in ("text", "concise"):
         # With --fix the note after the report says what was fixed and what more could be.
         report = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
@@ -332,6 +334,14 @@ def _joined(first: RunResult, second: RunResult) -> RunResult:
 
 def _problems(results: RunResult) -> bool:
     return any(r.error or r.crashes for r in results.files)
+
+
+def _report_notes(results: RunResult) -> None:
+    """Say on stderr what reading a file assumed (a hard wrap joined into paragraphs):
+    not a finding, and no output format carries it."""
+    for result in results.files:
+        for note in result.document.notes if result.document is not None else ():
+            click.echo(f"reportlint: {result.path}: {note}", err=True)
 
 
 def _report_problems(results: RunResult) -> bool:

@@ -178,6 +178,9 @@ class Document:
     markdown: bool = False
     #: words the user declared correct (config ``allow-words``)
     allow_words: frozenset[str] = frozenset()
+    #: what reading the file had to assume, said once on stderr (not a finding):
+    #: e.g. that a hard-wrapped text's lines were joined into paragraphs
+    notes: tuple[str, ...] = ()
     _analyses: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property

@@ -63,6 +63,7 @@ the unit is 元), and a number whose unit is written once after a list
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -141,6 +142,8 @@ _AFTER = re.compile(r"以上|以下|左右|上下|以内|之内")
 _AFTER_BOUND = {"以上": "min", "以下": "max", "左右": "about", "上下": "about", "以内": "max", "之内": "max"}
 # 最近三年 and 近5年 are "the last (three) years", not "nearly three".
 _NOT_ABOUT = set("最附邻靠贴")
+# 节约, 签约, 制约, 契约, 公约, 条约, 合约, 预约, 履约, 违约, 集约, 简约, 特约: words that end in 约.
+_NOT_ABOUT_YUE = set("节签制契公条合预履违集简特")
 _TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周"})
 
 _RANGE_SEPARATOR = re.compile(r"[—–\-~～至到]|——")
@@ -282,6 +285,8 @@ def _qualifiers(text: str, start: int, unit: str) -> tuple[str, Bound, str | Non
         word = match.group()
         if word == "近" and ((match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT) or unit in _TIME_UNITS):
             break  # 最近三年, 近5年: the last years, not "nearly"
+        if word.startswith("约") and match.start() > 0 and text[match.start() - 1] in _NOT_ABOUT_YUE:
+            break  # 节约400亿元, 签约50个: 约 ends a word here, it does not make an estimate
         words.append(word)
         if bound == "exact" and word in _BEFORE_BOUND:
             bound = _BEFORE_BOUND[word]
@@ -448,10 +453,16 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
     position or a day rather than measure something.
     """
     abbreviations = _abbreviations(text)
-    taken = [(f.start, f.end) for f in abbreviations] + _quoted_labels(text)
+    # Spans already read as labels, in order: the matches come in order too, so one pointer
+    # walks both (a long paragraph has thousands of each).
+    taken = sorted([(f.start, f.end) for f in abbreviations] + _quoted_labels(text))
+    next_taken, reach = 0, -1  # reach: the furthest end of the spans starting at or before a match
     found: list[Figure] = []
     for match in _NUMBER.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        while next_taken < len(taken) and taken[next_taken][0] <= match.start():
+            reach = max(reach, taken[next_taken][1])
+            next_taken += 1
+        if match.start() < reach:
             continue
         figure = _one_number(text, match)
         if figure is None:
@@ -490,6 +501,10 @@ _LAST_JOINER = re.compile(r"以及|和|及|与")
 _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "饱和", "调和", "和美", "和睦", "中和", "总和", "柔和",
                            "祥和", "平和", "和解", "和合", "及时", "普及", "涉及", "及早", "危及", "波及", "惠及", "企及",
                            "参与", "与会", "给与", "与其", "以及"})
+#: Words that hold 和/及/与 without joining two items (和平, 普及, 参与).
+JOINER_WORDS = _JOINER_WORDS
+_OPENERS, _CLOSERS = "（(《“‘「『【", "）)》”’」』】"
+_OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 _OPEN_MARKERS = ("等", "等共", "共", "合计", "总计", "这", "这些")
 
 
@@ -501,17 +516,35 @@ def _split_last(text: str, start: int, end: int) -> list[Item]:
             continue
         if match.group() != "以及" and (text[i - 1 : j] in _JOINER_WORDS or text[i : j + 1] in _JOINER_WORDS):
             continue
+        if _inside_brackets(text, start, i):
+            continue  # 水富（含盐津和绥江）: a 和 inside a bracket joins nothing of the list
         return [Item(start, i, text[start:i]), Item(j, end, text[j:end])]
     return [Item(start, end, text[start:end])]
 
 
 def _split_items(text: str, start: int, end: int) -> list[Item]:
-    items, pos = [], start
+    """Split at each 、 outside brackets and quotes: 昭阳（鲁甸、巧家）、镇雄 is two items."""
+    items, pos, depth = [], start, 0
     for i in range(start, end):
-        if text[i] == "、":
+        char = text[i]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char == "、" and not depth:
             items.append(Item(pos, i, text[pos:i]))
             pos = i + 1
     return items + _split_last(text, pos, end)
+
+
+def _inside_brackets(text: str, start: int, position: int) -> bool:
+    depth = 0
+    for char in text[start:position]:
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumeration | None:
@@ -521,7 +554,8 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
     The first item runs back to the start of its clause, so it may carry a
     verb (打造昭阳); the number of items is what the count is compared with.
     Items are split at 、 and the last one at 和/及/以及/与; with *joined* false a
-    list needs at least one 、 (坚持和落实 is not a list of two).
+    list needs at least one 、 (坚持和落实 is not a list of two). An outline number
+    that opens the clause (二、城镇、农村…) is not an item.
     """
     is_open = False
     for marker in sorted(_OPEN_MARKERS, key=len, reverse=True):
@@ -539,6 +573,9 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
         boundaries = [m.end() for m in _ITEM_BOUNDARY.finditer(text, window, end)]
         start = boundaries[-1] if boundaries else window
         items = _split_items(text, start, end)
+    if len(items) > 1 and _OUTLINE_MARKER.fullmatch(items[0].text.strip()) \
+            and not _OUTLINE_MARKER.match(items[1].text.strip()):
+        items = items[1:]  # 二、城镇、农村居民收入: an outline number, not 一、二、三产业
     if len(items) < 2 or any(not item.text.strip() for item in items):
         return None
     if any(len(item.text) > MAX_ITEM for item in items[1:]) or (not joined and "、" not in text[items[0].end : end]):
@@ -563,8 +600,8 @@ def counted_enumerations(text: str, found: list[Figure] | None = None) -> list[t
         if figure.kind == "abbreviation" and end and text[end - 1] in _QUOTE_OPEN:
             end -= 1
         enumeration = enumeration_before(text, end, joined=False)
-        if enumeration and not any(enumeration.items[0].start <= s < end for s in starts):
-            pairs.append((enumeration, figure))
+        if enumeration and bisect_left(starts, enumeration.items[0].start) == bisect_left(starts, end):
+            pairs.append((enumeration, figure))  # no figure among the items
     return pairs
 
 
@@ -578,15 +615,15 @@ def respectively(text: str, found: list[Figure] | None = None) -> list[Respectiv
     if "分别" not in text:
         return []
     found = figures(text) if found is None else found
+    starts = [f.start for f in found]
     result = []
     for match in _RESPECTIVELY.finditer(text):
         enumeration = enumeration_before(text, match.start())
         subjects, joiner = (enumeration.items, enumeration.last_joiner) if enumeration else ((), "")
         values: list[Figure] = []
         gap = _LEAD_GAP.match(text, match.end())
-        for figure in found:
-            if figure.start < match.end():
-                continue
+        for index in range(bisect_left(starts, match.end()), len(found)):
+            figure = found[index]
             if not values:
                 if figure.start > gap.end():
                     break

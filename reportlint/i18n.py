@@ -418,6 +418,12 @@ CHINESE: dict[str, str] = {
     "unknown severity {value} (choose error, warning or info)": "未知的级别 {value}（可选 error、warning 或 info）",
     "unknown option {option} for rule {rule}{hint}": "规则 {rule} 没有选项 {option}{hint}",
     "option {option} of rule {rule} must be {type}, got {value}": "规则 {rule} 的选项 {option} 必须是 {type} 类型，实际为 {value}",
+    "option {option} of rule {rule} must be a finite number, got {value}":
+        "规则 {rule} 的选项 {option} 必须是有限的数，实际为 {value}",
+    "option {option} of rule {rule} must be {bounds}, got {value}": "规则 {rule} 的选项 {option} 必须{bounds}，实际为 {value}",
+    "from {low} to {high}": "在 {low} 到 {high} 之间",
+    "at least {low}": "不小于 {low}",
+    "at most {high}": "不大于 {high}",
     # --- baselines -------------------------------------------------------------------------
     "cannot write baseline {path}: {reason}": "无法写入基线文件 {path}：{reason}",
     "baseline {path}: no such file": "基线文件 {path}：文件不存在",
@@ -442,6 +448,9 @@ CHINESE: dict[str, str] = {
     "the fixed text has {char}, which {codec} cannot encode": "修复后的文本含有 {char}，{codec} 无法编码",
     "cannot write: {reason}": "无法写入：{reason}",
     "cannot read it again before writing: {reason}": "写入前无法再次读取：{reason}",
+    "read-only file; not overwritten (make it writable to fix it)": "只读文件；未覆盖（改为可写后才能修复）",
+    "has {count} hard links; not overwritten, since replacing it would split them (use --diff and apply the patch)":
+        "有 {count} 个硬链接；替换会把它们拆开，所以未覆盖（请用 --diff 生成补丁后自行应用）",
     "changed on disk while it was checked; not overwritten": "检查期间文件在磁盘上被修改；未覆盖",
     "changed on disk since it was read; not overwritten (run again to fix the new text)":
         "读取后文件在磁盘上被修改；未覆盖（请再运行一次以修复新内容）",

@@ -29,6 +29,7 @@ readings that ``figures`` does not give:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from .document import Document
 from .figures import Figure
@@ -48,10 +49,11 @@ _LEADING_WORDS = (
     "力争", "确保", "预期", "预计", "全年", "今年", "去年", "全市", "全省", "全区", "全州", "全县", "全国",
     "实现", "同时", "并", "和", "与", "及", "使", "推动", "带动", "促进", "完成", "累计完成", "年内",
     "目前", "当年", "初步", "基本", "努力", "争取", "力求", "进一步", "比上年", "较上年", "比去年", "同比",
+    "计划", "年末", "年底",
 )
 # A figure compared with something else (比上年增长, 比1978年增加) or a share of it (占全国): a relation.
 _RELATION = re.compile(r"[比较](?:上|去|前|同期|[0-9０-９])|占|分别")
-_LEADING_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})年(?:底|末|初)?")
+_LEADING_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|初)?")
 # Words that say the figure is a change or an aggregate: kept, but they name nothing alone.
 _MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
 _DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
@@ -84,6 +86,12 @@ def _strip(phrase: str) -> str:
             phrase = phrase[leading.end() :]
             continue
         return phrase
+
+
+def strip_leads(phrase: str) -> str:
+    """*phrase* without the lead words that frame a figure rather than name what it measures
+    (力争, 确保, 全年, 达到, 不低于 ...), and without quotes and spaces."""
+    return _strip(_DROPPED.sub("", phrase))
 
 
 def indicator(text: str, figure: Figure, previous_end: int = 0) -> str | None:
@@ -135,16 +143,17 @@ def rounding(figure: Figure) -> float:
 
 # -- time frames -----------------------------------------------------------------
 
-_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年)")
+_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})(?=\s*年)")
 _PLAN = re.compile(r"十[一二三四五六七八九]五")
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９〇零一二", "0123456789" "0012")
+# Years in full-width digits (２０２５) or written digit by digit (二〇二五, 一九五二).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９〇零○一二三四五六七八九", "0123456789" "000123456789")
 _SENTENCE_TIME = re.compile(
     r"(?P<last>过去一年|过去的一年|刚刚过去的一年|这一年|一年来|去年|上一年)|"
     r"(?P<five>过去五年|过去的五年|这五年|五年来)|(?P<next>今后五年|未来五年)|(?P<this>今年)|明年|"
-    r"(?P<year>(?:[0-9０-９]{4}|[一二〇零]{4})(?=\s*年))|(?P<plan>十[一二三四五六七八九]五)|"
+    r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})(?=\s*年))|(?P<plan>十[一二三四五六七八九]五)|"
     r"(?P<scope>[0-9一二三四五六七八九十]{1,2}年(?:时间|内|间)|每年|年度)"
 )
-_COMPARISON = re.compile(r"[比较](?:上年|去年|上年同期|(?:[0-9０-９]{4}|[一二〇零]{4})年)|同比")
+_COMPARISON = re.compile(r"[比较](?:上年|去年|上年同期|(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年)|同比")
 
 
 def _years(text: str) -> list[str]:
@@ -223,3 +232,124 @@ def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
         if spans_only or word not in said:
             tokens.add(word)
     return "|".join(sorted(tokens))
+
+
+# -- sections and the time a paragraph speaks of -----------------------------------
+
+# Words that date what is said: years (2025年, 一九五二年), plan periods (“十四五”, “七五”时期,
+# 第一个五年计划), the year
+# relative to the report (今年, 去年, 上年), spans back or ahead (过去五年, 这五年, 五年来 are one
+# span; 今后五年 another; 3年内), averages and totals over a span (年均, 累计), parts of a year
+# (上半年, 一季度, 1—11月). Not a bare count of years (连续9年), nor 全年 and 当年, which say
+# "in the year spoken of" (按当年价格 is a price basis), nor 年均 and 累计, which belong to the
+# clause they open; nor the base of a comparison (比上年, 较2020年, 与去年相比, 上年同期, 近两年的水平).
+_PERIOD_WORD = re.compile(
+    r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}))\s*年"
+    r"|(?P<plan>十[一二三四五六七八九]五)|第(?P<nth>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)"
+    r"|(?P<early>[一二三四五六七八九十])五(?=”|计划|时期|期间)"
+    r"|(?P<relative>[今去明上前本])年"
+    r"|(?:过去|最近|近|这)的?(?P<back>[0-9０-９一二三四五六七八九十两]{1,2})年|(?P<since>[0-9０-９一二三四五六七八九十两]{1,2})年(?:来|以来)"
+    r"|(?:今后|未来)的?(?P<ahead>[0-9０-９一二三四五六七八九十两]{1,2})年"
+    r"|(?P<within>[0-9０-９一二三四五六七八九十两]{1,2})年(?:内|间|时间)"
+    r"|(?P<word>[上下]半年|[一二三四1-4１-４]季度)"
+    r"|(?P<month>[0-9０-９一二三四五六七八九十]{1,2}(?:[—–\-~～至到][0-9０-９一二三四五六七八九十]{1,2})?)月"
+    # the scope: a price basis, the country or the region the report speaks for
+    r"|(?P<current>(?:当年|现行)价格?|现价)|(?P<comparable>(?:可比|不变)价格?|可比口径)"
+    r"|(?P<country>全国|我国)|(?P<region>[全本我][省市区县州盟旗])"
+)
+_SCOPE = {"current": "按当年价格", "comparable": "按可比价格", "country": "全国", "region": "本地"}
+PLACES = frozenset({"全国", "本地"})  # the place a statement speaks for: the last one named before it
+# What a place word follows when it opens a clause: punctuation, or a time (2024年全国…).
+_CLAUSE_OPENING = frozenset("，。；：、！？,;:!? \u3000“年月底末")
+_BASE_AFTER = re.compile(r"同期|的?(?:水平|基础|基数)")
+_DIGITS = str.maketrans("０１２３４５６７８９〇零○一二两三四五六七八九", "0123456789000122345678" "9")
+
+
+def _count(numeral: str) -> str:
+    """五 → 5, 两 → 2, 十二 → 12, 2 → 2: the number of a span of years or months, as digits."""
+    numeral = numeral.translate(_DIGITS)
+    if "十" in numeral:
+        tens, _, units = numeral.partition("十")
+        return str(int(tens or 1) * 10 + int(units or 0))
+    return numeral
+
+
+def period_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, word) for each time word of text[start:end], normalised: 过去五年, 这五年 and
+    五年来 are 过去5年; 二〇二五年 and ２０２５年 are 2025年."""
+    for match in _PERIOD_WORD.finditer(text, start, len(text) if end is None else end):
+        if (match.start() and text[match.start() - 1] in "比较与于居占") or _BASE_AFTER.match(text, match.end()):
+            continue  # 比上年, 与去年相比, 上年同期, 保持近两年的水平, 高于全国: the base of a comparison
+        kind, value = match.lastgroup, match.group(match.lastgroup or 0)
+        if kind in ("country", "region") and match.start() and text[match.start() - 1] not in _CLAUSE_OPENING:
+            continue  # 居全国首位, 建成全省首个: a ranking, not the place a clause speaks for
+        if kind == "year":
+            word = value.translate(_DIGITS) + "年"
+        elif kind in ("back", "since"):
+            word = f"过去{_count(value)}年"
+        elif kind == "ahead":
+            word = f"今后{_count(value)}年"
+        elif kind == "within":
+            word = f"{_count(value)}年内"
+        elif kind == "month":
+            word = re.sub(r"[0-9一二三四五六七八九十]+", lambda m: _count(m.group()), value.translate(_DIGITS)) + "月"
+        elif kind in ("nth", "early"):
+            word = value + "五"  # 第七个五年计划, “七五”时期: the plan period 七五
+        elif kind == "relative":
+            word = value + "年"
+        elif kind in _SCOPE:
+            word = _SCOPE[kind]
+        else:
+            word = value
+        yield match.start(), word
+
+
+def period_words(text: str, frame: str = "") -> frozenset[str]:
+    """The time words of *text*, normalised, without those the chapter's *frame* already says."""
+    return beyond_frame((word for _, word in period_tokens(text)), frame)
+
+
+def beyond_frame(words: Iterable[str], frame: str) -> frozenset[str]:
+    """The time *words* that say more than the *frame* of their chapter (from ``paragraph_frames``).
+
+    In a review of 2025, 去年, 过去一年 and 2025年 are the year the chapter speaks of, and
+    过去五年 is its “十四五”; in a plan for 2026, 今年 and 2026年 are: they add nothing.
+    """
+    said = set(re.split(r"[|#]", frame)) - {""}
+    review = "回顾" in said
+    years = sorted(t for t in said if t.isdigit())
+    plans = sorted(t for t in said if t.startswith("十"))
+    result = set()
+    for word in words:
+        if years and ((review and word in ("去年", "过去1年")) or (not review and word == "今年")):
+            word = years[-1] + "年"
+        elif plans and ((review and word == "过去5年") or (not review and word == "今后5年")):
+            word = plans[-1]
+        if word.removesuffix("年") not in said:
+            result.add(word)
+    return frozenset(result)
+
+
+_HEADING_END = re.compile(r"[。；：:！？!?]")
+# A short line without sentence punctuation reads as an unnumbered heading (2025年工作安排).
+_BARE_HEADING = re.compile(r"[^。；，：！？,;:!?]{1,30}")
+
+
+def sections(document: Document) -> list[tuple[int, str]]:
+    """The section of each paragraph: its number and the text of the heading that opens it.
+
+    A section is the stretch between two headings: a heading paragraph, a paragraph that
+    starts with an outline number at any level (（四）以园区建设为引领…), or a short line without
+    punctuation. Sub-sections of one chapter often speak of different subjects (（四）农牧业 and
+    （五）城市建设 each 全年计划投资…), so they are not one section.
+    """
+    def compute(doc: Document) -> list[tuple[int, str]]:
+        found, number, heading = [], 0, ""
+        for paragraph in doc.paragraphs:
+            text = paragraph.text.strip()
+            if paragraph.kind in ("heading", "title") or paragraph.numbering or _BARE_HEADING.fullmatch(text):
+                number, heading = number + 1, _HEADING_END.split(text, 1)[0]
+            found.append((number, heading))
+        return found
+
+    return document.analysis("indicators.sections", compute)

@@ -5,7 +5,9 @@ Two modes share one builder:
   markers, HTML comments, code spans and fenced code are not prose; list items
   and table cells are paragraphs of their own; soft-wrapped lines are joined.
 - plain text: every non-blank line is a paragraph (the common .txt export);
-  only HTML comments (reportlint's suppression directives) are removed.
+  only HTML comments (reportlint's suppression directives) are removed. A
+  hard-wrapped text (every line cut near one width) says which lines its
+  wrapping cut (``joins_next``): those run on into the next line's paragraph.
 
 A .txt file is read as Markdown line by line: each non-blank line is still a
 paragraph, but its markup is stripped.
@@ -19,7 +21,8 @@ from dataclasses import dataclass, field
 from .document import Piece, SourceMap
 
 PLACEHOLDER = "\ufffc"  # stands for inline code, images and autolinks: not prose
-_SPACES = " \t\u3000\xa0"
+# \x0b and \x0c: a vertical tab or form feed (pdftotext's page break) is blank space, not text
+_SPACES = " \t\u3000\xa0\x0b\x0c"
 
 _HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
@@ -69,16 +72,20 @@ def looks_like_markdown(source: str) -> bool:
     return headings >= 1 and headings + bold >= 2 or bold >= 3
 
 
-def split_paragraphs(source: str, markdown: bool, one_per_line: bool) -> list[RawParagraph]:
-    """Paragraphs of *source*. ``one_per_line``: every non-blank line is a paragraph."""
-    return _Splitter(source, markdown, one_per_line).run()
+def split_paragraphs(source: str, markdown: bool, one_per_line: bool,
+                     joins_next: frozenset[int] = frozenset()) -> list[RawParagraph]:
+    """Paragraphs of *source*. ``one_per_line``: every non-blank line is a paragraph,
+    except that a line whose number (0-based) is in *joins_next* goes on in the next
+    line (a hard wrap: the two are one paragraph, joined as soft-wrapped lines are)."""
+    return _Splitter(source, markdown, one_per_line, joins_next).run()
 
 
 class _Splitter:
-    def __init__(self, source: str, markdown: bool, one_per_line: bool) -> None:
+    def __init__(self, source: str, markdown: bool, one_per_line: bool, joins_next: frozenset[int]) -> None:
         self.source = source
         self.markdown = markdown
         self.one_per_line = one_per_line
+        self.joins_next = joins_next
         self.paragraphs: list[RawParagraph] = []
         self.current: RawParagraph | None = None
 
@@ -125,15 +132,17 @@ class _Splitter:
                 continue
             if self.markdown:
                 self._markdown_line(line, start)
+            elif self.current is not None and number - 1 in self.joins_next:
+                self._continue(line, start, markup=False)
             else:
                 self._close()
                 self.current = RawParagraph("text")
                 self._inline(line, start, markup=False)
-                self._close()
-            if self.one_per_line:
+            if self.one_per_line and number not in self.joins_next:
                 self._close()
         self._close()
-        return [p for p in self.paragraphs if p.text.strip(_SPACES + PLACEHOLDER)]
+        # a line of only control or other white space (\u2028, \x1c…) is no paragraph either
+        return [p for p in self.paragraphs if p.text.strip().strip(_SPACES + PLACEHOLDER)]
 
     def _close(self) -> None:
         if self.current is not None:
@@ -185,7 +194,7 @@ class _Splitter:
             self.current.whole_bold = False
         self._continue(line, start)
 
-    def _continue(self, line: str, start: int) -> None:
+    def _continue(self, line: str, start: int, markup: bool = True) -> None:
         """Append a (possibly soft-wrapped) line to the current paragraph."""
         paragraph = self.current
         assert paragraph is not None
@@ -196,10 +205,12 @@ class _Splitter:
             start += len(line) - len(stripped)
             line = stripped
             # Chinese lines join with nothing (a space would split 民营|经济);
-            # Latin words keep a space, mapped to the line break itself.
-            if paragraph.text[-1:].isascii() and paragraph.text[-1:].isalnum() and line[:1].isascii():
+            # Latin words keep a space, mapped to the line break itself. A hard
+            # wrap (plain text) cuts anywhere: only two letters are two words (5.|2%).
+            last, first = paragraph.text[-1:], line[:1]
+            if (last.isascii() and last.isalnum() and first.isascii() and (markup or last.isalpha() and first.isalpha())):
                 paragraph.add(" ", line_break, 1)
-        self._inline(line, start)
+        self._inline(line, start, markup)
 
     def _table_row(self, line: str, start: int) -> None:
         for match in re.finditer(r"[^|]+", line):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import inspect
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -136,11 +137,27 @@ class RuleMeta:
             if default is not dataclasses.MISSING and not _same_type(default, value):
                 raise OptionsError(Message("option {option} of rule {rule} must be {type}, got {value}", option=repr(key),
                                            rule=self.name, type=type(default).__name__, value=repr(value)))
+            _check_range(self.name, key, value, fields[key].metadata)
             kwargs[fields[key].name] = tuple(value) if isinstance(default, tuple) else value
         return self.options(**kwargs)
 
     def option_defaults(self) -> dict[str, Any]:
         return {f.name.replace("_", "-"): f.default for f in dataclasses.fields(self.options)}
+
+
+def _check_range(rule: str, key: str, value: Any, metadata: Any) -> None:
+    """A number must be finite, and within the field's ``metadata={"min": …, "max": …}``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    if not math.isfinite(value):
+        raise OptionsError(Message("option {option} of rule {rule} must be a finite number, got {value}",
+                                   option=repr(key), rule=rule, value=repr(value)))
+    low, high = metadata.get("min"), metadata.get("max")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = Message("from {low} to {high}", low=low, high=high) if low is not None and high is not None else \
+            Message("at least {low}", low=low) if low is not None else Message("at most {high}", high=high)
+        raise OptionsError(Message("option {option} of rule {rule} must be {bounds}, got {value}", option=repr(key),
+                                   rule=rule, bounds=bounds, value=repr(value)))
 
 
 def _same_type(default: Any, value: Any) -> bool:

@@ -385,9 +385,18 @@ class _RuleReader:
     def _check_message(self, message: str, kind: str, spec: dict[str, Any], where: str) -> None:
         allowed = _MESSAGE_FIELDS[self.version]
         try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+            parsed = [(f, spec_, conversion) for _, f, spec_, conversion in string.Formatter().parse(message)
+                      if f is not None]
         except ValueError as error:
             raise PackError(f"{where}: message is not a valid template ({error})") from None
+        fields = [name for name, _, _ in parsed]
+        for name, format_spec, conversion in parsed:
+            # {found:>1000000000} would build a string of a billion characters per finding:
+            # a message only inserts the words as they are.
+            if format_spec or conversion:
+                raise PackError(f"{where}: message fields take no format spec or conversion "
+                                f"(write {{{name}}}, not {{{name}{'!' + conversion if conversion else ''}"
+                                f"{':' + format_spec if format_spec else ''}}})")
         for name in fields:
             if name not in allowed:
                 names = " and ".join("{" + a + "}" for a in allowed)

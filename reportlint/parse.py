@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import decoding
-from .artifacts import running_headers
+from .artifacts import is_artifact, running_headers
 from .decoding import InputError, decode
 from .document import Document, Paragraph
 from .markdown import RawParagraph, looks_like_markdown, split_paragraphs
-from .structure import classify
+from .structure import classify, numbering
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: read by reportlint.docx_reader; .doc is there only to be refused with a useful message
@@ -26,8 +29,102 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     suffix = Path(path).suffix.lower()
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
-    raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file)
-    return build_document(raws, text, path, encoding, markdown, allow_words)
+    # A Markdown file wraps as it likes (its paragraphs end at blank lines); a text
+    # file is one paragraph a line, unless its line lengths show a hard wrap.
+    wrap = None if is_md_file else detect_hard_wrap(text)
+    raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file,
+                            joins_next=wrap.joins_next if wrap else frozenset())
+    doc = build_document(raws, text, path, encoding, markdown, allow_words)
+    if wrap:
+        doc.notes = (f"按固定行宽（约{wrap.width}字）折行的文本，已将折行合并为段落",)
+    return doc
+
+
+@dataclass(frozen=True)
+class HardWrap:
+    """A text whose lines were cut at one width: a paragraph runs over several lines."""
+
+    width: int  # in characters (a Chinese character, however wide it is shown)
+    #: 0-based numbers of the lines that the wrap cut (they go on in the next line)
+    joins_next: frozenset[int]
+
+
+#: below this, line lengths say nothing
+_MIN_WRAPPED_LINES = 8
+_MIN_WIDTH = 16
+_MAX_WIDTH = 300
+#: at least this share of the lines is cut at the width (a paragraph's last line is shorter)
+_MIN_FULL_SHARE = 0.5
+#: and almost none is longer than it
+_MAX_LONGER_SHARE = 0.02
+#: a wrap cuts lines anywhere, mostly inside a sentence: few full lines end one
+_MAX_FULL_ENDED_SHARE = 0.4
+_SENTENCE_ENDS = "。！？；：!?;:”’）)》"
+#: and the last line of a paragraph is shorter
+_MIN_SHORT_SHARE = 0.05
+
+
+def _columns(line: str) -> int:
+    """The width of *line* as a terminal or an editor shows it: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+def detect_hard_wrap(text: str) -> HardWrap | None:
+    """A hard wrap, when most lines end within a character or two of one width and none
+    goes past it (an editor or pdftotext cut them; a line may run one over, when a closing
+    mark may not start the next). The width is counted in characters and in columns, as
+    wrapping tools count either. A text with a paragraph a line has lengths all over."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    filled = [number for number, line in enumerate(lines) if line.strip()]
+    if len(filled) < _MIN_WRAPPED_LINES:
+        return None
+    if sum(len(lines[number]) > _MAX_WIDTH for number in filled) > _MAX_LONGER_SHARE * len(filled):
+        return None  # paragraphs a line (no wrap is that wide): spare measuring the columns
+    # (measure, columns of one character, how much shorter a cut line may be)
+    for measure, unit, slack in ((len, 1, 2), (_columns, 2, 3)):
+        lengths = {number: measure(lines[number]) for number in filled}
+        counts = Counter(lengths.values())
+        width = _wrap_width(counts, _MIN_WIDTH * unit, slack, unit, len(filled))
+        if width is None:
+            continue
+        full = [number for number in filled if lengths[number] >= width - slack]
+        if sum(lines[number][-1] in _SENTENCE_ENDS for number in full) > _MAX_FULL_ENDED_SHARE * len(full):
+            continue  # lines of one length that end their sentences are paragraphs, not cuts
+        if len(filled) - len(full) < max(2, _MIN_SHORT_SHARE * len(filled)):
+            continue  # no paragraph ends in a shorter line: every line is one item of one size
+        margin = min(len(lines[n]) - len(lines[n].lstrip()) for n in filled)
+        joins = frozenset(
+            number for number in full
+            if number + 1 in lengths and _runs_on(lines[number], lines[number + 1], margin)
+        )
+        usual = max(range(width - slack, width + unit + 1), key=lambda n: (counts[n], n))
+        return HardWrap(round(usual / unit), joins)
+    return None
+
+
+def _wrap_width(counts: Counter[int], least: int, slack: int, over: int, lines: int) -> int | None:
+    """The width most lines are cut at (the band [width - slack, width + over] that
+    holds the most lines), if it holds enough of them and almost none is longer."""
+    best, held = None, 0
+    for length in sorted(counts):
+        if length < least:
+            continue
+        in_band = sum(counts[n] for n in range(length - slack, length + over + 1))
+        if in_band > held:
+            best, held = length, in_band
+    if best is None or held < max(_MIN_FULL_SHARE * lines, 6):
+        return None
+    longer = sum(count for length, count in counts.items() if length > best + over)
+    return best if longer <= _MAX_LONGER_SHARE * lines else None
+
+
+def _runs_on(line: str, following: str, margin: int) -> bool:
+    """Does the paragraph of a full *line* go on in the *following* line? Not when that
+    one is indented (a new paragraph), numbered (（二）…) or a page leftover (— 3 —)."""
+    if len(following) - len(following.lstrip()) > margin:
+        return False
+    stripped = following.strip()
+    return not (is_artifact(stripped) or is_artifact(line.strip()) or numbering(stripped))
 
 
 def build_document(raws: list[RawParagraph], source: str, path: str, encoding: str, markdown: bool,
@@ -35,8 +132,8 @@ def build_document(raws: list[RawParagraph], source: str, path: str, encoding: s
     """Classify split paragraphs (from text or from a Word file) into a Document."""
     kinds = [classify(raw, index) for index, raw in enumerate(raws)]
     # A line repeated on every page is a running header or footer, not prose.
-    eligible = [raw.text if kind in ("text", "meta", "title") else "" for raw, (kind, _) in zip(raws, kinds)]
-    for copies in running_headers(eligible).values():
+    eligible = [kind in ("text", "meta", "title") for kind, _ in kinds]
+    for copies in running_headers([raw.text for raw in raws], eligible=eligible).values():
         for index in copies:
             kinds[index] = ("artifact", None)
     paragraphs = [

@@ -260,8 +260,9 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
             found.extend(_close_bracket(paragraph, clauses, brackets.pop() if brackets else None, k))
         elif char == '"':
             quotes.append(k)
-    for k in brackets:  # ( never closed
-        found.extend(_lone_bracket(paragraph, clauses, k))
+    for k in brackets:  # ( never closed (a full-width （ never closed is unmatched-pair's)
+        if text[clauses.delimiters[k]] == "(":
+            found.extend(_lone_bracket(paragraph, clauses, k))
     found.extend(_quote_pairs(paragraph, clauses, quotes))
     found.extend(_ellipses(paragraph, clauses, exempt))
     found.sort(key=lambda s: s.start)

@@ -7,6 +7,14 @@ full disk leaves either the old file or the new one, never half of each. The
 new bytes keep the file's encoding (a GB18030 file stays GB18030), its BOM, its
 line endings (the fixed text carries them; nothing here touches them) and its
 permission bits.
+
+What is refused rather than risked: a file that changed since it was read (its
+bytes are compared, then its size, mtime and inode once more just before the
+rename, which leaves a window of microseconds: no portable rename compares and
+swaps), a read-only file (as an editor asks before overwriting one), and a file
+with other hard links (a rename would split them). A temporary file is removed
+on SIGTERM; one left behind by a kill is named ``.NAME.*.reportlint-tmp`` and
+removed by the next write to that file once it is a minute old.
 """
 
 from __future__ import annotations
@@ -14,12 +22,18 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import Message, reason_of
+
+TEMPORARY_SUFFIX = ".reportlint-tmp"
+STALE_AFTER = 60.0  # seconds: a temporary file this old was left by a run that was killed
 
 #: Formats reportlint may read some day (issue 7) but never writes back as text.
 BINARY_SUFFIXES = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", ".wps", ".pages", ".xlsx", ".pptx"})
@@ -100,34 +114,99 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
     # Write through a symbolic link, not over it.
     target = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".reportlint-tmp",
+        info = target.stat()
+    except OSError as error:
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
+    _refuse_unsafe_targets(info)
+    _remove_stale_temporaries(target)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX,
                                                  dir=target.parent)
     except OSError as error:
         raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        _keep_owner(target, temporary)
-        # The last moment before the replace: a file edited since it was read
-        # (an editor saved it while we linted) is not overwritten.
-        try:
-            current = target.read_bytes()
-        except OSError as error:
-            raise WriteError(Message("cannot read it again before writing: {reason}",
-                                         reason=reason_of(error))) from None
-        if digest(current) != expected_digest:
-            raise WriteError(Message("changed on disk since it was read; not overwritten (run again to fix the new text)"))
-        os.replace(temporary, target)
+        with _removed_on_sigterm(temporary):
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temporary, stat.S_IMODE(info.st_mode))
+            _keep_owner(target, temporary)
+            # The last moment before the replace: a file edited since it was read
+            # (an editor saved it while we linted) is not overwritten.
+            before = _identity(target)
+            try:
+                current = target.read_bytes()
+            except OSError as error:
+                raise WriteError(Message("cannot read it again before writing: {reason}", reason=reason_of(error))) from None
+            if digest(current) != expected_digest or _identity(target) != before:
+                raise WriteError(Message("changed on disk since it was read; not overwritten (run again to fix the new text)"))
+            os.replace(temporary, target)
     except OSError as error:
         _remove(temporary)
         raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _refuse_unsafe_targets(info: os.stat_result) -> None:
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise WriteError(Message("read-only file; not overwritten (make it writable to fix it)"))
+    if info.st_nlink > 1:
+        raise WriteError(Message("has {count} hard links; not overwritten, since replacing it would split them "
+                                 "(use --diff and apply the patch)", count=info.st_nlink))
+
+
+def _identity(target: Path) -> tuple[int, int, int]:
+    """What an editor's save changes even when it writes the same number of bytes."""
+    try:
+        info = target.stat()
+    except OSError as error:
+        raise WriteError(Message("cannot read it again before writing: {reason}", reason=reason_of(error))) from None
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Temporary files of earlier writes to *target* that a kill left behind."""
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(f".{target.name}.") and entry.name.endswith(TEMPORARY_SUFFIX):
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+class _removed_on_sigterm:
+    """While the temporary file exists, SIGTERM removes it before the process ends
+    (SIGKILL cannot be caught: the next write removes what it leaves)."""
+
+    def __init__(self, temporary: str) -> None:
+        self.temporary = temporary
+        self.installed = False
+        self.previous = signal.SIG_DFL
+
+    def __enter__(self):
+        # Only the main thread may set handlers (a library caller's worker thread just goes without).
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, self._terminate) or signal.SIG_DFL
+            self.installed = True
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.installed:
+            signal.signal(signal.SIGTERM, self.previous)
+
+    def _terminate(self, signum, frame) -> None:
+        _remove(self.temporary)
+        signal.signal(signal.SIGTERM, self.previous)
+        os.kill(os.getpid(), signal.SIGTERM)  # end as the signal would have, with its exit status
 
 
 def _keep_owner(target: Path, temporary: str) -> None:

@@ -354,6 +354,13 @@ def test_option_of_the_wrong_type(tmp_path, value):
     assert_config_error(run("check", doc), "reportlint.toml", "option 'min-length' of rule broken-paragraph must be int")
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_an_option_that_is_no_finite_number_is_an_error(tmp_path, value):
+    write(tmp_path / "reportlint.toml", f"[rule.duplicate-paragraph]\nthreshold = {value}\n")
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    assert_config_error(run("check", doc), "option 'threshold' of rule duplicate-paragraph must be a finite number")
+
+
 def test_options_for_an_unknown_rule(tmp_path):
     write(tmp_path / "reportlint.toml", "[rule.broken-paragrap]\nmin-length = 10\n")
     doc = write(tmp_path / "报告.txt", THREE_RULES)

@@ -130,3 +130,103 @@ def test_line_index_counts_only_newlines_and_code_points():
 def test_markdown_keeps_arithmetic_stars():
     doc = parse_text("增长5*2倍，*强调*内容，a * b。", "a.md")
     assert texts(doc) == ["增长5*2倍，强调内容，a * b。"]
+
+
+# A report hard-wrapped at 20 characters, as an editor or pdftotext leaves it: every
+# line but a paragraph's last is cut at the width, wherever the sentence is.
+WRAPPED_REPORT = [
+    "　　过去一年，我们坚持稳中求进工作总基调，完",
+    "整准确全面贯彻新发展理念，加快构建新发展格局",
+    "，扎实推动高质量发展，地区生产总值增长5.2%。",
+    "　　培育壮大经营主体。坚持和落实“两个毫不动",
+    "摇”，大力支持民营企业和民营经济发展，激发各",
+    "类经营主体内生动力和发展活力。",
+    "一、2026年重点工作",
+    "　　今年工作的总体要求是，坚持稳中求进工作总",
+    "基调，统筹发展和安全，推动经济实现质的有效提",
+    "升和量的合理增长，推进城市更新，改造老旧小区",
+    "72个，打造完整社区13个以上。",
+]
+
+
+def test_a_hard_wrapped_text_is_read_as_paragraphs():
+    source = "\n".join(WRAPPED_REPORT) + "\n"
+    doc = parse_text(source, "a.txt")
+    assert texts(doc) == [
+        "过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，扎实推动高质量发展，地区生产总值增长5.2%。",
+        "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营经济发展，激发各类经营主体内生动力和发展活力。",
+        "一、2026年重点工作",
+        "今年工作的总体要求是，坚持稳中求进工作总基调，统筹发展和安全，推动经济实现质的有效提升和量的合理增长，推进城市更新，改造老旧小区72个，打造完整社区13个以上。",
+    ]
+    assert doc.notes == ("按固定行宽（约22字）折行的文本，已将折行合并为段落",)
+    # exact columns still map back to the source, across the wrap
+    paragraph = doc.paragraphs[1]
+    start = paragraph.text.index("两个毫不动摇")
+    assert source_of(doc, paragraph, start, start + 6) == "两个毫不动\n摇"
+    assert doc.lines.position(paragraph.span(start + 5, start + 6).start) == (5, 1)
+
+
+def test_hard_wrapped_lines_join_with_crlf_blank_lines_and_columns_counted_wide():
+    # Wrapped by display columns (a Chinese character is two), paragraphs apart by blank lines.
+    lines = ["过去一年经济运行总体平稳，GDP增长5.2%，城镇新增", "就业12.5万人。", ""] * 6
+    doc = parse_text("\r\n".join(lines), "a.txt")
+    assert texts(doc) == ["过去一年经济运行总体平稳，GDP增长5.2%，城镇新增就业12.5万人。"] * 6
+    assert doc.notes
+
+
+def test_a_wrap_keeps_page_leftovers_and_numbered_items_apart():
+    source = "\n".join(WRAPPED_REPORT[:5] + ["— 3 —"] + WRAPPED_REPORT[5:]) + "\n"
+    doc = parse_text(source, "a.txt")
+    assert [p.text for p in doc.paragraphs][1:4] == [
+        "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营经济发展，激发各",
+        "— 3 —",
+        "类经营主体内生动力和发展活力。",
+    ]
+    assert doc.paragraphs[2].kind == "artifact"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # one paragraph a line, however long: no wrap
+        "\n\n".join(["过去一年，我们坚持稳中求进工作总基调。", "培育壮大经营主体，激发各类经营主体内生动力和发展活力，大力支持民营经济发展。",
+                     "今年工作的总体要求是，坚持稳中求进。", "推进城市更新，改造老旧小区72个。"] * 4),
+        # every line of one length, each a whole sentence: a list, not a wrap
+        "\n".join(f"第{n}项任务：推进城市更新，改造老旧小区若干个。" for n in range(10, 30)),
+        # too few lines to tell
+        "\n".join(WRAPPED_REPORT[:5]),
+    ],
+)
+def test_no_wrap_is_assumed_without_the_evidence(source):
+    doc = parse_text(source, "a.txt")
+    assert not doc.notes
+    assert len(doc.paragraphs) == len([line for line in source.split("\n") if line.strip()])
+
+
+def test_a_markdown_file_is_never_taken_for_a_hard_wrap():
+    doc = parse_text("\n".join(WRAPPED_REPORT) + "\n", "a.md")
+    assert not doc.notes
+    assert len(doc.paragraphs) == 1  # Markdown joins lines up to a blank line anyway
+
+
+def test_a_form_feed_line_is_blank_space():
+    doc = parse_text("大力支持民营企业和民营\n\x0c\n\x0c经济发展。\n\x1c\n", "a.txt")
+    assert texts(doc) == ["大力支持民营企业和民营", "经济发展。"]
+    assert source_of(doc, doc.paragraphs[1]) == "经济发展。"
+
+
+def test_the_command_line_says_on_stderr_what_it_assumed(tmp_path):
+    import json
+
+    from running import run
+
+    wrapped = tmp_path / "报告.txt"
+    wrapped.write_text("\n".join(WRAPPED_REPORT) + "\n", encoding="utf-8")
+    result = run("check", "--format", "json", wrapped)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []  # the JSON output does not change shape
+    assert result.stderr == f"reportlint: {wrapped}: 按固定行宽（约22字）折行的文本，已将折行合并为段落\n"
+    assert run("check", "--quiet", wrapped).stderr == ""
+    markdown = tmp_path / "报告.md"
+    markdown.write_text("\n".join(WRAPPED_REPORT) + "\n", encoding="utf-8")
+    assert "折行" not in run("check", markdown).stderr

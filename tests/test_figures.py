@@ -100,6 +100,10 @@ def test_qualifiers_before_the_number():
     # 最近三年 and 近5年 are "the last years", not "nearly"
     assert [(f.text, f.bound) for f in figures("最近3年")] == [("3年", "exact")]
     assert [(f.text, f.before, f.bound) for f in figures("近5年人均预期寿命提高")] == [("5年", "", "exact")]
+    # 节约 and 签约 end in 约 without making an estimate; 约 and 大约 do
+    assert [(f.text, f.bound) for f in figures("全年节约资金300亿元，新签约项目50个")] == [
+        ("300亿元", "exact"), ("50个", "exact")]
+    assert [(f.before, f.bound) for f in figures("约400亿元，大约3万人")] == [("约", "about"), ("大约", "about")]
     values = figures("生产安全事故起数、死亡人数分别下降9.1%、11.5%")
     assert [(f.text, f.direction, f.before) for f in values] == [("9.1%", "down", "分别下降"), ("11.5%", None, "")]
     # a space between the verb and the number (national_2010)
@@ -222,6 +226,21 @@ def test_a_count_after_a_list_of_places():
     assert [item.text for item in enumeration.items] == ["打造昭阳", "镇雄", "水富"]
     assert (count.text, count.value, count.unit) == ("3个", 3.0, "个")
     assert not enumeration.open
+
+
+def test_a_list_is_not_split_inside_brackets():
+    [(enumeration, _)] = counted_enumerations("推进昭阳（鲁甸、巧家）、镇雄、水富（含盐津和绥江）3个片区建设")
+    assert [item.text for item in enumeration.items] == ["推进昭阳（鲁甸、巧家）", "镇雄", "水富（含盐津和绥江）"]
+
+
+def test_an_outline_number_that_opens_the_clause_is_not_an_item():
+    [(enumeration, _)] = counted_enumerations("二、深圳、珠海、汕头、厦门四个特区")
+    assert [item.text for item in enumeration.items] == ["深圳", "珠海", "汕头", "厦门"]
+    [pair] = respectively("2、城镇、农村居民收入分别增长5%、6%")
+    assert [item.text for item in pair.subjects] == ["城镇", "农村居民收入"]
+    # ordinals that are the items themselves stay
+    [pair] = respectively("一、二、三产业占比分别为10%、50%、40%")
+    assert [item.text for item in pair.subjects] == ["一", "二", "三产业占比"]
 
 
 def test_a_count_after_a_quoted_list_and_an_abbreviation_after_a_list():

@@ -126,7 +126,7 @@ def test_the_summary_of_the_sample_in_chinese_keeps_the_level_words_in_english()
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[-1] == ("检查了 1 个文件，发现 15 个问题（13 个警告，2 个提示）。"
-                         "其中 1 个可用 --fix 修复，另有 11 个可用 --fix --unsafe-fixes 修复。")
+                         "其中 1 个可用 --fix 修复，另有 10 个可用 --fix --unsafe-fixes 修复。")
     # editors' problem matchers read "warning:" and "info:"
     assert re.search(r":28:24: warning: RL101 \[broken-paragraph\] ", result.stdout)
     assert re.search(r":32:183: info: RL201 \[doubled-word\] ", result.stdout)

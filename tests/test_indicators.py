@@ -1,5 +1,15 @@
 from reportlint.figures import figures
-from reportlint.indicators import heading_frame, indicator, paragraph_frames, rounding, sentence_time
+from reportlint.indicators import (
+    beyond_frame,
+    heading_frame,
+    indicator,
+    paragraph_frames,
+    period_words,
+    rounding,
+    sections,
+    sentence_time,
+    strip_leads,
+)
 from reportlint.parse import parse_text
 
 
@@ -63,3 +73,43 @@ def test_rounding_is_half_the_last_digit_of_figures_with_two_digits_or_more():
     assert rounding(first("6.66万亿元")) == 0.005e12
     assert rounding(first("12万人")) == 0.5e4
     assert rounding(first("3万人")) < 1  # a round target, taken as written
+
+
+def test_years_written_digit_by_digit_make_frames_too():
+    assert heading_frame("一、一九五二年工作回顾") == "1952|回顾"
+    assert heading_frame("二、二〇二六年工作安排") == "2026"
+
+
+def test_period_words_are_normalised_spans_years_and_scopes():
+    assert period_words("过去五年，这五年，五年来，近五年") == {"过去5年"}
+    assert period_words("今后五年") == {"今后5年"}
+    assert period_words("第一个五年计划期间，“七五”时期，“十五”计划，“十四五”") == {"一五", "七五", "十五", "十四五"}
+    assert period_words("一九五二年、１９５２年、1952年") == {"1952年"}
+    assert period_words("上半年，1—11月，一季度") == {"上半年", "1—11月", "一季度"}
+    assert period_words("按当年价格计算；按可比价格计算") == {"按当年价格", "按可比价格"}
+    assert period_words("全国经济回升向好，全省稳中有进") == {"全国", "本地"}
+    # not a period of the paragraph: a count of years, the year spoken of, a base, a ranking
+    assert period_words("连续9年，全年，当年，年均，累计") == set()
+    assert period_words("比上年增长，较2020年，与去年相比，上年同期，保持近两年的水平") == set()
+    assert period_words("进口额居全国首位，建成全省首个") == set()
+
+
+def test_time_words_that_the_chapter_already_says_add_nothing():
+    assert beyond_frame({"去年", "过去1年", "2025年"}, "2025|回顾") == set()
+    assert beyond_frame({"今年", "2026年"}, "2026") == set()
+    assert beyond_frame({"过去5年"}, "2025|十四五|回顾") == set()
+    assert beyond_frame({"今年"}, "2025|回顾") == {"今年"}  # the plan's year in a review
+    assert beyond_frame({"2030年", "上半年"}, "2026") == {"2030年", "上半年"}
+
+
+def test_sections_run_between_headings_and_outline_numbers():
+    doc = parse_text("二、2026年工作安排\n（一）稳就业。城镇新增就业3万人。\n甲。\n"
+                     "（二）促增收。乙。\n2027年展望\n丙。\n")
+    numbers = [number for number, _ in sections(doc)]
+    assert numbers == [1, 2, 2, 3, 4, 4]
+    assert sections(doc)[2][1] == "（一）稳就业"
+
+
+def test_strip_leads_keeps_what_is_measured():
+    assert strip_leads("力争全年计划投资") == "投资"
+    assert strip_leads("确保城镇新增就业") == "城镇新增就业"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION
+from ..artifacts import CONTINUATION, web_chrome_flags
 from ..document import Document, Paragraph, Span
+from ..lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
@@ -20,7 +22,54 @@ _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", 
 # 深化污染防治攻坚。: the short lead sentence that opens a paragraph of a report.
 _LEAD_SENTENCE = re.compile(r"[^，。；：、,;:]{6,30}。")
 _INNER_PUNCTUATION = re.compile(r"[，。；、,;]")
+_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
+_CLAUSE_MARK = re.compile(r"[。！？；，：!?;,:]")
 _CLAUSE_TAIL = re.compile(r"[“‘《（(]?[^，。；：、！？,;:!?“”‘’《》（）()]{1,12}[，、,“‘《（(【「『]?$")
+
+# After the full stop, a bracketed note that belongs to the item (。（农业农村部负责）,
+# 。（负责部门：商务部；适用范围：…）) or a footnote marker (。①, 。[2]) ends the paragraph too.
+_BRACKET_FAMILY = {"）": "（(", ")": "（(", "】": "【", "〕": "〔", "]": "[［", "］": "[［"}
+_FOOTNOTE_MARKS = re.compile(r"[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+
+_ORDINAL = "一二三四五六七八九十"
+# 一是 / 二要 / 其三 / 首先: the lead of one point in an enumeration of a paragraph.
+_ORDINAL_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}(?:是|要)|其[{_ORDINAL}]{{1,2}}|首先|其次|再次")
+# A paragraph that is nothing but that lead (a bold 一是 split from its sentence).
+_BARE_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}是要?|[{_ORDINAL}]{{1,3}}要")
+# 表3  2023年客（货）运量、周转量 / 图7 …: the caption of a table or chart (whose body
+# a text export leaves out); like a page number, it is not part of the prose around it.
+_CAPTION = re.compile(rf"附?[图表]\s*(?:[0-9０-９]{{1,3}}(?:[-－—.．][0-9０-９]{{1,3}})?|[{_ORDINAL}]{{1,3}})[\s\u3000：:]")
+# 央视网消息（新闻联播）： / 新华社北京3月5日电 / 本报讯（记者 …）: the dateline that opens a news item.
+_DAY = rf"[0-9０-９{_ORDINAL}]{{1,3}}"
+_NEWS_LEAD = re.compile(
+    rf"[^，。；、\s]{{0,16}}?{_DAY}月{_DAY}日电"
+    r"|[^，。；、\s]{1,12}?(?:消息|讯)\s*(?:[（(][^（()）]{0,30}[）)])?\s*[：:]"
+    r"|[^，。；、\s]{0,12}?讯\s*[（(][^（()）]{0,30}[）)]"
+)
+# Around a paragraph break, the characters that show whether the sentence runs on.
+_AROUND_BREAK = 6
+# Words that cannot end a sentence: a conjunction or a preposition waits for what it joins.
+_DANGLING = frozenset("和与及或并而且对向从把被将由跟同给让使以")
+# …大力支持民营企业和民营 / 经济发展: a word of these kinds (jieba's tags) cannot end a
+# sentence either: a conjunction (c), a preposition (p), a non-predicate adjective that
+# only modifies the noun after it (b: 民营, 国有, 新型) or an adverb (d: 进一步, 分别).
+# Single characters are taken from _DANGLING only (则 ends 总则, 为 ends 乘势而为).
+_DANGLING_TAGS = frozenset(("c", "p", "b", "d"))
+# Particles that cannot start one: they bind to the words before them.
+_BOUND_PARTICLES = frozenset("的地得了着过们")
+# …惠民药房 / 和社区诊所: nor with a conjunction that joins two nouns.
+_JOINING = frozenset("和与及或")
+_FIGURE_END = re.compile(r"[0-9０-９][.．]?$")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+# 72个， / 100万千瓦以上: a paragraph does not open with a count; it ends the clause above
+# (a year, a date or a numbered item opens one: 2026年， / 3月5日 / 1. / 30多年来).
+_COUNT_START = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．、)）]|\s*多?[年月日时号届次])")
+#: a headline or a caption is a line of a few dozen characters at most
+_SHORT_LINE = 60
+#: a bold span or a link set on its own line is shorter than a paragraph
+_SPAN_LINE = 50
+#: the message quotes the last clause of the cut paragraph up to this length
+_SHOWN_CLAUSE = 30
 
 
 @dataclass(frozen=True)
@@ -39,12 +88,42 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     the next paragraph, as when a page break or a copy from a PDF or a
     newspaper cut "…大力支持民营企业和民营" / "经济发展，激发…" in two.
 
-    A paragraph ending without punctuation is only taken for a cut one when
-    it reads as body text (long enough, with punctuation inside), and the
-    next paragraph is body text too. Titles, headings (一、 / （一） / Markdown
-    #), list items, table cells, salutations, signature and date lines never
-    fire. A paragraph that starts with a closing mark or a 点号 (“》，提出…”)
-    always continues the one above.
+    A paragraph that starts with a closing mark or a 点号 (“》，提出…”) always
+    continues the one above, and so does one that ends with a comma or an
+    opening mark. Without a mark, the text must show that the sentence runs
+    on: a word cut in two (“抓好就业这个民” / “生头等大事”), a word that cannot
+    end a sentence (a conjunction, a preposition, 民营, 进一步), a figure without
+    its unit (“增加0.49” / “人。”) or a next paragraph that opens with a count
+    (“72个，”), a particle (“的代表人物”) or 和/与. A body paragraph of several
+    sentences that ends without a mark, with nothing to show either way, is
+    reported as such: a full stop is missing, or the cut fell between two
+    words (the message says both, and offers no fix). A lead set
+    apart from its sentence (“一是” / “按照法制统一……”) is a cut, and a link or
+    bold span on a line of its own (“认真贯彻” / “人口与计划生育法” / “的各项规
+    定……”) cuts the sentence twice: both breaks are reported. A page number, a
+    form feed or a table's caption between the halves does not hide the cut.
+
+    It deliberately does not report:
+    - titles, headings (一、 / （一） / Markdown #), list items, table cells,
+      salutations, signature and date lines;
+    - a note or a footnote marker after the full stop: “……优先支持自贸试验区
+      建设。（负责部门：自然资源部）”, “……并经人大常委会审议批准。（⑵⑶）”;
+    - a numbered item after a paragraph that only lacks its final mark:
+      “……抓好工作落实” / “（二）强化政策支持。……”;
+    - a point's lead set as a sub-heading above its paragraph: “一是聚焦全方位
+      扩大内需，着力提消费促投资” / “坚持惠民生和促消费……”;
+    - a summary line of one sentence above the finished paragraph it heads:
+      “五年来，改革开放取得突破性进展，社会主义市场经济体制初步建立” /
+      “所有制结构进一步调整和完善。……” (and, in a document that sets three or
+      more such lines, a short summary of several sentences too);
+    - a short line (under `min-length`) unless a word, a figure or a count
+      runs across the break: “附件1” / “2025年省十件民生实事”;
+    - the caption of a table or chart whose body the text lost: “表3  2023年
+      客（货）运量、周转量”;
+    - the headline lines above a news lead: “中央经济工作会议在北京举行” /
+      “习近平发表重要讲话 李强作总结讲话” / “央视网消息（新闻联播）：……”;
+    - the lines of a hard-wrapped .txt (every line cut near one width): they
+      are read as one paragraph, and a note on stderr says so.
 
     ## Why it matters
     A split sentence reads as two broken fragments, and the page-break cut
@@ -64,17 +143,68 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-length` (15): a paragraph shorter than this is not taken for body text
       unless its end or the next paragraph's start proves the cut.
     """
-    # A page number or a newspaper marker between the halves is part of the cut.
-    paragraphs = [p for p in doc.paragraphs if p.kind != "artifact"]
-    for first, second in zip(paragraphs, paragraphs[1:]):
-        if _is_cut(first, second, opts):
-            yield _violation(doc, first, second)
+    # A page number, a newspaper marker, web-page chrome or a table's caption between the
+    # halves is part of the cut.
+    chrome = web_chrome_flags([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
+    paragraphs = [p for p, is_chrome in zip(doc.paragraphs, chrome)
+                  if p.kind != "artifact" and not is_chrome and p.text.strip() and not _is_caption(p)]
+    paragraphs = _bold_spans_as_text(doc, paragraphs, opts)
+    starts_anew = _news_item_starts(paragraphs)
+    verdicts = [_verdict(first, second, opts) if second.index not in starts_anew else None
+                for first, second in zip(paragraphs, paragraphs[1:])]
+    if verdicts.count(SUMMARY_LINE) >= _SUMMARY_STYLE:
+        # The document sets its summaries as lines without a final mark (五年来，…取得重大
+        #进展): a short paragraph of a few sentences without one is such a summary too.
+        verdicts = [None if v == UNCLOSED and len(p.text) <= _SUMMARY_BLOCK else v
+                    for v, p in zip(verdicts, paragraphs)]
+    _follow_cut_spans(paragraphs, verdicts, starts_anew)
+    for position, verdict in enumerate(verdicts):
+        if verdict in (CUT, UNCLOSED):
+            yield _violation(doc, paragraphs[position], paragraphs[position + 1], verdict)
 
 
-def _is_cut(first: Paragraph, second: Paragraph, opts: Options) -> bool:
+def _bold_spans_as_text(doc: Document, paragraphs: list[Paragraph], opts: Options) -> list[Paragraph]:
+    """A Markdown line that is all bold reads as a heading; but a bold 一是, or a bold
+    span between a paragraph left open (…，) and one that goes on (，…, or a word cut
+    in two: **政府工作报** / 告), is a piece of the sentence set on a line of its own."""
+    result = list(paragraphs)
+    for position, paragraph in enumerate(paragraphs):
+        if paragraph.kind != "heading" or paragraph.numbering is not None or not _is_bold_line(doc, paragraph):
+            continue
+        above = paragraphs[position - 1] if position else None
+        below = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+        text = paragraph.text.strip()
+        if (_BARE_LEAD.fullmatch(text)
+                or len(text) <= _SPAN_LINE and not _SENTENCE_MARK.search(text) and (
+                    above is not None and above.kind == "text" and _OPEN_END.search(_open_text(above.text))
+                    or below is not None and (_CONTINUATION_START.match(below.text) or _runs_on(text, below.text, opts.min_length)))):
+            result[position] = dataclasses.replace(paragraph, kind="text")
+    return result
+
+
+def _is_bold_line(doc: Document, paragraph: Paragraph) -> bool:
+    """Is the paragraph a line of Markdown that only bold markup wraps (not a # heading)?"""
+    span = paragraph.span()
+    line_start = doc.source.rfind("\n", 0, span.start) + 1
+    return doc.markdown and doc.source[line_start : span.start].strip() in ("**", "__")
+
+
+# What a pair of paragraphs is: the second goes on with the first's sentence (CUT); the
+# first is body text that ends without a final mark and the second starts anew, which
+# is a missing full stop or a cut at a word boundary (UNCLOSED); the first is a summary
+# or heading line of one sentence, set without a final mark (SUMMARY_LINE); or nothing.
+CUT, UNCLOSED, SUMMARY_LINE = "cut", "unclosed", "summary line"
+#: this many summary lines make the document's style (see broken_paragraph)
+_SUMMARY_STYLE = 3
+_SUMMARY_BLOCK = 80
+
+
+def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
     if first.kind in ("heading", "list-item", "table-cell", "artifact") or second.kind not in ("text", "quote"):
-        return False
-    text = _without_trailing_marker(first.text)
+        return None
+    text = _open_text(first.text)
+    if not text:
+        return None
     closed = bool(_CLOSED_END.search(text))
     start = _CONTINUATION_START.match(second.text)
     if start:
@@ -82,38 +212,212 @@ def _is_cut(first: Paragraph, second: Paragraph, opts: Options) -> bool:
         # above, if that one left a sentence or a pair open.
         closer = start.group()
         opener = _OPENER_OF.get(closer)
-        return not closed or (opener is not None and text.count(opener) > text.count(closer))
+        return CUT if not closed or (opener is not None and text.count(opener) > text.count(closer)) else None
     if first.kind != second.kind:
-        return False  # titles, salutations, signature and date lines end without punctuation
-    if closed:
-        return False
-    if _OPEN_END.search(text):
-        return True
+        return None  # titles, salutations, signature and date lines end without punctuation
+    if closed or second.numbering is not None:
+        return None  # （二）… / 3. …: a numbered item starts anew, whatever ended the one before
+    if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
+        return CUT  # …， / 一是: the sentence goes on below
+    if _is_sub_heading(text):
+        return None
     if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
         # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
         # sentence and a new paragraph opens with its lead; only the 。 is missing.
+        return None
+    if _runs_on(text, second.text, opts.min_length):
+        return CUT if not _is_bare_numeral(text) else None
+    if len(text) < opts.min_length or not _INNER_PUNCTUATION.search(text):
+        return None
+    if len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text) and _CLOSED_END.search(_open_text(second.text)):
+        # 五年来，改革开放取得突破性进展 / 经济持续较快增长。…: a line of one sentence
+        # above a finished paragraph heads it (a cut leaves the rest of a sentence below)
+        return SUMMARY_LINE
+    return UNCLOSED
+
+
+def _runs_on(text: str, following: str, min_length: int = 0) -> bool:
+    """Evidence that the sentence runs on into the next paragraph: a word cut in two
+    (民|生, 乡|村), a figure without its unit (…增加0.49 / 人。), a next paragraph that
+    opens with a count that ends a clause (72个，…) or a bound particle (的代表人物…);
+    and, for a paragraph of at least *min_length* characters (a short line may be a
+    label), a word that cannot end a sentence (…传销和, …民营) or a next paragraph that
+    opens with 和/与."""
+    tail, head = text[-_AROUND_BREAK:], following[:_AROUND_BREAK]
+    if not head:
         return False
-    return len(text) >= opts.min_length and bool(_INNER_PUNCTUATION.search(text))
+    figure_cut = _FIGURE_END.search(tail) and _INNER_PUNCTUATION.search(text)  # not the 1 of 附件1
+    latin_cut = _LATIN.match(tail[-1]) and _LATIN.match(head[0]) and (tail[-1].isalpha() or head[0].isalpha())
+    if figure_cut or latin_cut or _COUNT_START.match(head):
+        return True  # 0.49 / 人。, 72个，, M / 2: a figure or a Latin word cut off
+    words = lexicon()
+    tokens = words.segment(tail + head)
+    if any(t.start < len(tail) < t.end and t.entry is not None and not _two_words(t.text, len(tail) - t.start, words)
+           for t in tokens):
+        return True
+    first = next((t for t in tokens if t.start >= len(tail)), None)
+    if first is not None and first.text in _BOUND_PARTICLES:
+        return True
+    if len(text) < min_length:
+        return False
+    last = next((t for t in reversed(tokens) if t.end <= len(tail)), None)
+    return bool(last and (last.text in _DANGLING or len(last.text) > 1 and last.entry and last.entry.tag in _DANGLING_TAGS)
+                or first and first.text in _JOINING)
 
 
-def _without_trailing_marker(text: str) -> str:
-    """The paragraph's text without a newspaper marker at its end (layout-artifact
-    reports that one); a soft-wrapped "上接第3版" line must not read as a cut."""
+def _two_words(text: str, cut: int, words) -> bool:
+    """回顾|过去, 贯彻|执行: a phrase of two words that the break leaves whole is no
+    evidence (a heading may end with the one and the paragraph start with the other)."""
+    left, right = text[:cut], text[cut:]
+    return len(left) > 1 and len(right) > 1 and left in words and right in words
+
+
+def _is_bare_numeral(text: str) -> bool:
+    """一 / 二: the section number of an old report, not the first character of 一九五六年."""
+    return all(char in _ORDINAL + "〇零" for char in text)
+
+
+def _open_text(text: str) -> str:
+    """The paragraph's text as far as its last sentence goes: without a newspaper
+    marker at its end (layout-artifact reports that one; a soft-wrapped "上接第3版"
+    line must not read as a cut) and without the notes that follow a full stop."""
     text = text.rstrip()
     marker = CONTINUATION.search(text)
     while marker and marker.end() == len(text) and marker.start() > 0:
         text = text[: marker.start()].rstrip()
         marker = CONTINUATION.search(text)
+    return _without_trailing_notes(text)
+
+
+def _without_trailing_notes(text: str) -> str:
+    """"…实施。（农业农村部负责）" without the note, "…增长。①" without the footnote marker:
+    only when what precedes them ends a sentence (a bracket inside a sentence is kept)."""
+    while text:
+        footnote = _FOOTNOTE_MARKS.search(text)
+        if footnote:
+            before = text[: footnote.start()].rstrip()
+        else:
+            opener = _bracket_opening(text)
+            if opener < 0:
+                return text
+            before = text[:opener].rstrip()
+        if not before or not _CLOSED_END.search(before):
+            return text
+        text = before
     return text
 
 
-def _violation(doc: Document, first: Paragraph, second: Paragraph) -> Violation:
-    text = _without_trailing_marker(first.text)
+def _bracket_opening(text: str) -> int:
+    """Where the bracket that closes *text* opens (full or half width alike), or -1."""
+    openers = _BRACKET_FAMILY.get(text[-1])
+    if openers is None:
+        return -1
+    closers = "".join(c for c, family in _BRACKET_FAMILY.items() if family == openers)
+    depth = 0
+    for position in range(len(text) - 1, -1, -1):
+        char = text[position]
+        if char in closers:
+            depth += 1
+        elif char in openers:
+            depth -= 1
+            if depth == 0:
+                return position
+    return -1
+
+
+def _is_sub_heading(text: str) -> bool:
+    """一是聚焦全方位扩大内需，着力提消费促投资: the lead of a point set as a line of
+    its own, without a final mark, above the paragraph that explains it."""
+    return bool(_ORDINAL_LEAD.match(text)) and len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text)
+
+
+def _is_caption(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    return bool(_CAPTION.match(text)) and len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text)
+
+
+def _could_be_headline(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    return (len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text) and not _OPEN_END.search(text)
+            and not _CONTINUATION_START.match(text))
+
+
+def _news_item_starts(paragraphs: list[Paragraph]) -> set[int]:
+    """Indexes of the paragraphs that start a news item: its dateline lead
+    (央视网消息（新闻联播）：…) and the headline lines just above it, which end
+    without punctuation and are not the first half of a cut sentence."""
+    starts: set[int] = set()
+    for position, paragraph in enumerate(paragraphs):
+        if not _NEWS_LEAD.match(paragraph.text):
+            continue
+        starts.add(paragraph.index)
+        above = position - 1
+        while above >= 0 and paragraphs[above].index not in starts and _could_be_headline(paragraphs[above]):
+            starts.add(paragraphs[above].index)
+            above -= 1
+    return starts
+
+
+def _is_span_line(paragraph: Paragraph) -> bool:
+    """A short piece of a sentence on a line of its own: what a wiki link or a bold
+    span becomes in a capture (…贯彻 / 人口与计划生育法 / 的各项规定…): a name or a
+    phrase, without the commas of a clause."""
+    text = _open_text(paragraph.text)
+    return (paragraph.kind == "text" and 0 < len(text) <= _SPAN_LINE and not _CLAUSE_MARK.search(text)
+            and not _CLOSED_END.search(text))
+
+
+def _follow_cut_spans(paragraphs: list[Paragraph], verdicts: list[str | None], starts_anew: set[int]) -> None:
+    """A sentence cut around a span set on its own line is cut twice: report both breaks.
+
+    The span continues a cut sentence and does not end it, so the next body
+    paragraph continues it too (unless the span itself closed what was open:
+    》的说明 ends a title); and a span that a cut continues was itself the
+    continuation of the unfinished paragraph above it.
+    """
+    broken = (CUT, UNCLOSED)
+    found = list(verdicts)  # one step from a break the text itself shows, never a chain of them
+    for position in range(len(found) - 1):  # forward: A | span | C
+        span, following = paragraphs[position + 1], paragraphs[position + 2]
+        if (found[position] in broken and found[position + 1] not in broken and _is_span_line(span)
+                and not _CONTINUATION_START.match(span.text)
+                and following.kind == "text" and following.numbering is None
+                and following.index not in starts_anew):
+            verdicts[position + 1] = CUT
+    for position in range(len(found) - 1, 0, -1):  # backward: A | span | ，C
+        above, span, following = paragraphs[position - 1], paragraphs[position], paragraphs[position + 1]
+        if (found[position] == CUT and _CONTINUATION_START.match(following.text)
+                and found[position - 1] not in broken and _is_span_line(span)
+                and above.kind == "text" and span.index not in starts_anew and _unfinished(above)):
+            verdicts[position - 1] = CUT
+
+
+def _unfinished(paragraph: Paragraph) -> bool:
+    text = _open_text(paragraph.text)
+    return bool(text) and not _CLOSED_END.search(text) and not _is_sub_heading(text)
+
+
+def _last_clause_start(text: str) -> int:
+    """Where the paragraph's last clause starts (《关于进一步做好就业工作的通知》 whole),
+    or its last 12 characters when that clause is long."""
+    mark = max(text.rfind(c) for c in "，。；：、！？,;:!?")
+    return mark + 1 if len(text) - mark - 1 <= _SHOWN_CLAUSE else len(text) - 12
+
+
+def _violation(doc: Document, first: Paragraph, second: Paragraph, verdict: str) -> Violation:
+    text = _open_text(first.text)
     tail = _CLAUSE_TAIL.search(text)
-    tail_start = tail.start() if tail else max(0, len(text) - 12)
+    tail_start = tail.start() if tail else _last_clause_start(text)
     head = second.text[:12]
     span = first.span(tail_start, len(text))
     next_span = second.span(0, len(head))
+    if verdict == UNCLOSED:
+        # Nothing shows whether the sentence goes on: say both readings, and join nothing.
+        message = (
+            f"段落在“{text[tail_start:]}”处没有句末标点就结束了，下一段从“{head}…”另起："
+            "疑为漏了句末标点，或分页、复制粘贴把一段拆成了两段"
+        )
+        return Violation(span, message, related=(Related(next_span, "下一段从这里开始"),))
     message = (
         f"段落在“{text[tail_start:]}”处中断，下一段“{head}…”接续同一句："
         "疑为分页或复制粘贴把一段拆成了两段"

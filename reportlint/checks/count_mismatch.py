@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from ..document import Document, Paragraph
-from ..figures import Enumeration, Figure, Item, counted_enumerations, document_figures
+from ..figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
 from ..model import Related, Violation, rule
-from ..structure import chinese_number
+from ..structure import chinese_number, numbering
 
 # A list written out in full names a handful of things; a count far from the
 # number of items before it counts something else (停建、缓建大中型项目295个).
@@ -32,6 +34,16 @@ _GRADES = ("级", "型")
 _EACH = ("各", "均", "每", "都")
 _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
+_VERB_TAGS = ("v", "vd", "vi", "vg")
+_JOINER_IN_ITEM = re.compile(r"以及|和|及|与")
+_NO_NOUN = ("和", "及", "与", "、", "等")
+_ITEM_NOUN = 8  # the longest noun after a count that makes the phrase one item of a list
+# An item's words up to the mark or word that ends it in a list.
+_ITEM_TAIL = re.compile(r"[^、，。；：,;:！？!?（()）“”《》\s等]{0,20}")
+# Dictionary tags of a numeral with its measure word (三个, 四件, 三部曲), not of a name.
+_NUMBER_TAGS = ("m", "mq", "q", "t")
+MAX_NAME = 8
+_PHRASE_END = re.compile(r"[，。；：、,;:！？!?（）()“”《》\s]")
 
 # "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
 _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
@@ -44,6 +56,13 @@ _CLAIM_TAIL = re.compile(
 _SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
 _CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
+# Where the next item of a marked enumeration may start, and how far one item may run.
+_ITEM_START = re.compile(r"[。；;！？!?，,]\s*")
+_MARKER_WIDTH = 8
+# Words that add items to a list in prose: 还有两类, 此外, 另一类, 其余.
+_MORE = re.compile(r"还有|另有|再有|此外|另外|另一|其他|其余|其它")
+_MAX_MARKED_ITEM = 1000
+_SPACES = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -67,33 +86,61 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
     - a list directly followed by its count: 打造昭阳、镇雄、水富、彝良3个省级物流枢纽
       (four names, count 3), 落实“正面、负面、倡导”3张清单, 企业、产业、就业、创业“四业”;
-    - a count followed by a colon and its items: 实施三大工程：一是…二是… or
-      “六项重点工作”：种业、设施农业、…;
+    - a count followed by a colon and its items: 实施三大工程：一是…二是…,
+      报告共分四个部分：一、…；二、…；三、…；四、… (counted by their markers, one
+      level in sequence), or “六项重点工作”：种业、设施农业、…;
     - a paragraph that announces the sections after it: 具体抓好8个方面工作： followed
       by （一）…（七）. The sections counted are the numbered paragraphs that follow
       at the next outline level (GB/T 9704: 一、 → （一） → 1. → （1）), up to the end
       of the claim's chapter (a paragraph numbered at a higher level, an unnumbered
       heading, or the numbering starting again).
 
-    Only what can be checked reliably is. These stay silent: a list that is not
-    exhaustive (A、B等5个); a total or a count per item (A、B共6台, A、B各3个); a
-    count far from the number of items (a full list names a handful of things:
-    more than 12, or 4 apart, is a count of something else); a count written after
-    its own noun (停建、缓建大中型项目295个); lists of actions or grades that qualify
-    what is counted (新建、改扩建3所学校, 国家级、省级3个示范区); a two-item list
-    that stops at an adverb, a preposition or a place and its verb (阻挠直接“三通”,
-    支持昭阳、鲁甸创建3个示范区); a quoted abbreviation that is the object of the
-    verb ending the list (经济建设、政治建设、协调推进“四个全面”) unless every item
-    shares its word (早发现、早报告、早隔离、早治疗“四早”); a count that is itself
-    the last item (邓小平理论和“三个代表”); and a count smaller than a list whose
-    last items are joined by 和/及/与 (the 和 may sit inside one name, or join two
-    groups: …最低养育标准和残疾人“两项补贴”). A 一是 list shorter than its count
-    whose next paragraph goes on with 三是 is not compared. A paragraph announces
-    sections only when it ends with the count and a task word (工作, 任务, 举措…),
-    方面 or a colon, and the next paragraph is numbered one: 主要做了以下工作 (no
-    number) has nothing to check, and a claim followed by prose describes its
-    points there. The words' parts of speech come from the shipped dictionary,
-    read only when a list and its count disagree.
+    The message names the count and the items it was compared with. Only a count
+    that surely counts exactly that list is compared. It deliberately does not report:
+
+    - names that hold a numeral, which were fixed once and count nothing nearby:
+      a quoted name after two items that it does not sum up (深化“校园餐”、农村集体
+      “三资”管理; 中国农业银行、中国邮政储蓄银行“三农”金融事业部; 各地区、各部门全面
+      推行“三项制度”), and a count that starts a name of the dictionary (和平共处五项
+      原则, 三个代表, 两个凡是);
+    - a count that is the object of the verb ending the list, not the items' number:
+      a name, its verb and the name it acts on (中国、印度、缅甸倡导和平共处五项原则;
+      广州、深圳援助梅州建设4个小镇), manners of the verb (旗帜鲜明、理直气壮地宣传四项
+      基本原则), a list after a preposition closed by a verb (从增速、结构、效率方面提出
+      5项指标). An abbreviation whose word every item holds still compares
+      (早发现、早报告、早隔离、早治疗“四早”; 人防、技防“两防”);
+    - a count whose phrase is one item of the list: it ends in 等 (城乡低保、儿童福利、
+      残疾人“两项补贴”等标准), or the next item has its noun (…最低生活保障标准、残疾人
+      “两项”补贴标准、孤困儿童基本生活最低养育标准); a count with no noun of its own
+      (上海、天津、重庆、湛江、海南岛八所和安徽裕溪口等港口: 八所 is a port);
+    - a count that belongs to the last item: the earlier items carry the counted
+      noun themselves (宁东煤制油项目、新疆准东3个煤制气项目);
+    - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
+      城市 may name five cities (and a count smaller than a list whose last items are
+      joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);
+    - two counts of two things: 从增速、结构、效率三个方面提出5项指标;
+    - what is not an item: an outline marker (二、认真进行坚持四项基本原则的正面教育),
+      a modifier ended by 的 (在广东、福建两省的深圳、珠海、汕头、厦门四个地区: four
+      places), and 、 inside quoted items parted by commas (“人口多、土地少，小生产、
+      大市场，投入高、产出低”三大基本矛盾);
+    - a list that is not exhaustive (A、B等5个); a total or a count per item (A、B共6台,
+      A、B各3个); a count far from the number of items (more than 12, or 4 apart, is a
+      count of something else); a count written after its own noun (停建、缓建大中型
+      项目295个); lists of actions or grades that qualify what is counted (新建、改扩建
+      3所学校, 国家级、省级3个示范区); a two-item list that stops at an adverb, a
+      preposition or a place and its verb (阻挠直接“三通”, 支持昭阳、鲁甸创建3个示范区);
+      a quoted abbreviation that is the object of a verb ending the list
+      (经济建设、政治建设、协调推进“四个全面”); a count that is itself the last item
+      (邓小平理论和“三个代表”).
+
+    A 一是 or marked list shorter than its count is not compared when the next
+    paragraph goes on with the next marker (三是, 三、) or the paragraph goes on with
+    more items in prose (还有两类…, 此外, 另一类). A paragraph announces sections only
+    when it ends with the count and a task word (工作, 任务, 举措…), 方面 or a colon,
+    and the next paragraph is numbered one: 主要做了以下工作 (no number) has nothing to
+    check, and a claim followed by prose describes its points there. The words' parts
+    of speech come from the shipped dictionary, read only when a list and its count
+    disagree.
 
     ## Why it matters
     A count that does not match its list shows that an item was added or dropped
@@ -126,12 +173,30 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
 def _listed_before(text: str, found: list[Figure]) -> Iterator[_Listed]:
     """Lists directly followed by their count (昭阳、镇雄、水富3个…), when the pair is reliable."""
-    for enumeration, count in counted_enumerations(text, found):
-        if len(enumeration.items) != count.value and _reliable_before(text, enumeration, count):
+    for whole_list, count in counted_enumerations(text, found):
+        enumeration = _counted_part(whole_list)
+        if enumeration and len(enumeration.items) != count.value and _reliable_before(text, enumeration, count):
             items = enumeration.items
             start = _trimmed_start(items)
             shown = (text[start : items[0].end], *(item.text for item in items[1:]))
             yield _Listed(count, shown, start, items[-1].end, "前面")
+
+
+def _counted_part(enumeration: Enumeration) -> Enumeration | None:
+    """The items the count may count: only those after a 的 that ends a modifier inside the
+    list (在广东、福建两省的深圳、珠海、汕头、厦门四个地区: the four places after 的)."""
+    items = list(enumeration.items)
+    # Items that each hold a 的 are parallel (能源的开发和节约、…、经济管理体制的改革): only a 的
+    # after which the items hold none starts the list anew.
+    for i in range(len(items) - 2, 0, -1):
+        cut = items[i].text.rfind("的")
+        if cut >= 0 and not any("的" in item.text for item in items[i + 1 :]):
+            rest = items[i].text[cut + 1 :]
+            items = [Item(items[i].start + cut + 1, items[i].end, rest), *items[i + 1 :]]
+            break
+    if len(items) < 2 or not items[0].text:
+        return None
+    return Enumeration(tuple(items), enumeration.open, enumeration.last_joiner)
 
 
 def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool:
@@ -145,16 +210,129 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return False  # 新建、改扩建3所学校; 国家级、省级3个示范区: the count counts their objects
     if enumeration.last_joiner != "、" and value < listed:
         return False  # 和 may join two names or two groups (…标准和残疾人“两项补贴”)
+    if listed < value <= listed + _inner_joiners(text, items):
+        return False  # 重庆和沈阳、大连3个城市: a 和 inside an item may join two of them
     if count.kind == "quantity" and not _noun_follows(text, count.end):
-        return False  # 缓建大中型项目295个；: the count follows its own noun, not the list
+        return False  # 缓建大中型项目295个；, 海南岛八所和安徽裕溪口: no noun of its own after the count
     quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
     if quoted:
-        return True
+        # “人口多、土地少，小生产、大市场，投入高、产出低”三大基本矛盾: the commas part the items
+        return not any(mark in text[items[0].start : items[-1].end] for mark in "，,；;")
+    if _phrase_is_an_item(text, count):
+        return False  # 残疾人“两项”补贴标准、孤困儿童…标准: the count's phrase is one item of the list
+    if _label_names_every_item(items, count):
+        return True  # 企业、产业、就业“四业”
+    if count.kind == "abbreviation" and listed == 2:
+        return False  # 农村集体“三资”, 各部门全面推行“三项制度”: a name the last item qualifies
+    if _numeral_in_a_name(text, count):
+        return False  # 和平共处五项原则, “三个代表”: the numeral belongs to a name
+    if _count_of_the_last_item(text, items, count):
+        return False  # 宁东煤制油项目、准东3个煤制气项目: the earlier items carry their own noun
+    if _last_item_holds_the_predicate(text, items):
+        return False  # 中国、印度、缅甸倡导和平共处五项原则: the count is the verb's object
     if listed == 2:
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+def _inner_joiners(text: str, items: tuple[Item, ...]) -> int:
+    """How many 和/及/与 stand inside the items before the last one: each may join two items
+    (重庆和沈阳) or sit inside one name (交通运输和邮政), so the list may be that much longer."""
+    return _names_joined_in_the_first(items[0].text) + sum(
+        1 for item in items[1:-1] for _ in _inner_joiner_positions(text, item))
+
+
+def _names_joined_in_the_first(first: str) -> int:
+    """1 when the first item ends with two names joined by 和 (支持天津和重庆), else 0: its start
+    runs back into the clause, where a 和 joins other things (落实…方针和香港)."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    tokens = lexicon().segment(first)
+    for before, joiner, after in zip(tokens, tokens[1:], tokens[2:]):
+        if joiner.text in ("和", "及", "与") and after is tokens[-1]:
+            return int(bool(before.entry and before.entry.tag in _PROPER_NAME_TAGS))
+    return 0
+
+
+def _inner_joiner_positions(text: str, item: Item) -> Iterator[int]:
+    """和/及/与 inside an item that may join two names; not after a 的, which makes the pair one
+    noun phrase (能源的开发和节约)."""
+    for match in _JOINER_IN_ITEM.finditer(text, item.start + 1, item.end - 1):
+        i, j = match.start(), match.end()
+        if "的" in text[item.start : i]:
+            continue
+        if text[i - 1 : j] not in JOINER_WORDS and text[i : j + 1] not in JOINER_WORDS:
+            yield i
+
+
+def _label_names_every_item(items: tuple[Item, ...], count: Figure) -> bool:
+    """企业、产业、就业、创业“四业”, 人防、技防“两防”: every item holds a character of the
+    abbreviation's own word, so the abbreviation sums up exactly these items."""
+    label = count.label.removeprefix("大")
+    return count.kind == "abbreviation" and bool(label) and all(any(c in item.text for c in label) for item in items)
+
+
+def _numeral_in_a_name(text: str, count: Figure) -> bool:
+    """Whether the count starts a word of the dictionary that is a name, not a number (五项原则,
+    三个代表, 四大发明, 三座大山, 两个凡是): its numeral was fixed once, not counted here."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    shortest = len(count.text) + (count.kind != "abbreviation")
+    for end in range(count.start + shortest, min(len(text), count.start + MAX_NAME) + 1):
+        entry = lexicon().get(text[count.start : end])
+        if entry and entry.tag not in _NUMBER_TAGS:
+            return True
+    return False
+
+
+def _counted_noun(text: str, count: Figure) -> str:
+    """The words after a count up to the end of its phrase (3个煤制气示范项目 → 煤制气示范项目)."""
+    end = _PHRASE_END.search(text, count.end, count.end + 12)
+    return text[count.end : end.start() if end else count.end + 12]
+
+
+def _count_of_the_last_item(text: str, items: tuple[Item, ...], count: Figure) -> bool:
+    """Whether an earlier item already names the kind of thing counted while the last one does
+    not: in 推进鄂尔多斯煤制油项目、宁东煤制油项目、新疆准东3个煤制气项目 each item is a whole
+    noun phrase and the count belongs to the last one alone."""
+    noun = _counted_noun(text, count)
+    if len(noun) < 2:
+        return False
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    # Only the first item's last word: where it starts is a guess (中央政府全力支持香港).
+    first = lexicon().segment(items[0].text)[-1].text
+    shares = [_shares_a_word(item, noun) for item in (first, *(item.text for item in items[1:]))]
+    # Not when only some share it: 现代服务业、高新技术产业、热带特色高效农业四大主导产业.
+    return all(shares[:-1]) and not shares[-1]
+
+
+def _shares_a_word(item: str, noun: str) -> bool:
+    """Whether *item* and *noun* have two Chinese characters in a row in common."""
+    return any(_is_cjk(noun[i]) and _is_cjk(noun[i + 1]) and noun[i : i + 2] in item for i in range(len(noun) - 1))
+
+
+def _last_item_holds_the_predicate(text: str, items: tuple[Item, ...]) -> bool:
+    """Whether the list ended inside its last item, which goes on into the clause's verb, so that
+    the count is that verb's object and not the items' number: a name, a verb and the name it acts
+    on (中国、印度、缅甸倡导和平共处五项原则; 广州、深圳援助梅州建设4个小镇), manners of the
+    verb (旗帜鲜明、理直气壮地宣传四项基本原则), or a list after a preposition closed by the verb
+    (从增速、结构、效率方面提出5项指标)."""
+    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+
+    tokens = [(t.text, t.entry.tag if t.entry else "") for t in lexicon().segment(items[-1].text)]
+    for (_, name), (verb, tag), (_, target) in zip(tokens, tokens[1:], tokens[2:]):
+        if name in _PROPER_NAME_TAGS and tag in (*_VERB_TAGS, "vn") and len(verb) > 1 and target in _PROPER_NAME_TAGS:
+            return True
+    for (_, tag), (_, following) in zip(tokens[1:], tokens[2:]):
+        if tag == "uv" and following in (*_VERB_TAGS, "vn"):
+            return True
+    if len(tokens) < 2 or tokens[-1][1] not in _VERB_TAGS or len(tokens[-1][0]) < 2 or tokens[-2][1][:1] != "n":
+        return False  # 在政治、经济、思想和组织: a last word that is a noun as well
+    before = lexicon().segment(text[items[0].start : _trimmed_start(items)])
+    return bool(before) and before[-1].entry is not None and before[-1].entry.tag == "p"
 
 
 def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> bool:
@@ -172,7 +350,28 @@ def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> boo
 
 def _noun_follows(text: str, end: int) -> bool:
     following = text[end : end + 1]
+    if text.startswith(_NO_NOUN, end):
+        return False  # 八所和安徽裕溪口, 三个、四个: a joiner or 等 right after the count
     return bool(following) and (_is_cjk(following) or following in _QUOTE_OPEN)
+
+
+def _phrase_is_an_item(text: str, count: Figure) -> bool:
+    """Whether the count's phrase is itself one item of a longer list, so that the items before
+    it are its peers, not what it counts: the phrase ends in 等 (城乡低保、儿童福利、残疾人
+    “两项补贴”等标准), or the item after it holds the phrase's own noun (…保障标准、残疾人
+    “两项”补贴标准、孤困儿童基本生活最低养育标准). A count after it (3个县区、12个乡镇) is a
+    list of counts, and 和 may join the counted phrase with something else (两个特别行政区政府
+    和行政长官)."""
+    start = count.end + (text[count.end : count.end + 1] in _QUOTE_CLOSE)
+    phrase = _ITEM_TAIL.match(text, start)
+    end = phrase.end()
+    if text.startswith("等", end):
+        return True
+    if text[end : end + 1] != "、" or not 2 <= end - start <= _ITEM_NOUN:
+        return False  # 4项成果分别在联合国气候变化大会、…: a clause, not one item's noun
+    following = _ITEM_TAIL.match(text, end + 1).group()
+    head = phrase.group()[-2:]
+    return bool(following) and not following[0].isdigit() and head in following
 
 
 def _list_runs_to_the_count(items: tuple[Item, ...], count: Figure) -> bool:
@@ -214,6 +413,7 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
     """A count, a colon and then its items: 实施三大工程：一是…二是…; “六项重点工作”：种业、….
     A 一是 list shorter than its count may go on in the next paragraph (三是…): then it is not
     compared."""
+    starts = [f.start for f in found]
     for count in found:
         if not count.is_count or (count.value or 0) < 2 or count.bound != "exact" or count.direction:
             continue
@@ -223,42 +423,96 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
         start = colon.end()
         ordinals = _shi_run(text, start)
         if ordinals:
-            if len(ordinals) < (count.value or 0) and _CONTINUED.match(following):
-                continue
             end = _shi_end(text, start, len(ordinals))
+            if len(ordinals) < (count.value or 0) and (_CONTINUED.match(following) or _goes_on(text, end)):
+                continue
             yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
-        items = _colon_items(text, start, found)
+        start = _SPACES.match(text, start).end()
+        if numbering(text[start : start + _MARKER_WIDTH]):
+            # 报告共分四个部分：一、…；二、…: the markers count the items, not the 、 in 一、
+            yield from _marked(text, start, count, following)
+            continue
+        items = _colon_items(text, start, starts)
         if items and abs(len(items) - (count.value or 0)) <= MAX_GAP:
             yield _Listed(count, tuple(i.text for i in items), items[0].start, items[-1].end, "后面")
+
+
+def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_Listed]:
+    """The items of a marked enumeration after a colon (一、…；二、…, （一）…（二）…, 1.…2.…,
+    第一，…第二，…), counted by their markers. A run shorter than its count that the next
+    paragraph goes on with (三、…) is not compared."""
+    run, level, cut_short = _marker_run(text, start)
+    if len(run) < 2 or (cut_short and len(run) < (count.value or 0)):
+        return  # the next item may lie further on than the run was followed
+    going_on = numbering(following[:_MARKER_WIDTH].lstrip())
+    end = _CLAUSE_END.search(text, run[-1][0])
+    if len(run) < (count.value or 0) and ((going_on and going_on[:2] == (level, len(run) + 1))
+                                          or _goes_on(text, end.end() if end else len(text))):
+        return
+    markers = [marker.rstrip("、.．，,：: ") for _, marker in run]
+    yield _Listed(count, tuple(markers), start, end.start() if end else len(text), "后面",
+                  f"{markers[0]}至{markers[-1]}")
+
+
+def _goes_on(text: str, end: int) -> bool:
+    """Whether the paragraph goes on after a numbered list with more of its kind in other words:
+    大体上有四种类型：一是…二是…。在这两大类之间，还有两类产品和企业。一类是…另一类是…"""
+    return bool(_MORE.search(text, end, end + _MAX_MARKED_ITEM))
+
+
+def _marker_run(text: str, start: int) -> tuple[list[tuple[int, str]], int, bool]:
+    """The markers 1, 2, 3… of one level, in sequence from *start*, each at the start of a clause,
+    their outline level, and whether the search was cut short: it stops at a marker out of
+    sequence (a new list), and gives up far past the last marker, where one item would have run
+    on for a page."""
+    first = numbering(text[start : start + _MARKER_WIDTH])
+    if not first or first[1] != 1:
+        return [], 0, False
+    run = [(start, first[2])]
+    for boundary in _ITEM_START.finditer(text, start):
+        position = boundary.end()
+        if position - run[-1][0] > _MAX_MARKED_ITEM:
+            return run, first[0], True
+        marker = numbering(text[position : position + _MARKER_WIDTH])
+        if not marker or marker[0] != first[0]:
+            continue
+        if marker[1] != len(run) + 1:
+            break  # a new list of the same level
+        run.append((position, marker[2]))
+    return run, first[0], False
 
 
 def _shi_run(text: str, start: int) -> list[str]:
     """一是, 二是, … right after a colon at *start*: the ordinals in sequence, or [] when none start there."""
     run: list[str] = []
+    last = start
     for match in _SHI_ORDINAL.finditer(text, start):
         if not run and match.start() != start:
             return []
-        if chinese_number(match.group(1)) != len(run) + 1:
-            break  # a nested list starts again at 一是
+        if chinese_number(match.group(1)) != len(run) + 1 or match.start() - last > _MAX_MARKED_ITEM:
+            break  # a nested list starts again at 一是, or the run is long over
         run.append(match.group(1))
+        last = match.start()
     return run if len(run) >= 2 else []
 
 
 def _shi_end(text: str, start: int, length: int) -> int:
-    last = [m for m in _SHI_ORDINAL.finditer(text, start)][length - 1]
-    end = _CLAUSE_END.search(text, last.end())
-    return end.start() if end else len(text)
+    for number, match in enumerate(_SHI_ORDINAL.finditer(text, start), 1):
+        if number == length:
+            end = _CLAUSE_END.search(text, match.end())
+            return end.start() if end else len(text)
+    return len(text)
 
 
-def _colon_items(text: str, start: int, found: list[Figure]) -> list[Item]:
+def _colon_items(text: str, start: int, starts: list[int]) -> list[Item]:
     """The 、 list that fills the clause after a colon (种业、设施农业、…。), or [] if it is not one."""
     end_match = _CLAUSE_END.search(text, start)
     end = end_match.start() if end_match else len(text)
     clause = text[start:end]
     if not clause or any(c in clause for c in "，,：:") or "等" in clause:
         return []
-    if any(start <= f.start < end for f in found):
+    if bisect_left(starts, start) != bisect_left(starts, end):
         return []  # 16个州（市）全覆盖、…: statements with figures, not names
     items, depth, item_start = [], 0, start
     for i in range(start, end):
@@ -293,14 +547,15 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
         return
     if not (claim.group("task") or count.unit in ("方面", "个方面") or claim.group("end") in ("：", ":")):
         return  # …受理信访1009件。 before the next chapter: a figure, not an announcement
-    following = [p for p in paragraphs[index + 1 :] if p.kind != "artifact"]
-    if not following or not following[0].numbering:
+    following = (p for p in islice(paragraphs, index + 1, None) if p.kind != "artifact")
+    first_section = next(following, None)
+    if first_section is None or not first_section.numbering:
         return  # the points are described in prose, or the claim counts something else
-    level, ordinal, _ = following[0].numbering
+    level, ordinal, _ = first_section.numbering
     own = claim_paragraph.numbering
     if ordinal != 1 or (own and own[0] >= level and own[0] != 0):
         return
-    sections = _sections(following, level)
+    sections = _sections(chain([first_section], following), level)
     if len(sections) != count.value:
         first, last = sections[0], sections[-1]
         assert first.numbering and last.numbering
@@ -312,7 +567,7 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
         yield Violation(claim_paragraph.span(count.start, count.end), message, related=(related,))
 
 
-def _sections(following: list[Paragraph], level: int) -> list[Paragraph]:
+def _sections(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
     """The numbered paragraphs at *level* up to the end of the chapter they belong to."""
     sections: list[Paragraph] = []
     previous = 0

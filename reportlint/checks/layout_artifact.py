@@ -6,15 +6,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..artifacts import CONTINUATION, SENTENCE_MARKS, is_print_artifact, is_web_chrome, running_headers
+from ..artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
 
-# The credit line of a newspaper photo: 本报记者 戴冰摄.
+# The credit line of a newspaper photo: 本报记者 戴冰摄, （新华社记者 李学仁 摄）.
 _PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？]))(?:本报记者|新华社记者|记者|通讯员)\s*[：:]?\s*"
-    r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄$"
+    r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
+    r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
+# The caption above a credit: one or two sentences of a few dozen characters
+# (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
+_CAPTION_LENGTH = 100
+_CAPTION_SENTENCES = 3
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,23 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     continuation markers (上接第3版, 下转第二版, （接第1版）), page numbers
     (— 12 —, -3-, 第3页 共10页), a running header or footer repeated through
     the text, the chrome of a copied web page (您的位置：首页 > …, 【字体：大
-    中 小】, 打印 / 关闭 / 分享 lines, 来源：××日报, time stamps) and newspaper
+    中 小】, 打印 / 关闭 / 分享: lines, 来源：××日报, time stamps) and newspaper
     photo credits (本报记者 ××摄). Consecutive web-page lines are reported
-    together as one finding.
+    together as one finding, a metadata label with the value the page set on
+    the next line (来源： / 四川日报), and a page's list of linked items (an id
+    line and the item's title). A photo's caption with its credit
+    (殷勇同志作政府工作报告。本报记者 戴冰摄) is reported and deleted whole;
+    a credit that ran into a body paragraph, alone.
+
+    It deliberately does not report:
+    - dates, signatures and sources of data that belong to the document:
+      “2026年1月20日”, “省长 王予波”, “数据来源：国家统计局”;
+    - a line that recurs fewer than `header-repeats` times, or one with
+      punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”);
+    - a line that recurs inside its sentences, as a wiki link set apart does
+      (“《” / “纲要（草案）” / “》提出，……”): the text names it again;
+    - words of a sentence that look like a marker: “转第三产业发展”, “第3页
+      所列项目全部完工”, “经验分享：坚持问题导向……”.
 
     ## Why it matters
     Drafts are often assembled from the published versions of earlier
@@ -57,14 +76,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     chrome_run: list[Paragraph] = []
     repeated = _repeated_lines(doc, opts.header_repeats)
-    after_breadcrumb_arrow = False
-    for paragraph in doc.paragraphs:
-        text = paragraph.text.strip()
-        is_chrome = paragraph.kind == "artifact" and is_web_chrome(text)
-        # A breadcrumb (您的位置: / 首页 / > / 云南要闻) puts each item on its own line.
-        if not is_chrome and after_breadcrumb_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text):
-            is_chrome = True
-        after_breadcrumb_arrow = is_chrome and text in (">", "＞")
+    chrome = web_chrome_flags([p.text for p in doc.paragraphs], [p.kind for p in doc.paragraphs])
+    for paragraph, is_chrome in zip(doc.paragraphs, chrome):
         if is_chrome:
             chrome_run.append(paragraph)
             continue
@@ -91,11 +104,9 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
             span = paragraph.span(match.start(), match.end())
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
-    credit = _PHOTO_CREDIT.search(text)
+    credit = _PHOTO_CREDIT.search(text.rstrip())
     if credit:
-        span = paragraph.span(credit.start(), credit.end())
-        yield Violation(span, f"图片署名“{credit.group()}”是报纸版面残留，不属于正文",
-                        fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
+        yield _photo_credit_violation(doc, paragraph, credit)
     copies = repeated.get(stripped)
     if copies:
         first = copies[0]
@@ -104,11 +115,31 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
                         related=related, fix=_delete_paragraphs(doc, [paragraph]))
 
 
+def _photo_credit_violation(doc: Document, paragraph: Paragraph, credit: re.Match[str]) -> Violation:
+    """The credit, and with it the caption when the paragraph is nothing else:
+    deleting only 本报记者 戴冰摄 would leave the photo's caption in the body."""
+    caption = paragraph.text[: credit.start()].strip()
+    if caption and _is_photo_caption(caption):
+        return Violation(paragraph.span(), f"图片说明“{caption}”及署名“{credit.group().strip()}”是报纸版面残留，不属于正文",
+                         fix=_delete_paragraphs(doc, [paragraph]))
+    if not caption:
+        return Violation(paragraph.span(), f"图片署名“{credit.group().strip()}”是报纸版面残留，不属于正文",
+                         fix=_delete_paragraphs(doc, [paragraph]))
+    span = paragraph.span(credit.start(), credit.end())
+    return Violation(span, f"图片署名“{credit.group()}”是报纸版面残留，不属于正文",
+                     fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
+
+
+def _is_photo_caption(text: str) -> bool:
+    return len(text) <= _CAPTION_LENGTH and len(_SENTENCE_END.findall(text)) < _CAPTION_SENTENCES
+
+
 def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
     """Running page headers or footers: short lines without punctuation that recur."""
-    eligible = [p.text if p.kind in ("text", "meta", "title", "artifact") else "" for p in doc.paragraphs]
+    eligible = [p.kind in ("text", "meta", "title", "artifact") for p in doc.paragraphs]
+    texts = [p.text for p in doc.paragraphs]
     return {
-        text: [doc.paragraphs[i] for i in copies] for text, copies in running_headers(eligible, times).items()
+        text: [doc.paragraphs[i] for i in copies] for text, copies in running_headers(texts, times, eligible).items()
     }
 
 

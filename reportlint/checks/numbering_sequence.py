@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..artifacts import CONTINUATION
 from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
 from ..structure import chinese_number, numbering
@@ -15,19 +16,26 @@ from ..structure import chinese_number, numbering
 # quoted text restate other documents' numbers.
 _COUNTED = ("title", "heading", "text", "list-item")
 # Ranks of the outline levels of structure.numbering; lower ranks are parents.
-# 第X篇/部分 → 第X章 → 第X节 → 一、 → （一） → 1. → （1）.
+# 第X篇/部分 → 第X章 → 第X节 → 第X条 → 一、 → （一） → 1. → （1）.
 _PART_RANK = {"篇": -3, "部": -3, "章": -2, "节": -1}
-# Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章).
-_NOT_RESET_BY = {-2: -3}
+_ARTICLE_RANK = 0
+# 第一条　根据…: the articles of a regulation, set off from their text by a space or a colon
+# (第五条规定… at a paragraph's start cites an article, it does not number one).
+_ARTICLE = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]+)条(?=[ \t\u3000：:])")
+# Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章), and the
+# articles of a regulation through its parts, chapters and sections: by definition, not by habit.
+_RUNS_ON_THROUGH = {-2: frozenset({-3}), _ARTICLE_RANK: frozenset({-3, -2, -1})}
 _SPACES = " \t\u3000"
 # 一、二线城市 / 1、2月份: two numerals joined by a 顿号 are a range, not an outline number
 # (三、二〇二五年工作 and 1、2025年工作回顾 are).
 _NUMERAL_AFTER_DUNHAO = re.compile(
-    r"[一二三四五六七八九十](?![〇零○一二三四五六七八九十])|[0-9０-９]{1,2}(?![0-9０-９])"
+    r"[一二三四五六七八九十]{1,3}(?![〇零○一二三四五六七八九十百])|[0-9０-９]{1,2}(?![0-9０-９])"
 )
 # A number cut off its opening bracket by a page break: "（" / "三）改革开放…".
 _OPEN_BRACKET_END = re.compile(r"[（(]\s*$")
 _BRACKET_REST = re.compile(r"[一二三四五六七八九十百0-9０-９]{1,3}[）)]")
+# "（十一注重能力建设": a number that lost its closing bracket (unmatched-pair reports it).
+_UNCLOSED = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?![）)一二三四五六七八九十百0-9０-９])")
 # "3．10种有色金属：…": structure.numbering leaves a dot before a digit to decimals (3.5%).
 _NUMBER_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 # Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
@@ -40,6 +48,12 @@ _INLINE = {
 # Items that open paragraphs (第一，… / 第二，…) may have a few paragraphs each.
 _INLINE_REACH = 3  # paragraphs
 _LEADING_REACH = 8
+# 政府工作报告（摘要） / 讲话（节选） / a title line ending in 摘编: the document leaves out
+# what it does not quote, so its numbers may start anywhere and leave gaps.
+_SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
+_TITLE_AREA = 10  # paragraphs
+# 附件：1.…… / 注：（1）……: a number written after a label's colon
+_LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -60,6 +74,7 @@ class _Mark:
     end: int
     shown: str  # the marker as quoted in a message: （三）, 3., 三、, 三是
     tentative: bool = False  # only a number if it continues its run
+    heads_run: bool = False  # (tentative) or if a heading starts a run with it
 
     def span(self) -> Span:
         return self.paragraph.span(self.start, self.end)
@@ -84,44 +99,74 @@ class _Mark:
 def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does
-    Checks that the outline numbers of a report run in order (GB/T 9704-2012:
-    一、 → （一） → 1. → （1）): within each parent, 一、二、三、 / （一）（二） /
-    1. 2. / （1）（2） run without gaps or repeats, and a child level starts again at
-    its first number under each new parent. It reports the number that breaks
-    the run — “（四）” after “（二）”, a second “（二）”, a “（四）” that goes on
-    counting from the previous chapter — and points at the previous number of
-    the same level.
+    Checks that the outline numbers of a document run in order (GB/T 9704-2012:
+    一、 → （一） → 1. → （1）; 第X篇/部分 → 第X章 → 第X节 → 第X条 above them):
+    一、二、三、 / （一）（二） / 1. 2. / （1）（2） / 第一条 第二条 run without gaps
+    or repeats. It reports the number that breaks the run — “（四）” after
+    “（二）”, a second “（二）” — and names the previous number of the same level,
+    pointing at it.
 
-    - Counted: headings and body paragraphs that start with a number (many reports
-      write “1.坚持……。” paragraphs), and list items whose text starts with one.
-      Not counted: the markers of Markdown ordered lists (Markdown numbers them, so
-      lazy “1. 1. 1.” is fine), table cells and quotes.
-    - A level restarts under every paragraph numbered at a higher level, even when
-      a level is skipped (一、 followed directly by 1.): body “1.” runs of two
-      sections are never linked. 第X章 runs on through the parts (篇) of a plan.
-    - A run may start again at its first number anywhere (an annex 附件, a
-      glossary 名词解释, a table of contents or a quoted list start afresh), except
-      right after its first item: （一）（一） is a repeat. A number lower than the
-      one before (（三） then （二）) is reported, unless an unnumbered heading comes
-      between them (another section's list).
-    - A document that begins in the middle of a run (an excerpt, a newspaper page
-      that starts after “上接第3版” with “（五）”) is fine: when its first number is
-      not the first of its level and no body text comes before it, each level's
-      first run may start anywhere until a parent is seen. Elsewhere a run that
-      starts at （三） under a new parent lacks （一）（二）.
-    - Half-width （一） written (一) counts the same (punctuation-width reports the
-      brackets); a number cut from its bracket by a page break (“（” / “三）…”)
-      still counts (broken-paragraph reports the cut), and so does “3．10种…” when
-      it follows 2. (elsewhere a number before a digit is a decimal). 一、二线城市
-      and 1、2月份 are ranges, not numbers.
-    - Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked
-      when their items follow each other closely (within three paragraphs, or
-      eight when each item opens a paragraph): a skipped or repeated item is
-      reported, a list that starts afresh at 一是 is not, and a list whose first
-      item is not written 一是 / 第一 is not checked. 全国第一，, 统一是 and
-      第一、第三产业 are words, not items.
-    - The levels are taken to nest in the order of GB/T 9704; a document that
-      nests 1. above （一） is not understood.
+    How a level goes on under a new parent is the document's own habit, read from
+    the whole document (one level at a time, and anew for each document in the
+    file): a report starts （一） again under each 一、; Central and State Council
+    documents count their items （一）…（三十） or （1）…（61） on through their
+    parts 一、二、三、; regulations count 第X条 through their chapters, and the
+    国务院工作规则 counts 一、…四十七、 through its 第X章. Continuity is checked in
+    that habit: where the document counts on, a number left out, given twice or
+    started again where the parts meet is reported (“（七）” after “（五）” of the
+    part before); where it starts again, a part whose items go on counting from
+    the part before is reported, naming a part that starts again.
+
+    What it deliberately does not report:
+    - Items counted on through the parts: “二、加快推动农机装备产业高质量发展” followed
+      by “（三）完善农机装备创新体系” after （一）（二） under 一、, when that is how
+      the document numbers (its other parts go on counting, none starts again).
+    - A run that starts again at its first number (an annex 附件, a glossary
+      名词解释, a table of contents followed by the text, the next of several
+      bulletins in one file, a quoted list), except right after its first item:
+      （一）（一） is a repeat. A number lower than the one before (（三） then （二））
+      is reported, unless an unnumbered heading comes between them.
+    - An excerpt: a document whose first number is not its level's first and that
+      has no body text before it (a newspaper page that starts after “上接第3版”
+      with “（五）”), or that says so before its first number (“（上接第二版）”,
+      “政府工作报告（摘要）”, “讲话（节选）”), may start each level anywhere until a
+      parent is seen; a declared selection (摘要, 节选, 摘编) may also leave items
+      out. Repeats are still reported.
+    - A list inside an item numbered with a higher level's marks, as older reports
+      write: 一、二、三、 inside （一）'s text or inside 四、, after which the outer count
+      goes on (（二）, 五、 written like （一）, 四、). A list of one item is no list: 一、
+      given twice is reported.
+    - 一是…，一是…: “坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放” pairs “the
+      one… the other…”; a repeated 一是 is reported only when the list goes on
+      (一是…；一是…；三是…).
+    - A first item written after a label in the paragraph before: “附件：1.国土资源部
+      关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
+      统计数。” followed by “2.…”.
+    - Ranges: 一、二线城市, 1、2月份, 三、四季度 (two consecutive numbers) are not
+      outline numbers unless the outline expects that number there; “一、一年来工作回顾”,
+      “二、2025年工作安排”, “（三）三大攻坚战…” are numbered 一、 / 二、 / （三）.
+    - The markers of Markdown ordered lists (Markdown numbers them, so lazy
+      “1. 1. 1.” is fine), table cells and quotes. Counted: headings and body
+      paragraphs that start with a number (“1.坚持……。”), list items whose text
+      starts with one, and 第X条 followed by a space or a colon (“第五条规定…” cites).
+
+    Also: a level restarts under every paragraph numbered at a higher level, even
+    when a level is skipped (一、 followed directly by 1.). Half-width (一) counts
+    as （一） (punctuation-width reports the brackets); a number cut from its
+    bracket by a page break (“（” / “三）…”) or that lost its closing bracket
+    (“（十一注重能力建设”, unmatched-pair reports it) still counts when it continues
+    its run, and so does “3．10种…” when it follows 2. (elsewhere a number before
+    a digit is a decimal).
+    Lists inside paragraphs, 一是…二是…三是… and 第一，…第二，…, are checked when
+    their items follow each other closely (within three paragraphs, or eight when
+    each item opens a paragraph): a skipped or repeated item is reported, a list
+    that starts afresh at 一是 is not, and a list whose first item is not written
+    一是 / 第一 is not checked; 全国第一，, 统一是 and 第一、第三产业 are words, not
+    items. A list inside an item of a list (“一是聚焦扩大内需” / “…。一是提高居民收入；
+    二是扩大服务消费。” / “二是聚焦科技创新”) is its own list; the outer one goes on
+    with the items that open paragraphs. The levels are taken to nest in the order
+    of GB/T 9704; a document that nests 1. above （一） is understood only as far as
+    the lists inside items above explain it.
 
     ## Why it matters
     A skipped or doubled number is the trace of a section deleted, pasted twice
@@ -145,7 +190,7 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     - `inline-lists` (true): also check 一是…二是… and 第一，…第二，… lists
       inside paragraphs.
     """
-    yield from _Outline(doc).check(_outline_marks(doc))
+    yield from _Outline(doc).check(list(_outline_marks(doc)))
     if opts.inline_lists:
         yield from _check_inline(doc)
 
@@ -186,15 +231,29 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
             shown = marker + ("部分" if kind == "部" else kind)
             return _Mark(paragraph, _PART_RANK[kind], ordinal, lead, lead + len(shown), shown)
         shown = marker.rstrip(_SPACES)
-        if shown.endswith("、") and _NUMERAL_AFTER_DUNHAO.match(text, lead + len(marker)):
-            return None
+        range_end = shown.endswith("、") and _NUMERAL_AFTER_DUNHAO.match(text, lead + len(marker))
+        if range_end and chinese_number(range_end.group()) == ordinal + 1:
+            # 一、二线城市 / 1、2月份 / 三、四季度: a range of two consecutive numbers, unless the
+            # outline expects this number here (二、三农工作 after 一、)
+            return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown, tentative=True, heads_run=True)
         return _Mark(paragraph, level, ordinal, lead, lead + len(shown), shown)
+    article = _ARTICLE.match(text, lead)
+    if article:
+        ordinal = chinese_number(article.group("n"))
+        if ordinal:
+            return _Mark(paragraph, _ARTICLE_RANK, ordinal, lead, article.end(), article.group())
     rest = _BRACKET_REST.match(text, lead)
     if rest and previous is not None and _OPEN_BRACKET_END.search(previous.text):
         number = numbering("（" + rest.group())
         if number is not None:
             level, ordinal, marker = number
             return _Mark(paragraph, level, ordinal, lead, rest.end(), marker)
+    unclosed = _UNCLOSED.match(text, lead)
+    if unclosed:
+        ordinal = chinese_number(unclosed.group("n"))
+        if ordinal:
+            level = 4 if unclosed.group("n")[0] in "0123456789０１２３４５６７８９" else 2
+            return _Mark(paragraph, level, ordinal, lead, unclosed.end(), unclosed.group(), tentative=True)
     decimal = _NUMBER_BEFORE_DIGIT.match(text, lead)
     if decimal:
         ordinal = chinese_number(decimal.group(1))
@@ -203,86 +262,303 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
     return None
 
 
+def _runs_on_through(rank: int, parent_rank: int) -> bool:
+    return parent_rank in _RUNS_ON_THROUGH.get(rank, ())
+
+
+def _segments(marks: list[_Mark]) -> list[int]:
+    """Which part of the file each number belongs to: a file may hold several documents
+    (a notice and the plan it issues, bulletins of several years, a table of contents and
+    the text), each starting its top level again at 一、 / 第一章; each has its own habits."""
+    ranks = [m.rank for m in marks if not m.tentative]
+    top = min(ranks, default=0)
+    segments, segment, seen_top = [], 0, False
+    for mark in marks:
+        if mark.rank == top and not mark.tentative:
+            if mark.ordinal == 1 and seen_top:
+                segment += 1
+            seen_top = True
+        segments.append(segment)
+    return segments
+
+
 @dataclass
-class _Outline:
-    doc: Document
+class _Habit:
+    """How one level of one document numbers its items under each new parent."""
+
+    restarts: int = 0  # parents under which it starts again at （一）
+    continues: int = 0  # parents under which it goes on from the previous parent's last item
+    #: the first parent under which it starts again, for the message: (parent, its first child)
+    restart: tuple[_Mark, _Mark] | None = None
+
+    @property
+    def continuous(self) -> bool:
+        # （一）…（三十） across 一、二、三、 in Central and State Council documents: a convention,
+        # recognised from the document itself; with as many restarts, the restarts are the habit
+        return self.continues > self.restarts
+
+
+def _habits(marks: list[_Mark], segments: list[int]) -> dict[tuple[int, int], _Habit]:
+    """(segment, rank) -> habit: at each new parent, does the level's first item start
+    again at 1, or go on from the last item under the parent before?"""
+    habits: dict[tuple[int, int], _Habit] = {}
+    runs: dict[int, _Mark] = {}  # rank -> last item of the current run
+    ended: dict[int, _Mark] = {}  # rank -> last item under the previous parent
+    for mark, segment in zip(marks, segments):
+        if mark.tentative:
+            continue
+        if mark.rank not in runs and mark.rank in ended:
+            habit = habits.setdefault((segment, mark.rank), _Habit())
+            parent = _parent_of(runs, mark.rank)
+            if mark.ordinal == 1:
+                habit.restarts += 1
+                if habit.restart is None and parent is not None:
+                    habit.restart = (parent, mark)
+            elif mark.ordinal == ended[mark.rank].ordinal + 1:
+                habit.continues += 1
+        for rank in [r for r in runs if r > mark.rank and not _runs_on_through(r, mark.rank)]:
+            child = runs.pop(rank)
+            if mark.ordinal == 1:
+                ended.pop(rank, None)  # a new parent run (another document): no evidence
+            else:
+                ended[rank] = child
+        runs[mark.rank] = mark
+    return habits
+
+
+def _parent_of(runs: dict[int, _Mark], rank: int) -> _Mark | None:
+    above = [r for r in runs if r < rank and not _runs_on_through(rank, r)]
+    return runs[max(above)] if above else None
+
+
+@dataclass
+class _Counts:
+    """Where each level's count stands."""
+
     #: rank -> the last number of the current run at that rank
     runs: dict[int, _Mark] = field(default_factory=dict)
     #: rank -> the last number of the run at that rank under the previous parent
     ended: dict[int, _Mark] = field(default_factory=dict)
-    #: the document begins in the middle of a run (an excerpt)
-    excerpt: bool = False
-    started: bool = False
     #: ranks whose last number repeated the one before: it may stand for the next
     #: one (（二）（二）（四）), which is one finding, not two
     slack: set[int] = field(default_factory=set)
+    #: ranks whose run went on through a new parent since its last number
+    crossed: set[int] = field(default_factory=set)
+    #: rank -> the number a reported restart should have had: the next number may go
+    #: on from either (a part that starts again at （一） in a document that counts on)
+    instead: dict[int, _Mark] = field(default_factory=dict)
 
-    def check(self, marks: Iterator[_Mark]) -> Iterator[Violation]:
-        for mark in marks:
+    def copy(self) -> _Counts:
+        return _Counts(dict(self.runs), dict(self.ended), set(self.slack), set(self.crossed), dict(self.instead))
+
+
+@dataclass
+class _Inner:
+    """A run that starts again at its first number while another count is open: a new part
+    (an annex, the next document) or a list inside an item, as older reports write
+    一、二、三、 inside （一）'s text or inside 四、. Which one it is shows when the open
+    count goes on after it (（二） after the list, 五、 after 四、's list)."""
+
+    rank: int  # the level of the run that started again
+    before: _Counts  # the counts as they stood before the run started again
+    held: Violation | None  # the finding at its first number, void if it is a list inside
+    #: the levels numbered since: a count goes on after the list only at a level the list
+    #: did not use (（六） after a new 一、's own （一）…（四） is that 一、's)
+    seen: set[int] = field(default_factory=set)
+    #: how far the run that started again got: one item is no list (一、 given twice
+    #: over items that go on counting is a repeated heading)
+    reached: int = 1
+
+    def note(self, mark: _Mark) -> None:
+        self.seen.add(mark.rank)
+        if mark.rank == self.rank:
+            self.reached = max(self.reached, mark.ordinal)
+
+    def resumed_by(self, mark: _Mark) -> bool:
+        before = self.before.runs.get(mark.rank)
+        if before is None or mark.ordinal != before.ordinal + 1 or self.reached < 2:
+            return False
+        # the count that goes on is written as it was (a heading after a heading), and
+        # the list did not use its level
+        return mark.paragraph.kind == before.paragraph.kind and not any(
+            self.rank < rank <= mark.rank for rank in self.seen)
+
+
+# Inner lists kept open at once; older ones are taken to be new parts.
+_INNER_DEPTH = 8
+
+
+@dataclass
+class _Outline:
+    doc: Document
+    at: _Counts = field(default_factory=_Counts)
+    #: the document begins in the middle of a run (an excerpt)
+    excerpt: bool = False
+    #: the document says it is a selection (节选, 摘要): numbers it left out are not gaps
+    selection: bool = False
+    started: bool = False
+    #: (segment, rank) -> how that level numbers under a new parent
+    habits: dict[tuple[int, int], _Habit] = field(default_factory=dict)
+    segment: int = 0
+    inner: list[_Inner] = field(default_factory=list)
+
+    @property
+    def runs(self) -> dict[int, _Mark]:
+        return self.at.runs
+
+    @property
+    def ended(self) -> dict[int, _Mark]:
+        return self.at.ended
+
+    @property
+    def slack(self) -> set[int]:
+        return self.at.slack
+
+    @property
+    def crossed(self) -> set[int]:
+        return self.at.crossed
+
+    def check(self, marks: list[_Mark]) -> Iterator[Violation]:
+        segments = _segments(marks)
+        self.habits = _habits(marks, segments)
+        for mark, self.segment in zip(marks, segments):
             previous = self.runs.get(mark.rank)
-            if mark.tentative and (previous is None or not self._continues(mark, previous)):
+            instead = self.at.instead.pop(mark.rank, None)
+            if instead is not None and mark.ordinal == instead.ordinal + 1:
+                previous = instead
+            if mark.tentative and not self._counts(mark, previous):
                 continue
             if not self.started:
                 self.started = True
-                self.excerpt = mark.ordinal > 1 and not self._body_before(mark.paragraph)
-            if previous is None:
-                violation = self._first_of_run(mark)
-            else:
-                violation = self._next_in_run(mark, previous)
-            if violation is not None:
+                opening = self.doc.paragraphs[: mark.paragraph.index]
+                self.selection = any(_SELECTION.search(p.text) for p in opening[:_TITLE_AREA])
+                declared = self.selection or any(CONTINUATION.search(p.text) for p in opening)
+                self.excerpt = mark.ordinal > 1 and (declared or not self._body_before(mark.paragraph))
+            # a higher level ends a list inside an item: that was a new part
+            for inner in [i for i in self.inner if i.rank > mark.rank]:
+                self.inner.remove(inner)
+                yield from self._close(inner)
+            opens_inner = self._opens_inner(mark, previous)
+            before = self.at.copy() if opens_inner else None
+            violation = self._first_of_run(mark) if previous is None else self._next_in_run(mark, previous)
+            if violation is not None and self._resume(mark):
+                violation = self._next_in_run(mark, self.runs[mark.rank])  # it continues: None
+            for inner in self.inner:
+                inner.note(mark)
+            if before is not None:
+                self.inner.append(_Inner(mark.rank, before, violation))
+                if len(self.inner) > _INNER_DEPTH:
+                    yield from self._close(self.inner.pop(0))
+            elif violation is not None:
                 yield violation
-            self._advance(mark)
+            self._advance(mark, fresh=mark.ordinal == 1 and (previous is None or previous.ordinal > 1))
+        for inner in self.inner:
+            yield from self._close(inner)
+
+    def _opens_inner(self, mark: _Mark, previous: _Mark | None) -> bool:
+        """A first number while a count at its level or below it is open."""
+        if mark.ordinal != 1:
+            return False
+        return (previous is not None and previous.ordinal > 1) or any(r > mark.rank for r in self.runs)
+
+    def _resume(self, mark: _Mark) -> bool:
+        """A number that breaks its run but continues a count open before a run started
+        again: that run was a list inside an item; the counts go back to where they stood."""
+        for depth in range(len(self.inner) - 1, -1, -1):
+            if self.inner[depth].resumed_by(mark):
+                self.at = self.inner[depth].before
+                del self.inner[depth:]
+                return True
+        return False
+
+    @staticmethod
+    def _close(inner: _Inner) -> Iterator[Violation]:
+        if inner.held is not None:
+            yield inner.held
+
+    def _counts(self, tentative: _Mark, previous: _Mark | None) -> bool:
+        """A number that may be something else (3．10种, 一、二线城市) counts when it continues
+        its run, or when a heading starts a run with it (一、二季度经济运行情况)."""
+        if previous is not None:
+            return self._continues(tentative, previous)
+        return tentative.heads_run and tentative.ordinal == 1 and tentative.paragraph.kind in ("heading", "title")
+
+    def _habit(self, rank: int) -> _Habit:
+        return self.habits.get((self.segment, rank)) or _Habit()
 
     def _body_before(self, paragraph: Paragraph) -> bool:
         return any(p.kind in ("text", "list-item") for p in self.doc.paragraphs[: paragraph.index])
 
     def _parent(self, rank: int) -> _Mark | None:
-        above = [r for r in self.runs if r < rank and _NOT_RESET_BY.get(rank) != r]
-        return self.runs[max(above)] if above else None
+        return _parent_of(self.runs, rank)
 
     def _continues(self, mark: _Mark, previous: _Mark) -> bool:
         expected = previous.ordinal + 1
         return mark.ordinal == expected or (mark.rank in self.slack and mark.ordinal == expected + 1)
 
     def _first_of_run(self, mark: _Mark) -> Violation | None:
-        if mark.ordinal == 1:
+        if mark.ordinal == 1 or self._written_before(mark):
             return None
         parent = self._parent(mark.rank)
         if parent is None:
-            if self.excerpt:
+            if self.excerpt or self.selection:
                 return None
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：本级编号应从“{mark.with_ordinal(1)}”开始")
         before = self.ended.get(mark.rank)
-        if before is not None and before.ordinal + 1 == mark.ordinal and mark.rank not in _NOT_RESET_BY:
+        restart = self._habit(mark.rank).restart
+        if before is not None and before.ordinal + 1 == mark.ordinal and restart is not None:
+            example_parent, example = restart
             return Violation(
                 mark.span(),
-                f"序号“{mark.shown}”接着上一部分的“{before.shown}”编号：在新的上级标题“{parent.shown}”下"
-                f"应从“{mark.with_ordinal(1)}”重新编号",
-                related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
+                f"序号“{mark.shown}”接着上一部分的“{before.shown}”编号：本文件在新的上级标题下重新编号"
+                f"（“{example_parent.shown}”下从“{example.shown}”开始），“{parent.shown}”下也应从“{mark.with_ordinal(1)}”开始",
+                related=(Related(before.span(), f"上一部分的“{before.shown}”"),
+                         Related(example.span(), f"“{example_parent.shown}”下重新编号的“{example.shown}”")),
             )
+        if self.selection:
+            return None  # a selection leaves out items
         return Violation(
             mark.span(),
             f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：上级标题“{parent.shown}”下的编号应从“{mark.with_ordinal(1)}”开始",
             related=(Related(parent.span(), f"上级标题“{parent.shown}”"),),
         )
 
+    def _written_before(self, mark: _Mark) -> bool:
+        """附件：1.…… / 注：1.…… and then 2.……: the first item written after a label in the
+        paragraph before."""
+        index = mark.paragraph.index
+        if index == 0:
+            return False
+        label = _LABELLED.search(self.doc.paragraphs[index - 1].text)
+        number = numbering(label.group(1)) if label else None
+        # ranks 1–4 are structure.numbering's levels
+        return number is not None and number[0] == mark.rank and number[1] == mark.ordinal - 1
+
     def _next_in_run(self, mark: _Mark, previous: _Mark) -> Violation | None:
         continues = self._continues(mark, previous)
+        crossed = mark.rank in self.crossed
         self.slack.discard(mark.rank)
+        self.crossed.discard(mark.rank)
         if continues:
             return None
-        if mark.ordinal == 1 and previous.ordinal > 1:
-            return None  # a new run: an annex, a glossary, a quoted list
         related = (Related(previous.span(), f"上一个同级序号“{previous.shown}”"),)
+        # the items go on counting through the parts: say so, the reader expects a restart
+        habit = f"：本文件各部分的“{mark.with_ordinal(1)}”级序号连续编号，上一部分止于“{previous.shown}”" if crossed else ""
+        if mark.ordinal == 1 and previous.ordinal > 1:
+            if crossed:  # one part restarts where the others go on counting
+                self.at.instead[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
+                return Violation(mark.span(), f"序号“{mark.shown}”重新编号{habit}，此处应为“{mark.with_ordinal(previous.ordinal + 1)}”",
+                                 related=related)
+            return None  # a new run: an annex, a glossary, a quoted list
         if mark.ordinal == previous.ordinal:  # （一）（一）: no list restarts after one item
             self.slack.add(mark.rank)
-            return Violation(mark.span(), f"序号“{mark.shown}”重复", related=related)
+            return Violation(mark.span(), f"序号“{mark.shown}”重复{habit}", related=related)
         expected = previous.ordinal + 1
+        if mark.ordinal > expected and self.selection:
+            return None  # a selection leaves out items
         if mark.ordinal > expected:
-            return Violation(
-                mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}：“{previous.shown}”之后直接出现“{mark.shown}”",
-                related=related,
-            )
+            where = habit or f"：“{previous.shown}”之后直接出现“{mark.shown}”"
+            return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}{where}", related=related)
         if self._heading_between(previous, mark):
             return None  # counting down under an unnumbered heading: another section's list
         return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
@@ -291,11 +567,22 @@ class _Outline:
         between = self.doc.paragraphs[first.paragraph.index + 1 : second.paragraph.index]
         return any(p.kind in ("heading", "title") and p.numbering is None for p in between)
 
-    def _advance(self, mark: _Mark) -> None:
-        for rank in [r for r in self.runs if r > mark.rank and _NOT_RESET_BY.get(r) != mark.rank]:
-            self.ended[rank] = self.runs.pop(rank)
+    def _advance(self, mark: _Mark, fresh: bool) -> None:
+        """*mark* counts now; *fresh*: it starts its level again (not 一、 given twice)."""
+        for rank in [r for r in self.runs if r > mark.rank and not _runs_on_through(r, mark.rank)]:
+            if fresh:
+                # a parent that starts again (an annex, the next bulletin, the text after a
+                # table of contents): its items start afresh, whatever the habit
+                del self.runs[rank]
+                self.ended.pop(rank, None)
+            elif self._habit(rank).continuous:
+                self.crossed.add(rank)  # the count goes on under the new parent
+                continue
+            else:
+                self.ended[rank] = self.runs.pop(rank)
             self.slack.discard(rank)
-        for rank in [r for r in self.ended if r > mark.rank + 1 and _NOT_RESET_BY.get(r) != mark.rank]:
+            self.crossed.discard(rank)
+        for rank in [r for r in self.ended if r > mark.rank + 1 and not _runs_on_through(r, mark.rank)]:
             del self.ended[rank]  # a grandchild does not continue across two parents
         self.runs[mark.rank] = mark
 
@@ -311,13 +598,13 @@ def _missing(mark: _Mark, first: int) -> str:
 
 def _check_inline(doc: Document) -> Iterator[Violation]:
     """一是…二是… and 第一，…第二，…: a list starts at its first item; each item follows the one before."""
-    lists = {family: _InlineList() for family in _INLINE}
+    lists = {family: _InlineList(pairs=family == "是") for family in _INLINE}
     for paragraph in doc.paragraphs:
         if paragraph.kind not in _COUNTED:
             continue
         if _opens_section(paragraph):
             for inline in lists.values():
-                inline.last = None  # a new section: its lists are its own
+                inline.end()  # a new section: its lists are its own
         lead = _lead(paragraph.text)
         for family, pattern in _INLINE.items():
             for match in pattern.finditer(paragraph.text):
@@ -325,45 +612,73 @@ def _check_inline(doc: Document) -> Iterator[Violation]:
                 shown = match.group().lstrip(_SPACES)
                 if ordinal is not None:
                     mark = _Mark(paragraph, 0, ordinal, match.end() - len(shown), match.end(), shown)
-                    violation = lists[family].add(mark, leading=mark.start == lead)
-                    if violation is not None:
-                        yield violation
+                    yield from lists[family].add(mark, leading=mark.start == lead)
 
 
 def _opens_section(paragraph: Paragraph) -> bool:
     """A heading or an outline number, but not a 第一，… lead (national_1980 writes
-    them as headings), which is an item of the list itself."""
+    them as headings) or a 一是… sub-heading, which are items of the list itself."""
     if paragraph.numbering is not None and paragraph.numbering[0] == 0:
         return paragraph.numbering[2][-1] not in "，,、：:"
+    if _INLINE["是"].match(paragraph.text, _lead(paragraph.text)):
+        return False
     return paragraph.kind in ("title", "heading") or paragraph.numbering is not None
 
 
 @dataclass
 class _InlineList:
+    #: 一是…，一是…: "the one…, the other…", a pair, not a list that repeats its first
+    #: item; it is one only when the list goes on (二是, 三是)
+    pairs: bool = False
     last: _Mark | None = None
     last_leading: bool = False
     slack: bool = False  # the last item repeated the one before (see _Outline.slack)
+    pending: Violation | None = None  # a repeated 一是, reported if the list goes on
+    #: the list whose items open paragraphs, while a list inside one of its items runs:
+    #: “一是聚焦扩大内需” / “…。一是提高居民收入；二是扩大服务消费。” / “二是聚焦科技创新”
+    outer: _Mark | None = None
 
-    def add(self, mark: _Mark, leading: bool) -> Violation | None:
-        previous = self.last
-        if previous is not None:
-            reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
-            if mark.paragraph.index - previous.paragraph.index > reach:
-                previous = None
+    def end(self) -> None:
+        self.last, self.pending, self.outer = None, None, None
+
+    def _within_reach(self, previous: _Mark | None, mark: _Mark, reach: int) -> _Mark | None:
+        if previous is not None and mark.paragraph.index - previous.paragraph.index > reach:
+            return None
+        return previous
+
+    def add(self, mark: _Mark, leading: bool) -> Iterator[Violation]:
+        reach = _LEADING_REACH if leading and self.last_leading else _INLINE_REACH
+        previous = self._within_reach(self.last, mark, reach)
+        outer = self._within_reach(self.outer, mark, _LEADING_REACH)
+        if previous is not None and self.last_leading and not leading and mark.ordinal == 1:
+            # 一是 inside the text of an item that opens its paragraph: a list inside the item
+            self.outer, previous = previous, None
+        elif leading and outer is not None and (previous is None or mark.ordinal != previous.ordinal + 1):
+            previous, self.outer = outer, None  # the outer list goes on: 二是 after 一是's own list
+        pending, self.pending = self.pending, None
         self.last, self.last_leading = mark, leading
         slack, self.slack = self.slack, False
+        if pending is not None and mark.ordinal == 1:
+            previous = None  # 一是…，一是… was a pair; this 一是 starts a list
         if previous is None or (mark.ordinal == 1 and previous.ordinal > 1):
             if mark.ordinal > 1:
                 self.last = None  # a list whose start is not written 一是 / 第一
-            return None  # a new list
+            return  # a new list
         expected = previous.ordinal + 1
         if mark.ordinal == expected or (slack and mark.ordinal == expected + 1):
-            return None
+            if pending is not None:
+                yield pending  # 一是…一是…三是: the list goes on, the second 一是 was its 二是
+            return
         related = (Related(previous.span(), f"上一项“{previous.shown}”"),)
         if mark.ordinal == previous.ordinal:  # 一是…一是: no list starts again after one item
             self.slack = True
-            return Violation(mark.span(), f"“{mark.shown}”重复", related=related)
+            repeat = Violation(mark.span(), f"“{mark.shown}”重复", related=related)
+            if self.pairs and mark.ordinal == 1:
+                self.pending = repeat
+            else:
+                yield repeat
+            return
         if mark.ordinal > expected:
-            return Violation(mark.span(), f"“{mark.shown}”前缺少{_missing(mark, expected)}", related=related)
+            yield Violation(mark.span(), f"“{mark.shown}”前缺少{_missing(mark, expected)}", related=related)
+            return
         self.last = None  # counts backwards: another list, begun without 一是
-        return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,10 +22,20 @@ _SENTENCE_START = re.compile(r"[。；;！？!?]")
 _NOT_AMOUNTS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 # Between the whole and 其中 there may be a rate or a change of the whole (688.3万户、增长5.9%，其中…).
 MAX_GAP = 16
-# An average or a rate per unit is no sum of its parts.
-_AVERAGE = re.compile(r"人均|平均|均价|均值|每|单价|价格|房价")
+# How far a sentence is read back from 其中, and its parts forward: the paragraph's length
+# must not multiply the work of each 其中.
+LOOK = 300
+# An average or a rate per unit is no sum of its parts: 人均3万元，其中城镇居民4.5万元;
+# 年均超收2040亿元，其中去年2573亿元 (one year may pass the yearly average).
+_AVERAGE = re.compile(r"人均|年均|平均|均价|均值|每|单价|价格|房价")
+# A change against another period or a difference between two amounts is no whole either: the
+# parts of a net change may each be larger than it (财政收入比上年增加500亿元，其中税收增加800亿元,
+# 超收800亿元，其中中央超收900亿元). Additions of the period (新增, 新建) are sums of their parts.
+_DIFFERENCE = re.compile(r"(?<![占])比(?![重例率])|较|同比|环比|超收|超支|减收|增收|节支|节约|节省|净增|净减|净流|顺差|逆差|差额|缺口|"
+                         r"多收|少收|多支|少支|高出|低于|高于")
 # 约 and 左右 admit this much.
 _ABOUT = 0.1
+_ADDITIONS = ("新增", "新建", "新开工", "新设", "新引进")
 _BOUND_WORDS = ("不低于", "不少于", "不超过", "控制在", "超过", "突破", "大约", "约", "近", "超", "逾")
 
 
@@ -48,12 +59,13 @@ def _is_amount(figure: Figure) -> bool:
         and figure.unit not in _NOT_AMOUNTS
 
 
-def _whole_before(text: str, at: int, found: list[Figure]) -> Figure | None:
+def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) -> Figure | None:
     """The amount 其中 at *at* divides: the nearest one before it in the sentence."""
-    starts = [0] + [m.end() for m in _SENTENCE_START.finditer(text, 0, at)]
+    sentence_start = _sentence_start(text, at)
     # 共达十亿零七千万亩。其中有六亿一千万亩: a sentence that opens with 其中 divides the one before.
-    sentence_start = starts[-2] if len(starts) > 1 and not text[starts[-1] : at].strip() else starts[-1]
-    before = [f for f in found if sentence_start <= f.start and f.end <= at]
+    if sentence_start and not text[sentence_start:at].strip():
+        sentence_start = _sentence_start(text, sentence_start - 1)
+    before = [f for f in found[bisect_left(starts, sentence_start) : bisect_left(starts, at)] if f.end <= at]
     amounts = [f for f in before if _is_amount(f)]
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
         return None
@@ -61,17 +73,33 @@ def _whole_before(text: str, at: int, found: list[Figure]) -> Figure | None:
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, sentence_start, whole.start)), default=sentence_start)
     if _AVERAGE.search(text, clause_start, whole.start) or text.startswith(("/", "／"), whole.end):
         return None  # 人均3万元，其中城镇居民4.5万元: parts of an average or a price may exceed it
+    if _is_change(whole) or _DIFFERENCE.search(text, clause_start, whole.start):
+        return None  # 比上年增加500亿元, 超收800亿元: a change or a difference, not a whole
     # Only rates and changes of the whole may stand between it and 其中, never another amount.
     if any(f.start > whole.start and f.unit not in _NOT_AMOUNTS for f in before):
         return None
     return whole
 
 
-def _parts_after(text: str, start: int, found: list[Figure], unit: str) -> list[Figure]:
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding *at* starts, looking back at most ``LOOK`` characters (the
+    whole stands right before 其中, so a longer sentence is read from there)."""
+    window = max(0, at - LOOK)
+    ends = [m.end() for m in _SENTENCE_START.finditer(text, window, at)]
+    return ends[-1] if ends else window
+
+
+def _is_change(figure: Figure) -> bool:
+    """增加500亿元, 下降3万吨: a change of an amount (新增, 新建 and 净增 are judged by their words)."""
+    return figure.direction is not None and not figure.before.endswith(_ADDITIONS)
+
+
+def _parts_after(text: str, start: int, found: list[Figure], starts: list[int], unit: str) -> list[Figure]:
     """The amounts of the 其中 clause, in the whole's unit (a list joined by 、 counts)."""
-    end_match = _CLAUSE_END.search(text, start)
-    end = end_match.start() if end_match else len(text)
-    return [f for f in found if start <= f.start and f.end <= end and f.kind == "quantity" and f.unit == unit]
+    end_match = _CLAUSE_END.search(text, start, start + LOOK)
+    end = end_match.start() if end_match else min(len(text), start + LOOK)
+    return [f for f in found[bisect_left(starts, start) : bisect_left(starts, end)]
+            if f.end <= end and f.kind == "quantity" and f.unit == unit]
 
 
 def _exceeds(part: Figure, whole: Figure) -> bool:
@@ -98,10 +126,18 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     whole are reported too. Without one, parts may overlap (高新技术企业 and
     专精特新企业 can be the same firms), so only each part alone is compared.
 
-    Rates and multiples (%, 个百分点, 倍) are not compared: a part may grow
-    faster than its whole; nor are averages and prices (人均, 平均, 元/吨),
-    where a part may lie above the whole's figure. A change of the part (增加110万套) is compared
-    only with a change of the whole.
+    It deliberately does not report what is not a whole of its parts:
+
+    - rates and multiples (%, 个百分点, 倍): a part may grow faster than its
+      whole (工农业总产值增长5.5％，其中，工业总产值增长6％);
+    - averages and prices (人均, 年均, 平均, 元/吨), where one part or one year may
+      lie above the whole's figure: 年均超收2040亿元，其中去年2573亿元;
+    - a change against another period or a difference between two amounts: the
+      change of one part may pass the net change (财政收入比上年增加500亿元，其中
+      税收收入增加800亿元; 超收800亿元，其中中央财政超收900亿元). What the period
+      added (新增, 新建) is a whole and is compared;
+    - parts in another unit, or parts of a clause after the next comma
+      (完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩).
 
     ## Why it matters
     A part larger than its whole is a typing slip or a figure left from an
@@ -119,16 +155,17 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     for paragraph, found in zip(doc.paragraphs, document_figures(doc)):
         if "其中" not in paragraph.text or paragraph.kind in ("title", "meta", "artifact"):
             continue
+        starts = [f.start for f in found]
         for match in _OF_WHICH.finditer(paragraph.text):
-            yield from _check(paragraph, match, found)
+            yield from _check(paragraph, match, found, starts)
 
 
-def _check(paragraph: Paragraph, match: re.Match[str], found: list[Figure]) -> Iterator[Violation]:
+def _check(paragraph: Paragraph, match: re.Match[str], found: list[Figure], starts: list[int]) -> Iterator[Violation]:
     text = paragraph.text
-    whole = _whole_before(text, match.start(), found)
+    whole = _whole_before(text, match.start(), found, starts)
     if whole is None:
         return
-    parts = [f for f in _parts_after(text, match.end(), found, whole.unit) if f.direction == whole.direction]
+    parts = [f for f in _parts_after(text, match.end(), found, starts, whole.unit) if f.direction == whole.direction]
     if not parts:
         return
     whole_quote = _quoted(whole)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
-from ..document import Document, Paragraph
+from ..document import Document, Paragraph, Sentence
 from ..figures import Figure, Respectively, document_figures, respectively
 from ..model import Violation, rule
 
@@ -39,6 +41,11 @@ _FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
 # rise (增长比例).
 _UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|利息覆盖率|偿债覆盖率|稳定资金比例|流动性比例|充足率|存贷比|负债"
                         r"|证券化率|货币化率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
+# A whole that is a plan, a budget, a level or an earlier period: 占预算数的106.48%, 占年度计划的112%,
+# 占全国平均水平的120%, 占设计能力的108%, 占上年同期的120%, 占1957年的150% compare an amount
+# with a reference, which it may pass.
+_REFERENCE = re.compile(r"^占.*(?:预算|计划|目标|任务|指标|定额|基数|标准|水平|平均|能力|上年|去年|前年|同期|上月|年初"
+                        r"|(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年)")
 _MINUS = "-−－﹣"
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
 # Subjects that partition one whole: the three sectors of the economy, town and country,
@@ -59,6 +66,11 @@ _SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
 _SECTORS_NAME = re.compile(r"三次产业|一二三产业|一、二、三产业")
 _SECTORS_LIST = re.compile(r"(?:三次产业|一二三产业|一、二、三产业)(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
                            r"(?:调整为|优化为|为|是|达到)\s*\Z")
+# A share that names its whole (占同类机构的99.7%, 占全国): the bare 占 after it reuse that whole.
+_OWN_WHOLE = re.compile(r"占[^，。；：、,;:！？\d%％]{1,12}?的|占全")
+# What says that one whole is divided: 其中 after the whole, "在…中，", a distribution or a structure.
+_DIVIDED = re.compile(r"其中|中[，,：:]")
+_COMPOSITION = re.compile(r"分配|构成|结构|组成|分成|比例为|占比为")
 _SUM_TOLERANCE = 0.5  # rounded shares may pass 100 by a few tenths
 
 
@@ -75,11 +87,25 @@ def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
     one sentence that each take a bare share (其中，农户占30%，龙头企业占
     30%，合作社、村集体共占40%: 占 with no other whole named).
 
-    A change is not a share: 增长120%, 覆盖率提高5% and 占比分别提高15、22个
-    百分点 stay silent, as do rates that may pass 100% (投资完成率129.6%,
-    增长率, 贡献率, 自给率, 毛入学率). Shares of different wholes may add up
-    to anything (民营规上工业增加值、限上批发零售业商品销售额、外贸进出口总额
-    占比分别为23.1%、62.5%、45.5%): only parts that split one whole are summed.
+    Bare shares are summed only when the sentence says that one whole is
+    divided: 其中 after the whole, "在…中，", a distribution or a structure
+    (分配, 构成, 结构), or subjects that split one whole by their names. A
+    breakdown that reaches 100% is complete: the shares after it divide the
+    whole another way (出口占55%，进口占45%，一般贸易占65%，加工贸易占25%).
+
+    It deliberately does not report:
+
+    - a change, which is not a share: 增长120%, 覆盖率提高5%, 占比分别提高15、
+      22个百分点;
+    - rates that may pass 100%: 投资完成率129.6%, 增长率, 贡献率, 自给率, 毛入学率,
+      and rates of execution against a plan, a budget or an earlier period
+      (占预算数的106.48%, 完成计划的112%, 占上年同期的120%);
+    - shares of different wholes, which may add up to anything (民营规上工业增加值、
+      限上批发零售业商品销售额、外贸进出口总额占比分别为23.1%、62.5%、45.5%);
+    - rates of different subjects listed one after another: after 社区卫生服务中心
+      占同类机构的99.7%, the bare 社区卫生服务站占97.1%，乡镇卫生院占99.8% are
+      each one's share of its own kind; 开展日间手术的占85%，开展远程医疗的占92%
+      are sets that overlap.
 
     ## Why it matters
     A coverage of 120% or sectors that make up 105% of the economy is a
@@ -152,6 +178,8 @@ def _rate_before(text: str, end: int) -> tuple[int, int] | None:
         return None
     rate = None
     for match in _RATE.finditer(window):
+        if _REFERENCE.search(match.group()):
+            continue  # 占预算数的106.48%: a rate of execution against a plan, not a share
         link = window[match.end() :]
         if _LINK.match(link) and not _CHANGE.search(link):
             rate = (offset + _named_from(window, match), offset + match.end())
@@ -173,16 +201,67 @@ def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Viola
     for pair in respectively(text, found):
         if len(pair.subjects) >= 2 and len(pair.values) == len(pair.subjects) and _is_partition(text, pair):
             yield from _sum_violation(paragraph, pair.values, [s.text for s in pair.subjects])
-    for sentence in paragraph.sentences:
-        shares = [f for f in found if sentence.start <= f.start < sentence.end and _bare_share(text, f)]
+    for sentence, shares in _bare_shares_by_sentence(paragraph, found):
         names = [_share_subject(text, f) for f in shares]
-        # 外资企业中制造业占60%，内资企业中服务业占50%: each names its own whole
-        if len(shares) >= 2 and not any("中" in name for name in names[1:]):
-            yield from _sum_violation(paragraph, shares, [_SUBJECT_TRIM.sub("", name) for name in names])
+        if len(shares) >= 2 and _one_whole_divided(text, sentence, shares, names):
+            for group in _breakdowns(shares):
+                if len(group) >= 2:
+                    group_names = [names[shares.index(f)] for f in group]
+                    yield from _sum_violation(paragraph, group, [_SUBJECT_TRIM.sub("", n) for n in group_names])
+    starts = [f.start for f in found]
     for match in _SECTORS_NAME.finditer(text):
-        values = _listed_after(text, found, match.start(), match.end())
+        values = _listed_after(text, islice(found, bisect_left(starts, match.end()), None), match.start(), match.end())
         if len(values) >= 2:
             yield from _sum_violation(paragraph, values, ["第一产业", "第二产业", "第三产业"][: len(values)])
+
+
+def _bare_shares_by_sentence(paragraph: Paragraph, found: list[Figure]) -> Iterator[tuple[Sentence, list[Figure]]]:
+    """Each sentence with the bare shares in it, in one pass over both."""
+    text = paragraph.text
+    shares = [f for f in found if _bare_share(text, f)]
+    if len(shares) < 2:
+        return
+    i = 0
+    for sentence in paragraph.sentences:
+        inside = []
+        while i < len(shares) and shares[i].start < sentence.end:
+            if shares[i].start >= sentence.start:
+                inside.append(shares[i])
+            i += 1
+        if len(inside) >= 2:
+            yield sentence, inside
+
+
+def _one_whole_divided(text: str, sentence: Sentence, shares: list[Figure], names: list[str]) -> bool:
+    """Whether the bare shares of a sentence divide one whole: 其中，农户占30%，龙头企业占30%… or
+    形成以农户占60%、…的利益分配模式. Shares of subjects that each have their own whole do not:
+    after 社区卫生服务中心占同类机构的99.7%, 社区卫生服务站占97.1% is a share of its own kind;
+    开展日间手术的占85%，开展远程医疗的占92% are sets that overlap; 外资企业中制造业占60%，
+    内资企业中服务业占50% name two wholes."""
+    before = text[sentence.start : shares[0].start]
+    if _OWN_WHOLE.search(before) or any("中" in name for name in names[1:]):
+        return False
+    if any(name.endswith("的") for name in names):
+        return False
+    if len([p for p in _PARTS if all(p.search(name) for name in names)]) > 0:
+        return True
+    return bool(_DIVIDED.search(before) or _COMPOSITION.search(text, sentence.start, sentence.end))
+
+
+def _breakdowns(shares: list[Figure]) -> list[list[Figure]]:
+    """The shares cut where they have reached 100%: a breakdown that is complete ends there,
+    and two or more shares after it divide the whole another way (出口占55%，进口占45%，
+    一般贸易占65%，加工贸易占25%)."""
+    groups: list[list[Figure]] = [[]]
+    total = 0.0
+    for i, share in enumerate(shares):
+        groups[-1].append(share)
+        total += share.value or 0
+        # A single share after 100% is no second breakdown: 44%、16%、40%，…占14% passes 100.
+        if abs(total - 100) <= _SUM_TOLERANCE and len(shares) - i - 1 >= 2:
+            groups.append([])
+            total = 0.0
+    return [group for group in groups if group]
 
 
 def _bare_share(text: str, figure: Figure) -> bool:
@@ -225,7 +304,7 @@ def _is_partition(text: str, pair: Respectively) -> bool:
                and v.value <= 100 for v in pair.values)  # a share past 100% alone is reported by itself
 
 
-def _listed_after(text: str, found: list[Figure], start: int, name_end: int) -> list[Figure]:
+def _listed_after(text: str, found: Iterable[Figure], start: int, name_end: int) -> list[Figure]:
     """三次产业结构为10.5%、40.2%、49.3%: the shares listed right after the whole is named."""
     values: list[Figure] = []
     for figure in found:

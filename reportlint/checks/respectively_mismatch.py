@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..document import Document, Paragraph
@@ -13,15 +14,11 @@ from ..model import Violation, rule
 _SKIPPED_KINDS = ("artifact", "meta")
 _OPENERS, _CLOSERS = "“‘「『《（(【[", "”’」』》）)】]"
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+# How far the rest of a clause is read after the values, and the start values before 分别.
+_LOOK = 300
 # What may stand between two values of one list: a joiner, then the next value's own verb
 # (分别增长5%和下降3%: the verb is the second figure's ``before``).
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
-# A single value after 分别 is a dropped one only when 分别 leads straight to it through the
-# verbs of a figure (分别增长5%); 分别给予最高500万元 gives each the same.
-_FIGURE_VERB = re.compile(
-    r"\s*(?:达到|达|为|增长|增加到|增加|增至|提高到|提高至|提高|提升到|提升至|提升|上升|下降到|下降|降至|降低到|降低"
-    r"|减少|压减|突破|超过|超|高出|高|低|控制在|保持在|稳定在|约|近)*\s*"
-)
 # Official names with 和/及 inside (the national classification of industries, ministries):
 # 租赁和商务服务业 is one subject, not two.
 _COMPOUND_NAMES = (
@@ -51,14 +48,18 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     values (从46503元和16935元分别提高到58794元和23184元), they are counted
     instead of the subjects.
 
-    It stays silent whenever the reading is not sure: an open list (A、B等),
-    a 、 list closed by 和 that may be two groups sharing a noun (A、B覆盖率和
-    C率: two or three values), more figures later in the clause that the
-    value list did not take, a single value that is a range, a bound or an
-    estimate (分别增长5%左右 may be a target for each) or that 分别 does not
-    lead to through a figure's verb (分别给予最高500万元补助 gives each the
-    same), or values that are pairs for each subject (4 values for 2
-    subjects).
+    It deliberately does not report:
+
+    - one value after 分别, which applies to each subject: A、B、C分别增加2个
+      (each by the same amount), 二氧化硫、氮氧化物排放量要分别减少3%,
+      分别给予最高500万元补助, and 从46503元和16935元分别提高到58794元 (both to
+      the same value);
+    - an open list (交通、水利等领域投资和民间投资分别增长5%、6%、7%);
+    - a 、 list closed by 和 that may be two groups sharing a noun (农村卫生户厕、
+      生活垃圾处理设施覆盖率和生活污水治理（管控）率: two or three values), or a 和
+      inside an official name (信息传输、租赁和商务服务业);
+    - more figures later in the clause that the value list did not take, and
+      values that are pairs for each subject (4 values for 2 subjects).
 
     ## Why it matters
     A value dropped or added while editing the figures leaves a sentence
@@ -78,31 +79,45 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     for paragraph, found in zip(doc.paragraphs, all_figures):
         if paragraph.kind in _SKIPPED_KINDS or "分别" not in paragraph.text:
             continue
+        figures = _Figures(found)
         for pair in respectively(paragraph.text, found):
-            violation = _check(paragraph, found, pair)
+            violation = _check(paragraph, figures, pair)
             if violation:
                 yield violation
 
 
-def _check(paragraph: Paragraph, found: list[Figure], pair: Respectively) -> Violation | None:
+class _Figures:
+    """A paragraph's figures with their starts, to take those of a stretch of text by bisection
+    (a long paragraph holds thousands of them, and many 分别)."""
+
+    def __init__(self, found: list[Figure]) -> None:
+        self.found = found
+        self.starts = [f.start for f in found]
+
+    def index(self, offset: int) -> int:
+        """The index of the first figure starting at or after *offset*."""
+        return bisect_left(self.starts, offset)
+
+    def between(self, start: int, end: int) -> list[Figure]:
+        return self.found[self.index(start) : self.index(end)]
+
+
+def _check(paragraph: Paragraph, figures: _Figures, pair: Respectively) -> Violation | None:
     text = paragraph.text
     if len(pair.subjects) < 2 or not pair.values:
         return None
     subjects = _merge_quoted(text, list(pair.subjects))
-    values = _values(text, found, pair)
-    if len(subjects) < 2 or values is None:
-        return None
+    values = _values(text, figures, pair)
+    if len(subjects) < 2 or values is None or len(values) == 1:
+        return None  # A、B、C分别增加2个: one value after 分别 is given to each subject
     if any("等" in item.text for item in subjects):
         return None
-    if _subject_holds_value(found, subjects, values):
-        return _from_to(paragraph, found, pair, values)
+    if _subject_holds_value(figures, subjects, values):
+        return _from_to(paragraph, figures, pair, values)
     fewest, most = _subject_range(text, subjects, pair.last_joiner)
     count = len(values)
     if fewest <= count <= most:
         return None
-    if count == 1 and (values[0].is_range or values[0].bound != "exact"
-                       or not _FIGURE_VERB.fullmatch(text, pair.end, values[0].start)):
-        return None  # 分别储备起一年到两年; 分别给予最高500万元; 分别增长5%左右: the same for each
     if count > most and count % len(subjects) == 0:
         return None  # 分别增长5%和6%、7%和8%: a pair for each subject
     start, end = subjects[0].start, values[-1].end + len(values[-1].after)
@@ -128,12 +143,15 @@ def _merge_quoted(text: str, items: list[Item]) -> list[Item]:
     return merged
 
 
-def _values(text: str, found: list[Figure], pair: Respectively) -> list[Figure] | None:
+def _values(text: str, figures: _Figures, pair: Respectively) -> list[Figure] | None:
     """The values after 分别, following a list across each value's own verb; None when the
     clause holds more figures than the list took (the reading is not sure)."""
     values = list(pair.values)
-    later = [f for f in found if f.start >= values[-1].end and f.kind == "quantity"]
-    for figure in later:
+    found = figures.found
+    for index in range(figures.index(values[-1].end), len(found)):
+        figure = found[index]
+        if figure.kind != "quantity":
+            continue
         previous = values[-1]
         gap = text[previous.end + len(previous.after) : figure.start]
         if figure.before and gap.endswith(figure.before):
@@ -141,9 +159,9 @@ def _values(text: str, found: list[Figure], pair: Respectively) -> list[Figure] 
         if not _JOINER.fullmatch(gap):
             break
         values.append(figure)
-    clause_end = _CLAUSE_END.search(text, values[-1].end)
-    stop = clause_end.start() if clause_end else len(text)
-    if any(values[-1].end <= f.start < stop and f.kind == "quantity" for f in found):
+    clause_end = _CLAUSE_END.search(text, values[-1].end, values[-1].end + _LOOK)
+    stop = clause_end.start() if clause_end else min(len(text), values[-1].end + _LOOK)
+    if any(f.kind == "quantity" for f in figures.between(values[-1].end, stop)):
         return None
     tail = text[values[-1].end + len(values[-1].after) : values[-1].end + len(values[-1].after) + 2]
     if tail[:1] and not _CLAUSE_END.match(tail) and values[-1].unit == "" and not tail.startswith(("的", "以")):
@@ -151,10 +169,11 @@ def _values(text: str, found: list[Figure], pair: Respectively) -> list[Figure] 
     return values
 
 
-def _from_to(paragraph: Paragraph, found: list[Figure], pair: Respectively, values: list[Figure]) -> Violation | None:
+def _from_to(paragraph: Paragraph, figures: _Figures, pair: Respectively, values: list[Figure]) -> Violation | None:
     """从46503元和16935元分别提高到58794元和23184元: as many values after 分别 as before it."""
     text = paragraph.text
-    before = [f for f in found if f.end <= pair.start and f.kind == "quantity"]
+    before = [f for f in figures.between(max(0, pair.start - _LOOK), pair.start)
+              if f.end <= pair.start and f.kind == "quantity"]
     if not before or text[before[-1].end + len(before[-1].after) : pair.start].strip():
         return None
     starts = [before[-1]]
@@ -173,11 +192,10 @@ def _from_to(paragraph: Paragraph, found: list[Figure], pair: Respectively, valu
     return Violation(paragraph.span(starts[0].start, values[-1].end + len(values[-1].after)), message)
 
 
-def _subject_holds_value(found: list[Figure], subjects: list[Item], values: list[Figure]) -> bool:
+def _subject_holds_value(figures: _Figures, subjects: list[Item], values: list[Figure]) -> bool:
     """城乡居民收入从46503元和16935元分别提高到…: the subjects are values themselves."""
     units = {v.unit for v in values}
-    start, end = subjects[0].start, subjects[-1].end
-    return any(start <= f.start < end and f.kind == "quantity" and f.unit in units for f in found)
+    return any(f.kind == "quantity" and f.unit in units for f in figures.between(subjects[0].start, subjects[-1].end))
 
 
 def _subject_range(text: str, subjects: list[Item], joiner: str) -> tuple[int, int]:

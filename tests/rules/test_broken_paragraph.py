@@ -1,4 +1,9 @@
 from helpers import assert_rule, findings_for
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.api import lint_text
+from reportlint.config import Config
 
 CUT = "培育壮大经营主体。坚持和落实“两个毫不动摇”，⟦大力支持民营企业和民营⟧\n\n经济发展，激发各类经营主体内生动力和发展活力。"
 
@@ -67,9 +72,12 @@ def test_a_newspaper_marker_at_the_end_is_not_a_cut():
 
 
 def test_min_length_option():
-    text = "深入推进城市更新，用好自主更新政策，改造老旧小区\n\n72个，打造完整社区13个以上。"
+    text = "深入推进城市更新。用好自主更新政策，改造老旧小区\n\n打造完整社区13个以上。"
     assert findings_for("broken-paragraph", text)
     assert not findings_for("broken-paragraph", text, options={"min-length": 40})
+    # unless the next paragraph's start proves the cut: a paragraph does not open with a count
+    text = "深入推进城市更新，用好自主更新政策，改造老旧小区\n\n72个，打造完整社区13个以上。"
+    assert findings_for("broken-paragraph", text, options={"min-length": 40})
 
 
 def test_related_span_points_at_the_continuation_and_fix_joins():
@@ -86,3 +94,268 @@ def test_soft_wrapped_markdown_paragraph_is_one_paragraph():
     text = "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n经济发展，激发各类经营主体内生动力和发展活力。"
     assert not findings_for("broken-paragraph", text, "report.md")
     assert findings_for("broken-paragraph", text, "report.txt")
+
+
+# Eight body paragraphs first: a short line near the top of a document may be its title.
+OPENING = "各位代表：\n\n" + "现在，我代表市人民政府向大会报告工作，请予审议。\n\n" * 8
+
+
+def test_a_note_after_the_full_stop_ends_the_paragraph():
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            # State Council task lists: the responsible bodies after each item's full stop
+            "（二）编制下达全国土地利用计划时，考虑自贸试验区的实际情况，合理安排用地计划。（负责部门：自然资源部）\n\n"
+            "（三）将建筑工程施工许可、建筑工程质量安全监督等审批权限下放。（负责部门：住房城乡建设部；适用范围：所有自贸试验区）",
+            "探索建立消费扶贫台账，并作为政策支持、评先评优等重要依据。（发展改革委、财政部、扶贫办等和各省级人民政府负责）\n\n"
+            "从工业企业结构调整专项奖补资金中安排部分资金，用于职工分流安置。",
+            "健全固体废物统计制度，完善农业废弃物、建筑垃圾统计方法。（生态环境部牵头，国家发展改革委、农业农村部参与）\n\n"
+            "优化固体废物管理体制机制，强化部门分工协作。（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）\n\n"
+            "加强制度政策集成创新，增强试点方案的系统性。",
+            "要把稳就业摆在突出位置，加大援企稳岗力度。(人力资源社会保障部负责)\n\n推动高校毕业生多渠道就业。",
+            # a stray or footnote marker after the full stop
+            "曾分别制订了一九八一和一九八二两个年度计划，并经人大常委会审议批准。（⑵⑶）\n\n这两个年度计划，执行情况都是良好的。",
+            "全年全部工业增加值比上年增长5.7%，规模以上工业增加值增长5.8%。①\n\n全年规模以上工业中，农副食品加工业增加值增长4.0%。",
+            "年末全国就业人员73439万人，比上年末减少82万人。[2]\n\n全年城镇新增就业1256万人，比上年多增12万人。",
+        ],
+        invalid=[
+            # a bracket inside the sentence is no note: the sentence goes on below
+            "加大医保基金监管力度，⟦开设一批惠民药房（含连锁药店）⟧\n\n和社区诊所，方便群众就近购药。",
+            "推进城市更新，改造老旧小区（2025年）。（住房城乡建设部负责）⟦加快推进保障性住房建设，⟧\n\n"
+            "扩大保障性租赁住房供给。",
+        ],
+    )
+
+
+def test_a_numbered_item_starts_anew():
+    # The item above lacks its final mark; nothing of it goes on in （二）.
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "各地区各部门要加强组织领导，结合实际抓好工作落实\n\n（二）强化政策支持。加大财政资金投入力度。",
+            "完善统计监测制度，及时发布相关数据\n\n3. 加强督促检查。将落实情况纳入年度考核。",
+        ],
+        invalid=["去年底，⟦国务院发出（⟧\n\n二）关于进一步做好就业工作的通知。"],
+    )
+
+
+def test_an_ordinal_lead_on_a_line_of_its_own_is_a_sub_heading():
+    # 一是…，… without a final mark, above its own paragraph, heads it.
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "一是聚焦全方位扩大内需，着力提消费促投资\n\n坚持惠民生和促消费、投资于物和投资于人紧密结合。",
+            "二要坚持创新驱动，加快培育新质生产力\n\n深入实施创新驱动发展战略，加快建设科技强省。\n\n"
+            "三要深化重点领域改革，激发经营主体活力\n\n持续优化营商环境，扎实推进国资国企改革。",
+            "其三，稳住外贸外资基本盘\n\n推动货物贸易优化升级，积极发展服务贸易。",
+        ],
+        invalid=[
+            # the same lead that stops after a comma is cut, as any paragraph would be
+            "一是加大对民营企业的支持力度，⟦推动民营经济发展，⟧\n\n激发各类经营主体内生动力。",
+        ],
+    )
+
+
+def test_a_bare_ordinal_lead_split_from_its_sentence_is_a_cut():
+    # Wiki captures set a bold 一是 on a line of its own: the sentence is cut after it.
+    assert_rule(
+        "broken-paragraph",
+        invalid=[
+            OPENING + "⟦一是⟧\n\n按照法制统一、非歧视、公开透明的原则，抓紧完善法律法规。\n\n"
+            "⟦二是⟧\n\n按照加入世贸组织的承诺，有步骤地扩大对外开放领域。",
+            OPENING + "⟦一要⟧\n\n坚持扩大内需战略基点，加快培育完整内需体系。",
+        ],
+        valid=[
+            # a bare numeral is the section heading of old reports
+            OPENING + "一\n\n一九五六年到一九六七年全国农业发展纲要，是中共中央政治局提出的。",
+            OPENING + "一是\n\n（一）按照法制统一的原则，抓紧完善法律法规。",
+        ],
+    )
+
+
+def test_a_table_or_chart_caption_is_not_a_cut_sentence():
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "全年规模以上港口货物吞吐量19550.52万吨，增长14.9%。\n\n表3  2023年客（货）运量、周转量\n\n"
+            "全年全市公路通车里程3542.33公里，公路密度144.00公里/百平方公里。",
+            "年末制造业贷款余额、普惠小微企业贷款余额分别增长23.0%、20.9%。\n\n图7  2018-2023年各项本外币存、贷款余额\n\n"
+            "表9  2023年金融机构存贷款情况\n\n年末全市共有金融机构568家。",
+            "表4 2021年南京对主要国家、地区贸易情况\n\n新兴市场份额提升。从市场看，对东盟进出口增长24.5%。",
+        ],
+        invalid=[
+            # a chart set in the middle of a sentence: the cut goes across its caption
+            "全年规模以上工业增加值比上年增长5.1%，⟦制造业增加值增长⟧\n\n图3：2019-2023年规模以上工业增加值增速\n\n"
+            "5.6%，高技术制造业增长8.9%。",
+        ],
+    )
+
+
+def test_headlines_above_a_news_lead_are_not_cut_sentences():
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "中央经济工作会议在北京举行\n\n习近平发表重要讲话，李强作总结讲话\n\n赵乐际、王沪宁、蔡奇、丁薛祥、李希出席会议\n\n"
+            "央视网消息（新闻联播）：中央经济工作会议12月10日至11日在北京举行。",
+            "十四届全国人大一次会议在京闭幕，习近平发表重要讲话\n\n李强、赵乐际、王沪宁、韩正出席\n\n"
+            "新华社北京3月13日电 第十四届全国人民代表大会第一次会议圆满完成各项议程，13日上午在人民大会堂闭幕。",
+            "全市重点项目建设现场推进会召开，强调抓项目扩投资\n\n本报讯（记者 张华）昨天，全市重点项目建设现场推进会召开。",
+        ],
+        invalid=[
+            # inside the news item a cut is still a cut
+            "央视网消息（新闻联播）：中央经济工作会议12月10日至11日在北京举行。会议认为，⟦今年是极不平凡的一年，⟧\n\n"
+            "我们攻坚克难，经济回升向好。",
+        ],
+    )
+
+
+def _cut_ends(text: str, path: str = "case.txt") -> list[str]:
+    return [text[f.span.start : f.span.end] for f in findings_for("broken-paragraph", text, path)]
+
+
+def test_a_span_on_a_line_of_its_own_makes_two_breaks_and_both_are_reported():
+    # A wiki link or a bold span set apart cuts the sentence before and after it.
+    text = OPENING + "加强人口和计划生育工作，严格控制人口增长，认真贯彻\n\n人口与计划生育法\n\n的各项规定，稳定低生育水平。"
+    assert _cut_ends(text) == ["认真贯彻", "人口与计划生育法"]
+    # the first half too short to tell by itself: the span's continuation shows the cut
+    text = OPENING + "我们要认真贯彻\n\n人口与计划生育法\n\n，稳定低生育水平。"
+    assert _cut_ends(text) == ["我们要认真贯彻", "人口与计划生育法"]
+    text = OPENING + "稳健的货币政策要松紧适度。广义货币M\n\n2\n\n预期增长12%左右，在实际执行中，也可以略高些。"
+    assert _cut_ends(text) == ["广义货币M", "2"]
+    # a short line between complete paragraphs is a heading, not a span
+    assert not _cut_ends(OPENING + "我们要认真贯彻人口与计划生育法。\n\n人口与计划生育\n\n稳定低生育水平，提高出生人口素质。")
+
+
+def test_a_bold_line_in_markdown_is_a_span_when_the_sentence_runs_through_it():
+    text = OPENING + "我们要认真贯彻\n\n**人口与计划生育法**\n\n，稳定低生育水平。"
+    assert _cut_ends(text, "case.md") == ["我们要认真贯彻", "人口与计划生育法"]
+    text = OPENING + "去年底，国务院发出\n\n**《关于进一步做好就业工作的通知》**\n\n，提出了具体措施。"
+    assert _cut_ends(text, "case.md") == ["国务院发出", "《关于进一步做好就业工作的通知》"]
+    text = OPENING + "**一是**\n\n按照法制统一、非歧视、公开透明的原则，抓紧完善法律法规。"
+    assert _cut_ends(text, "case.md") == ["一是"]
+    # a bold heading between finished paragraphs stays a heading
+    assert not _cut_ends(OPENING + "全面完成各项任务。\n\n**加强组织领导**\n\n各地要把这项工作摆上重要日程。", "case.md")
+    assert not _cut_ends(OPENING + "全面完成各项任务\n\n**加强组织领导**\n\n各地要把这项工作摆上重要日程。", "case.md")
+
+
+def test_a_page_break_form_feed_is_reported_not_a_crash():
+    # pdftotext marks a page break with a form feed on a line of its own.
+    text = "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\x0c\n经济发展，激发各类经营主体内生动力。"
+    [finding] = findings_for("broken-paragraph", text)
+    assert text[finding.span.start : finding.span.end] == "大力支持民营企业和民营"
+    assert text[finding.related[0].span.start :].startswith("经济发展")
+    [edit] = finding.fix.edits
+    assert text[: edit.span.start] + edit.content + text[edit.span.end :] == text.replace("民营\n\x0c\n经济", "民营经济")
+    assert findings_for("broken-paragraph", text.replace("\n\x0c\n", "\n\x0c经济发展", 1).replace("经济发展经济发展", "经济发展"))
+
+
+def test_a_hard_wrapped_text_is_not_a_chain_of_cut_sentences():
+    lines = [
+        "　　培育壮大经营主体。坚持和落实“两个毫不动",
+        "摇”，大力支持民营企业和民营经济发展，激发各",
+        "类经营主体内生动力和发展活力。",
+        "　　今年工作的总体要求是，坚持稳中求进工作总",
+        "基调，统筹发展和安全，推动经济实现质的有效提",
+        "升和量的合理增长，推进城市更新，改造老旧小区",
+        "72个，打造完整社区13个以上。",
+    ] * 2
+    assert not findings_for("broken-paragraph", "\n".join(lines) + "\n", "report.txt")
+    # a cut is still a cut: a page break inside the wrapped text
+    cut = lines[:2] + ["— 3 —"] + lines[2:]
+    [finding] = findings_for("broken-paragraph", "\n".join(cut) + "\n", "report.txt")
+    assert finding.line == 2
+
+
+# Text as captures and exports make it: Chinese, marks of both widths, page numbers,
+# form feeds, lone CRs, other control characters and Unicode line separators.
+PIECES = st.sampled_from([
+    "大力支持民营企业和民营", "经济发展", "一是", "二要", "表3  ", "图2 ", "央视网消息（新闻联播）：", "本报记者 戴冰摄",
+    "。", "，", "、", "；", "：", "！", "？", ",", ".", ":", ";", "!", "?", "（", "）", "(", ")", "《", "》", "“", "”",
+    "【", "】", "[", "]", "①", "⑵", "（负责部门：商务部）", "— 12 —", "上接第3版", "（下转第二版）", "分享:",
+    "\n", "\n\n", "\r", "\r\n", "\x0c", "\n\x0c\n", "\x0b", "\x00", "\x1c", "\u2028", "\u3000", " ", "\t", "**", "#",
+    "- ", "| ", "\ufeff", "\ufffc", "<!--", "-->", "12.5%", "M", "2",
+])
+ARBITRARY_TEXT = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=200))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=ARBITRARY_TEXT, suffix=st.sampled_from([".txt", ".md"]))
+def test_the_structure_rules_never_raise(text, suffix):
+    result = lint_text(text, "case" + suffix, Config(select=("broken-paragraph", "layout-artifact")))
+    assert not result.crashes, result.crashes
+    for finding in result.findings:
+        assert 0 <= finding.span.start <= finding.span.end <= len(text.removeprefix("\ufeff"))
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(st.lists(PIECES, min_size=8, max_size=12).map("".join), min_size=8, max_size=30))
+def test_the_structure_rules_never_raise_on_hard_wrapped_text(lines):
+    # lines of one width, as a hard wrap leaves them, around arbitrary pieces
+    text = "\n".join((line * 3)[:22] for line in lines)
+    result = lint_text(text, "case.txt", Config(select=("broken-paragraph", "layout-artifact")))
+    assert not result.crashes, result.crashes
+
+
+def test_a_summary_line_above_its_paragraph_is_not_cut():
+    # A line of one sentence without a final mark, above a finished paragraph, heads it:
+    # nothing shows that its sentence goes on below.
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "五年来，改革开放取得突破性进展，社会主义市场经济体制初步建立\n\n所有制结构进一步调整和完善。公有制经济在调整和改革中发展壮大。",
+            "最后，着重讲一讲农业和农村工作问题\n\n这几年农村形势很好，主要是由于执行了一系列正确的政策。",
+            "这几年取得的巨大成就，是坚决执行自力更生方针的结果\n\n周总理着重指出，我们这几年所取得的巨大成就，是坚决执行自力更生方针的结果。",
+            "今后五年建设和改革的目标、方针和任务\n\n中国共产党第十三次全国代表大会规划了我国社会主义现代化建设的宏伟蓝图。",
+        ],
+        invalid=[
+            # the same shape with a word cut in two, a dangling modifier or a count below is cut
+            "深入实施就业优先战略，⟦抓好就业这个民⟧\n\n生头等大事。出台稳就业政策措施。",
+            "坚持和落实“两个毫不动摇”，⟦大力支持民营企业和民营⟧\n\n经济发展，激发各类经营主体内生动力和发展活力。",
+            "深入推进城市更新，用好自主更新政策，⟦改造老旧小区⟧\n\n72个，打造完整社区13个以上。",
+            "加大医保基金监管力度，⟦开设一批惠民药房⟧\n\n和社区诊所，方便群众就近购药。",
+            "全市普通中学在校学生28.85万人，⟦在园儿童增加0.49⟧\n\n人。新改扩建幼儿园30所。",
+        ],
+    )
+
+
+def test_a_short_line_is_cut_when_a_word_runs_across_the_break():
+    # Short lines are not body text by their length, but a word cut in two proves the cut.
+    assert_rule(
+        "broken-paragraph",
+        invalid=[
+            OPENING + "⟦政府工作报⟧\n\n告。",
+            OPENING + "⟦我们要全面深化各领域改⟧\n\n革，加快推进基础性、关键性改革。",
+            OPENING + "⟦深入推进和美乡⟧\n\n村建设。开展“百县千镇万村高质量发展工程”。",
+        ],
+        valid=[
+            OPENING + "2024年工作回顾\n\n过去一年，是实现“十四五”规划目标任务的关键一年。",
+            OPENING + "附件1\n\n2025年省十件民生实事\n\n坚持民生为大，以更大力度投资于人。",
+            OPENING + "一\n\n一九五六年到一九六七年全国农业发展纲要，是中共中央政治局提出的。",
+        ],
+    )
+
+
+def test_a_body_paragraph_without_its_final_mark_says_both_readings():
+    # Several sentences, no final mark, and nothing shows the sentence goes on: a full
+    # stop is missing or the cut fell between two words. Both are said; nothing is joined.
+    text = ("隨着糧食、油料、棉布的計劃收購和計劃供應的實施，大批私營的糧食店已經改爲代銷店。"
+            "這樣就開闢了逐行逐業改造資本主義商業的道路\n\n對資本主義工商業的改造是一個鬥爭和敎育的過程。")
+    [finding] = findings_for("broken-paragraph", text)
+    assert "没有句末标点" in finding.message and "漏了句末标点" in finding.message
+    assert finding.fix is None
+    # a document that sets its summaries so (three or more) has short ones of several sentences too
+    summaries = "".join(
+        f"五年来，{topic}取得重大进展，积累了丰富经验\n\n{topic}继续深入。各项改革全面推开。\n\n"
+        for topic in ("农村改革", "城市改革", "科技体制改革")
+    )
+    block = "社会主义社会仍然存在阶级和阶级斗争。但是，绝不能说资本主义复辟是不可避免的\n\n毛主席告诉我们，社会主义社会是一个很长的历史阶段。"
+    assert findings_for("broken-paragraph", block)
+    assert not findings_for("broken-paragraph", summaries + block)
+
+
+def test_the_titles_of_a_pages_link_list_are_not_cut_sentences():
+    # Web chrome read in context (an id line and the linked item's title) is no body text.
+    links = ("各位代表！让我们团结一心，奋力谱写新篇章！\n\n相关链接>>\n\n"
+             "e4c29f31c6964493a14c4ddf6b160169:\n\n四川干部群众热议政府工作报告 以奋勇争先之姿，乘势而为\n\n"
+             "be341a59f1dd422394845dcb3fce09dc:\n\n解读省政府工作报告：在服务大局中担难担重前行 在识变应变中向新而行\n\n打印本页")
+    assert not findings_for("broken-paragraph", links)

@@ -30,7 +30,11 @@ def test_fires_on_a_list_and_a_count_that_disagree():
             "坚持以来治藏方略，明确稳定、发展、生态、强边⟦五件⟧大事。",
             "积极提升分析研判、防控稳控、化解调处⟦四种⟧能力，建立健全多种力量协同机制。",
             "全面贯彻落实“一国两制”方针和香港、澳门⟦三个⟧基本法。",
-            "健全“服务管家”机制，加强政策服务、数字服务“⟦三送⟧”工作，及时解决企业困难诉求。",
+            "健全“服务管家”机制，加强政策服务、数字服务、热线服务、上门服务“⟦三送⟧”工作，及时解决企业困难诉求。",
+            # two items that each hold the abbreviation's own word
+            "推进人防、技防“⟦三防⟧”融合，筑牢安全防线。",
+            # a 和 inside an item may join two names, but not four
+            "在北京、上海、重庆和沈阳、大连⟦7个⟧城市开展试点。",
             # items that end in a verb are still items (排查调处)
             "坚持和发展新时代“枫桥经验”，抓好风险隐患源头治理、排查调处⟦三个⟧环节，积极提升分析研判能力。",
         ],
@@ -143,3 +147,108 @@ def test_silent_on_claims_that_announce_no_numbered_sections():
 def test_the_message_lists_the_items_without_the_verb_that_leads_into_them():
     [finding] = findings_for("count-mismatch", "重点发展电子信息、装备制造、生物医药、新材料三大产业，壮大实体经济。")
     assert "（电子信息、装备制造、生物医药、新材料）" in finding.message
+
+
+def test_a_marked_enumeration_is_counted_by_its_markers():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            "报告共分四个部分：一、过去五年的工作；二、今后五年的目标任务；三、今年的工作；四、政府自身建设。",
+            "这次会议的主要议程有三项：一、听取和审议政府工作报告；二、审查和批准国家预算；三、选举国家主席、副主席。",
+            "主要抓好三个方面：（一）稳增长，扩内需；（二）调结构，促转型；（三）惠民生，保安全。",
+            "重点做好以下三项工作：第一，稳增长；第二，调结构；第三，惠民生。",
+            "今年着重抓好两件事：1.抓好春耕生产；2.抓好水利建设。",
+            # the run goes on in the next paragraph
+            "今年要办好四件大事：一、恢复农业生产；二、整顿财政金融。\n\n三、发展交通运输；四、加强物资调配。",
+        ],
+        invalid=[
+            "报告共分⟦三个⟧部分：一、过去五年的工作；二、今后五年的目标任务；三、今年的工作；四、政府自身建设。",
+            "第一个五年计划的主要任务有⟦五项⟧：（一）发展工业；（二）发展农业；（三）发展交通运输业。",
+            "今年着重抓好⟦三件⟧事：1.抓好春耕生产；2.抓好水利建设。",
+        ],
+    )
+    [finding] = findings_for("count-mismatch", "报告共分三个部分：一、回顾；二、目标；三、任务；四、建设。")
+    assert finding.message == "“三个”与后面列出的4项（一至四）不符"
+
+
+def test_silent_on_names_that_hold_a_numeral():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the corpus: a quoted name the last of two items qualifies
+            "深化“校园餐”、农村集体“三资”管理、乡村振兴资金使用监管、医保基金管理等方面突出问题整治。",
+            "加大中国农业银行、中国邮政储蓄银行“三农”金融事业部对乡村振兴支持力度。",
+            "为指导各地区、各部门全面推行“三项制度”，经党中央、国务院同意，现提出如下意见。",
+            "作为本地区、本部门全面推行“三项制度”工作的第一责任人，要切实加强领导。",
+            "要求各省、各市严格落实中央“八项规定”精神。",
+            # a name after a longer list, the object of the verb that ends it
+            "中国、印度、缅甸共同倡导和平共处五项原则。",
+            "广州、深圳援助梅州建设4个小镇，受灾群众春节前将入住新居。",
+            "我们应当旗帜鲜明、理直气壮地宣传四项基本原则。",
+            "我们同印度、缅甸、印度尼西亚在和平共处五项原则的基础上发展友好关系。",
+            "坚持独立自主、互相尊重、和平共处五项原则，同各国发展友好合作。",
+            "肃清林彪、江青反革命集团的流毒，批判两个凡是的错误方针。",
+            "我国科学、教育、文化战线摧毁了“四人帮”的法西斯文化专制主义。",
+            "开展轨道交通“四网融合”试点，广佛南环、佛莞城际开通运营，与佛肇、莞惠城际“四线贯通”。",
+        ],
+    )
+
+
+def test_silent_when_the_count_belongs_to_one_item_or_to_another_noun():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the earlier items carry their own noun: the count is the last one's
+            "加快鄂尔多斯煤制油项目、宁东煤制烯烃项目、伊犁煤制油项目、新疆准东3个煤制气项目建设。",
+            "建设宁东煤制油项目、准东3个煤制气项目。",
+            # dimensions and indicators: two counts of two things
+            "从增速、结构、效率三个方面提出5项指标。",
+            "从增速、结构、效率方面提出5项指标，从创新、协调两个维度设置8项指标。",
+            # 和 joins items too: 重庆和沈阳 is two
+            "在北京、上海、重庆和沈阳、大连5个城市开展试点。",
+            "支持天津和重庆、沈阳、大连4个城市建设国际消费中心城市。",
+        ],
+    )
+
+
+def test_silent_when_the_count_phrase_is_one_item_of_the_list():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # the phrase ends in 等, or the next item has its noun: its peers are the other items
+            "建成“渝康家园”1800余个，城乡低保、儿童福利、残疾人“两项补贴”等标准稳步提升。",
+            "退休人员基本养老金、城乡居民基础养老金、城乡居民最低生活保障标准、残疾人“两项”补贴标准、"
+            "孤困儿童基本生活最低养育标准稳步提高。",
+            "办好中国杯世界花样滑冰大奖赛、全国青少年三大球运动会等赛事活动。",
+            # a count with no noun of its own is a name (八所 is a port)
+            "由交通部负责施工的，有上海、天津、重庆、湛江、海南岛八所和安徽裕溪口等港口的建设工程。",
+        ],
+        invalid=[
+            # a list of counts, and a phrase whose next item is no peer
+            "覆盖昭阳、鲁甸、巧家、彝良⟦3个⟧县区、12个乡镇，惠及群众20万人。",
+            "推进钢铁、有色、化工、建材⟦5个⟧重点行业绿色化改造、数字化转型。",
+        ],
+    )
+
+
+def test_the_items_are_read_as_the_list_writes_them():
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            # commas part the items inside quotes
+            "聚焦破解农业经济“人口多、土地少，小生产、大市场，投入高、产出低”三大基本矛盾。",
+            # the list starts after the 的 that ends its modifier
+            "在广东、福建两省的深圳、珠海、汕头、厦门四个地区试办的经济特区，开始取得积极的成果。",
+            # an outline marker is no item, nor a 、 inside brackets
+            "二、认真进行坚持四项基本原则的正面教育；",
+            "推进昭阳（鲁甸、巧家）、镇雄、水富3个片区建设。",
+            # the paragraph goes on with the other items in prose
+            "大体上有四种类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。"
+            "在这两大类之间，还有两类产品和企业。一类是大部分按国家计划生产；另一类是大部分由企业组织生产。",
+        ],
+        invalid=[
+            "聚焦破解农业经济“人口多、土地少、小生产、大市场”⟦三大⟧基本矛盾。",
+            "在广东、福建两省的深圳、珠海、汕头、厦门⟦五个⟧地区试办经济特区。",
+            "大体上有⟦四种⟧类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。",
+        ],
+    )

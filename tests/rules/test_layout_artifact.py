@@ -13,7 +13,44 @@ def test_fires_on_newspaper_and_print_leftovers():
             "提供了行动指南。⟦（下转第四版）⟧⟦（紧接第一版）⟧ 我们坚持人民至上、生命至上。",
             f"{BODY}\n\n⟦— 12 —⟧\n\n{BODY}",
             f"{BODY}\n\n⟦第3页 共10页⟧",
-            f"殷勇同志作政府工作报告。⟦本报记者 戴冰摄⟧\n\n{BODY}",
+            # a credit that ran into a body paragraph: only the credit is the leftover
+            f"{BODY}{BODY}{BODY}⟦本报记者 戴冰摄⟧\n\n{BODY}",
+        ],
+    )
+
+
+def test_a_photo_caption_is_reported_and_deleted_with_its_credit():
+    # The caption and its credit are one leftover: deleting only the credit would
+    # leave the photo's caption in the body.
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦殷勇同志作政府工作报告。本报记者 戴冰摄⟧\n\n各位代表：\n\n{BODY}",
+            f"⟦1月14日，北京市第十六届人民代表大会第三次会议开幕。（新华社记者 李学仁 摄）⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦王正谱作政府工作报告。通讯员 张三、李四摄⟧",
+            f"⟦本报记者 霍艳恩摄⟧\n\n{BODY}",
+        ],
+    )
+    text = "殷勇同志作政府工作报告。本报记者 戴冰摄\n\n各位代表：\n"
+    [finding] = findings_for("layout-artifact", text)
+    assert "殷勇同志作政府工作报告" in finding.message and "本报记者 戴冰摄" in finding.message
+    [edit] = finding.fix.edits
+    assert text[: edit.span.start] + edit.content + text[edit.span.end :] == "各位代表：\n"
+
+
+def test_a_web_widget_label_with_its_colon_is_chrome():
+    # 分享: / 分享： / 字体: are the labels of a page's share bar and font switch.
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"{BODY}\n\n⟦分享:⟧",
+            f"⟦分享：⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦打印 | 分享: | 关闭⟧",
+            f"⟦字体: 大 中 小⟧\n\n{BODY}",
+        ],
+        valid=[
+            "各方要分享：发展机遇、合作成果。",
+            f"{BODY}\n\n经验分享：坚持问题导向，推动改革落地。",
         ],
     )
 
@@ -74,3 +111,40 @@ def test_fix_deletes_the_whole_line():
     [finding] = findings_for("layout-artifact", text)
     [edit] = finding.fix.edits
     assert text[: edit.span.start] + edit.content + text[edit.span.end :] == f"{BODY}\n"
+
+
+def test_a_line_that_recurs_inside_its_sentences_is_no_running_header():
+    # A wiki link set apart recurs because the text names it again: 《 / 纲要（草案） / 》…
+    named = "\n\n".join(["《", "纲要（草案）", f"》提出，{BODY}"] * 4)
+    # 一是 / 二是 lead every enumeration; 各位代表： opens a passage of a speech
+    leads = "\n\n".join(f"{lead}\n\n{BODY}" for lead in ["一是", "二是", "三是"] * 3)
+    salutations = "\n\n".join(["各位代表：", BODY] * 4)
+    assert_rule("layout-artifact", valid=[named, leads, salutations])
+    # a real running header still counts, even when a page break puts one mid-sentence
+    header = "某市人民政府工作报告（征求意见稿）"
+    text = "\n\n".join([header, BODY, header, BODY, "大力支持民营企业和民营", header, "经济发展。"])
+    assert len(findings_for("layout-artifact", text)) == 3
+
+
+def test_page_metadata_labels_take_their_value_line():
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦发表时间：\n\n2026-02-09 09:45:30\n\n来源：\n\n宁夏日报客户端⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦责任编辑：\n\n李莎莎⟧",
+            f"⟦2026年02月10日 07时41分⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦（来源：青海日报）⟧",
+            # a page's list of linked items: each id with the item's title on the next line
+            f"{BODY}\n\n⟦相关链接>>\n\ne4c29f31c6964493a14c4ddf6b160169:\n\n四川干部群众热议政府工作报告 以奋勇争先之姿，乘势而为\n\n"
+            f"be341a59f1dd422394845dcb3fce09dc:\n\n解读省政府工作报告：在服务大局中担难担重前行⟧",
+        ],
+        valid=[
+            # a label's value is a short line: a sentence after it is the document again
+            "数据来源：国家统计局\n\n资料来源：市统计局。",
+            f"编辑部：\n\n{BODY}",
+        ],
+    )
+
+
+def test_a_notice_keeps_its_own_time_and_place():
+    assert_rule("layout-artifact", valid=["时间：\n\n2026年3月5日上午9时\n\n地点：\n\n市政府第一会议室\n\n请各单位准时参加。"])

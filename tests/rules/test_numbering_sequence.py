@@ -57,8 +57,10 @@ def test_fires_when_a_child_level_does_not_restart_under_its_parent():
     assert_rule(
         "numbering-sequence",
         invalid=[
-            # 二、 continues 一、's count instead of starting again at （一）
-            lines(H1, S1, S2, H2, S3.replace("（三）", "⟦（三）⟧"), S4),
+            # 二、 restarts at （一）: that is the document's habit, and 三、 continues 二、's count
+            lines(H1, S1, S2, H2, S1, S2, H3, S3.replace("（三）", "⟦（三）⟧"), S4),
+            # the habit is read from the whole document: the restart may come later
+            lines(H1, S1, S2, H2, S3.replace("（三）", "⟦（三）⟧"), S4, H3, S1, S2),
             # the first child of a new parent is missing
             lines(H1, S1, S2, H2, S2.replace("（二）", "⟦（二）⟧"), S3),
         ],
@@ -78,8 +80,13 @@ def test_messages_name_the_missing_number_and_point_at_the_previous_one():
     assert text[related.span.start :].startswith("（二）重大战略")
     [finding] = findings_for("numbering-sequence", lines(H1, S1, S2, S2))
     assert finding.message == "序号“（二）”重复"
-    [finding] = findings_for("numbering-sequence", lines(H1, S1, S2, H2, S3))
-    assert finding.message == "序号“（三）”接着上一部分的“（二）”编号：在新的上级标题“二、”下应从“（一）”重新编号"
+    text = lines(H1, S1, S2, H2, S1, S2, H3, S3)
+    [finding] = findings_for("numbering-sequence", text)
+    assert finding.message == (
+        "序号“（三）”接着上一部分的“（二）”编号：本文件在新的上级标题下重新编号（“二、”下从“（一）”开始），"
+        "“三、”下也应从“（一）”开始"
+    )
+    assert [text[r.span.start :][:3] for r in finding.related] == ["（二）", "（一）"]
     text = lines(H1, S1, S2, S2.replace("（二）", "（五）"))
     assert findings_for("numbering-sequence", text)[0].message.startswith("序号“（五）”前缺少“（三）”“（四）”")
     text = lines("1.坚持创新驱动。", "2.坚持改革开放。", "7.坚持绿色发展。")
@@ -197,3 +204,269 @@ def test_lists_inside_paragraphs():
 def test_inline_lists_option():
     text = "今年重点抓好三方面工作：一是稳定宏观经济大盘；二是扩大有效需求；四是防范化解重点领域风险。"
     assert not findings_for("numbering-sequence", text, options={"inline-lists": False})
+
+
+# Central and State Council documents number their items across their parts (cpc_15th_fyp_proposal_2025,
+# sc_agricultural_mechanization_opinion_2018); regulations number articles through their chapters.
+CPC = [
+    "一、“十五五”时期是基本实现社会主义现代化的关键时期",
+    "（1）“十四五”时期我国发展取得重大成就。",
+    "（2）“十五五”时期在基本实现社会主义现代化进程中具有承前启后的重要地位。",
+    "（3）“十五五”时期我国发展环境面临深刻复杂变化。",
+    "二、“十五五”时期经济社会发展的指导方针和主要目标",
+    "（4）“十五五”时期经济社会发展的指导思想。",
+    "（5）“十五五”时期经济社会发展必须遵循的原则。",
+    "（6）“十五五”时期经济社会发展的主要目标。",
+    "三、建设现代化产业体系，巩固壮大实体经济根基",
+    "（7）优化提升传统产业。",
+    "（8）培育壮大新兴产业和未来产业。",
+]
+SC = [
+    "一、总体要求",
+    "（一）指导思想。以习近平新时代中国特色社会主义思想为指导。",
+    "（二）发展目标。到2025年，农机装备品类基本齐全。",
+    "二、加快推动农机装备产业高质量发展",
+    "（三）完善农机装备创新体系。",
+    "（四）推进农机装备全产业链协同发展。",
+    "（五）优化农机装备产业结构布局。",
+    "三、着力推进主要农作物生产全程机械化",
+    "（六）加快补齐全程机械化生产短板。",
+    "（七）推进农机农艺融合。",
+    "四、保障措施",
+    "（八）加强组织领导。",
+    "（九）强化督促落实。",
+]
+
+
+def marked(paragraphs: list[str], index: int, marker: str, new: str | None = None) -> list[str]:
+    """The paragraphs with paragraph *index*'s *marker* replaced by ⟦new⟧."""
+    result = list(paragraphs)
+    result[index] = result[index].replace(marker, f"⟦{new or marker}⟧", 1)
+    return result
+
+
+def test_silent_when_the_document_numbers_its_items_across_its_parts():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines(*CPC),
+            lines(*SC),
+            # a part without items of its own: the count goes on after it
+            lines(*SC[:7], "三、着力推进主要农作物生产全程机械化", BODY, "四、保障措施", "（六）加强组织领导。"),
+            # sc_work_rules_notice_2004: 一、二、 run through the chapters
+            lines("第一章　总  则", "一、第十届全国人民代表大会第一次会议产生的国务院，要全面贯彻党的基本路线。",
+                  "二、国务院工作以邓小平理论为指导。", "第二章　组成人员职责", "三、国务院由下列人员组成。",
+                  "四、国务院实行总理负责制。", "第三章　全面履行政府职能", "五、国务院及各部门要加快转变政府职能。"),
+            # a regulation's articles run through its chapters; its items restart in each article
+            lines("第一章　总　则", "第一条　根据《中华人民共和国个人所得税法》，制定本条例。",
+                  "第二条　个人所得税法所称在中国境内有住所，是指因户籍、家庭、经济利益关系而在中国境内习惯性居住。",
+                  "第二章　应纳税所得", "第三条　下列所得，为来源于中国境内的所得：", "（一）因任职、受雇、履约等在中国境内提供劳务取得的所得；",
+                  "（二）将财产出租给承租人在中国境内使用而取得的所得；", "第四条　在中国境内无住所的个人，在中国境内居住累计满183天的年度连续不满六年的，免予缴纳个人所得税。",
+                  "（一）工资、薪金所得，为个人因任职或者受雇取得的工资、薪金；", "（二）劳务报酬所得。"),
+            # an annex numbers afresh after a document that counts across its parts
+            lines(*SC, "附件", "重点任务分工", "一、总体要求", "（一）指导思想。", "（二）发展目标。",
+                  "二、保障措施", "（一）加强组织领导。", "（二）强化督促落实。", "三、其他", "（一）附则。"),
+        ],
+        invalid=[
+            # a number left out or given twice in the continuous count, also where the parts meet
+            lines(*SC[:8], "加快补齐全程机械化生产短板。", *marked(SC, 9, "（七）")[9:]),
+            lines(*marked(SC, 4, "（三）", "（二）")),
+            lines(*marked(CPC, 9, "（7）", "（6）")),
+            lines(*marked(SC, 5, "（四）", "（三）")),
+            # one part starts again where the others go on counting
+            lines(*marked(SC, 8, "（六）", "（一）")),
+            # an article left out
+            lines("第一章　总　则", "第一条　为了规范政府工作，制定本规则。", "第二条　本规则适用于国务院各部门。",
+                  "第二章　工作制度", "⟦第四条⟧　国务院实行总理负责制。"),
+        ],
+    )
+
+
+def test_messages_on_a_continuous_count_name_the_last_item_of_the_part_before():
+    text = lines(*SC[:8], SC[9])
+    [finding] = findings_for("numbering-sequence", text)
+    assert finding.message == "序号“（七）”前缺少“（六）”：本文件各部分的“（一）”级序号连续编号，上一部分止于“（五）”"
+    assert text[finding.related[0].span.start :].startswith("（五）优化")
+    [finding] = findings_for("numbering-sequence", lines(*SC[:8], SC[8].replace("（六）", "（一）"), *SC[9:]))
+    assert finding.message == "序号“（一）”重新编号：本文件各部分的“（一）”级序号连续编号，上一部分止于“（五）”，此处应为“（六）”"
+
+
+def test_headings_whose_text_starts_with_a_numeral_are_numbered():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines("一、一年来工作回顾", S1, S2, "二、2025年工作安排", S1, "（二）三大攻坚战取得关键进展。", "三、三农工作"),
+            lines("一、过去五年工作回顾", "二、三农工作扎实推进", "三、四个方面的重点任务"),
+            lines("1.一年来主要工作", "2.3项重点改革", "3.五个方面的任务"),
+            # dates that start with a range of months: 十一、十二月份 / 11、12月
+            lines(H1, S1, "十一、十二月份，全市规模以上工业增加值增速逐月回升。", S2,
+                  "11、12月全省新增城镇就业8.2万人。", S3),
+        ],
+        invalid=[
+            lines("一、一年来工作回顾", S1, S2, "⟦三、⟧2025年工作安排", S1),
+            lines("一、一年来工作回顾", S1, "⟦（三）⟧三大攻坚战取得关键进展。"),
+            lines("一、一年来工作回顾", BODY, "⟦一、⟧一年来工作回顾"),
+        ],
+    )
+
+
+def test_a_first_item_written_after_a_label_in_the_paragraph_before():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # gob_badong_geohazard_reply_2004
+            lines("国务院办公厅", "附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告",
+                  "2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见"),
+            lines(BODY, "注：1.本公报中数据均为初步统计数。", "2.部分数据因四舍五入的原因，存在总计与分项合计不等的情况。",
+                  "3.城镇新增就业人数为全年累计数。"),
+            lines(BODY, "说明：（1）本表数据为快报数。", "（2）增速按可比价格计算。"),
+            lines(BODY, "附件：1．重点任务分工方案", "2．重大项目清单"),
+        ],
+        invalid=[
+            lines(BODY, "注：1.本公报中数据均为初步统计数。", "2.部分数据因四舍五入的原因，存在总计与分项合计不等的情况。",
+                  "⟦4.⟧城镇新增就业人数为全年累计数。"),
+            # the label is not the item before
+            lines(BODY, "附件：国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告",
+                  "⟦2.⟧湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见"),
+        ],
+    )
+
+
+def test_several_documents_in_one_file_have_their_own_habits():
+    bulletin = [H1, "1.农业。全年粮食产量。", "2.工业。全年规模以上工业增加值。", "二、固定资产投资",
+                "1.投资。全年固定资产投资。", "2.房地产。全年房地产开发投资。"]
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # bulletins of several years concatenated
+            lines("2024年国民经济和社会发展统计公报", *bulletin, "2023年国民经济和社会发展统计公报", *bulletin),
+            # a table of contents, then the text
+            lines("目　录", "一、总体要求", "二、重点任务", "三、保障措施", *SC),
+            # a document counting across its parts, then one restarting under each part
+            lines(*SC, "2025年重点工作", H1, S1, S2, H2, S1, S2, H3, S1),
+        ],
+        invalid=[
+            lines(*SC, "2025年重点工作", H1, S1, S2, H2, S1, S2, H3, S3.replace("（三）", "⟦（三）⟧")),
+        ],
+    )
+
+
+def test_a_document_that_says_it_is_an_excerpt():
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            # a newspaper continuation marker, with the lead of the page before the first number
+            lines("政府工作报告", "（上接第二版）", BODY, S3, S4, H3, S1, S2),
+            # a declared selection may also leave items out
+            lines("政府工作报告（摘要）", "——2025年1月20日在省第十四届人民代表大会第三次会议上", BODY, H3, S1, S3, S4),
+            lines("在全省经济工作会议上的讲话（节选）", BODY, S2, "五、坚持稳中求进", S1, S4),
+        ],
+        invalid=[
+            # no declaration: body text comes first, the run lacks its start
+            lines("政府工作报告", BODY, S3.replace("（三）", "⟦（三）⟧"), S4),
+            # a continuation leaves no gap inside the run
+            lines("政府工作报告", "（上接第二版）", BODY, S2, S4.replace("（四）", "⟦（四）⟧")),
+            # a selection still does not repeat a number
+            lines("政府工作报告（摘要）", BODY, H3, S1, S3, S3.replace("（三）", "⟦（三）⟧")),
+        ],
+    )
+
+
+def test_a_list_inside_an_item_numbered_with_a_higher_level_marker():
+    # older national reports (1955, 1981, 1986) write 一、二、三、 inside （一）'s text or inside 四、;
+    # the outer count goes on after the list: the list was inside the item, not a new part
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines("三、第一个五年计划的若干问题", "（一）关于工业和运输业的基本建设问题", BODY,
+                  "一、", "我国人民已经推翻了帝国主义者在中国的统治。", "二、", "我国人民推翻了封建主义。",
+                  "三、", "我国人民推翻了官僚资本主义。", "（二）关于工业的生产问题", BODY,
+                  "一、", "增加生产。", "二、", "提高质量。", "（三）关于农业的增产问题", BODY,
+                  "四、为完成和超额完成第一个五年计划而奋斗"),
+            lines("四、有重点有步骤地进行技术改造", "一、节约能源，节约原材料，降低消耗。",
+                  "二、改革产品结构，使产品升级换代。", "三、合理地利用资源，提高综合利用水平。", BODY,
+                  "五、分批进行企业的全面整顿和必要改组"),
+            # （一） above 一、: the parts are （一）（二）（三）, the items of （二） are 一、二、
+            lines("（一）当前的经济形势", BODY, "（二）今后经济建设的方针", "一、依靠政策和科学，加快农业的发展",
+                  "二、把消费品工业的发展放到重要地位", "（三）我国经济发展的前景"),
+            # a list under 一、（一） that starts again at 一、
+            lines(H1, S1, "一、", BODY, "二、", BODY, S2, H2),
+        ],
+        invalid=[
+            # a number left out inside the inner list is still one
+            lines("四、有重点有步骤地进行技术改造", "一、节约能源，节约原材料，降低消耗。",
+                  "二、改革产品结构，使产品升级换代。", "⟦四、⟧合理地利用资源，提高综合利用水平。", BODY,
+                  "五、分批进行企业的全面整顿和必要改组"),
+            # the outer count does not go on: a heading given twice
+            lines(H1, S1, S2, H1.replace("一、", "⟦一、⟧"), S1, S2, H2),
+            # （四） after the second 一、's own （一）（二） is that 一、's, though it would go on from （三）
+            lines(H1, S1, S2, S3, H1.replace("一、", "⟦一、⟧"), S1, S2, S4.replace("（四）", "⟦（四）⟧")),
+            # national_1987: a list of sentences inside 四、 is not taken up again by a sentence
+            lines("四、巩固和发展安定团结的政治局面", "一、继续深入批评资产阶级自由化的错误观点；",
+                  "二、认真进行坚持四项基本原则的正面教育；", "三、进一步整顿、充实和加强舆论阵地；",
+                  "⟦五、⟧大力加强马克思主义理论队伍的建设。"),
+            # a higher level (三、) ends what could have been a list inside （三）
+            lines(H1, S1, S2, S3, S1, S2, H3.replace("三、", "⟦三、⟧"), S1, S2, S4.replace("（四）", "⟦（四）⟧")),
+        ],
+    )
+
+
+def test_one_is_the_other_is():
+    # 一是…，一是…: “the one…, the other…”, not a list that repeats its first item (national_1987)
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            "坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放。",
+            "煤炭工业建设的重点：一是集中力量开发大露天矿；一是抓紧现有矿井的技术改造。",
+            lines("坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放。",
+                  "今年要抓好以下工作：一是稳增长；二是促改革；三是调结构。"),
+        ],
+        invalid=[
+            "今年要抓好以下工作：一是稳增长；⟦一是⟧促改革；三是调结构。",
+            "今年要抓好以下工作：一是稳增长；⟦一是⟧促改革；二是调结构。",
+        ],
+    )
+
+
+def test_a_number_that_lost_its_closing_bracket_still_counts():
+    # unmatched-pair reports the bracket; the count goes on
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines("（十）加强组织领导。各地区、各部门要充分认识全面推行规范性文件合法性审核机制的重要意义。",
+                  "（十一注重能力建设。各地区、各部门要高度重视规范性文件合法性审核能力建设。",
+                  "（十二）强化指导监督。各地区、各部门要将规范性文件合法性审核工作纳入法治政府建设督察内容。"),
+            # an opening bracket that is no number
+            lines(H1, "（一带一路”建设取得新进展）", S1, S2),
+        ],
+        invalid=[
+            lines("（十）加强组织领导。", "（十一注重能力建设。", "⟦（十三）⟧强化指导监督。"),
+        ],
+    )
+
+
+SUBHEADS = [
+    "（一）坚持扩大内需",
+    "一是聚焦全方位扩大内需，着力提消费促投资",
+    "深入实施提振消费专项行动。一是提高居民收入；二是扩大服务消费；三是优化消费环境。",
+    "二是聚焦科技创新，加快发展新质生产力",
+    "强化企业科技创新主体地位。一是加强基础研究；二是推进关键核心技术攻关。",
+    "三是聚焦深化改革，激发经营主体活力",
+    "深化国资国企改革。",
+]
+
+
+def test_a_list_inside_an_item_of_a_list():
+    # 一是… sub-headings, each followed by a paragraph with its own 一是…二是… list
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines(*SUBHEADS),
+            lines("一是稳定经济增长。具体包括：一是扩大有效投资；二是提振消费。", "二是推动科技创新。重点抓好三件事。",
+                  "三是深化改革开放。"),
+        ],
+        invalid=[
+            lines(*SUBHEADS[:5], SUBHEADS[5].replace("三是", "⟦四是⟧"), SUBHEADS[6]),
+            lines(*SUBHEADS[:2], SUBHEADS[2].replace("二是扩大服务消费；三是", "⟦三是⟧扩大服务消费；四是"), *SUBHEADS[3:]),
+        ],
+    )

@@ -74,3 +74,30 @@ def test_silent_on_parts_within_their_whole():
             "新增就业约10万人，其中高校毕业生10.5万人左右。",
         ],
     )
+
+
+def test_silent_when_the_whole_is_an_average_a_change_or_a_difference():
+    assert_rule(
+        "part-exceeds-whole",
+        valid=[
+            # a yearly average against one year
+            "五年来财政收入年均超收2040亿元，其中去年2573亿元。",
+            "过去五年粮食产量年平均增加一百二十亿斤，其中去年增加二百一十亿斤。",
+            # a change against another period: the change of a part may be larger than the net change
+            "全年财政收入比上年增加500亿元，其中税收收入增加800亿元。",
+            "进出口总额比上年增长300亿美元，其中出口增长450亿美元。",
+            "今年财政赤字较去年减少200亿元，其中中央财政赤字减少300亿元。",
+            "全国城镇常住人口增加1200万人，其中东部地区增加1500万人。",
+            # a difference between two amounts
+            "全年财政收入超收800亿元，其中中央财政超收900亿元。",
+            "全年外贸顺差1000亿美元，其中对欧盟顺差1500亿美元。",
+            "全年节约资金300亿元，其中中央节约400亿元。",
+            # a change between the whole and 其中 is the nearest amount
+            "一九五六年国家预算收入二百九十七亿元，比上年增加二十五亿元，其中各项税收一百四十亿元。",
+        ],
+        invalid=[
+            # additions of the period are sums of their parts
+            "全年新增城镇就业120万人，其中高校毕业生⟦150万人⟧。",
+            "一九五七年新建铁路一千一百公里，其中复线⟦一千三百公里⟧。",
+        ],
+    )

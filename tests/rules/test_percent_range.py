@@ -75,6 +75,51 @@ def test_silent_on_shares_of_different_wholes():
     )
 
 
+def test_silent_on_rates_of_execution_against_a_plan_or_a_period():
+    assert_rule(
+        RULE,
+        valid=[
+            "全省一般公共预算支出完成8000亿元，占预算数的106.48%。",
+            "税收收入占年初预算的103.5%，非税收入占调整预算的98%。",
+            "全年基本建设投资完成计划的112%。",
+            "全年工业总产值占年度计划的百分之一百零六点四。",
+            "钢产量占1957年的百分之一百五十，粮食产量占上年同期的120%。",
+            "城镇居民人均可支配收入占全国平均水平的120%，发电设备利用小时数占设计能力的108%。",
+        ],
+        invalid=[
+            # a share of a whole that is not a plan
+            "全年工业总产值完成计划的百分之一百零二，占全国的⟦百分之一百二十⟧。",
+            "全省粮食产量占全国的⟦112%⟧，比上年提高1个百分点。",
+        ],
+    )
+
+
+def test_silent_on_rates_of_different_subjects_one_after_another():
+    assert_rule(
+        RULE,
+        valid=[
+            # each subject's share of its own kind, named once at the first (nhc_health_2024)
+            "2024年，提供中医服务的社区卫生服务中心占同类机构的99.7%，社区卫生服务站占97.1%，乡镇卫生院占99.8%，"
+            "村卫生室占86.6%。",
+            # sets that overlap
+            "全省三级医院中，开展日间手术的占85%，开展远程医疗的占92%。",
+            # nothing says that one whole is divided
+            "全市规模以上工业企业研发机构覆盖面达到45%，高新技术企业占60%，科技型中小企业占70%。",
+            # two breakdowns of one whole, each complete at 100%
+            "全年进出口总额中，出口占55%，进口占45%，一般贸易占65%，加工贸易占25%。",
+            "全国工业总产值中，国营工业占百分之六十七，合作社营工业占百分之二十，公私合营工业占百分之十三。",
+        ],
+        invalid=[
+            "在全部从业人员中，男性占⟦62%，女性占48%⟧。",
+            "全年财政支出中，教育占⟦40%，卫生健康占35%，社会保障占30%⟧。",
+            "全年进出口总额中，出口占⟦55%，进口占50%，一般贸易占65%，加工贸易占25%⟧。",
+            # one share after 100% is no second breakdown
+            "全年财政支出中，教育占⟦40%，卫生健康占35%，社会保障占25%，农林水占14%⟧。",
+            "全国工业总产值中，国营工业占⟦百分之六十七，合作社营工业占百分之三十，公私合营工业占百分之十三⟧。",
+        ],
+    )
+
+
 def test_message_quotes_the_numbers_and_the_sum():
     [finding] = findings_for(RULE, "一、二、三产业占比分别为10%、50%、45%。")
     assert "10%、50%、45%" in finding.message and "合计105%" in finding.message

@@ -142,6 +142,13 @@ def test_a_pair_whose_halves_differ_in_width_reports_its_ascii_half():
     assert apply(EDUCATION, finding) == EDUCATION.replace(")", "）")
 
 
+def test_a_full_width_bracket_left_open_beside_an_ascii_one():
+    # found by tests/test_rules_total.py: an unclosed （ after an unclosed ( raised KeyError
+    assert_rule("punctuation-width", valid=["（下降", "下降（３．５％《；（"],
+                invalid=["推进⟦(⟧改革（开放", "推进（改革⟦(⟧开放"])
+    findings_for("punctuation-width", "(３．５％《；（下降比重")  # asserts that the rule did not crash
+
+
 def test_an_ellipsis_that_is_the_only_mark_of_the_file():
     # no ， ； ： in the file: the share of ASCII marks has nothing to divide by (issue 14)
     assert_rule("punctuation-width", invalid=["推进改革⟦...⟧", "深化改革⟦......⟧\n\n扩大开放"])

@@ -12,12 +12,14 @@ def test_fires_when_subjects_and_values_differ_in_number():
             "集中式光伏并网和在建规模均居全国前列。",
             # a value added: two subjects, three values
             "⟦生产安全事故起数、死亡人数分别下降9.1%、11.5%、7%⟧，连续61个月未发生重大及以上生产安全事故。",
-            # a value dropped, leaving one exact value (of any unit)
-            "⟦城镇、农村居民人均可支配收入分别增长5.5%⟧，城镇调查失业率控制在5%以内。",
-            "航空航天、车联网、信创等产业保持两位数增长，⟦专精特新“小巨人”、制造业单项冠军分别增至283家⟧。",
-            "⟦全区地方财政收入、支出分别达到300亿元⟧。我们把扩大有效投资作为拉动经济增长的主动力。",
+            # two values for three subjects, in other units
+            "航空航天、车联网、信创等产业保持两位数增长，⟦专精特新“小巨人”、制造业单项冠军、独角兽企业分别增至283家、"
+            "49家⟧。",
+            "⟦全区地方财政收入、支出、债务余额分别达到300亿元、一千一百七十亿元⟧。我们把扩大有效投资作为拉动经济增长的主动力。",
             # subjects joined by 和, values joined by 和
             "⟦全市生产安全死亡事故起数和死亡人数分别下降24.7%和28.2%和3%⟧。着力增强防灾减灾能力。",
+            # after an outline number
+            "三、⟦城镇、农村居民人均可支配收入分别增长5.1%、6.6%、7%⟧。",
             # each value with its own verb: 增长…和下降… are two values
             "⟦A市、B市、C市分别增长5%和下降3%⟧。",
             # a unit written once after the list (15、22个百分点): still one value short
@@ -54,6 +56,13 @@ def test_silent_when_the_reading_is_not_sure():
             "信息传输、租赁和商务服务业增加值分别增长18.6%、13.4%。",
             # a 、 list closed by 和 may be two groups sharing a noun
             "农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理（管控）率分别达75%、92%，新改建农村公路1.2万公里。",
+            # one value after 分别 is given to each subject: the same amount for each
+            "全省新建、改建、扩建中小学分别增加2个。",
+            "“十二五”期间，二氧化硫、氮氧化物排放量要分别减少3%。",
+            "城镇、农村居民人均可支配收入分别增长5.5%，城镇调查失业率控制在5%以内。",
+            "全区地方财政收入、支出分别达到300亿元。",
+            "粮食、棉花的收购价格分别提高百分之二十。",
+            "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元。",
             # a single value that is a range, or given to each
             "纲要要求，国家、集体和个人分别储备起足够一年到两年食用的粮食。",
             "对新认定的国家级、省级企业技术中心分别给予最高100万元奖励。",
@@ -68,6 +77,8 @@ def test_silent_when_the_reading_is_not_sure():
             "城乡居民人均可支配收入分别增长6.8%和8.3%。",
             "单晶硅、电解铝产能分别居全国第2、第4位。",
             "分别推出支持国有企业、民营企业、外资企业发展政策。",
+            # an outline number is no subject
+            "二、城镇、农村居民人均可支配收入分别增长5.1%、6.6%。",
             # a 、 inside quotes does not split a subject
             "“科技、产业、金融”循环和人才工作分别推进5项、3项改革。",
         ],
@@ -80,7 +91,6 @@ def test_from_values_and_to_values_must_agree():
         invalid=[
             "民生投入累计超过1万亿元，城乡居民人均可支配收入从2021年的⟦46503元和16935元分别提高到58794元、23184元和41800元⟧，"
             "各族群众获得感成色更足。",
-            "城乡居民人均可支配收入从2021年的⟦46503元和16935元分别提高到58794元⟧。",
         ],
         valid=["城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元，各族群众获得感成色更足。"],
     )
