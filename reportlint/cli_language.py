@@ -133,11 +133,20 @@ class Group(click.Group):
         with _help_in_language(self, ctx):
             super().format_help(ctx, formatter)
 
-    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
-        if parent is None:
-            # Each run starts from the environment's language (the tests run many in one process).
-            i18n.use(None)
-        return super().make_context(info_name, args, parent, **extra)
+    def main(self, *args, **kwargs):
+        """A run's --lang lasts for that run: the next one (the tests run many in one process,
+        and the API may be called after) starts from the environment's language again. After
+        Ctrl-C it lasts until reportlint.cli.main has said "interrupted" in it."""
+        i18n.use(None)
+        interrupted = False
+        try:
+            return super().main(*args, **kwargs)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            interrupted = True
+            raise
+        finally:
+            if not interrupted:
+                i18n.use(None)
 
 
 def _use_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -105,10 +105,11 @@ def test_the_command_line_follows_the_choice_order(tmp_path, args, environ, expe
     assert result.stdout.splitlines()[-1] == expected
 
 
-def test_each_run_starts_from_the_environment_again(tmp_path):
+def test_the_flag_lasts_for_its_run(tmp_path):
     report = tmp_path / "报告.txt"
     report.write_text(DOUBLED, encoding="utf-8")
     assert run("check", "--lang", "zh-CN", report, env=env()).stdout.splitlines()[-1] == FOUND_ZH
+    assert i18n.current() == EN  # what runs next in this process (the API, another test) speaks English
     assert run("check", report, env=env()).stdout.splitlines()[-1] == FOUND_EN
 
 
@@ -406,3 +407,20 @@ def test_the_installed_command_speaks_chinese_in_a_chinese_locale(tmp_path):
     english = subprocess.run([sys.executable, "-m", "reportlint", "check", "没有.txt"], cwd=tmp_path,
                              env={**environ, "LANG": "C.UTF-8"}, capture_output=True, text=True, check=False)
     assert (english.returncode, english.stderr) == (2, "reportlint: error: 没有.txt: no such file or folder\n")
+
+
+def test_ctrl_c_is_said_in_the_language_of_the_run(monkeypatch, tmp_path, capsys):
+    from reportlint import cli as cli_module
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    report = tmp_path / "报告.txt"
+    report.write_text(DOUBLED, encoding="utf-8")
+    monkeypatch.setattr(cli_module, "lint_paths", interrupted)
+    monkeypatch.setattr(sys, "argv", ["reportlint", "check", "--lang", "zh-CN", str(report)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    # click ends the ^C line first
+    assert (exit_info.value.code, capsys.readouterr().err) == (130, "\nreportlint: 已中断\n")
+    i18n.use(None)
