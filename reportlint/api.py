@@ -13,6 +13,7 @@ from .config import Config, ConfigError, config_for, load_config
 from .decoding import InputError
 from .discovery import FileOptions, FileSettings, Problem, discover, file_settings
 from .engine import FileResult, rules_for_document, run_rules
+from .i18n import Message, message_of
 from .model import Finding, RuleMeta, Severity
 from .parallel import map_in_processes
 from .parse import DOCX_ENCODING, parse_text, read_document
@@ -183,7 +184,8 @@ def _size(path: Path) -> int:
 
 
 def _lost(task: _Task, error: BaseException) -> FileResult:
-    return FileResult(task.display, None, error=f"the process checking it failed: {type(error).__name__}: {error}")
+    return FileResult(task.display, None, error=Message("the process checking it failed: {error}",
+                                                        error=f"{type(error).__name__}: {error}"))
 
 
 def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
@@ -200,7 +202,7 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
                 else:
                     doc = read_document(task.path, task.display, task.overrides.encoding, config.allow_words)
             except InputError as error:
-                return FileResult(task.display, None, error=str(error))
+                return FileResult(task.display, None, error=message_of(error))
             file_result = run_rules(doc, rules, registry)
             if doc.encoding == DOCX_ENCODING:
                 # A Word user cannot go to a line: name the paragraph and its first words.
@@ -209,7 +211,7 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
                 file_result.findings = locate_in_paragraphs(file_result.findings, doc.source)
             return file_result
     except Exception as error:  # a bug, not a bad file: say so, and check the other files
-        return FileResult(task.display, None, error=f"internal error: {type(error).__name__}: {error}")
+        return FileResult(task.display, None, error=Message("internal error: {error}", error=f"{type(error).__name__}: {error}"))
 
 
 # Each config is validated once per run (per process); the entry keeps the
@@ -271,7 +273,7 @@ def _check_overrides(registry: Registry, overrides: Overrides) -> None:
         registry.check_selectors(overrides.extend_select, "--extend-select")
         registry.check_selectors(overrides.ignore, "--ignore")
     except RegistryError as error:
-        raise ConfigError(str(error)) from None
+        raise ConfigError(message_of(error)) from None
 
 
 _fixed: dict[Path, Config] = {}

@@ -64,6 +64,7 @@ from pathlib import Path
 
 from .api import RunResult
 from .document import Document, Paragraph
+from .i18n import Message, reason_of
 from .model import Finding
 
 VERSION = 1
@@ -111,7 +112,8 @@ def write_baseline(results: RunResult, path: Path) -> int:
     try:
         path.write_text(content, encoding="utf-8", newline="\n")
     except OSError as error:
-        raise BaselineError(f"cannot write baseline {path}: {error.strerror or error}") from None
+        raise BaselineError(Message("cannot write baseline {path}: {reason}", path=path,
+                                    reason=reason_of(error))) from None
     return len(entries)
 
 
@@ -153,34 +155,33 @@ def read_baseline(path: Path) -> list[tuple[str, str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError(f"baseline {path}: no such file") from None
+        raise BaselineError(Message("baseline {path}: no such file", path=path)) from None
     except IsADirectoryError:
-        raise BaselineError(f"baseline {path}: is a directory") from None
+        raise BaselineError(Message("baseline {path}: is a directory", path=path)) from None
     except PermissionError:
-        raise BaselineError(f"baseline {path}: permission denied") from None
+        raise BaselineError(Message("baseline {path}: permission denied", path=path)) from None
     except OSError as error:
-        raise BaselineError(f"baseline {path}: {error.strerror or error}") from None
+        raise BaselineError(Message("baseline {path}: {reason}", path=path, reason=error.strerror or str(error))) from None
     except UnicodeDecodeError:
-        raise BaselineError(f"baseline {path}: not UTF-8 text") from None
+        raise BaselineError(Message("baseline {path}: not UTF-8 text", path=path)) from None
     except json.JSONDecodeError as error:
-        raise BaselineError(f"baseline {path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+        raise BaselineError(Message("baseline {path}: not valid JSON (line {line}: {error})", path=path,
+                                    line=error.lineno, error=error.msg)) from None
     if not isinstance(data, dict) or "version" not in data:
-        raise BaselineError(f"baseline {path}: not a reportlint baseline (no \"version\" key)")
+        raise BaselineError(Message("baseline {path}: not a reportlint baseline (no \"version\" key)", path=path))
     if data["version"] != VERSION:
-        raise BaselineError(
-            f"baseline {path}: version {data['version']!r} is not supported (this reportlint reads version {VERSION})"
-        )
+        raise BaselineError(Message("baseline {path}: version {version} is not supported (this reportlint reads "
+                                    "version {supported})", path=path, version=repr(data["version"]), supported=VERSION))
     findings = data.get("findings")
     if not isinstance(findings, list):
-        raise BaselineError(f"baseline {path}: \"findings\" must be a list")
+        raise BaselineError(Message("baseline {path}: \"findings\" must be a list", path=path))
     entries = []
     for number, entry in enumerate(findings, 1):
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(key), str) for key in ("path", "code", "fingerprint")
         ):
-            raise BaselineError(
-                f"baseline {path}: finding {number} needs string \"path\", \"code\" and \"fingerprint\""
-            )
+            raise BaselineError(Message("baseline {path}: finding {number} needs string \"path\", \"code\" and "
+                                        "\"fingerprint\"", path=path, number=number))
         entries.append((entry["path"], entry["code"], entry["fingerprint"]))
     return entries
 

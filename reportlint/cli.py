@@ -15,16 +15,19 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, i18n
 from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
 from .baseline import BaselineError, filter_baseline, write_baseline
+from .cli_language import Group, lang_option
 from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding
 from .discovery import FileOptions, Problem
 from .engine import FileResult
 from .fixing import FileFix, fix_file, fix_hint, unified_diff
+from .i18n import N_, localize, t, tn
 from .model import Severity
 from .output import FORMATS
+from .output.text_format import width
 from .parallel import available_cores
 from .progress import ProgressBar
 from .registry import RegistryError
@@ -37,14 +40,25 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"reportlint: error: {message}", err=True)
+    _error(message)
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _error(message: str) -> None:
+    """One line on stderr, in the language chosen (a Message in its translation)."""
+    click.echo(t("reportlint: error: {message}", message=localize(message)), err=True)
+
+
+def _warning(message: str) -> None:
+    click.echo(t("reportlint: warning: {message}", message=localize(message)), err=True)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("reportlint: lint Chinese official documents and reports."))
 @click.version_option(__version__, "--version", prog_name="reportlint")
+@lang_option
 def cli() -> None:
-    """reportlint: lint Chinese official documents and reports."""
+    pass
 
 
 def _complete_rules(ctx, param, incomplete: str):
@@ -63,52 +77,52 @@ def _complete_rules(ctx, param, incomplete: str):
     return items
 
 
-@cli.command()
+@cli.command(help=N_("Check PATHS (files, folders, or - for stdin; default: the working folder)."))
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
-              show_default=True, help="Output format.")
-@click.option("--select", multiple=True, shell_complete=_complete_rules, help="Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")
-@click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help="Rules to enable in addition to the config's select.")
-@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help="Rules to disable (codes, names or prefixes, comma-separated).")
+              help=N_("Output format (default: text)."))
+@click.option("--select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore."))
+@click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to enable in addition to the config's select."))
+@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help=N_("Rules to disable (codes, names or prefixes, comma-separated)."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file for every checked file.")
-@click.option("--encoding", help="Read files in this encoding instead of detecting it.")
-@click.option("--stdin-filename", help="The name of the file read from stdin (-).")
+              help=N_("Use this config file for every checked file."))
+@click.option("--encoding", help=N_("Read files in this encoding instead of detecting it."))
+@click.option("--stdin-filename", help=N_("The name of the file read from stdin (-)."))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output (any format).")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule (text and concise formats).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+              help=N_("Write the report to this file instead of standard output (any format)."))
+@click.option("--statistics", is_flag=True, help=N_("Print the number of findings per rule (text and concise formats)."))
+@click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings."))
 @click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="The least severity that makes the exit code 1 (default: the config's fail-level, else warning).")
-@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no source excerpts or summary (text and concise formats).")
+              help=N_("The least severity that makes the exit code 1 (default: the config's fail-level, else warning)."))
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print findings only, no source excerpts or summary (text and concise formats)."))
 @click.option("--color/--no-color", default=None,
-              help="Colour the text output (default: on a terminal; FORCE_COLOR forces it, NO_COLOR turns it off).")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text); report what remains.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too (they may change words).")
-@click.option("--diff", is_flag=True, help="Print the unified diff of what --fix would change, and write nothing.")
-@click.option("--show-fixes", is_flag=True, help="Show each finding's fix as before → after (text format).")
+              help=N_("Colour the text output (default: on a terminal; FORCE_COLOR forces it, NO_COLOR turns it off)."))
+@click.option("--fix", is_flag=True, help=N_("Apply the safe fixes to the files (stdin: print the fixed text); report what remains."))
+@click.option("--unsafe-fixes", is_flag=True, help=N_("With --fix or --diff: apply the unsafe fixes too (they may change words)."))
+@click.option("--diff", is_flag=True, help=N_("Print the unified diff of what --fix would change, and write nothing."))
+@click.option("--show-fixes", is_flag=True, help=N_("Show each finding's fix as before → after (text format)."))
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Report only findings not recorded in this baseline file.")
+              help=N_("Report only findings not recorded in this baseline file."))
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record the findings in this baseline file instead of reporting them.")
-@click.option("--include", multiple=True, help="Files to check in folders (globs, comma-separated); replaces the config's include.")
-@click.option("--extend-include", multiple=True, help="Files to check in folders in addition to include.")
-@click.option("--exclude", multiple=True, help="Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults.")
-@click.option("--extend-exclude", multiple=True, help="Files and folders to skip in addition to exclude.")
+              help=N_("Record the findings in this baseline file instead of reporting them."))
+@click.option("--include", multiple=True, help=N_("Files to check in folders (globs, comma-separated); replaces the config's include."))
+@click.option("--extend-include", multiple=True, help=N_("Files to check in folders in addition to include."))
+@click.option("--exclude", multiple=True, help=N_("Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults."))
+@click.option("--extend-exclude", multiple=True, help=N_("Files and folders to skip in addition to exclude."))
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip what .gitignore files ignore (default: on).")
+              help=N_("Skip what .gitignore files ignore (default: on)."))
 @click.option("--force-exclude/--no-force-exclude", default=None,
-              help="Apply exclude to the files named on the command line too (for pre-commit).")
+              help=N_("Apply exclude to the files named on the command line too (for pre-commit)."))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: the number of cores).")
-@click.option("--show-files", is_flag=True, help="List the files that would be checked, and check nothing.")
+              help=N_("Check files in this many processes (default: the number of cores)."))
+@click.option("--show-files", is_flag=True, help=N_("List the files that would be checked, and check nothing."))
 @click.option("--show-settings", is_flag=True,
-              help="Print the config file and the rules that apply to each file, and check nothing.")
+              help=N_("Print the config file and the rules that apply to each file, and check nothing."))
+@lang_option
 def check(paths, output_format, output_file, select, extend_select, ignore, config_file, encoding, stdin_filename,
           statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs,
           show_files, show_settings, show_fixes) -> None:
-    """Check PATHS (files, folders, or - for stdin; default: the working folder)."""
     paths = paths or (".",)
     overrides = Overrides(
         config_file=config_file,
@@ -133,17 +147,18 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
         try:
             check_encoding(encoding)
         except InputError as error:
-            _fail(f"--encoding: {error}")
+            _fail(f"--encoding: {localize(i18n.message_of(error))}")
             return
     if output_format not in ("text", "concise") and (statistics or quiet):
         # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
-        _fail(f"{'--statistics' if statistics else '--quiet'} applies to the text and concise formats, not {output_format}")
+        _fail(t("{option} applies to the text and concise formats, not {format}",
+                option="--statistics" if statistics else "--quiet", format=output_format))
         return
     if show_files or show_settings:
         _show(paths, overrides, show_settings)
         return
     if write_baseline_file and (baseline_file or diff):
-        _fail(f"--write-baseline cannot be combined with {'--baseline' if baseline_file else '--diff'}")
+        _fail(t("--write-baseline cannot be combined with {option}", option="--baseline" if baseline_file else "--diff"))
         return
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     fixing = fix or diff
@@ -159,7 +174,7 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
             else:
                 results, from_stdin = lint_paths(paths, overrides, stdin=stdin, jobs=jobs, progress=progress), []
     except (ConfigError, RegistryError) as error:
-        _fail(str(error))
+        _fail(i18n.message_of(error))
         return
 
     failed = False
@@ -168,13 +183,13 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
         try:
             fixes = _fix_files(results, from_stdin, stdin, overrides, unsafe_fixes, write=not diff)
         except (ConfigError, RegistryError) as error:
-            _fail(str(error))
+            _fail(i18n.message_of(error))
         for done in _unique(done for _, done in fixes):
             if done.error:
-                click.echo(f"reportlint: error: {done.path}: {done.error}", err=True)
+                _error(f"{done.path}: {localize(done.error)}")
                 failed = True
             elif done.skipped:  # by design, not a failure: its findings are still reported
-                click.echo(f"reportlint: warning: {done.path}: not fixed: {done.skipped}", err=True)
+                _warning(t("{path}: not fixed: {reason}", path=done.path, reason=localize(done.skipped)))
         if diff:
             failed = _report_problems(results) or failed
             changed = _print_diffs(_unique(done for _, done in fixes))
@@ -234,11 +249,11 @@ def _show(paths: tuple[str, ...], overrides: Overrides, settings: bool) -> NoRet
     try:
         plans = plan_paths(paths, overrides)
     except (ConfigError, RegistryError) as error:
-        _fail(str(error))
+        _fail(i18n.message_of(error))
     failed = False
     for plan in plans:
         if isinstance(plan, Problem):
-            click.echo(f"reportlint: error: {plan.display}: {plan.error}", err=True)
+            _error(f"{plan.display}: {localize(plan.error)}")
             failed = True
         elif not settings:
             click.echo(plan.display)
@@ -249,13 +264,13 @@ def _show(paths: tuple[str, ...], overrides: Overrides, settings: bool) -> NoRet
 
 def _settings_text(plan: FilePlan) -> str:
     config = plan.config
-    lines = [f"{plan.display}:", f"  config file: {config.path or '(none: the defaults)'}",
+    lines = [f"{plan.display}:", "  " + t("config file: {path}", path=config.path or t("(none: the defaults)")),
              f"  fail-level: {plan.fail_level.value}"]
     if config.allow_words:
         lines.append(f"  allow-words: {', '.join(sorted(config.allow_words))}")
     if config.rule_packs:
         lines.append(f"  rule-packs: {', '.join(str(p) for p in config.rule_packs)}")
-    lines.append(f"  rules ({len(plan.rules)}):")
+    lines.append("  " + t("rules ({count}):", count=len(plan.rules)))
     for meta, options, severity in plan.rules:
         changed = {key: value for key, value in meta.option_defaults().items()
                    if getattr(options, key.replace("-", "_"), value) != value}
@@ -269,7 +284,7 @@ def _write_report(path: Path, report: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(report, encoding="utf-8")
     except OSError as error:
-        _fail(f"--output-file: cannot write {path}: {error.strerror or error}")
+        _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
 
 
 def _colour_by_default() -> bool:
@@ -333,10 +348,10 @@ def _report_problems(results: RunResult) -> bool:
     """Say on stderr which files could not be read and which rules crashed; any?"""
     for result in results.files:
         if result.error:
-            click.echo(f"reportlint: error: {result.path}: {result.error}", err=True)
+            _error(f"{result.path}: {localize(result.error)}")
         for crash in result.crashes:
-            click.echo(f"reportlint: error: rule {crash.code} ({crash.name}) crashed on {result.path}: "
-                       f"{crash.error} at {crash.where}", err=True)
+            _error(t("rule {code} ({name}) crashed on {path}: {error} at {where}", code=crash.code,
+                     name=crash.name, path=result.path, error=crash.error, where=crash.where))
     return _problems(results)
 
 
@@ -347,9 +362,10 @@ def _print_diffs(fixes: list[FileFix]) -> bool:
         click.echo(unified_diff(done.path, done.before, done.after), nl=False)
     count = sum(done.fixed for done in changed)
     if changed:
-        click.echo(f"Would fix {_plural(count, 'finding')} in {_plural(len(changed), 'file')}.", err=True)
+        click.echo(t("Would fix {findings} in {files}.", findings=tn("{count} finding", count),
+                     files=tn("{count} file", len(changed))), err=True)
     else:
-        click.echo("No fixes to apply.", err=True)
+        click.echo(t("No fixes to apply."), err=True)
     return bool(changed)
 
 
@@ -357,7 +373,8 @@ def _fix_note(results: RunResult, fixes: list[FileFix], unsafe: bool) -> str:
     """How many findings were fixed, and how many more --fix would fix and with which flags."""
     written = [done for done in fixes if done.changed and not done.error]
     count = sum(done.fixed for done in written)
-    lines = [f"Fixed {_plural(count, 'finding')} in {_plural(len(written), 'file')}."] if count else []
+    lines = [t("Fixed {findings} in {files}.", findings=tn("{count} finding", count),
+               files=tn("{count} file", len(written)))] if count else []
     hint = fix_hint(results.files, unsafe, more=bool(count))
     return "".join(line + "\n" for line in [*lines, hint] if line)
 
@@ -365,27 +382,23 @@ def _fix_note(results: RunResult, fixes: list[FileFix], unsafe: bool) -> str:
 def _baseline_note(hidden: int, baseline_file: Path | None) -> str:
     if not baseline_file or not hidden:
         return ""
-    return f"{_plural(hidden, 'finding')} recorded in {baseline_file} not shown.\n"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return t("{findings} recorded in {path} not shown.", findings=tn("{count} finding", hidden), path=baseline_file) + "\n"
 
 
 def _write_baseline(results: RunResult, path: Path) -> None:
     try:
         count = write_baseline(results, path)
     except (BaselineError, OSError) as error:
-        _fail(f"--write-baseline: {error}")
+        _fail(f"--write-baseline: {localize(i18n.message_of(error))}")
         return
-    click.echo(f"Wrote {_plural(count, 'finding')} to {path}.", err=True)
+    click.echo(t("Wrote {findings} to {path}.", findings=tn("{count} finding", count), path=path), err=True)
 
 
 def _filter_baseline(results: RunResult, path: Path) -> tuple[RunResult, int]:
     try:
         return filter_baseline(results, path)
     except BaselineError as error:
-        _fail(f"--baseline: {error}")
+        _fail(f"--baseline: {localize(i18n.message_of(error))}")
 
 
 def _registry(config_file: Path | None):
@@ -393,16 +406,17 @@ def _registry(config_file: Path | None):
     return config.validate()
 
 
-@cli.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@cli.command("rules", help=N_("List every rule: code, name, default severity, fixable, summary."))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              help=N_("Output format (default: text)."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Include the rule packs this config names.")
+              help=N_("Include the rule packs this config names."))
+@lang_option
 def list_rules(output_format, config_file) -> None:
-    """List every rule: code, name, default severity, fixable, summary."""
     try:
         registry = _registry(config_file)
     except (ConfigError, RegistryError) as error:
-        _fail(str(error))
+        _fail(i18n.message_of(error))
         return
     rows = [
         {"code": m.code, "name": m.name, "severity": m.severity.value, "fixable": m.fixable,
@@ -412,29 +426,40 @@ def list_rules(output_format, config_file) -> None:
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    name_width = max((len(r["name"]) for r in rows), default=4)
-    click.echo(f"{'code':<7} {'name':<{name_width}} {'severity':<8} {'fixable':<9} summary")
-    for r in rows:
-        click.echo(f"{r['code']:<7} {r['name']:<{name_width}} {r['severity']:<8} {r['fixable']:<9} {r['summary']}")
+    # Columns as wide as their widest cell, heading included (a Chinese heading is two columns a character).
+    table = [[t("code"), t("name"), t("severity"), t("fixable"), t("summary")]]
+    table += [[r["code"], r["name"], r["severity"], _fixable(r["fixable"]), r["summary"]] for r in rows]
+    widths = [max([least, *(width(line[column]) for line in table)]) for column, least in enumerate((7, 4, 8, 9))]
+    for line in table:
+        click.echo(" ".join(cell + " " * (size - width(cell)) for cell, size in zip(line, widths)) + " " + line[4])
 
 
-@cli.command("rule")
+#: A rule's "fixable" as its metadata (and `rules --format json`) says it; in Chinese in Chinese.
+_FIXABLE = (N_("never"), N_("sometimes"), N_("always"))
+
+
+def _fixable(value: str) -> str:
+    return localize(value) if value in _FIXABLE else value
+
+
+@cli.command("rule", help=N_("Show the documentation of RULE (a code or a name)."))
 @click.argument("rule")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Include the rule packs this config names.")
+              help=N_("Include the rule packs this config names."))
+@lang_option
 def show_rule(rule, config_file) -> None:
-    """Show the documentation of RULE (a code or a name)."""
     try:
         meta = _registry(config_file).get(rule)
     except (ConfigError, RegistryError) as error:
-        _fail(str(error))
+        _fail(i18n.message_of(error))
         return
     click.echo(f"# {meta.code} {meta.name}\n\n{meta.summary}\n")
-    click.echo(f"Default severity: {meta.severity.value}. Fixable: {meta.fixable}. Source: {meta.source}.\n")
+    click.echo(t("Default severity: {severity}. Fixable: {fixable}. Source: {source}.", severity=meta.severity.value,
+                 fixable=_fixable(meta.fixable), source=meta.source) + "\n")
     click.echo(meta.doc)
     defaults = meta.option_defaults()
     if defaults:
-        click.echo("\nDefaults:")
+        click.echo("\n" + t("Defaults:"))
         for key, value in defaults.items():
             click.echo(f"  {key} = {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}")
 
@@ -447,7 +472,7 @@ def main() -> None:
         # completion answers to _REPORTLINT_COMPLETE either way.
         status = cli.main(prog_name="reportlint", complete_var="_REPORTLINT_COMPLETE", standalone_mode=False)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("reportlint: interrupted", err=True)
+        click.echo(t("reportlint: interrupted"), err=True)
         sys.exit(130)
     except click.exceptions.ClickException as error:
         error.show()

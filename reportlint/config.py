@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from .i18n import Message, message_of, t
 from .model import OptionsError, RuleMeta, Severity
 from .registry import Registry, RegistryError, build_registry
 from .suggest import did_you_mean
@@ -57,7 +58,7 @@ class Config:
         try:
             return build_registry(self.rule_packs)
         except (RegistryError, OSError) as error:
-            raise ConfigError(str(error)) from None
+            raise ConfigError(message_of(error)) from None
 
     def with_overrides(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
                        extend_select: tuple[str, ...] = ()) -> Config:
@@ -72,7 +73,7 @@ class Config:
     def validate(self) -> Registry:
         """Check every selector, severity and option against the rules; return the registry."""
         registry = self.registry()
-        where = str(self.path) if self.path else "the command line"
+        where = str(self.path) if self.path else Message("the command line")
         try:
             # The message starts with *where*; the labels need not repeat it.
             registry.check_selectors(self.select + self.extend_select, "select")
@@ -85,7 +86,7 @@ class Config:
             for name, values in self.rule_options:
                 registry.get(name).make_options(dict(values))
         except (RegistryError, OptionsError, ValueError) as error:
-            raise ConfigError(f"{where}: {error}") from None
+            raise ConfigError(Message("{where}: {error}", where=where, error=message_of(error))) from None
         return registry
 
     def rules_for(self, registry: Registry, path: str) -> list[RuleMeta]:
@@ -137,12 +138,13 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     try:
         data = read_toml(path, "config file")
     except ValueError as error:
-        raise ConfigError(str(error)) from None
+        raise ConfigError(message_of(error)) from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
     elif isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]:
-        raise ConfigError(f"{path}: [tool.reportlint] is for pyproject.toml; in {path.name} write the keys "
-                          "at the top level (select = [...], not [tool.reportlint] select = [...])")
+        raise ConfigError(Message("{path}: [tool.reportlint] is for pyproject.toml; in {name} write the keys "
+                                  "at the top level (select = [...], not [tool.reportlint] select = [...])",
+                                  path=path, name=path.name))
     config = _from_table(data, path)
     if "extend" not in data:
         return config
@@ -152,11 +154,12 @@ def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
 def _base_of(extend: Any, path: Path, extending: tuple[Path, ...]) -> Config:
     """The config that *path* extends (a path relative to *path*'s folder)."""
     if not isinstance(extend, str) or not extend.strip():
-        raise ConfigError(f"{path}: 'extend' must be the path of another config file")
+        raise ConfigError(Message("{path}: 'extend' must be the path of another config file", path=path))
     base = (path.parent / extend).resolve()
     chain = (*extending, path.resolve())
     if base in chain:
-        raise ConfigError(f"{path}: 'extend' makes a loop: {' -> '.join(str(p) for p in (*chain, base))}")
+        raise ConfigError(Message("{path}: 'extend' makes a loop: {chain}", path=path,
+                                  chain=" -> ".join(str(p) for p in (*chain, base))))
     return load_config(base, chain)
 
 
@@ -208,24 +211,25 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     where = f"{path}"
     for key in table:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, KEYS)}")
+            raise ConfigError(Message("{path}: unknown key {key}{hint}", path=where, key=repr(key),
+                                      hint=did_you_mean(key, KEYS)))
 
     def strings(key: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: {key!r} must be a list of strings")
+            raise ConfigError(Message("{path}: {key} must be a list of strings", path=where, key=repr(key)))
         return tuple(value)
 
     def mapping(key: str) -> dict[str, Any]:
         value = table.get(key, {})
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: {key!r} must be a table")
+            raise ConfigError(Message("{path}: {key} must be a table", path=where, key=repr(key)))
         return value
 
     def flag(key: str, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: {key!r} must be true or false")
+            raise ConfigError(Message("{path}: {key} must be true or false", path=where, key=repr(key)))
         return value
 
     def globs(key: str) -> tuple[str, ...] | None:
@@ -234,23 +238,26 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     per_file = []
     for pattern, selectors in mapping("per-file-ignores").items():
         if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
-            raise ConfigError(f"{where}: per-file-ignores {pattern!r} must be a list of rule codes or names")
+            raise ConfigError(Message("{path}: per-file-ignores {pattern} must be a list of rule codes or names",
+                                      path=where, pattern=repr(pattern)))
         per_file.append((pattern, tuple(selectors)))
     severity = []
     for selector, level in mapping("severity").items():
         if not isinstance(level, str):
-            raise ConfigError(f"{where}: severity of {selector!r} must be error, warning or info")
+            raise ConfigError(Message("{path}: severity of {selector} must be error, warning or info", path=where,
+                                      selector=repr(selector)))
         severity.append((selector, level))
     options = []
     for name, values in mapping("rule").items():
         if not isinstance(values, dict):
-            raise ConfigError(f"{where}: [rule.{name}] must be a table of options")
+            raise ConfigError(Message("{path}: [rule.{name}] must be a table of options", path=where, name=name))
         options.append((name, tuple(values.items())))
     fail_level = table.get("fail-level", "warning")
     try:
         fail_level = Severity.parse(fail_level) if isinstance(fail_level, str) else Severity.parse("")
     except ValueError:
-        raise ConfigError(f"{where}: 'fail-level' must be error, warning or info, got {fail_level!r}") from None
+        raise ConfigError(Message("{path}: 'fail-level' must be error, warning or info, got {value}", path=where,
+                                  value=repr(fail_level))) from None
     root = path.parent
     select = strings("select") if "select" in table else ("ALL",)
     return Config(
@@ -286,8 +293,9 @@ def _find_in(folder: Path) -> Path | None:
     if len(found) > 1:
         # Only the first is read: a setting in the other would silently do nothing.
         others = ", ".join(p.name for p in found[1:])
-        click.echo(f"reportlint: warning: {folder} has more than one config file: {found[0].name} is used, "
-                   f"{others} ignored", err=True)
+        click.echo(t("reportlint: warning: {message}", message=t(
+            "{folder} has more than one config file: {used} is used, {others} ignored",
+            folder=folder, used=found[0].name, others=others)), err=True)
     if found:
         return found[0]
     if folder.parent == folder:

@@ -50,6 +50,8 @@ import re
 from collections import Counter
 from functools import cache
 
+from .i18n import N_, Message
+
 #: Files larger than this are refused: linting them would take minutes and the
 #: memory of several copies of the text.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -62,19 +64,19 @@ _SAMPLE_HEAD, _SAMPLE_CHUNK, _SAMPLE_CHUNKS = 65536, 4096, 32
 #: characters is plausible (see the module docstring for the measurements).
 PLAUSIBLE = 0.8
 
-# First bytes of formats that are no text documents, with the name users know.
+# First bytes of formats that are no text documents, with the name users know (translated where shown).
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive, e.g. a .docx, .xlsx or .odt document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Word, Excel or WPS document"),
-    (b"{\\rtf", "RTF document"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
-    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x89PNG\r\n\x1a\n", N_("PNG image")),
+    (b"\xff\xd8\xff", N_("JPEG image")),
+    (b"GIF87a", N_("GIF image")),
+    (b"GIF89a", N_("GIF image")),
+    (b"%PDF-", N_("PDF document")),
+    (b"PK\x03\x04", N_("ZIP archive, e.g. a .docx, .xlsx or .odt document")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("old Word, Excel or WPS document")),
+    (b"{\\rtf", N_("RTF document")),
+    (b"\x1f\x8b", N_("gzip archive")),
+    (b"7z\xbc\xaf\x27\x1c", N_("7z archive")),
+    (b"Rar!\x1a\x07", N_("RAR archive")),
 )
 
 # Longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
@@ -93,7 +95,7 @@ class InputError(Exception):
 
 
 def too_large(size: int) -> str:
-    return f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes)"
+    return Message("file too large ({size:,} bytes; the limit is {limit:,} bytes)", size=size, limit=MAX_FILE_BYTES)
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -107,12 +109,13 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return _without_bom(_strict(data, codec, codec)), codec
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
-            raise InputError(f"binary file ({kind}), not a text document; save it as plain text (.txt)")
+            raise InputError(Message("binary file ({kind}), not a text document; save it as plain text (.txt)",
+                                     kind=Message(kind)))
     if b"\x00" in data[:_SAMPLE_HEAD]:
         found = _utf16_without_bom(data)
         if found:
             return found
-        raise InputError("binary file (contains NUL bytes), not a text document")
+        raise InputError(Message("binary file (contains NUL bytes), not a text document"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -129,10 +132,10 @@ def check_encoding(encoding: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
+        raise InputError(Message("unknown encoding {encoding}", encoding=repr(encoding))) from None
     # base64, hex, rot13, zlib… are codecs too, but bytes.decode() raises LookupError for them.
     if not getattr(info, "_is_text_encoding", True):
-        raise InputError(f"{encoding!r} is not a text encoding")
+        raise InputError(Message("{encoding} is not a text encoding", encoding=repr(encoding)))
     return info.name
 
 
@@ -163,9 +166,10 @@ def _strict(data: bytes, codec: str, label: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as error:
-        raise InputError(f"cannot decode as {label}: invalid byte at offset {error.start}") from None
+        raise InputError(Message("cannot decode as {encoding}: invalid byte at offset {offset}", encoding=label,
+                                 offset=error.start)) from None
     except UnicodeError as error:  # e.g. the "undefined" codec, which refuses everything
-        raise InputError(f"cannot decode as {label}: {error}") from None
+        raise InputError(Message("cannot decode as {encoding}: {error}", encoding=label, error=str(error))) from None
 
 
 # --- the readings a detector weighs -------------------------------------------
@@ -191,8 +195,9 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as error:
-                raise InputError(f"cannot decode as {codec} (detected, no BOM): invalid byte at offset "
-                                 f"{error.start}; use --encoding to name the encoding") from None
+                raise InputError(Message("cannot decode as {encoding} (detected, no BOM): invalid byte at offset "
+                                         "{offset}; use --encoding to name the encoding",
+                                         encoding=codec, offset=error.start)) from None
     return None
 
 
@@ -243,13 +248,13 @@ def _not_utf8(data: bytes, bad: int) -> tuple[str, str]:
         return text, "gb18030"
     big5 = _big5_name(data)
     if big5:
-        raise InputError(f"cannot decode: looks like Big5 (traditional Chinese), which is not detected "
-                         f"automatically; use --encoding {big5}")
+        raise InputError(Message("cannot decode: looks like Big5 (traditional Chinese), which is not detected "
+                                 "automatically; use --encoding {encoding}", encoding=big5))
     found = _utf16_without_bom(data)
     if found:
         return found
-    raise InputError(f"cannot decode: not UTF-8 ({_where(data, bad)}) and not plausible GB18030 text; "
-                     "use --encoding to name the encoding")
+    raise InputError(Message("cannot decode: not UTF-8 ({where}) and not plausible GB18030 text; "
+                             "use --encoding to name the encoding", where=_where(data, bad)))
 
 
 def _utf8_then_not(data: bytes, bad: int) -> str:
@@ -260,10 +265,11 @@ def _utf8_then_not(data: bytes, bad: int) -> str:
     except UnicodeDecodeError:
         rest_text = ""
     if _is_chinese(rest_text):
-        return (f"cannot decode: mixed encodings, UTF-8 text up to {_where(data, bad)} and GB18030 text "
-                "from there; save the file in one encoding (or use --encoding to read it all as one)")
-    return (f"cannot decode: UTF-8 text with {_where(data, bad)}; fix that byte, or use --encoding "
-            "to name the encoding")
+        return Message("cannot decode: mixed encodings, UTF-8 text up to {where} and GB18030 text "
+                       "from there; save the file in one encoding (or use --encoding to read it all as one)",
+                       where=_where(data, bad))
+    return Message("cannot decode: UTF-8 text with {where}; fix that byte, or use --encoding to name the encoding",
+                   where=_where(data, bad))
 
 
 def _gb18030_then_not(data: bytes, utf8_bad: int, bad: int) -> str:
@@ -278,12 +284,12 @@ def _gb18030_then_not(data: bytes, utf8_bad: int, bad: int) -> str:
         except UnicodeDecodeError:
             line = ""
         if _is_chinese(line):
-            return (f"cannot decode: mixed encodings, GB18030 text and then UTF-8 text on line "
-                    f"{_line(data, bad)}; save the file in one encoding")
-        return (f"cannot decode: GB18030 text with {_where(data, bad)}; fix that byte, or use "
-                "--encoding to name the encoding")
-    return (f"cannot decode: not UTF-8 ({_where(data, utf8_bad)}) and not GB18030 ({_where(data, bad)}); "
-            "use --encoding to name the encoding")
+            return Message("cannot decode: mixed encodings, GB18030 text and then UTF-8 text on line {line}; "
+                           "save the file in one encoding", line=_line(data, bad))
+        return Message("cannot decode: GB18030 text with {where}; fix that byte, or use --encoding to name the "
+                       "encoding", where=_where(data, bad))
+    return Message("cannot decode: not UTF-8 ({where}) and not GB18030 ({where_gb18030}); "
+                   "use --encoding to name the encoding", where=_where(data, utf8_bad), where_gb18030=_where(data, bad))
 
 
 def _big5_name(data: bytes) -> str | None:
@@ -307,7 +313,8 @@ def _is_chinese(text: str) -> bool:
 
 
 def _where(data: bytes, offset: int) -> str:
-    return f"invalid byte 0x{data[offset]:02X} at offset {offset}, line {_line(data, offset)}"
+    return Message("invalid byte 0x{byte:02X} at offset {offset}, line {line}", byte=data[offset], offset=offset,
+                   line=_line(data, offset))
 
 
 def _line(data: bytes, offset: int) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config, is_absolute_glob
+from .i18n import Message
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.docx")
 # Hidden folders and files (.git, .venv, .idea, .DS_Store …) and what tools put
@@ -203,10 +204,10 @@ def _stat_problem(path: Path) -> str | None:
         os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return f"broken symbolic link: {os.readlink(path)} does not exist"
-        return "no such file or folder"
+            return Message("broken symbolic link: {target} does not exist", target=os.readlink(path))
+        return Message("no such file or folder")
     except PermissionError:
-        return "permission denied"
+        return Message("permission denied")
     except OSError as error:  # ELOOP for a link to itself, ENAMETOOLONG …
         return (error.strerror or str(error)).lower()
     return None
@@ -215,8 +216,8 @@ def _stat_problem(path: Path) -> str | None:
 def _nothing_found(settings: FileSettings) -> str:
     patterns = [g.pattern for g in settings.include]
     if tuple(patterns) == DEFAULT_INCLUDE:
-        return "no .md, .markdown, .txt or .docx files in this folder"
-    return f"no files matching {', '.join(patterns)} in this folder"
+        return Message("no .md, .markdown, .txt or .docx files in this folder")
+    return Message("no files matching {patterns} in this folder", patterns=", ".join(patterns))
 
 
 class _Walk:
@@ -241,7 +242,7 @@ class _Walk:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            yield Problem(str(folder), f"cannot read this folder: {_reason(error)}")
+            yield Problem(str(folder), Message("cannot read this folder: {reason}", reason=_reason(error)))
             return
         for entry in entries:
             path, entry_absolute = folder / entry.name, os.path.join(absolute, entry.name)
@@ -260,7 +261,8 @@ class _Walk:
                 real = os.path.realpath(path)
                 if real in ancestors:
                     # a link back up the tree: following it would never end
-                    yield Problem(str(path), f"symbolic link loop: leads back to {ancestors[real]}; not followed")
+                    yield Problem(str(path), Message("symbolic link loop: leads back to {folder}; not followed",
+                                                     folder=ancestors[real]))
                     continue
                 yield from self._walk(path, entry_absolute, {**ancestors, real: str(path)}, ignores)
             elif settings.included(entry_absolute):
@@ -274,7 +276,7 @@ class _Walk:
 
 def _reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return Message("permission denied")
     return (error.strerror or str(error)).lower()
 
 

@@ -37,6 +37,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .decoding import InputError
+from .i18n import Message
 from .markdown import RawParagraph
 from .model import Finding
 
@@ -71,30 +72,30 @@ def read_word_file(path: Path, strict: bool = True, data: bytes | None = None) -
     if head.startswith(_OLE_MAGIC):
         raise InputError(_ole_message(path, data))
     if head.startswith(b"{\\rtf"):
-        raise InputError("an RTF file, not a Word .docx file: open it in Word or WPS and save it as .docx")
+        raise InputError(Message("an RTF file, not a Word .docx file: open it in Word or WPS and save it as .docx"))
     if not head.startswith(b"PK"):
         if not strict:
             return None
-        raise InputError("not a Word .docx file (not a zip archive)")
+        raise InputError(Message("not a Word .docx file (not a zip archive)"))
     source = path if data is None else io.BytesIO(data)
     try:
         with zipfile.ZipFile(source) as archive:
             check_archive(archive)
     except zipfile.BadZipFile as error:
-        raise InputError(f"not a Word .docx file (broken zip archive: {error})") from None
+        raise InputError(Message("not a Word .docx file (broken zip archive: {error})", error=str(error))) from None
     return _read_checked(str(path) if data is None else io.BytesIO(data))
 
 
 def _head(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise InputError("is a directory")
+            raise InputError(Message("is a directory"))
         with path.open("rb") as file:
             return file.read(8)
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError(Message("no such file")) from None
     except PermissionError:
-        raise InputError("permission denied") from None
+        raise InputError(Message("permission denied")) from None
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
 
@@ -106,35 +107,38 @@ def _ole_message(path: Path, data: bytes | None = None) -> str:
             data = file.read(MAX_OLE_SCAN)
     data = data[:MAX_OLE_SCAN]
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return "a password-protected Word file: remove the password in Word (or WPS) and save it again"
-    return "an old Word 97-2003 .doc file, not .docx: open it in Word or WPS and save it as .docx"
+        return Message("a password-protected Word file: remove the password in Word (or WPS) and save it again")
+    return Message("an old Word 97-2003 .doc file, not .docx: open it in Word or WPS and save it as .docx")
 
 
 def check_archive(archive: zipfile.ZipFile) -> None:
     """Refuse, before decompressing anything but XML markers, what no Word file looks like."""
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise InputError(f"not a plausible Word file: {len(infos):,} parts in the archive (the limit is {MAX_PARTS:,})")
+        raise InputError(Message("not a plausible Word file: {count:,} parts in the archive (the limit is {limit:,})",
+                                 count=len(infos), limit=MAX_PARTS))
     total = 0
     for info in infos:
         size = info.file_size
         total += size
         if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputError(f"refused: part {info.filename} expands {size // max(info.compress_size, 1):,} times "
-                             f"to {size:,} bytes (a zip bomb?)")
+            raise InputError(Message("refused: part {part} expands {ratio:,} times to {size:,} bytes (a zip bomb?)",
+                                     part=info.filename, ratio=size // max(info.compress_size, 1), size=size))
         if _is_xml(info.filename) and size > MAX_XML_BYTES:
-            raise InputError(f"refused: XML part {info.filename} is {size:,} bytes unpacked "
-                             f"(the limit is {MAX_XML_BYTES:,})")
+            raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
+                                     part=info.filename, size=size, limit=MAX_XML_BYTES))
         if info.flag_bits & 0x1:
-            raise InputError(f"refused: part {info.filename} is encrypted")
+            raise InputError(Message("refused: part {part} is encrypted", part=info.filename))
     if total > MAX_TOTAL_BYTES:
-        raise InputError(f"refused: the archive unpacks to {total:,} bytes (the limit is {MAX_TOTAL_BYTES:,})")
+        raise InputError(Message("refused: the archive unpacks to {size:,} bytes (the limit is {limit:,})",
+                                 size=total, limit=MAX_TOTAL_BYTES))
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-        raise InputError("not a Word .docx file (a zip archive without word/document.xml)")
+        raise InputError(Message("not a Word .docx file (a zip archive without word/document.xml)"))
     for info in infos:
         if _is_xml(info.filename) and _has_dtd(archive, info):
-            raise InputError(f"refused: XML part {info.filename} declares a DOCTYPE or ENTITY (Word never writes one)")
+            raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
+                                     part=info.filename))
 
 
 def _is_xml(name: str) -> bool:
@@ -163,16 +167,16 @@ def _read_checked(source: str | io.BytesIO) -> tuple[str, list[RawParagraph]]:
         document = docx.Document(source)
         notes = [_notes_root(part, etree) for part in _note_parts(document)]
     except (PackageNotFoundError, KeyError):
-        raise InputError("not a Word .docx file (its main document part is missing)") from None
+        raise InputError(Message("not a Word .docx file (its main document part is missing)")) from None
     except ValueError as error:
-        raise InputError(f"not a Word .docx file ({error})") from None
+        raise InputError(Message("not a Word .docx file ({error})", error=str(error))) from None
     except etree.XMLSyntaxError as error:
-        raise InputError(f"not a Word .docx file (broken XML: {error})") from None
+        raise InputError(Message("not a Word .docx file (broken XML: {error})", error=str(error))) from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise InputError(f"not a Word .docx file (broken zip archive: {error})") from None
+        raise InputError(Message("not a Word .docx file (broken zip archive: {error})", error=str(error))) from None
     body = document.element.find(_W + "body")
     if body is None:
-        raise InputError("not a Word .docx file (no document body; Strict Open XML is not supported)")
+        raise InputError(Message("not a Word .docx file (no document body; Strict Open XML is not supported)"))
     styles = _Styles(document.styles.element)
     builder = _Builder(styles)
     builder.blocks(body, in_table=False)

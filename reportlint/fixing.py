@@ -23,6 +23,7 @@ from .config import config_for, load_config
 from .decoding import InputError, decode
 from .document import Document
 from .engine import FileResult, rules_for_document, run_rules
+from .i18n import Message, message_of, t
 from .model import Edit, Finding, Fix
 from .parse import DOCX_ENCODING, parse_text, read_bytes
 from .writing import NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
@@ -103,15 +104,16 @@ def fix_hint(results: Iterable[FileResult], unsafe: bool = False, more: bool = F
     """"12 fixable with --fix; 5 more with --fix --unsafe-fixes." (or "" when nothing
     is); *unsafe*: the run already has --unsafe-fixes; *more*: some were just fixed."""
     safe, unsafe_only = fixable_counts(results)
-    more_ = " more" if more else ""
     if unsafe and safe + unsafe_only:
-        return f"{safe + unsafe_only}{more_} fixable with --fix --unsafe-fixes."
+        safe, unsafe_only = 0, safe + unsafe_only
     if safe and unsafe_only:
-        return f"{safe}{more_} fixable with --fix; {unsafe_only} more with --fix --unsafe-fixes."
+        return t("{safe} more fixable with --fix; {unsafe} more with --fix --unsafe-fixes." if more
+                 else "{safe} fixable with --fix; {unsafe} more with --fix --unsafe-fixes.", safe=safe, unsafe=unsafe_only)
     if safe:
-        return f"{safe}{more_} fixable with --fix."
+        return t("{count} more fixable with --fix." if more else "{count} fixable with --fix.", count=safe)
     if unsafe_only:
-        return f"{unsafe_only}{more_} fixable with --fix --unsafe-fixes."
+        return t("{count} more fixable with --fix --unsafe-fixes." if more else "{count} fixable with --fix --unsafe-fixes.",
+                 count=unsafe_only)
     return ""
 
 
@@ -271,13 +273,13 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         # The bytes the fixes are computed for are the bytes compared before the replace.
         text, _ = decode(raw, overrides.encoding)
         if text.removeprefix("\ufeff") != doc.source:
-            raise WriteError("changed on disk while it was checked; not overwritten")
+            raise WriteError(Message("changed on disk while it was checked; not overwritten"))
         encoding = encoding_of(raw, doc.source, doc.encoding)
     except NotWritable as error:
-        untouched.skipped = str(error)
+        untouched.skipped = message_of(error)
         return untouched
     except (InputError, WriteError) as error:
-        untouched.error = str(error)
+        untouched.error = message_of(error)
         untouched.data = stdin  # stdin is printed back as it came
         return untouched
     outcome = fix_result(result, relinter(result.path, doc.encoding, overrides), unsafe)
@@ -287,7 +289,7 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         if write and path is not None and done.changed:
             write_atomic(path, done.data, digest(raw))
     except WriteError as error:
-        untouched.error = str(error)
+        untouched.error = message_of(error)
         untouched.data = raw
         return untouched
     return done

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .document import Document, Span
+from .i18n import Message
 from .suggest import did_you_mean
 
 
@@ -30,7 +31,7 @@ class Severity(str, enum.Enum):
         try:
             return cls(value.lower())
         except ValueError:
-            raise ValueError(f"unknown severity {value!r} (choose error, warning or info)") from None
+            raise ValueError(Message("unknown severity {value} (choose error, warning or info)", value=repr(value))) from None
 
 
 Applicability = Literal["safe", "unsafe"]
@@ -130,12 +131,12 @@ class RuleMeta:
         kwargs = {}
         for key, value in values.items():
             if key not in fields:
-                raise OptionsError(f"unknown option {key!r} for rule {self.name}{did_you_mean(key, fields)}")
+                raise OptionsError(Message("unknown option {option} for rule {rule}{hint}", option=repr(key), rule=self.name,
+                                           hint=did_you_mean(key, fields)))
             default = fields[key].default
             if default is not dataclasses.MISSING and not _same_type(default, value):
-                raise OptionsError(
-                    f"option {key!r} of rule {self.name} must be {type(default).__name__}, got {value!r}"
-                )
+                raise OptionsError(Message("option {option} of rule {rule} must be {type}, got {value}", option=repr(key),
+                                           rule=self.name, type=type(default).__name__, value=repr(value)))
             _check_range(self.name, key, value, fields[key].metadata)
             kwargs[fields[key].name] = tuple(value) if isinstance(default, tuple) else value
         return self.options(**kwargs)
@@ -149,12 +150,14 @@ def _check_range(rule: str, key: str, value: Any, metadata: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     if not math.isfinite(value):
-        raise OptionsError(f"option {key!r} of rule {rule} must be a finite number, got {value!r}")
+        raise OptionsError(Message("option {option} of rule {rule} must be a finite number, got {value}",
+                                   option=repr(key), rule=rule, value=repr(value)))
     low, high = metadata.get("min"), metadata.get("max")
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = f"from {low} to {high}" if low is not None and high is not None else \
-            f"at least {low}" if low is not None else f"at most {high}"
-        raise OptionsError(f"option {key!r} of rule {rule} must be {bounds}, got {value!r}")
+        bounds = Message("from {low} to {high}", low=low, high=high) if low is not None and high is not None else \
+            Message("at least {low}", low=low) if low is not None else Message("at most {high}", high=high)
+        raise OptionsError(Message("option {option} of rule {rule} must be {bounds}, got {value}", option=repr(key),
+                                   rule=rule, bounds=bounds, value=repr(value)))
 
 
 def _same_type(default: Any, value: Any) -> bool:

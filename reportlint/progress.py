@@ -9,6 +9,9 @@ import sys
 import time
 from typing import TextIO
 
+from .i18n import t
+from .output.text_format import width
+
 #: a run shorter than this never shows a bar
 DELAY_S = 1.0
 #: redraw at most this often
@@ -46,10 +49,11 @@ class ProgressBar:
         if self.drawn_at is not None and now - self.drawn_at < INTERVAL_S and done < total:
             return
         filled = WIDTH * done // total
-        line = f"reportlint: [{'#' * filled}{'.' * (WIDTH - filled)}] {done}/{total} files"
-        self.stream.write("\r" + line.ljust(self.width))
+        line = f"reportlint: [{'#' * filled}{'.' * (WIDTH - filled)}] " + t("{done}/{total} files", done=done, total=total)
+        columns = width(line)  # 个文件 takes two columns a character
+        self.stream.write("\r" + line + " " * max(0, self.width - columns))
         self.stream.flush()
-        self.width, self.drawn_at = len(line), now
+        self.width, self.drawn_at = columns, now
 
     def close(self) -> None:
         """Erase the bar, so that what is printed next starts on a clean line."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .i18n import Message
 from .model import RuleMeta
 from .suggest import closest, did_you_mean
 
@@ -49,7 +50,8 @@ class Registry:
         """A rule by code or name (case-insensitive code)."""
         meta = self._by_code.get(key.upper()) or self._by_name.get(key)
         if meta is None:
-            raise RegistryError(f"unknown rule {key!r}{did_you_mean(key, [*self._by_code, *self._by_name])}")
+            raise RegistryError(Message("unknown rule {rule}{hint}", rule=repr(key),
+                                        hint=did_you_mean(key, [*self._by_code, *self._by_name])))
         return meta
 
     def specificity(self, selector: str, meta: RuleMeta) -> int:
@@ -74,7 +76,8 @@ class Registry:
         for selector in selectors:
             if not self.selects_any(selector):
                 choices = [*self._by_code, *self._by_name]
-                raise RegistryError(f"unknown rule or prefix {selector!r} in {where}{did_you_mean(selector, choices)}")
+                raise RegistryError(Message("unknown rule or prefix {selector} in {where}{hint}", selector=repr(selector),
+                                            where=where, hint=did_you_mean(selector, choices)))
 
     def resolve(self, select: Iterable[str], ignore: Iterable[str]) -> list[RuleMeta]:
         """The rules that *select* enables and *ignore* does not disable."""

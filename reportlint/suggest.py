@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .i18n import Message
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -13,4 +15,4 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     match = closest(word, choices)
-    return f" (did you mean {match!r}?)" if match else ""
+    return Message(" (did you mean {name}?)", name=repr(match)) if match else ""

@@ -30,6 +30,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import Message, reason_of
+
 TEMPORARY_SUFFIX = ".reportlint-tmp"
 STALE_AFTER = 60.0  # seconds: a temporary file this old was left by a run that was killed
 
@@ -56,8 +58,8 @@ class Encoding:
         try:
             return self.bom + text.encode(self.codec)
         except UnicodeEncodeError as error:
-            raise WriteError(f"the fixed text has {error.object[error.start]!r}, which {self.codec} cannot "
-                             "encode") from None
+            raise WriteError(Message("the fixed text has {char}, which {codec} cannot encode",
+                                     char=repr(error.object[error.start]), codec=self.codec)) from None
 
 
 def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
@@ -67,7 +69,7 @@ def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
     try:
         codec = codecs.lookup(name).name
     except LookupError:
-        raise NotWritable(f"files read as {name} are not written") from None
+        raise NotWritable(Message("files read as {encoding} are not written", encoding=name)) from None
     if codec == "utf-8-sig":
         encoding = Encoding("utf-8", codecs.BOM_UTF8)
     elif codec in ("utf-16", "utf-32"):
@@ -89,7 +91,8 @@ def encoding_of(raw: bytes, text: str, name: str) -> Encoding:
     except WriteError:
         same = False
     if not same:
-        raise WriteError(f"its bytes do not round-trip through {name}; not rewritten so that only the fixes change")
+        raise WriteError(Message("its bytes do not round-trip through {encoding}; not rewritten so that only the fixes "
+                                 "change", encoding=name))
     return encoding
 
 
@@ -100,7 +103,8 @@ def digest(data: bytes) -> str:
 def check_writable(path: Path) -> None:
     """Refuse formats that are not plain text before any fixing work is done."""
     if path.suffix.lower() in BINARY_SUFFIXES:
-        raise NotWritable(f"{path.suffix.lower()} files are not written: only plain text and Markdown are fixed")
+        raise NotWritable(Message("{suffix} files are not written: only plain text and Markdown are fixed",
+                                  suffix=path.suffix.lower()))
 
 
 def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
@@ -112,14 +116,14 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
     try:
         info = target.stat()
     except OSError as error:
-        raise WriteError(f"cannot write: {error.strerror or error}") from None
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     _refuse_unsafe_targets(info)
     _remove_stale_temporaries(target)
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX,
                                                  dir=target.parent)
     except OSError as error:
-        raise WriteError(f"cannot write: {error.strerror or error}") from None
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     try:
         with _removed_on_sigterm(temporary):
             with os.fdopen(descriptor, "wb") as handle:
@@ -134,13 +138,13 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
             try:
                 current = target.read_bytes()
             except OSError as error:
-                raise WriteError(f"cannot read it again before writing: {error.strerror or error}") from None
+                raise WriteError(Message("cannot read it again before writing: {reason}", reason=reason_of(error))) from None
             if digest(current) != expected_digest or _identity(target) != before:
-                raise WriteError("changed on disk since it was read; not overwritten (run again to fix the new text)")
+                raise WriteError(Message("changed on disk since it was read; not overwritten (run again to fix the new text)"))
             os.replace(temporary, target)
     except OSError as error:
         _remove(temporary)
-        raise WriteError(f"cannot write: {error.strerror or error}") from None
+        raise WriteError(Message("cannot write: {reason}", reason=reason_of(error))) from None
     except BaseException:
         _remove(temporary)
         raise
@@ -148,10 +152,10 @@ def write_atomic(path: Path, data: bytes, expected_digest: str) -> None:
 
 def _refuse_unsafe_targets(info: os.stat_result) -> None:
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        raise WriteError("read-only file; not overwritten (make it writable to fix it)")
+        raise WriteError(Message("read-only file; not overwritten (make it writable to fix it)"))
     if info.st_nlink > 1:
-        raise WriteError(f"has {info.st_nlink} hard links; not overwritten, since replacing it would split them "
-                         "(use --diff and apply the patch)")
+        raise WriteError(Message("has {count} hard links; not overwritten, since replacing it would split them "
+                                 "(use --diff and apply the patch)", count=info.st_nlink))
 
 
 def _identity(target: Path) -> tuple[int, int, int]:
@@ -159,7 +163,7 @@ def _identity(target: Path) -> tuple[int, int, int]:
     try:
         info = target.stat()
     except OSError as error:
-        raise WriteError(f"cannot read it again before writing: {error.strerror or error}") from None
+        raise WriteError(Message("cannot read it again before writing: {reason}", reason=reason_of(error))) from None
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 

@@ -5,8 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from reportlint import config as config_module
-from reportlint import registry as registry_module
+# The tests check reportlint's words in English, whatever the developer's locale (LANG=zh_CN.UTF-8
+# would make them Chinese): set before reportlint is imported, and inherited by the commands the
+# tests start. Tests of the language choice set or clear it themselves (tests/test_i18n.py).
+os.environ["REPORTLINT_LANG"] = "en"
+
+from reportlint import config as config_module  # noqa: E402
+from reportlint import registry as registry_module  # noqa: E402
 
 # Config lookups (per folder) and the registry (per set of packs) are cached for the
 # life of the process: a test that writes configs, packs or plugins must not see another's.

@@ -17,6 +17,7 @@ from collections import Counter
 import click
 
 from .. import fixing
+from ..i18n import N_, join, t, tn
 from ..model import Finding, Severity
 from ..parse import DOCX_ENCODING
 
@@ -130,15 +131,20 @@ def statistics_lines(findings: list[Finding]) -> list[str]:
 def summary(findings: list[Finding], results, fix_hint: bool = True) -> str:
     """The last line: what was found in how many files and, with *fix_hint*, what --fix would fix."""
     checked = sum(1 for r in results.files if r.document is not None)
-    files = f"{checked} file" + ("s" if checked != 1 else "")
+    files = tn("{count} file", checked)
     failed = sum(1 for r in results.files if r.error)
     if failed:
         # Not "All clear" when a path could not be read at all (exit code 2).
-        files += f" ({failed} could not be checked)"
+        files = t("{files} ({count} could not be checked)", files=files, count=failed)
     if not findings:
-        return f"No findings in {files}." if failed else f"All clear: no findings in {files}."
+        return t("No findings in {files}.", files=files) if failed else t("All clear: no findings in {files}.", files=files)
     by = Counter(f.severity for f in findings)
-    parts = [f"{by[s]} {s.value}{'s' if by[s] != 1 and s is not Severity.INFO else ''}" for s in Severity if by[s]]
-    found = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) in {files}."
+    levels = join(tn(_LEVELS[s], by[s]) for s in Severity if by[s])
+    found = t("Found {findings} ({levels}) in {files}.", findings=tn("{count} finding", len(findings)),
+              levels=levels, files=files)
     hint = fixing.fix_hint(results.files) if fix_hint else ""
-    return f"{found} {hint}" if hint else found
+    return t("{summary} {hint}", summary=found, hint=hint) if hint else found
+
+
+#: How the summary counts each level (the level words of the findings themselves stay English).
+_LEVELS = {Severity.ERROR: N_("{count} error"), Severity.WARNING: N_("{count} warning"), Severity.INFO: N_("{count} info")}
