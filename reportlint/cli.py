@@ -20,7 +20,7 @@ from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
 from .baseline import BaselineError, filter_baseline, write_baseline
 from .cli_language import Group, lang_option
 from .config import ConfigError, config_for, load_config
-from .decoding import InputError, check_encoding
+from .decoding import InputError, check_encoding, read_limited
 from .discovery import FileOptions, Problem
 from .engine import FileResult
 from .fixing import FileFix, fix_file, fix_hint, unified_diff
@@ -37,6 +37,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def _read_stdin() -> bytes:
+    try:
+        return read_limited(sys.stdin.buffer)
+    except InputError as error:
+        _fail(f"-: {localize(i18n.message_of(error))}")
 
 
 def _fail(message: str) -> NoReturn:
@@ -160,7 +167,7 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     if write_baseline_file and (baseline_file or diff):
         _fail(t("--write-baseline cannot be combined with {option}", option="--baseline" if baseline_file else "--diff"))
         return
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = _read_stdin() if "-" in paths else None
     fixing = fix or diff
     try:
         with ProgressBar() as progress:

@@ -288,7 +288,7 @@ def find_config_file(start: Path) -> Path | None:
 
 @lru_cache(maxsize=256)
 def _find_in(folder: Path) -> Path | None:
-    found = [folder / name for name in CONFIG_FILES if (folder / name).is_file()
+    found = [folder / name for name in CONFIG_FILES if _is_file(folder / name)
              and (name != "pyproject.toml" or _has_tool_section(folder / name))]
     if len(found) > 1:
         # Only the first is read: a setting in the other would silently do nothing.
@@ -301,6 +301,15 @@ def _find_in(folder: Path) -> Path | None:
     if folder.parent == folder:
         return None
     return _find_in(folder.parent)
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but False for a folder that may not be searched (mode 000 or 444 for a user
+    other than root: the stat fails with a permission error that is_file does not swallow)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _has_tool_section(path: Path) -> bool:

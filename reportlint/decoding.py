@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from collections import Counter
 from functools import cache
 
@@ -96,6 +97,25 @@ class InputError(Exception):
 
 def too_large(size: int) -> str:
     return Message("file too large ({size:,} bytes; the limit is {limit:,} bytes)", size=size, limit=MAX_FILE_BYTES)
+
+
+def check_regular(path) -> None:
+    """Refuse, before opening it, what is not a regular file: opening a named pipe waits for a
+    writer, and a device such as /dev/zero never ends."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise InputError(Message("is a directory"))
+    if not stat.S_ISREG(mode):
+        raise InputError(Message("not a regular file (a pipe, device or socket); to read standard input, name it -"))
+
+
+def read_limited(stream) -> bytes:
+    """All of a binary *stream*, or an InputError once it passes MAX_FILE_BYTES: a device
+    such as /dev/zero, or endless standard input, is never read to the end."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(Message("more than {limit:,} bytes (the limit); not read to the end", limit=MAX_FILE_BYTES))
+    return data
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -188,7 +188,7 @@ def _discover(paths: Iterable[str], settings_for: SettingsFor) -> Iterator[Candi
         settings = settings_for(Path(os.path.dirname(absolute)))
         if settings.force_exclude and settings.excluded_with_parents(absolute):
             continue
-        if not path.is_dir():
+        if not os.path.isdir(path):  # os.path.isdir is False, not an error, where a stat is refused
             yield Candidate(path, raw)
             continue
         found = False

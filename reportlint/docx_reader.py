@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .decoding import InputError
+from .decoding import InputError, check_regular
 from .i18n import Message
 from .markdown import RawParagraph
 from .model import Finding
@@ -88,8 +88,7 @@ def read_word_file(path: Path, strict: bool = True, data: bytes | None = None) -
 
 def _head(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise InputError(Message("is a directory"))
+        check_regular(path)
         with path.open("rb") as file:
             return file.read(8)
     except FileNotFoundError:

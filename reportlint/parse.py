@@ -147,12 +147,13 @@ def build_document(raws: list[RawParagraph], source: str, path: str, encoding: s
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or an InputError that says in one line what is wrong."""
     try:
-        if path.is_dir():
-            raise InputError("is a directory")
+        decoding.check_regular(path)
         size = path.stat().st_size
         if size > decoding.MAX_FILE_BYTES:
             raise InputError(decoding.too_large(size))
-        return path.read_bytes()
+        with path.open("rb") as file:
+            # the size said may be wrong (/proc files, a file growing meanwhile): read no more
+            return decoding.read_limited(file)
     except FileNotFoundError:
         raise InputError("no such file") from None
     except PermissionError:

@@ -540,6 +540,26 @@ def test_shell_completion_of_options_and_rules(words, expected):
     assert "_reportlint_completion" in script.stdout
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero") or not hasattr(os, "mkfifo"), reason="POSIX devices and pipes")
+def test_devices_and_named_pipes_are_refused_without_reading_them(tmp_path):
+    os.mkfifo(tmp_path / "管道.txt")  # opening it would wait for a writer forever
+    result = run("check", "/dev/zero", "管道.txt")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines == [f"reportlint: error: {name}: not a regular file (a pipe, device or socket); "
+                     "to read standard input, name it -" for name in ("/dev/zero", "管道.txt")]
+
+
+def test_standard_input_is_read_up_to_the_limit_only(monkeypatch):
+    from reportlint import decoding
+
+    monkeypatch.setattr(decoding, "MAX_FILE_BYTES", 1000)
+    result = run("check", "-", input="测试\n".encode() * 1000)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "reportlint: error: -: more than 1,000 bytes (the limit); not read to the end\n"
+    assert run("check", "-", input="测试。\n".encode() * 10).exit_code == 0
+
+
 def _run_on_terminal(args, env_extra, cwd):
     """Run the real command with stdout on a pseudo-terminal; return what it printed."""
     pty = pytest.importorskip("pty")

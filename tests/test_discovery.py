@@ -308,6 +308,40 @@ def test_broken_links_are_errors_when_they_would_be_checked(tmp_path):
 # --- unreadable folders and files ---------------------------------------------------
 
 
+def test_folders_a_user_may_not_list_or_search_are_one_error_each(tmp_path, monkeypatch):
+    # What a user other than root meets (CI runs as root, which reads anything, so the refusals
+    # are simulated): 锁定 has mode 000 (no listing), 只读 mode 444 (listed, but nothing inside
+    # can be looked up, not even a config file). Before, the config lookup raised PermissionError.
+    write(tmp_path / "报告" / "a.md")
+    write(tmp_path / "报告" / "锁定" / "b.md")
+    write(tmp_path / "报告" / "只读" / "c.md")
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def refused(path) -> bool:
+        text = os.fspath(path)
+        return f"{os.sep}只读{os.sep}" in text or f"{os.sep}锁定{os.sep}" in text or text.endswith("锁定")
+
+    def stat(path, *args, **kwargs):
+        if refused(path) and not os.fspath(path).endswith("锁定"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    def scandir(path="."):
+        if refused(path):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("check", "--format", "concise", "报告")
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert sorted(result.stderr.splitlines()) == [
+        "reportlint: error: 报告/只读/c.md: permission denied",
+        "reportlint: error: 报告/锁定: cannot read this folder: permission denied",
+    ]
+    assert "报告/a.md:1:24: warning: RL101" in result.stdout
+
+
 @pytest.mark.skipif(ROOT_USER or sys.platform == "win32", reason="root reads any folder; Windows has no chmod 000")
 def test_an_unreadable_folder_is_one_error_and_the_rest_is_checked(tmp_path):
     write(tmp_path / "报告" / "a.md")
