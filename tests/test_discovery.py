@@ -375,14 +375,14 @@ def test_a_folder_that_cannot_be_listed_is_one_error_and_the_rest_is_checked(tmp
 def test_an_unreadable_file_found_in_a_folder_is_one_error(tmp_path, monkeypatch):
     write(tmp_path / "报告" / "a.md")
     write(tmp_path / "报告" / "b.md")
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self):
+    def open_(self, *args, **kwargs):
         if self.name == "b.md":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     result = run("check", "--format", "concise", "--jobs", "1", "报告")
     assert result.stderr.splitlines() == ["reportlint: error: 报告/b.md: permission denied"]
     assert result.exit_code == 2 and "报告/a.md:1:24: warning: RL101" in result.stdout
