@@ -35,9 +35,19 @@ class FileResult:
     error: str | None = None  # the file could not be read
 
 
+_SELECTED = "engine.selected-rules"
+
+
+def selected_rules(doc: Document) -> frozenset[str] | None:
+    """The names of the rules this run checks *doc* with (None outside a run): a rule
+    that leaves a case to another rule does so only when that rule runs too."""
+    return doc.analysis(_SELECTED, lambda d: None)
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]]) -> FileResult:
     """*rules*: (rule, its options, its effective severity)."""
     result = FileResult(doc.path, doc)
+    doc.analysis(_SELECTED, lambda d: frozenset(meta.name for meta, _, _ in rules))
     suppressions = parse_suppressions(doc)
     allowed = _allowed_spans(doc)
     for meta, options, severity in rules:
