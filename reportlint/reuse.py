@@ -18,10 +18,18 @@ reported once, against the first earlier paragraph that holds it (the longest
 run wins; a run inside a reported one adds nothing), so a candidate that cannot
 pass the longest run found at the same place is not even extended.
 
+Copies are looked for within one part of the file (``document_parts``: a notice
+and the reports attached to it, two regulations issued together, a communiqué and
+the news report that sums it up are parts of their own), and never from a short
+line that ends without a mark (``is_title_line``: a title, a heading, a
+sub-headline that quotes the text below it). An exact copy of a whole paragraph
+is found across parts too.
+
 ``duplicate_paragraphs`` decides which pairs of paragraphs are one paragraph
 pasted twice, for duplicate-paragraph to report and duplicate-sentence to leave
 alone: it adds up each pair's runs, and asks difflib only about the pairs whose
-runs leave the answer in doubt.
+runs leave the answer in doubt (and whether they are parallel provisions for
+different subjects, ``parallel_subjects``).
 """
 
 from __future__ import annotations
@@ -47,7 +55,9 @@ PROSE_KINDS = ("text", "quote")
 #: mostly of one sentence of a long one holds a copied sentence, not a copied paragraph
 MIN_SHARE_OF_LONGER = 0.5
 _HALF_WIDTH = tuple(zip(",;:()!?", "，；：（）！？"))
+_NOTE = re.compile(r"注[0-9０-９①-⑳]*\s*[：:]")
 _SPACE = re.compile(r"\s")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
     k = max(1, min(_MAX_SHINGLE, min_chars - 4))
     stride = min_chars - k + 1
     texts = normal_texts(doc)
+    parts = document_parts(doc)
     index: dict[str, list[tuple[int, int]]] = {}
     first_with_text: dict[str, int] = {}
     found: list[Copy] = []
@@ -140,9 +151,11 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
             # paragraph that holds it; nothing to look up, and nothing new to index.
             found.append(_copy(texts, later, (same, 0, len(text), 0, len(text))))
             continue
+        if is_title_line(doc.paragraphs[later].text):
+            continue  # a title or a headline quotes the text; it is not text that is copied
         shingles = [text[j : j + k] for j in range(len(text) - k + 1)]
         if index:
-            runs = _runs(text, list(map(index.get, shingles)), texts, min_chars)
+            runs = _runs(text, list(map(index.get, shingles)), texts, min_chars, parts, parts[later])
             found.extend(_copy(texts, later, run) for run in _uncovered(runs))
         for i in range(0, len(shingles), stride):
             postings = index.get(shingles[i])
@@ -159,8 +172,9 @@ _Run = tuple[int, int, int, int, int]
 
 
 def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, NormalText],
-          min_chars: int) -> set[_Run]:
-    """The maximal runs that the shingle hits of one paragraph lead to."""
+          min_chars: int, parts: list[int], part: int) -> set[_Run]:
+    """The maximal runs that the shingle hits of one paragraph lead to, within its
+    part of the file (see ``document_parts``)."""
     runs: set[_Run] = set()
     reach = 0  # positions before this lie inside the longest run found so far
     for j in compress(range(len(hits)), hits):
@@ -168,6 +182,8 @@ def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, 
             continue
         start, end = j, j  # the longest run through j so far
         for earlier, i in hits[j]:  # type: ignore[union-attr]
+            if parts[earlier] != part:
+                continue  # quoted or summarised from another document of the file
             other = texts[earlier].text
             if end > start and not _reaches_beyond(other, i, text, j, start, end):
                 continue  # inside the run of an earlier paragraph: it adds nothing
@@ -268,8 +284,11 @@ def duplicate_paragraphs(doc: Document, threshold: float, min_length: int) -> di
 
 
 def is_prose(doc: Document, index: int) -> bool:
-    """Running text, where a repeat is a slip rather than the pattern of a list or table."""
-    return doc.paragraphs[index].kind in PROSE_KINDS
+    """Running text, where a repeat is a slip rather than the pattern of a list or table
+    (nor a note such as 注：人口概况数据中…, which a bulletin gives under each table it
+    concerns and again among its closing notes)."""
+    paragraph = doc.paragraphs[index]
+    return paragraph.kind in PROSE_KINDS and not _NOTE.match(paragraph.text.lstrip())
 
 
 def _in_order(runs: list[Copy]) -> int:
@@ -313,9 +332,55 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
             matched = shared_length(a, b)
         score = matched / shorter
         best = found.get(later)
-        if score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity):
+        if (score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity)
+                and (a == b or not parallel_subjects(a, b))):
             found[later] = Duplicate(earlier, later, score, a == b)
     return found
+
+
+# 第十二条 / （三） / 3. before a subject: the article's or item's number, not the subject
+_ITEM_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百零〇0-9０-９]+条|[（(][一二三四五六七八九十0-9０-９]+[）)]|"
+                          r"[一二三四五六七八九十]+[、．.]|[0-9０-９]+[、．.])")
+_CLAUSE_END = "。！？；，：、"
+_SENTENCE_END = "。！？；"
+#: two subjects this alike are one subject written twice (a character changed), not two
+_SAME_SUBJECT = 0.5
+
+
+def parallel_subjects(a: str, b: str) -> bool:
+    """Whether two normalised paragraphs say the same of different subjects, as
+    regulations and policy documents write parallel provisions: “中国人民银行会同…
+    统筹指导…虚拟货币…” and “中国证监会会同…统筹指导…现实世界资产代币化…”. The text
+    before the first stretch they share is the subject of the same predicate when it
+    runs on into that stretch without a clause break, and the two subjects are
+    different words. A new lead sentence over the same body (把绿美环境护得更优。/
+    把生态屏障筑得更牢。) or a clause rewritten before a comma is not a new subject."""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= MIN_BLOCK]
+    if not blocks:
+        return False
+    first = blocks[0]
+    shared = a[first.a : first.a + first.size]
+    if shared[0] in _CLAUSE_END:
+        return False
+    subjects = [_subject(head) for head in (a[: first.a], b[: first.b])]
+    if not all(subjects):
+        return False
+    # The predicate they share is most of the sentence: two lead sentences that end
+    # alike (…要迈出较大步伐。/ 改革开放迈出了新的步伐。) are two sentences.
+    predicate = next((i for i, char in enumerate(shared) if char in _SENTENCE_END), len(shared))
+    if predicate < 2 * max(map(len, subjects)):
+        return False
+    return SequenceMatcher(None, *subjects, autojunk=False).ratio() < _SAME_SUBJECT
+
+
+def _subject(head: str) -> str:
+    """The words before a shared predicate: the end of *head* after its last clause
+    break, without an article or item number; empty when *head* ends at a break."""
+    if not head or head[-1] in _CLAUSE_END:
+        return ""
+    start = max(head.rfind(mark) for mark in _CLAUSE_END) + 1
+    subject = _ITEM_NUMBER.sub("", head[start:])
+    return subject if len(_HAN.findall(subject)) >= 2 else ""
 
 
 def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int, int]:
@@ -325,3 +390,181 @@ def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int,
     earlier, later = texts[copy.earlier], texts[copy.later]
     shift = earlier.normal(copy.earlier_start) - later.normal(copy.later_start)
     return earlier.start(later.normal(start) + shift), earlier.end(later.normal(end) + shift)
+
+
+# --- the parts of a file ----------------------------------------------------------
+
+# A file can hold several documents: a notice and the reports it forwards (附件1 …的报告,
+# 附件2 …调查意见), two regulations issued together, a news report and the communiqué
+# it carries, a table of contents before the text. What one of them shares with another
+# is quoted, summarised or written to the same model, not pasted by mistake. A part
+# opens at the title of a document inside the file: a short line without sentence or
+# clause punctuation, not numbered, that names a kind of document (GB/T 9704 文种:
+# …的报告, …公报, …的规定, …意见). An appendix of the same document (名词解释, a list of
+# projects under 附件) is not another document: a paragraph pasted there is a paste.
+_DOCUMENT_KIND = re.compile(
+    r"(?:报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|规定|条例|细则|规则|批复|请示|通报|通告|公告|"
+    r"纪要|建议|说明|章程|准则|函|目录)$")
+_CONTENTS = re.compile(r"目录")
+_TITLE_MAX = 40
+_NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
+
+
+def document_parts(doc: Document) -> list[int]:
+    """The part of the file each paragraph belongs to (by paragraph index), memoised."""
+    return doc.analysis("reuse.parts", _document_parts)
+
+
+def same_part(doc: Document, first: int, second: int) -> bool:
+    parts = document_parts(doc)
+    return parts[first] == parts[second]
+
+
+def _document_parts(doc: Document) -> list[int]:
+    part, contents, result = 0, False, []
+    paragraphs = doc.paragraphs
+    for paragraph in paragraphs:
+        text = _SPACE.sub("", paragraph.text)
+        if paragraph.index > 0 and _opens_part(paragraph.kind, paragraph.numbering, text) and not _inside_sentence(
+                paragraphs[paragraph.index - 1].text, paragraphs[paragraph.index + 1].text
+                if paragraph.index + 1 < len(paragraphs) else ""):
+            part += 1
+            contents = _CONTENTS.fullmatch(text) is not None
+        elif contents and paragraph.kind in BODY_KINDS and _ends_sentence(text):
+            # A table of contents has no sentence: the first one is the text it lists.
+            part, contents = part + 1, False
+        result.append(part)
+    return result
+
+
+def _opens_part(kind: str, number: tuple | None, text: str) -> bool:
+    if kind in ("meta", "artifact") or not text or len(text) > _TITLE_MAX or _NOT_IN_TITLE.search(text):
+        return False
+    return number is None and _DOCUMENT_KIND.search(text) is not None
+
+
+def _inside_sentence(before: str, after: str) -> bool:
+    """A title set on a line of its own inside a sentence, as wiki captures cut out a
+    link (…国务院发出《 / 进一步贯彻实施民族区域自治法若干问题的通知 / 》，提出了…),
+    names a document; it does not open one."""
+    before, after = before.rstrip(), after.lstrip()
+    return before[-1:] in "《“‘「『（([" or after[:1] in "》”’」』）)]，,、。；;：:"
+
+
+def _ends_sentence(text: str) -> bool:
+    return any(mark in text for mark in "。！？；!?;")
+
+
+#: a headline that sums up what follows is at most this long
+HEADLINE_MAX = 100
+_CLOSING_MARKS = "”’」』）)》] \t\u3000"
+
+
+def is_title_line(text: str) -> bool:
+    """A short paragraph that ends without a mark: a title on a line of its own
+    (国家中长期科学和技术发展规划纲要), a heading, a signature, an entry of a table of
+    contents, or a news report's sub-headline, whose sentences the text below it
+    repeats (社会主义社会仍然存在阶级和阶级斗争。…但是，绝不能说资本主义复辟是不可避免的).
+    Not running text. (A long paragraph that ends without a mark was cut off.)"""
+    text = text.strip().rstrip(_CLOSING_MARKS)
+    return 0 < len(text) <= HEADLINE_MAX and (_HAN.fullmatch(text[-1]) is not None or text[-1].isalnum())
+
+
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
+
+
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside one pair of round brackets (its own
+    brackets included): a note such as （人力资源社会保障部、财政部负责） or
+    （负责部门：民航局，适用范围：陕西自贸试验区） that a policy document puts after
+    item after item, or an aside （含数字拷贝）, is not a sentence of the text."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return any(opening <= start and end <= closing for opening, closing in _bracket_pairs(text))
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """The outermost pairs of round brackets of *text*, as (offset of the opening
+    bracket, offset just after the closing one); an unclosed one pairs with nothing."""
+    pairs, depth, opening = [], 0, 0
+    for offset, char in enumerate(text):
+        if char in _OPENING_BRACKETS:
+            if depth == 0:
+                opening = offset
+            depth += 1
+        elif char in _CLOSING_BRACKETS and depth:
+            depth -= 1
+            if depth == 0:
+                pairs.append((opening, offset + 1))
+    return pairs
+
+
+_PARAGRAPH_END = re.compile(r"[\s。！？；…!?;”’」』）)》]*")
+
+
+def restates_closing(doc: Document, earlier: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
+    """Whether a copied clause (paragraph, start, end) is the goal that closes two
+    paragraphs, one of them the closing exhortation of the text: a report ends its
+    summary or its general requirements, and its last sentence (让我们…，为争取世界和平、
+    民族解放、人民民主和社会主义事业的新胜利而奋斗。), with the same slogan on purpose.
+    The slogan is the closing clause of that last sentence: a whole sentence pasted
+    after the exhortation is a paste."""
+    if not all(_PARAGRAPH_END.fullmatch(doc.paragraphs[i].text, end) for i, _, end in (earlier, later)):
+        return False
+    return any(_closes(doc, index) and _mid_sentence(doc.paragraphs[index].text, start)
+               for index, start, _ in (earlier, later))
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in "。！？；!?;"
+
+
+def _closes(doc: Document, index: int) -> bool:
+    """The exhortation (让我们…), or the last paragraph of running text of its part."""
+    paragraph = doc.paragraphs[index]
+    if any(s.text.lstrip().startswith("让我们") for s in paragraph.sentences):
+        return True
+    return index in doc.analysis("reuse.last-paragraphs", _last_paragraphs)
+
+
+def _last_paragraphs(doc: Document) -> set[int]:
+    last: dict[int, int] = {}
+    for paragraph, part in zip(doc.paragraphs, document_parts(doc)):
+        if paragraph.kind == "text" and _ends_sentence(paragraph.text):
+            last[part] = paragraph.index
+    return set(last.values())
+
+
+# 前面说过，… / 如前所述，…: the text says that it repeats itself.
+_BACK_REFERENCE = re.compile(r"(?:前面|上面|前文|上文)(?:已经|已)?(?:说过|讲过|讲到|谈到|提到|指出|所述|所说)|如前所述|前已述及")
+
+
+def refers_back(text: str, start: int) -> bool:
+    """Whether the sentence holding offset *start* of a paragraph says it restates
+    something said before (前面说过，在五年内的工业基本建设的投资中，…)."""
+    sentence_start = max(text.rfind(mark, 0, start) for mark in "。！？；") + 1
+    sentence_end = min((i for i in (text.find(mark, start) for mark in "。！？；") if i >= 0), default=len(text))
+    return _BACK_REFERENCE.search(text, sentence_start, sentence_end) is not None
+
+
+# 一、2025年工作回顾 / 一、过去五年工作回顾 / 一、一九九一年计划执行情况 / 一、一年来的工作
+_REVIEW = re.compile(r"回顾|过去|以来|[一二三四五六七八九十]年来|执行情况|总结")
+
+
+def in_review(doc: Document) -> list[bool]:
+    """Whether each paragraph (by index) lies in a chapter that reviews past work, as
+    against one that sets out tasks: the chapter is the stretch under a heading of
+    the top outline levels (第一部分, 一、), and its heading says which it is."""
+    return doc.analysis("reuse.review", _in_review)
+
+
+def _in_review(doc: Document) -> list[bool]:
+    review, result = False, []
+    for paragraph in doc.paragraphs:
+        if paragraph.kind == "heading" and paragraph.numbering and paragraph.numbering[0] <= 1:
+            review = _REVIEW.search(paragraph.text) is not None
+        result.append(review)
+    return result

@@ -190,3 +190,130 @@ def test_a_moved_sentence_in_a_whole_real_report():
     lines[54] = lines[54].replace("增加就业岗位。", "增加就业岗位。" + ONE_CHINA)
     [finding] = findings_for("misplaced-fragment", "\n".join(lines), path="national_2002.txt", options=MOVED)
     assert (finding.line, finding.related[0].span.start > finding.span.start) == (55, True)
+
+
+NOTE = "（农业农村部、住房城乡建设部、发展改革委等和各有关省级人民政府负责）"
+
+
+def test_silent_on_the_note_that_closes_items_in_several_chapters():
+    # gob_consumption_poverty_alleviation_opinion_2018.txt: items of different chapters end with the
+    # bodies responsible for them, in brackets after the full stop
+    text = report().replace("力争农业综合产值突破1900亿元。", "力争农业综合产值突破1900亿元。" + NOTE)
+    assert_rule("misplaced-fragment", valid=[
+        text.replace("打造完整社区13个以上。", "打造完整社区13个以上。" + NOTE),
+        text.replace("打造完整社区13个以上。", "打造完整社区13个以上。(农业农村部、住房城乡建设部、发展改革委等和各有关省级人民政府负责)"),
+    ], invalid=[
+        # the fragment pasted before the note is still out of place
+        text.replace("打造完整社区13个以上。", f"打造完整社区13个以上。⟦{FRAGMENT}⟧{NOTE}"),
+    ])
+
+
+# sc_iit_law_implementing_regulations_2018.txt, lines 125-149: the conditions of one article, an
+# item each (（一）/（二）), written to one pattern.
+ARTICLES = (
+    "居民个人在中国境外一个国家（地区）实际已经缴纳的个人所得税税额，低于依照前款规定计算出的来源于该国家（地区）所"
+    "得的抵免限额的，应当在中国缴纳差额部分的税款；超过来源于该国家（地区）所得的抵免限额的，其超过部分不得在本纳税"
+    "年度的应纳税额中抵免，但是可以在以后纳税年度来源于该国家（地区）所得的抵免限额的余额中补扣。补扣期限最长不得超"
+    "过五年。\n\n"
+    "第二十二条　居民个人申请抵免已在境外缴纳的个人所得税税额，应当提供境外税务机关出具的税款所属年度的有关纳税凭证"
+    "。\n\n"
+    "第二十三条　个人所得税法第八条第二款规定的利息，应当按照税款所属纳税申报期最后一日中国人民银行公布的与补税期间"
+    "同期的人民币贷款基准利率计算，自税款纳税申报期满次日起至补缴税款期限届满之日止按日加收。纳税人在补缴税款期限届"
+    "满前补缴税款的，利息加收至补缴税款之日。\n\n"
+    "第二十四条　扣缴义务人向个人支付应税款项时，应当依照个人所得税法规定预扣或者代扣税款，按时缴库，并专项记载备查"
+    "。\n\n"
+    "前款所称支付，包括现金支付、汇拨支付、转账支付和以有价证券、实物以及其他形式的支付。\n\n"
+    "第二十五条　取得综合所得需要办理汇算清缴的情形包括：\n\n"
+    "（一）从两处以上取得综合所得，且综合所得年收入额减除专项扣除的余额超过6万元；\n\n"
+    "（二）取得劳务报酬所得、稿酬所得、特许权使用费所得中一项或者多项所得，且综合所得年收入额减除专项扣除的余额超过"
+    "6万元；\n\n"
+    "（三）纳税年度内预缴税额低于应纳税额；\n\n"
+    "（四）纳税人申请退税。\n\n"
+    "纳税人申请退税，应当提供其在中国境内开设的银行账户，并在汇算清缴地就地办理税款退库。\n\n"
+    "汇算清缴的具体办法由国务院税务主管部门制定。\n\n"
+    "第二十六条　个人所得税法第十条第二款所称全员全额扣缴申报，是指扣缴义务人在代扣税款的次月十五日内，向主管税务机"
+    "关报送其支付所得的所有个人的有关信息、支付所得数额、扣除事项和数额、扣缴税款的具体数额和总额以及其他相关涉税信"
+    "息资料。"
+)
+# sc_work_rules_notice_2004.txt, lines 99-131: the plenary and the executive meetings, article by article.
+MEETINGS = (
+    "第七章　工作安排布局\n\n"
+    "三十二、国务院及各部门要加强工作的计划性、系统性和预见性，搞好年度工作安排布局，并根据形势和任务的变化及时作出"
+    "调整。\n\n"
+    "三十三、国务院提出年度重点工作目标，确定需要讨论的法律草案和审议的行政法规草案、国务院召开的全国性会议和制发的"
+    "公文等事项，形成国务院年度工作安排布局，下发执行。\n\n"
+    "三十四、各地区、各部门要认真落实国务院年度工作安排布局，并在年中和年末向国务院报告执行情况。国务院办公厅适时作"
+    "出通报。\n\n"
+    "第八章　会议制度\n\n"
+    "三十五、国务院实行国务院全体会议和国务院常务会议制度。\n\n"
+    "三十六、国务院全体会议由总理、副总理、国务委员、各部部长、各委员会主任、人民银行行长、审计长、秘书长组成，由总"
+    "理召集和主持。国务院全体会议的主要任务是：\n\n"
+    "（一）讨论决定国务院工作中的重大事项；\n\n"
+    "（二）部署国务院的重要工作；\n\n"
+    "（三）通报国内外形势。\n\n"
+    "国务院全体会议一般每半年召开一次，根据需要可安排有关部门、单位负责人列席会议。\n\n"
+    "三十七、国务院常务会议由总理、副总理、国务委员、秘书长组成，由总理召集和主持。国务院常务会议的主要任务是：\n\n"
+    "（一）讨论决定国务院工作中的重要事项；\n\n"
+    "（二）讨论法律草案、审议行政法规草案；\n\n"
+    "（三）通报和讨论国务院其他事项。\n\n"
+    "国务院常务会议一般每月召开三次，如有需要可临时召开。根据需要可安排有关部门、单位负责人列席会议。\n\n"
+    "三十八、提请国务院全体会议和国务院常务会议讨论的议题，由国务院分管领导同志协调或审核后提出，报总理确定；会议文"
+    "件由总理批印。国务院全体会议和国务院常务会议的组织工作由国务院办公厅负责，文件和议题于会前送达与会同志。"
+)
+
+
+def test_silent_on_parallel_items_and_articles_too_short_to_be_out_of_place():
+    assert_rule("misplaced-fragment", valid=[ARTICLES, MEETINGS])
+
+
+# gob_cultural_enterprises_two_rules_notice_2018.txt: one notice issues two regulations that treat
+# land the same way.
+TWO_RULES = ("国务院办公厅关于印发两个规定的通知\n\n现将两个规定印发给你们，请认真贯彻执行。\n\n"
+             "经营性文化事业单位转制为企业的规定\n\n一、关于资产和土地处置\n\n"
+             "（十一）经营性文化事业单位转制涉及的原划拨土地，转制后符合《划拨用地目录》的，可继续以划拨方式使用。"
+             "经营性文化事业单位转制为国有参股企业或非国有企业的，原生产经营性划拨用地可采用协议出让或租赁方式进行土地资产处置。"
+             "转制单位要认真做好资产清查、资产评估等基础工作，防止国有资产流失。\n\n"
+             "二、关于收入分配\n\n（十二）转制后执行企业收入分配制度。按照国家有关规定，结合实际建立健全内部分配激励机制，"
+             "逐步实行以岗位工资为主的工资制度，推行绩效考核办法，把职工收入与工作实绩挂钩。\n\n"
+             "进一步支持文化企业发展的规定\n\n一、关于投资和融资\n\n"
+             "（九）对投资兴办文化企业的，有关行政主管部门应当积极提供便利条件，优化审批流程，缩短审批时限，"
+             "鼓励和引导社会资本以多种形式投资文化产业。\n\n"
+             "二、关于资产和土地处置\n\n（十七）文化企业改制涉及的原划拨土地，改制后符合《划拨用地目录》的，可继续以划拨方式使用。"
+             "文化企业改制为一般竞争性企业的，原生产经营性划拨用地可采用协议出让或租赁方式进行土地资产处置。")
+
+
+def test_silent_on_what_two_documents_of_one_file_share():
+    assert_rule("misplaced-fragment", valid=[TWO_RULES])
+
+
+def closing(goal: str, *, exhortation: str = "我们要坚定信心、真抓实干，同全市各族人民一起，", after: str = "") -> str:
+    """The sample's sections, the agricultural paragraph ending with *goal*, and a closing paragraph."""
+    text = report().replace("力争农业综合产值突破1900亿元。", f"力争农业综合产值突破1900亿元，{goal}。")
+    return (f"{text}\n\n（八）久久为功筑牢安全底线。更好统筹发展和安全，坚决维护社会大局稳定和长治久安。\n\n"
+            f"各位代表！新征程上，使命光荣，责任重大。{exhortation}{after}")
+
+
+def test_silent_on_the_goal_restated_to_close_the_text():
+    # national_1964.txt, lines 3 and 287: the summary and the closing words end with the same goal
+    goal = "为加快建设现代化农业强市、推动农民增收致富而努力奋斗"
+    assert_rule(
+        "misplaced-fragment",
+        valid=[
+            closing(goal, after=f"{goal}。"),
+            closing(goal, exhortation="让我们更加紧密地团结在以习近平同志为核心的党中央周围，锐意进取、埋头苦干，",
+                    after=f"{goal}！"),
+        ],
+        invalid=[
+            # the same clause pasted into the closing paragraph, where it does not close it
+            closing(goal, after=f"坚持以人民为中心，⟦{goal}。⟧让全市人民的日子越过越红火。"),
+        ],
+    )
+
+
+def test_silent_on_a_restatement_the_text_announces():
+    # national_1955.txt, line 255: 前面说过，在五年内的工业基本建设的投资中，… repeats line 175 on purpose
+    assert_rule(
+        "misplaced-fragment",
+        valid=[report(urban=f"前面说过，{FRAGMENT}"), report(urban=f"如前所述，{FRAGMENT}")],
+        invalid=[report(urban=f"前面几年，⟦{FRAGMENT}⟧")],
+    )
