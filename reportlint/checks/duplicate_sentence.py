@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
+from ..engine import selected_rules
+from ..figures import figures
 from ..model import Related, Violation, rule
-from ..reuse import Copy, copies, duplicate_paragraphs, earlier_range, is_prose
+from ..reuse import (
+    Copy,
+    copies,
+    duplicate_paragraphs,
+    earlier_range,
+    in_brackets,
+    in_review,
+    is_prose,
+    is_title_line,
+)
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
 
@@ -46,10 +58,27 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     - a sentence repeated inside one paragraph (人民城市人民建，人民城市为人民):
       a refrain, not a paste;
     - list items and table cells, whose rows repeat by design;
+    - the bracketed note that closes item after item of a policy document
+      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）);
+    - titles, headings, signatures and entries of a table of contents on lines
+      of their own (国家中长期科学和技术发展规划纲要), and a short paragraph that ends
+      without a mark: a sub-headline whose sentences the text below it repeats
+      (…但是，绝不能说资本主义复辟是不可避免的);
+    - what one document of a file quotes from another: two regulations issued
+      together (不符合《划拨用地目录》的，应当依法实行有偿使用。), a report and the
+      opinion attached to it, a communiqué and the news report that sums it up
+      (see duplicate-paragraph);
+    - a task named without figures both in the review of past work and among
+      the tasks ahead (推动国有企业改革，探索发展混合所有制经济。), when it leads a
+      paragraph or the two paragraphs are written on one model (they share other
+      text); with figures (削减审批事项62项) it is a result or a target, and reported;
     - two paragraphs that are duplicates as a whole: duplicate-paragraph
-      reports those, with the same decision (its default options);
+      reports those, with the same decision (its default options), when it runs;
     - a copied fragment that is out of place in one of its two paragraphs:
-      misplaced-fragment reports it, once.
+      misplaced-fragment reports it, once, when it runs.
+
+    With duplicate-paragraph or misplaced-fragment not selected, the sentences
+    of a pasted paragraph and a misplaced copy are reported here.
 
     ## Why it matters
     A sentence left in two places after cutting and pasting says the same
@@ -69,17 +98,55 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-chars` (12): the fewest Chinese characters of a sentence worth
       reporting (at least 6).
     """
-    paragraph_opts = ParagraphOptions()
-    duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
-    misplaced = _misplaced(doc)
-    for copy in copies(doc, opts.min_chars):
-        if copy in misplaced or not (is_prose(doc, copy.earlier) and is_prose(doc, copy.later)):
+    selected = selected_rules(doc)
+    duplicates: dict = {}
+    if selected is None or "duplicate-paragraph" in selected:
+        paragraph_opts = ParagraphOptions()
+        duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
+    misplaced = _misplaced(doc) if selected is None or "misplaced-fragment" in selected else {}
+    found = copies(doc, opts.min_chars)
+    runs = Counter((copy.earlier, copy.later) for copy in found)
+    for copy in found:
+        if copy in misplaced or not (_sentences_in(doc, copy.earlier) and _sentences_in(doc, copy.later)):
             continue
         if duplicates.get(copy.later) is not None and duplicates[copy.later].earlier == copy.earlier:
             continue
-        copied = [s for s in doc.paragraphs[copy.later].sentences if _within(s, copy, opts.min_chars)]
-        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]):
+        copied = [s for s in doc.paragraphs[copy.later].sentences
+                  if _within(s, copy, opts.min_chars) and not _is_note(s)]
+        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs):
             yield _violation(doc, copy, copied)
+
+
+def _sentences_in(doc: Document, index: int) -> bool:
+    """Whether a paragraph is running text with sentences: not a list item, a table
+    cell, a note, nor a line without a full stop (a title on a line of its own, a
+    heading, a signature, an entry of a table of contents)."""
+    return is_prose(doc, index) and not is_title_line(doc.paragraphs[index].text)
+
+
+def _is_note(sentence: Sentence) -> bool:
+    """（农业农村部、工业和信息化部等负责）, （负责部门：人民银行、银保监会、外汇局）: a
+    bracketed note after the full stop, which policy documents put after item after
+    item, is the document's convention, not a sentence pasted twice."""
+    return in_brackets(sentence.paragraph.text, *_bounds(sentence))
+
+
+def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:
+    """Sentences a report says twice on purpose, without figures: a task
+    named in the review of the past years and again among the tasks ahead, either as
+    the topic sentence that leads a paragraph or in a task paragraph written on the
+    model of the review's (both say 深化农村改革，推进耕地、草牧场… and 推动国有企业改革，
+    探索发展混合所有制经济。)."""
+    earlier, later = doc.paragraphs[copy.earlier], doc.paragraphs[copy.later]
+    start, end = _bounds(sentences[0])[0], _bounds(sentences[-1])[1]
+    earlier_start = earlier_range(doc, copy, start, min(end, copy.later_end))[0]
+    if any(figures(s.text) for s in sentences):
+        return False  # a result or a target: said of one period, and said once
+    review = in_review(doc)
+    if review[copy.earlier] == review[copy.later]:
+        return False
+    leads = start == _bounds(later.sentences[0])[0] or earlier_start == _bounds(earlier.sentences[0])[0]
+    return leads or runs[copy.earlier, copy.later] > 1
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:
