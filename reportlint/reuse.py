@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress
@@ -319,6 +320,8 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
             runs.setdefault((copy.earlier, copy.later), []).append(copy)
     found: dict[int, Duplicate] = {}
     for (earlier, later), pair_runs in sorted(runs.items()):
+        if is_title_line(doc.paragraphs[later].text):
+            continue  # a heading repeated from a table of contents, a sub-headline
         a, b = texts[earlier].text, texts[later].text
         shorter, longer = sorted((len(a), len(b)))
         if shorter < min_length:
@@ -470,14 +473,15 @@ def is_title_line(text: str) -> bool:
     return 0 < len(text) <= HEADLINE_MAX and (_HAN.fullmatch(text[-1]) is not None or text[-1].isalnum())
 
 
-_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(【", "）)】"
 
 
 def in_brackets(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] lies inside one pair of round brackets (its own
-    brackets included): a note such as （人力资源社会保障部、财政部负责） or
-    （负责部门：民航局，适用范围：陕西自贸试验区） that a policy document puts after
-    item after item, or an aside （含数字拷贝）, is not a sentence of the text."""
+    """Whether text[start:end] lies inside one pair of round (or 【】) brackets, its
+    own brackets included: a note such as （人力资源社会保障部、财政部负责）,
+    （负责部门：民航局，适用范围：陕西自贸试验区） or 【责任单位：市财政局】 that a policy
+    document puts after item after item, or an aside （含数字拷贝）, is not a
+    sentence of the text."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -486,7 +490,7 @@ def in_brackets(text: str, start: int, end: int) -> bool:
 
 
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    """The outermost pairs of round brackets of *text*, as (offset of the opening
+    """The outermost pairs of brackets of *text*, as (offset of the opening
     bracket, offset just after the closing one); an unclosed one pairs with nothing."""
     pairs, depth, opening = [], 0, 0
     for offset, char in enumerate(text):
@@ -504,17 +508,15 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
 _PARAGRAPH_END = re.compile(r"[\s。！？；…!?;”’」』）)》]*")
 
 
-def restates_closing(doc: Document, earlier: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
-    """Whether a copied clause (paragraph, start, end) is the goal that closes two
-    paragraphs, one of them the closing exhortation of the text: a report ends its
-    summary or its general requirements, and its last sentence (让我们…，为争取世界和平、
-    民族解放、人民民主和社会主义事业的新胜利而奋斗。), with the same slogan on purpose.
-    The slogan is the closing clause of that last sentence: a whole sentence pasted
-    after the exhortation is a paste."""
-    if not all(_PARAGRAPH_END.fullmatch(doc.paragraphs[i].text, end) for i, _, end in (earlier, later)):
-        return False
-    return any(_closes(doc, index) and _mid_sentence(doc.paragraphs[index].text, start)
-               for index, start, _ in (earlier, later))
+def restates_closing(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:
+    """Whether a copied clause, at one of its places (paragraph, start, end), is the
+    goal that closes the text: a report ends its summary or its general requirements,
+    and its last sentence (让我们…，为争取世界和平、民族解放、人民民主和社会主义事业的新胜利
+    而奋斗。), with the same slogan on purpose. The slogan is the closing clause of the
+    closing paragraph (the exhortation, or the last paragraph of the text): a whole
+    sentence pasted after the exhortation is a paste."""
+    return any(_PARAGRAPH_END.fullmatch(doc.paragraphs[index].text, end) and _closes(doc, index)
+               and _mid_sentence(doc.paragraphs[index].text, start) for index, start, end in places)
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -568,3 +570,20 @@ def _in_review(doc: Document) -> list[bool]:
             review = _REVIEW.search(paragraph.text) is not None
         result.append(review)
     return result
+
+
+#: a formula of the document: a text this short …
+FORMULA_MAX_HAN = 30
+#: … that stands in this many paragraphs or more
+FORMULA_PARAGRAPHS = 3
+
+
+def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
+    """The texts of (text, earlier paragraph, later paragraph) copies that stand in
+    three paragraphs or more and are short: the document's own formulas, which it
+    puts after item after item on purpose (所需资金由失业保险基金列支。), not pastes."""
+    holders: dict[str, set[int]] = {}
+    for text, earlier, later in places:
+        holders.setdefault(normalise(text).text, set()).update((earlier, later))
+    return {text for text, held in holders.items()
+            if len(held) >= FORMULA_PARAGRAPHS and len(_HAN.findall(text)) <= FORMULA_MAX_HAN}

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document, Paragraph
-from .reuse import in_brackets, refers_back, restates_closing
+from .reuse import in_brackets, normalise, recurring, refers_back, restates_closing
 
 if TYPE_CHECKING:
     from .reuse import Copy
@@ -390,7 +390,7 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         if in_brackets(paragraph.text, *bounds) or refers_back(paragraph.text, bounds[0]):
             return None  # a bracketed note (（…负责）), or a restatement the text announces (前面说过，…)
         places.append((index, *bounds))
-    if restates_closing(doc, places[0], places[1]):
+    if restates_closing(doc, places):
         return None  # the goal that closes the text and its summary (…而奋斗。)
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
@@ -445,13 +445,27 @@ def _judge_copies(doc: Document) -> dict[Copy, str]:
     shared: Counter[tuple[int, int]] = Counter()
     for copy in found:
         shared[copy.earlier, copy.later] += copy.length
-    verdicts = {}
+    verdicts, fragments = {}, {}
     for copy in found:
         shortest = min(len(doc.paragraphs[copy.earlier].text), len(doc.paragraphs[copy.later].text))
         if shared[copy.earlier, copy.later] > _MAX_PARAGRAPH_SHARE * shortest:
             continue  # two paragraphs that are mostly the same: a duplicated paragraph (RL202)
+        fragments[copy] = _fragment(doc, copy)
+        if not fragments[copy]:
+            continue
         fit = copy_fit(doc, copy)
         side = fit.misplaced if fit else None
         if side:
             verdicts[copy] = side
-    return verdicts
+    if not verdicts:
+        return verdicts
+    # A fragment that stands in three paragraphs or more is a formula of the document.
+    formulas = recurring((text, copy.earlier, copy.later) for copy, text in fragments.items() if text)
+    return {copy: side for copy, side in verdicts.items() if normalise(fragments[copy]).text not in formulas}
+
+
+def _fragment(doc: Document, copy: Copy) -> str:
+    """The fragment a copy makes in its later paragraph ("" when it makes none)."""
+    text = doc.paragraphs[copy.later].text
+    bounds = fragment_bounds(text, copy.later_start, copy.later_end)
+    return text[bounds[0] : bounds[1]] if bounds else ""

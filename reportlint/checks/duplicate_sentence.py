@@ -20,6 +20,8 @@ from ..reuse import (
     in_review,
     is_prose,
     is_title_line,
+    normalise,
+    recurring,
 )
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
@@ -59,7 +61,9 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
       a refrain, not a paste;
     - list items and table cells, whose rows repeat by design;
     - the bracketed note that closes item after item of a policy document
-      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）);
+      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）),
+      and any short sentence (30 Chinese characters at most) that stands in three
+      paragraphs or more, the document's own formula (所需资金由失业保险基金列支。);
     - titles, headings, signatures and entries of a table of contents on lines
       of their own (国家中长期科学和技术发展规划纲要), and a short paragraph that ends
       without a mark: a sub-headline whose sentences the text below it repeats
@@ -106,6 +110,7 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     misplaced = _misplaced(doc) if selected is None or "misplaced-fragment" in selected else {}
     found = copies(doc, opts.min_chars)
     runs = Counter((copy.earlier, copy.later) for copy in found)
+    candidates = []
     for copy in found:
         if copy in misplaced or not (_sentences_in(doc, copy.earlier) and _sentences_in(doc, copy.later)):
             continue
@@ -114,6 +119,11 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
         copied = [s for s in doc.paragraphs[copy.later].sentences
                   if _within(s, copy, opts.min_chars) and not _is_note(s)]
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs):
+            candidates.append((copy, copied, "".join(s.text for s in copied)))
+    # A short sentence that stands in three paragraphs or more is a formula of the document.
+    formulas = recurring((text, copy.earlier, copy.later) for copy, _, text in candidates)
+    for copy, copied, text in candidates:
+        if normalise(text).text not in formulas:
             yield _violation(doc, copy, copied)
 
 

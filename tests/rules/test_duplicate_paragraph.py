@@ -189,6 +189,11 @@ def test_silent_on_a_document_of_the_file_that_quotes_another():
     )
 
 
+def test_silent_on_headings_repeated_from_a_table_of_contents():
+    heading = "坚持创新驱动发展，全面塑造发展新优势，加快建设科技强国和制造强国"
+    assert_rule("duplicate-paragraph", valid=[f"目录\n\n{heading}\n\n{GREEN}\n\n{heading}\n\n{LAW}"])
+
+
 def test_silent_on_a_note_repeated_among_the_closing_notes():
     # nhc_health_2024.txt, lines 243 and 279: a bulletin's note under its section and among its notes
     note = "人口概况数据中，出生人口性别比根据住院分娩活产数据计算，其余为国家统计局公布数据。"

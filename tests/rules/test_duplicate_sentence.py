@@ -148,8 +148,14 @@ def test_silent_on_the_note_that_closes_item_after_item():
             # invented: the same convention in a provincial implementation plan, with ASCII brackets
             items("(省发展改革委、省财政厅、省人力资源社会保障厅按职责分工负责)"),
             items("（牵头单位：市人力资源社会保障局；配合单位：市财政局、市税务局）"),
+            items("【责任单位：市人力资源社会保障局、市财政局、市税务局】"),
+            # a short sentence the document puts after three items is its own formula
+            items("所需资金由就业补助资金列支。") + "\n\n（九）开展以工代训。对吸纳就业困难人员的企业给予职业培训补贴。"
+            "所需资金由就业补助资金列支。",
         ],
         invalid=[
+            # the same short sentence after two items only is a sentence pasted twice
+            items("⟦所需资金由就业补助资金列支。⟧").replace("⟦", "", 1).replace("⟧", "", 1),
             # a real sentence pasted next to the note is still a paste
             items("（人力资源社会保障部、财政部负责）",
                   paste="⟦2019年1月1日至12月31日，困难企业可组织开展职工在岗培训，所需经费按规定从企业职工教育经费中列支，"

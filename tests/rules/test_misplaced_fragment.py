@@ -202,6 +202,8 @@ def test_silent_on_the_note_that_closes_items_in_several_chapters():
     assert_rule("misplaced-fragment", valid=[
         text.replace("打造完整社区13个以上。", "打造完整社区13个以上。" + NOTE),
         text.replace("打造完整社区13个以上。", "打造完整社区13个以上。(农业农村部、住房城乡建设部、发展改革委等和各有关省级人民政府负责)"),
+        # a formula of the document, put after three items, in brackets or not
+        report(investment=FRAGMENT, urban=FRAGMENT),
     ], invalid=[
         # the fragment pasted before the note is still out of place
         text.replace("打造完整社区13个以上。", f"打造完整社区13个以上。⟦{FRAGMENT}⟧{NOTE}"),
@@ -300,6 +302,8 @@ def test_silent_on_the_goal_restated_to_close_the_text():
         "misplaced-fragment",
         valid=[
             closing(goal, after=f"{goal}。"),
+            # the general requirements go on after the goal; the closing words end with it
+            closing(goal, after=f"{goal}。").replace(f"{goal}。", f"{goal}。全年粮食产量稳定在350万吨以上。", 1),
             closing(goal, exhortation="让我们更加紧密地团结在以习近平同志为核心的党中央周围，锐意进取、埋头苦干，",
                     after=f"{goal}！"),
         ],
