@@ -587,3 +587,14 @@ def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
         holders.setdefault(normalise(text).text, set()).update((earlier, later))
     return {text for text, held in holders.items()
             if len(held) >= FORMULA_PARAGRAPHS and len(_HAN.findall(text)) <= FORMULA_MAX_HAN}
+
+
+# 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
+# names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
+
+
+def is_field(text: str) -> bool:
+    """Whether a sentence is a labelled field that closes an item of a plan
+    (责任单位：市发展改革委、市财政局。), which recurs by design like a bracketed note."""
+    return _FIELD.fullmatch(text.strip()) is not None

@@ -216,3 +216,11 @@ def test_parallel_subjects():
                                        normalise("抓牢大气污染防治，实现" + body).text)
     assert not reuse.parallel_subjects(normalise("住房制度的改革要迈出较大步伐。进行" + body).text,
                                        normalise("改革开放迈出了新的步伐。进行" + body).text)
+
+
+def test_labelled_fields():
+    for text in ["责任单位：市发展改革委、市财政局、市商务局。", "完成时限：2026年底前", "牵头部门:省教育厅"]:
+        assert reuse.is_field(text), text
+    for text in ["主要目标：到2027年，基本建成现代化产业体系。", "今年的主要任务是：推动高质量发展。",
+                 "推动东西部协作和定点帮扶。", "重点任务：加快建设现代化产业体系和推动高质量发展。"]:
+        assert not reuse.is_field(text), text

@@ -18,6 +18,7 @@ from ..reuse import (
     earlier_range,
     in_brackets,
     in_review,
+    is_field,
     is_prose,
     is_title_line,
     normalise,
@@ -61,7 +62,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
       a refrain, not a paste;
     - list items and table cells, whose rows repeat by design;
     - the bracketed note that closes item after item of a policy document
-      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）),
+      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）)
+      or the labelled field that does (责任单位：市发展改革委、市财政局、市商务局。),
       and any short sentence (30 Chinese characters at most) that stands in three
       paragraphs or more, the document's own formula (所需资金由失业保险基金列支。);
     - titles, headings, signatures and entries of a table of contents on lines
@@ -135,10 +137,11 @@ def _sentences_in(doc: Document, index: int) -> bool:
 
 
 def _is_note(sentence: Sentence) -> bool:
-    """（农业农村部、工业和信息化部等负责）, （负责部门：人民银行、银保监会、外汇局）: a
-    bracketed note after the full stop, which policy documents put after item after
-    item, is the document's convention, not a sentence pasted twice."""
-    return in_brackets(sentence.paragraph.text, *_bounds(sentence))
+    """（农业农村部、工业和信息化部等负责）, （负责部门：人民银行、银保监会、外汇局）,
+    责任单位：市发展改革委、市财政局。: a bracketed note or a labelled field after the
+    full stop, which policy documents and plans put after item after item, is the
+    document's convention, not a sentence pasted twice."""
+    return in_brackets(sentence.paragraph.text, *_bounds(sentence)) or is_field(sentence.text)
 
 
 def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:

@@ -149,6 +149,8 @@ def test_silent_on_the_note_that_closes_item_after_item():
             items("(省发展改革委、省财政厅、省人力资源社会保障厅按职责分工负责)"),
             items("（牵头单位：市人力资源社会保障局；配合单位：市财政局、市税务局）"),
             items("【责任单位：市人力资源社会保障局、市财政局、市税务局】"),
+            # invented: a city plan closes its items with a labelled field instead
+            items("责任单位：市人力资源社会保障局、市财政局、市税务局。"),
             # a short sentence the document puts after three items is its own formula
             items("所需资金由就业补助资金列支。") + "\n\n（九）开展以工代训。对吸纳就业困难人员的企业给予职业培训补贴。"
             "所需资金由就业补助资金列支。",
