@@ -18,12 +18,13 @@ reported once, against the first earlier paragraph that holds it (the longest
 run wins; a run inside a reported one adds nothing), so a candidate that cannot
 pass the longest run found at the same place is not even extended.
 
-Copies are looked for within one part of the file (``document_parts``: a notice
-and the reports attached to it, two regulations issued together, a communiqué and
-the news report that sums it up are parts of their own), and never from a short
-line that ends without a mark (``is_title_line``: a title, a heading, a
-sub-headline that quotes the text below it). An exact copy of a whole paragraph
-is found across parts too.
+A file can hold several documents (``document_parts``: a notice and the reports
+attached to it, two regulations issued together, a communiqué and the news report
+that sums it up): what one of them shares with another is quoted or summarised,
+and the rules judge copies within a part, but for a paragraph repeated whole. A
+short line that ends without a mark (``is_title_line``: a title, a heading, a
+sub-headline that quotes the text below it) is never looked up nor indexed: only
+an exact copy of it is found.
 
 ``duplicate_paragraphs`` decides which pairs of paragraphs are one paragraph
 pasted twice, for duplicate-paragraph to report and duplicate-sentence to leave
@@ -138,7 +139,6 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
     k = max(1, min(_MAX_SHINGLE, min_chars - 4))
     stride = min_chars - k + 1
     texts = normal_texts(doc)
-    parts = document_parts(doc)
     index: dict[str, list[tuple[int, int]]] = {}
     first_with_text: dict[str, int] = {}
     found: list[Copy] = []
@@ -156,7 +156,7 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
             continue  # a title or a headline quotes the text; it is not text that is copied
         shingles = [text[j : j + k] for j in range(len(text) - k + 1)]
         if index:
-            runs = _runs(text, list(map(index.get, shingles)), texts, min_chars, parts, parts[later])
+            runs = _runs(text, list(map(index.get, shingles)), texts, min_chars)
             found.extend(_copy(texts, later, run) for run in _uncovered(runs))
         for i in range(0, len(shingles), stride):
             postings = index.get(shingles[i])
@@ -173,9 +173,8 @@ _Run = tuple[int, int, int, int, int]
 
 
 def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, NormalText],
-          min_chars: int, parts: list[int], part: int) -> set[_Run]:
-    """The maximal runs that the shingle hits of one paragraph lead to, within its
-    part of the file (see ``document_parts``)."""
+          min_chars: int) -> set[_Run]:
+    """The maximal runs that the shingle hits of one paragraph lead to."""
     runs: set[_Run] = set()
     reach = 0  # positions before this lie inside the longest run found so far
     for j in compress(range(len(hits)), hits):
@@ -183,8 +182,6 @@ def _runs(text: str, hits: list[list[tuple[int, int]] | None], texts: dict[int, 
             continue
         start, end = j, j  # the longest run through j so far
         for earlier, i in hits[j]:  # type: ignore[union-attr]
-            if parts[earlier] != part:
-                continue  # quoted or summarised from another document of the file
             other = texts[earlier].text
             if end > start and not _reaches_beyond(other, i, text, j, start, end):
                 continue  # inside the run of an earlier paragraph: it adds nothing
@@ -334,6 +331,8 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
                 continue
             matched = shared_length(a, b)
         score = matched / shorter
+        if score < 1 and not same_part(doc, earlier, later):
+            continue  # quoted or summarised from another document of the file, not repeated whole
         best = found.get(later)
         if (score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity)
                 and (a == b or not parallel_subjects(a, b))):
@@ -408,6 +407,8 @@ def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int,
 _DOCUMENT_KIND = re.compile(
     r"(?:报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|规定|条例|细则|规则|批复|请示|通报|通告|公告|"
     r"纪要|建议|说明|章程|准则|函|目录)$")
+# kinds of document that a chapter heading does not end with
+_DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)$")
 _CONTENTS = re.compile(r"目录")
 _TITLE_MAX = 40
 _NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
@@ -428,9 +429,9 @@ def _document_parts(doc: Document) -> list[int]:
     paragraphs = doc.paragraphs
     for paragraph in paragraphs:
         text = _SPACE.sub("", paragraph.text)
-        if paragraph.index > 0 and _opens_part(paragraph.kind, paragraph.numbering, text) and not _inside_sentence(
-                paragraphs[paragraph.index - 1].text, paragraphs[paragraph.index + 1].text
-                if paragraph.index + 1 < len(paragraphs) else ""):
+        before = paragraphs[paragraph.index - 1] if paragraph.index > 0 else None
+        after = paragraphs[paragraph.index + 1] if paragraph.index + 1 < len(paragraphs) else None
+        if before is not None and _opens_part(paragraph.kind, paragraph.numbering, text, before, after):
             part += 1
             contents = _CONTENTS.fullmatch(text) is not None
         elif contents and paragraph.kind in BODY_KINDS and _ends_sentence(text):
@@ -440,10 +441,27 @@ def _document_parts(doc: Document) -> list[int]:
     return result
 
 
-def _opens_part(kind: str, number: tuple | None, text: str) -> bool:
-    if kind in ("meta", "artifact") or not text or len(text) > _TITLE_MAX or _NOT_IN_TITLE.search(text):
+def _title_shaped(kind: str, number: tuple | None, text: str) -> bool:
+    return (kind not in ("meta", "artifact") and number is None and 0 < len(text) <= _TITLE_MAX
+            and not _NOT_IN_TITLE.search(text) and text[0] not in _CLOSING_MARKS + "，,、：:")
+
+
+def _opens_part(kind: str, number: tuple | None, text: str, before, after) -> bool:
+    """Whether a paragraph is the title of another document of the file: title-shaped,
+    naming a kind of document, not cut out of a sentence, and set out as a title — a kind
+    that only documents are (…公报, …的规定, …条例, …的通知), a 关于… title, a title
+    on two lines or after 附件, or a title followed by its addressee (国务院：), its
+    date or its source. A chapter heading such as 2025年工作安排建议 is none of these."""
+    if not _title_shaped(kind, number, text) or not _DOCUMENT_KIND.search(text):
         return False
-    return number is None and _DOCUMENT_KIND.search(text) is not None
+    if _inside_sentence(before.text, after.text if after is not None else ""):
+        return False
+    if _DOCUMENT_ONLY.search(text) or "关于" in text:
+        return True
+    if _title_shaped(before.kind, before.numbering, _SPACE.sub("", before.text)):
+        return True
+    return after is not None and (after.kind in ("meta", "title") or after.text.rstrip().endswith(("：", ":"))
+                                  or after.text.lstrip()[:1] in "（(—")
 
 
 def _inside_sentence(before: str, after: str) -> bool:
@@ -554,12 +572,16 @@ def refers_back(text: str, start: int) -> bool:
 
 # 一、2025年工作回顾 / 一、过去五年工作回顾 / 一、一九九一年计划执行情况 / 一、一年来的工作
 _REVIEW = re.compile(r"回顾|过去|以来|[一二三四五六七八九十]年来|执行情况|总结")
+# 2025年工作安排建议 / 今年政府工作任务 / 今后五年的目标: a time ahead and what to do in it
+_PLAN = re.compile(r"(?:[0-9０-９]{4}年|今年|明年|今后|下一步|新的一年).*(?:安排|任务|建议|部署|目标|工作|计划)")
 
 
 def in_review(doc: Document) -> list[bool]:
     """Whether each paragraph (by index) lies in a chapter that reviews past work, as
     against one that sets out tasks: the chapter is the stretch under a heading of
-    the top outline levels (第一部分, 一、), and its heading says which it is."""
+    the top outline levels (第一部分, 一、), and its heading says which it is; a
+    heading without a number (2024年工作回顾 / 2025年工作安排建议) changes chapter
+    only when it says which."""
     return doc.analysis("reuse.review", _in_review)
 
 
@@ -568,8 +590,34 @@ def _in_review(doc: Document) -> list[bool]:
     for paragraph in doc.paragraphs:
         if paragraph.kind == "heading" and paragraph.numbering and paragraph.numbering[0] <= 1:
             review = _REVIEW.search(paragraph.text) is not None
+        elif _title_shaped(paragraph.kind, paragraph.numbering, _SPACE.sub("", paragraph.text)):
+            if _REVIEW.search(paragraph.text):
+                review = True
+            elif _PLAN.search(paragraph.text):
+                review = False
         result.append(review)
     return result
+
+
+def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool) -> bool:
+    """Whether a copy (at two places: paragraph, start, end) is a task a report names
+    both in the review of past work and among the tasks ahead, on purpose: without
+    figures (削减审批事项62项 is a result, said once), and either as the topic sentence
+    that leads a paragraph at one of its places (加快构筑向西向南开放战略高地和参与国际
+    竞争新基地。) or between two paragraphs written on one model (*mirrored*: they share
+    other text, 深化农村改革，推进耕地、草牧场…)."""
+    from .figures import figures  # noqa: PLC0415 - the figure reader is loaded only here
+
+    places = list(places)
+    review = in_review(doc)
+    if review[places[0][0]] == review[places[1][0]] or figures(text):
+        return False
+    return mirrored or any(start < _first_sentence_end(doc.paragraphs[index]) for index, start, _ in places)
+
+
+def _first_sentence_end(paragraph) -> int:
+    sentences = paragraph.sentences
+    return sentences[0].end if sentences else 0
 
 
 #: a formula of the document: a text this short …

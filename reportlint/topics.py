@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document, Paragraph
-from .reuse import in_brackets, normalise, recurring, refers_back, restates_closing
+from .reuse import in_brackets, normalise, recurring, refers_back, restated_task, restates_closing, same_part
 
 if TYPE_CHECKING:
     from .reuse import Copy
@@ -392,8 +392,13 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         places.append((index, *bounds))
     if restates_closing(doc, places):
         return None  # the goal that closes the text and its summary (…而奋斗。)
+    text = doc.paragraphs[places[1][0]].text[places[1][1] : places[1][2]]
+    if restated_task(doc, places, text, _shared_runs(doc)[copy.earlier, copy.later] > 1):
+        return None  # a task named in the review and among the tasks
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
+    if not same_part(doc, copy.earlier, copy.later):
+        return None  # quoted from another document of the file
     model = topic_model(doc)  # only now: most documents have no copied fragment to place
     index, start, end = places[0]
     text = doc.paragraphs[index].text[start:end]
@@ -406,6 +411,13 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     return CopyFit(earlier, later, len(weights), _local(doc, model, fragment, weights, *places[0]),
                    _local(doc, model, fragment, weights, *places[1]),
                    _context(doc, model, places[0], places[1]), _context(doc, model, places[1], places[0]))
+
+
+def _shared_runs(doc: Document) -> Counter[tuple[int, int]]:
+    """How many copied runs each pair of paragraphs shares (memoised)."""
+    from .reuse import copies  # noqa: PLC0415
+
+    return doc.analysis("topics.shared-runs", lambda d: Counter((c.earlier, c.later) for c in copies(d)))
 
 
 def _context(doc: Document, model: TopicModel, place: tuple[int, int, int], other: tuple[int, int, int]) -> int:

@@ -224,3 +224,11 @@ def test_labelled_fields():
     for text in ["主要目标：到2027年，基本建成现代化产业体系。", "今年的主要任务是：推动高质量发展。",
                  "推动东西部协作和定点帮扶。", "重点任务：加快建设现代化产业体系和推动高质量发展。"]:
         assert not reuse.is_field(text), text
+
+
+def test_review_chapters():
+    text = ("2024年工作回顾\n\n过去一年，我们攻坚克难。\n\n脱贫攻坚目标任务全面完成\n\n贫困人口全部脱贫。\n\n"
+            "2025年工作安排建议\n\n今年是收官之年。\n\n一、过去五年工作回顾\n\n五年来，经济实力跃上新台阶。\n\n"
+            "二、2026年政府工作任务\n\n扎实推进高质量发展。")
+    doc = parse_text(text, "a.txt")
+    assert reuse.in_review(doc) == [True, True, True, True, False, False, True, True, False, False]

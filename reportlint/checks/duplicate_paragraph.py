@@ -64,8 +64,12 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       (附件2 …调查意见), whose findings the report restates; two regulations
       issued together; a news report and the communiqué it carries. A part of
       the file starts at the title of such a document (a short line naming a
-      kind of document: …的报告, …意见, …的规定, …公报). An exact copy is
-      reported wherever it stands;
+      kind of document, set out as a title: …的规定, …公报, 关于…的决议, a title on
+      two lines, a title followed by its addressee 国务院：). A paragraph repeated
+      whole is reported wherever it stands (a web capture that ends with the
+      report's title and 各位代表：现在，我代表省人民政府，向大会报告工作… again);
+    - a heading repeated from a table of contents, or a sub-headline: a short
+      paragraph that ends without a mark;
     - a note (注：人口概况数据中，出生人口性别比根据住院分娩活产数据计算…) that a
       bulletin repeats among its closing notes.
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..document import Document, Sentence
 from ..engine import selected_rules
-from ..figures import figures
 from ..model import Related, Violation, rule
 from ..reuse import (
     Copy,
@@ -17,12 +16,13 @@ from ..reuse import (
     duplicate_paragraphs,
     earlier_range,
     in_brackets,
-    in_review,
     is_field,
     is_prose,
     is_title_line,
     normalise,
     recurring,
+    restated_task,
+    same_part,
 )
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
@@ -116,6 +116,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     for copy in found:
         if copy in misplaced or not (_sentences_in(doc, copy.earlier) and _sentences_in(doc, copy.later)):
             continue
+        if not same_part(doc, copy.earlier, copy.later) and not _whole_paragraph(doc, copy):
+            continue  # quoted from another document of the file (a regulation, an attached report)
         if duplicates.get(copy.later) is not None and duplicates[copy.later].earlier == copy.earlier:
             continue
         copied = [s for s in doc.paragraphs[copy.later].sentences
@@ -136,6 +138,14 @@ def _sentences_in(doc: Document, index: int) -> bool:
     return is_prose(doc, index) and not is_title_line(doc.paragraphs[index].text)
 
 
+def _whole_paragraph(doc: Document, copy: Copy) -> bool:
+    """Whether the copy is the whole of one of its paragraphs: a paragraph repeated whole
+    is a repeat even in another part of the file (a capture that repeats its opening)."""
+    return any(not text[:start].strip(_TRAILING_MARKS + " \u3000") and not text[end:].strip(_TRAILING_MARKS + " \u3000")
+               for text, start, end in ((doc.paragraphs[copy.earlier].text, copy.earlier_start, copy.earlier_end),
+                                        (doc.paragraphs[copy.later].text, copy.later_start, copy.later_end)))
+
+
 def _is_note(sentence: Sentence) -> bool:
     """（农业农村部、工业和信息化部等负责）, （负责部门：人民银行、银保监会、外汇局）,
     责任单位：市发展改革委、市财政局。: a bracketed note or a labelled field after the
@@ -145,21 +155,12 @@ def _is_note(sentence: Sentence) -> bool:
 
 
 def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:
-    """Sentences a report says twice on purpose, without figures: a task
-    named in the review of the past years and again among the tasks ahead, either as
-    the topic sentence that leads a paragraph or in a task paragraph written on the
-    model of the review's (both say 深化农村改革，推进耕地、草牧场… and 推动国有企业改革，
-    探索发展混合所有制经济。)."""
-    earlier, later = doc.paragraphs[copy.earlier], doc.paragraphs[copy.later]
+    """A task named both in the review and among the tasks, on purpose (``restated_task``)."""
     start, end = _bounds(sentences[0])[0], _bounds(sentences[-1])[1]
-    earlier_start = earlier_range(doc, copy, start, min(end, copy.later_end))[0]
-    if any(figures(s.text) for s in sentences):
-        return False  # a result or a target: said of one period, and said once
-    review = in_review(doc)
-    if review[copy.earlier] == review[copy.later]:
-        return False
-    leads = start == _bounds(later.sentences[0])[0] or earlier_start == _bounds(earlier.sentences[0])[0]
-    return leads or runs[copy.earlier, copy.later] > 1
+    earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
+    places = [(copy.earlier, earlier_start, earlier_end), (copy.later, start, end)]
+    text = doc.paragraphs[copy.later].text[start:end]
+    return restated_task(doc, places, text, runs[copy.earlier, copy.later] > 1)
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:

@@ -82,7 +82,13 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     - the goal that closes both the summary or general requirements and the
       last sentence of the text (…，为争取世界和平、民族解放、人民民主和社会主义事业的
       新胜利而奋斗。);
-    - a restatement the text announces (前面说过，在五年内的工业基本建设的投资中，…).
+    - a restatement the text announces (前面说过，在五年内的工业基本建设的投资中，…);
+    - a task named without figures in the review of past work and again among
+      the tasks ahead, as the topic sentence of a paragraph at one of its places
+      or between paragraphs written on one model (加快构筑向西向南开放战略高地和参与
+      国际竞争新基地。 leads a review paragraph and closes the lead of the plan's
+      opening-up section); a short text that stands in three paragraphs or
+      more, a formula of the document.
 
     ## Why it matters
     A fragment pasted into the wrong paragraph makes the paragraph say

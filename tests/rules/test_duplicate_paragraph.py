@@ -203,3 +203,15 @@ def test_silent_on_a_note_repeated_among_the_closing_notes():
                f"{GREEN}\n\n注：{note}\n\n{LAW}\n\n注：{note}"],
         invalid=[f"{GREEN}\n\n{note}{LAW}\n\n⟦{note}{LAW}⟧"],
     )
+
+
+def test_reports_a_capture_that_repeats_its_opening_after_its_title():
+    # sichuan_2026.txt, lines 1, 27 and 281-283: the page ends with the title and the opening again
+    opening = "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。"
+    text = (f"2026年四川省人民政府工作报告\n\n{opening}\n\n{GREEN}\n\n{LAW}\n\n相关链接>>\n\n"
+            "四川省第十四届人民代表大会第五次会议关于政府工作报告的决议\n\n打印本页\n\n关闭窗口\n\n"
+            f"2026年四川省人民政府工作报告\n\n⟦各位代表：{opening}⟧")
+    assert_rule("duplicate-paragraph", invalid=[text])
+    # repeated as it was, duplicate-sentence reports it when duplicate-paragraph does not run
+    again = text.replace("⟦各位代表：", "").replace("⟧", "")
+    assert [f.line for f in findings_for("duplicate-sentence", again)] == [19]
