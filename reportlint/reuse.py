@@ -60,6 +60,7 @@ _HALF_WIDTH = tuple(zip(",;:()!?", "，；：（）！？"))
 _NOTE = re.compile(r"注[0-9０-９①-⑳]*\s*[：:]")
 _SPACE = re.compile(r"\s")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -610,9 +611,19 @@ def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: s
 
     places = list(places)
     review = in_review(doc)
-    if review[places[0][0]] == review[places[1][0]] or figures(text):
+    if review[places[0][0]] == review[places[1][0]] or _DIGIT.search(text) or figures(text):
         return False
     return mirrored or any(start < _first_sentence_end(doc.paragraphs[index]) for index, start, _ in places)
+
+
+#: copied runs two paragraphs share besides the one judged when one was written on the model of the other
+MIRRORED_RUNS = 2
+
+
+def mirrored(runs: int) -> bool:
+    """Whether two paragraphs that share *runs* copied runs were written on one model
+    (a task paragraph on the review's): a single shared phrase is chance."""
+    return runs > MIRRORED_RUNS
 
 
 def _first_sentence_end(paragraph) -> int:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document, Paragraph
-from .reuse import in_brackets, normalise, recurring, refers_back, restated_task, restates_closing, same_part
+from .reuse import in_brackets, mirrored, normalise, recurring, refers_back, restated_task, restates_closing, same_part
 
 if TYPE_CHECKING:
     from .reuse import Copy
@@ -393,7 +393,7 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     if restates_closing(doc, places):
         return None  # the goal that closes the text and its summary (…而奋斗。)
     text = doc.paragraphs[places[1][0]].text[places[1][1] : places[1][2]]
-    if restated_task(doc, places, text, _shared_runs(doc)[copy.earlier, copy.later] > 1):
+    if restated_task(doc, places, text, mirrored(_shared_runs(doc)[copy.earlier, copy.later])):
         return None  # a task named in the review and among the tasks
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place

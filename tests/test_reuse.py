@@ -232,3 +232,14 @@ def test_review_chapters():
             "二、2026年政府工作任务\n\n扎实推进高质量发展。")
     doc = parse_text(text, "a.txt")
     assert reuse.in_review(doc) == [True, True, True, True, False, False, True, True, False, False]
+
+
+def test_a_task_restated_between_review_and_tasks_has_no_figures():
+    task = "加大促投资真抓实干激励力度，全市固定资产投资实现较快增长。"
+    ratio = "加大促投资真抓实干激励力度，开工备案项目比例达到1∶3.4。"
+    text = f"一、2024年工作回顾\n\n{ratio}{task}\n\n二、2025年重点任务\n\n{ratio}{task}"
+    doc = parse_text(text, "a.txt")
+    at = [(p.index, 0, len(ratio)) for p in doc.paragraphs if ratio in p.text]
+    assert not reuse.restated_task(doc, at, ratio, mirrored=True)  # 1∶3.4 is a figure, said once
+    assert reuse.restated_task(doc, at, ratio.replace("1∶3.4", "新高"), mirrored=False)  # a topic sentence
+    assert not reuse.restated_task(doc, [at[0], at[0]], task, mirrored=True)  # both in the review

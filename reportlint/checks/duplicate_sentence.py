@@ -19,6 +19,7 @@ from ..reuse import (
     is_field,
     is_prose,
     is_title_line,
+    mirrored,
     normalise,
     recurring,
     restated_task,
@@ -160,7 +161,7 @@ def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counte
     earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
     places = [(copy.earlier, earlier_start, earlier_end), (copy.later, start, end)]
     text = doc.paragraphs[copy.later].text[start:end]
-    return restated_task(doc, places, text, runs[copy.earlier, copy.later] > 1)
+    return restated_task(doc, places, text, mirrored(runs[copy.earlier, copy.later]))
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:

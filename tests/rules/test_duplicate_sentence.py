@@ -240,11 +240,13 @@ def test_silent_on_titles_headings_and_signatures_on_lines_of_their_own():
 REVIEW = ("一、“十二五”时期和2015年工作回顾\n\n"
           "——改革开放不断深入。五年来，始终坚持用改革办法和开放途径破解难题，发展内生动力和市场活力不断释放。"
           "深入推进行政审批制度改革，削减审批事项62项，精简30.5%。推动国有企业改革，探索发展混合所有制经济。"
-          "{review}深化农村改革，推进耕地、草牧场流转，完成土地流转10.7万亩。")
+          "{review}深化农村改革，推进耕地、草牧场流转，完成土地流转10.7万亩。"
+          "进一步扩大向北开放，不断深化与俄蒙毗邻地区的交流与合作。")
 TASKS = ("三、2016年工作安排\n\n（五）加大改革攻坚力度，进一步提高开放水平\n\n"
          "坚持把改革贯穿于发展各个环节，用改革破解瓶颈制约、激发活力。全面完成机关公务用车改革。"
-         "{tasks}做好公共资源交易和政府采购工作。深化农村改革，推进耕地、草牧场承包经营权流转、信贷抵押等制度创新。\n\n"
-         "深入落实国家“一带一路”战略，进一步扩大向北开放。{more}不断深化与俄蒙毗邻地区的交流与合作。")
+         "{tasks}做好公共资源交易和政府采购工作。深化农村改革，推进耕地、草牧场承包经营权流转、信贷抵押等制度创新。"
+         "深入落实国家“一带一路”战略，进一步扩大向北开放，不断深化与俄蒙毗邻地区的交流与合作。\n\n"
+         "全力办好第十二届中国·海拉尔中俄蒙经贸洽谈暨商品展销会。{more}全面提升展会的层次、规模和质量。")
 
 
 def review_and_tasks(review: str = "", tasks: str = "", more: str = "") -> str:
@@ -271,6 +273,9 @@ def test_silent_on_a_task_named_in_the_review_and_again_among_the_tasks():
             review_and_tasks(tasks="⟦深入推进行政审批制度改革，削减审批事项62项，精简30.5%。⟧"),
             # a task pasted into a tasks paragraph that has nothing else in common with the review's
             f"{REVIEW.format(review='')}\n\n三、2016年工作安排\n\n{opening_with('⟦推动国有企业改革，探索发展混合所有制经济。⟧')}",
+            # or only one phrase, by chance
+            f"{REVIEW.format(review='')}\n\n三、2016年工作安排\n\n"
+            f"{opening_with('⟦推动国有企业改革，探索发展混合所有制经济。⟧')}深化农村改革，推进耕地、草牧场流转。",
             # and a task pasted twice among the tasks too
             review_and_tasks(more="⟦深化农村改革，推进耕地、草牧场承包经营权流转、信贷抵押等制度创新。⟧"),
         ],
