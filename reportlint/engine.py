@@ -39,11 +39,21 @@ class FileResult:
     error: str | None = None  # the file could not be read
 
 
+_SELECTED = "engine.selected-rules"
+
+
+def selected_rules(doc: Document) -> frozenset[str] | None:
+    """The names of the rules this run checks *doc* with (None outside a run): a rule
+    that leaves a case to another rule does so only when that rule runs too."""
+    return doc.analysis(_SELECTED, lambda d: None)
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
               registry: Registry | None = None) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,
     rule names in suppression comments are checked against it."""
     result = FileResult(doc.path, doc)
+    doc.analysis(_SELECTED, lambda d: frozenset(meta.name for meta, _, _ in rules))
     suppressions, problems = parse_suppressions(doc, registry)
     allowed = _allowed_spans(doc)
     about_comments = []

@@ -18,16 +18,26 @@ reported once, against the first earlier paragraph that holds it (the longest
 run wins; a run inside a reported one adds nothing), so a candidate that cannot
 pass the longest run found at the same place is not even extended.
 
+A file can hold several documents (``document_parts``: a notice and the reports
+attached to it, two regulations issued together, a communiqué and the news report
+that sums it up): what one of them shares with another is quoted or summarised,
+and the rules judge copies within a part, but for a paragraph repeated whole. A
+short line that ends without a mark (``is_title_line``: a title, a heading, a
+sub-headline that quotes the text below it) is never looked up nor indexed: only
+an exact copy of it is found.
+
 ``duplicate_paragraphs`` decides which pairs of paragraphs are one paragraph
 pasted twice, for duplicate-paragraph to report and duplicate-sentence to leave
 alone: it adds up each pair's runs, and asks difflib only about the pairs whose
-runs leave the answer in doubt.
+runs leave the answer in doubt (and whether they are parallel provisions for
+different subjects, ``parallel_subjects``).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import compress
@@ -47,7 +57,10 @@ PROSE_KINDS = ("text", "quote")
 #: mostly of one sentence of a long one holds a copied sentence, not a copied paragraph
 MIN_SHARE_OF_LONGER = 0.5
 _HALF_WIDTH = tuple(zip(",;:()!?", "，；：（）！？"))
+_NOTE = re.compile(r"注[0-9０-９①-⑳]*\s*[：:]")
 _SPACE = re.compile(r"\s")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,8 @@ def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
             # paragraph that holds it; nothing to look up, and nothing new to index.
             found.append(_copy(texts, later, (same, 0, len(text), 0, len(text))))
             continue
+        if is_title_line(doc.paragraphs[later].text):
+            continue  # a title or a headline quotes the text; it is not text that is copied
         shingles = [text[j : j + k] for j in range(len(text) - k + 1)]
         if index:
             runs = _runs(text, list(map(index.get, shingles)), texts, min_chars)
@@ -268,8 +283,11 @@ def duplicate_paragraphs(doc: Document, threshold: float, min_length: int) -> di
 
 
 def is_prose(doc: Document, index: int) -> bool:
-    """Running text, where a repeat is a slip rather than the pattern of a list or table."""
-    return doc.paragraphs[index].kind in PROSE_KINDS
+    """Running text, where a repeat is a slip rather than the pattern of a list or table
+    (nor a note such as 注：人口概况数据中…, which a bulletin gives under each table it
+    concerns and again among its closing notes)."""
+    paragraph = doc.paragraphs[index]
+    return paragraph.kind in PROSE_KINDS and not _NOTE.match(paragraph.text.lstrip())
 
 
 def _in_order(runs: list[Copy]) -> int:
@@ -300,6 +318,8 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
             runs.setdefault((copy.earlier, copy.later), []).append(copy)
     found: dict[int, Duplicate] = {}
     for (earlier, later), pair_runs in sorted(runs.items()):
+        if is_title_line(doc.paragraphs[later].text):
+            continue  # a heading repeated from a table of contents, a sub-headline
         a, b = texts[earlier].text, texts[later].text
         shorter, longer = sorted((len(a), len(b)))
         if shorter < min_length:
@@ -312,10 +332,58 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
                 continue
             matched = shared_length(a, b)
         score = matched / shorter
+        if score < 1 and not same_part(doc, earlier, later):
+            continue  # quoted or summarised from another document of the file, not repeated whole
         best = found.get(later)
-        if score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity):
+        if (score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity)
+                and (a == b or not parallel_subjects(a, b))):
             found[later] = Duplicate(earlier, later, score, a == b)
     return found
+
+
+# 第十二条 / （三） / 3. before a subject: the article's or item's number, not the subject
+_ITEM_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百零〇0-9０-９]+条|[（(][一二三四五六七八九十0-9０-９]+[）)]|"
+                          r"[一二三四五六七八九十]+[、．.]|[0-9０-９]+[、．.])")
+_CLAUSE_END = "。！？；，：、"
+_SENTENCE_END = "。！？；"
+#: two subjects this alike are one subject written twice (a character changed), not two
+_SAME_SUBJECT = 0.5
+
+
+def parallel_subjects(a: str, b: str) -> bool:
+    """Whether two normalised paragraphs say the same of different subjects, as
+    regulations and policy documents write parallel provisions: “中国人民银行会同…
+    统筹指导…虚拟货币…” and “中国证监会会同…统筹指导…现实世界资产代币化…”. The text
+    before the first stretch they share is the subject of the same predicate when it
+    runs on into that stretch without a clause break, and the two subjects are
+    different words. A new lead sentence over the same body (把绿美环境护得更优。/
+    把生态屏障筑得更牢。) or a clause rewritten before a comma is not a new subject."""
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= MIN_BLOCK]
+    if not blocks:
+        return False
+    first = blocks[0]
+    shared = a[first.a : first.a + first.size]
+    if shared[0] in _CLAUSE_END:
+        return False
+    subjects = [_subject(head) for head in (a[: first.a], b[: first.b])]
+    if not all(subjects):
+        return False
+    # The predicate they share is most of the sentence: two lead sentences that end
+    # alike (…要迈出较大步伐。/ 改革开放迈出了新的步伐。) are two sentences.
+    predicate = next((i for i, char in enumerate(shared) if char in _SENTENCE_END), len(shared))
+    if predicate < 2 * max(map(len, subjects)):
+        return False
+    return SequenceMatcher(None, *subjects, autojunk=False).ratio() < _SAME_SUBJECT
+
+
+def _subject(head: str) -> str:
+    """The words before a shared predicate: the end of *head* after its last clause
+    break, without an article or item number; empty when *head* ends at a break."""
+    if not head or head[-1] in _CLAUSE_END:
+        return ""
+    start = max(head.rfind(mark) for mark in _CLAUSE_END) + 1
+    subject = _ITEM_NUMBER.sub("", head[start:])
+    return subject if len(_HAN.findall(subject)) >= 2 else ""
 
 
 def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int, int]:
@@ -325,3 +393,267 @@ def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int,
     earlier, later = texts[copy.earlier], texts[copy.later]
     shift = earlier.normal(copy.earlier_start) - later.normal(copy.later_start)
     return earlier.start(later.normal(start) + shift), earlier.end(later.normal(end) + shift)
+
+
+# --- the parts of a file ----------------------------------------------------------
+
+# A file can hold several documents: a notice and the reports it forwards (附件1 …的报告,
+# 附件2 …调查意见), two regulations issued together, a news report and the communiqué
+# it carries, a table of contents before the text. What one of them shares with another
+# is quoted, summarised or written to the same model, not pasted by mistake. A part
+# opens at the title of a document inside the file: a short line without sentence or
+# clause punctuation, not numbered, that names a kind of document (GB/T 9704 文种:
+# …的报告, …公报, …的规定, …意见). An appendix of the same document (名词解释, a list of
+# projects under 附件) is not another document: a paragraph pasted there is a paste.
+_DOCUMENT_KIND = re.compile(
+    r"(?:报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|规定|条例|细则|规则|批复|请示|通报|通告|公告|"
+    r"纪要|建议|说明|章程|准则|函|目录)$")
+# kinds of document that a chapter heading does not end with
+_DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)$")
+_CONTENTS = re.compile(r"目录")
+_TITLE_MAX = 40
+_NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
+
+
+def document_parts(doc: Document) -> list[int]:
+    """The part of the file each paragraph belongs to (by paragraph index), memoised."""
+    return doc.analysis("reuse.parts", _document_parts)
+
+
+def same_part(doc: Document, first: int, second: int) -> bool:
+    parts = document_parts(doc)
+    return parts[first] == parts[second]
+
+
+def _document_parts(doc: Document) -> list[int]:
+    part, contents, result = 0, False, []
+    paragraphs = doc.paragraphs
+    for paragraph in paragraphs:
+        text = _SPACE.sub("", paragraph.text)
+        before = paragraphs[paragraph.index - 1] if paragraph.index > 0 else None
+        after = paragraphs[paragraph.index + 1] if paragraph.index + 1 < len(paragraphs) else None
+        if before is not None and _opens_part(paragraph.kind, paragraph.numbering, text, before, after):
+            part += 1
+            contents = _CONTENTS.fullmatch(text) is not None
+        elif contents and paragraph.kind in BODY_KINDS and _ends_sentence(text):
+            # A table of contents has no sentence: the first one is the text it lists.
+            part, contents = part + 1, False
+        result.append(part)
+    return result
+
+
+def _title_shaped(kind: str, number: tuple | None, text: str) -> bool:
+    return (kind not in ("meta", "artifact") and number is None and 0 < len(text) <= _TITLE_MAX
+            and not _NOT_IN_TITLE.search(text) and text[0] not in _CLOSING_MARKS + "，,、：:")
+
+
+def _opens_part(kind: str, number: tuple | None, text: str, before, after) -> bool:
+    """Whether a paragraph is the title of another document of the file: title-shaped,
+    naming a kind of document, not cut out of a sentence, and set out as a title — a kind
+    that only documents are (…公报, …的规定, …条例, …的通知), a 关于… title, a title
+    on two lines or after 附件, or a title followed by its addressee (国务院：), its
+    date or its source. A chapter heading such as 2025年工作安排建议 is none of these."""
+    if not _title_shaped(kind, number, text) or not _DOCUMENT_KIND.search(text):
+        return False
+    if _inside_sentence(before.text, after.text if after is not None else ""):
+        return False
+    if _DOCUMENT_ONLY.search(text) or "关于" in text:
+        return True
+    if _title_shaped(before.kind, before.numbering, _SPACE.sub("", before.text)):
+        return True
+    return after is not None and (after.kind in ("meta", "title") or after.text.rstrip().endswith(("：", ":"))
+                                  or after.text.lstrip()[:1] in "（(—")
+
+
+def _inside_sentence(before: str, after: str) -> bool:
+    """A title set on a line of its own inside a sentence, as wiki captures cut out a
+    link (…国务院发出《 / 进一步贯彻实施民族区域自治法若干问题的通知 / 》，提出了…),
+    names a document; it does not open one."""
+    before, after = before.rstrip(), after.lstrip()
+    return before[-1:] in "《“‘「『（([" or after[:1] in "》”’」』）)]，,、。；;：:"
+
+
+def _ends_sentence(text: str) -> bool:
+    return any(mark in text for mark in "。！？；!?;")
+
+
+#: a headline that sums up what follows is at most this long
+HEADLINE_MAX = 100
+_CLOSING_MARKS = "”’」』）)》] \t\u3000"
+
+
+def is_title_line(text: str) -> bool:
+    """A short paragraph that ends without a mark: a title on a line of its own
+    (国家中长期科学和技术发展规划纲要), a heading, a signature, an entry of a table of
+    contents, or a news report's sub-headline, whose sentences the text below it
+    repeats (社会主义社会仍然存在阶级和阶级斗争。…但是，绝不能说资本主义复辟是不可避免的).
+    Not running text. (A long paragraph that ends without a mark was cut off.)"""
+    text = text.strip().rstrip(_CLOSING_MARKS)
+    return 0 < len(text) <= HEADLINE_MAX and (_HAN.fullmatch(text[-1]) is not None or text[-1].isalnum())
+
+
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(【", "）)】"
+
+
+def in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside one pair of round (or 【】) brackets, its
+    own brackets included: a note such as （人力资源社会保障部、财政部负责）,
+    （负责部门：民航局，适用范围：陕西自贸试验区） or 【责任单位：市财政局】 that a policy
+    document puts after item after item, or an aside （含数字拷贝）, is not a
+    sentence of the text."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return any(opening <= start and end <= closing for opening, closing in _bracket_pairs(text))
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """The outermost pairs of brackets of *text*, as (offset of the opening
+    bracket, offset just after the closing one); an unclosed one pairs with nothing."""
+    pairs, depth, opening = [], 0, 0
+    for offset, char in enumerate(text):
+        if char in _OPENING_BRACKETS:
+            if depth == 0:
+                opening = offset
+            depth += 1
+        elif char in _CLOSING_BRACKETS and depth:
+            depth -= 1
+            if depth == 0:
+                pairs.append((opening, offset + 1))
+    return pairs
+
+
+_PARAGRAPH_END = re.compile(r"[\s。！？；…!?;”’」』）)》]*")
+
+
+def restates_closing(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:
+    """Whether a copied clause, at one of its places (paragraph, start, end), is the
+    goal that closes the text: a report ends its summary or its general requirements,
+    and its last sentence (让我们…，为争取世界和平、民族解放、人民民主和社会主义事业的新胜利
+    而奋斗。), with the same slogan on purpose. The slogan is the closing clause of the
+    closing paragraph (the exhortation, or the last paragraph of the text): a whole
+    sentence pasted after the exhortation is a paste."""
+    return any(_PARAGRAPH_END.fullmatch(doc.paragraphs[index].text, end) and _closes(doc, index)
+               and _mid_sentence(doc.paragraphs[index].text, start) for index, start, end in places)
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in "。！？；!?;"
+
+
+def _closes(doc: Document, index: int) -> bool:
+    """The exhortation (让我们…), or the last paragraph of running text of its part."""
+    paragraph = doc.paragraphs[index]
+    if any(s.text.lstrip().startswith("让我们") for s in paragraph.sentences):
+        return True
+    return index in doc.analysis("reuse.last-paragraphs", _last_paragraphs)
+
+
+def _last_paragraphs(doc: Document) -> set[int]:
+    last: dict[int, int] = {}
+    for paragraph, part in zip(doc.paragraphs, document_parts(doc)):
+        if paragraph.kind == "text" and _ends_sentence(paragraph.text):
+            last[part] = paragraph.index
+    return set(last.values())
+
+
+# 前面说过，… / 如前所述，…: the text says that it repeats itself.
+_BACK_REFERENCE = re.compile(r"(?:前面|上面|前文|上文)(?:已经|已)?(?:说过|讲过|讲到|谈到|提到|指出|所述|所说)|如前所述|前已述及")
+
+
+def refers_back(text: str, start: int) -> bool:
+    """Whether the sentence holding offset *start* of a paragraph says it restates
+    something said before (前面说过，在五年内的工业基本建设的投资中，…)."""
+    sentence_start = max(text.rfind(mark, 0, start) for mark in "。！？；") + 1
+    sentence_end = min((i for i in (text.find(mark, start) for mark in "。！？；") if i >= 0), default=len(text))
+    return _BACK_REFERENCE.search(text, sentence_start, sentence_end) is not None
+
+
+# 一、2025年工作回顾 / 一、过去五年工作回顾 / 一、一九九一年计划执行情况 / 一、一年来的工作
+_REVIEW = re.compile(r"回顾|过去|以来|[一二三四五六七八九十]年来|执行情况|总结")
+# 2025年工作安排建议 / 今年政府工作任务 / 今后五年的目标: a time ahead and what to do in it
+_PLAN = re.compile(r"(?:[0-9０-９]{4}年|今年|明年|今后|下一步|新的一年).*(?:安排|任务|建议|部署|目标|工作|计划)")
+
+
+def in_review(doc: Document) -> list[bool]:
+    """Whether each paragraph (by index) lies in a chapter that reviews past work, as
+    against one that sets out tasks: the chapter is the stretch under a heading of
+    the top outline levels (第一部分, 一、), and its heading says which it is; a
+    heading without a number (2024年工作回顾 / 2025年工作安排建议) changes chapter
+    only when it says which."""
+    return doc.analysis("reuse.review", _in_review)
+
+
+def _in_review(doc: Document) -> list[bool]:
+    review, result = False, []
+    for paragraph in doc.paragraphs:
+        if paragraph.kind == "heading" and paragraph.numbering and paragraph.numbering[0] <= 1:
+            review = _REVIEW.search(paragraph.text) is not None
+        elif _title_shaped(paragraph.kind, paragraph.numbering, _SPACE.sub("", paragraph.text)):
+            if _REVIEW.search(paragraph.text):
+                review = True
+            elif _PLAN.search(paragraph.text):
+                review = False
+        result.append(review)
+    return result
+
+
+def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool) -> bool:
+    """Whether a copy (at two places: paragraph, start, end) is a task a report names
+    both in the review of past work and among the tasks ahead, on purpose: without
+    figures (削减审批事项62项 is a result, said once), and either as the topic sentence
+    that leads a paragraph at one of its places (加快构筑向西向南开放战略高地和参与国际
+    竞争新基地。) or between two paragraphs written on one model (*mirrored*: they share
+    other text, 深化农村改革，推进耕地、草牧场…)."""
+    from .figures import figures  # noqa: PLC0415 - the figure reader is loaded only here
+
+    places = list(places)
+    review = in_review(doc)
+    if review[places[0][0]] == review[places[1][0]] or _DIGIT.search(text) or figures(text):
+        return False
+    return mirrored or any(start < _first_sentence_end(doc.paragraphs[index]) for index, start, _ in places)
+
+
+#: copied runs two paragraphs share besides the one judged when one was written on the model of the other
+MIRRORED_RUNS = 2
+
+
+def mirrored(runs: int) -> bool:
+    """Whether two paragraphs that share *runs* copied runs were written on one model
+    (a task paragraph on the review's): a single shared phrase is chance."""
+    return runs > MIRRORED_RUNS
+
+
+def _first_sentence_end(paragraph) -> int:
+    sentences = paragraph.sentences
+    return sentences[0].end if sentences else 0
+
+
+#: a formula of the document: a text this short …
+FORMULA_MAX_HAN = 30
+#: … that stands in this many paragraphs or more
+FORMULA_PARAGRAPHS = 3
+
+
+def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
+    """The texts of (text, earlier paragraph, later paragraph) copies that stand in
+    three paragraphs or more and are short: the document's own formulas, which it
+    puts after item after item on purpose (所需资金由失业保险基金列支。), not pastes."""
+    holders: dict[str, set[int]] = {}
+    for text, earlier, later in places:
+        holders.setdefault(normalise(text).text, set()).update((earlier, later))
+    return {text for text, held in holders.items()
+            if len(held) >= FORMULA_PARAGRAPHS and len(_HAN.findall(text)) <= FORMULA_MAX_HAN}
+
+
+# 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
+# names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
+
+
+def is_field(text: str) -> bool:
+    """Whether a sentence is a labelled field that closes an item of a plan
+    (责任单位：市发展改革委、市财政局。), which recurs by design like a bracketed note."""
+    return _FIELD.fullmatch(text.strip()) is not None

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document, Paragraph
+from .reuse import in_brackets, mirrored, normalise, recurring, refers_back, restated_task, restates_closing, same_part
 
 if TYPE_CHECKING:
     from .reuse import Copy
@@ -270,6 +271,8 @@ def _paragraph_terms(paragraph: Paragraph) -> Counter[str]:
 COHESION = 0.2
 #: a fragment needs this many informative terms to be placed at all
 MIN_TERMS = 5
+#: Chinese characters a section needs besides the fragment to tell that it does not belong there
+MIN_CONTEXT = 60
 # 坚定拥护“两个确立”、坚决做到“两个维护”: a clause built on numbered political
 # formulas is said in several chapters on purpose.
 _NUMBERED_FORMULA = re.compile(r"[“‘][一二两三四五六七八九十]个[\u4e00-\u9fff]{2,5}[”’]")
@@ -283,7 +286,9 @@ CLEAR_RATIO = 0.5
 FRAGMENT_MIN_HAN = 16
 # A copy covering most of a paragraph is a duplicated paragraph (RL202), not a fragment.
 _MAX_PARAGRAPH_SHARE = 0.8
-_CLAUSE_MARKS = "，。；！？,;!?：:、"
+# Not 、: it joins the items of one enumeration, so a run that starts after it
+# (…、机器设备、车船以及其他财产取得的所得) is the tail of a shared phrase.
+_CLAUSE_MARKS = "，。；！？,;!?：:"
 _SENTENCE_END = "。；！？;!?"
 _OPENING_MARKS = "“‘（(《"
 # characters a copied run may share by chance beyond its fragment
@@ -336,6 +341,9 @@ class CopyFit:
     terms: int  # informative terms of the fragment
     earlier_local: float = 0.0  # how much the sentences around it share with it
     later_local: float = 0.0
+    #: Chinese characters of the section around each copy, without the fragment
+    earlier_context: int = MIN_CONTEXT
+    later_context: int = MIN_CONTEXT
 
     @property
     def misplaced(self) -> str | None:
@@ -346,7 +354,13 @@ class CopyFit:
         if self.terms < MIN_TERMS:
             return None
         earlier, later = _score(self.earlier, self.earlier_local), _score(self.later, self.later_local)
-        return "earlier" if earlier < later else "later"
+        side = "earlier" if earlier < later else "later"
+        if (self.earlier_context if side == "earlier" else self.later_context) < MIN_CONTEXT:
+            # An item of a list or a one-sentence article (…，且综合所得年收入额减除专项扣除的
+            # 余额超过6万元；) has too little text of its own to show that the fragment
+            # does not belong there: parallel items share their wording by design.
+            return None
+        return side
 
     @property
     def clear(self) -> bool:
@@ -373,9 +387,18 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         bounds = fragment_bounds(paragraph.text, start, end)
         if paragraph.kind != "text" or not bounds or end - start > _MAX_PARAGRAPH_SHARE * len(paragraph.text.strip()):
             return None
+        if in_brackets(paragraph.text, *bounds) or refers_back(paragraph.text, bounds[0]):
+            return None  # a bracketed note (（…负责）), or a restatement the text announces (前面说过，…)
         places.append((index, *bounds))
+    if restates_closing(doc, places):
+        return None  # the goal that closes the text and its summary (…而奋斗。)
+    text = doc.paragraphs[places[1][0]].text[places[1][1] : places[1][2]]
+    if restated_task(doc, places, text, mirrored(_shared_runs(doc)[copy.earlier, copy.later])):
+        return None  # a task named in the review and among the tasks
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
+    if not same_part(doc, copy.earlier, copy.later):
+        return None  # quoted from another document of the file
     model = topic_model(doc)  # only now: most documents have no copied fragment to place
     index, start, end = places[0]
     text = doc.paragraphs[index].text[start:end]
@@ -386,7 +409,30 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     earlier = model.fit(fragment, weights, *places[0], without=[places[1]])
     later = model.fit(fragment, weights, *places[1], without=[places[0]])
     return CopyFit(earlier, later, len(weights), _local(doc, model, fragment, weights, *places[0]),
-                   _local(doc, model, fragment, weights, *places[1]))
+                   _local(doc, model, fragment, weights, *places[1]),
+                   _context(doc, model, places[0], places[1]), _context(doc, model, places[1], places[0]))
+
+
+def _shared_runs(doc: Document) -> Counter[tuple[int, int]]:
+    """How many copied runs each pair of paragraphs shares (memoised)."""
+    from .reuse import copies  # noqa: PLC0415
+
+    return doc.analysis("topics.shared-runs", lambda d: Counter((c.earlier, c.later) for c in copies(d)))
+
+
+def _context(doc: Document, model: TopicModel, place: tuple[int, int, int], other: tuple[int, int, int]) -> int:
+    """The Chinese characters of the section around a fragment, without the fragment:
+    what there is to judge it by."""
+    section = model.section_of[place[0]]
+    total = doc.analysis("topics.section-han", lambda d: {}).get(section)
+    if total is None:
+        first, end = model.sections[section].first, model.sections[section].end
+        total = sum(han_count(p.text) for p in doc.paragraphs[first:end] if p.kind in TOPICAL_KINDS)
+        doc.analysis("topics.section-han", lambda d: {})[section] = total
+    for index, start, end in (place, other):
+        if model.section_of[index] == section and doc.paragraphs[index].kind in TOPICAL_KINDS:
+            total -= han_count(doc.paragraphs[index].text[start:end])
+    return total
 
 
 def _local(doc: Document, model: TopicModel, fragment: Counter[str], weights: dict[str, float],
@@ -411,13 +457,27 @@ def _judge_copies(doc: Document) -> dict[Copy, str]:
     shared: Counter[tuple[int, int]] = Counter()
     for copy in found:
         shared[copy.earlier, copy.later] += copy.length
-    verdicts = {}
+    verdicts, fragments = {}, {}
     for copy in found:
         shortest = min(len(doc.paragraphs[copy.earlier].text), len(doc.paragraphs[copy.later].text))
         if shared[copy.earlier, copy.later] > _MAX_PARAGRAPH_SHARE * shortest:
             continue  # two paragraphs that are mostly the same: a duplicated paragraph (RL202)
+        fragments[copy] = _fragment(doc, copy)
+        if not fragments[copy]:
+            continue
         fit = copy_fit(doc, copy)
         side = fit.misplaced if fit else None
         if side:
             verdicts[copy] = side
-    return verdicts
+    if not verdicts:
+        return verdicts
+    # A fragment that stands in three paragraphs or more is a formula of the document.
+    formulas = recurring((text, copy.earlier, copy.later) for copy, text in fragments.items() if text)
+    return {copy: side for copy, side in verdicts.items() if normalise(fragments[copy]).text not in formulas}
+
+
+def _fragment(doc: Document, copy: Copy) -> str:
+    """The fragment a copy makes in its later paragraph ("" when it makes none)."""
+    text = doc.paragraphs[copy.later].text
+    bounds = fragment_bounds(text, copy.later_start, copy.later_end)
+    return text[bounds[0] : bounds[1]] if bounds else ""

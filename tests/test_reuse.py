@@ -53,8 +53,8 @@ def test_a_copy_at_every_alignment_is_found():
     # min_chars = shingle + stride - 1: every alignment of a 12-character run must hit an indexed shingle.
     run = "推动以天麻为代表的食药产"
     for shift in range(15):
-        earlier = "基本完成中心城市失地农民安置打造城市更新新形态"[:shift] + run + "新增保障性租赁住房"
-        later = FARM[:20] + "、" + run + "深化污染防治攻坚"
+        earlier = "基本完成中心城市失地农民安置打造城市更新新形态"[:shift] + run + "新增保障性租赁住房。"
+        later = FARM[:20] + "、" + run + "深化污染防治攻坚。"
         doc = parse_text(f"{earlier}\n{later}", "a.txt")
         found = copies(doc, min_chars=12)
         assert [shared(doc, c)[1] for c in found] == [run], shift
@@ -137,7 +137,7 @@ def test_a_document_pasted_into_itself_with_edits_stays_linear(monkeypatch):
     rng = random.Random(2)
     alphabet = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 2000))
     report = [_unique_paragraph(rng, alphabet) for _ in range(100)]
-    doc = parse_text("\n".join(p + chr(0x9000 + k) for k in range(30) for p in report), "big.txt")
+    doc = parse_text("\n".join(p + chr(0x9000 + k) + "。" for k in range(30) for p in report), "big.txt")
     calls = _count_comparisons(monkeypatch)
     found = copies(doc)
     # each later copy shares its 61 first characters with every earlier copy: the first one is named
@@ -155,3 +155,91 @@ def test_a_duplicate_is_measured_whole_when_another_paragraph_holds_part_of_it()
     [(later, duplicate)] = duplicate_paragraphs(doc, 0.8, 30).items()
     assert (duplicate.earlier, later, duplicate.exact) == (1, 2, False)
     assert duplicate.similarity == (len(CITY) - 1) / len(CITY)
+
+
+def parts_of(text: str) -> list[tuple[int, str]]:
+    doc = parse_text(text, "a.txt")
+    return [(part, p.text[:6]) for part, p in zip(reuse.document_parts(doc), doc.paragraphs)]
+
+
+def test_a_file_is_parted_at_the_titles_of_the_documents_it_holds():
+    # gob_badong_geohazard_reply_2004.txt: a reply, the ministry's report and the experts' opinion
+    text = ("国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函\n\n你省请示收悉。现将有关意见转复你省。\n\n附件1\n\n"
+            "关于湖北省巴东县官渡口镇马鬃山村\n\n地质险情调研情况的报告\n\n国务院：\n\n专家组进行了现场调查。\n\n附件2\n\n"
+            "湖北省巴东县官渡口镇马鬃山村\n\n地质险情调查意见\n\n专家组认为，倾向于认为是由浅源地震造成的。")
+    assert [part for part, _ in parts_of(text)] == [0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2]
+    # a news report and the communiqué it carries; a table of contents and the text it lists
+    assert [part for part, _ in parts_of(
+        "央视网消息：全会在北京举行。\n\n中国共产党第二十届中央委员会第二次全体会议公报\n\n全会在北京举行。")] == [0, 1, 1]
+    assert [part for part, _ in parts_of(
+        "政府工作报告\n\n目录\n\n一、总体要求\n\n二、重点任务\n\n一、总体要求\n\n坚持稳中求进工作总基调。")] == [0, 1, 1, 1, 1, 2]
+
+
+def test_headings_appendices_and_titles_inside_sentences_do_not_part_a_file():
+    text = ("一、2025年工作回顾\n\n过去一年，我们攻坚克难。\n\n二、2026年工作安排\n\n去年底，国务院发出《\n\n"
+            "进一步贯彻实施民族区域自治法若干问题的通知\n\n》，提出了若干措施。\n\n名词解释\n\n1.“两重”：国家重大战略实施。"
+            "\n\n附件\n\n2025年10件惠民实事\n\n一、关于推进医疗服务。")
+    assert {part for part, _ in parts_of(text)} == {0}
+
+
+def test_what_lies_in_brackets():
+    text = "扩大电子商务进农村综合示范覆盖面。（商务部、财政部等和各有关省级人民政府负责）"
+    note = text.index("（")
+    assert reuse.in_brackets(text, note, len(text))
+    assert reuse.in_brackets(text, text.index("财政部"), len(text) - 1)
+    assert not reuse.in_brackets(text, 0, note)
+    assert not reuse.in_brackets(text, text.index("示范"), len(text))  # reaches out of the brackets
+    nested = "开展试点。（负责部门：人民银行（总行）；适用范围：福建自贸试验区）"
+    assert reuse.in_brackets(nested, nested.index("（"), len(nested))
+    assert reuse.in_brackets(nested, nested.index("适用"), len(nested) - 1)
+
+
+def test_titles_and_headlines_are_not_running_text():
+    for line in ["国家中长期科学和技术发展规划纲要", "《国家中长期科学和技术发展规划纲要》", "湖北省巴东县官渡口镇马鬃山村",
+                 "（2023年2月28日中国共产党第二十届中央委员会第二次全体会议通过）",
+                 "社会主义社会仍然存在阶级和阶级斗争。但是，绝不能说资本主义复辟是不可避免的"]:
+        assert reuse.is_title_line(line), line
+    for line in ["坚持稳中求进工作总基调。", "国务院全体会议的主要任务是：", "去年底，国务院发出《",
+                 FARM.rstrip("。") * 2]:  # a long paragraph that ends without a mark was cut off
+        assert not reuse.is_title_line(line), line
+
+
+def test_parallel_subjects():
+    body = "会同国家发展改革委、工业和信息化部、公安部等部门健全工作机制，统筹指导各地区开展风险防范和处置工作。"
+    assert reuse.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国证监会" + body).text)
+    assert reuse.parallel_subjects(normalise("第十二条　扣缴义务人应当" + body).text, normalise("第十三条　纳税人应当" + body).text)
+    # a subject mistyped, a lead sentence rewritten, a clause rewritten before a comma: one subject
+    assert not reuse.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国人民很行" + body).text)
+    assert not reuse.parallel_subjects(normalise("把绿美环境护得更优。" + body).text,
+                                       normalise("把生态屏障筑得更牢。" + body).text)
+    assert not reuse.parallel_subjects(normalise("推动签署补偿协议，实现" + body).text,
+                                       normalise("抓牢大气污染防治，实现" + body).text)
+    assert not reuse.parallel_subjects(normalise("住房制度的改革要迈出较大步伐。进行" + body).text,
+                                       normalise("改革开放迈出了新的步伐。进行" + body).text)
+
+
+def test_labelled_fields():
+    for text in ["责任单位：市发展改革委、市财政局、市商务局。", "完成时限：2026年底前", "牵头部门:省教育厅"]:
+        assert reuse.is_field(text), text
+    for text in ["主要目标：到2027年，基本建成现代化产业体系。", "今年的主要任务是：推动高质量发展。",
+                 "推动东西部协作和定点帮扶。", "重点任务：加快建设现代化产业体系和推动高质量发展。"]:
+        assert not reuse.is_field(text), text
+
+
+def test_review_chapters():
+    text = ("2024年工作回顾\n\n过去一年，我们攻坚克难。\n\n脱贫攻坚目标任务全面完成\n\n贫困人口全部脱贫。\n\n"
+            "2025年工作安排建议\n\n今年是收官之年。\n\n一、过去五年工作回顾\n\n五年来，经济实力跃上新台阶。\n\n"
+            "二、2026年政府工作任务\n\n扎实推进高质量发展。")
+    doc = parse_text(text, "a.txt")
+    assert reuse.in_review(doc) == [True, True, True, True, False, False, True, True, False, False]
+
+
+def test_a_task_restated_between_review_and_tasks_has_no_figures():
+    task = "加大促投资真抓实干激励力度，全市固定资产投资实现较快增长。"
+    ratio = "加大促投资真抓实干激励力度，开工备案项目比例达到1∶3.4。"
+    text = f"一、2024年工作回顾\n\n{ratio}{task}\n\n二、2025年重点任务\n\n{ratio}{task}"
+    doc = parse_text(text, "a.txt")
+    at = [(p.index, 0, len(ratio)) for p in doc.paragraphs if ratio in p.text]
+    assert not reuse.restated_task(doc, at, ratio, mirrored=True)  # 1∶3.4 is a figure, said once
+    assert reuse.restated_task(doc, at, ratio.replace("1∶3.4", "新高"), mirrored=False)  # a topic sentence
+    assert not reuse.restated_task(doc, [at[0], at[0]], task, mirrored=True)  # both in the review

@@ -109,3 +109,13 @@ def test_a_run_that_spills_a_few_characters_past_its_fragment_is_cut_back_to_it(
     assert fragment_bounds(text, run, text.index("加强") + 2) == (text.index("举办"), text.index("加强"))
     # a run that starts well inside a clause is a phrase shared by chance, not a fragment
     assert fragment_bounds(text, text.index("主要领导"), text.index("加强")) is None
+
+
+def test_a_run_that_starts_inside_an_enumeration_is_a_shared_phrase():
+    # sc_iit_law_implementing_regulations_2018.txt, lines 57 and 59: two definitions end alike
+    text = "（七）财产租赁所得，是指个人出租不动产、机器设备、车船以及其他财产取得的所得。"
+    run = text.index("不动产")
+    assert fragment_bounds(text, run, len(text)) is None
+    # the same words after a comma start a clause
+    clause = "（七）财产租赁所得，是指个人出租不动产，机器设备、车船以及其他财产取得的所得。"
+    assert fragment_bounds(clause, clause.index("不动产"), len(clause)) == (clause.index("机器"), len(clause))

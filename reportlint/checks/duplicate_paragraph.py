@@ -53,6 +53,26 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     reports that. Titles, headings, metadata, list items, table cells (rows
     repeat by design) and short lines are left alone.
 
+    It deliberately does not report
+    - parallel provisions that say the same of different subjects, as
+      regulations and policy documents write them: “中国人民银行会同国家发展改革委…
+      统筹指导各地区开展虚拟货币相关…工作。” and “中国证监会会同国家发展改革委…统筹
+      指导各地区开展现实世界资产代币化相关…工作。” (the words before the shared
+      predicate differ; a new lead sentence over the same body is still a copy);
+    - what one document of a file quotes or sums up from another: a reply that
+      carries a ministry's report (附件1 …调研情况的报告) and the experts' opinion
+      (附件2 …调查意见), whose findings the report restates; two regulations
+      issued together; a news report and the communiqué it carries. A part of
+      the file starts at the title of such a document (a short line naming a
+      kind of document, set out as a title: …的规定, …公报, 关于…的决议, a title on
+      two lines, a title followed by its addressee 国务院：). A paragraph repeated
+      whole is reported wherever it stands (a web capture that ends with the
+      report's title and 各位代表：现在，我代表省人民政府，向大会报告工作… again);
+    - a heading repeated from a table of contents, or a sub-headline: a short
+      paragraph that ends without a mark;
+    - a note (注：人口概况数据中，出生人口性别比根据住院分娩活产数据计算…) that a
+      bulletin repeats among its closing notes.
+
     The later paragraph is reported, with the earlier one as related place;
     an exact copy comes with an (unsafe) fix that deletes it.
 

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
+from ..engine import selected_rules
 from ..model import Related, Violation, rule
-from ..reuse import Copy, copies, duplicate_paragraphs, earlier_range, is_prose
+from ..reuse import (
+    Copy,
+    copies,
+    duplicate_paragraphs,
+    earlier_range,
+    in_brackets,
+    is_field,
+    is_prose,
+    is_title_line,
+    mirrored,
+    normalise,
+    recurring,
+    restated_task,
+    same_part,
+)
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
 
@@ -46,10 +62,30 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     - a sentence repeated inside one paragraph (人民城市人民建，人民城市为人民):
       a refrain, not a paste;
     - list items and table cells, whose rows repeat by design;
+    - the bracketed note that closes item after item of a policy document
+      (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）)
+      or the labelled field that does (责任单位：市发展改革委、市财政局、市商务局。),
+      and any short sentence (30 Chinese characters at most) that stands in three
+      paragraphs or more, the document's own formula (所需资金由失业保险基金列支。);
+    - titles, headings, signatures and entries of a table of contents on lines
+      of their own (国家中长期科学和技术发展规划纲要), and a short paragraph that ends
+      without a mark: a sub-headline whose sentences the text below it repeats
+      (…但是，绝不能说资本主义复辟是不可避免的);
+    - what one document of a file quotes from another: two regulations issued
+      together (不符合《划拨用地目录》的，应当依法实行有偿使用。), a report and the
+      opinion attached to it, a communiqué and the news report that sums it up
+      (see duplicate-paragraph);
+    - a task named without figures both in the review of past work and among
+      the tasks ahead (推动国有企业改革，探索发展混合所有制经济。), when it leads a
+      paragraph or the two paragraphs are written on one model (they share other
+      text); with figures (削减审批事项62项) it is a result or a target, and reported;
     - two paragraphs that are duplicates as a whole: duplicate-paragraph
-      reports those, with the same decision (its default options);
+      reports those, with the same decision (its default options), when it runs;
     - a copied fragment that is out of place in one of its two paragraphs:
-      misplaced-fragment reports it, once.
+      misplaced-fragment reports it, once, when it runs.
+
+    With duplicate-paragraph or misplaced-fragment not selected, the sentences
+    of a pasted paragraph and a misplaced copy are reported here.
 
     ## Why it matters
     A sentence left in two places after cutting and pasting says the same
@@ -69,17 +105,63 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-chars` (12): the fewest Chinese characters of a sentence worth
       reporting (at least 6).
     """
-    paragraph_opts = ParagraphOptions()
-    duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
-    misplaced = _misplaced(doc)
-    for copy in copies(doc, opts.min_chars):
-        if copy in misplaced or not (is_prose(doc, copy.earlier) and is_prose(doc, copy.later)):
+    selected = selected_rules(doc)
+    duplicates: dict = {}
+    if selected is None or "duplicate-paragraph" in selected:
+        paragraph_opts = ParagraphOptions()
+        duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
+    misplaced = _misplaced(doc) if selected is None or "misplaced-fragment" in selected else {}
+    found = copies(doc, opts.min_chars)
+    runs = Counter((copy.earlier, copy.later) for copy in found)
+    candidates = []
+    for copy in found:
+        if copy in misplaced or not (_sentences_in(doc, copy.earlier) and _sentences_in(doc, copy.later)):
             continue
+        if not same_part(doc, copy.earlier, copy.later) and not _whole_paragraph(doc, copy):
+            continue  # quoted from another document of the file (a regulation, an attached report)
         if duplicates.get(copy.later) is not None and duplicates[copy.later].earlier == copy.earlier:
             continue
-        copied = [s for s in doc.paragraphs[copy.later].sentences if _within(s, copy, opts.min_chars)]
-        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]):
+        copied = [s for s in doc.paragraphs[copy.later].sentences
+                  if _within(s, copy, opts.min_chars) and not _is_note(s)]
+        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs):
+            candidates.append((copy, copied, "".join(s.text for s in copied)))
+    # A short sentence that stands in three paragraphs or more is a formula of the document.
+    formulas = recurring((text, copy.earlier, copy.later) for copy, _, text in candidates)
+    for copy, copied, text in candidates:
+        if normalise(text).text not in formulas:
             yield _violation(doc, copy, copied)
+
+
+def _sentences_in(doc: Document, index: int) -> bool:
+    """Whether a paragraph is running text with sentences: not a list item, a table
+    cell, a note, nor a line without a full stop (a title on a line of its own, a
+    heading, a signature, an entry of a table of contents)."""
+    return is_prose(doc, index) and not is_title_line(doc.paragraphs[index].text)
+
+
+def _whole_paragraph(doc: Document, copy: Copy) -> bool:
+    """Whether the copy is the whole of one of its paragraphs: a paragraph repeated whole
+    is a repeat even in another part of the file (a capture that repeats its opening)."""
+    return any(not text[:start].strip(_TRAILING_MARKS + " \u3000") and not text[end:].strip(_TRAILING_MARKS + " \u3000")
+               for text, start, end in ((doc.paragraphs[copy.earlier].text, copy.earlier_start, copy.earlier_end),
+                                        (doc.paragraphs[copy.later].text, copy.later_start, copy.later_end)))
+
+
+def _is_note(sentence: Sentence) -> bool:
+    """（农业农村部、工业和信息化部等负责）, （负责部门：人民银行、银保监会、外汇局）,
+    责任单位：市发展改革委、市财政局。: a bracketed note or a labelled field after the
+    full stop, which policy documents and plans put after item after item, is the
+    document's convention, not a sentence pasted twice."""
+    return in_brackets(sentence.paragraph.text, *_bounds(sentence)) or is_field(sentence.text)
+
+
+def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:
+    """A task named both in the review and among the tasks, on purpose (``restated_task``)."""
+    start, end = _bounds(sentences[0])[0], _bounds(sentences[-1])[1]
+    earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
+    places = [(copy.earlier, earlier_start, earlier_end), (copy.later, start, end)]
+    text = doc.paragraphs[copy.later].text[start:end]
+    return restated_task(doc, places, text, mirrored(runs[copy.earlier, copy.later]))
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:

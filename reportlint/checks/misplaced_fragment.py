@@ -64,7 +64,31 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     A repeat within one section, a formula repeated in mid-sentence, a whole
     duplicated paragraph, headings, lead sentences, short sentences and
     paragraphs of lists or summaries (各位代表，…) are not reported: reports
-    legitimately come back to a topic.
+    legitimately come back to a topic. Nor are
+    - the bracketed notes that close items in several chapters
+      (（商务部、发展改革委…等和各有关省级人民政府负责）), nor the tail of an
+      enumeration that two definitions share (个人出租不动产、机器设备、车船以及其他
+      财产取得的所得 / …不动产、机器设备、车船以及其他财产取得的所得): a copy must
+      start a clause, and 、 does not;
+    - a copy in a place with too little text of its own to tell that it does
+      not belong there (fewer than 60 Chinese characters in its section besides
+      it): the items of one article (（一）从两处以上取得综合所得，且综合所得年收入额
+      减除专项扣除的余额超过6万元；/（二）…，且综合所得年收入额减除专项扣除的余额超过
+      6万元；) and parallel articles (国务院全体会议…根据需要可安排有关部门、单位负责人
+      列席会议。/ 国务院常务会议…根据需要可安排有关部门、单位负责人列席会议。) share
+      their wording by design;
+    - what one document of a file shares with another (two regulations issued
+      together, a report and the opinion attached to it; see duplicate-paragraph);
+    - the goal that closes both the summary or general requirements and the
+      last sentence of the text (…，为争取世界和平、民族解放、人民民主和社会主义事业的
+      新胜利而奋斗。);
+    - a restatement the text announces (前面说过，在五年内的工业基本建设的投资中，…);
+    - a task named without figures in the review of past work and again among
+      the tasks ahead, as the topic sentence of a paragraph at one of its places
+      or between paragraphs written on one model (加快构筑向西向南开放战略高地和参与
+      国际竞争新基地。 leads a review paragraph and closes the lead of the plan's
+      opening-up section); a short text that stands in three paragraphs or
+      more, a formula of the document.
 
     ## Why it matters
     A fragment pasted into the wrong paragraph makes the paragraph say

@@ -127,3 +127,91 @@ def test_invalid_options_are_refused(options):
     config = Config(select=("duplicate-paragraph",), rule_options=(("duplicate-paragraph", tuple(options.items())),))
     with pytest.raises(ConfigError):
         lint_text(GREEN, "case.txt", config)
+
+
+# pbc_virtual_currency_risk_notice_2026.txt, lines 21 and 23: one mechanism for each of two
+# matters, each led by its own agency.
+PBOC = ("（三）部门协同联动。中国人民银行会同国家发展改革委、工业和信息化部、公安部、市场监管总局、金融监管总局、"
+        "中国证监会、国家外汇局等部门健全工作机制，并与中央网信办、最高人民法院、最高人民检察院加强协调、形成合力，"
+        "统筹指导各地区开展虚拟货币相关非法金融活动风险防范和处置工作。")
+CSRC = ("中国证监会会同国家发展改革委、工业和信息化部、公安部、中国人民银行、市场监管总局、金融监管总局、国家外汇局等部门"
+        "健全工作机制，并与中央网信办、最高人民法院、最高人民检察院加强协调、形成合力，"
+        "统筹指导各地区开展现实世界资产代币化相关非法金融活动风险防范和处置工作。")
+# Invented on the model of a regulation: the withholding agent's duty, then the taxpayer's.
+AGENT = ("第二十四条　扣缴义务人应当按照国家规定办理全员全额扣缴申报，并在代扣税款的次月十五日内向主管税务机关报送"
+         "其支付所得的所有个人的有关信息、支付所得数额、扣除事项和数额以及其他相关涉税信息资料。")
+PAYER = ("第二十五条　纳税人应当按照国家规定办理全员全额扣缴申报，并在代扣税款的次月十五日内向主管税务机关报送"
+         "其支付所得的所有个人的有关信息、支付所得数额、扣除事项和数额以及其他相关涉税信息资料。")
+
+
+def test_silent_on_parallel_provisions_for_different_subjects():
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[
+            f"{PBOC}\n\n{CSRC}",
+            f"{AGENT}\n\n{PAYER}",
+            # invented: two bureaus of a city plan given the same duty
+            "市发展改革委牵头建立重大项目全生命周期服务机制，对列入省市重点的项目实行专班推进、清单管理、"
+            "挂图作战，每季度通报进展情况，确保年度投资计划全面完成。\n\n"
+            "市工业和信息化局牵头建立重大项目全生命周期服务机制，对列入省市重点的项目实行专班推进、清单管理、"
+            "挂图作战，每季度通报进展情况，确保年度投资计划全面完成。",
+        ],
+        invalid=[
+            # the same provision pasted again, its subject mistyped, is one provision twice
+            f"{PBOC}\n\n⟦{PBOC.replace('中国人民银行会同', '中国人民很行会同')}⟧",
+            f"{AGENT}\n\n⟦{AGENT.replace('第二十四条', '第二十五条')}⟧",
+            # with a new lead sentence over the same body, the body is still pasted twice
+            f"{PBOC}\n\n⟦{PBOC.replace('（三）部门协同联动。', '（四）强化属地落实。')}⟧",
+        ],
+    )
+
+
+# gob_badong_geohazard_reply_2004.txt, lines 41 and 81: the ministry's report quotes the experts'
+# opinion, attached to the same reply.
+CAUSE = ("专家组认为：根据现场调查，地震监测和地质勘探资料并结合其与三峡水库135米水位蓄水的时空关系的综合分析，"
+         "倾向于认为是由浅源地震造成的，不能排除与水库蓄水活动有关；在今后水库进一步抬高水位（156米及175米）时"
+         "也有再次发生的可能性；对其再次发生时的强度及影响范围的大小，现时难以准确预测。")
+QUOTED = CAUSE.replace("专家组认为：", "对于马鬃山房屋开裂的原因，专家组认为：").replace("米", "m")
+ATTACHED = ("附件1\n\n关于湖北省巴东县官渡口镇马鬃山村\n\n地质险情调研情况的报告\n\n国务院：\n\n{report}\n\n国土资源部\n\n"
+            "附件2\n\n湖北省巴东县官渡口镇马鬃山村\n\n地质险情调查意见\n\n{opinion}\n\n地质险情调查专家组")
+
+
+def test_silent_on_a_document_of_the_file_that_quotes_another():
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[ATTACHED.format(report=CAUSE, opinion=QUOTED)],
+        invalid=[
+            # within one of them, a paragraph pasted twice is still one
+            ATTACHED.format(report=f"{CAUSE}\n\n{GREEN}\n\n⟦{QUOTED}⟧", opinion=LAW),
+            # and an exact copy is reported wherever it stands
+            ATTACHED.format(report=CAUSE, opinion=f"⟦{CAUSE}⟧"),
+        ],
+    )
+
+
+def test_silent_on_headings_repeated_from_a_table_of_contents():
+    heading = "坚持创新驱动发展，全面塑造发展新优势，加快建设科技强国和制造强国"
+    assert_rule("duplicate-paragraph", valid=[f"目录\n\n{heading}\n\n{GREEN}\n\n{heading}\n\n{LAW}"])
+
+
+def test_silent_on_a_note_repeated_among_the_closing_notes():
+    # nhc_health_2024.txt, lines 243 and 279: a bulletin's note under its section and among its notes
+    note = "人口概况数据中，出生人口性别比根据住院分娩活产数据计算，其余为国家统计局公布数据。"
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[f"{GREEN}\n\n注：{note}\n\n{LAW}\n\n注解：\n\n13. {note}",
+               f"{GREEN}\n\n注：{note}\n\n{LAW}\n\n注：{note}"],
+        invalid=[f"{GREEN}\n\n{note}{LAW}\n\n⟦{note}{LAW}⟧"],
+    )
+
+
+def test_reports_a_capture_that_repeats_its_opening_after_its_title():
+    # sichuan_2026.txt, lines 1, 27 and 281-283: the page ends with the title and the opening again
+    opening = "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。"
+    text = (f"2026年四川省人民政府工作报告\n\n{opening}\n\n{GREEN}\n\n{LAW}\n\n相关链接>>\n\n"
+            "四川省第十四届人民代表大会第五次会议关于政府工作报告的决议\n\n打印本页\n\n关闭窗口\n\n"
+            f"2026年四川省人民政府工作报告\n\n⟦各位代表：{opening}⟧")
+    assert_rule("duplicate-paragraph", invalid=[text])
+    # repeated as it was, duplicate-sentence reports it when duplicate-paragraph does not run
+    again = text.replace("⟦各位代表：", "").replace("⟧", "")
+    assert [f.line for f in findings_for("duplicate-sentence", again)] == [19]

@@ -190,3 +190,207 @@ def test_a_moved_sentence_in_a_whole_real_report():
     lines[54] = lines[54].replace("增加就业岗位。", "增加就业岗位。" + ONE_CHINA)
     [finding] = findings_for("misplaced-fragment", "\n".join(lines), path="national_2002.txt", options=MOVED)
     assert (finding.line, finding.related[0].span.start > finding.span.start) == (55, True)
+
+
+NOTE = "（农业农村部、住房城乡建设部、发展改革委等和各有关省级人民政府负责）"
+
+
+def test_silent_on_the_note_that_closes_items_in_several_chapters():
+    # gob_consumption_poverty_alleviation_opinion_2018.txt: items of different chapters end with the
+    # bodies responsible for them, in brackets after the full stop
+    text = report().replace("力争农业综合产值突破1900亿元。", "力争农业综合产值突破1900亿元。" + NOTE)
+    assert_rule("misplaced-fragment", valid=[
+        text.replace("打造完整社区13个以上。", "打造完整社区13个以上。" + NOTE),
+        text.replace("打造完整社区13个以上。", "打造完整社区13个以上。(农业农村部、住房城乡建设部、发展改革委等和各有关省级人民政府负责)"),
+        # a formula of the document, put after three items, in brackets or not
+        report(investment=FRAGMENT, urban=FRAGMENT),
+    ], invalid=[
+        # the fragment pasted before the note is still out of place
+        text.replace("打造完整社区13个以上。", f"打造完整社区13个以上。⟦{FRAGMENT}⟧{NOTE}"),
+    ])
+
+
+# sc_iit_law_implementing_regulations_2018.txt, lines 125-149: the conditions of one article, an
+# item each (（一）/（二）), written to one pattern.
+ARTICLES = (
+    "居民个人在中国境外一个国家（地区）实际已经缴纳的个人所得税税额，低于依照前款规定计算出的来源于该国家（地区）所"
+    "得的抵免限额的，应当在中国缴纳差额部分的税款；超过来源于该国家（地区）所得的抵免限额的，其超过部分不得在本纳税"
+    "年度的应纳税额中抵免，但是可以在以后纳税年度来源于该国家（地区）所得的抵免限额的余额中补扣。补扣期限最长不得超"
+    "过五年。\n\n"
+    "第二十二条　居民个人申请抵免已在境外缴纳的个人所得税税额，应当提供境外税务机关出具的税款所属年度的有关纳税凭证"
+    "。\n\n"
+    "第二十三条　个人所得税法第八条第二款规定的利息，应当按照税款所属纳税申报期最后一日中国人民银行公布的与补税期间"
+    "同期的人民币贷款基准利率计算，自税款纳税申报期满次日起至补缴税款期限届满之日止按日加收。纳税人在补缴税款期限届"
+    "满前补缴税款的，利息加收至补缴税款之日。\n\n"
+    "第二十四条　扣缴义务人向个人支付应税款项时，应当依照个人所得税法规定预扣或者代扣税款，按时缴库，并专项记载备查"
+    "。\n\n"
+    "前款所称支付，包括现金支付、汇拨支付、转账支付和以有价证券、实物以及其他形式的支付。\n\n"
+    "第二十五条　取得综合所得需要办理汇算清缴的情形包括：\n\n"
+    "（一）从两处以上取得综合所得，且综合所得年收入额减除专项扣除的余额超过6万元；\n\n"
+    "（二）取得劳务报酬所得、稿酬所得、特许权使用费所得中一项或者多项所得，且综合所得年收入额减除专项扣除的余额超过"
+    "6万元；\n\n"
+    "（三）纳税年度内预缴税额低于应纳税额；\n\n"
+    "（四）纳税人申请退税。\n\n"
+    "纳税人申请退税，应当提供其在中国境内开设的银行账户，并在汇算清缴地就地办理税款退库。\n\n"
+    "汇算清缴的具体办法由国务院税务主管部门制定。\n\n"
+    "第二十六条　个人所得税法第十条第二款所称全员全额扣缴申报，是指扣缴义务人在代扣税款的次月十五日内，向主管税务机"
+    "关报送其支付所得的所有个人的有关信息、支付所得数额、扣除事项和数额、扣缴税款的具体数额和总额以及其他相关涉税信"
+    "息资料。"
+)
+# sc_work_rules_notice_2004.txt, lines 99-131: the plenary and the executive meetings, article by article.
+MEETINGS = (
+    "第七章　工作安排布局\n\n"
+    "三十二、国务院及各部门要加强工作的计划性、系统性和预见性，搞好年度工作安排布局，并根据形势和任务的变化及时作出"
+    "调整。\n\n"
+    "三十三、国务院提出年度重点工作目标，确定需要讨论的法律草案和审议的行政法规草案、国务院召开的全国性会议和制发的"
+    "公文等事项，形成国务院年度工作安排布局，下发执行。\n\n"
+    "三十四、各地区、各部门要认真落实国务院年度工作安排布局，并在年中和年末向国务院报告执行情况。国务院办公厅适时作"
+    "出通报。\n\n"
+    "第八章　会议制度\n\n"
+    "三十五、国务院实行国务院全体会议和国务院常务会议制度。\n\n"
+    "三十六、国务院全体会议由总理、副总理、国务委员、各部部长、各委员会主任、人民银行行长、审计长、秘书长组成，由总"
+    "理召集和主持。国务院全体会议的主要任务是：\n\n"
+    "（一）讨论决定国务院工作中的重大事项；\n\n"
+    "（二）部署国务院的重要工作；\n\n"
+    "（三）通报国内外形势。\n\n"
+    "国务院全体会议一般每半年召开一次，根据需要可安排有关部门、单位负责人列席会议。\n\n"
+    "三十七、国务院常务会议由总理、副总理、国务委员、秘书长组成，由总理召集和主持。国务院常务会议的主要任务是：\n\n"
+    "（一）讨论决定国务院工作中的重要事项；\n\n"
+    "（二）讨论法律草案、审议行政法规草案；\n\n"
+    "（三）通报和讨论国务院其他事项。\n\n"
+    "国务院常务会议一般每月召开三次，如有需要可临时召开。根据需要可安排有关部门、单位负责人列席会议。\n\n"
+    "三十八、提请国务院全体会议和国务院常务会议讨论的议题，由国务院分管领导同志协调或审核后提出，报总理确定；会议文"
+    "件由总理批印。国务院全体会议和国务院常务会议的组织工作由国务院办公厅负责，文件和议题于会前送达与会同志。"
+)
+
+
+def test_silent_on_parallel_items_and_articles_too_short_to_be_out_of_place():
+    assert_rule("misplaced-fragment", valid=[ARTICLES, MEETINGS])
+
+
+# gob_cultural_enterprises_two_rules_notice_2018.txt, lines 19-151: one notice issues two regulations
+# that treat land the same way.
+TWO_RULES = "\n\n".join([
+    "文化体制改革中经营性文化事业单位",
+    "转制为企业的规定",
+    "为进一步深化文化体制改革，继续推进国有经营性文化事业单位转企改制，特制定以下规定：",
+    "三、关于资产和土地处置",
+(
+    "（十）经营性文化事业单位在转制过程中，对于清查出的资产损失按规定报经批准后进行核销；切实维护银行合法债权安全，严"
+    "肃处理各类借转制之名逃废银行债务行为，维护金融安全稳定。转制后财务制度应执行《企业财务通则》，会计制度应执行《企"
+    "业会计准则》或《小企业会计准则》。"
+    ),
+(
+    "（十一）经营性文化事业单位转制涉及的原划拨土地，转制后符合《划拨用地目录》的，可继续以划拨方式使用；不符合《划拨"
+    "用地目录》的，应当依法实行有偿使用。经省级以上人民政府批准，经营性文化事业单位转制为国有独资或国有控股企业的，原"
+    "生产经营性划拨用地，经批准可采用作价出资（入股）方式配置；经营性文化事业单位转制为国有参股企业或非国有企业的，原"
+    "生产经营性划拨用地可采用协议出让或租赁方式进行土地资产处置。"
+    ),
+    "四、关于收入分配",
+(
+    "（十二）转制后执行企业收入分配制度。按照国家有关规定实行工资总额预算管理，由国有文化企业自主编制，按规定履行内部"
+    "决策程序后，报有关部门核准或备案后执行。完善工资与效益联动机制，工资效益联动指标应同时选取反映社会效益和经济效益"
+    "、国有资本保值增值的指标。建立健全以岗位工资为主的基本工资制度，以岗位价值为依据，以业绩为导向，参照劳动力市场工"
+    "资价位并结合企业社会效益和经济效益，合理确定不同岗位的工资水平，使职工工资收入与其工作业绩和实际贡献紧密挂钩，合"
+    "理拉开工资分配差距。人力资源社会保障部门、国有文化资产管理机构和企业主管主办部门要加强对国有文化企业工资收入分配"
+    "的指导和监督，规范国有文化企业收入分配秩序。"
+    ),
+    "进一步支持文化企业发展的规定",
+    "为进一步深化文化体制改革，促进文化企业发展，特制定以下规定：",
+    "三、关于资产和土地处置",
+(
+    "（十六）发生分立、合并、重组、改制、撤销等经济行为涉及国有资产或产权结构重大变动的文化企业，应当按照国家有关规定"
+    "进行清产核资，清产核资工作中发现的资产损失经确认后应当依次冲减未分配利润、盈余公积、资本公积、实收资本。"
+    ),
+(
+    "（十七）文化企业改制涉及的原划拨土地，改制后符合《划拨用地目录》的，可继续以划拨方式使用；不符合《划拨用地目录》"
+    "的，应当依法实行有偿使用。经省级以上人民政府批准，国有文化企业改制为授权经营或国有控股企业的，原生产经营性划拨用"
+    "地，经批准可采用作价出资（入股）方式配置。文化企业改制为一般竞争性企业的，原生产经营性划拨用地可采用协议出让或租"
+    "赁方式进行土地资产处置。"
+    ),
+(
+    "（十八）利用划拨方式取得的存量房产、土地兴办文化产业的，符合《划拨用地目录》的，可按划拨方式办理用地手续；不符合"
+    "《划拨用地目录》的，在符合国家有关规定的前提下可采取协议出让方式办理。"
+    ),
+])
+
+
+def test_silent_on_what_two_documents_of_one_file_share():
+    assert_rule("misplaced-fragment", valid=[TWO_RULES])
+
+
+def closing(goal: str, *, exhortation: str = "我们要坚定信心、真抓实干，同全市各族人民一起，", after: str = "") -> str:
+    """The sample's sections, the agricultural paragraph ending with *goal*, and a closing paragraph."""
+    text = report().replace("力争农业综合产值突破1900亿元。", f"力争农业综合产值突破1900亿元，{goal}。")
+    return (f"{text}\n\n（八）久久为功筑牢安全底线。更好统筹发展和安全，坚决维护社会大局稳定和长治久安。\n\n"
+            f"各位代表！新征程上，使命光荣，责任重大。{exhortation}{after}")
+
+
+def test_silent_on_the_goal_restated_to_close_the_text():
+    # national_1964.txt, lines 3 and 287: the summary and the closing words end with the same goal
+    goal = "为加快建设现代化农业强市、推动农民增收致富而努力奋斗"
+    assert_rule(
+        "misplaced-fragment",
+        valid=[
+            closing(goal, after=f"{goal}。"),
+            # the general requirements go on after the goal; the closing words end with it
+            closing(goal, after=f"{goal}。").replace(f"{goal}。", f"{goal}。全年粮食产量稳定在350万吨以上。", 1),
+            closing(goal, exhortation="让我们更加紧密地团结在以习近平同志为核心的党中央周围，锐意进取、埋头苦干，",
+                    after=f"{goal}！"),
+        ],
+        invalid=[
+            # the same clause pasted into the closing paragraph, where it does not close it
+            closing(goal, after=f"坚持以人民为中心，⟦{goal}。⟧让全市人民的日子越过越红火。"),
+        ],
+    )
+
+
+def test_silent_on_a_restatement_the_text_announces():
+    # national_1955.txt, line 255: 前面说过，在五年内的工业基本建设的投资中，… repeats line 175 on purpose
+    assert_rule(
+        "misplaced-fragment",
+        valid=[report(urban=f"前面说过，{FRAGMENT}"), report(urban=f"如前所述，{FRAGMENT}")],
+        invalid=[report(urban=f"前面几年，⟦{FRAGMENT}⟧")],
+    )
+
+
+# sichuan_2025.txt, lines 13-107: the topic sentence of a review paragraph closes the lead of the plan's
+# opening-up section.
+TOPIC = "加快构筑向西向南开放战略高地和参与国际竞争新基地。"
+REVIEW_AND_PLAN = "\n\n".join([
+    "2024年工作回顾",
+(
+    "（四）聚力打造改革开放新高地。隆重举行邓小平同志诞辰120周年纪念活动。扎实推进省委十二届六次全会改革部署落实，"
+    "实施23项“系统集成改革事项”。推进国企改革深化提升行动，省属国有企业“1+8”重点领域改革全面启动，实施川投集"
+    "团和省能投集团战略性重组，组建四川科创投资集团、省储备粮集团、省担保集团，四川农商联合银行开业运营。组建民营经济"
+    "发展局，健全与民营经营主体常态化沟通交流机制，发布工程建设项目招标文件编制负面清单，开展维护公平竞争市场秩序专项"
+    "行动。以控制成本为核心推进优化营商环境改革，降低要素供给、生产经营、制度性交易等成本。"
+    ),
+(
+    "加快构筑向西向南开放战略高地和参与国际竞争新基地。天府、双流国际机场“两场一体”协同高效运营，双流国际机场飞行区"
+    "改造完成投用。大力提升成都口岸通关能力，建立鲜活产品快速通关“绿色通道”，进口货物出关时间缩短至1.5小时以内，"
+    "北欧的三文鱼最快48小时可从捕捞地端上成都餐桌。"
+    ),
+    "（五）扎实做好保障改善民生工作。实施民生政策动态调整机制，加快补齐短板弱项。",
+    "2025年工作安排建议",
+(
+    "建设宜居宜业和美乡村。深入学习运用“千万工程”经验，实施“百片引领、千村带动、万村补短”行动，深入开展农村人居环"
+    "境整治，实施农村户厕无害化改造，持续推进农村生活污水治理。"
+    ),
+(
+    "（五）扩大高水平对外开放，提升开放型经济发展质效。积极服务国家对外开放总体战略，用好举办成都世界运动会等国际交流"
+    "合作重大机遇，全方位推进四川开放发展，加快构筑向西向南开放战略高地和参与国际竞争新基地。"
+    ),
+(
+    "着力扩通道强枢纽。加快对外开放大通道建设，支持成都打造全方位门户复合型国际航空枢纽，实施空中丝绸之路建设三年行动"
+    "，恢复和开通更多国际航线，做强国际航空货运基地，推进天府国际机场二期工程前期工作。"
+    ),
+])
+
+
+def test_silent_on_a_topic_sentence_of_the_review_that_the_tasks_restate():
+    assert REVIEW_AND_PLAN.count(TOPIC) == 2
+    assert_rule("misplaced-fragment", valid=[REVIEW_AND_PLAN])
+    # with figures it states a result or a target, which a report gives once
+    figures = REVIEW_AND_PLAN.replace(TOPIC, "加快构筑向西向南开放战略高地和参与国际竞争新基地，新开通国际航线12条。")
+    assert findings_for("misplaced-fragment", figures)
