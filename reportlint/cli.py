@@ -201,11 +201,13 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
             failed = _report_problems(results) or failed
             changed = _print_diffs(_unique(done for _, done in fixes))
             sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
-        for original, done in fixes:
-            if done.data is not None and any(original is s for s in from_stdin):
-                sys.stdout.flush()
-                sys.stdout.buffer.write(done.data)
-                sys.stdout.buffer.flush()
+        for original in from_stdin:
+            # A filter passes its input through: text that could not be read or fixed comes out
+            # unchanged (with the error on stderr and exit code 2), never as nothing.
+            done = next((done for fixed, done in fixes if fixed is original), None)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(done.data if done is not None and done.data is not None else stdin or b"")
+            sys.stdout.buffer.flush()
         # What is reported is what remains after the fixes.
         after = {id(original): done.result for original, done in fixes}
         results = _with_files(results, [after.get(id(r), r) for r in results.files])

@@ -500,6 +500,14 @@ def test_stdin_fix_prints_the_fixed_text_and_reports_what_remains_on_stderr():
     assert clean.stdout == "推进项目建设。" and clean.exit_code == 0  # printed as it came, no line break added
 
 
+def test_stdin_fix_passes_input_it_cannot_read_through_unchanged():
+    # reportlint check --fix - < 报告.txt > 报告-fixed.txt must never leave an empty file behind
+    data = "中文".encode() + b"\x80\x80" + "测试,".encode()
+    result = run("check", "--fix", "-", "--stdin-filename", "报告.txt", input=data)
+    assert result.exit_code == 2 and result.stdout_bytes == data
+    assert "reportlint: error: 报告.txt: cannot decode" in result.stderr
+
+
 def test_stdin_diff(tmp_path):
     text = "推进5G,建设新型基础设施。\n"
     result = run("check", "--diff", "-", "--stdin-filename", "x.txt", input=text.encode())
