@@ -23,7 +23,7 @@ from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding, read_limited
 from .discovery import FileOptions, Problem
 from .engine import FileResult
-from .fixing import FileFix, fix_file, fix_hint, unified_diff
+from .fixing import FileFix, diff_bytes, fix_file, fix_hint
 from .i18n import N_, localize, t, tn
 from .model import Severity
 from .output import FORMATS
@@ -368,7 +368,9 @@ def _print_diffs(fixes: list[FileFix]) -> bool:
     """Print what --fix would change; anything?"""
     changed = [done for done in fixes if done.changed]
     for done in changed:
-        click.echo(unified_diff(done.path, done.before, done.after), nl=False)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(diff_bytes(done))
+        sys.stdout.buffer.flush()
     count = sum(done.fixed for done in changed)
     if changed:
         click.echo(t("Would fix {findings} in {files}.", findings=tn("{count} finding", count),

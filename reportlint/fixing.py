@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from .engine import FileResult, rules_for_document, run_rules
 from .i18n import Message, message_of, t
 from .model import Edit, Finding, Fix
 from .parse import DOCX_ENCODING, parse_text, read_bytes
-from .writing import NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
+from .writing import Encoding, NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
 MAX_PASSES = 10
@@ -250,6 +251,8 @@ class FileFix:
     result: FileResult  # what remains to report
     #: the fixed text as the file's bytes (its encoding and BOM); for stdin, what to print
     data: bytes | None = None
+    #: how the file's text becomes its bytes (None: not known, the file was not read back)
+    encoding: Encoding | None = None
     error: str | None = None  # why the file was not written
     skipped: str | None = None  # why a file of a format that is never written was not fixed
 
@@ -283,7 +286,7 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         untouched.data = stdin  # stdin is printed back as it came
         return untouched
     outcome = fix_result(result, relinter(result.path, doc.encoding, overrides), unsafe)
-    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result)
+    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=encoding)
     try:
         done.data = encoding.encode(outcome.text)
         if write and path is not None and done.changed:
@@ -305,10 +308,27 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
+def diff_bytes(done: FileFix) -> bytes:
+    """*done*'s unified diff as bytes `patch -p0` applies to the file: the text lines in the
+    file's own encoding, BOM included (a GB18030 file's diff is GB18030), the file names as
+    the file system spells them. UTF-16 and UTF-32 text is shown in UTF-8: patch reads lines
+    by the byte 0A, which those encodings do not keep, so no diff of them can be applied."""
+    encoding = done.encoding
+    if encoding is None or "\n".encode(encoding.codec) != b"\n":
+        return unified_diff(done.path, done.before, done.after).encode("utf-8")
+    bom = "\ufeff" if encoding.bom else ""
+    text = unified_diff(done.path, bom + done.before, bom + done.after)
+    headers = 2  # "--- path" and "+++ path"
+    out = []
+    for index, line in enumerate(text.splitlines(keepends=True)):
+        out.append(os.fsencode(line) if index < headers else line.encode(encoding.codec, "surrogateescape"))
+    return b"".join(out)
+
+
 def _lines(text: str) -> list[str]:
     # only "\n" ends a line (str.splitlines also splits on \x0c and \u2028, which diff and patch do not)
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
 __all__ = ["MAX_PASSES", "FileFix", "FixOutcome", "ProseGuard", "apply_fixes", "fix_file", "fix_result", "fixable",
-           "fixable_counts", "fix_hint", "relinter", "unified_diff"]
+           "fixable_counts", "fix_hint", "relinter", "unified_diff", "diff_bytes"]

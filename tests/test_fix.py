@@ -173,6 +173,23 @@ def test_the_diff_applies_with_patch_and_gives_what_fix_writes(tmp_path):
         assert patched.read_bytes() == path.read_bytes(), name
 
 
+@pytest.mark.parametrize("name, encoding, bom, crlf", [
+    ("gb18030.txt", "gb18030", b"", False),
+    ("gb18030-crlf.md", "gb18030", b"", True),
+    ("bom.txt", "utf-8", codecs.BOM_UTF8, False),
+    ("gb-bom.txt", "gb18030", "\ufeff".encode("gb18030"), True),
+])
+def test_the_diff_of_a_file_in_another_encoding_is_in_that_encoding_and_applies(tmp_path, name, encoding, bom, crlf):
+    path = copy_sample(tmp_path, name, encoding=encoding, crlf=crlf, bom=bom)
+    diff = run("check", "--diff", "--unsafe-fixes", path).stdout_bytes
+    assert "新增装机".encode(encoding) in diff and f"--- {path}".encode() in diff
+    patched = tmp_path / f"patched-{name}"
+    shutil.copy(path, patched)
+    subprocess.run(["patch", "--quiet", "--binary", str(patched)], input=diff, check=True)
+    run("check", "--fix", "--unsafe-fixes", path)
+    assert patched.read_bytes() == path.read_bytes(), name
+
+
 # --- encodings, BOM, line endings, permissions ---------------------------------
 
 
