@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -51,10 +52,16 @@ MAX_OLE_SCAN = 64 * 1024 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SPACES = " \t\u3000\xa0"
-# Patterns refused anywhere in an XML part, in the encodings an XML part may use.
+# Patterns refused anywhere in an XML part, in the encodings an XML part may use (lxml reads UTF-32 too).
 _DTD_MARKERS = tuple(
-    marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be")
+    marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
+MAX_CONTENT_TYPES_BYTES = 1024 * 1024  # [Content_Types].xml lists the parts: Word's is a few KB
+# What a damaged zip raises while it is read (a bad offset, a bad deflate stream, an unknown
+# method, a truncated member): a broken Word file, not a bug of reportlint's.
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError, OverflowError,
+               struct.error)
 _HEADING_STYLE = re.compile(r"(?i)(?:heading|标题)\s*[1-9]|subtitle|副标题")
 _TITLE_STYLE = re.compile(r"(?i)title|标题")
 _FALSE = ("0", "false", "off")
@@ -81,9 +88,12 @@ def read_word_file(path: Path, strict: bool = True, data: bytes | None = None) -
     try:
         with zipfile.ZipFile(source) as archive:
             check_archive(archive)
-    except zipfile.BadZipFile as error:
-        raise InputError(Message("not a Word .docx file (broken zip archive: {error})", error=str(error))) from None
-    return _read_checked(str(path) if data is None else io.BytesIO(data))
+        return _read_checked(str(path) if data is None else io.BytesIO(data))
+    except InputError:
+        raise
+    except _BROKEN_ZIP as error:
+        raise InputError(Message("not a Word .docx file (broken zip archive: {error})",
+                                 error=str(error) or type(error).__name__)) from None
 
 
 def _head(path: Path) -> bytes:
@@ -123,9 +133,6 @@ def check_archive(archive: zipfile.ZipFile) -> None:
         if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
             raise InputError(Message("refused: part {part} expands {ratio:,} times to {size:,} bytes (a zip bomb?)",
                                      part=info.filename, ratio=size // max(info.compress_size, 1), size=size))
-        if _is_xml(info.filename) and size > MAX_XML_BYTES:
-            raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
-                                     part=info.filename, size=size, limit=MAX_XML_BYTES))
         if info.flag_bits & 0x1:
             raise InputError(Message("refused: part {part} is encrypted", part=info.filename))
     if total > MAX_TOTAL_BYTES:
@@ -134,14 +141,53 @@ def check_archive(archive: zipfile.ZipFile) -> None:
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
         raise InputError(Message("not a Word .docx file (a zip archive without word/document.xml)"))
+    # The checks go by what each part is (its content type), not by its name: the main part may
+    # be called word/main.dat, and python-docx parses it as XML all the same.
+    xml_parts = _xml_parts(archive)
     for info in infos:
-        if _is_xml(info.filename) and _has_dtd(archive, info):
+        if not (info.filename in xml_parts or _is_xml(info.filename)):
+            continue
+        if info.file_size > MAX_XML_BYTES:
+            raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
+                                     part=info.filename, size=info.file_size, limit=MAX_XML_BYTES))
+        if _has_dtd(archive, info):
             raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
                                      part=info.filename))
 
 
 def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
+
+
+def _xml_parts(archive: zipfile.ZipFile) -> set[str]:
+    """The parts [Content_Types].xml declares as XML (an XML type, or one ending in +xml that is
+    not a picture): those are the ones python-docx hands to the XML parser."""
+    info = archive.getinfo("[Content_Types].xml")
+    if info.file_size > MAX_CONTENT_TYPES_BYTES:
+        raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
+                                 part=info.filename, size=info.file_size, limit=MAX_CONTENT_TYPES_BYTES))
+    if _has_dtd(archive, info):
+        raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
+                                 part=info.filename))
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(archive.read(info))
+    except ElementTree.ParseError:
+        return set()  # python-docx will say the package is broken
+    defaults, overrides = {}, {}
+    for element in root:
+        tag, kind = element.tag.rsplit("}", 1)[-1], (element.get("ContentType") or "").lower()
+        if tag == "Default" and element.get("Extension"):
+            defaults[element.get("Extension", "").lower()] = kind
+        elif tag == "Override" and element.get("PartName"):
+            overrides[element.get("PartName", "").lstrip("/")] = kind
+
+    def is_xml(kind: str) -> bool:
+        return kind in ("application/xml", "text/xml") or (kind.endswith("+xml") and not kind.startswith("image/"))
+
+    return {name for name in archive.namelist()
+            if is_xml(overrides.get(name) or defaults.get(name.rsplit(".", 1)[-1].lower(), ""))}
 
 
 def _has_dtd(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

@@ -366,13 +366,71 @@ BILLION_LAUGHS = (
 )
 
 
-@pytest.mark.parametrize("codec", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16", "utf-32"])
 def test_entity_expansion_is_refused(tmp_path, codec):
     parts = template()
-    xml = BILLION_LAUGHS if codec == "utf-8" else BILLION_LAUGHS.replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
+    xml = BILLION_LAUGHS if codec == "utf-8" else BILLION_LAUGHS.replace('version="1.0"', f'version="1.0" encoding="{codec.upper()}"')
     parts["word/document.xml"] = xml.encode(codec)
     write_zip(tmp_path / "a.docx", parts)
     refused(tmp_path / "a.docx", "word/document.xml", "DOCTYPE or ENTITY")
+
+
+def with_main_part_named(parts: dict[str, bytes], name: str, main: bytes) -> dict[str, bytes]:
+    """*parts* whose main document part is *name* (found, as Word finds it, through the package's
+    relationships and its content type), with a harmless word/document.xml left beside it."""
+    parts = dict(parts)
+    parts[name] = main
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", name.encode())
+    main_type = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/' + name.encode() + b'" ContentType="' + main_type + b'"/></Types>')
+    return parts
+
+
+def test_the_checks_go_by_content_type_not_by_the_parts_name(tmp_path, monkeypatch):
+    # word/main.dat is parsed as XML by python-docx: its DOCTYPE and its size are checked too
+    write_zip(tmp_path / "a.docx", with_main_part_named(template(), "word/main.dat", BILLION_LAUGHS.encode()))
+    refused(tmp_path / "a.docx", "word/main.dat", "DOCTYPE or ENTITY")
+    monkeypatch.setattr(docx_reader, "MAX_XML_BYTES", 1 << 19)  # above the template's styles.xml
+    big = word_file(tmp_path / "b.docx", "".join(p(f"{BODY}{i}") for i in range(4000)))
+    with zipfile.ZipFile(big) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    main, parts["word/document.xml"] = parts["word/document.xml"], template()["word/document.xml"]
+    write_zip(tmp_path / "c.docx", with_main_part_named(parts, "word/main.dat", main))
+    refused(tmp_path / "c.docx", "XML part word/main.dat", "the limit is 524,288")
+
+
+def test_an_svg_picture_with_a_doctype_is_no_reason_to_refuse(tmp_path):
+    parts = template()
+    parts["word/media/image1.svg"] = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg/>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Default Extension="svg" ContentType="image/svg+xml"/></Types>')
+    write_zip(tmp_path / "a.docx", parts)
+    read_document(tmp_path / "a.docx")  # no InputError
+
+
+def test_a_damaged_archive_is_one_line_about_a_broken_word_file(tmp_path):
+    # bytes changed, cut out or put in at random: whatever zipfile raises, never an internal error
+    import random
+
+    good = sample_as_word(tmp_path / "good.docx").read_bytes()
+    rng = random.Random(20261206)
+    for attempt in range(300):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 20)):
+            at = rng.randrange(len(data))
+            if rng.random() < 0.6:
+                data[at] = rng.randrange(256)
+            elif rng.random() < 0.5:
+                del data[at:at + rng.randint(1, 50)]
+            else:
+                data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 20)))
+        damaged = tmp_path / "damaged.docx"
+        damaged.write_bytes(bytes(data))
+        try:
+            read_document(damaged)
+        except InputError as error:
+            assert "\n" not in str(error), attempt
 
 
 def lying_bomb(path: Path) -> Path:
