@@ -1,4 +1,17 @@
-from .cli import main
+"""``python -m reportlint`` and the ``reportlint`` command: the command line, with a Ctrl-C
+pressed while its modules are still loading ending as quietly as one pressed later."""
+
+import sys
+
+
+def main() -> None:
+    try:
+        from .cli import main as run
+    except KeyboardInterrupt:
+        sys.stderr.write("reportlint: interrupted\n")
+        raise SystemExit(130) from None
+    run()
+
 
 # Guarded: where worker processes are spawned, not forked (macOS, Windows), each worker imports
 # the main module again, and must not run the command line a second time.

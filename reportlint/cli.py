@@ -477,7 +477,7 @@ def show_rule(rule, config_file) -> None:
 
 def main() -> None:
     # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit code 1, which a
-    # pipeline cannot tell from "findings". Usage errors still print as click prints them (exit 2).
+    # pipeline cannot tell from "findings". A usage error is one line in the house style (exit 2).
     try:
         # One name however it is started (reportlint, python -m reportlint), so that shell
         # completion answers to _REPORTLINT_COMPLETE either way.
@@ -485,10 +485,20 @@ def main() -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo(t("reportlint: interrupted"), err=True)
         sys.exit(130)
+    except click.exceptions.UsageError as error:
+        _error(_usage_line(error))
+        sys.exit(error.exit_code)
     except click.exceptions.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _usage_line(error: click.exceptions.UsageError) -> str:
+    """click's four lines (Usage, Try …, blank, Error: …) as one: the error, then where help is."""
+    message = error.format_message().rstrip(".")
+    command = error.ctx.command_path if error.ctx is not None else "reportlint"
+    return t("{message} (see {command} --help)", message=message[:1].lower() + message[1:], command=command)
 
 
 __all__ = ["cli", "main"]

@@ -665,6 +665,35 @@ def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
         assert capsys.readouterr().err == "reportlint: interrupted\n"
 
 
+def test_ctrl_c_while_the_modules_load_is_one_line_too():
+    # The interrupt arrives during `from reportlint.cli import …`, before cli.main's handler exists.
+    script = ("import builtins, sys\n"
+              "real = builtins.__import__\n"
+              "def interrupting(name, *args, **kwargs):\n"
+              "    if name == 'cli' or name.endswith('.cli'):\n"
+              "        raise KeyboardInterrupt\n"
+              "    return real(name, *args, **kwargs)\n"
+              "builtins.__import__ = interrupting\n"
+              "from reportlint.__main__ import main\n"
+              "main()\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "reportlint: interrupted\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check", "--foo", "a.txt"], "no such option '--foo'"),
+    (["chek"], "no such command 'chek'. Did you mean 'check'?"),
+    (["check", "--format", "xml", "a.txt"], "invalid value for '--format'"),
+    (["rule"], "missing argument 'RULE'"),
+])
+def test_usage_errors_are_one_line_in_the_house_style(args, message):
+    result = subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, text=True, check=False,
+                            env={**os.environ, "REPORTLINT_LANG": "en"})
+    assert result.returncode == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("reportlint: error: ") and message in line and line.endswith("--help)")
+
+
 def test_checking_the_repository_itself_skips_its_data_and_quoted_examples():
     # pyproject.toml's [tool.reportlint]: the 5 MB lexicon, the reviewed findings and the sample
     # are excluded, and the READMEs (which quote defects as examples) have every rule ignored.
