@@ -23,7 +23,7 @@ from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding, read_limited
 from .discovery import FileOptions, Problem
 from .engine import FileResult
-from .fixing import FileFix, diff_bytes, fix_file, fix_hint
+from .fixing import MAX_PASSES, FileFix, diff_bytes, fix_file, fix_hint
 from .i18n import N_, localize, t, tn
 from .model import Severity
 from .output import FORMATS
@@ -197,6 +197,9 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
                 failed = True
             elif done.skipped:  # by design, not a failure: its findings are still reported
                 _warning(t("{path}: not fixed: {reason}", path=done.path, reason=localize(done.skipped)))
+            elif not done.settled:
+                _warning(t("{path}: the fixes did not settle in {passes} passes; run again to apply the rest",
+                           path=done.path, passes=MAX_PASSES))
         if diff:
             failed = _report_problems(results) or failed
             changed = _print_diffs(_unique(done for _, done in fixes))

@@ -201,6 +201,8 @@ class FixOutcome:
     fixed: int  # fixes applied over all passes
     result: FileResult  # the findings that remain, on the fixed text
     passes: int
+    #: False when the passes ran out with fixes still to apply (a second --fix would change more)
+    settled: bool = True
 
 
 Relint = Callable[[str], FileResult]
@@ -223,7 +225,8 @@ def fix_result(result: FileResult, relint: Relint, unsafe: bool = False, max_pas
         fixed += len(applied)
         text = new_text
         current = relint(text)
-    return FixOutcome(text, fixed, current, passes)
+    settled = passes < max_passes or not fixable(current, unsafe)
+    return FixOutcome(text, fixed, current, passes, settled)
 
 
 def relinter(display: str, encoding: str, overrides) -> Relint:
@@ -255,6 +258,8 @@ class FileFix:
     encoding: Encoding | None = None
     error: str | None = None  # why the file was not written
     skipped: str | None = None  # why a file of a format that is never written was not fixed
+    #: False when fixing stopped at MAX_PASSES with fixes still to apply
+    settled: bool = True
 
     @property
     def changed(self) -> bool:
@@ -286,7 +291,8 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         untouched.data = stdin  # stdin is printed back as it came
         return untouched
     outcome = fix_result(result, relinter(result.path, doc.encoding, overrides), unsafe)
-    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=encoding)
+    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=encoding,
+                   settled=outcome.settled)
     try:
         done.data = encoding.encode(outcome.text)
         if write and path is not None and done.changed:

@@ -320,6 +320,8 @@ CHINESE: dict[str, str] = {
     # --- encodings -------------------------------------------------------------------------
     "file too large ({size:,} bytes; the limit is {limit:,} bytes)": "文件太大（{size:,} 字节；上限为 {limit:,} 字节）",
     "{message} (see {command} --help)": "{message}（见 {command} --help）",
+    "{path}: the fixes did not settle in {passes} passes; run again to apply the rest":
+        "{path}：修复经过 {passes} 轮仍未完成；请再运行一次以应用其余修复",
     "more than {limit:,} bytes (the limit); not read to the end": "超过 {limit:,} 字节（上限），没有读完",
     "not a regular file (a pipe, device or socket); to read standard input, name it -":
         "不是普通文件（而是管道、设备或套接字）；要读取标准输入，请写 -",

@@ -525,6 +525,20 @@ def test_stdin_fix_passes_input_it_cannot_read_through_unchanged():
     assert "reportlint: error: 报告.txt: cannot decode" in result.stderr
 
 
+def test_fixes_that_need_more_passes_than_allowed_are_said_to_be_unsettled(tmp_path, monkeypatch):
+    import functools
+
+    path = tmp_path / "a.txt"
+    path.write_text("今年新增新增新增装机容量100万千瓦。\n", encoding="utf-8")  # one copy goes per pass
+    monkeypatch.setattr(fixing, "fix_result", functools.partial(fixing.fix_result, max_passes=1))
+    result = run("check", "--fix", "--unsafe-fixes", path)
+    assert "did not settle" in result.stderr and "run again" in result.stderr
+    monkeypatch.undo()
+    result = run("check", "--fix", "--unsafe-fixes", path)
+    assert "did not settle" not in result.stderr
+    assert path.read_text(encoding="utf-8") == "今年新增装机容量100万千瓦。\n"
+
+
 def test_stdin_diff(tmp_path):
     text = "推进5G,建设新型基础设施。\n"
     result = run("check", "--diff", "-", "--stdin-filename", "x.txt", input=text.encode())
