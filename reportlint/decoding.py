@@ -264,6 +264,10 @@ def _not_utf8(data: bytes, bad: int) -> tuple[str, str]:
         text = data.decode("gb18030")
     except UnicodeDecodeError as error:
         raise InputError(_gb18030_then_not(data, bad, error.start)) from None
+    if _korean(data):
+        raise InputError(Message("cannot decode: looks like Korean (EUC-KR), which reads as plausible but "
+                                 "meaningless GB18030; use --encoding {encoding} if that is what it is",
+                                 encoding="euc-kr"))
     if plausibility(text) >= PLAUSIBLE:
         return text, "gb18030"
     big5 = _big5_name(data)
@@ -310,6 +314,23 @@ def _gb18030_then_not(data: bytes, utf8_bad: int, bad: int) -> str:
                        "encoding", where=_where(data, bad))
     return Message("cannot decode: not UTF-8 ({where}) and not GB18030 ({where_gb18030}); "
                    "use --encoding to name the encoding", where=_where(data, utf8_bad), where_gb18030=_where(data, bad))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _korean(data: bytes) -> bool:
+    """EUC-KR text: its Hangul rows are GB2312's hanzi rows, so it reads as everyday simplified
+    characters. Read as EUC-KR (cp949) it is Hangul, spaced between words, as Korean is written
+    and Chinese is not."""
+    try:
+        text = _sample(data.decode("cp949"))
+    except UnicodeDecodeError:
+        return False
+    chars = [char for char in text if not char.isascii() and not char.isspace()]
+    hangul = len(_HANGUL.findall(text))
+    # a few spaced words (a title 政 府 工 作 报 告) are no evidence: this tool is for Chinese
+    return hangul >= 20 and hangul >= 0.8 * len(chars) and text.count(" ") >= 0.15 * hangul
 
 
 def _big5_name(data: bytes) -> str | None:

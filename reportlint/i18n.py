@@ -320,6 +320,9 @@ CHINESE: dict[str, str] = {
     # --- encodings -------------------------------------------------------------------------
     "file too large ({size:,} bytes; the limit is {limit:,} bytes)": "文件太大（{size:,} 字节；上限为 {limit:,} 字节）",
     "{message} (see {command} --help)": "{message}（见 {command} --help）",
+    "cannot decode: looks like Korean (EUC-KR), which reads as plausible but meaningless GB18030; "
+    "use --encoding {encoding} if that is what it is":
+        "无法解码：看起来是韩文（EUC-KR），按 GB18030 读出来像中文却没有意义；如确是韩文，请用 --encoding {encoding}",
     "{path}: the fixes did not settle in {passes} passes; run again to apply the rest":
         "{path}：修复经过 {passes} 轮仍未完成；请再运行一次以应用其余修复",
     "more than {limit:,} bytes (the limit); not read to the end": "超过 {limit:,} 字节（上限），没有读完",

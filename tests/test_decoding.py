@@ -184,6 +184,24 @@ def test_big5_is_refused_with_a_hint_instead_of_read_as_gb18030_mojibake():
     assert decode(data, "big5") == (TRADITIONAL, "big5")
 
 
+KOREAN = ("대한민국 정부는 국민의 삶의 질을 높이기 위하여 다양한 정책을 추진하고 있습니다.\n"
+          "올해 경제 성장률은 2.5%로 예상되며, 일자리 창출과 지역 균형 발전에 힘쓰겠습니다.\n")
+
+
+def test_korean_is_refused_with_a_hint_instead_of_read_as_meaningless_chinese():
+    data = KOREAN.encode("euc-kr")
+    data.decode("gb18030")  # it does decode, into everyday hanzi: 措茄刮惫 沥何绰 …
+    with pytest.raises(InputError, match=r"looks like Korean \(EUC-KR\).*use --encoding euc-kr"):
+        decode(data)
+    assert decode(data, "euc-kr")[0] == KOREAN
+
+
+def test_chinese_in_gb18030_is_not_taken_for_korean():
+    for text in (DOUBLED_COMMA, TRADITIONAL, "各位代表：现在，我代表市人民政府向大会报告工作。", "推进 改革 开放",
+                 "政 府 工 作 报 告\n\n" + DOUBLED_COMMA):
+        assert decode(text.encode("gb18030"))[1] == "gb18030"
+
+
 def test_traditional_chinese_in_utf8_is_read():
     assert decode(TRADITIONAL.encode()) == (TRADITIONAL, "utf-8")
 
