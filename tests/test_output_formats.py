@@ -574,3 +574,15 @@ def test_exit_codes_are_the_same_in_every_format(tmp_path, monkeypatch):
         assert run("check", "--format", fmt, "--exit-zero", "a.txt").exit_code == 0, fmt
         assert run("check", "--format", fmt, "clean.txt").exit_code == 0, fmt
         assert run("check", "--format", fmt, "--exit-zero", "a.txt", "missing.txt").exit_code == 2, fmt
+
+
+def test_control_characters_of_the_document_never_reach_the_terminal(tmp_path):
+    # a lone CR would move the cursor back over the excerpt, an ESC start an escape sequence
+    from running import run
+
+    report = tmp_path / "报告.txt"
+    report.write_bytes("推进改革,覆盖\r旧稿\x1b[2J扩大开放。\n".encode())
+    for output_format in ("text", "concise"):
+        out = run("check", "--format", output_format, "--select", "RL401", report).stdout
+        assert "RL401" in out and "\r" not in out and "\x1b" not in out
+    assert "推进改革,覆盖␍旧稿␛[2J扩大开放。" in run("check", "--select", "RL401", report).stdout

@@ -8,17 +8,13 @@ by the summary line (not with --quiet).
 
 from __future__ import annotations
 
-import re
-
 from ..model import Finding
 from . import text_format
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
-
 
 def line(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
-    # A message never spans lines here: one finding, one line, whatever a rule wrote.
-    return _LINE_BREAK.sub(" ", text_format.header(finding, color, paragraphs))
+    # A message never spans lines here: one finding, one line, whatever a rule wrote (see header).
+    return text_format.header(finding, color, paragraphs)
 
 
 def render(results, registry=None, *, color: bool = False, statistics: bool = False, quiet: bool = False,

@@ -11,6 +11,7 @@ is a window around the span; the carets are aligned for full-width characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -24,6 +25,19 @@ from ..parse import DOCX_ENCODING
 WINDOW = 24  # characters of context on each side of the span
 MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+# Control characters of a document shown on a terminal: a lone CR would move the cursor and an
+# ESC start an escape sequence, so each becomes its visible picture (␍, ␛); a tab, a space.
+_VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x09: 0x20, 0x7F: 0x2421} | {
+    code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
+def visible(text: str) -> str:
+    return text.translate(_VISIBLE)
 
 
 def width(text: str) -> int:
@@ -44,7 +58,7 @@ def excerpt(source: str, finding: Finding) -> tuple[str, str]:
     right = min(len(line), max(end, start + 1) + WINDOW)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
-    shown = prefix + line[left:right].replace("\t", " ") + suffix
+    shown = prefix + visible(line[left:right]) + suffix
     pad = width(prefix + line[left:start])
     carets = "^" * max(1, width(line[start:end]))
     return shown, " " * pad + carets
@@ -120,7 +134,8 @@ def header(finding: Finding, color: bool = False, paragraphs: bool = False) -> s
         level = click.style(level, fg=_COLOURS[finding.severity], bold=True)
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
         location = click.style(location, bold=True)
-    return f"{location} {level} {code} {finding.message}"
+    # one line whatever a rule wrote, and no control character of the document reaches the terminal
+    return f"{location} {level} {code} {visible(_LINE_BREAK.sub(' ', finding.message))}"
 
 
 def statistics_lines(findings: list[Finding]) -> list[str]:
