@@ -120,6 +120,8 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       runs across the break: “附件1” / “2025年省十件民生实事”;
     - the caption of a table or chart whose body the text lost: “表3  2023年
       客（货）运量、周转量”;
+    - a poem quoted one line a paragraph, lines of one length (4, 5 or 7
+      characters) each with its mark: “千里之行始足下，” / “万山磅礴看主峰。”;
     - the headline lines above a news lead: “中央经济工作会议在北京举行” /
       “习近平发表重要讲话 李强作总结讲话” / “央视网消息（新闻联播）：……”;
     - the lines of a hard-wrapped .txt (every line cut near one width): they

@@ -84,18 +84,24 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     not report:
 
     - reduplicated words: 人人, 常常, 扎扎实实, 方方面面, 家家户户, 一座座, 年年;
-    - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音;
+    - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音,
+      also units doubled alike in parallel clauses (河河有人管、段段有人巡); "the one
+      with the other" before a word of mutual action: “老老互助”, 村村相通; 一 with a
+      measure word doubled, "one after another": 一步一步, 一个项目一个项目地抓;
     - repeats that straddle two words: 工作|作风, 为了|了解, 归侨|侨眷,
       吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
-      培育|育繁推, 周至|至乾县, 执行主席|席就座;
+      培育|育繁推, 周至|至乾县, 执行主席|席就座; a common verb after the noun it
+      doubles, marked by 了, 着 or 过 (对明年的经济工作|作了具体安排);
     - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
     - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
       (副委员长沈跃跃);
     - fixed terms and figures of speech: 水水联运 (like 铁水联运), 商商结合 beside
-      工商结合, 具体抓抓具体, 很紧很紧, 纵向向市县延伸、横向向民生保障 (the same
+      工商结合, 具体抓抓具体, 很紧很紧, 干部干部，干字当头 (a noun said twice as the
+      opening clause and taken up by the next), 纵向向市县延伸、横向向民生保障 (the same
       doubling in parallel clauses), quoted verse (“呦呦鹿鸣，食野之苹”);
-    - chains of one-character place names: 荆荆高铁, 广汕汕高铁, “宜荆荆恩”城市群;
+    - chains of one-character place names: 荆荆高铁, 广汕汕高铁, “宜荆荆恩”城市群,
+      宜荆荆都市圈;
     - list items that share a word (中国通用、中国国新), a word and its longer
       kin side by side (博士博士后, 葡萄酒酒庄酒), 实事求是是;
     - text in traditional characters is read through their simplified forms,
@@ -332,7 +338,23 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 长得壮壮的: an adjective doubled before 的
     if left == a and _reciprocal(text, c, words):
         return True  # 老老互助, 村村相通: the one with the other
+    if left == a and _parallel_reduplication(text, a, c):
+        return True  # 河河有人管、段段有人巡: "every river, every stretch"
     return _reduplicated(text, a, left == a, words)
+
+
+def _parallel_reduplication(text: str, a: int, c: int) -> bool:
+    """河河有人管、段段有人巡, 人人有事做、户户有收入: in one sentence, another character
+    doubled before the same word (有) in a parallel clause; the doubling is the construction
+    of both clauses ("every X"), which the dictionary need not know for each unit."""
+    if not _HAN_CHAR.match(text[c : c + 1]):
+        return False
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
+    high = end.start() if end else min(len(text), c + _LIST_REACH)
+    pattern = re.compile(f"([{_HAN}])\\1{re.escape(text[c])}")
+    return any(m.start() != a and m.group(1) != text[a] and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
+               for m in pattern.finditer(text, low, high))
 
 
 def _reciprocal(text: str, c: int, words) -> bool:

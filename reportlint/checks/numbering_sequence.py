@@ -139,7 +139,7 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       “二、一九五八年计划草案”. A list of one item is no list, and an outer count that
       does not go on after it is none either: 一、 given twice is then reported.
     - Paragraphs numbered 1. 2. … through the whole document, as a policy address or a
-      white paper numbers them across its parts 一、 and sections （一）: “（二）国際航運
+      white paper numbers them across its parts 一、 and sections （一）: “（二）國際航運
       中心” / “7.香港港口是…”; a number left out or given twice in that count is reported.
     - 一是…，一是…: “坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放” pairs “the
       one… the other…”; a repeated 一是 is reported only when the list goes on

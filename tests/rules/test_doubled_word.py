@@ -344,3 +344,16 @@ def test_silent_on_a_word_said_twice_and_glossed_by_the_next_clause():
         ],
         invalid=["要加强⟦干部干部⟧队伍建设。", "⟦干部干部⟧，要管好用好。"],
     )
+
+
+def test_silent_on_units_doubled_in_parallel_clauses():
+    # 河河有人管、段段有人巡: each clause doubles its unit before the same word, "every X has…",
+    # whether or not the dictionary knows the unit after 每 or 各
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "开展“河湖长制”巡查，做到河河有人管、段段有人巡。",
+            "发展特色产业，让人人有事做、户户有收入。",
+        ],
+        invalid=["做到河河有人管、段段有人巡，加强⟦河道河道⟧治理。"],
+    )
