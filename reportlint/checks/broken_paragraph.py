@@ -219,6 +219,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # titles, salutations, signature and date lines end without punctuation
     if closed or second.numbering is not None:
         return None  # （二）… / 3. …: a numbered item starts anew, whatever ended the one before
+    if _verse_lines(text, second.text):
+        return None  # 千里之行始足下， / 万山磅礴看主峰。: a poem set one line a paragraph
     if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
         return CUT  # …， / 一是: the sentence goes on below
     if _is_sub_heading(text):
@@ -236,6 +238,19 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         # above a finished paragraph heads it (a cut leaves the rest of a sentence below)
         return SUMMARY_LINE
     return UNCLOSED
+
+
+# One line of regular verse: four, five or seven characters and the mark that ends it.
+_VERSE_LINE = re.compile(r"([\u4e00-\u9fff]{4,7})([，。；！？、])")
+
+
+def _verse_lines(text: str, following: str) -> bool:
+    """Two lines of a poem, each a paragraph of its own (“千里之行始足下，” / “万山磅礴看
+    主峰。”): lines of one length, four, five or seven characters, each with its mark. A page
+    break does not cut a paragraph into two such lines."""
+    first, second = _VERSE_LINE.fullmatch(text), _VERSE_LINE.fullmatch(following.strip())
+    return bool(first and second and len(first.group(1)) == len(second.group(1)) != 6
+                and first.group(2) in "，；、")
 
 
 def _runs_on(text: str, following: str, min_length: int = 0) -> bool:

@@ -84,9 +84,10 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     not report:
 
     - reduplicated words: 人人, 常常, 扎扎实实, 方方面面, 家家户户, 一座座, 年年;
-    - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音;
-      or "the one with the other" before a word of mutual action: “老老互助”, 村村相通;
-      一 with a measure word doubled, "one after another": 一步一步, 一个项目一个项目地抓;
+    - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音,
+      also units doubled alike in parallel clauses (河河有人管、段段有人巡); "the one
+      with the other" before a word of mutual action: “老老互助”, 村村相通; 一 with a
+      measure word doubled, "one after another": 一步一步, 一个项目一个项目地抓;
     - repeats that straddle two words: 工作|作风, 为了|了解, 归侨|侨眷,
       吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
@@ -273,13 +274,30 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             return False  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
         if unit == "是" and _tag(word_before)[0] in "inl":
             return False  # 实事求是|是我们党的思想路线: the copula after its subject
+        if _verb_with_aspect(text, c, unit, word_before, words):
+            return False  # 对明年的经济工作|作了具体安排: the verb after its object, marked 了
         if _kind_of_the_same(text, a, c, words):
             return False  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
-    if k == 2 and unit[0] == "一":
-        return False  # 一步一步, 一个一个: "one by one"
     return True
+
+
+# Aspect particles: a single character right before one is the predicate's verb.
+_ASPECT = frozenset("了着过")
+# A verb this common (作 28,016, 做, 办, 干) is a word of its own after a noun.
+_COMMON_VERB = 10_000
+
+
+def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
+    """对明年的经济工作作了具体安排: after a noun that ends in the same character, a common
+    one-character verb that takes an aspect particle is the verb of the sentence (工作|作了
+    部署), not a copy (发展|展了 is one: 展 is no verb of its own)."""
+    if text[c : c + 1] not in _ASPECT or len(word_before.text) < 2:
+        return False
+    entry = words.get(unit)
+    noun_before = _tag(word_before)[0] == "n" or _tag(word_before) == "vn"
+    return noun_before and entry is not None and entry.tag == "v" and entry.freq >= _COMMON_VERB
 
 
 def _kind_of_the_same(text: str, a: int, c: int, words) -> bool:
@@ -318,7 +336,31 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 实事|件件: the first copy need not belong to the word before it
     if left == a and text[c : c + 1] in ("的", "地") and _descriptive(text[a], words):
         return True  # 长得壮壮的: an adjective doubled before 的
+    if left == a and _reciprocal(text, c, words):
+        return True  # 老老互助, 村村相通: the one with the other
+    if left == a and _parallel_reduplication(text, a, c):
+        return True  # 河河有人管、段段有人巡: "every river, every stretch"
     return _reduplicated(text, a, left == a, words)
+
+
+def _parallel_reduplication(text: str, a: int, c: int) -> bool:
+    """河河有人管、段段有人巡, 人人有事做、户户有收入: in one sentence, another character
+    doubled before the same word (有) in a parallel clause; the doubling is the construction
+    of both clauses ("every X"), which the dictionary need not know for each unit."""
+    if not _HAN_CHAR.match(text[c : c + 1]):
+        return False
+    low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
+    end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
+    high = end.start() if end else min(len(text), c + _LIST_REACH)
+    pattern = re.compile(f"([{_HAN}])\\1{re.escape(text[c])}")
+    return any(m.start() != a and m.group(1) != text[a] and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
+               for m in pattern.finditer(text, low, high))
+
+
+def _reciprocal(text: str, c: int, words) -> bool:
+    """老老互助 (the old helping the old), 村村相通, 校校互联: a one-character noun doubled
+    before a word of mutual action (互助, 互通, 相通, 相连) names both sides of it."""
+    return text[c : c + 1] in ("互", "相") and text[c : c + 2] in words
 
 
 def _ends_word(text: str, a: int, words) -> bool:
@@ -351,10 +393,9 @@ def _place_chain(text: str, a: int, c: int, segmented, offset: int, words) -> bo
     last = i + 1
     while last + 1 < len(segmented) and len(segmented[last + 1].text) == 1 and _HAN_CHAR.match(segmented[last + 1].text):
         last += 1
-    head = segmented[last + 1].text if last + 1 < len(segmented) else ""
-    if head.startswith(_ROUTE_HEADS):
-        return True
     start, end = segmented[first].start + offset, segmented[last].end + offset
+    if text.startswith(_ROUTE_HEADS, end):
+        return True  # the head as written: the segmenter may cut it (宜荆荆|都市|圈)
     if text[start - 1 : start] != "“" or text[end : end + 1] != "”":
         return False
     places = sum((words.tag(t.text) or "x") in ("ns", "j") for t in segmented[first : last + 1])
@@ -399,6 +440,8 @@ def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
     return (
         _in_list_of_names(text, a, c, words)
         or _chiasmus(text, a, c)
+        or _one_by_one(text, unit, c, words)
+        or _word_glossed(text, a, c, unit, words)
         or (k == 2 and _degree_repeated(unit, words))
         or (k == 1 and _same_kind_compound(text, a, c, words))
         or (k == 1 and not (words.tag(unit) or "x").startswith("u") and _parallel_doubling(text, a, c))
@@ -525,6 +568,37 @@ def _chiasmus(text: str, a: int, c: int) -> bool:
         a >= j and text[a - j : a] == text[c : c + j] and _HAN_ONLY.fullmatch(text[c : c + j])
         for j in (2, 3, 4)
     )
+
+
+def _one_by_one(text: str, unit: str, c: int, words) -> bool:
+    """一步一步, 一个一个, 一个项目一个项目地抓, 一家企业一家企业地帮: 一 with a measure word
+    (and its noun) doubled means "one after another"; a phrase longer than 一X does so
+    before the verb it modifies (地, or a verb)."""
+    if len(unit) < 2 or unit[0] != "一":
+        return False
+    if len(unit) == 2:
+        return True  # 一步一步, 一天一天
+    if not (words.tag(unit[:2]) == "m" or words.tag(unit[1]) == "q"):
+        return False
+    if text[c : c + 1] == "地":
+        return True
+    following = words.segment(text[c : c + 4])
+    return bool(following) and _tag(following[0]).startswith("v")
+
+
+_SENTENCE_START = frozenset("。！？；：“\n")
+
+
+def _word_glossed(text: str, a: int, c: int, unit: str, words) -> bool:
+    """干部干部，干字当头 / 改革改革，改字当头: a noun said twice as a clause of its own at
+    the start of a sentence, and taken up by the clause after it (干字), is a figure of speech."""
+    tag = words.tag(unit) or "x"
+    if len(unit) < 2 or not (tag.startswith("n") or tag == "vn"):
+        return False
+    if a > 0 and text[a - 1] not in _SENTENCE_START or text[c : c + 1] not in ("，", ","):
+        return False
+    after = _CLAUSE_MARK.search(text, c + 1)
+    return any(char in text[c + 1 : after.start() if after else len(text)] for char in unit)
 
 
 # Degree adverbs whose phrase is repeated for emphasis: 很紧很紧, 太难太难.

@@ -134,8 +134,13 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       out. Repeats are still reported.
     - A list inside an item numbered with a higher level's marks, as older reports
       write: 一、二、三、 inside （一）'s text or inside 四、, after which the outer count
-      goes on (（二）, 五、 written like （一）, 四、). A list of one item is no list: 一、
-      given twice is reported.
+      goes on (（二）, 五、 written like （一）, 四、). That holds under the first part too:
+      “一、一九五七年计划的执行结果” / “一、重工业生产增长较快。…” / “二、…” / “三、…” /
+      “二、一九五八年计划草案”. A list of one item is no list, and an outer count that
+      does not go on after it is none either: 一、 given twice is then reported.
+    - Paragraphs numbered 1. 2. … through the whole document, as a policy address or a
+      white paper numbers them across its parts 一、 and sections （一）: “（二）國際航運
+      中心” / “7.香港港口是…”; a number left out or given twice in that count is reported.
     - 一是…，一是…: “坚持两个基本点：一是坚持四项基本原则，一是坚持改革开放” pairs “the
       one… the other…”; a repeated 一是 is reported only when the list goes on
       (一是…；一是…；三是…).
@@ -451,15 +456,30 @@ class _Outline:
                     yield from self._close(self.inner.pop(0))
             elif violation is not None:
                 yield violation
-            self._advance(mark, fresh=mark.ordinal == 1 and (previous is None or previous.ordinal > 1))
+            self._advance(mark, fresh=self._starts_anew(mark, previous))
         for inner in self.inner:
             yield from self._close(inner)
 
     def _opens_inner(self, mark: _Mark, previous: _Mark | None) -> bool:
-        """A first number while a count at its level or below it is open."""
+        """A first number while a count at its level or below it is open: also 一、 right
+        after 一、, as older reports start the list inside their first part (一、一九五七年
+        计划的执行结果 / 一、重工业生产增长较快。… / 二、… / 二、一九五八年计划草案). Its
+        repeat is held, and reported unless the outer count goes on after the list."""
         if mark.ordinal != 1:
             return False
-        return (previous is not None and previous.ordinal > 1) or any(r > mark.rank for r in self.runs)
+        return previous is not None or any(r > mark.rank for r in self.runs)
+
+    def _starts_anew(self, mark: _Mark, previous: _Mark | None) -> bool:
+        """A first number that starts its level again by itself (一、 after 三、: an annex, the
+        next bulletin), not the first child of a new parent (（一） under 二、): only the former
+        voids the count of the levels below it. A count that runs on through the parts
+        (paragraphs 1. 2. … 30. through 一、（一）（二） 二、（一）… in a policy address) goes on
+        under a new （一）."""
+        if mark.ordinal != 1:
+            return False
+        if previous is not None:
+            return previous.ordinal > 1
+        return self._parent(mark.rank) is None
 
     def _resume(self, mark: _Mark) -> bool:
         """A number that breaks its run but continues a count open before a run started

@@ -359,3 +359,29 @@ def test_the_titles_of_a_pages_link_list_are_not_cut_sentences():
              "e4c29f31c6964493a14c4ddf6b160169:\n\n四川干部群众热议政府工作报告 以奋勇争先之姿，乘势而为\n\n"
              "be341a59f1dd422394845dcb3fce09dc:\n\n解读省政府工作报告：在服务大局中担难担重前行 在识变应变中向新而行\n\n打印本页")
     assert not findings_for("broken-paragraph", links)
+
+
+def test_a_poem_set_one_line_a_paragraph_is_not_cut():
+    # a speech quotes verse line by line: lines of one length (4, 5 or 7 characters), each
+    # with its mark, are a poem's lines, not a sentence cut by a page break
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "\n\n".join(["我还想与大家共勉几句话：", "千里之行始足下，", "万山磅礴看主峰。",
+                         "莫道征途多险阻，", "敢教日月换新天。", "同志们，新的征程就在眼前。"]),
+            "\n\n".join(["《诗经》有云：", "如切如磋，", "如琢如磨。", "做工作也是这样，要精益求精。"]),
+            "\n\n".join(["古人写道：", "春眠不觉晓，", "处处闻啼鸟。"]),
+        ],
+        invalid=[
+            # a body paragraph cut after its comma, beside a poem
+            "\n\n".join(["千里之行始足下，", "万山磅礴看主峰。",
+                         "越是困难的时候，越要坚定信心；⟦越是关键的时候，⟧", "越要保持定力。"]),
+        ],
+    )
+    # a line of verse length whose next paragraph is no verse line: the sentence runs on (a
+    # line that is all bold would be a Markdown heading, so no bold variant)
+    assert_rule(
+        "broken-paragraph",
+        invalid=["\n\n".join(["我还想与大家共勉几句话：", "⟦千里之行始足下，⟧", "要一步一个脚印地把蓝图变为现实。"])],
+        markup=False,
+    )

@@ -283,3 +283,77 @@ def test_silent_on_parallel_doublings_and_short_kinds_of_the_same():
             "建设未来产业先⟦导导⟧区。",
         ],
     )
+
+
+def test_silent_on_a_chain_of_place_abbreviations_before_a_head_the_segmenter_cuts():
+    # 宜荆荆都市圈: jieba reads 都市|圈, but the chain still stands before its head 都市圈
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "武汉都市圈同城化加快推进，襄十随神城市群、宜荆荆都市圈一体化建设提速。",
+            "加快长株潭都市圈和宜荆荆都市圈建设。",
+        ],
+        invalid=["宜荆荆都市圈建设提速，推动⟦区域区域⟧协同发展。"],
+    )
+
+
+def test_silent_on_a_unit_doubled_before_a_word_of_mutual_action():
+    # 老老互助: the old helping the old; 村村相通: one village with the next
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "某县推行“老老互助”，组织低龄健康老人结对帮扶高龄独居老人。",
+            "组织低龄老人开展老老互助，实现村村相通、户户相连。",
+        ],
+        invalid=["总结推广“老老互助”⟦模式模式⟧。", "组织老人开展互助，推动⟦互助互助⟧养老。"],
+    )
+
+
+def test_silent_on_a_verb_after_the_noun_it_doubles_when_an_aspect_particle_marks_it():
+    # 工作|作了具体安排: the verb 作 after its object 工作, marked by 了
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "刚才，市长同志对明年的经济工作作了具体安排，我完全同意。",
+            "会议对下一阶段的重点工作作了全面部署。",
+        ],
+        invalid=["区域经济发⟦展展⟧了新的态势。", "对明年的经济⟦工作工作⟧了具体安排。"],
+    )
+
+
+def test_silent_on_one_after_another():
+    # 一个项目一个项目地抓: 一 + a measure word (+ its noun) doubled before a verb
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "坚持以项目建设为抓手，一个项目一个项目地抓；坚持以企业服务为重点，一家企业一家企业地帮。",
+            "调研组一个村一个村走访，一件实事一件实事地办。",
+            "一步一步往前走。",
+        ],
+        invalid=["今年计划新开工⟦一个项目一个项目⟧。"],
+    )
+
+
+def test_silent_on_a_word_said_twice_and_glossed_by_the_next_clause():
+    # 干部干部，干字当头: a noun said twice as the opening clause, taken up by the next one
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "各级领导干部要敢于担当。干部干部，干字当头。",
+            "改革改革，改字当头，关键在于敢闯敢试。",
+        ],
+        invalid=["要加强⟦干部干部⟧队伍建设。", "⟦干部干部⟧，要管好用好。"],
+    )
+
+
+def test_silent_on_units_doubled_in_parallel_clauses():
+    # 河河有人管、段段有人巡: each clause doubles its unit before the same word, "every X has…",
+    # whether or not the dictionary knows the unit after 每 or 各
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "开展“河湖长制”巡查，做到河河有人管、段段有人巡。",
+            "发展特色产业，让人人有事做、户户有收入。",
+        ],
+        invalid=["做到河河有人管、段段有人巡，加强⟦河道河道⟧治理。"],
+    )

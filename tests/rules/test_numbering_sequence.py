@@ -470,3 +470,52 @@ def test_a_list_inside_an_item_of_a_list():
             lines(*SUBHEADS[:2], SUBHEADS[2].replace("二是扩大服务消费；三是", "⟦三是⟧扩大服务消费；四是"), *SUBHEADS[3:]),
         ],
     )
+
+
+def test_a_list_inside_the_first_part_of_an_older_report():
+    # reports of the 1950s–1980s start a list 一、二、三、 right under their first part 一、:
+    # 一、 after 一、 is the list's first item when the outer count goes on after it (二、)
+    plan = ("一、一九五七年国民经济计划的执行结果", "在工业方面，一九五七年的生产有以下几个特点：",
+            "一、重工业生产增长较快。钢产量比上年增长百分之二十九点三。",
+            "二、轻工业生产保持了适当的水平。", "三、产品质量有了提高，品种有了增加。",
+            "在工作中我们也有一些缺点：", "一、有些项目的规模定得过大。", "二、对综合平衡注意不够。",
+            "二、一九五八年国民经济计划草案", BODY)
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            lines(*plan),
+            lines(*plan, "三、为完成一九五八年的计划而奋斗", BODY),
+            lines("一、关于调整国民经济的问题", "一、农业。要继续贯彻执行发展农业的各项政策。",
+                  "二、轻工业。要优先安排轻工业的原料、燃料和动力。", "二、关于经济管理体制的改革", BODY),
+        ],
+        invalid=[
+            # the outer count never goes on: 一、 given twice
+            lines("一、一九五七年国民经济计划的执行结果", BODY, "⟦一、⟧一九五七年国民经济计划的执行结果", BODY),
+            # a number left out inside the list is still one
+            lines(*plan[:4], "⟦四、⟧产品质量有了提高，品种有了增加。", *plan[5:]),
+            # the outer count does not go on after the lists (三、 goes on from the list's 二、):
+            # the first part's 一、 is given twice
+            lines(plan[0], plan[1], plan[2].replace("一、", "⟦一、⟧"), *plan[3:8], "三、一九五八年国民经济计划草案", BODY),
+        ],
+    )
+
+
+def test_paragraphs_numbered_through_the_whole_document():
+    # a policy address (Hong Kong) or a white paper numbers its paragraphs 1. 2. … through
+    # all its parts 一、 and sections （一）: the count goes on under each new （一）
+    address = ("一、引言", "1.主席、各位議員：今天，我向立法會發表施政報告。",
+               "2.我們會集中精力拼經濟、謀發展、惠民生。", "二、鞏固傳統優勢", "（一）國際金融中心",
+               "3.香港是全球最大的離岸人民幣業務樞紐。", "4.政府會優化上市制度。", "（二）國際航運中心",
+               "5.我們會推動港口數字化。", "三、培育增長新動能", "（一）創新科技", "6.北部都會區是香港未來發展的新引擎。",
+               "7.政府會成立產業發展基金。")
+    white_paper = ("一、基本情况", "1.我国是一个统一的多民族国家。", "2.新中国成立以来，各项事业取得了长足进步。",
+                   "二、主要成就", "（一）经济持续发展", "3.经济总量稳步增长。", "（二）民生明显改善",
+                   "4.居民收入持续增加。", "三、基本经验", "（一）坚持党的领导", "5.这是根本保证。")
+    assert_rule(
+        "numbering-sequence",
+        valid=[lines(*address), lines(*white_paper)],
+        invalid=[
+            lines(*address[:11], "⟦7.⟧北部都會區是香港未來發展的新引擎。", "8.政府會成立產業發展基金。"),
+            lines(*white_paper[:7], "⟦3.⟧居民收入持续增加。", *white_paper[8:]),
+        ],
+    )
