@@ -59,6 +59,9 @@ def test_magnitudes_make_values_comparable_in_base_units():
     assert read("统筹用好2亿元前期经费，新增授信超2100亿元") == [("2亿元", 2e8, "元"), ("2100亿元", 2.1e11, "元")]
     assert read("1.5万个") == [("1.5万个", 15000.0, "个")]
     assert read("北京地区进出口总额超3.6万亿元")[0][1] == pytest.approx(3.6e12)
+    # bed-days, the unit of a hospital's inpatient workload (the health bulletins)
+    assert read("医师日均担负诊疗6.3人次和住院2.1床日") == [("6.3人次", 6.3, "人次"), ("2.1床日", 2.1, "床日")]
+    assert read("医疗卫生机构床位1062.0万张，每千人口7.56床") == [("1062.0万张", 1.062e7, "张"), ("7.56床", 7.56, "床")]
 
 
 def test_approximate_counts_with_duo_and_yu_are_lower_bounds():

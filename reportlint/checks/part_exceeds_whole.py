@@ -26,8 +26,10 @@ MAX_GAP = 16
 # must not multiply the work of each 其中.
 LOOK = 300
 # An average or a rate per unit is no sum of its parts: 人均3万元，其中城镇居民4.5万元;
-# 年均超收2040亿元，其中去年2573亿元 (one year may pass the yearly average).
-_AVERAGE = re.compile(r"人均|年均|平均|均价|均值|每|单价|价格|房价")
+# 年均超收2040亿元，其中去年2573亿元 (one year may pass the yearly average). 均 makes the
+# average in every compound (人均, 年均, 日均, 户均, 生均, 次均, 平均, 均价) and means "each" as an
+# adverb (均突破500亿元), where no sum is meant either; 均衡, 均等 and 均匀 are not averages.
+_AVERAGE = re.compile(r"均(?![衡等匀])|每|单价|价格|房价")
 # A change against another period or a difference between two amounts is no whole either: the
 # parts of a net change may each be larger than it (财政收入比上年增加500亿元，其中税收增加800亿元,
 # 超收800亿元，其中中央超收900亿元). Additions of the period (新增, 新建) are sums of their parts.
@@ -130,8 +132,9 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
 
     - rates and multiples (%, 个百分点, 倍): a part may grow faster than its
       whole (工农业总产值增长5.5％，其中，工业总产值增长6％);
-    - averages and prices (人均, 年均, 平均, 元/吨), where one part or one year may
-      lie above the whole's figure: 年均超收2040亿元，其中去年2573亿元;
+    - averages and prices (人均, 年均, 日均, 生均, 平均, 元/吨), where one part or one
+      year may lie above the whole's figure: 年均超收2040亿元，其中去年2573亿元;
+      医院医师日均担负住院2.1床日，其中：公立医院医师日均担负住院2.2床日;
     - a change against another period or a difference between two amounts: the
       change of one part may pass the net change (财政收入比上年增加500亿元，其中
       税收收入增加800亿元; 超收800亿元，其中中央财政超收900亿元). What the period

@@ -101,3 +101,27 @@ def test_silent_when_the_whole_is_an_average_a_change_or_a_difference():
             "一九五七年新建铁路一千一百公里，其中复线⟦一千三百公里⟧。",
         ],
     )
+
+
+def test_silent_when_the_whole_is_an_average_per_member_or_each_value():
+    # 均 makes an average in every compound, not only 人均 and 年均: a subgroup's average
+    # workload, floor space or holding may lie above the average of all (held-out clean texts).
+    assert_rule(
+        "part-exceeds-whole",
+        valid=[
+            "2026年，医院医师日均担负诊疗6.3人次和住院2.1床日，其中：公立医院医师日均担负诊疗6.8人次和住院2.2床日。",
+            "全省农户户均承包耕地7.6亩，其中山区县农户户均承包耕地9.2亩。",
+            "全市中小学生均校舍建筑面积8.6平方米，其中农村学校生均校舍建筑面积10.2平方米。",
+            "全市乡镇卫生院月均门诊量1.2万人次，其中中心卫生院月均门诊量2.6万人次。",
+            # 均 as "each": the figure applies to each subject, no sum is meant
+            "三个产业集群营业收入均突破500亿元，其中新能源产业集群营业收入620亿元。",
+        ],
+        invalid=[
+            # the same measures as sums of the period: still wholes
+            "全年新增医疗卫生机构床位2.1万张，其中公立医院⟦2.6万张⟧。",
+            "全年建成中小学校舍86万平方米，其中农村学校⟦102万平方米⟧。",
+            # 均衡, 均等 and 均匀 are no averages: 均衡性转移支付 is a sum of its parts
+            "省级下达均衡性转移支付786.5亿元，其中县级⟦826.4亿元⟧。",
+            "安排基本公共服务均等化资金120亿元，其中教育⟦150亿元⟧。",
+        ],
+    )
