@@ -648,6 +648,37 @@ def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
             if len(held) >= FORMULA_PARAGRAPHS and len(_HAN.findall(text)) <= FORMULA_MAX_HAN}
 
 
+# 第二十五条　… / 第十二条 …: a provision of a law or regulation, numbered through the whole text.
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:[\s\u3000:：]|$)")
+#: a copy between two articles longer than this is reported all the same (a provision pasted whole)
+ARTICLE_FORMULA_MAX_HAN = 40
+
+
+def between_articles(doc: Document, first: int, second: int, text: str) -> bool:
+    """Whether a copy joins two different articles of a law or regulation and is no longer than
+    a clause: the legal text repeats its formulas from article to article on purpose
+    (构成犯罪的，依法追究刑事责任。; 对直接负责的主管人员和其他直接责任人员依法给予处分), and
+    parallel articles write the same provision for parallel subjects."""
+    articles = _article_of_paragraphs(doc)
+    return (articles[first] is not None and articles[second] is not None and articles[first] != articles[second]
+            and len(_HAN.findall(text)) <= ARTICLE_FORMULA_MAX_HAN)
+
+
+def _article_of_paragraphs(doc: Document) -> list[int | None]:
+    """For each paragraph, the index of the article (第X条) it belongs to, or None outside one."""
+    def compute(doc: Document) -> list[int | None]:
+        found, current = [], None
+        for paragraph in doc.paragraphs:
+            if _ARTICLE.match(paragraph.text):
+                current = paragraph.index
+            elif paragraph.kind == "heading" or paragraph.numbering and paragraph.numbering[0] <= 1:
+                current = None  # 第三章 / 一、: a part of its own, outside the last article
+            found.append(current if paragraph.kind in ("text", "list-item") else None)
+        return found
+
+    return doc.analysis("reuse.articles", compute)
+
+
 # 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
 # names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")

@@ -28,7 +28,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document, Paragraph
-from .reuse import in_brackets, mirrored, normalise, recurring, refers_back, restated_task, restates_closing, same_part
+from .reuse import (
+    between_articles,
+    in_brackets,
+    mirrored,
+    normalise,
+    recurring,
+    refers_back,
+    restated_task,
+    restates_closing,
+    same_part,
+)
 
 if TYPE_CHECKING:
     from .reuse import Copy
@@ -395,6 +405,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     text = doc.paragraphs[places[1][0]].text[places[1][1] : places[1][2]]
     if restated_task(doc, places, text, mirrored(_shared_runs(doc)[copy.earlier, copy.later])):
         return None  # a task named in the review and among the tasks
+    if between_articles(doc, copy.earlier, copy.later, text):
+        return None  # a legal formula that articles repeat
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
     if not same_part(doc, copy.earlier, copy.later):

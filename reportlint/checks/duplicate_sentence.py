@@ -12,6 +12,7 @@ from ..engine import selected_rules
 from ..model import Related, Violation, rule
 from ..reuse import (
     Copy,
+    between_articles,
     copies,
     duplicate_paragraphs,
     earlier_range,
@@ -123,8 +124,10 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
             continue
         copied = [s for s in doc.paragraphs[copy.later].sentences
                   if _within(s, copy, opts.min_chars) and not _is_note(s)]
-        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs):
-            candidates.append((copy, copied, "".join(s.text for s in copied)))
+        text = "".join(s.text for s in copied)
+        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs) \
+                and not between_articles(doc, copy.earlier, copy.later, text):
+            candidates.append((copy, copied, text))
     # A short sentence that stands in three paragraphs or more is a formula of the document.
     formulas = recurring((text, copy.earlier, copy.later) for copy, _, text in candidates)
     for copy, copied, text in candidates:

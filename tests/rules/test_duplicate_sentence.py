@@ -333,3 +333,32 @@ def test_a_title_cut_out_of_its_sentence_does_not_part_the_text():
         "duplicate-sentence",
         invalid=[f"{REFORM}\n\n{cut}\n\n{opening_with(f'⟦{BUDGET}⟧')}"],
     )
+
+
+# A regulation's legal-responsibility formula, article after article (found in a held-out text).
+REGULATION = (
+    "第一章　总则\n\n"
+    "第一条　为了规范公共图书馆的建设和管理，保障公民的基本文化权益，制定本条例。\n\n"
+    "第五章　法律责任\n\n"
+    "第二十五条　损坏公共图书馆文献信息、设施设备，情节严重的，由文化主管部门给予警告，可以处一千元以下罚款；"
+    "构成犯罪的，依法追究刑事责任。\n\n"
+    "第二十六条　文化主管部门工作人员在公共图书馆管理工作中滥用职权、玩忽职守、徇私舞弊的，"
+    "对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。\n"
+)
+
+
+def test_silent_on_a_legal_formula_that_articles_repeat():
+    assert not findings_for("duplicate-sentence", REGULATION)
+    # a variant: 依法追究法律责任 in two articles of another regulation
+    variant = REGULATION.replace("依法追究刑事责任", "依法追究法律责任")
+    assert not findings_for("duplicate-sentence", variant)
+
+
+def test_reports_a_provision_pasted_whole_into_another_article_and_a_repeat_outside_articles():
+    provision = "公共图书馆应当建立健全文献信息资源采购制度，每年新增馆藏不得少于上年度馆藏总量的百分之三，并向社会公布采购目录和经费使用情况。"
+    pasted = REGULATION.replace("制定本条例。", "制定本条例。" + provision).replace(
+        "依法追究刑事责任。\n\n第二十六条", "依法追究刑事责任。" + provision + "\n\n第二十六条")
+    assert [f.code for f in findings_for("duplicate-sentence", pasted)] == ["RL203"]
+    report = ("今年要加快推进城市更新行动，改造城镇老旧小区三百个以上。构成犯罪的，依法追究刑事责任。\n\n"
+              "同时要加强安全生产监管，严厉打击非法违法生产经营行为。构成犯罪的，依法追究刑事责任。\n")
+    assert [f.code for f in findings_for("duplicate-sentence", report)] == ["RL203"]

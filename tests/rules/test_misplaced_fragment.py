@@ -394,3 +394,17 @@ def test_silent_on_a_topic_sentence_of_the_review_that_the_tasks_restate():
     # with figures it states a result or a target, which a report gives once
     figures = REVIEW_AND_PLAN.replace(TOPIC, "加快构筑向西向南开放战略高地和参与国际竞争新基地，新开通国际航线12条。")
     assert findings_for("misplaced-fragment", figures)
+
+
+def test_silent_on_a_legal_phrase_that_articles_of_different_chapters_share():
+    regulation = (
+        "第一章　总则\n\n"
+        "第三条　县级以上人民政府应当将公共图书馆事业纳入本级国民经济和社会发展规划，将所需经费列入本级预算，"
+        "对在公共图书馆工作中做出显著成绩的单位和个人给予表彰。\n\n"
+        "第五章　法律责任\n\n"
+        "第二十二条　公共图书馆违反本条例规定，未向社会公众免费开放的，由文化主管部门责令改正；拒不改正的，"
+        "对直接负责的主管人员和其他直接责任人员依法给予处分。\n\n"
+        "第二十六条　文化主管部门工作人员滥用职权、玩忽职守、徇私舞弊的，"
+        "对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。\n"
+    )
+    assert not findings_for("misplaced-fragment", regulation)
