@@ -52,7 +52,9 @@ def load_pack(path: Path, builtin: bool = False, compile_now: bool | None = None
     return rules
 
 
-_CONTEXT_WORDS = {"after": "after", "not-after": "not after", "before": "before", "not-before": "not before"}
+# The keys name where the context stands (after the word, before it): the doc says it plainly.
+_CONTEXT_WORDS = {"after": "followed by", "not-after": "not followed by", "before": "preceded by",
+                  "not-before": "not preceded by"}
 
 
 def _entry_line(entry: Entry) -> str:

@@ -559,8 +559,7 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
     if len(sections) != count.value:
         first, last = sections[0], sections[-1]
         assert first.numbering and last.numbering
-        message = (f"“{count.text}”与其后的{len(sections)}个部分（{first.numbering[2]}至"
-                   f"{last.numbering[2]}）不符")
+        message = f"“{count.text}”与其后的{len(sections)}个部分{_range(first.numbering[2], last.numbering[2])}不符"
         marker = last.numbering[2]
         offset = last.text.find(marker)
         related = Related(last.span(max(offset, 0), max(offset, 0) + len(marker)), f"最后一个部分{marker}")
@@ -585,9 +584,16 @@ def _sections(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
     return sections
 
 
+def _range(first: str, last: str) -> str:
+    """（一至九） for bare numerals, but “（一）至（九）” for markers with brackets of their own:
+    （（一）至（九）） doubled the brackets."""
+    return f"“{first}”至“{last}”" if first.startswith(("（", "(")) else f"（{first}至{last}）"
+
+
 def _violation(paragraph: Paragraph, listed: _Listed) -> Violation:
     count = listed.count
     shown = listed.shown or "、".join(listed.items)
-    message = f"“{count.text}”与{listed.where}列出的{len(listed.items)}项（{shown}）不符"
+    items = f"“{shown}”" if shown.startswith(("（", "(")) else f"（{shown}）"
+    message = f"“{count.text}”与{listed.where}列出的{len(listed.items)}项{items}不符"
     related = Related(paragraph.span(listed.start, listed.end), f"列出的{len(listed.items)}项")
     return Violation(paragraph.span(count.start, count.end), message, related=(related,))

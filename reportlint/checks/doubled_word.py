@@ -151,11 +151,11 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
             if doubling is same[0]:
                 yield _violation(doubling, Severity.INFO,
                                  f"“{doubling.context}”中“{doubling.unit}”重复，但全文{len(same)}处写法一致，"
-                                 "可能是有意使用的说法；如确属正确用语，请加入 allow-words")
+                                 "可能是有意使用的说法；如确属正确用语，请加入配置文件的 allow-words")
         elif _inside_short_quote(doubling):
             yield _violation(doubling, Severity.INFO,
                              f"引号内的“{doubling.context}”中“{doubling.unit}”重复；如是专名或口号的原样写法，"
-                             "请加入 allow-words")
+                             "请加入配置文件的 allow-words")
         else:
             yield _violation(doubling, None, f"“{doubling.doubled}”中“{doubling.unit}”连写了两次，疑为误重复")
 

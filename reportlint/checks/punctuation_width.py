@@ -188,9 +188,9 @@ def _whole_file(doc: Document, found: list[Stray]) -> Violation:
         counts["( )"] = counts.pop("(")
         del counts[")"]
     for mark, count in counts.most_common():
-        parts.append(f"{mark} 各 {count} 处" if mark == "( )" else f"{mark} {count} 处")
+        parts.append(f"“{mark}”各{count}处" if mark == "( )" else f"“{mark}”{count}处")
     total = sum(count * (2 if mark == "( )" else 1) for mark, count in counts.items())
-    message = f"全文 {total} 处半角标点用在中文中（{'，'.join(parts)}），应使用全角标点"
+    message = f"全文{total}处半角标点用在中文中（{'，'.join(parts)}），应使用全角标点"
     related = tuple(Related(_span(s), f"例如这里的“{s.text}”") for s in found[:_EXAMPLES])
     edits = tuple(edit for stray in found for edit in _edits(stray))
     return Violation(_start_of_file(doc), message, related=related, fix=Fix(edits, "safe", "全文改为全角标点"))
@@ -201,8 +201,8 @@ def _whole_kind(kind: str, found: list[Stray], full_width: int) -> Violation:
     count = len(found)
     shown = {"()": "( )", '""': '" "'}.get(kind, kind)
     wide = FULL_WIDTH_KIND[kind]
-    where = f"，全角的只有 {full_width} 处" if full_width else ""
-    message = f"全文 {count} 处半角{MARK_NAMES[kind]} {shown} 用在中文中{where}，应使用全角{wide}"
+    where = f"，全角的只有{full_width}处" if full_width else ""
+    message = f"全文{count}处半角{MARK_NAMES[kind]}“{shown}”用在中文中{where}，应使用全角“{wide}”"
     # at its first place, the next ones as examples
     related = tuple(Related(_span(s), f"这里也是“{s.text}”") for s in found[1 : _EXAMPLES + 1])
     edits = tuple(edit for stray in found for edit in _edits(stray))

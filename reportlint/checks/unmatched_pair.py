@@ -14,6 +14,14 @@ from ..model import NoOptions, Related, Violation, rule
 _CLOSER_OF = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』",
               "[": "]", "〔": "〕", "〈": "〉", "［": "］"}
 _OPENER_OF = {closer: opener for opener, closer in _CLOSER_OF.items()}
+# What a message calls each mark: a bare “ inside a message reads as a quotation of its own.
+_KIND_OF = {"“": "双引号", "‘": "单引号", "《": "书名号", "（": "括号", "(": "半角括号", "【": "方头括号",
+            "「": "直角引号", "『": "双直角引号", "[": "方括号", "〔": "六角括号", "〈": "单书名号", "［": "方括号"}
+
+
+def _name(mark: str) -> str:
+    """左双引号 for “, 右书名号 for 》: the mark named, with its side."""
+    return ("左" + _KIND_OF[mark]) if mark in _KIND_OF else ("右" + _KIND_OF[_OPENER_OF[mark]])
 # （…) pairs: a half-width parenthesis in Chinese text is punctuation-width's
 # finding, not a second one here.
 _FAMILY = {"(": "（", ")": "）"}
@@ -138,8 +146,8 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     ## What it does
     Finds quotation marks, brackets and 书名号 (“” ‘’ 《》 （） 【】 「」 『』 〔〕
     〈〉 () []) that do not pair up within a paragraph: a mark left open
-    (“ 没有对应的 ”), a closing mark without an opening one (多出的 ）), and two
-    halves of different pairs (“六五’时期: “ 与 ’ 不配对, even when quotes
+    (左双引号没有对应的右双引号), a closing mark without an opening one (多出的右括号), and two
+    halves of different pairs (“六五’时期: 左双引号与右单引号不配对, even when quotes
     later in the paragraph pair up among themselves). A quote turned the
     wrong way around a short term (一个”五讲四美三热爱”的活动) is one finding
     at the turned quote, not two. An inner ‘ closed by the outer ” is
@@ -185,7 +193,9 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
             if partner is not None:
                 pending.remove(partner)  # the other half of a cut paragraph
             elif not (doc.markdown and _in_link_destination(doc, paragraph, index)):
-                yield _Finding(index, f"多出的 {paragraph.text[index]}").violation(paragraph)
+                char = paragraph.text[index]
+                yield _Finding(index, f"多出的{_name(char)}：前面没有与之配对的{_name(_OPENER_OF[char])}"
+                               ).violation(paragraph)
         for index in pairs.markers:
             # （ / 三）…: a heading's numbering cut in two is a cut, not a marker.
             partner = _carried_partner(pending, paragraph.text[index], index, position)
@@ -244,7 +254,7 @@ def _pair_up(text: str) -> _Pairs:
     pairs.extra = _turned_quotes(text, pairs.extra, pairs.findings, first=True)
     pairs.left_open = _turned_quotes(text, list(stack), pairs.findings, first=False)
     if len(ascii_quotes) % 2:
-        pairs.findings.append(_Finding(ascii_quotes[-1], '" 没有对应的 "：本段英文引号的个数是奇数'))
+        pairs.findings.append(_Finding(ascii_quotes[-1], "英文双引号没有配对：本段英文双引号的个数是奇数"))
     if text[0] in _QUOTES and pairs.lead_close is None:
         pairs.lead_close = -1
     return pairs
@@ -265,7 +275,7 @@ def _close(text: str, index: int, stack: _OpenMarks, pairs: _Pairs) -> None:
         # “…‘…”: the outer closing mark ends what the inner mark left open.
         for inner in _turned_quotes(text, stack[depth + 1 :], pairs.findings, first=False):
             pairs.findings.append(_Finding(
-                inner, _left_open_message(text[inner]), index, f"外层的 {char} 在 {text[inner]} 闭合之前出现"
+                inner, _left_open_message(text[inner]), index, f"外层的{_name(char)}在{_name(text[inner])}闭合之前出现"
             ))
         stack.truncate(depth + 1)
         _pop(stack, index, pairs)
@@ -273,7 +283,8 @@ def _close(text: str, index: int, stack: _OpenMarks, pairs: _Pairs) -> None:
         # 《…）: the halves of two different pairs, and no 》 left for the 《 later.
         top = stack.pop()
         pairs.findings.append(_Finding(
-            index, f"{text[top]} 与 {char} 不配对", top, f"与之不配对的 {text[top]}（应以 {_CLOSER_OF[text[top]]} 闭合）"
+            index, f"{_name(text[top])}与{_name(char)}不配对", top,
+            f"与之不配对的{_name(text[top])}，应以{_name(_CLOSER_OF[text[top]])}闭合"
         ))
     else:
         pairs.extra.append(index)
@@ -296,8 +307,8 @@ def _turned_quotes(text: str, unpaired: list[int], findings: list[_Finding], fir
         if j > 0 and text[i] == text[j] in "”’“‘" and _quoted_term(text, i, j):
             turned, partner = (i, j) if first else (j, i)
             right = _OPENER_OF.get(text[turned]) or _CLOSER_OF[text[turned]]
-            findings.append(_Finding(turned, f"{text[turned]} 应为 {right}：{text[i : j + 1]} 的引号方向不对",
-                                     partner, f"与之配对的 {text[partner]}"))
+            findings.append(_Finding(turned, f"这个{_name(text[turned])}应为{_name(right)}："
+                                             f"{text[i : j + 1]}的引号方向不对", partner, f"与之配对的{_name(text[partner])}"))
             k += 2
             continue
         kept.append(i)
@@ -389,7 +400,7 @@ def _carried_partner(pending: list[_Open], closer: str, index: int, position: in
 
 
 def _left_open_message(char: str) -> str:
-    return f"{char} 没有对应的 {_CLOSER_OF[char]}"
+    return f"{_name(char)}没有对应的{_name(_CLOSER_OF[char])}"
 
 
 def _left_open(text: str, index: int) -> _Finding:

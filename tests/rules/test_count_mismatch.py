@@ -70,7 +70,7 @@ def test_message_quotes_the_count_the_number_found_and_the_items():
     assert finding.message == "“三大”与后面列出的2项（一是至二是）不符"
     text = chapter(CLAIM.replace("⟦", "").replace("⟧", ""), SECTIONS[:7])
     [finding] = findings_for("count-mismatch", text)
-    assert finding.message == "“8个方面”与其后的7个部分（（一）至（七））不符"
+    assert finding.message == "“8个方面”与其后的7个部分“（一）”至“（七）”不符"
     [related] = finding.related
     assert text[related.span.start : related.span.end] == "（七）"
 

@@ -79,7 +79,7 @@ def test_sample_gets_one_finding_for_the_whole_file():
     source = SAMPLE.read_text(encoding="utf-8")
     [finding] = findings_for("punctuation-width", source, SAMPLE.name)
     assert (finding.line, finding.column) == (1, 1)
-    assert finding.message == "全文 386 处半角标点用在中文中（, 355 处，( ) 各 11 处，! 6 处，: 3 处），应使用全角标点"
+    assert finding.message == "全文386处半角标点用在中文中（“,”355处，“( )”各11处，“!”6处，“:”3处），应使用全角标点"
     assert finding.fix.applicability == "safe" and len(finding.fix.edits) == 386
     assert [source[r.span.start : r.span.end] for r in finding.related] == ["(五)", ",", ","]
     fixed = apply(source, finding)
@@ -92,10 +92,10 @@ def test_whole_file_thresholds_are_options():
     clauses = ["推进项目建设", "扩大有效投资", "提振居民消费", "稳定外贸外资", "促进充分就业", "兜牢民生底线"]
     ascii_text = "\n".join(",".join(clauses) + "。" for _ in range(3))  # 15 ASCII commas
     [whole] = findings_for("punctuation-width", ascii_text)
-    assert whole.message.startswith("全文 15 处半角标点")
+    assert whole.message.startswith("全文15处半角标点")
     # below the whole-file count, the commas are still one kind written in ASCII throughout
     [kind] = findings_for("punctuation-width", ascii_text, options={"whole-file-count": 20})
-    assert kind.message == "全文 15 处半角逗号 , 用在中文中，应使用全角，"
+    assert kind.message == "全文15处半角逗号“,”用在中文中，应使用全角“，”"
     singles = findings_for("punctuation-width", ascii_text, options={"whole-file-count": 20, "kind-count": 20})
     assert len(singles) == 15
     # mostly full-width: each stray on its own
@@ -171,7 +171,7 @@ def test_brackets_written_in_ascii_throughout_are_one_finding():
     [finding] = findings_for("punctuation-width", text)
     # at the first place, the next ones as examples
     assert (finding.line, finding.column) == (3, 1) and text[finding.span.start : finding.span.end] == "(一)"
-    assert finding.message == "全文 7 处半角括号 ( ) 用在中文中，应使用全角（）"
+    assert finding.message == "全文7处半角括号“( )”用在中文中，应使用全角“（）”"
     assert [text[r.span.start : r.span.end] for r in finding.related] == ["(二)", "(三)", "(四)"]
     assert finding.fix.applicability == "safe" and len(finding.fix.edits) == 14
     fixed = apply(text, finding)
@@ -182,19 +182,19 @@ def test_brackets_written_in_ascii_throughout_are_one_finding():
 def test_each_kind_written_in_ascii_throughout_is_one_finding_of_its_own():
     text = _report([f"({n})坚决维护社会和谐稳定" for n in NUMBERS], ending="!")
     messages = sorted(f.message for f in findings_for("punctuation-width", text))
-    assert messages == ["全文 7 处半角叹号 ! 用在中文中，应使用全角！", "全文 7 处半角括号 ( ) 用在中文中，应使用全角（）"]
+    assert messages == ["全文7处半角叹号“!”用在中文中，应使用全角“！”", "全文7处半角括号“( )”用在中文中，应使用全角“（）”"]
 
 
 def test_a_kind_mostly_in_ascii_names_its_few_full_width_marks():
     headings = [f"({n})坚决维护社会和谐稳定" for n in NUMBERS[:6]] + ["（七）坚决维护社会和谐稳定"]
     [finding] = findings_for("punctuation-width", _report(headings))
-    assert finding.message == "全文 6 处半角括号 ( ) 用在中文中，全角的只有 1 处，应使用全角（）"
+    assert finding.message == "全文6处半角括号“( )”用在中文中，全角的只有1处，应使用全角“（）”"
 
 
 def test_a_stray_mark_beside_a_kind_in_ascii_throughout_is_its_own_finding():
     text = _report([f"({n})坚决维护社会和谐稳定" for n in NUMBERS]).replace("始终把", "始终,把", 1)
     found = findings_for("punctuation-width", text)
-    assert [f.message for f in found] == ["全文 7 处半角括号 ( ) 用在中文中，应使用全角（）",
+    assert [f.message for f in found] == ["全文7处半角括号“( )”用在中文中，应使用全角“（）”",
                                           "中文中使用了半角逗号“,”，应为全角“，”"]
     assert found[1].line == 5
 
@@ -277,5 +277,5 @@ def test_a_lost_character_is_never_part_of_a_whole_file_finding():
     clauses = ["推进项目建设", "扩大有效投资", "提振居民消费", "稳定外贸外资", "促进充分就业", "兜牢民生底线"]
     text = "\n".join(",".join(clauses) + "。" for _ in range(3)) + "\n加固二期、?水灌区开工建设。"
     found = findings_for("punctuation-width", text)
-    assert found[0].message.startswith("全文 15 处半角标点") and found[1].message.startswith("“?”疑为丢失的字")
+    assert found[0].message.startswith("全文15处半角标点") and found[1].message.startswith("“?”疑为丢失的字")
     assert len(found[0].fix.edits) == 15 and all(edit.content == "，" for edit in found[0].fix.edits)

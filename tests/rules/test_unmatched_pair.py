@@ -33,12 +33,12 @@ def test_fires_on_an_inner_mark_closed_by_the_outer_one():
     text = "编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案》，全文提交大会审查。"
     assert_rule("unmatched-pair", invalid=[text.replace("（", "⟦（⟧")])
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "（ 没有对应的 ）"
+    assert finding.message == "左括号没有对应的右括号"
     [related] = finding.related
     assert text[related.span.start : related.span.end] == "》"
     text = "他说：“要坚持‘人民城市人民建，人民城市为人民”。"
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "‘ 没有对应的 ’" and text[finding.span.start] == "‘"
+    assert finding.message == "左单引号没有对应的右单引号" and text[finding.span.start] == "‘"
     assert text[finding.related[0].span.start] == "”"
 
 
@@ -51,7 +51,7 @@ def test_fires_on_a_closing_mark_without_its_opening_half():
         ],
     )
     [finding] = findings_for("unmatched-pair", "完成设备更新6.5万台套），实现消费品以旧换新销售额19.5亿元。")
-    assert finding.message == "多出的 ）"
+    assert finding.message == "多出的右括号：前面没有与之配对的左括号"
 
 
 def test_fires_on_the_halves_of_two_different_pairs():
@@ -60,7 +60,7 @@ def test_fires_on_the_halves_of_two_different_pairs():
     text = "我们编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）），全文提交大会审查。"
     assert_rule("unmatched-pair", invalid=["我们编制了《北京市国民经济和社会发展第十五个五年规划纲要（草案）⟦）⟧，全文提交大会审查。"])
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "《 与 ） 不配对"
+    assert finding.message == "左书名号与右括号不配对"
     assert text[finding.related[0].span.start] == "《"
 
 
@@ -153,7 +153,7 @@ def test_markdown_links_and_footnotes_are_not_brackets():
     assert not findings_for("unmatched-pair", text, "report.md")
     text = "深化[“放管服改革](https://www.gov.cn/) 与简政放权[^1]。"
     [finding] = findings_for("unmatched-pair", text, "report.md")
-    assert finding.message == "“ 没有对应的 ”"
+    assert finding.message == "左双引号没有对应的右双引号"
 
 
 def test_artifacts_are_left_to_layout_artifact():
@@ -185,12 +185,12 @@ def test_a_mark_closed_by_the_wrong_half_is_one_finding_when_the_later_quotes_pa
     text = ("“五五”末期，国家财政出现较大的赤字。“六五’期间，通过调整和改革，收入增加。"
             "财政收入增加最多的是“五五”时期，而“六五”期间的增加额大大超过“五五”时期。")
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "“ 与 ’ 不配对" and finding.span.start == text.index("’")
+    assert finding.message == "左双引号与右单引号不配对" and finding.span.start == text.index("’")
     assert finding.related[0].span.start == text.index("“六五’")
     # national_2006: “ typed for 《, and a quotation later in the paragraph
     text = "一是建设社会主义新农村。“纲要（草案）》把解决“三农”问题放在各项战略任务的首位。"
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "“ 与 》 不配对"
+    assert finding.message == "左双引号与右书名号不配对"
     assert_rule(
         "unmatched-pair",
         invalid=[
@@ -215,7 +215,7 @@ def test_a_quote_turned_the_wrong_way_is_one_finding():
     )
     text = "正在汇合成一个”五讲四美三热爱”的统一的活动。"
     [finding] = findings_for("unmatched-pair", text)
-    assert finding.message == "” 应为 “：”五讲四美三热爱” 的引号方向不对"
+    assert finding.message == "这个右双引号应为左双引号：”五讲四美三热爱”的引号方向不对"
     assert finding.related[0].span.start == text.rindex("”")
 
 
