@@ -314,7 +314,7 @@ def test_rules_lists_and_rule_shows_pack_entries_with_contexts(tmp_path):
     assert "ORG101  preferred-terms" in listed and "RL501   confusable-word" in listed
     shown = runner.invoke(cli, ["rule", "ORG101", "--config", str(config_path)]).stdout
     assert r"- 截止 → 截至 (if followed by /\d|{时间词}/; not followed by /{期限词}/): 表示到某一时间为止用“截至”" in shown
-    assert "- 做为 → 作为 (if not after /民/; not before /多/): “作为”表示身份、当作" in shown
+    assert "- 做为 → 作为 (if not followed by /民/; not preceded by /多/): “作为”表示身份、当作" in shown
     assert "- {时间词}: 目前、当前、今年、年底、上年末" in shown
     assert "Entries (3):" in shown
 
