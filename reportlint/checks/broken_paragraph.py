@@ -225,6 +225,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return CUT  # …， / 一是: the sentence goes on below
     if _is_sub_heading(text):
         return None
+    if _is_field(text) and _is_field(second.text):
+        return None  # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop
     if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
         # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
         # sentence and a new paragraph opens with its lead; only the 。 is missing.
@@ -346,6 +348,15 @@ def _is_sub_heading(text: str) -> bool:
     """一是聚焦全方位扩大内需，着力提消费促投资: the lead of a point set as a line of
     its own, without a final mark, above the paragraph that explains it."""
     return bool(_ORDINAL_LEAD.match(text)) and len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text)
+
+
+# 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
+# with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。！？!?]*")
+
+
+def _is_field(text: str) -> bool:
+    return _FIELD.fullmatch(text.strip()) is not None
 
 
 def _is_caption(paragraph: Paragraph) -> bool:

@@ -385,3 +385,22 @@ def test_a_poem_set_one_line_a_paragraph_is_not_cut():
         invalid=["\n\n".join(["我还想与大家共勉几句话：", "⟦千里之行始足下，⟧", "要一步一个脚印地把蓝图变为现实。"])],
         markup=False,
     )
+
+
+def test_fields_of_a_form_take_no_full_stop():
+    # found by held-out texts: a 民生实事 list, a notice's contact lines, a transcript's header
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "1.新建改扩建幼儿园5所，新增学位1800个。\n\n责任单位：县教育局、县住房和城乡建设局\n\n完成时限：2024年8月底",
+            "联系人：市林业局森林防火科　赵立新\n\n联系电话：0578-2261835（传真同号）",
+            "时间：2026年1月20日上午10时\n\n地点：省政府新闻发布厅\n\n"
+            "发布人：省统计局局长陈卫东；国家统计局青川调查总队副总队长刘雅琴\n\n主持人：省政府新闻办副主任宋涛",
+        ],
+        invalid=[
+            # a field cut in two is still a cut: the next line is no field
+            "责任单位：县教育局、⟦县住房和城乡建⟧\n\n设局。",
+            # a label that introduces a sentence is no field
+            "今年主要预期目标是：地区生产总值增长5%左右，⟦城镇新增就业⟧\n\n1.2万人以上。",
+        ],
+    )
