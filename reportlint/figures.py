@@ -547,6 +547,10 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
     return depth > 0
 
 
+# 等 that closes a list (A、B等地区), not the 等 of 平等, 同等, 等级, 等待, 等于.
+_CLOSING_DENG = re.compile(r"(?<![平同相对均优中高上初超次])等(?![级待于同值额效])")
+
+
 def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumeration | None:
     """The list of items ending at *end* (the start of a count): 昭阳、镇雄、水富 before
     3个省级物流枢纽, or the quoted “正面、负面、倡导” before 3张清单.
@@ -579,6 +583,10 @@ def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumerati
     if len(items) < 2 or any(not item.text.strip() for item in items):
         return None
     if any(len(item.text) > MAX_ITEM for item in items[1:]) or (not joined and "、" not in text[items[0].end : end]):
+        return None
+    if _CLOSING_DENG.search(items[-1].text):
+        # …、丹溪市河西区等民族地区持续深化“三交”: 等 closed the list inside the last "item";
+        # what follows is a sentence of its own, and the count after it counts something else
         return None
     return Enumeration(tuple(items), is_open, text[items[-2].end : items[-1].start])
 

@@ -252,3 +252,18 @@ def test_the_items_are_read_as_the_list_writes_them():
             "大体上有⟦四种⟧类型：一是按照国家指令性计划进行生产的。二是按市场变化而在国家计划许可的范围内生产的。",
         ],
     )
+
+
+def test_silent_when_deng_closed_the_list_before_the_count():
+    # found by a held-out text: the list ends at 等; “三交” (交往交流交融) counts nothing of it
+    assert_rule(
+        "count-mismatch",
+        valid=[
+            "格、阿、塔三州和雁城市南山区、丹溪市河西区等民族地区持续深化“三交”工作，各族群众紧紧抱在一起。",
+            "北山、南岭、西河等县区全面落实“四个不摘”要求，守住不发生规模性返贫底线。",
+        ],
+        invalid=[
+            "推动人防、技防、物防“⟦两防⟧”建设。",
+            "加强北山、南岭、西河⟦两个⟧县区的防汛工作，确保平稳度汛。",
+        ],
+    )
