@@ -697,13 +697,20 @@ def _noun(char: str, words) -> bool:
 def _prefix(char: str, compound: str, source: str, words, clause_start: bool = False) -> bool:
     """全 in 安全|全链条: the document also uses the compound on its own (完善全链条监管),
     not only as the tail of another word (有力|有效 does not make 力有效 a compound). A
-    compound of two characters counts only where it starts a clause (、管出效率)."""
-    return any(_opens_word(source, i, char, words) and (not clause_start or _starts_clause(source, i))
+    compound of two characters counts only where it starts a clause (、管出效率) or stands as
+    a noun after a numeral, a measure or a determiner (公路|路长制 beside 三级路长, 各级路长)."""
+    return any(_opens_word(source, i, char, words)
+               and (not clause_start or _starts_clause(source, i) or _after_determiner(source, i, words))
                for i in _occurrences(source, compound))
 
 
 def _starts_clause(source: str, i: int) -> bool:
     return i == 0 or source[i - 1] in "、，；：。！？\n“"
+
+
+def _after_determiner(source: str, i: int, words) -> bool:
+    """三级|路长, 各级|河长, 每个|站长: a word of number, measure, rank or determination right before."""
+    return any(i >= n and (words.tag(source[i - n : i]) or "x")[0] in "mqrb" for n in (1, 2))
 
 
 def _opens_word(source: str, i: int, char: str, words) -> bool:

@@ -357,3 +357,20 @@ def test_silent_on_units_doubled_in_parallel_clauses():
         ],
         invalid=["做到河河有人管、段段有人巡，加强⟦河道河道⟧治理。"],
     )
+
+
+def test_silent_when_the_document_uses_the_second_copys_compound_after_a_determiner():
+    # found by a held-out regulation: 路长制 beside 三级路长, 各级路长 (as 河长制 beside 各级河长)
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "县级人民政府应当推行农村公路路长制，设立县、乡、村三级路长，明确各级路长的职责范围。",
+            "全面推行湖泊湖长制，市、县、乡三级湖长每月巡湖不少于一次。",
+        ],
+        invalid=[
+            # without the compound elsewhere there is no evidence: reported
+            "县级人民政府应当推行农村公⟦路路⟧长制，明确职责范围和考核办法。",
+            # a compound used elsewhere only as the tail of its own doubling is no evidence
+            "今年⟦新增新增⟧装机容量100万千瓦，新增装机规模创历史新高。",
+        ],
+    )
