@@ -679,6 +679,35 @@ def _article_of_paragraphs(doc: Document) -> list[int | None]:
     return doc.analysis("reuse.articles", compute)
 
 
+# 陈卫东： / 青川日报记者： / 主持人：…: a speaker's label opening a turn of a transcript (a label of a
+# few characters and a colon, alone on its line or opening the words spoken).
+_SPEAKER = re.compile(r"[\u4e00-\u9fff]{2,10}[：:]")
+#: a document with this many turns or more is a transcript (a press conference, an interview)
+DIALOGUE_TURNS = 3
+
+
+def in_dialogue(doc: Document, first: int, second: int) -> bool:
+    """Whether two paragraphs are in two turns of a transcript: a speaker restates in an answer
+    what was said before (the headline figures, a policy's name), which is no paste."""
+    turns = _turns(doc)
+    return turns[first] is not None and turns[second] is not None and turns[first] != turns[second]
+
+
+def _turns(doc: Document) -> list[int | None]:
+    def compute(doc: Document) -> list[int | None]:
+        labels = [p.index for p in doc.paragraphs if _SPEAKER.match(p.text) and len(p.text) <= 12]
+        if len(labels) < DIALOGUE_TURNS:
+            return [None] * len(doc.paragraphs)
+        found, current = [], None
+        for paragraph in doc.paragraphs:
+            if paragraph.index in labels:
+                current = paragraph.index
+            found.append(current)
+        return found
+
+    return doc.analysis("reuse.turns", compute)
+
+
 # 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
 # names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
 _FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")

@@ -31,6 +31,7 @@ from .document import Document, Paragraph
 from .reuse import (
     between_articles,
     in_brackets,
+    in_dialogue,
     mirrored,
     normalise,
     recurring,
@@ -407,6 +408,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # a task named in the review and among the tasks
     if between_articles(doc, copy.earlier, copy.later, text):
         return None  # a legal formula that articles repeat
+    if in_dialogue(doc, copy.earlier, copy.later):
+        return None  # a speaker restating in an answer what was said before
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
     if not same_part(doc, copy.earlier, copy.later):

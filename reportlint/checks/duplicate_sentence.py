@@ -17,6 +17,7 @@ from ..reuse import (
     duplicate_paragraphs,
     earlier_range,
     in_brackets,
+    in_dialogue,
     is_field,
     is_prose,
     is_title_line,
@@ -126,7 +127,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
                   if _within(s, copy, opts.min_chars) and not _is_note(s)]
         text = "".join(s.text for s in copied)
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs) \
-                and not between_articles(doc, copy.earlier, copy.later, text):
+                and not between_articles(doc, copy.earlier, copy.later, text) \
+                and not in_dialogue(doc, copy.earlier, copy.later):
             candidates.append((copy, copied, text))
     # A short sentence that stands in three paragraphs or more is a formula of the document.
     formulas = recurring((text, copy.earlier, copy.later) for copy, _, text in candidates)

@@ -408,3 +408,24 @@ def test_silent_on_a_legal_phrase_that_articles_of_different_chapters_share():
         "对直接负责的主管人员和其他直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。\n"
     )
     assert not findings_for("misplaced-fragment", regulation)
+
+
+TRANSCRIPT = (
+    "主持人：\n\n各位记者朋友，欢迎参加今天的新闻发布会。下面请省统计局局长介绍2025年全省经济运行情况。\n\n"
+    "陈卫东：\n\n"
+    "一、经济运行总体平稳\n\n"
+    "2025年全省地区生产总值增长5.6%。全年全省居民人均可支配收入增长5.4%，其中，城镇居民人均可支配收入49870元，"
+    "增长4.7%；农村居民人均可支配收入23415元，增长6.5%。\n\n"
+    "二、民生保障有力有效\n\n"
+    "全年城镇新增就业56万人，城镇调查失业率平均为5.1%。养老、医疗保险参保率保持在95%以上。\n\n"
+    "青川日报记者：\n\n请问去年城乡居民收入增长有什么特点？\n\n"
+    "刘雅琴：\n\n"
+    "谢谢您的提问。去年城乡居民收入稳步增长。分城乡看，城镇居民人均可支配收入49870元，增长4.7%；"
+    "农村居民人均可支配收入23415元，增长6.5%。农村居民收入增速快于城镇居民，城乡收入差距继续缩小。\n"
+)
+
+
+def test_silent_on_what_a_speaker_restates_in_an_answer():
+    # found by a held-out press conference transcript: the headline figures restated in an answer
+    assert not findings_for("misplaced-fragment", TRANSCRIPT)
+    assert not findings_for("duplicate-sentence", TRANSCRIPT)
