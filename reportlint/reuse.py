@@ -679,8 +679,8 @@ def _article_of_paragraphs(doc: Document) -> list[int | None]:
     return doc.analysis("reuse.articles", compute)
 
 
-# 陈卫东： / 青川日报记者： / 主持人：…: a speaker's label opening a turn of a transcript (a label of a
-# few characters and a colon, alone on its line or opening the words spoken).
+# 陈卫东： / 青川日报记者： / 主持人：: a speaker's label on a line of its own, opening a turn of a
+# transcript (a label of a few characters and a colon).
 _SPEAKER = re.compile(r"[\u4e00-\u9fff]{2,10}[：:]")
 #: a document with this many turns or more is a transcript (a press conference, an interview)
 DIALOGUE_TURNS = 3
@@ -694,9 +694,14 @@ def in_dialogue(doc: Document, first: int, second: int) -> bool:
 
 
 def _turns(doc: Document) -> list[int | None]:
+    """Each paragraph's turn (the index of the speaker's label above it) in a transcript, or None.
+    A transcript gives the floor back and forth: two speakers at least, one of them speaking
+    again. A report's salutations (各位代表：… 各位代表：) are one speaker and make none."""
     def compute(doc: Document) -> list[int | None]:
-        labels = [p.index for p in doc.paragraphs if _SPEAKER.match(p.text) and len(p.text) <= 12]
-        if len(labels) < DIALOGUE_TURNS:
+        labels = {p.index: p.text.strip()[:-1] for p in doc.paragraphs
+                  if _SPEAKER.fullmatch(p.text.strip()) and len(p.text.strip()) <= 12}
+        speakers = list(labels.values())
+        if len(speakers) < DIALOGUE_TURNS or len(set(speakers)) < 2 or len(set(speakers)) == len(speakers):
             return [None] * len(doc.paragraphs)
         found, current = [], None
         for paragraph in doc.paragraphs:

@@ -421,7 +421,8 @@ TRANSCRIPT = (
     "青川日报记者：\n\n请问去年城乡居民收入增长有什么特点？\n\n"
     "刘雅琴：\n\n"
     "谢谢您的提问。去年城乡居民收入稳步增长。分城乡看，城镇居民人均可支配收入49870元，增长4.7%；"
-    "农村居民人均可支配收入23415元，增长6.5%。农村居民收入增速快于城镇居民，城乡收入差距继续缩小。\n"
+    "农村居民人均可支配收入23415元，增长6.5%。农村居民收入增速快于城镇居民，城乡收入差距继续缩小。\n\n"
+    "主持人：\n\n谢谢各位。今天的新闻发布会到此结束。\n"
 )
 
 
@@ -429,3 +430,7 @@ def test_silent_on_what_a_speaker_restates_in_an_answer():
     # found by a held-out press conference transcript: the headline figures restated in an answer
     assert not findings_for("misplaced-fragment", TRANSCRIPT)
     assert not findings_for("duplicate-sentence", TRANSCRIPT)
+    # a report's salutations (各位代表： again and again) are one speaker: no transcript
+    report = TRANSCRIPT.replace("主持人：", "各位代表：").replace("陈卫东：", "各位代表：").replace(
+        "刘雅琴：", "各位代表：").replace("青川日报记者：", "各位代表：")
+    assert findings_for("duplicate-sentence", report) or findings_for("misplaced-fragment", report)
