@@ -101,7 +101,14 @@ def _parts_after(text: str, start: int, found: list[Figure], starts: list[int], 
     end_match = _CLAUSE_END.search(text, start, start + LOOK)
     end = end_match.start() if end_match else min(len(text), start + LOOK)
     return [f for f in found[bisect_left(starts, start) : bisect_left(starts, end)]
-            if f.end <= end and f.kind == "quantity" and f.unit == unit]
+            if f.end <= end and f.kind == "quantity" and f.unit == unit and not _attributive(text, f)]
+
+
+def _attributive(text: str, figure: Figure) -> bool:
+    """超过30万元的村, 年收入10万元以上的企业: a figure before 的 and a noun names a class of the
+    part (villages above a threshold), not its amount: the part is what is counted after it."""
+    tail = text[figure.end : figure.end + 3]
+    return tail.startswith("的") or tail.startswith(("以上的", "以下的"))
 
 
 def _exceeds(part: Figure, whole: Figure) -> bool:

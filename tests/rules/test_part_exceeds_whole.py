@@ -125,3 +125,18 @@ def test_silent_when_the_whole_is_an_average_per_member_or_each_value():
             "安排基本公共服务均等化资金120亿元，其中教育⟦150亿元⟧。",
         ],
     )
+
+
+def test_silent_on_a_threshold_that_names_a_class_of_the_part():
+    # found by a held-out county report: 超过30万元的村 is a class of villages, counted by 52个
+    assert_rule(
+        "part-exceeds-whole",
+        valid=[
+            "全县村级集体经济经营性收入全部超过10万元，其中超过30万元的村达到52个。",
+            "全市规上工业企业营业收入均在2000万元以上，其中营业收入10亿元以上的企业46家。",
+        ],
+        invalid=[
+            # the class is skipped, the part's own amount is still compared
+            "新增规上企业700户，其中年营业收入1亿元以上的企业⟦900户⟧。",
+        ],
+    )
