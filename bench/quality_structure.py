@@ -80,7 +80,15 @@ def inject(text: str, rng: random.Random, cuts: int) -> tuple[str, list[Injected
             replacements[line] = f"{original}\n\n第{rng.randint(2, 9)}页 共10页"
             injected.append(Injected("layout-artifact", "page x of y", "共10页"))
     header = "某市人民政府工作报告（征求意见稿）"
+    # once a page: after four body lines with text between them (two copies side by side
+    # are no page header; the rule leaves such copies alone, as it must: 工作 / 工作 / 工作)
+    picked: list[int] = []
     for line in sorted(rng.sample(range(len(lines)), 4)):
+        while line < len(lines) - 1 and (not lines[line].strip() or picked and line - picked[-1] <= 2):
+            line += 1  # the next body line with text between it and the copy before
+        if line not in picked:
+            picked.append(line)
+    for line in picked:
         replacements[line] = replacements.get(line, lines[line]) + f"\n\n{header}"
     injected.append(Injected("layout-artifact", "running header", header))
     new_lines = [replacements.get(i, line) for i, line in enumerate(lines)]

@@ -128,10 +128,19 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         if (2 <= len(text) <= 40 and not _HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
                 and not is_artifact(text)):
             seen.setdefault(text, []).append(index)
-    return {
-        text: copies for text, copies in seen.items()
-        if len(copies) >= times and 2 * sum(_glued(texts, index) for index in copies) < len(copies)
-    }
+    first = next((index for index, text in enumerate(texts) if text.strip()), None)
+    headers = {}
+    for text, copies in seen.items():
+        if len(copies) < times or 2 * sum(_glued(texts, index) for index in copies) >= len(copies):
+            continue
+        # A header stands once a page: copies with nothing between them (工作 / 工作 / 工作)
+        # are the text itself, and deleting them all would empty it.
+        if any(later - earlier < 2 for earlier, later in zip(copies, copies[1:])):
+            continue
+        # The document's first line may be its title, which the header repeats on the pages
+        # after it: it is never taken for a header copy (deleting it would lose the title).
+        headers[text] = [index for index in copies if index != first]
+    return headers
 
 
 def _glued(texts: list[str], index: int) -> bool:

@@ -28,6 +28,10 @@ _HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
+# [^1]: 本报告所称…: a footnote's definition (its label is markup, its text prose);
+# [报告]: https://… "标题": a link reference definition (markup only, no prose at all).
+_FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]\s]+\]:[ \t]*")
+_LINK_DEFINITION = re.compile(r"[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _THEMATIC_BREAK = re.compile(r"[ ]{0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _WHOLE_BOLD = re.compile(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
@@ -36,6 +40,8 @@ _INLINE = re.compile(
     r"|(?P<code>(?P<ticks>`+).+?(?P=ticks))"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
     r"|(?P<link>\[(?P<label>[^\]]+)\]\([^)]*\))"
+    r"|(?P<footnote>\[\^[^\]\s]+\])"  # a footnote's reference: 企业[^1]
+    r"|(?P<reference>\[(?P<reflabel>[^\]]+)\]\[[^\]]*\])"  # a reference-style link: [报告][r]
     r"|(?P<autolink><(?:https?|mailto|ftp):[^>\s]+>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     # a lone * is emphasis only next to text on one side and not between digits (5*2)
@@ -180,6 +186,15 @@ class _Splitter:
                 return
             self._continue(line, start)
             return
+        if _LINK_DEFINITION.match(line):
+            self._close()
+            return
+        note = _FOOTNOTE_DEFINITION.match(line)
+        if note:
+            self._close()
+            self.current = RawParagraph("text")
+            self._inline(line[note.end() :], start + note.end())
+            return
         item = _LIST_ITEM.match(line)
         if item:
             self._close()
@@ -239,10 +254,12 @@ class _Splitter:
         position = 0
         for match in _INLINE.finditer(line):
             paragraph.add(line[position : match.start()], start + position)
-            if match.group("code") or match.group("image") or match.group("autolink"):
+            if match.group("code") or match.group("image") or match.group("autolink") or match.group("footnote"):
                 paragraph.add(PLACEHOLDER, start + match.start(), match.end() - match.start())
             elif match.group("link"):
                 paragraph.add(match.group("label"), start + match.start("label"))
+            elif match.group("reference"):
+                paragraph.add(match.group("reflabel"), start + match.start("reflabel"))
             elif match.group("escape"):
                 paragraph.add(match.group()[1], start + match.start() + 1)
             position = match.end()

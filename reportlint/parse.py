@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -65,8 +66,19 @@ _MIN_SHORT_SHARE = 0.05
 
 
 def _columns(line: str) -> int:
-    """The width of *line* as a terminal or an editor shows it: a Chinese character takes two columns."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+    """The width of *line* as a Chinese page shows it: a Chinese character takes two columns, and
+    so do the marks of ambiguous width (“ ” ‘ ’ … — ·), which Chinese fonts set full width."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in line)
+
+
+# A number or a Latin word at the start of a line: the wrap could not break it, so the line
+# above ended early when it did not fit (…全县民生支出 / 42.7亿元，…).
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%:/+-]+")
+
+
+def _cut_before_word(line: str, following: str, measure, threshold: int) -> bool:
+    word = _UNBREAKABLE.match(following.lstrip())
+    return word is not None and measure(line) + measure(word.group()) >= threshold
 
 
 def detect_hard_wrap(text: str) -> HardWrap | None:
@@ -81,13 +93,15 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
     if sum(len(lines[number]) > _MAX_WIDTH for number in filled) > _MAX_LONGER_SHARE * len(filled):
         return None  # paragraphs a line (no wrap is that wide): spare measuring the columns
     # (measure, columns of one character, how much shorter a cut line may be)
-    for measure, unit, slack in ((len, 1, 2), (_columns, 2, 3)):
+    # (pdftotext drops a paragraph's two-character indent: its first line is two characters short)
+    for measure, unit, slack in ((len, 1, 2), (_columns, 2, 4)):
         lengths = {number: measure(lines[number]) for number in filled}
         counts = Counter(lengths.values())
         width = _wrap_width(counts, _MIN_WIDTH * unit, slack, unit, len(filled))
         if width is None:
             continue
-        full = [number for number in filled if lengths[number] >= width - slack]
+        full = [number for number in filled if lengths[number] >= width - slack
+                or number + 1 in lengths and _cut_before_word(lines[number], lines[number + 1], measure, width - slack)]
         if sum(lines[number][-1] in _SENTENCE_ENDS for number in full) > _MAX_FULL_ENDED_SHARE * len(full):
             continue  # lines of one length that end their sentences are paragraphs, not cuts
         if len(filled) - len(full) < max(2, _MIN_SHORT_SHARE * len(filled)):
@@ -110,7 +124,7 @@ def _wrap_width(counts: Counter[int], least: int, slack: int, over: int, lines: 
         if length < least:
             continue
         in_band = sum(counts[n] for n in range(length - slack, length + over + 1))
-        if in_band > held:
+        if in_band >= held:  # on a tie the wider band's width: the lines above it are the cut ones
             best, held = length, in_band
     if best is None or held < max(_MIN_FULL_SHARE * lines, 6):
         return None

@@ -17,10 +17,22 @@ subjects and periods and use the conventions that trip linters, as real document
   numbered on through their parts, an implementing regulation, budget and plan execution
   reports, a five-year plan outline and a congress's news release with its resolution.
 
+- clean-texts-w1, -w2, -w3 (a second round, by other writers): reports of the 1990s to the
+  2020s, a party congress report, a 民生实事 report with its fields, a speech, a department's
+  summary; a State Council notice with its plan, a 管理办法 in articles, a sector plan with its
+  indicators, an audit report, a city bulletin, a reply to a deputy, a county plan with its
+  division of work, a press conference transcript; and the layouts reports come in: a Markdown
+  draft with front matter, footnotes and a reviewer's comment, a pdftotext export (form feeds,
+  running headers, page numbers, lines cut at one width), a Word file, a page copied from a
+  website, mixed Latin text, GB18030 with CRLF, UTF-8 with BOM, one paragraph a line.
+
 The texts have no defect (their figures add up and their counts match): a finding on them is
 a false alarm, to be fixed in the rule by a criterion from the language, never by changing the
-text or listing its words. When they were first linted, before any fix, the rules made 15 false
-alarms on the first eight texts of clean-texts and 1 on the thirteen of clean-texts-figures.
+text or listing its words. Where a text carries a layout leftover on purpose (the pdftotext
+export's page numbers, the web page's chrome), its folder's expected-findings.txt lists it.
+Before any fix, the rules made 15 false alarms on the first eight texts of clean-texts, 1 on the
+thirteen of clean-texts-figures, and 13 on the 24 texts of the second round (not counting the
+pdftotext export, whose 80 came from one cause: its hard wrap was not recognised).
 """
 
 from pathlib import Path
@@ -30,17 +42,34 @@ import pytest
 from reportlint.api import lint_paths
 
 DATA = Path(__file__).resolve().parent / "data"
-TEXTS = sorted(p for folder in ("clean-texts", "clean-texts-figures") for p in (DATA / folder).iterdir()
-               if p.suffix in (".txt", ".md"))
+FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-w2", "clean-texts-w3")
+TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
+               if p.suffix in (".txt", ".md", ".docx") and p.name != "expected-findings.txt")
+
+
+def expected(path: Path) -> set[tuple[int, str]]:
+    """(line, code) of the leftovers *path* carries on purpose, from its folder's list."""
+    listed = path.parent / "expected-findings.txt"
+    if not listed.is_file():
+        return set()
+    found = set()
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, number, code = line.split()[0].rsplit(":", 2)
+            if name == path.name:
+                found.add((int(number), code))
+    return found
 
 
 def test_the_clean_texts_are_there():
-    assert len(TEXTS) >= 20
+    assert len(TEXTS) >= 45
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_no_finding_on_clean_text(path):
+def test_no_finding_on_clean_text_but_the_leftovers_it_carries(path):
     result = lint_paths([str(path)])
-    assert all(not file.error and not file.crashes for file in result.files)
-    found = [f"{f.line}:{f.column} {f.code} {f.message}" for f in result.findings]
-    assert not found, f"false alarms on {path.name} (fix the rule, not the text):\n" + "\n".join(found)
+    assert all(not file.error and not file.crashes for file in result.files), [f.error for f in result.files]
+    found = {(f.line, f.code): f"{f.line}:{f.column} {f.code} {f.message}" for f in result.findings}
+    false = [text for key, text in found.items() if key not in expected(path)]
+    assert not false, f"false alarms on {path.name} (fix the rule, not the text):\n" + "\n".join(false)
+    assert expected(path) <= set(found), f"leftovers of {path.name} no longer found"

@@ -108,7 +108,7 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
     if credit:
         yield _photo_credit_violation(doc, paragraph, credit)
     copies = repeated.get(stripped)
-    if copies:
+    if copies and any(copy is paragraph for copy in copies):  # the title it repeats is not one of them
         first = copies[0]
         related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
         yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",

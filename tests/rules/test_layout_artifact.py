@@ -75,10 +75,24 @@ def test_breadcrumb_items_belong_to_the_chrome():
 
 
 def test_fires_on_a_running_header_repeated_through_the_text():
-    text = "\n\n".join(["昭通市人民政府工作报告（征求意见稿）", BODY] * 3)
+    text = "\n\n".join([BODY, "昭通市人民政府工作报告（征求意见稿）"] * 3)
     found = findings_for("layout-artifact", text)
     assert [text[f.span.start : f.span.end] for f in found] == ["昭通市人民政府工作报告（征求意见稿）"] * 3
     assert not found[0].related and found[1].related
+
+
+def test_the_first_line_that_a_header_repeats_is_the_title_and_stays():
+    # pdftotext: the title on page 1, the same words as the header of every later page
+    title = "云岫县人民政府工作报告"
+    text = "\n\n".join([title, BODY, "— 1 —", title, BODY, "— 2 —", title, BODY, "— 3 —", title, BODY])
+    found = [f for f in findings_for("layout-artifact", text) if "重复出现" in f.message]
+    assert [f.line for f in found] == [7, 13, 19]  # the copies of pages 2-4, not line 1
+
+
+def test_copies_with_nothing_between_them_are_no_header():
+    # a header stands once a page; deleting adjacent copies would empty the text (issue 14)
+    assert not findings_for("layout-artifact", "工作\n工作\n工作\n")
+    assert not findings_for("layout-artifact", "测试建设\n\n测试建设\n\n测试建设\n\n测试建设\n")
 
 
 def test_silent_on_real_report_text():
@@ -101,7 +115,7 @@ def test_silent_on_real_report_text():
 
 
 def test_header_repeats_option():
-    text = "\n\n".join(["内部资料 注意保存", BODY] * 2)
+    text = "\n\n".join([BODY, "内部资料 注意保存"] * 2)
     assert not findings_for("layout-artifact", text)
     assert len(findings_for("layout-artifact", text, options={"header-repeats": 2})) == 2
 
@@ -122,7 +136,7 @@ def test_a_line_that_recurs_inside_its_sentences_is_no_running_header():
     assert_rule("layout-artifact", valid=[named, leads, salutations])
     # a real running header still counts, even when a page break puts one mid-sentence
     header = "某市人民政府工作报告（征求意见稿）"
-    text = "\n\n".join([header, BODY, header, BODY, "大力支持民营企业和民营", header, "经济发展。"])
+    text = "\n\n".join([BODY, header, BODY, header, BODY, "大力支持民营企业和民营", header, "经济发展。"])
     assert len(findings_for("layout-artifact", text)) == 3
 
 
