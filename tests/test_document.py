@@ -247,3 +247,16 @@ def test_footnotes_and_reference_links_in_markdown_are_markup_around_prose():
     slipped = text.replace("是指规模以上", "是指新增新增规模以上")
     [finding] = [f for f in lint_text(slipped, "a.md").findings if f.code == "RL201"]
     assert slipped[finding.span.start : finding.span.end] == "新增新增"
+
+
+def test_a_pdftotext_export_is_recognised_as_hard_wrapped():
+    # default pdftotext drops a paragraph's two-character indent, ends a line early before a
+    # number that does not fit (…全县民生支出 / 42.7亿元，), and sets “” at full width
+    from pathlib import Path
+
+    from reportlint.parse import _columns, detect_hard_wrap
+
+    export = Path(__file__).parent / "data" / "clean-texts-w3" / "02_云岫县政府工作报告_pdftotext.txt"
+    wrap = detect_hard_wrap(export.read_text(encoding="utf-8"))
+    assert wrap is not None and wrap.width == 28
+    assert _columns("“十五五”") == 10
