@@ -259,6 +259,13 @@ def chinese_value(numeral: str) -> float | None:
                 return None
             total += section * unit
             section, digit, zero, last_small, last_big = 0, None, False, 10**6, unit
+    if digit is not None and not zero:
+        # 两万三 is 23000, 三百五 350, 一千五 1500: a digit right after a unit counts in the unit
+        # below it (after 十 that is one; 一万零三 names its 零 and is 10003)
+        if last_small < 10**6:
+            return total + section + digit * last_small // 10
+        if last_big < 1e13 and not section:
+            return total + digit * last_big / 10
     return total + section + (digit or 0)
 
 

@@ -308,3 +308,26 @@ def test_document_figures_are_computed_once_per_document():
     assert document_figures(document) is found
     span = document.paragraphs[1].span(found[1][0].start, found[1][0].end)
     assert document.text(span) == "100万千瓦"
+
+
+# --- Chinese numerals, against cn2an -------------------------------------------------
+
+
+def test_chinese_numerals_read_as_cn2an_reads_them():
+    import random
+
+    cn2an = pytest.importorskip("cn2an")
+    rng = random.Random(20261206)
+    for _ in range(5000):
+        number = rng.choice([rng.randint(0, 100), rng.randint(0, 10**4), rng.randint(0, 10**8), rng.randint(0, 10**12)])
+        written = cn2an.an2cn(number, "low")
+        assert chinese_value(written) == number, written
+
+
+@pytest.mark.parametrize(("numeral", "value"), [
+    ("两万三", 23000), ("三万五", 35000), ("三百五", 350), ("一千五", 1500), ("一亿五", 150_000_000),
+    ("两千三百万", 23_000_000), ("一万零三", 10003), ("十五", 15), ("一百零五", 105),
+])
+def test_a_digit_after_a_unit_counts_in_the_unit_below(numeral, value):
+    # 两万三 is 23000 (chinese_value gave 20003); cn2an agrees where it reads the form at all
+    assert chinese_value(numeral) == value
