@@ -434,18 +434,19 @@ def list_rules(output_format, config_file) -> None:
         return
     rows = [
         {"code": m.code, "name": m.name, "severity": m.severity.value, "fixable": m.fixable,
-         "summary": m.summary, "source": m.source}
+         "fix": list(m.fix_kinds), "summary": m.summary, "source": m.source}
         for m in registry
     ]
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     # Columns as wide as their widest cell, heading included (a Chinese heading is two columns a character).
-    table = [[t("code"), t("name"), t("severity"), t("fixable"), t("summary")]]
-    table += [[r["code"], r["name"], r["severity"], _fixable(r["fixable"]), r["summary"]] for r in rows]
-    widths = [max([least, *(width(line[column]) for line in table)]) for column, least in enumerate((7, 4, 8, 9))]
+    table = [[t("code"), t("name"), t("severity"), t("fixable"), t("fix"), t("summary")]]
+    table += [[r["code"], r["name"], r["severity"], _fixable(r["fixable"]), _fix_flags(r["fix"]), r["summary"]]
+              for r in rows]
+    widths = [max([least, *(width(line[column]) for line in table)]) for column, least in enumerate((7, 4, 8, 9, 8))]
     for line in table:
-        click.echo(" ".join(cell + " " * (size - width(cell)) for cell, size in zip(line, widths)) + " " + line[4])
+        click.echo(" ".join(cell + " " * (size - width(cell)) for cell, size in zip(line, widths)) + " " + line[5])
 
 
 #: A rule's "fixable" as its metadata (and `rules --format json`) says it; in Chinese in Chinese.
@@ -454,6 +455,13 @@ _FIXABLE = (N_("never"), N_("sometimes"), N_("always"))
 
 def _fixable(value: str) -> str:
     return localize(value) if value in _FIXABLE else value
+
+
+def _fix_flags(kinds) -> str:
+    """What applies a rule's fixes: --fix (safe), --unsafe-fixes (unsafe: they may change words)."""
+    if not kinds:
+        return "-"
+    return ",".join("--fix" if kind == "safe" else "--unsafe-fixes" for kind in kinds)
 
 
 @cli.command("rule", help=N_("Show the documentation of RULE (a code or a name)."))
@@ -469,7 +477,12 @@ def show_rule(rule, config_file) -> None:
         return
     click.echo(f"# {meta.code} {meta.name}\n\n{meta.summary}\n")
     click.echo(t("Default severity: {severity}. Fixable: {fixable}. Source: {source}.", severity=meta.severity.value,
-                 fixable=_fixable(meta.fixable), source=meta.source) + "\n")
+                 fixable=_fixable(meta.fixable), source=meta.source))
+    if "safe" in meta.fix_kinds:
+        click.echo(t("Plain --fix applies its safe fixes, which change no word."))
+    if "unsafe" in meta.fix_kinds:
+        click.echo(t("Its unsafe fixes may change words: they need --fix --unsafe-fixes (review them with --diff)."))
+    click.echo("")
     click.echo(meta.doc)
     defaults = meta.option_defaults()
     if defaults:

@@ -244,6 +244,10 @@ CHINESE: dict[str, str] = {
     "name": "名称",
     "severity": "级别",
     "fixable": "可修复",
+    "fix": "修复方式",
+    "Plain --fix applies its safe fixes, which change no word.": "直接用 --fix 即可应用其安全修复，不改动任何字词。",
+    "Its unsafe fixes may change words: they need --fix --unsafe-fixes (review them with --diff).":
+        "其非安全修复可能改动字词，需用 --fix --unsafe-fixes（可先用 --diff 查看）。",
     "summary": "说明",
     "never": "否",
     "sometimes": "部分",

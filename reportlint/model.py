@@ -118,12 +118,17 @@ class RuleMeta:
     fixable: Fixable = "never"
     doc: str = ""
     source: str = "builtin"
+    #: the applicability of the fixes it offers: ("safe",) applied by --fix, ("unsafe",) only with
+    #: --unsafe-fixes (they may change words), or both (RL403: repeats safe, clashes unsafe)
+    fix_kinds: tuple[Applicability, ...] = ()
 
     def __post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
             raise ValueError(f"rule code {self.code!r} must look like RL101 (capital letters and digits)")
         if not _NAME.fullmatch(self.name):
             raise ValueError(f"rule name {self.name!r} must be kebab-case, like doubled-word")
+        if (self.fixable == "never") != (not self.fix_kinds):
+            raise ValueError(f"rule {self.code}: fix_kinds must name the fixes' applicability exactly when it fixes")
 
     def make_options(self, values: dict[str, Any]) -> Any:
         """Build this rule's options from config values, validating names and types."""
@@ -171,13 +176,14 @@ def _same_type(default: Any, value: Any) -> bool:
 
 
 def rule(*, code: str, name: str, severity: str, summary: str, options: type = NoOptions,
-         fixable: Fixable = "never") -> Callable[[Check], Check]:
+         fixable: Fixable = "never", fix_kinds: tuple[Applicability, ...] = ()) -> Callable[[Check], Check]:
     """Declare a check function as a rule. The function's docstring is its documentation."""
 
     def decorate(check: Check) -> Check:
         check.meta = RuleMeta(  # type: ignore[attr-defined]
             code=code, name=name, severity=Severity.parse(severity), summary=summary,
             check=check, options=options, fixable=fixable, doc=inspect.cleandoc(check.__doc__ or ""),
+            fix_kinds=fix_kinds,
         )
         return check
 

@@ -599,11 +599,15 @@ def test_rules_lists_every_rule():
     result = run("rules")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["code", "name", "severity", "fixable", "summary"]
+    assert lines[0].split() == ["code", "name", "severity", "fixable", "fix", "summary"]
     rows = {line.split()[0]: line.split() for line in lines[1:]}
-    assert rows["RL101"][:4] == ["RL101", "broken-paragraph", "warning", "sometimes"]
-    assert rows["RL101"][4] == "段落被分页或粘贴截断"
+    assert rows["RL101"][:5] == ["RL101", "broken-paragraph", "warning", "sometimes", "--unsafe-fixes"]
+    assert rows["RL101"][5] == "段落被分页或粘贴截断"
     assert rows["RL102"][1] == "layout-artifact"
+    # what plain --fix applies, and what needs --unsafe-fixes
+    assert rows["RL401"][4] == "--fix" and rows["RL403"][4] == "--fix,--unsafe-fixes" and rows["RL103"][4] == "-"
+    assert "Its unsafe fixes may change words" in run("rule", "RL201").stdout
+    assert "Plain --fix applies its safe fixes" in run("rule", "RL401").stdout
 
 
 def test_rules_as_json():
@@ -616,6 +620,7 @@ def test_rules_as_json():
     assert by_code["RL101"]["fixable"] == "sometimes"
     assert by_code["RL101"]["summary"] == "段落被分页或粘贴截断"
     assert by_code["RL102"]["fixable"] == "always"
+    assert by_code["RL102"]["fix"] == ["unsafe"] and by_code["RL401"]["fix"] == ["safe"] and by_code["RL103"]["fix"] == []
     assert [row["code"] for row in rows] == sorted(by_code)
 
 

@@ -36,3 +36,11 @@ def test_documented_examples_hold(meta):
         assert findings_for(meta.name, text), f"{meta.code}: documented bad example is silent: {text}"
     for text in good:
         assert not findings_for(meta.name, text), f"{meta.code}: documented good example fires: {text}"
+
+
+@pytest.mark.parametrize("meta", RULES, ids=lambda m: m.name)
+def test_the_declared_fix_kinds_are_those_the_rule_offers(meta):
+    # `reportlint rules` and `rule` say whether plain --fix applies a rule's fixes: that must be true
+    offered = {f.fix.applicability for text in examples(meta.doc, "Bad") for f in findings_for(meta.name, text) if f.fix}
+    assert offered <= set(meta.fix_kinds), f"{meta.code} offers {offered} but declares {meta.fix_kinds}"
+    assert bool(meta.fix_kinds) == (meta.fixable != "never")

@@ -269,12 +269,12 @@ def test_fix_and_baseline_notes_in_chinese(tmp_path, monkeypatch):
 
 def test_rules_and_rule_in_chinese():
     lines = run("rules", "--lang", "zh-CN").stdout.splitlines()
-    assert lines[0].split() == ["代码", "名称", "级别", "可修复", "说明"]
+    assert lines[0].split() == ["代码", "名称", "级别", "可修复", "修复方式", "说明"]
     # the columns line up on a terminal: the summaries start in one column
-    starts = {width(line[:line.index(line.split()[4])]) for line in lines[:5]}
+    starts = {width(line[:line.index(line.split()[5])]) for line in lines[:5]}
     assert len(starts) == 1
     english = run("rules", "--lang", "en").stdout.splitlines()
-    assert english[0].split() == ["code", "name", "severity", "fixable", "summary"]
+    assert english[0].split() == ["code", "name", "severity", "fixable", "fix", "summary"]
     assert [line.split()[:3] for line in english[1:]] == [line.split()[:3] for line in lines[1:]]
     rule = run("rule", "--lang", "zh-CN", "RL101").stdout
     assert "默认级别：warning。可修复：部分。来源：builtin。" in rule

@@ -79,7 +79,7 @@ class Options:
 
 
 @rule(code="RL101", name="broken-paragraph", severity="warning", summary="段落被分页或粘贴截断",
-      options=Options, fixable="sometimes")
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

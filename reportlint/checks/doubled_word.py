@@ -69,7 +69,7 @@ class _Doubling:
 
 
 @rule(code="RL201", name="doubled-word", severity="warning", summary="字词误重复",
-      options=Options, fixable="sometimes")
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

@@ -31,7 +31,7 @@ class Options:
 
 
 @rule(code="RL202", name="duplicate-paragraph", severity="warning", summary="段落重复",
-      options=Options, fixable="sometimes")
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

@@ -29,7 +29,7 @@ class Options:
 
 
 @rule(code="RL102", name="layout-artifact", severity="warning", summary="报纸、打印或网页排版残留",
-      options=Options, fixable="always")
+      options=Options, fixable="always", fix_kinds=("unsafe",))
 def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

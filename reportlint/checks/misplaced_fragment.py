@@ -43,7 +43,7 @@ class Options:
 
 
 @rule(code="RL204", name="misplaced-fragment", severity="warning", summary="文字与所在段落无关，疑为误粘贴或误移",
-      options=Options, fixable="sometimes")
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

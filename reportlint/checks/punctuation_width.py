@@ -36,7 +36,7 @@ class Options:
 
 
 @rule(code="RL401", name="punctuation-width", severity="warning", summary="中文中使用了半角标点",
-      options=Options, fixable="always")
+      options=Options, fixable="always", fix_kinds=("safe",))
 def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

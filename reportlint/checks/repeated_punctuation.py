@@ -20,7 +20,7 @@ _EMPHASIS = frozenset("？！")  # ？？ ？！ ！？ ！！: GB/T 15834 allow
 
 
 @rule(code="RL403", name="repeated-punctuation", severity="warning", summary="点号重复或连用",
-      options=NoOptions, fixable="always")
+      options=NoOptions, fixable="always", fix_kinds=("safe", "unsafe"))
 def repeated_punctuation(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does
