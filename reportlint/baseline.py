@@ -37,9 +37,9 @@ And these make it new: editing the text of the finding itself or the few
 characters around it (the finding is then about different text), and renaming
 or moving the file (its path is part of the match: the baseline cannot tell a
 moved file from a new one; write the baseline again after a move). A finding
-anchored at the file's first character (span [0, 1) or empty at 0) is about
-the whole file (the punctuation-width habit finding): it is matched by rule
-and file alone, so a new first line does not make it new.
+about the whole file (the punctuation-width habit findings, which stand at the
+first mark they count) is matched by rule, file and kind alone, so a new first
+line, or an edit at its first mark, does not make it new.
 
 Identical findings are counted: if a file has two findings with the same rule
 and fingerprint and the baseline recorded one, the first is taken as recorded
@@ -215,9 +215,11 @@ class _Fingerprints:
     def of(self, finding: Finding) -> tuple[str, str]:
         """(fingerprint, the finding's normalised text)."""
         start, end = finding.span.start, max(finding.span.end, finding.span.start)
-        if start == 0 and end <= 1:
-            # Anchored at the file's first character: a finding about the whole file.
-            return hashlib.sha1(finding.code.encode("utf-8")).hexdigest()[:16], ""
+        if finding.file_level is not None or (start == 0 and end <= 1):
+            # A finding about the whole file (older ones were anchored at its first character):
+            # matched by rule and file, and by which of the rule's file findings it is.
+            key = finding.code + (f"\x1f{finding.file_level}" if finding.file_level else "")
+            return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], ""
         first, last = self._locate(start), self._locate(end)
         if first is None or last is None or last.index < first.index:
             left, text, right = self._by_line(start, end)

@@ -128,7 +128,7 @@ def _stamp(doc: Document, meta: RuleMeta, severity: Severity, violation: Violati
     return Finding(
         path=doc.path, code=meta.code, name=meta.name, severity=severity, message=violation.message,
         span=violation.span, line=line, column=column, end_line=end_line, end_column=end_column,
-        related=violation.related, fix=violation.fix,
+        related=violation.related, fix=violation.fix, file_level=violation.file_level,
     )
 
 

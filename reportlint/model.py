@@ -67,6 +67,9 @@ class Violation:
     fix: Fix | None = None
     #: a rule may lower (never raise) its own severity for a doubtful case
     severity: Severity | None = None
+    #: not None for a finding about the whole file (ASCII punctuation throughout), placed at its
+    #: first instance: the key that tells it from the rule's other file findings ("" for the only one)
+    file_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Finding:
     end_column: int
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+    file_level: str | None = None  # see Violation.file_level
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

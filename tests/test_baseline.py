@@ -186,16 +186,17 @@ def test_spaces_near_a_finding_are_not_an_edit(tmp_path, monkeypatch):
 
 def test_a_whole_file_finding_survives_a_new_first_paragraph(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    # A file typed with ASCII punctuation throughout: one punctuation-width finding for the file, at 1:1.
+    # A file typed with ASCII punctuation throughout: one punctuation-width finding for the file, at its
+    # first ASCII mark.
     ascii_text = "\n".join(p.replace("，", ",").replace("：", ":").replace("！", "!") for p in INSERTED)
     draft = Path("draft.txt")
     draft.write_text(ascii_text + "\n", encoding="utf-8")
     recorded = lint(draft, select=("RL401",))
-    assert [(f.line, f.column) for f in recorded.findings] == [(1, 1)]
+    assert [(f.line, f.file_level) for f in recorded.findings] == [(1, "")]
     write_baseline(recorded, Path("baseline.json"))
     draft.write_text("2025年河北省政府工作报告\n" + ascii_text.replace("艰巨,", "艰巨,,") + "\n", encoding="utf-8")
     current = lint(draft, select=("RL401", "RL403"))
-    assert [(f.code, f.line) for f in current.findings] == [("RL401", 1), ("RL403", 3)]
+    assert [(f.code, f.line) for f in current.findings] == [("RL401", 2), ("RL403", 3)]
     after, _ = filter_baseline(current, Path("baseline.json"))
     assert [(f.code, f.line) for f in after.findings] == [("RL403", 3)]
 

@@ -356,7 +356,7 @@ def test_cli_reports_a_file_edited_while_it_was_being_fixed(tmp_path, monkeypatc
     assert path.read_bytes() == edited
     assert "，" in other.read_text(encoding="utf-8")  # the other file was fixed
     # the file not written is reported as it was: its punctuation finding is still there
-    assert f"{path}:1:1: warning: RL401" in result.stdout
+    assert f"{path}:9:3: warning: RL401" in result.stdout
 
 
 def test_a_file_changed_between_the_check_and_the_fix_is_left_alone(tmp_path):

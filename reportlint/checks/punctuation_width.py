@@ -171,11 +171,6 @@ def _message(stray: Stray) -> str:
     return f"中文中使用了半角{name}“{text}”，应为全角“{stray.replacements[0][2]}”"
 
 
-def _start_of_file(doc: Document) -> Span:
-    """The file's first character: a finding about the whole file starts the file."""
-    return Span(0, min(1, len(doc.source)))
-
-
 def _whole_file(doc: Document, found: list[Stray]) -> Violation:
     counts: Counter[str] = Counter()
     for stray in found:
@@ -191,9 +186,11 @@ def _whole_file(doc: Document, found: list[Stray]) -> Violation:
         parts.append(f"“{mark}”各{count}处" if mark == "( )" else f"“{mark}”{count}处")
     total = sum(count * (2 if mark == "( )" else 1) for mark, count in counts.items())
     message = f"全文{total}处半角标点用在中文中（{'，'.join(parts)}），应使用全角标点"
-    related = tuple(Related(_span(s), f"例如这里的“{s.text}”") for s in found[:_EXAMPLES])
+    # At the first mark (line 1 may be blank or a title without one); the next ones are related.
+    related = tuple(Related(_span(s), f"这里也是“{s.text}”") for s in found[1 : _EXAMPLES + 1])
     edits = tuple(edit for stray in found for edit in _edits(stray))
-    return Violation(_start_of_file(doc), message, related=related, fix=Fix(edits, "safe", "全文改为全角标点"))
+    return Violation(_span(found[0]), message, related=related, fix=Fix(edits, "safe", "全文改为全角标点"),
+                     file_level="")
 
 
 def _whole_kind(kind: str, found: list[Stray], full_width: int) -> Violation:
@@ -207,4 +204,4 @@ def _whole_kind(kind: str, found: list[Stray], full_width: int) -> Violation:
     related = tuple(Related(_span(s), f"这里也是“{s.text}”") for s in found[1 : _EXAMPLES + 1])
     edits = tuple(edit for stray in found for edit in _edits(stray))
     return Violation(_span(found[0]), message, related=related,
-                     fix=Fix(edits, "safe", f"全文的半角{MARK_NAMES[kind]}改为全角"))
+                     fix=Fix(edits, "safe", f"全文的半角{MARK_NAMES[kind]}改为全角"), file_level=kind)

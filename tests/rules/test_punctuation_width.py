@@ -78,10 +78,12 @@ def test_a_bracket_pair_is_one_finding_whose_fix_converts_both_halves():
 def test_sample_gets_one_finding_for_the_whole_file():
     source = SAMPLE.read_text(encoding="utf-8")
     [finding] = findings_for("punctuation-width", source, SAMPLE.name)
-    assert (finding.line, finding.column) == (1, 1)
+    assert (finding.line, finding.column) == (9, 3)  # the first ASCII mark, (五): line 1 is blank
+    assert finding.file_level == ""
     assert finding.message == "全文386处半角标点用在中文中（“,”355处，“( )”各11处，“!”6处，“:”3处），应使用全角标点"
     assert finding.fix.applicability == "safe" and len(finding.fix.edits) == 386
-    assert [source[r.span.start : r.span.end] for r in finding.related] == ["(五)", ",", ","]
+    assert source[finding.span.start : finding.span.end] == "(五)"
+    assert [source[r.span.start : r.span.end] for r in finding.related] == [",", ",", ","]
     fixed = apply(source, finding)
     assert not re.search(r"[\u4e00-\u9fff][,:!(]|[,:!)][\u4e00-\u9fff“]", fixed)
     assert fixed.count("，") == 355 and fixed.count("（") == fixed.count("）") == 11
