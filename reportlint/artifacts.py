@@ -22,6 +22,7 @@ _CHROME_WORDS = {
     "扫一扫", "分享到", "分享到微信", "分享到微博", "微信", "微博", "大", "中", "小", "加大", "还原",
     "减小", "默认", "】", "【", ">", "|", "×", "相关报道", "相关链接", "相关文档", "延伸阅读", "字号",
     "字体", "在手机上阅读", "打印文章", "纠错", "【打印】", "【关闭】", "【收藏】",
+    "QQ空间", "QQ", "朋友圈", "我要纠错", "相关阅读",
 }
 _CHROME_LINE = re.compile(
     r"(?:您的位置|当前位置|所在位置)[:：].{0,60}"
@@ -32,7 +33,7 @@ _CHROME_LINE = re.compile(
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[时:：]\d{2}分?"
     r"|(?:责任编辑|编辑|作者|浏览次数|点击数|阅读量|访问量)\s*[:：].{0,20}"
-    r"|(?:相关报道|相关链接|相关文档|相关附件|相关新闻|延伸阅读|分享到)\s*(?:[:：]|>>|》》)?"
+    r"|(?:相关报道|相关链接|相关文档|相关附件|相关新闻|相关阅读|延伸阅读|分享到)\s*(?:[:：]|>>|》》)?"
     r"|扫一扫.{0,12}"
     # the identifier of a linked item in a page's list (e4c29f31c6964493a14c4ddf6b160169:)
     r"|[0-9a-f]{16,}\s*[:：]?"
@@ -54,10 +55,41 @@ def is_chrome_label(text: str) -> bool:
     return bool(_CHROME_LABEL.fullmatch(text.strip()))
 
 
+# A page's footer: who runs the site and its registration numbers (网站标识码, 闽ICP备…, 公网安备…).
+_FOOTER_ITEM = re.compile(
+    r"(?:主办|承办|协办)(?:单位)?\s*[:：].{1,30}|网站标识码\s*[:：]?\s*\w+|\S{0,8}ICP备\S*|\S{0,10}公网安备\S*"
+)
+# Items of chrome that share one line, set apart by wide spaces or bars:
+# 【字体：大 中 小】　【打印本页】　【关闭窗口】, 来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：
+_ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*")
+
+
+def _chrome_items(text: str) -> bool:
+    items = [item.strip() for item in _ITEM_GAP.split(text) if item.strip()]
+    if len(items) < 2:
+        return False
+    footer = sum(bool(_FOOTER_ITEM.fullmatch(item)) for item in items)
+    # a footer line is web chrome when it names the site's registration, not only its sponsor
+    return all(_chrome_item(item) for item in items) and (footer == 0 or any(
+        "ICP" in item or "公网安备" in item or "网站标识码" in item for item in items))
+
+
+def _chrome_item(item: str) -> bool:
+    inner = item[1:-1].strip() if item.startswith("【") and item.endswith("】") else item
+    label, colon, value = inner.partition("：") if "：" in inner else inner.partition(":")
+    if colon and label in _CHROME_WORDS and value in _CHROME_WORDS:
+        return True  # 分享到：微信
+    if colon and _CHROME_LABEL.fullmatch(label + colon) and len(value) <= 20:
+        return True  # 来源：白鹭市人民政府办公室 beside 发布时间：… on one line
+    return bool(inner) and (is_web_chrome(inner) or _FOOTER_ITEM.fullmatch(inner) is not None)
+
+
 def is_web_chrome(text: str) -> bool:
     """A whole paragraph that is navigation, a toolbar or page metadata."""
     text = text.strip()
     if _CHROME_LINE.fullmatch(text) or _CHROME_LABEL.fullmatch(text):
+        return True
+    if _chrome_items(text):
         return True
     # a widget's label keeps its colon, half or full width: 分享: / 字体：
     words = [w.rstrip(":：") or w for w in _CHROME_SPLIT.split(text) if w]
@@ -73,17 +105,22 @@ def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
     a breadcrumb's items (您的位置: / 首页 / > / 云南要闻), a label's value (来源： /
     四川日报, 责任编辑： / 李莎莎) and a linked item's title after its id line."""
     flags = []
-    after_arrow = after_label = False
+    after_arrow = after_label = in_links = False
     for text, kind in zip(texts, kinds):
         text = text.strip()
         chrome = kind == "artifact" and is_web_chrome(text)
         if not chrome and (after_arrow and len(text) <= 12 and not SENTENCE_MARKS.search(text)
-                           or after_label and len(text) <= 40 and not _VALUE_END.search(text)):
-            chrome = True
+                           or (after_label or in_links) and len(text) <= 40 and not _VALUE_END.search(text)):
+            chrome = True  # a label's value, or the title of one item of a page's list of links
         after_arrow = chrome and text in (">", "＞")
         after_label = chrome and is_chrome_label(text)
+        # 相关链接： / 相关阅读：, then the titles of the linked pages, a line each, to the next text
+        in_links = chrome and (in_links or _LINK_LIST.fullmatch(text) is not None)
         flags.append(chrome)
     return flags
+
+
+_LINK_LIST = re.compile(r"(?:相关报道|相关链接|相关文档|相关新闻|相关阅读|延伸阅读)\s*(?:[:：]|>>|》》)?")
 
 
 def is_print_artifact(text: str) -> bool:

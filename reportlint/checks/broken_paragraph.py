@@ -227,6 +227,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None
     if _is_field(text) and _is_field(second.text):
         return None  # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop
+    if _table_row(second.text) >= 3 and _table_row(text) >= 2 or _table_row(text) >= 3:
+        return None  # 16—59岁 85210 60.6 / 60周岁及以上 31720 22.6: rows of a table set as text
     if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
         # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
         # sentence and a new paragraph opens with its lead; only the 。 is missing.
@@ -353,6 +355,20 @@ def _is_sub_heading(text: str) -> bool:
 # 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。！？!?]*")
+
+
+# Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_ROW_CELL = 24  # a cell of a table is short; a sentence with spaces in it is not a row
+
+
+def _table_row(text: str) -> int:
+    """How many cells *text* has as a row of a table set as text (0 when it is no row: a cell
+    too long, or a full stop inside)."""
+    cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
+    if len(cells) < 2 or _SENTENCE_MARK.search(text) or any(len(cell) > _ROW_CELL for cell in cells[1:]):
+        return 0
+    return len(cells)
 
 
 def _is_field(text: str) -> bool:

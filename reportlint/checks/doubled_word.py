@@ -274,6 +274,8 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             return False  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
         if unit == "是" and _tag(word_before)[0] in "inl":
             return False  # 实事求是|是我们党的思想路线: the copula after its subject
+        if unit in _FACILITY_OF_PLACE and len(word_before.text) >= 2 and _tag(word_before) in _NAME_TAGS:
+            return False  # 连云港|港, 临港|港货物吞吐量: a place's port named after it, the name ending in 港
         if _verb_with_aspect(text, c, unit, word_before, words):
             return False  # 对明年的经济工作|作了具体安排: the verb after its object, marked 了
         if _kind_of_the_same(text, a, c, words):
@@ -619,6 +621,11 @@ _PLACE_HEADS = frozenset({
     "机场", "广场", "车站", "码头", "大道", "大街", "公园", "大桥", "口岸", "新区", "园区", "景区", "水库",
     "县", "区", "镇", "乡", "村", "路", "街", "桥", "港", "湖", "山", "岛", "湾",
 })
+# The port or station a place has, which takes its name: after a name that ends in the same
+# character (连云港港, 临港港) it is the place's port, not a slip (太湖湖 is one: a lake is no facility).
+_FACILITY_OF_PLACE = frozenset("港站")
+# Proper names in the dictionary: places (ns), people (nr), bodies (nt), others (nz).
+_NAME_TAGS = frozenset({"ns", "nr", "nt", "nz"})
 # Prefixes that make a noun phrase of scope or rank (类前缀): 全链条, 总规划, 副中心, 超大城市.
 _SCOPE_PREFIXES = frozenset("全总副超非反准亚泛半")
 # Verbs of taking one's seat: the noun before them is the seat (执行主席|席|就座, 嘉宾席).

@@ -18,6 +18,7 @@ from ..reuse import (
     earlier_range,
     in_brackets,
     in_dialogue,
+    in_review,
     is_field,
     is_prose,
     is_title_line,
@@ -126,6 +127,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
         copied = [s for s in doc.paragraphs[copy.later].sentences
                   if _within(s, copy, opts.min_chars) and not _is_note(s)]
         text = "".join(s.text for s in copied)
+        if copied and _restated_indicator(doc, copy, copied):
+            continue  # …达到4.6%左右；… in last year's results and in this year's targets
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs) \
                 and not between_articles(doc, copy.earlier, copy.later, text) \
                 and not in_dialogue(doc, copy.earlier, copy.later):
@@ -199,6 +202,17 @@ def _whole_sentences(doc: Document, copy: Copy, first: Sentence, last: Sentence)
     bounds = [_bounds(s) for s in earlier.sentences]
     return (any(s == earlier_start for s, _ in bounds)
             and any(_trimmed_end(earlier.text, s, e) == earlier_end for s, e in bounds))
+
+
+def _restated_indicator(doc: Document, copy: Copy, sentences: list[Sentence]) -> bool:
+    """An indicator, with its figure, as an item of a list (ended by ；) both among the results of
+    the review and among the targets that follow: a level reached and to be held is named in the
+    same words (研发经费支出相当于地区生产总值的比例达到4.6%左右；). A sentence pasted twice ends with
+    its full stop, or stays within one chapter."""
+    review = in_review(doc)
+    return (review[copy.earlier] != review[copy.later]
+            and all(sentence.text.rstrip().endswith(("；", ";")) for sentence in sentences)
+            and any(char.isdigit() for sentence in sentences for char in sentence.text))
 
 
 def _within(sentence: Sentence, copy: Copy, min_chars: int) -> bool:

@@ -77,10 +77,16 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
         return None  # 人均3万元，其中城镇居民4.5万元: parts of an average or a price may exceed it
     if _is_change(whole) or _DIFFERENCE.search(text, clause_start, whole.start):
         return None  # 比上年增加500亿元, 超收800亿元: a change or a difference, not a whole
+    if _ASIDE.match(text, clause_start):
+        return None  # …58件，另有上年结转申请4件。其中…: an aside; 其中 divides the sentence's subject
     # Only rates and changes of the whole may stand between it and 其中, never another amount.
     if any(f.start > whole.start and f.unit not in _NOT_AMOUNTS for f in before):
         return None
     return whole
+
+
+# 另有上年结转申请4件, 此外还有…: a clause added beside the sentence's own amount
+_ASIDE = re.compile(r"\s*(?:另有|另外|此外|还有|加上|外加)")
 
 
 def _sentence_start(text: str, at: int) -> int:

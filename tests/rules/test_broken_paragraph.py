@@ -404,3 +404,20 @@ def test_fields_of_a_form_take_no_full_stop():
             "今年主要预期目标是：地区生产总值增长5%左右，⟦城镇新增就业⟧\n\n1.2万人以上。",
         ],
     )
+
+
+def test_rows_of_a_table_set_as_text_take_no_full_stop():
+    # found by held-out bulletins and an information-disclosure report: one table row a line
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "表1　2025年末人口数及其构成\n\n指标 年末数（万人） 比重（%）\n\n其中：0—15岁（含不满16周岁） 23650 16.8\n\n"
+            "16—59岁（含不满60周岁） 85210 60.6\n\n60周岁及以上 31720 22.6\n\n其中：65周岁及以上 22480 16.0",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况\n\n"
+            "自然人 法人或其他组织 总计\n\n商业企业 科研机构 社会公益组织 法律服务机构 其他",
+        ],
+        invalid=[
+            # a prose paragraph cut before a figure is still a cut, even with a space in it
+            "全年地区生产总值达到2.5万亿元，按可比价格计算比上年增长5.6%，⟦其中第三产业增加值达到⟧\n\n1.4万亿元。",
+        ],
+    )

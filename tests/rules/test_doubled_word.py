@@ -374,3 +374,12 @@ def test_silent_when_the_document_uses_the_second_copys_compound_after_a_determi
             "今年⟦新增新增⟧装机容量100万千瓦，新增装机规模创历史新高。",
         ],
     )
+
+
+def test_silent_on_the_port_of_a_place_whose_name_ends_in_gang():
+    # found by a held-out provincial report: 临港港 is the port of the city 临港, as in 连云港港
+    assert_rule(
+        "doubled-word",
+        valid=["临港港货物吞吐量突破9亿吨，集装箱吞吐量达到3960万标准箱。", "连云港港完成货物吞吐量3.2亿吨。"],
+        invalid=["开展太⟦湖湖⟧治理。"],
+    )

@@ -362,3 +362,20 @@ def test_reports_a_provision_pasted_whole_into_another_article_and_a_repeat_outs
     report = ("今年要加快推进城市更新行动，改造城镇老旧小区三百个以上。构成犯罪的，依法追究刑事责任。\n\n"
               "同时要加强安全生产监管，严厉打击非法违法生产经营行为。构成犯罪的，依法追究刑事责任。\n")
     assert [f.code for f in findings_for("duplicate-sentence", report)] == ["RL203"]
+
+
+def test_silent_on_an_indicator_held_at_its_level_in_results_and_targets():
+    # found by a held-out report: the level reached last year is this year's target, in the same words
+    text = (
+        "一、2024年工作回顾\n\n"
+        "过去一年，全市地区生产总值增长5.2%；全社会研发经费支出相当于地区生产总值的比例达到4.6%左右；"
+        "城镇调查失业率4.8%。\n\n"
+        "二、2025年工作安排\n\n"
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长5%左右；"
+        "全社会研发经费支出相当于地区生产总值的比例达到4.6%左右；城镇调查失业率5%以内。\n"
+    )
+    assert not findings_for("duplicate-sentence", text)
+    # a whole sentence pasted from the review into the tasks is still reported
+    pasted = text.replace("城镇调查失业率5%以内。", "城镇调查失业率5%以内。过去一年，全市地区生产总值增长5.2%，城镇调查失业率4.8%。")
+    pasted = pasted.replace("过去一年，全市地区生产总值增长5.2%；", "过去一年，全市地区生产总值增长5.2%，城镇调查失业率4.8%。")
+    assert [f.code for f in findings_for("duplicate-sentence", pasted)] == ["RL203"]

@@ -162,3 +162,21 @@ def test_page_metadata_labels_take_their_value_line():
 
 def test_a_notice_keeps_its_own_time_and_place():
     assert_rule("layout-artifact", valid=["时间：\n\n2026年3月5日上午9时\n\n地点：\n\n市政府第一会议室\n\n请各单位准时参加。"])
+
+
+def test_chrome_items_that_share_a_line_and_a_page_list_of_links():
+    # found by held-out web captures: several widgets on one line, set apart by wide spaces
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：\n\n【字体：大 中 小】　【打印本页】　【关闭窗口】\n\n"
+            f"分享到：微信　微博　QQ空间⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦相关阅读：\n\n石川市第十七届人民代表大会第五次会议开幕\n\n【我要纠错】　　【打印本页】　　【关闭窗口】\n\n"
+            f"主办：白鹭市人民政府办公室　　网站标识码：3509000007　　闽ICP备12345678号⟧",
+        ],
+        valid=[
+            # a notice's own time and place on one line, and an event's organisers, are no chrome
+            f"时间：2026年3月5日　地点：市会议中心\n\n{BODY}",
+            f"主办单位：市科协　承办单位：市科技馆\n\n{BODY}",
+        ],
+    )

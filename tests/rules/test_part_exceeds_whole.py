@@ -140,3 +140,13 @@ def test_silent_on_a_threshold_that_names_a_class_of_the_part():
             "新增规上企业700户，其中年营业收入1亿元以上的企业⟦900户⟧。",
         ],
     )
+
+
+def test_silent_when_the_amount_before_qi_zhong_is_an_aside():
+    # found by a held-out information-disclosure report: 其中 divides the 58, not the aside's 4
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["全年共收到政府信息公开申请58件，比上年增加11件，另有上年结转申请4件。其中，当面申请12件、信函申请9件、网上申请37件。",
+               "全市新建保障性住房3200套，此外还有在建项目8个，其中公租房1500套。"],
+        invalid=["全年共收到政府信息公开申请58件，其中网上申请⟦61件⟧。"],
+    )
