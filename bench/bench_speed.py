@@ -14,7 +14,9 @@ each in turn, and the two outputs must be identical; the speed-up is printed.
 
 It then lints the whole corpus concatenated into one file, 25 and 50 times
 over (about 22 and 44 MB), to show throughput on a huge report and that
-doubling the size at most doubles the time (--no-scaling skips this).
+doubling the size at most doubles the time, and the corpus joined into one line
+(its line breaks removed) 2 and 4 times over, as a paste that lost its breaks
+is one paragraph of megabytes (--no-scaling skips these).
 
 The runs keep Python's bytecode cache on (PYTHONDONTWRITEBYTECODE is dropped
 from their environment), as an installed reportlint has it: pip compiles the
@@ -23,7 +25,7 @@ source checkout.
 
 Targets: the sample under 0.3 s median; the 50-fold corpus at over 1 MB/s; the
 50-fold file in at most 2.2 times the 25-fold one's time (2.0 is linear, plus
-noise). The script only reports; it exits 0 unless reportlint itself fails
+noise), and the same for the 4-fold line against the 2-fold one. The script only reports; it exits 0 unless reportlint itself fails
 (exit 2) or, with --strict, a target is missed.
 """
 
@@ -228,26 +230,43 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def scaling(command: list[str], corpus: Path) -> bool:
-    """Time the corpus concatenated 25 and 50 times into one file; True if both targets are met."""
-    text = b"".join(path.read_bytes().rstrip(b"\n") + b"\n\n" for path in sorted(corpus.rglob("*.txt")))
-    medians = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for times in (25, 50):
-            big = Path(folder) / f"corpus-x{times}.txt"
-            big.write_bytes(text * times)
-            runs, _ = time_runs([*command, "check", "--format", "json", str(big)], SCALING_RUNS, 0)
-            medians[times] = (statistics.median(runs), big.stat().st_size)
-            big.unlink()
+    """Time the corpus concatenated 25 and 50 times into one file, and joined into one
+    line 2 and 4 times over; True if the targets are met."""
+    paths = sorted(corpus.rglob("*.txt"))
+    text = b"".join(path.read_bytes().rstrip(b"\n") + b"\n\n" for path in paths)
     print(f"\none file, the corpus concatenated N times ({SCALING_RUNS} runs each, medians):")
-    for times, (median, size) in medians.items():
-        print(f"  x{times}: {size / 1e6:6.1f} MB in {median:6.2f} s = {size / 1e6 / median:5.2f} MB/s")
+    medians = time_sizes(command, {times: text * times for times in (25, 50)})
     ratio = medians[50][0] / medians[25][0]
     throughput = medians[50][1] / 1e6 / medians[50][0]
     fast = throughput > THROUGHPUT_TARGET_MB_S
     linear = ratio <= SCALING_TARGET
     print(f"target: x50 over {THROUGHPUT_TARGET_MB_S} MB/s: {'met' if fast else 'MISSED'} ({throughput:.2f} MB/s)")
     print(f"target: x50 / x25 time at most {SCALING_TARGET}: {'met' if linear else 'MISSED'} ({ratio:.2f})")
-    return fast and linear
+
+    # A text whose line breaks were lost (a paste from a PDF, a web page) is one paragraph
+    # of megabytes: every rule that looks at a paragraph or its sentences must stay linear.
+    line = b"".join(path.read_bytes().replace(b"\r", b"").replace(b"\n", b"") for path in paths)
+    print(f"\none file of one line, the corpus with its line breaks removed, N times over ({SCALING_RUNS} runs each):")
+    long_medians = time_sizes(command, {times: line * times + b"\n" for times in (2, 4)})
+    long_ratio = long_medians[4][0] / long_medians[2][0]
+    long_linear = long_ratio <= SCALING_TARGET
+    print(f"target: one line x4 / x2 time at most {SCALING_TARGET}: {'met' if long_linear else 'MISSED'} ({long_ratio:.2f})")
+    return fast and linear and long_linear
+
+
+def time_sizes(command: list[str], contents: dict[int, bytes]) -> dict[int, tuple[float, int]]:
+    """Median wall time and size of checking each of *contents*, written to a file in turn; printed."""
+    medians = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for times, content in contents.items():
+            big = Path(folder) / f"corpus-x{times}.txt"
+            big.write_bytes(content)
+            runs, _ = time_runs([*command, "check", "--format", "json", str(big)], SCALING_RUNS, 0)
+            medians[times] = (statistics.median(runs), big.stat().st_size)
+            big.unlink()
+    for times, (median, size) in medians.items():
+        print(f"  x{times}: {size / 1e6:6.1f} MB in {median:6.2f} s = {size / 1e6 / median:5.2f} MB/s")
+    return medians
 
 
 if __name__ == "__main__":

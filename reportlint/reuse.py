@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import compress
 
 from .document import Document
@@ -322,8 +323,8 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
             continue  # a heading repeated from a table of contents, a sub-headline
         a, b = texts[earlier].text, texts[later].text
         shorter, longer = sorted((len(a), len(b)))
-        if shorter < min_length:
-            continue
+        if shorter < min_length or shorter < MIN_SHARE_OF_LONGER * longer:
+            continue  # too short to be a copy, or too short to hold half the longer one
         matched = len(a) if a == b else _in_order(pair_runs)
         if matched < threshold * shorter or matched < MIN_SHARE_OF_LONGER * longer:
             # Some stretches may have gone to a paragraph further up that holds them
@@ -505,12 +506,17 @@ def in_brackets(text: str, start: int, end: int) -> bool:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return any(opening <= start and end <= closing for opening, closing in _bracket_pairs(text))
+    pairs = _bracket_pairs(text)
+    # The pairs are disjoint and in order: only the last one opening at or before start can hold it.
+    index = bisect.bisect_right(pairs, (start, len(text) + 1)) - 1
+    return index >= 0 and end <= pairs[index][1]
 
 
+@lru_cache(maxsize=32)
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     """The outermost pairs of brackets of *text*, as (offset of the opening
-    bracket, offset just after the closing one); an unclosed one pairs with nothing."""
+    bracket, offset just after the closing one); an unclosed one pairs with nothing.
+    Cached: a rule asks about every sentence of a paragraph in turn."""
     pairs, depth, opening = [], 0, 0
     for offset, char in enumerate(text):
         if char in _OPENING_BRACKETS:

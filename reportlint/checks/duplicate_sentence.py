@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -116,6 +117,7 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     misplaced = _misplaced(doc) if selected is None or "misplaced-fragment" in selected else {}
     found = copies(doc, opts.min_chars)
     runs = Counter((copy.earlier, copy.later) for copy in found)
+    sentences = _Sentences(doc)
     candidates = []
     for copy in found:
         if copy in misplaced or not (_sentences_in(doc, copy.earlier) and _sentences_in(doc, copy.later)):
@@ -124,12 +126,12 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
             continue  # quoted from another document of the file (a regulation, an attached report)
         if duplicates.get(copy.later) is not None and duplicates[copy.later].earlier == copy.earlier:
             continue
-        copied = [s for s in doc.paragraphs[copy.later].sentences
+        copied = [s for s in sentences.around(copy.later, copy.later_start, copy.later_end)
                   if _within(s, copy, opts.min_chars) and not _is_note(s)]
         text = "".join(s.text for s in copied)
         if copied and _restated_indicator(doc, copy, copied):
             continue  # …达到4.6%左右；… in last year's results and in this year's targets
-        if copied and _whole_sentences(doc, copy, copied[0], copied[-1]) and not _restated(doc, copy, copied, runs) \
+        if copied and _whole_sentences(doc, copy, copied[0], copied[-1], sentences) and not _restated(doc, copy, copied, runs) \
                 and not between_articles(doc, copy.earlier, copy.later, text) \
                 and not in_dialogue(doc, copy.earlier, copy.later):
             candidates.append((copy, copied, text))
@@ -179,6 +181,24 @@ def _misplaced(doc: Document) -> dict[Copy, str]:
     return misplaced_copies(doc)
 
 
+class _Sentences:
+    """The sentences of the paragraphs that hold copies, split once per run: a long
+    paragraph can hold hundreds of copies, each asking for the sentences it covers."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._split: dict[int, tuple[list[Sentence], list[int]]] = {}
+
+    def around(self, index: int, start: int, end: int) -> list[Sentence]:
+        """The sentences of paragraph *index* that overlap text[start:end] or touch it."""
+        if index not in self._split:
+            found = self._doc.paragraphs[index].sentences
+            self._split[index] = (found, [sentence.start for sentence in found])
+        found, starts = self._split[index]
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        return found[first:bisect.bisect_right(starts, end)]
+
+
 def _bounds(sentence: Sentence) -> tuple[int, int]:
     """The sentence's offsets in its paragraph without surrounding whitespace."""
     text = sentence.text
@@ -191,7 +211,7 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _whole_sentences(doc: Document, copy: Copy, first: Sentence, last: Sentence) -> bool:
+def _whole_sentences(doc: Document, copy: Copy, first: Sentence, last: Sentence, sentences: _Sentences) -> bool:
     """Whether the copied sentences are whole sentences in the earlier paragraph too: the
     same words as a clause there (…，高标准高质量建设雄安新区，…) are a lead that names a
     task the earlier paragraph lists, not a paste."""
@@ -199,7 +219,7 @@ def _whole_sentences(doc: Document, copy: Copy, first: Sentence, last: Sentence)
     text = doc.paragraphs[copy.later].text
     earlier = doc.paragraphs[copy.earlier]
     earlier_start, earlier_end = earlier_range(doc, copy, start, min(_trimmed_end(text, start, end), copy.later_end))
-    bounds = [_bounds(s) for s in earlier.sentences]
+    bounds = [_bounds(s) for s in sentences.around(copy.earlier, earlier_start, earlier_end)]
     return (any(s == earlier_start for s, _ in bounds)
             and any(_trimmed_end(earlier.text, s, e) == earlier_end for s, e in bounds))
 
