@@ -44,6 +44,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .document import Document
+from .structure import table_row_cells
 
 #: paragraphs whose text can be copied (not titles, headings, metadata, leftovers)
 BODY_KINDS = ("text", "list-item", "table-cell", "quote")
@@ -286,9 +287,11 @@ def duplicate_paragraphs(doc: Document, threshold: float, min_length: int) -> di
 def is_prose(doc: Document, index: int) -> bool:
     """Running text, where a repeat is a slip rather than the pattern of a list or table
     (nor a note such as 注：人口概况数据中…, which a bulletin gives under each table it
-    concerns and again among its closing notes)."""
+    concerns and again among its closing notes, nor a row of a table set as text, such as the
+    header 产品名称　单位　产量　比上年增长（%） that each table of a bulletin repeats)."""
     paragraph = doc.paragraphs[index]
-    return paragraph.kind in PROSE_KINDS and not _NOTE.match(paragraph.text.lstrip())
+    return (paragraph.kind in PROSE_KINDS and not _NOTE.match(paragraph.text.lstrip())
+            and table_row_cells(paragraph.text) < 3)
 
 
 def _in_order(runs: list[Copy]) -> int:

@@ -90,3 +90,18 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
     if position < 8 and len(text) <= 40 and not has_sentence_end and "，" not in text and _TITLE_WORDS.search(text):
         return "title", number
     return "text", number
+
+
+# Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_ROW_CELL = 24  # a cell of a table is short; a sentence with spaces in it is not a row
+_FULL_STOP = re.compile(r"[。！？；!?;]")
+
+
+def table_row_cells(text: str) -> int:
+    """How many cells *text* has as a row of a table set as text (指标　年末数（万人）　比重（%）,
+    16—59岁 85210 60.6), 0 when it is no row: one cell, a cell too long, or a full stop inside."""
+    cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
+    if len(cells) < 2 or _FULL_STOP.search(text) or any(len(cell) > _ROW_CELL for cell in cells[1:]):
+        return 0
+    return len(cells)

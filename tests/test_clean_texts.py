@@ -35,7 +35,11 @@ thirteen of clean-texts-figures, 13 on the 24 texts of the second round (not cou
 pdftotext export, whose 80 came from one cause: its hard wrap was not recognised) and 8 on the
 26 of the third round (-w4: eight national reports of eight eras; -w5: provincial, county and
 web-captured reports; -w6: State Council papers, bulletins with tables set as text, a plan,
-communiqués, minutes).
+communiqués, minutes) and 4 on the 30 of the fourth round (-w7: ten provincial reports of
+2025 and 2026, none; -w8: ten national reports from 1957 to 2025, none; -w9: a State Council
+decision amending regulations, a reply with a list of members, a report to the NPC Standing
+Committee, city statistics and environment bulletins, a provincial plan, a communiqué, a news
+release, a county plan report and a township summary: four, from three causes).
 """
 
 from pathlib import Path
@@ -46,7 +50,7 @@ from reportlint.api import lint_paths
 
 DATA = Path(__file__).resolve().parent / "data"
 FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-w2", "clean-texts-w3",
-           "clean-texts-w4", "clean-texts-w5", "clean-texts-w6")
+           "clean-texts-w4", "clean-texts-w5", "clean-texts-w6", "clean-texts-w7", "clean-texts-w8", "clean-texts-w9")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name != "expected-findings.txt")
 

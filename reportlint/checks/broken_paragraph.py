@@ -11,6 +11,7 @@ from ..artifacts import CONTINUATION, web_chrome_flags
 from ..document import Document, Paragraph, Span
 from ..lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
+from ..structure import table_row_cells
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
 _CLOSED_END = re.compile(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")
@@ -227,7 +228,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None
     if _is_field(text) and _is_field(second.text):
         return None  # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop
-    if _table_row(second.text) >= 3 and _table_row(text) >= 2 or _table_row(text) >= 3:
+    if _table_rows(text, second.text):
         return None  # 16—59岁 85210 60.6 / 60周岁及以上 31720 22.6: rows of a table set as text
     if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
         # “…确保“一清水永续北上”” then “深化污染防治攻坚。…”: the quote closed the
@@ -357,18 +358,18 @@ def _is_sub_heading(text: str) -> bool:
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。！？!?]*")
 
 
-# Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
-_CELL_GAP = re.compile(r"[ \t\u3000]+")
-_ROW_CELL = 24  # a cell of a table is short; a sentence with spaces in it is not a row
+_CLAUSE_MARK = re.compile(r"[，、：；,:;]")
 
 
-def _table_row(text: str) -> int:
-    """How many cells *text* has as a row of a table set as text (0 when it is no row: a cell
-    too long, or a full stop inside)."""
-    cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
-    if len(cells) < 2 or _SENTENCE_MARK.search(text) or any(len(cell) > _ROW_CELL for cell in cells[1:]):
-        return 0
-    return len(cells)
+def _table_rows(text: str, following: str) -> bool:
+    """Whether two lines are rows of a table, or of a list, set as text: three cells or more
+    (16—59岁 85210 60.6), or two cells each with no clause mark, as a list of people gives
+    a name and a post a line (曹远航　中华全国供销合作总社理事会副主任). A sentence cut
+    at a page break leaves no gap of spaces in both its halves."""
+    first, second = table_row_cells(text), table_row_cells(following)
+    if first >= 3 or second >= 3 and first >= 2:
+        return True
+    return first == second == 2 and not _CLAUSE_MARK.search(text) and not _CLAUSE_MARK.search(following)
 
 
 def _is_field(text: str) -> bool:

@@ -616,10 +616,11 @@ def _degree_repeated(unit: str, words) -> bool:
 _SAME_MODE_HEADS = ("联运", "中转")
 
 
-# Generic heads of place and facility names: 昌北|机场, 站前|广场 name one place.
+# Generic heads of place and facility names: 昌北|机场, 站前|广场 name one place; 段 names the
+# stretch of a river or road through a place (长江|江澜段, 淮河|河澜段, like 长江江苏段).
 _PLACE_HEADS = frozenset({
     "机场", "广场", "车站", "码头", "大道", "大街", "公园", "大桥", "口岸", "新区", "园区", "景区", "水库",
-    "县", "区", "镇", "乡", "村", "路", "街", "桥", "港", "湖", "山", "岛", "湾",
+    "县", "区", "镇", "乡", "村", "路", "街", "桥", "港", "湖", "山", "岛", "湾", "段",
 })
 # The port or station a place has, which takes its name: after a name that ends in the same
 # character (连云港港, 临港港) it is the place's port, not a slip (太湖湖 is one: a lake is no facility).

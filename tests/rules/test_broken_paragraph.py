@@ -415,9 +415,14 @@ def test_rows_of_a_table_set_as_text_take_no_full_stop():
             "16—59岁（含不满60周岁） 85210 60.6\n\n60周岁及以上 31720 22.6\n\n其中：65周岁及以上 22480 16.0",
             "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况\n\n"
             "自然人 法人或其他组织 总计\n\n商业企业 科研机构 社会公益组织 法律服务机构 其他",
+            # a list of members, a name and a post a line (names with a space inside too)
+            "联席会议成员名单\n\n韩长城　农业农村部副部长\n\n曹远航　中华全国供销合作总社理事会副主任\n\n"
+            "蒋立新　中国邮政集团有限公司副总经理\n\n沈　波　国家开发银行副行长\n\n刘　敏　国家统计局副局长",
         ],
         invalid=[
             # a prose paragraph cut before a figure is still a cut, even with a space in it
             "全年地区生产总值达到2.5万亿元，按可比价格计算比上年增长5.6%，⟦其中第三产业增加值达到⟧\n\n1.4万亿元。",
+            # two halves of a sentence, each with a space in it, are no rows: clause marks
+            "我们要加快建设现代化产业体系，⟦推进　新型工业化和⟧\n\n信息化　深度融合，培育新质生产力。",
         ],
     )

@@ -383,3 +383,14 @@ def test_silent_on_the_port_of_a_place_whose_name_ends_in_gang():
         valid=["临港港货物吞吐量突破9亿吨，集装箱吞吐量达到3960万标准箱。", "连云港港完成货物吞吐量3.2亿吨。"],
         invalid=["开展太⟦湖湖⟧治理。"],
     )
+
+
+def test_silent_on_the_stretch_of_a_river_through_a_place_named_like_it():
+    # found by a held-out communiqué: 长江江澜段 is the Yangtze's stretch through 江澜 (长江江苏段);
+    # the names here are ones the dictionary does not know
+    assert_rule(
+        "doubled-word",
+        valid=["澜江引水一期等一批重大工程建成投用，长江江澜段生态保护修复取得明显成效。",
+               "淮河河澜段综合治理加快推进，沿线水质稳定达标。"],
+        invalid=["长江⟦江江⟧澜段生态保护修复取得明显成效。", "推动⟦长江长江⟧江澜段生态保护修复。"],
+    )

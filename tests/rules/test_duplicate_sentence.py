@@ -379,3 +379,21 @@ def test_silent_on_an_indicator_held_at_its_level_in_results_and_targets():
     pasted = text.replace("城镇调查失业率5%以内。", "城镇调查失业率5%以内。过去一年，全市地区生产总值增长5.2%，城镇调查失业率4.8%。")
     pasted = pasted.replace("过去一年，全市地区生产总值增长5.2%；", "过去一年，全市地区生产总值增长5.2%，城镇调查失业率4.8%。")
     assert [f.code for f in findings_for("duplicate-sentence", pasted)] == ["RL203"]
+
+
+def test_silent_on_the_header_row_each_table_of_a_bulletin_repeats():
+    # found by a held-out statistical bulletin: tables set as text, one row a line
+    table = "表{n}　2024年{what}主要产品产量及其增长速度\n\n产品名称　单位　产量　比上年增长（%）\n\n{rows}"
+    assert_rule(
+        "duplicate-sentence",
+        valid=[
+            table.format(n=2, what="农业", rows="粮食　万吨　83.6　1.2\n\n油料　万吨　14.2　3.1")
+            + "\n\n全年全部工业增加值1856.3亿元，比上年增长6.4%。\n\n"
+            + table.format(n=3, what="规模以上工业", rows="汽车　万辆　18.6　9.4\n\n钢材　万吨　320.5　2.2"),
+        ],
+        invalid=[
+            # a sentence of prose is no row, spaces or not
+            "全年全部工业增加值1856.3亿元，比上年增长6.4%。年末规模以上工业企业2846家，全年规模以上工业增加值增长7.1%。\n\n"
+            "分门类看，采矿业增加值下降2.8%。⟦年末规模以上工业企业2846家，全年规模以上工业增加值增长7.1%。⟧",
+        ],
+    )
