@@ -147,6 +147,20 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return text, "utf-8"
 
 
+def lines_of(text: str) -> tuple[str, str]:
+    """*text* with "\n" ending its lines, and the line end the file uses: a file whose lines
+    end in a lone CR (classic Mac OS, some exports) has them turned into "\n", so that its
+    lines and paragraphs are found as in any other; ``restore_lines`` turns them back."""
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n"), "\r"
+    return text, "\n"
+
+
+def restore_lines(text: str, newline: str) -> str:
+    """The text as the file writes it: its own line end back in place of "\n"."""
+    return text if newline == "\n" else text.replace("\n", newline)
+
+
 def check_encoding(encoding: str) -> str:
     """The codec's canonical name, or an InputError for a name that is no text encoding."""
     try:

@@ -175,6 +175,8 @@ class Document:
     source: str
     encoding: str = "utf-8"
     paragraphs: list[Paragraph] = field(default_factory=list)
+    #: the file's line end; *source* always has "\n" (a CR-only file's CRs are turned into it)
+    newline: str = "\n"
     markdown: bool = False
     #: words the user declared correct (config ``allow-words``)
     allow_words: frozenset[str] = frozenset()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import config_for, load_config
-from .decoding import InputError, decode
+from .decoding import InputError, decode, lines_of, restore_lines
 from .document import Document
 from .engine import FileResult, rules_for_document, run_rules
 from .i18n import Message, message_of, t
@@ -280,9 +280,9 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         raw = stdin if stdin is not None else read_bytes(path)  # type: ignore[arg-type]
         # The bytes the fixes are computed for are the bytes compared before the replace.
         text, _ = decode(raw, overrides.encoding)
-        if text.removeprefix("\ufeff") != doc.source:
+        if lines_of(text.removeprefix("\ufeff"))[0] != doc.source:
             raise WriteError(Message("changed on disk while it was checked; not overwritten"))
-        encoding = encoding_of(raw, doc.source, doc.encoding)
+        encoding = encoding_of(raw, restore_lines(doc.source, doc.newline), doc.encoding)
     except NotWritable as error:
         untouched.skipped = message_of(error)
         return untouched
@@ -294,7 +294,7 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
     done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=encoding,
                    settled=outcome.settled)
     try:
-        done.data = encoding.encode(outcome.text)
+        done.data = encoding.encode(restore_lines(outcome.text, doc.newline))
         if write and path is not None and done.changed:
             write_atomic(path, done.data, digest(raw))
     except WriteError as error:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import decoding
 from .artifacts import is_artifact, running_headers
-from .decoding import InputError, decode
+from .decoding import InputError, decode, lines_of
 from .document import Document, Paragraph
 from .markdown import RawParagraph, looks_like_markdown, split_paragraphs
 from .structure import classify, numbering
@@ -27,6 +27,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
                allow_words: frozenset[str] = frozenset()) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
+    text, newline = lines_of(text)
     suffix = Path(path).suffix.lower()
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
@@ -36,6 +37,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file,
                             joins_next=wrap.joins_next if wrap else frozenset())
     doc = build_document(raws, text, path, encoding, markdown, allow_words)
+    doc.newline = newline
     if wrap:
         doc.notes = (f"按固定行宽（约{wrap.width}字）折行的文本，已将折行合并为段落",)
     return doc

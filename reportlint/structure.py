@@ -101,7 +101,9 @@ _FULL_STOP = re.compile(r"[。！？；!?;]")
 def table_row_cells(text: str) -> int:
     """How many cells *text* has as a row of a table set as text (指标　年末数（万人）　比重（%）,
     16—59岁 85210 60.6), 0 when it is no row: one cell, a cell too long, or a full stop inside."""
+    if _FULL_STOP.search(text):
+        return 0  # looked for first: it ends the question at the first sentence of a long paragraph
     cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
-    if len(cells) < 2 or _FULL_STOP.search(text) or any(len(cell) > _ROW_CELL for cell in cells[1:]):
+    if len(cells) < 2 or any(len(cell) > _ROW_CELL for cell in cells[1:]):
         return 0
     return len(cells)

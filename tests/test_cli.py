@@ -212,17 +212,18 @@ def test_forced_encoding_that_does_not_fit(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
-def test_crlf_gives_the_same_lines_and_columns_as_lf(tmp_path, suffix):
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_give_the_same_lines_and_columns_as_lf(tmp_path, suffix, newline):
     write(tmp_path / f"lf{suffix}", THREE_RULES)
-    write(tmp_path / f"crlf{suffix}", THREE_RULES.replace("\n", "\r\n"))
+    write(tmp_path / f"other{suffix}", THREE_RULES.replace("\n", newline))
     lf = run("check", "--format", "json", f"lf{suffix}")
-    crlf = run("check", "--format", "json", f"crlf{suffix}")
+    other = run("check", "--format", "json", f"other{suffix}")
     positions = [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"]) for d in json.loads(lf.stdout)]
     assert [p[:3] for p in positions] == [("RL102", 1, 1), ("RL101", 3, 24), ("RL501", 5, 25), ("RL501", 5, 32)]
     assert [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"])
-            for d in json.loads(crlf.stdout)] == positions
+            for d in json.loads(other.stdout)] == positions
     # The excerpt must not show the carriage return.
-    assert "\r" not in run("check", f"crlf{suffix}").stdout
+    assert "\r" not in run("check", f"other{suffix}").stdout
 
 
 # --- stdin -------------------------------------------------------------------

@@ -220,6 +220,21 @@ def test_a_fixed_file_keeps_its_encoding_bom_line_endings_and_mode(tmp_path, nam
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["reference.txt", name])  # no temporary left
 
 
+def test_a_fixed_file_with_lines_ended_by_a_lone_cr_keeps_them(tmp_path):
+    # classic Mac OS line ends: read line by line, written back with CR
+    reference = copy_sample(tmp_path, "reference.txt")
+    run("check", "--fix", "--unsafe-fixes", reference)
+    path = tmp_path / "mac.txt"
+    path.write_bytes(SAMPLE_TEXT.replace("\n", "\r").encode("gb18030"))
+    result = run("check", "--fix", "--unsafe-fixes", path)
+    assert result.exit_code == 1, result.stderr
+    data = path.read_bytes().decode("gb18030")
+    assert "\n" not in data and data.count("\r") == reference.read_text(encoding="utf-8").count("\n")
+    assert data.replace("\r", "\n") == reference.read_text(encoding="utf-8")
+    stdin = run("check", "--fix", "--unsafe-fixes", "-", input=SAMPLE_TEXT.replace("\n", "\r").encode())
+    assert stdin.stdout_bytes.decode() == data
+
+
 def test_the_fix_goes_through_a_symbolic_link(tmp_path):
     target = copy_sample(tmp_path, "real.txt")
     link = tmp_path / "link.txt"
