@@ -361,6 +361,35 @@ def test_an_option_that_is_no_finite_number_is_an_error(tmp_path, value):
     assert_config_error(run("check", doc), "option 'threshold' of rule duplicate-paragraph must be a finite number")
 
 
+def _numeric_options():
+    from dataclasses import fields
+
+    from reportlint.registry import build_registry
+
+    for meta in build_registry():
+        for option in fields(meta.options):
+            if isinstance(option.default, (int, float)) and not isinstance(option.default, bool):
+                yield pytest.param(meta, option, id=f"{meta.name}.{option.name}")
+
+
+@pytest.mark.parametrize("meta, option", list(_numeric_options()))
+def test_every_numeric_option_declares_its_range_and_refuses_values_outside(tmp_path, meta, option):
+    # min-length = -5 or whole-file-share = 2.5 silently turned a rule off or made it fire on everything
+    low, high = option.metadata.get("min"), option.metadata.get("max")
+    assert low is not None, f"{meta.name}: option {option.name} declares no minimum"
+    assert low <= option.default and (high is None or option.default <= high)
+    key = option.name.replace("_", "-")
+    doc = write(tmp_path / "报告.txt", THREE_RULES)
+    outside = [low - 1 if isinstance(option.default, int) else low - 0.25] + ([high + 0.5] if high is not None else [])
+    for value in [*outside, option.default]:
+        config_module._config_in.cache_clear()  # the config is read once per folder and process
+        write(tmp_path / "reportlint.toml", f"[rule.{meta.name}]\n{key} = {value!r}\n")
+        if value != option.default:
+            assert_config_error(run("check", doc), "reportlint.toml", f"option '{key}' of rule {meta.name} must be")
+    result = run("check", doc)
+    assert result.exit_code in (0, 1), result.stderr
+
+
 def test_options_for_an_unknown_rule(tmp_path):
     write(tmp_path / "reportlint.toml", "[rule.broken-paragrap]\nmin-length = 10\n")
     doc = write(tmp_path / "报告.txt", THREE_RULES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..artifacts import CONTINUATION, web_chrome_flags
 from ..document import Document, Paragraph, Span
@@ -76,7 +76,7 @@ _SHOWN_CLAUSE = 30
 @dataclass(frozen=True)
 class Options:
     #: a paragraph shorter than this (in characters) is not taken for body text
-    min_length: int = 15
+    min_length: int = field(default=15, metadata={"min": 1})
 
 
 @rule(code="RL101", name="broken-paragraph", severity="warning", summary="段落被分页或粘贴截断",
@@ -144,7 +144,7 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `min-length` (15): a paragraph shorter than this is not taken for body text
-      unless its end or the next paragraph's start proves the cut.
+      unless its end or the next paragraph's start proves the cut (at least 1).
     """
     # A page number, a newspaper marker, web-page chrome or a table's caption between the
     # halves is part of the cut.

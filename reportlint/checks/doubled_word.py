@@ -6,7 +6,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Severity, Violation, rule
@@ -43,7 +43,7 @@ _QUOTED = re.compile(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^「
 @dataclass(frozen=True)
 class Options:
     #: the same doubled form this many times in one document reads as an intended term
-    consistent_uses: int = 3
+    consistent_uses: int = field(default=3, metadata={"min": 2})
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `consistent-uses` (3): a doubled form found this many times or more in one
-      document is reported once, as info, as a possibly intended term.
+      document is reported once, as info, as a possibly intended term (at least 2).
     """
     from ..lexicon import is_traditional, lexicon, simplified  # read the dictionary only when this rule runs
 

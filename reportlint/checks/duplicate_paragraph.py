@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
@@ -19,15 +19,9 @@ _OPENING = 12
 @dataclass(frozen=True)
 class Options:
     #: the share of the shorter paragraph's text the other one must repeat
-    threshold: float = 0.8
+    threshold: float = field(default=0.8, metadata={"min": 0.5, "max": 1.0})
     #: paragraphs shorter than this (characters, without whitespace) are left alone
-    min_length: int = 30
-
-    def __post_init__(self) -> None:
-        if not 0 < self.threshold <= 1:
-            raise ValueError(f"threshold must be above 0 and at most 1, got {self.threshold}")
-        if self.min_length < 12:
-            raise ValueError(f"min-length must be at least 12, got {self.min_length}")
+    min_length: int = field(default=30, metadata={"min": 12})
 
 
 @rule(code="RL202", name="duplicate-paragraph", severity="warning", summary="段落重复",
@@ -93,7 +87,7 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `threshold` (0.8): the share of the shorter paragraph's text, in stretches
-      of 12 characters or more, that the other one must repeat (above 0, at most 1).
+      of 12 characters or more, that the other one must repeat (from 0.5 to 1).
     - `min-length` (30): paragraphs shorter than this, in characters without
       whitespace, are never reported nor compared (at least 12).
     """

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
 from ..engine import selected_rules
@@ -41,11 +41,7 @@ _QUOTED = 20
 @dataclass(frozen=True)
 class Options:
     #: a sentence with fewer Chinese characters than this is a formula (各位代表！), not a copy
-    min_chars: int = 12
-
-    def __post_init__(self) -> None:
-        if self.min_chars < 6:
-            raise ValueError(f"min-chars must be at least 6, got {self.min_chars}")
+    min_chars: int = field(default=12, metadata={"min": 6})
 
 
 @rule(code="RL203", name="duplicate-sentence", severity="warning", summary="句子重复",

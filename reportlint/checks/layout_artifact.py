@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
 from ..document import Document, Paragraph, Span
@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 @dataclass(frozen=True)
 class Options:
     #: a short line seen this many times is a running page header or footer
-    header_repeats: int = 3
+    header_repeats: int = field(default=3, metadata={"min": 2})
 
 
 @rule(code="RL102", name="layout-artifact", severity="warning", summary="报纸、打印或网页排版残留",
@@ -72,7 +72,7 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `header-repeats` (3): how many times a short line without punctuation
-      must appear before it counts as a running header or footer.
+      must appear before it counts as a running header or footer (at least 2).
     """
     chrome_run: list[Paragraph] = []
     repeated = _repeated_lines(doc, opts.header_repeats)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Span
 from ..model import Edit, Fix, Related, Violation, rule
@@ -27,12 +27,12 @@ _EXAMPLES = 3  # related spans of a whole-file finding
 @dataclass(frozen=True)
 class Options:
     #: ASCII marks among all , ; : ? ! ( ) of either width from which ASCII is the file's habit
-    whole_file_share: float = 0.5
+    whole_file_share: float = field(default=0.5, metadata={"min": 0.0, "max": 1.0})
     #: and at least this many ASCII marks: then one finding for the whole file
-    whole_file_count: int = 10
+    whole_file_count: int = field(default=10, metadata={"min": 1})
     #: a kind of mark (commas, brackets, ...) written in ASCII at least this many times, and in
     #: at least whole-file-share of its uses, gets one finding for all its places
-    kind_count: int = 5
+    kind_count: int = field(default=5, metadata={"min": 1})
 
 
 @rule(code="RL401", name="punctuation-width", severity="warning", summary="中文中使用了半角标点",
@@ -96,12 +96,12 @@ def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
 
     ## Options
     - `whole-file-share` (0.5): when at least this share of the document's
-      , ; : ? ! ( ) in Chinese text (ASCII or full-width) is ASCII,
-    - `whole-file-count` (10): and there are at least this many ASCII marks,
-      one finding covers the whole file.
+      , ; : ? ! ( ) in Chinese text (ASCII or full-width) is ASCII (from 0 to 1),
+    - `whole-file-count` (10): and there are at least this many ASCII marks
+      (at least 1), one finding covers the whole file.
     - `kind-count` (5): a kind of mark (逗号, 括号, 叹号 …) written in ASCII at
-      least this many times, and in at least `whole-file-share` of its uses,
-      gets one finding for all its places.
+      least this many times (at least 1), and in at least `whole-file-share` of
+      its uses, gets one finding for all its places.
     """
     found = strays(doc)
     for stray in found:
