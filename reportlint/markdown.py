@@ -27,7 +27,7 @@ _SPACES = " \t\u3000\xa0\x0b\x0c"
 _HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
 _FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
+_QUOTE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")  # > > > 引用: nested quotes are quotes too
 # [^1]: 本报告所称…: a footnote's definition (its label is markup, its text prose);
 # [报告]: https://… "标题": a link reference definition (markup only, no prose at all).
 _FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]\s]+\]:[ \t]*")

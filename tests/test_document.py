@@ -71,6 +71,13 @@ def test_code_comments_front_matter_and_tables():
     ]
 
 
+def test_nested_quote_markers_are_markup_not_text():
+    doc = parse_text("> > > 引用的话，推进改革。\n> > 第二行新增装机。\n>> 紧写的标记。\n", "a.md")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [("quote", "引用的话，推进改革。第二行新增装机。紧写的标记。")]
+    second = doc.paragraphs[0].text.index("第二行")
+    assert doc.lines.position(doc.paragraphs[0].span(second).start) == (2, 5)
+
+
 def test_plain_txt_keeps_markup_characters_as_text():
     doc = parse_text("增长5*2倍，**不是**加粗。", "a.txt")
     assert texts(doc) == ["增长5*2倍，**不是**加粗。"]
