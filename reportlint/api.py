@@ -70,13 +70,19 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: bytes | None = None,
-               jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> RunResult:
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None,
+               whole_documents: bool = True) -> RunResult:
     """Lint files and folders (recursively: see reportlint.discovery); ``-`` reads *stdin*.
 
     *jobs* > 1 lints the files in that many processes, with the same result as
     one; *progress(done, total)* is called as files are done. Raises
     ConfigError for a configuration that cannot be used; a file that cannot be
     read becomes a FileResult with ``error`` set.
+
+    With *whole_documents* False a result keeps of its document only the text
+    (``Document.text_only``), which the output formats need: the paragraphs and the
+    rules' analyses, needed by fixes and baselines, would hold a run's memory at
+    twice the size of all its files.
     """
     _prepared.clear()
     _fixed.clear()
@@ -93,7 +99,7 @@ def lint_paths(paths: Iterable[str], overrides: Overrides = Overrides(), stdin: 
         display = (overrides.stdin_filename or "-") if item.path == Path("-") else item.display
         # The configs are validated here, before any file is linted (ConfigError).
         plans.append(_plan(item.path, display, overrides, fixed))
-        tasks.append(_Task(len(slots), item.path, display, overrides))
+        tasks.append(_Task(len(slots), item.path, display, overrides, whole_documents))
         slots.append(None)
 
     for task, file_result in zip(tasks, _lint_all(tasks, stdin, jobs, progress)):
@@ -142,6 +148,7 @@ class _Task:
     path: Path
     display: str
     overrides: Overrides
+    whole_document: bool = True
 
 
 def _lint_all(tasks: list[_Task], stdin: bytes | None, jobs: int, progress) -> list[FileResult]:
@@ -209,6 +216,8 @@ def _lint_task(task: _Task, stdin: bytes | None = None) -> FileResult:
                 from .docx_reader import locate_in_paragraphs
 
                 file_result.findings = locate_in_paragraphs(file_result.findings, doc.source)
+            if not task.whole_document:
+                file_result.document = doc.text_only()
             return file_result
     except Exception as error:  # a bug, not a bad file: say so, and check the other files
         return FileResult(task.display, None, error=Message("internal error: {error}", error=f"{type(error).__name__}: {error}"))

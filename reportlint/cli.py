@@ -10,6 +10,7 @@ import dataclasses
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,7 +27,7 @@ from .engine import FileResult
 from .fixing import MAX_PASSES, FileFix, diff_bytes, fix_file, fix_hint
 from .i18n import N_, localize, t, tn
 from .model import Severity
-from .output import FORMATS
+from .output import FORMATS, STREAMED
 from .output.text_format import width
 from .parallel import available_cores
 from .progress import ProgressBar
@@ -179,7 +180,10 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
                 from_stdin = stdin_run.files
                 results = _joined(results, stdin_run)
             else:
-                results, from_stdin = lint_paths(paths, overrides, stdin=stdin, jobs=jobs, progress=progress), []
+                # fixes and baselines work on the paragraphs; without them only the text is kept
+                whole = bool(fixing or baseline_file or write_baseline_file)
+                results = lint_paths(paths, overrides, stdin=stdin, jobs=jobs, progress=progress, whole_documents=whole)
+                from_stdin = []
     except (ConfigError, RegistryError) as error:
         _fail(i18n.message_of(error))
         return
@@ -241,8 +245,10 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
                 report += _fix_note(results, _unique(done for _, done in fixes), unsafe_fixes)
             report += _baseline_note(hidden, baseline_file)
     else:
-        report = render(results)
-    if output_file:
+        report = None if output_format in STREAMED else render(results)
+    if report is None:
+        _write_pieces(output_file, STREAMED[output_format](results), to_stderr)
+    elif output_file:
         _write_report(output_file, report)
     else:
         click.echo(report, nl=False, color=color, err=to_stderr)
@@ -289,6 +295,35 @@ def _settings_text(plan: FilePlan) -> str:
         extra = "".join(f" {key}={getattr(options, key.replace('-', '_'))!r}" for key in changed)
         lines.append(f"    {meta.code} {meta.name} {severity.value}{extra}")
     return "\n".join(lines) + "\n"
+
+
+_PIECES_WRITTEN_AT_ONCE = 1 << 16  # characters
+
+
+def _write_pieces(path: Path | None, pieces: Iterable[str], to_stderr: bool) -> None:
+    """Write a report as it is rendered, a batch of pieces at a time, to *path* or the output."""
+    def batches() -> Iterator[str]:
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= _PIECES_WRITTEN_AT_ONCE:
+                yield "".join(batch)
+                batch, size = [], 0
+        yield "".join(batch)
+
+    if path is None:
+        for batch in batches():
+            click.echo(batch, nl=False, err=to_stderr)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as file:
+            for batch in batches():
+                file.write(batch)
+    except OSError as error:
+        _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
 
 
 def _write_report(path: Path, report: str) -> None:

@@ -190,6 +190,36 @@ class Document:
         return LineIndex(self.source)
 
     @cached_property
+    def prose_spans(self) -> tuple[list[int], list[int]]:
+        """The starts and ends, in the source, of the stretches copied verbatim into the
+        paragraphs' prose, merged where they touch: where a fix may edit (not markup)."""
+        spans: list[tuple[int, int]] = []
+        for paragraph in self.paragraphs:
+            text = paragraph.text
+            for piece in paragraph.source_map.pieces:
+                end = piece.src_start + piece.src_len
+                # "verbatim" only says the lengths agree: the joiner of a soft line break is " " for "\n"
+                if piece.verbatim and self.source[piece.src_start : end] == text[piece.text_start : piece.text_start + piece.text_len]:
+                    spans.append((piece.src_start, end))
+        spans.sort()
+        merged: list[list[int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return [s for s, _ in merged], [e for _, e in merged]
+
+    def text_only(self) -> Document:
+        """This document without its paragraphs and analyses: what showing its findings
+        needs (the text, its lines, how it was read, where fixes may edit), at about a
+        third of the memory."""
+        slim = Document(self.path, self.source, self.encoding, markdown=self.markdown, newline=self.newline,
+                        allow_words=self.allow_words, notes=self.notes)
+        slim.__dict__["prose_spans"] = self.prose_spans  # computed from the paragraphs it drops
+        return slim
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
 

@@ -43,23 +43,7 @@ class ProseGuard:
 
     def __init__(self, doc: Document) -> None:
         self.source = doc.source
-        spans: list[tuple[int, int]] = []
-        for paragraph in doc.paragraphs:
-            text = paragraph.text
-            for piece in paragraph.source_map.pieces:
-                end = piece.src_start + piece.src_len
-                # "verbatim" only says the lengths agree: the joiner of a soft line break is " " for "\n"
-                if piece.verbatim and self.source[piece.src_start : end] == text[piece.text_start : piece.text_start + piece.text_len]:
-                    spans.append((piece.src_start, end))
-        spans.sort()
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self._starts = [s for s, _ in merged]
-        self._ends = [e for _, e in merged]
+        self._starts, self._ends = doc.prose_spans
 
     def allows(self, fix: Fix) -> bool:
         return all(self._allows(edit) for edit in fix.edits)

@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
 # characters exist only in traditional writing (國, 這, 們): a simplified text has none but
 # the odd name, a traditional one has one in every few characters.
 _TRADITIONAL_SHARE = 0.05
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -144,14 +144,24 @@ def _traditional_table() -> _TraditionalTable:
     return _TraditionalTable(mapping, frozenset(only))
 
 
+@lru_cache(maxsize=1)
+def _traditional_deletions() -> dict[int, None]:
+    """For str.translate: deletes the characters only traditional writing uses."""
+    return dict.fromkeys(map(ord, _traditional_table().only_traditional))
+
+
 def is_traditional(text: str) -> bool:
     """Whether *text* is written in traditional characters (共和國國務院), by its share of
     characters that only traditional writing uses."""
-    han = _HAN.findall(text)
-    if not han:
-        return False
-    only = _traditional_table().only_traditional
-    return sum(c in only for c in han) >= _TRADITIONAL_SHARE * len(han)
+    # Counted run by run, with str.translate: a list of the characters one by one cost
+    # 80 bytes each, 700 MB for a 50 MB report.
+    delete = _traditional_deletions()
+    han = only = 0
+    for run in _HAN_RUN.finditer(text):
+        characters = run.group()
+        han += len(characters)
+        only += len(characters) - len(characters.translate(delete))
+    return han > 0 and only >= _TRADITIONAL_SHARE * han
 
 
 def simplified(text: str) -> str:

@@ -37,20 +37,20 @@ class Severity(str, enum.Enum):
 Applicability = Literal["safe", "unsafe"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     span: Span
     content: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
     title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     span: Span
     message: str
@@ -72,7 +72,7 @@ class Violation:
     file_level: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A Violation stamped by the engine with file, rule and effective severity."""
 

@@ -586,3 +586,16 @@ def test_control_characters_of_the_document_never_reach_the_terminal(tmp_path):
         out = run("check", "--format", output_format, "--select", "RL401", report).stdout
         assert "RL401" in out and "\r" not in out and "\x1b" not in out
     assert "推进改革,覆盖␍旧稿␛[2J扩大开放。" in run("check", "--select", "RL401", report).stdout
+
+
+@pytest.mark.parametrize("output_format", sorted(FORMATS))
+def test_a_run_that_keeps_only_the_text_renders_the_same(output_format, monkeypatch):
+    # a run keeps of each finished file only its text: a folder's memory stays its findings'
+    monkeypatch.chdir(ROOT)
+    paths = [SAMPLE, "tests/data/clean-texts-w3/03_枫林区优化营商环境工作情况报告.docx", "tests/data/clean-texts-w1"]
+    whole = lint_paths(paths)
+    text_only = lint_paths(paths, whole_documents=False)
+    assert all(r.document is None or not r.document.paragraphs for r in text_only.files)
+    assert any(r.findings for r in text_only.files)
+    render = FORMATS[output_format]
+    assert render(text_only) == render(whole)

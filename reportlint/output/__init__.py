@@ -11,3 +11,9 @@ FORMATS = {
     "sarif": sarif_format.render,
     "github": github_format.render,
 }
+
+#: formats that can be written piece by piece as they are rendered (a big run's report need not
+#: be held whole): the pieces joined are the format's render
+STREAMED = {
+    "json": json_format.chunks,
+}

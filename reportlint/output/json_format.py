@@ -9,6 +9,7 @@ Changing a key or its meaning needs a new format version.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Finding
@@ -36,9 +37,18 @@ def finding_to_dict(finding: Finding, doc: Document) -> dict:
     }
 
 
+def chunks(results, registry=None, **_options) -> Iterator[str]:
+    """The report in pieces, one finding at a time, for writing as they come: the report of a
+    big run is hundreds of megabytes as one string (and as many again encoded). The bytes are
+    the same as dumping the whole list with indent 2."""
+    first = True
+    for result in results.files:
+        for finding in result.findings:
+            item = json.dumps(finding_to_dict(finding, result.document), ensure_ascii=False, indent=2)
+            yield ("[\n  " if first else ",\n  ") + item.replace("\n", "\n  ")
+            first = False
+    yield "[]\n" if first else "\n]\n"
+
+
 def render(results, registry=None, **_options) -> str:
-    # One finding at a time: json.dumps of the whole list with indent builds millions of small
-    # strings at once (about 500 MB for a 50 MB report). The bytes are the same as dumping the list.
-    items = (finding_to_dict(f, r.document) for r in results.files for f in r.findings)
-    body = ",\n".join("  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ") for item in items)
-    return f"[\n{body}\n]\n" if body else "[]\n"
+    return "".join(chunks(results))
