@@ -27,7 +27,12 @@ _NUMBERING = [
 ]
 
 SENTENCE_PUNCTUATION = "。！？；!?;"
-_TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划")
+# The kinds of official document (GB/T 9704's 公文 and the genres beside them) a title names.
+_TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划|公告|通告|通报|请示|批复|"
+                          r"议案|纪要|命令|预案|细则|条例|规定|章程|要点|实录|复函")
+# 1　总则 / 1.1　编制目的 / 3.2.1 预警分级: the decimal section numbers of 预案, standards and
+# technical plans, a number and a short title on a line of their own (one gap: not a table row).
+_DECIMAL_HEADING = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[ \u3000]+[^\s\u3000]{1,30}")
 _SALUTATION = re.compile(r"(各位代表|各位委员|同志们|女士们、先生们)[:：！!，,]?")
 _DATE_LINE = re.compile(
     r"[—–\-－]*\s*[（(]?\s*(\d{4}|[一二〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
@@ -83,6 +88,8 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
         return ("title" if position == 0 else "heading"), number
     if number and not has_sentence_end and len(text) <= 80:
         return "heading", number
+    if _DECIMAL_HEADING.fullmatch(text) and not has_sentence_end and "，" not in text:
+        return "heading", None
     if _SALUTATION.fullmatch(text) or _DATE_LINE.fullmatch(text) or (
         len(text) <= 24 and _SIGNATURE.fullmatch(text) and not has_sentence_end
     ):

@@ -39,7 +39,15 @@ communiqués, minutes) and 4 on the 30 of the fourth round (-w7: ten provincial 
 2025 and 2026, none; -w8: ten national reports from 1957 to 2025, none; -w9: a State Council
 decision amending regulations, a reply with a list of members, a report to the NPC Standing
 Committee, city statistics and environment bulletins, a provincial plan, a communiqué, a news
-release, a county plan report and a township summary: four, from three causes).
+release, a county plan report and a township summary: four, from three causes) and 14 on the
+30 of the fifth round (-w10: an implementation plan with its division of work, a forwarded
+opinion, a 管理办法 in chapters and articles, work points numbered through, a commendation, a
+leading group's set-up with its members a line each, an information-disclosure report, an
+inspection notice, a reply to a deputy, an emergency plan with decimal section numbers: seven;
+-w11: county and city government reports, standing committee, CPPCC, court and procuratorate
+reports, speeches, a department's summary, a budget report: none; -w12: provincial, county,
+water, education and health bulletins, a spatial plan with its indicator table, a sector plan,
+an audit report, minutes, a press conference: seven, six of them one table's group labels).
 """
 
 from pathlib import Path
@@ -50,7 +58,8 @@ from reportlint.api import lint_paths
 
 DATA = Path(__file__).resolve().parent / "data"
 FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-w2", "clean-texts-w3",
-           "clean-texts-w4", "clean-texts-w5", "clean-texts-w6", "clean-texts-w7", "clean-texts-w8", "clean-texts-w9")
+           "clean-texts-w4", "clean-texts-w5", "clean-texts-w6", "clean-texts-w7", "clean-texts-w8", "clean-texts-w9",
+           "clean-texts-w10", "clean-texts-w11", "clean-texts-w12")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name != "expected-findings.txt")
 

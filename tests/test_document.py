@@ -120,6 +120,12 @@ def test_title_is_recognised_at_the_top():
     assert [p.kind for p in doc.paragraphs] == ["title", "meta", "text"]
 
 
+def test_decimal_section_numbers_are_headings_and_table_rows_are_not():
+    doc = parse_text("枫林县突发地质灾害应急预案\n\n1　总则\n\n1.1　编制目的\n\n为高效有序做好应急处置工作，制定本预案。\n\n"
+                     "1　生态保护红线面积　平方千米　—　≥1846.52　约束性\n\n1 万人以上。", "a.txt")
+    assert [p.kind for p in doc.paragraphs] == ["title", "heading", "heading", "text", "text", "text"]
+
+
 def test_sentences_keep_closing_quotes_and_split_ascii_marks_in_chinese():
     doc = parse_text("他说：“要实干。”我们同意！是否可行?当然;继续……好。GDP grew 5%. OK?", "a.txt")
     assert [s.text for s in doc.sentences] == [

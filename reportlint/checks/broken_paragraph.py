@@ -220,6 +220,10 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # titles, salutations, signature and date lines end without punctuation
     if closed or second.numbering is not None:
         return None  # （二）… / 3. …: a numbered item starts anew, whatever ended the one before
+    if table_row_cells(second.text) >= 3:
+        return None  # 1　生态保护红线面积　平方千米　—　≥1846.52: a row of a table goes on no sentence
+    if _aside(text):
+        return None  # （本列数据的勾稽关系为：…）: a note in brackets is whole in itself
     if _verse_lines(text, second.text):
         return None  # 千里之行始足下， / 万山磅礴看主峰。: a poem set one line a paragraph
     if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
@@ -236,8 +240,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None
     if _runs_on(text, second.text, opts.min_length):
         return CUT if not _is_bare_numeral(text) else None
-    if len(text) < opts.min_length or not _INNER_PUNCTUATION.search(text):
-        return None
+    if len(text) < opts.min_length or not _INNER_PUNCTUATION.search(_outside_quotes(text)):
+        return None  # a title: its only marks inside a name or slogan (“三证合一、一照一码”, 各县（市、区）)
     if len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text) and _CLOSED_END.search(_open_text(second.text)):
         # 五年来，改革开放取得突破性进展 / 经济持续较快增长。…: a line of one sentence
         # above a finished paragraph heads it (a cut leaves the rest of a sentence below)
@@ -297,6 +301,19 @@ def _two_words(text: str, cut: int, words) -> bool:
 def _is_bare_numeral(text: str) -> bool:
     """一 / 二: the section number of an old report, not the first character of 一九五六年."""
     return all(char in _ORDINAL + "〇零" for char in text)
+
+
+_QUOTED_OR_BRACKETED = re.compile(r"“[^“”]*”|‘[^‘’]*’|《[^《》]*》|（[^（）]*）|\([^()]*\)|【[^【】]*】")
+
+
+def _outside_quotes(text: str) -> str:
+    """*text* without what it quotes or brackets: the marks of a name or slogan are not the line's."""
+    return _QUOTED_OR_BRACKETED.sub("", text)
+
+
+def _aside(text: str) -> bool:
+    """A paragraph that is one bracketed note from end to end."""
+    return text[:1] in "（(" and _bracket_opening(text) == 0
 
 
 def _open_text(text: str) -> str:
@@ -427,7 +444,7 @@ def _follow_cut_spans(paragraphs: list[Paragraph], verdicts: list[str | None], s
         if (found[position] in broken and found[position + 1] not in broken and _is_span_line(span)
                 and not _CONTINUATION_START.match(span.text)
                 and following.kind == "text" and following.numbering is None
-                and following.index not in starts_anew):
+                and following.index not in starts_anew and table_row_cells(following.text) < 3):
             verdicts[position + 1] = CUT
     for position in range(len(found) - 1, 0, -1):  # backward: A | span | ，C
         above, span, following = paragraphs[position - 1], paragraphs[position], paragraphs[position + 1]

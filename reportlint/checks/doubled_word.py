@@ -548,16 +548,27 @@ def _personal_name(item: str, words) -> bool:
 _HAN_ONLY = re.compile(f"[{_HAN}]+")
 
 
+# Forms of address and posts that follow a person's name (孙晓晓代表, 王丽丽同志, 李明明局长).
+_FORMS_OF_ADDRESS = frozenset({
+    "同志", "代表", "委员", "先生", "女士", "老师", "同学", "师傅", "教授", "院士", "专家", "书记", "主席",
+    "主任", "部长", "厅长", "局长", "处长", "科长", "省长", "市长", "县长", "区长", "镇长", "乡长", "村长",
+    "厂长", "校长", "院长", "所长", "站长", "队长", "组长", "经理", "董事长", "总经理", "会长", "秘书长",
+})
+
+
 def _given_name_after_title(tokens, a: int, at_clause_start: bool) -> bool:
-    """副委员长沈跃跃出席会议: a surname standing alone, after a title or at the start of a
-    clause, a given name of one character doubled (跃跃, 欢欢, 丹丹), and the name ends
-    there (the next word is no single character: not 文|旅旅|商)."""
+    """副委员长沈跃跃出席会议, 尊敬的孙晓晓代表: a surname standing alone, after a title, at
+    the start of a clause or before a form of address, a given name of one character doubled
+    (跃跃, 欢欢, 丹丹), and the name ends there (the next word is no single character: not
+    文|旅旅|商)."""
     i = next((i for i, t in enumerate(tokens) if t.start == a - 1 and t.end == a), None)
     if i is None or tokens[i].text not in _SURNAMES:
         return False
     rest = tokens[i + 3 : i + 4]
     if rest and len(rest[0].text) == 1 and _HAN_CHAR.match(rest[0].text):
         return False
+    if rest and rest[0].text in _FORMS_OF_ADDRESS:
+        return True
     if i == 0:
         return at_clause_start
     return _tag(tokens[i - 1]).startswith("n") and len(tokens[i - 1].text) >= 2

@@ -426,3 +426,33 @@ def test_rows_of_a_table_set_as_text_take_no_full_stop():
             "我们要加快建设现代化产业体系，⟦推进　新型工业化和⟧\n\n信息化　深度融合，培育新质生产力。",
         ],
     )
+
+
+def test_silent_on_the_rows_notes_and_titles_of_tables_and_forms():
+    # found by held-out round five: plans' indicator tables with group labels, the information-
+    # disclosure report's bracketed note above its table, a title whose only mark is a slogan's
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            # a group label above the rows of a table set as text, numbered on across groups
+            "编号　指标项　单位　2020年基期值　2035年目标值　指标属性\n\n空间底线\n\n"
+            "1　生态保护红线面积　平方千米　—　≥1846.52　约束性\n\n2　永久基本农田保护面积　万亩　—　≥268.35　约束性\n\n"
+            "空间品质\n\n3　历史文化保护线面积　平方千米　—　≥18.62　约束性",
+            # a note in brackets, whole in itself, above a header of two levels
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n本年度情况　申请人情况\n\n"
+            "自然人　法人或其他组织　总计",
+            # a title or an annex's name whose marks are inside a slogan or a bracket
+            "泓川省“三证合一、一照一码”登记制度改革新闻发布会实录\n\n时间：2015年9月28日上午",
+            "附件：各县（市、区）秸秆禁烧和综合利用督查情况统计表\n\n沣阳市人民政府办公室",
+            "各县（市、区）秸秆禁烧和综合利用督查情况统计表\n\n县（市、区）　暗访乡镇（个）　暗访村（个）　发现问题（个）",
+            # a plan's decimal section numbers on lines of their own
+            "枫林县突发地质灾害应急预案\n\n1　总则\n\n1.1　编制目的\n\n为高效有序做好突发地质灾害应急处置工作，最大限度减少人员伤亡和财产损失，制定本预案。",
+        ],
+        invalid=[
+            # a sentence cut before a figure is still cut: a figure with a space is no heading
+            "全年城镇新增就业人数达到12.6万人，其⟦中高校毕业生就业人数达到⟧\n\n3 万人以上。",
+            # a long sentence with its comma outside any quote still ends without a mark
+            "会议强调，要深入推进“三证合一、一照一码”改革。要持续优化营商环境，进一⟦步压减企业开办时间和成本⟧\n\n"
+            "会议同意市场监管局的汇报。",
+        ],
+    )

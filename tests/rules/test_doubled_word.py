@@ -394,3 +394,12 @@ def test_silent_on_the_stretch_of_a_river_through_a_place_named_like_it():
                "淮河河澜段综合治理加快推进，沿线水质稳定达标。"],
         invalid=["长江⟦江江⟧澜段生态保护修复取得明显成效。", "推动⟦长江长江⟧江澜段生态保护修复。"],
     )
+
+
+def test_silent_on_a_doubled_given_name_before_a_form_of_address():
+    # found by a held-out reply to a deputy: 尊敬的孙晓晓代表 (a name, then how she is addressed)
+    assert_rule(
+        "doubled-word",
+        valid=["尊敬的孙晓晓代表：", "感谢王丽丽同志对我市交通工作的关心和支持。", "会议由李明明局长主持。"],
+        invalid=["推进文⟦旅旅⟧商融合发展，提升代表性项目影响力。", "⟦加快加快⟧代表团驻地建设。"],
+    )
