@@ -177,6 +177,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     #: the file's line end; *source* always has "\n" (a CR-only file's CRs are turned into it)
     newline: str = "\n"
+    #: the lines (1-based) of a Markdown file that are code: what they show is not the text's
+    code_lines: frozenset[int] = frozenset()
     markdown: bool = False
     #: words the user declared correct (config ``allow-words``)
     allow_words: frozenset[str] = frozenset()

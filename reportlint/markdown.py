@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Piece, SourceMap
+from .markdown_blocks import not_prose
 
 PLACEHOLDER = "\ufffc"  # stands for inline code, images and autolinks: not prose
 # \x0b and \x0c: a vertical tab or form feed (pdftotext's page break) is blank space, not text
@@ -79,16 +80,19 @@ def looks_like_markdown(source: str) -> bool:
 
 
 def split_paragraphs(source: str, markdown: bool, one_per_line: bool,
-                     joins_next: frozenset[int] = frozenset()) -> list[RawParagraph]:
+                     joins_next: frozenset[int] = frozenset(), blocks: dict[int, str] | None = None) -> list[RawParagraph]:
     """Paragraphs of *source*. ``one_per_line``: every non-blank line is a paragraph,
     except that a line whose number (0-based) is in *joins_next* goes on in the next
-    line (a hard wrap: the two are one paragraph, joined as soft-wrapped lines are)."""
-    return _Splitter(source, markdown, one_per_line, joins_next).run()
+    line (a hard wrap: the two are one paragraph, joined as soft-wrapped lines are).
+    *blocks*: the lines that hold no prose (``markdown_blocks``), when the caller has them."""
+    return _Splitter(source, markdown, one_per_line, joins_next, blocks).run()
 
 
 class _Splitter:
-    def __init__(self, source: str, markdown: bool, one_per_line: bool, joins_next: frozenset[int]) -> None:
+    def __init__(self, source: str, markdown: bool, one_per_line: bool, joins_next: frozenset[int],
+                 blocks: dict[int, str] | None = None) -> None:
         self.source = source
+        self.blocks = blocks
         self.markdown = markdown
         self.one_per_line = one_per_line
         self.joins_next = joins_next
@@ -100,10 +104,15 @@ class _Splitter:
         in_comment = False
         position = 0
         lines = self.source.split("\n")
+        blocks = self.blocks if self.blocks is not None else markdown_blocks(self.source, self.markdown,
+                                                                             self.one_per_line, lines)
         for number, line in enumerate(lines):
             start, position = position, position + len(line) + 1
             if line.endswith("\r"):
                 line = line[:-1]
+            if number in blocks and not (in_comment or fence):
+                self._close()
+                continue
             if in_comment:
                 close = line.find("-->")
                 if close < 0:
@@ -275,6 +284,17 @@ class _Splitter:
             else:
                 paragraph.pieces[-1] = Piece(last.text_start, last.text_len - 1, last.src_start, last.src_len - 1)
             paragraph.text = paragraph.text[:-1]
+
+
+def markdown_blocks(source: str, markdown: bool, one_per_line: bool, lines: list[str] | None = None) -> dict[int, str]:
+    """The lines of a Markdown file that hold no prose, 0-based, with why (markdown_blocks.not_prose):
+    code, raw HTML, link definitions. None in a .txt read as Markdown: there an indented line
+    is an indented paragraph, not code."""
+    if not markdown or one_per_line:
+        return {}
+    lines = source.split("\n") if lines is None else lines
+    front = _front_matter_end(lines) if lines and lines[0].strip() == "---" else -1
+    return not_prose(lines, frozenset(range(front + 1)) if front > 0 else frozenset())
 
 
 def _open_comment(line: str) -> int:

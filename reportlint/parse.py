@@ -13,7 +13,8 @@ from . import decoding
 from .artifacts import is_artifact, running_headers
 from .decoding import InputError, decode, lines_of
 from .document import Document, Paragraph
-from .markdown import RawParagraph, looks_like_markdown, split_paragraphs
+from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
+from .markdown_blocks import CODE
 from .structure import classify, numbering
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -34,10 +35,12 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     # A Markdown file wraps as it likes (its paragraphs end at blank lines); a text
     # file is one paragraph a line, unless its line lengths show a hard wrap.
     wrap = None if is_md_file else detect_hard_wrap(text)
+    blocks = markdown_blocks(text, markdown, one_per_line=not is_md_file)
     raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file,
-                            joins_next=wrap.joins_next if wrap else frozenset())
+                            joins_next=wrap.joins_next if wrap else frozenset(), blocks=blocks)
     doc = build_document(raws, text, path, encoding, markdown, allow_words)
     doc.newline = newline
+    doc.code_lines = frozenset(number + 1 for number, kind in blocks.items() if kind == CODE)
     if wrap:
         doc.notes = (f"按固定行宽（约{wrap.width}字）折行的文本，已将折行合并为段落",)
     return doc

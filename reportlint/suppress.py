@@ -127,6 +127,9 @@ def parse_suppressions(doc: Document, registry: Registry | None = None) -> tuple
     directives: list[Directive] = []
     problems: list[Problem] = []
     for match in _DIRECTIVE.finditer(doc.source):
+        line = doc.lines.position(match.start())[0]
+        if line in doc.code_lines:
+            continue  # a directive shown in a code block (how to write one) is an example, not one
         action = match.group("action")
         action_span = Span(match.start("action"), match.end("action"))
         if action not in ACTIONS:
@@ -141,7 +144,6 @@ def parse_suppressions(doc: Document, registry: Registry | None = None) -> tuple
                 problems.append(Problem(span, _unknown_rule(name.group(), registry)))
         if match.group("rules").strip() and not selectors:
             continue  # every name was unknown: the comment must not fall back to "every rule"
-        line = doc.lines.position(match.start())[0]
         directive = Directive(action, Span(match.start(), match.end()), action_span, line, tuple(selectors))
         if action == "disable-next-line":
             directive.target = _next_content_line(doc, match.end())

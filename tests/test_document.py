@@ -273,3 +273,19 @@ def test_a_pdftotext_export_is_recognised_as_hard_wrapped():
     wrap = detect_hard_wrap(export.read_text(encoding="utf-8"))
     assert wrap is not None and wrap.width == 28
     assert _columns("“十五五”") == 10
+
+
+def test_markdown_code_raw_html_and_definitions_are_not_prose_as_commonmark_says():
+    source = ("# 报告\n\n今年新增装机容量。\n\n    缩进的代码块不是正文。\n\n<div>\nHTML块不是正文。\n</div>\n\n"
+              "[链接]: https://example.com/a \"标题\"\n\n一段正文，\n    缩进的续行仍是正文。\n\n"
+              "- 列表项，\n\n    列表项的第二段仍是正文。\n")
+    doc = parse_text(source, "a.md")
+    assert [p.text for p in doc.paragraphs] == ["报告", "今年新增装机容量。", "一段正文，缩进的续行仍是正文。",
+                                                "列表项，", "列表项的第二段仍是正文。"]
+    assert doc.code_lines == {5}
+
+
+def test_a_txt_read_as_markdown_keeps_its_indented_lines_as_prose():
+    source = "# 报告\n\n**一、总体要求**\n\n    各位代表，今年是关键之年。\n\n**二、主要任务**\n"
+    doc = parse_text(source, "a.txt")
+    assert "各位代表，今年是关键之年。" in [p.text for p in doc.paragraphs]

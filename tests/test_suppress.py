@@ -180,3 +180,10 @@ def test_crlf_files_use_the_same_lines():
 def test_disable_line_covers_its_own_line_only(path):
     text = lines("上接第3版 <!-- reportlint-disable-line layout-artifact -->\n\n", ARTIFACT)
     assert found(text, path, about_comments=True) == [("RL102", 3)]
+
+
+def test_a_directive_shown_in_a_markdown_code_block_is_an_example_not_a_directive():
+    example = "写法示例：\n\n```\n<!-- reportlint-disable RL501 -->\n<!-- reportlint-disabel RL501 -->\n```\n\n"
+    assert found(lines(example, CONFUSABLE), "报告.md", about_comments=True) == [("RL501", 8), ("RL501", 8)]
+    # in a .txt there is no code block: the same lines are directives, and the misspelt one is reported
+    assert found(lines(example, CONFUSABLE), "报告.txt", about_comments=True) == [("RL001", 5)]
