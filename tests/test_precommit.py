@@ -3,8 +3,10 @@
 pre-commit installs this repository the way a user's pre-commit would (a git
 clone at a commit, `pip install .` into a hook environment) and runs the hook on
 files of a throwaway git repository: once through `pre-commit try-repo`, the
-command for trying a hook repository, and then through `pre-commit run` with a
-.pre-commit-config.yaml naming the repository, the way projects use it.
+command for trying a hook repository, and then through `pre-commit run` with the
+README's .pre-commit-config.yaml snippets, their placeholders filled with the
+repository and its commit, the way projects use it. The README's CI install line
+(pip install from a git URL at a commit) is run the same way.
 
 try-repo on the working copy itself would install its HEAD plus changes to
 tracked files only: files not committed yet (a new rule pack, the README the
@@ -22,6 +24,7 @@ Building one needs the package index (click, jieba).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -143,13 +146,30 @@ def _try_repo(hook_repo: Path, project: Path, env: dict[str, str], *files: str) 
                  "--verbose", "--files", *files], project, env)
 
 
+URL, COMMIT = "<reportlint git URL>", "<commit>"  # the README's placeholders
+
+
+def readme_section(title: str) -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"\n## {title}\n")
+    end = readme.find("\n## ", start + 1)
+    return readme[start:end if end > 0 else len(readme)]
+
+
+def readme_config(hook: str, url: str, rev: str) -> str:
+    """The README's pre-commit snippet for *hook*, with its placeholders filled in."""
+    blocks = re.findall(r"^```yaml\n(.*?)^```", readme_section("pre-commit"), re.M | re.S)
+    [block] = [b for b in blocks if re.search(rf"id: {re.escape(hook)}\s*$", b, re.M)]
+    assert URL in block and COMMIT in block, block
+    return block.replace(URL, url).replace(COMMIT, rev)
+
+
 def _run_hook(hook_repo: Path, project: Path, env: dict[str, str], *files: str,
               hook: str = "reportlint") -> subprocess.CompletedProcess[str]:
-    """`pre-commit run` with a config naming the hook repository at its commit."""
+    """`pre-commit run` with the README's config, naming the hook repository at its commit."""
     rev = _git(hook_repo, env, "rev-parse", "HEAD").strip()
     config = project / ".pre-commit-config.yaml"
-    config.write_text(f"repos:\n-   repo: {hook_repo.as_posix()}\n    rev: {rev}\n    hooks:\n"
-                      f"    -   id: {hook}\n", encoding="utf-8")
+    config.write_text(readme_config(hook, hook_repo.as_posix(), rev), encoding="utf-8")
     _git(project, env, "add", "--", config.name, *files)
     return _run([sys.executable, "-m", "pre_commit", "run", "--color", "never", "--verbose", "--files", *files],
                 project, env)
@@ -220,3 +240,19 @@ def test_fix_hook_fixes_the_file_and_fails_until_it_is_staged(hook_repo: Path, p
     third = _run_hook(hook_repo, project, env, "report.txt", hook="reportlint-fix")
     assert third.returncode == 1 and "RL201" in third.stdout + third.stderr, _output(third)
     assert "水富富" in report.read_text(encoding="utf-8")
+
+
+def test_the_readme_install_line_installs_reportlint_from_git_at_a_commit(hook_repo, env, tmp_path):
+    # the CI snippets' install line, as written, with a local repository for the URL
+    lines = set(re.findall(r'pip install "reportlint @ git\+[^"]+"', readme_section("CI")))
+    assert lines == {f'pip install "reportlint @ git+{URL}@{COMMIT}"'}
+    rev = _git(hook_repo, env, "rev-parse", "HEAD").strip()
+    # file://localhost/…: pip checks that a URL has a host, as a real git URL has
+    line = lines.pop().replace(URL, f"file://localhost{hook_repo.as_posix()}").replace(COMMIT, rev)
+    venv_dir = tmp_path / "venv"
+    _ok = _run([sys.executable, "-m", "venv", venv_dir], tmp_path, env)
+    assert _ok.returncode == 0, _output(_ok)
+    activate = f". {venv_dir / 'bin' / 'activate'}"
+    installed = _run(["bash", "-c", f"{activate} && {line} --quiet && reportlint --version"], tmp_path, env)
+    assert installed.returncode == 0, _output(installed)
+    assert installed.stdout.startswith("reportlint, version ")
