@@ -19,7 +19,7 @@ import click
 from . import __version__, i18n
 from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
 from .baseline import BaselineError, filter_baseline, write_baseline
-from .cli_language import Group, lang_option
+from .cli_language import Group, click_message, lang_option
 from .config import ConfigError, config_for, load_config
 from .decoding import InputError, check_encoding, read_limited
 from .discovery import FileOptions, Problem
@@ -549,7 +549,8 @@ def _usage_line(error: click.exceptions.UsageError) -> str:
     """click's four lines (Usage, Try …, blank, Error: …) as one: the error, then where help is."""
     message = error.format_message().rstrip(".")
     command = error.ctx.command_path if error.ctx is not None else "reportlint"
-    return t("{message} (see {command} --help)", message=message[:1].lower() + message[1:], command=command)
+    return t("{message} (see {command} --help)", message=click_message(message[:1].lower() + message[1:]),
+             command=command)
 
 
 __all__ = ["cli", "main"]

@@ -15,6 +15,7 @@ them with its gettext catalog, which reportlint does not ship.
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import contextmanager
 
 import click
@@ -138,15 +139,62 @@ class Group(click.Group):
         and the API may be called after) starts from the environment's language again. After
         Ctrl-C it lasts until reportlint.cli.main has said "interrupted" in it."""
         i18n.use(None)
+        given = args[0] if args else kwargs.get("args")
+        chosen = language_in(list(sys.argv[1:] if given is None else given))
+        if chosen is not None:
+            i18n.use(next((known for known in i18n.LANGUAGES if known.lower() == chosen.lower().replace("_", "-")),
+                          None))
         interrupted = False
         try:
             return super().main(*args, **kwargs)
-        except (KeyboardInterrupt, click.exceptions.Abort):
-            interrupted = True
+        except (KeyboardInterrupt, click.exceptions.Abort, click.exceptions.UsageError):
+            interrupted = True  # said by reportlint.cli.main, in the run's language
             raise
         finally:
             if not interrupted:
                 i18n.use(None)
+
+
+# click's usage errors, as reportlint's one line shows them (first letter lowered, no final
+# stop), in Chinese: click has no Chinese catalog. What matches none of them stays in English.
+_CLICK_IN_CHINESE = [
+    (re.compile(r"no such option '(?P<a>[^']+)'\. Did you mean '(?P<b>[^']+)'\?"), "没有“{a}”这个选项，是否应为“{b}”"),
+    (re.compile(r"no such option '(?P<a>[^']+)'"), "没有“{a}”这个选项"),
+    (re.compile(r"no such command '(?P<a>[^']+)'"), "没有“{a}”这个命令"),
+    (re.compile(r"option '(?P<a>[^']+)' requires an argument"), "选项“{a}”需要一个值"),
+    (re.compile(r"missing argument '(?P<a>[^']+)'"), "缺少参数 {a}"),
+    (re.compile(r"missing option '(?P<a>[^']+)'"), "缺少选项“{a}”"),
+    (re.compile(r"got unexpected extra arguments? \((?P<a>.+)\)"), "多余的参数：{a}"),
+    (re.compile(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not one of (?P<c>.+)"),
+     "{a} 的值“{b}”无效，可选：{c}"),
+    (re.compile(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not a valid (?:integer|float)(?: range)?"),
+     "{a} 的值“{b}”不是有效的数"),
+    (re.compile(r"invalid value for (?P<a>.+?): (?P<b>.+)"), "{a} 的值无效：{b}"),
+]
+
+
+def click_message(message: str) -> str:
+    """A click usage error's message in the language of the run."""
+    if i18n.current() != "zh-CN":
+        return message
+    for pattern, chinese in _CLICK_IN_CHINESE:
+        match = pattern.fullmatch(message)
+        if match:
+            return chinese.format(**match.groupdict())
+    return message
+
+
+def language_in(args: list[str]) -> str | None:
+    """The --lang value of a command line, read before click parses it: a usage error found
+    while parsing is said in that language too."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None
 
 
 def _use_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -424,3 +424,20 @@ def test_ctrl_c_is_said_in_the_language_of_the_run(monkeypatch, tmp_path, capsys
     # click ends the ^C line first
     assert (exit_info.value.code, capsys.readouterr().err) == (130, "\nreportlint: 已中断\n")
     i18n.use(None)
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--lang", "zh-CN", "check", "--bogus"], "reportlint: 错误：没有“--bogus”这个选项，是否应为“--jobs”（见 reportlint check --help）"),
+    (["check", "--lang=zh-CN", "--format", "bogus", "x"],
+     "reportlint: 错误：'--format' 的值“bogus”无效，可选：'concise', 'github', 'json', 'sarif', 'text'"
+     "（见 reportlint check --help）"),
+    (["--lang", "zh-CN", "rule"], "reportlint: 错误：缺少参数 RULE（见 reportlint rule --help）"),
+    (["--lang", "zh-CN", "bogus"], "reportlint: 错误：没有“bogus”这个命令（见 reportlint --help）"),
+    (["check", "--bogus"], "reportlint: error: no such option '--bogus'. Did you mean '--jobs'? (see reportlint check --help)"),
+])
+def test_usage_errors_are_said_in_the_language_the_command_line_asks_for(args, expected):
+    # --lang is read before click parses the line: an error found while parsing is said in it too
+    result = subprocess.run([sys.executable, "-m", "reportlint", *args], capture_output=True, text=True,
+                            encoding="utf-8", env={name: value for name, value in os.environ.items() if name not in LOCALE},
+                            stdin=subprocess.DEVNULL)
+    assert (result.returncode, result.stderr.splitlines()) == (2, [expected])
