@@ -130,7 +130,8 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       3所学校, 国家级、省级3个示范区); a two-item list that stops at an adverb, a
       preposition or a place and its verb (阻挠直接“三通”, 支持昭阳、鲁甸创建3个示范区);
       a quoted abbreviation that is the object of a verb ending the list
-      (经济建设、政治建设、协调推进“四个全面”); a count that is itself the last item
+      (经济建设、政治建设、协调推进“四个全面”) or of a phrase a preposition in the last item opens
+    (党中央、国务院和省委、省政府关于扎实做好“六稳”工作); a count that is itself the last item
       (邓小平理论和“三个代表”).
 
     A 一是 or marked list shorter than its count is not compared when the next
@@ -343,9 +344,14 @@ def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> boo
     from ..lexicon import lexicon  # read the dictionary only for a mismatch
 
     tags = [token.entry.tag if token.entry else "" for token in lexicon().segment(items[-1].text)]
+    shares_a_character = bool(count.label) and all(any(char in item.text for char in count.label) for item in items)
+    if "p" in tags[1:]:
+        # 党中央、国务院和省委、省政府关于扎实做好“六稳”工作: the items are whose decisions, and
+        # the abbreviation the object of the phrase the preposition opens
+        return shares_a_character
     if not all(tag.startswith("v") or tag in _ADVERB_TAGS or tag in ("a", "p") for tag in tags):
         return True
-    return bool(count.label) and all(any(char in item.text for char in count.label) for item in items)
+    return shares_a_character
 
 
 def _noun_follows(text: str, end: int) -> bool:

@@ -43,7 +43,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     the next line (来源： / 四川日报), and a page's list of linked items (an id
     line and the item's title). A photo's caption with its credit
     (殷勇同志作政府工作报告。本报记者 戴冰摄) is reported and deleted whole;
-    a credit that ran into a body paragraph, alone.
+    a credit that ran into a body paragraph, alone. A caption right under its
+    image in a Markdown draft (![会议现场](…)) is the draft's own, and stays.
 
     It deliberately does not report:
     - dates, signatures and sources of data that belong to the document:
@@ -105,7 +106,7 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
     credit = _PHOTO_CREDIT.search(text.rstrip())
-    if credit:
+    if credit and not _under_an_image(doc, paragraph):
         yield _photo_credit_violation(doc, paragraph, credit)
     copies = repeated.get(stripped)
     if copies and any(copy is paragraph for copy in copies):  # the title it repeats is not one of them
@@ -128,6 +129,19 @@ def _photo_credit_violation(doc: Document, paragraph: Paragraph, credit: re.Matc
     span = paragraph.span(credit.start(), credit.end())
     return Violation(span, f"图片署名“{credit.group()}”是报纸版面残留，不属于正文",
                      fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
+
+
+_IMAGE_LINE = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*")
+
+
+def _under_an_image(doc: Document, paragraph: Paragraph) -> bool:
+    """A caption and credit right under the image they describe, in a Markdown draft that
+    keeps its pictures (![会议现场](…)): the draft's own caption, not what a newspaper's lost
+    photo left behind."""
+    if not doc.markdown:
+        return False
+    above = doc.source[: paragraph.span().start].rstrip()
+    return _IMAGE_LINE.fullmatch(above[above.rfind("\n") + 1 :]) is not None
 
 
 def _is_photo_caption(text: str) -> bool:
