@@ -170,6 +170,8 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
     for text, copies in seen.items():
         if len(copies) < times or 2 * sum(_glued(texts, index) for index in copies) >= len(copies):
             continue
+        if 2 * sum(_heads_a_table(texts, index) for index in copies) >= len(copies):
+            continue  # 序号　课题名称　负责人　所在单位: the header row each table of a list repeats
         # A header stands once a page: copies with nothing between them (工作 / 工作 / 工作)
         # are the text itself, and deleting them all would empty it.
         if any(later - earlier < 2 for earlier, later in zip(copies, copies[1:])):
@@ -178,6 +180,15 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         # after it: it is never taken for a header copy (deleting it would lose the title).
         headers[text] = [index for index in copies if index != first]
     return headers
+
+
+def _heads_a_table(texts: list[str], index: int) -> bool:
+    """A row of three cells or more above a row of as many: the header of a table set as text."""
+    from .structure import table_row_cells  # structure reads this module's artifacts
+
+    cells = table_row_cells(texts[index])
+    following = next((text for text in texts[index + 1 :] if text.strip()), "")
+    return cells >= 3 and table_row_cells(following) == cells
 
 
 def _glued(texts: list[str], index: int) -> bool:

@@ -20,7 +20,8 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 _NUMBERING = [
     (1, re.compile(r"(?P<n>[一二三四五六七八九十百]+)[、．.]")),
     (2, re.compile(r"[（(](?P<n>[一二三四五六七八九十百]+)[）)]")),
-    (3, re.compile(r"(?P<n>[0-9０-９]{1,3})(?:[、]|[.．](?![0-9０-９]))")),
+    # 3. / 3、, and 2.2025年度…名单 (an item that starts with a year), not the decimal 2.5
+    (3, re.compile(r"(?P<n>[0-9０-９]{1,3})(?:[、]|[.．](?:(?![0-9０-９])|(?=[0-9０-９]{4}年)))")),
     (4, re.compile(r"[（(](?P<n>[0-9０-９]{1,3})[）)]")),
     # 第一，… / 第二部分 …: ordinal leads used as sub-headings in older reports
     (0, re.compile(r"第(?P<n>[一二三四五六七八九十百]+)(?:[，,、：:]|(?=[章节部分篇]))")),
@@ -62,10 +63,22 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+# 附件：1.参会回执 / 注：1.请于…: a list whose first item follows its label on the label's line
+_LIST_LABEL = re.compile(r"(?:附件|附|注|说明|备注)[：:]\s*(?=[0-9０-９（(])")
+
+
+def list_label_end(text: str, start: int = 0) -> int:
+    """Where the outline number of *text* starts: after a list's label (附件：1.…), else *start*."""
+    label = _LIST_LABEL.match(text, start)
+    return label.end() if label else start
+
+
 def numbering(text: str) -> tuple[int, int, str] | None:
-    """(level, ordinal, marker) when *text* starts with an outline number."""
+    """(level, ordinal, marker) when *text* starts with an outline number (after a list's
+    label: 附件：1.…)."""
+    start = list_label_end(text)
     for level, pattern in _NUMBERING:
-        match = pattern.match(text)
+        match = pattern.match(text, start)
         if match:
             value = chinese_number(match.group("n"))
             if value is not None:
@@ -101,7 +114,7 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
 
 # Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
 _CELL_GAP = re.compile(r"[ \t\u3000]+")
-_ROW_CELL = 24  # a cell of a table is short; a sentence with spaces in it is not a row
+_ROW_CELL = 40  # a cell of a table is short (a list of units at most); a sentence with spaces is no row
 _FULL_STOP = re.compile(r"[。！？；!?;]")
 
 

@@ -412,6 +412,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # a speaker restating in an answer what was said before
     if section_of_paragraphs(doc)[copy.earlier] == section_of_paragraphs(doc)[copy.later]:
         return None  # a repeat within one section is a duplicate, never out of place
+    if _record(doc.paragraphs[copy.earlier].text) and _record(doc.paragraphs[copy.later].text):
+        return None  # 张海燕，女，汉族，…，在职研究生学历、公共管理硕士学位: two entries of a register
     if not same_part(doc, copy.earlier, copy.later):
         return None  # quoted from another document of the file
     model = topic_model(doc)  # only now: most documents have no copied fragment to place
@@ -426,6 +428,22 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     return CopyFit(earlier, later, len(weights), _local(doc, model, fragment, weights, *places[0]),
                    _local(doc, model, fragment, weights, *places[1]),
                    _context(doc, model, places[0], places[1]), _context(doc, model, places[1], places[0]))
+
+
+_CLAUSE_BREAK = re.compile(r"[，。；,;]")
+_RECORD_LEAD = 3  # short fields that open an entry: a name, 男, 汉族
+_RECORD_FIELD = 6  # characters
+_RECORD_FIELDS = 6
+
+
+def _record(text: str) -> bool:
+    """An entry of a register (a 任前公示, a list of award winners): a paragraph of fields that
+    opens with several short ones (欧阳晓东，男，汉族，1980年6月生，…). Its values repeat from
+    entry to entry (the same degree, the same school) by the form, not by a paste; and it has
+    no topic to be out of place in."""
+    fields = [field.strip() for field in _CLAUSE_BREAK.split(text) if field.strip()]
+    return (len(fields) >= _RECORD_FIELDS
+            and all(len(field) <= _RECORD_FIELD for field in fields[:_RECORD_LEAD]))
 
 
 def _shared_runs(doc: Document) -> Counter[tuple[int, int]]:

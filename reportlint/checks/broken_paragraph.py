@@ -375,18 +375,19 @@ def _is_sub_heading(text: str) -> bool:
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。！？!?]*")
 
 
-_CLAUSE_MARK = re.compile(r"[，、：；,:;]")
+_CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")
 
 
 def _table_rows(text: str, following: str) -> bool:
     """Whether two lines are rows of a table, or of a list, set as text: three cells or more
-    (16—59岁 85210 60.6), or two cells each with no clause mark, as a list of people gives
-    a name and a post a line (曹远航　中华全国供销合作总社理事会副主任). A sentence cut
-    at a page break leaves no gap of spaces in both its halves."""
+    (16—59岁 85210 60.6), or two cells each with no clause mark (a 、 may list posts), as a
+    list of people gives a name and a post a line (曹远航　中华全国供销合作总社理事会副主任,
+    李秀兰　龙潭乡党委委员、副乡长). A sentence cut at a page break leaves no gap of spaces
+    in both its halves."""
     first, second = table_row_cells(text), table_row_cells(following)
     if first >= 3 or second >= 3 and first >= 2:
         return True
-    return first == second == 2 and not _CLAUSE_MARK.search(text) and not _CLAUSE_MARK.search(following)
+    return first == second == 2 and not _CELL_CLAUSE_MARK.search(text) and not _CELL_CLAUSE_MARK.search(following)
 
 
 def _is_field(text: str) -> bool:

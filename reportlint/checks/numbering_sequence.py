@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..artifacts import CONTINUATION
 from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
-from ..structure import chinese_number, numbering
+from ..structure import chinese_number, list_label_end, numbering
 
 # Paragraphs whose leading number is the author's: Markdown ordered-list markers
 # never reach the prose (Markdown numbers those items itself), table cells and
@@ -226,6 +226,7 @@ def _outline_marks(doc: Document) -> Iterator[_Mark]:
 def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | None:
     text, lead = paragraph.text, _lead(paragraph.text)
     if paragraph.numbering is not None:
+        lead = list_label_end(text, lead)  # 附件：1.参会回执: the list's first item after its label
         level, ordinal, marker = paragraph.numbering
         if not text.startswith(marker, lead):
             return None
