@@ -16,7 +16,7 @@ from .engine import FileResult, rules_for_document, run_rules
 from .i18n import Message, message_of
 from .model import Finding, RuleMeta, Severity
 from .parallel import map_in_processes
-from .parse import DOCX_ENCODING, parse_text, read_document
+from .parse import DOCX_ENCODING, parse_lines, read_document
 from .registry import Registry, RegistryError
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
@@ -65,7 +65,7 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
     """Lint *text* as if it were the file *path* (its suffix picks Markdown or plain)."""
     config = config or Config()
     registry = config.validate()
-    doc = parse_text(text, path, allow_words=config.allow_words)
+    doc = parse_lines(text, path, allow_words=config.allow_words)
     return run_rules(doc, rules_for_document(registry, config, path), registry)
 
 

@@ -225,6 +225,9 @@ class _Splitter:
         if paragraph.text:
             self._trim(paragraph)
             line_break = start - 1
+            # CRLF: the joiner stands for both characters, so that a fix deleting it leaves no lone CR
+            break_length = 2 if line_break > 0 and self.source[line_break - 1] == "\r" else 1
+            line_break -= break_length - 1
             stripped = line.lstrip(_SPACES)
             start += len(line) - len(stripped)
             line = stripped
@@ -233,7 +236,7 @@ class _Splitter:
             # wrap (plain text) cuts anywhere: only two letters are two words (5.|2%).
             last, first = paragraph.text[-1:], line[:1]
             if (last.isascii() and last.isalnum() and first.isascii() and (markup or last.isalpha() and first.isalpha())):
-                paragraph.add(" ", line_break, 1)
+                paragraph.add(" ", line_break, break_length)
         self._inline(line, start, markup)
 
     def _table_row(self, line: str, start: int) -> None:

@@ -28,7 +28,6 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
                allow_words: frozenset[str] = frozenset()) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
-    text, newline = lines_of(text)
     suffix = Path(path).suffix.lower()
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
@@ -39,7 +38,6 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file,
                             joins_next=wrap.joins_next if wrap else frozenset(), blocks=blocks)
     doc = build_document(raws, text, path, encoding, markdown, allow_words)
-    doc.newline = newline
     doc.code_lines = frozenset(number + 1 for number, kind in blocks.items() if kind == CODE)
     if wrap:
         doc.notes = (f"按固定行宽（约{wrap.width}字）折行的文本，已将折行合并为段落",)
@@ -200,4 +198,15 @@ def read_document(path: Path, display_path: str | None = None, encoding: str | N
             source, raws = word
             return build_document(raws, source, display, DOCX_ENCODING, False, allow_words)
     text, used = decode(read_bytes(path) if data is None else data, encoding)
-    return parse_text(text, display, used, allow_words)
+    return parse_lines(text, display, used, allow_words)
+
+
+def parse_lines(text: str, path: str = "<text>", encoding: str = "utf-8",
+                allow_words: frozenset[str] = frozenset()) -> Document:
+    """parse_text for the text of a file as it was read: lines that end in a lone CR (classic
+    Mac OS) are read as lines, and the document remembers its line end for the fixes. (The
+    texts fixes produce are parsed as they are: a CR they leave is no line end.)"""
+    text, newline = lines_of(text.removeprefix("\ufeff"))
+    doc = parse_text(text, path, encoding, allow_words)
+    doc.newline = newline
+    return doc

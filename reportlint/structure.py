@@ -42,6 +42,12 @@ _DATE_LINE = re.compile(
 _SIGNATURE = re.compile(
     r"\S{0,12}(省长|市长|主席|总理|县长|区长|州长|盟长|旗长|主任|书记|代表|局长|厅长)[\s\u3000]*\S{2,4}"
 )
+# The issuing body on a line of its own (GB/T 9704's 发文机关署名, a release's byline): a name
+# that ends in the kind of body it is (江渚市统计局, 青川省交通运输厅, 临江市人民政府办公室).
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff（）()]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|院|部|署|中心|公司|集团|银行"
+    r"|大学|学院|学校|研究所|协会|学会|联合会|总工会|工会)"
+)
 
 
 def chinese_number(text: str) -> int | None:
@@ -105,7 +111,7 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
         return "heading", None
     if _SALUTATION.fullmatch(text) or _DATE_LINE.fullmatch(text) or (
         len(text) <= 24 and _SIGNATURE.fullmatch(text) and not has_sentence_end
-    ):
+    ) or (number is None and _ISSUER.fullmatch(text)):
         return "meta", number
     if position < 8 and len(text) <= 40 and not has_sentence_end and "，" not in text and _TITLE_WORDS.search(text):
         return "title", number

@@ -10,6 +10,14 @@ import pytest
 # tests start. Tests of the language choice set or clear it themselves (tests/test_i18n.py).
 os.environ["REPORTLINT_LANG"] = "en"
 
+from hypothesis import settings  # noqa: E402
+
+# The property tests draw the same examples on every run (CI must be reproducible: a red run
+# is a bug to fix, not noise); REPORTLINT_HYPOTHESIS=explore draws new ones, to look for more.
+settings.register_profile("reproducible", derandomize=True, deadline=None)
+settings.register_profile("explore", derandomize=False, deadline=None)
+settings.load_profile(os.environ.get("REPORTLINT_HYPOTHESIS", "reproducible"))
+
 from reportlint import config as config_module  # noqa: E402
 from reportlint import registry as registry_module  # noqa: E402
 

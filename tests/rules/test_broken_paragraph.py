@@ -456,3 +456,23 @@ def test_silent_on_the_rows_notes_and_titles_of_tables_and_forms():
             "会议同意市场监管局的汇报。",
         ],
     )
+
+
+def test_silent_on_schedules_name_lists_attachment_lists_and_bylines():
+    # found by held-out round six: a meeting's schedule, a commendation's list, a notice's
+    # attachments, a statistics release's headline above its byline
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "3月19日上午\n\n9:00—9:10　宣布会议开始，介绍出席会议的领导和嘉宾　厅分管负责同志\n\n10:20—10:30　会间休息\n\n"
+            "10:30—11:20　交流发言　东川市、安远市、临江市交通运输局，平川县、清源县交通运输局\n\n3月19日下午\n\n"
+            "14:30—16:30　分组讨论《青川省农村公路提质增效三年行动方案（征求意见稿）》　各设区市交通运输局",
+            "李秀兰　龙潭乡党委委员、副乡长\n\n张德明　双井镇农业综合服务中心主任\n\n王　芳　县人民医院护士长",
+            "附件：1.参会回执\n\n2.2025年度全省“四好农村路”示范县（市、区）名单\n\n3.分组讨论安排\n\n青川省交通运输厅\n\n2026年3月2日",
+            "1—10月全市经济运行稳中有进　新动能加快成长\n\n江渚市统计局\n\n2025年11月18日\n\n今年以来，全市经济运行总体平稳。",
+        ],
+        invalid=[
+            # a paragraph cut before the line that names a body is still cut: that line is no byline
+            "会议要求，各地要抓紧制定实施方案，⟦明确责任分工和完成时⟧\n\n限，按时报送青川省交通运输厅。",
+        ],
+    )

@@ -180,3 +180,25 @@ def test_chrome_items_that_share_a_line_and_a_page_list_of_links():
             f"主办单位：市科协　承办单位：市科技馆\n\n{BODY}",
         ],
     )
+
+
+def test_a_caption_under_its_image_in_a_markdown_draft_is_the_drafts_own():
+    # found by a held-out Markdown news draft: the picture is there, and its caption under it
+    caption = "7月16日，全市“六稳”“六保”工作推进会召开。（记者 孙一帆 摄）"
+    assert not findings_for("layout-artifact", f"会议指出，要稳住经济基本盘。\n\n![会议现场](images/meeting.jpg)\n\n{caption}\n",
+                            "draft.md")
+    # without the picture it is what a newspaper's lost photo left: reported
+    assert findings_for("layout-artifact", f"会议指出，要稳住经济基本盘。\n\n{caption}\n", "draft.md")
+    assert findings_for("layout-artifact", f"会议指出，要稳住经济基本盘。\n\n{caption}\n", "draft.txt")
+
+
+def test_the_header_row_each_table_of_a_list_repeats_is_no_running_header():
+    # found by a held-out 评审结果公示: three tables, one for each kind of project, one header each
+    header = "序号　课题名称　负责人　所在单位"
+    tables = "\n\n".join(f"{kind}项目（{n}项）\n\n{header}\n\n1　{kind}课题研究{n}　王{n}　临江学院\n\n"
+                         f"2　{kind}课题研究{n + 1}　李{n}　青川大学" for n, kind in ((3, "重点"), (5, "一般"), (7, "青年")))
+    assert not findings_for("layout-artifact", tables, "a.txt")
+    # a short line repeated between pages is still a running header
+    page = "临江市社会科学规划办公室"
+    pages = "\n\n".join(f"第{n}部分正文，说明有关情况。\n\n{page}" for n in range(1, 5))
+    assert [f.line for f in findings_for("layout-artifact", pages, "a.txt")] == [3, 7, 11, 15]

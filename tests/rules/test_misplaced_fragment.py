@@ -434,3 +434,13 @@ def test_silent_on_what_a_speaker_restates_in_an_answer():
     report = TRANSCRIPT.replace("主持人：", "各位代表：").replace("陈卫东：", "各位代表：").replace(
         "刘雅琴：", "各位代表：").replace("青川日报记者：", "各位代表：")
     assert findings_for("duplicate-sentence", report) or findings_for("misplaced-fragment", report)
+
+
+def test_silent_on_the_fields_that_entries_of_a_register_share():
+    # found by a held-out 干部任前公示: two cadres in two groups hold the same degree from the
+    # same school (在职研究生学历、公共管理硕士学位（青川大学公共管理专业）); the entry's form
+    # repeats the field, nobody pasted it
+    register = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w13" / "w13-10-renqian-gongshi.txt")
+    assert not findings_for("misplaced-fragment", register.read_text(encoding="utf-8"), "a.txt")
+    # a fragment copied between chapters of prose is still found
+    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))

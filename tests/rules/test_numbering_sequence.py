@@ -519,3 +519,18 @@ def test_paragraphs_numbered_through_the_whole_document():
             lines(*white_paper[:7], "⟦3.⟧居民收入持续增加。", *white_paper[8:]),
         ],
     )
+
+
+def test_a_list_whose_first_item_follows_its_label():
+    # found by held-out notices: 附件：1.… / 注：1.… keep their first item on the label's line,
+    # and an item may start with a year (2.2025年度…名单 is item 2, not the decimal 2.2025)
+    notice = ("（九）报名方式", "请各单位于3月13日前报送回执。", "附件：1.参会回执",
+              "2.2025年度全省“四好农村路”示范县（市、区）名单", "3.分组讨论安排",
+              "注：1.请于3月13日17:00前将回执发送至电子邮箱。", "2.“是否住宿”一栏请注明“单间”或“合住”。",
+              "3.报到当日18:00后抵达的，请注明抵达时间。")
+    assert_rule(
+        "numbering-sequence",
+        valid=[lines(*notice)],
+        invalid=[lines(*notice[:3], "⟦3.⟧分组讨论安排"),
+                 lines(*notice[:5], "注：1.请于3月13日17:00前将回执发送至电子邮箱。", "⟦3.⟧报到当日18:00后抵达的，请注明抵达时间。")],
+    )
