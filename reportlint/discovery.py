@@ -231,7 +231,8 @@ class _Walk:
         outer = _outer_gitignores(absolute) if self.settings_for(top).respect_gitignore else _Ignores()
         if outer.ignored(absolute, is_dir=True):
             outer = _Ignores()  # the user named an ignored folder: check it, as asked
-        yield from self._walk(top, absolute, {os.path.realpath(top): str(top)}, outer)
+        self.top_real = os.path.realpath(top)
+        yield from self._walk(top, absolute, {self.top_real: str(top)}, outer)
 
     def _walk(self, folder: Path, absolute: str, ancestors: dict[str, str],
               ignores: _Ignores) -> Iterator[Candidate | Problem]:
@@ -266,12 +267,20 @@ class _Walk:
                     continue
                 yield from self._walk(path, entry_absolute, {**ancestors, real: str(path)}, ignores)
             elif settings.included(entry_absolute):
+                if is_file and entry.is_symlink() and self._listed_elsewhere(os.path.realpath(path), settings):
+                    continue  # a link to a file this walk lists under its own name: reported there, once
                 if is_file:
                     yield Candidate(path, str(path))
                 elif entry.is_symlink():
                     problem = _stat_problem(path)
                     if problem:
                         yield Problem(str(path), problem)
+
+
+    def _listed_elsewhere(self, real: str, settings: FileSettings) -> bool:
+        """Whether the file a link points to lies in this walk and is checked there itself."""
+        inside = real.startswith(self.top_real.rstrip(os.sep) + os.sep)
+        return inside and settings.included(real) and not settings.excluded(real)
 
 
 def _reason(error: OSError) -> str:

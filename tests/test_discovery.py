@@ -276,6 +276,18 @@ def test_symbolic_links_to_files_and_folders_are_followed(tmp_path):
 
 
 @needs_symlinks
+def test_a_link_to_a_file_of_the_same_walk_leaves_it_to_the_real_name(tmp_path):
+    # the link sorts first (a.txt < 正文.txt): its findings went under the link, none under the file
+    write(tmp_path / "报告" / "正文.txt")
+    (tmp_path / "报告" / "a.txt").symlink_to("正文.txt")
+    (tmp_path / "报告" / "章节").mkdir()
+    (tmp_path / "报告" / "章节" / "上级正文.txt").symlink_to(tmp_path / "报告" / "正文.txt")
+    assert checked("报告") == ["报告/正文.txt"]
+    # a link named on the command line is checked under that name, as given
+    assert checked("报告/a.txt") == ["报告/a.txt"]
+
+
+@needs_symlinks
 def test_a_symbolic_link_loop_is_one_error_and_the_rest_is_checked(tmp_path):
     write(tmp_path / "报告" / "a.md")
     write(tmp_path / "报告" / "章节" / "b.md")
