@@ -222,6 +222,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # （二）… / 3. …: a numbered item starts anew, whatever ended the one before
     if table_row_cells(second.text) >= 3:
         return None  # 1　生态保护红线面积　平方千米　—　≥1846.52: a row of a table goes on no sentence
+    if _LAYOUT_GAP.search(text) or _LAYOUT_GAP.search(second.text.strip()):
+        return None  # 李秀兰　龙潭乡党委委员、副乡长, 10:20—10:30　会间休息: fields set apart by spaces, not prose
     if _aside(text):
         return None  # （本列数据的勾稽关系为：…）: a note in brackets is whole in itself
     if _verse_lines(text, second.text):
@@ -376,6 +378,9 @@ _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。�
 
 
 _CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")
+# Space that sets fields apart inside a line (a full-width space, a tab, two spaces or more):
+# running Chinese prose has none, so a line with it is a row, a form's field or a byline.
+_LAYOUT_GAP = re.compile(r"(?<=\S)(?:\u3000|\t| {2,})\s*(?=\S)")
 
 
 def _table_rows(text: str, following: str) -> bool:

@@ -422,8 +422,8 @@ def test_rows_of_a_table_set_as_text_take_no_full_stop():
         invalid=[
             # a prose paragraph cut before a figure is still a cut, even with a space in it
             "全年地区生产总值达到2.5万亿元，按可比价格计算比上年增长5.6%，⟦其中第三产业增加值达到⟧\n\n1.4万亿元。",
-            # two halves of a sentence, each with a space in it, are no rows: clause marks
-            "我们要加快建设现代化产业体系，⟦推进　新型工业化和⟧\n\n信息化　深度融合，培育新质生产力。",
+            # a single space between Latin words or figures is no layout: a cut sentence with one is cut
+            "全年规模以上工业增加值增长6.4%，我市企业研⟦发的新一代 AI 芯片和⟧\n\n配套软件实现量产。",
         ],
     )
 
@@ -474,5 +474,21 @@ def test_silent_on_schedules_name_lists_attachment_lists_and_bylines():
         invalid=[
             # a paragraph cut before the line that names a body is still cut: that line is no byline
             "会议要求，各地要抓紧制定实施方案，⟦明确责任分工和完成时⟧\n\n限，按时报送青川省交通运输厅。",
+        ],
+    )
+
+
+def test_silent_on_lines_whose_fields_are_set_apart_by_spaces():
+    # running Chinese prose has no full-width space, tab or run of spaces inside a line: a line
+    # with one is a form's fields, a row, a byline or a headline of two parts
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "填报单位（盖章）：　　　　　　填报人：　　　　　　联系电话：\n\n姓名　性别　民族　单位及职务　手机号码",
+            "1—10月全市经济运行稳中有进　新动能加快成长\n\n全市规模以上工业增加值同比增长6.8%。",
+            "承办单位：市交通运输局  联系人：苏婷\n\n会议期间请保持手机畅通。",
+        ],
+        invalid=[
+            "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
         ],
     )
