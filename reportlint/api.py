@@ -9,15 +9,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, ConfigError, config_for, load_config
-from .decoding import InputError
+from .config import Config, config_for, load_config
 from .discovery import FileOptions, FileSettings, Problem, discover, file_settings
 from .engine import FileResult, rules_for_document, run_rules
+from .errors import ConfigError, InputError, RegistryError
 from .i18n import Message, message_of
 from .model import Finding, RuleMeta, Severity
 from .parallel import map_in_processes
 from .parse import DOCX_ENCODING, parse_lines, read_document
-from .registry import Registry, RegistryError
+from .registry import Registry
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 

@@ -64,6 +64,7 @@ from pathlib import Path
 
 from .api import RunResult
 from .document import Document, Paragraph
+from .errors import BaselineError
 from .i18n import Message, reason_of
 from .model import Finding
 
@@ -73,10 +74,6 @@ CONTEXT = 20
 #: the longest ``text`` kept in an entry for the reader
 _SHOWN = 30
 _WHITESPACE = re.compile(r"\s+")
-
-
-class BaselineError(ValueError):
-    """The baseline file is missing, unreadable or malformed (a one-line message)."""
 
 
 @dataclass(frozen=True)

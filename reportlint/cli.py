@@ -18,12 +18,13 @@ import click
 
 from . import __version__, i18n
 from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
-from .baseline import BaselineError, filter_baseline, write_baseline
+from .baseline import filter_baseline, write_baseline
 from .cli_language import Group, click_message, lang_option
-from .config import ConfigError, config_for, load_config
-from .decoding import InputError, check_encoding, read_limited
+from .config import config_for, load_config
+from .decoding import check_encoding, read_limited
 from .discovery import FileOptions, Problem
 from .engine import FileResult
+from .errors import BaselineError, ConfigError, InputError, RegistryError
 from .fixing import MAX_PASSES, FileFix, diff_bytes, fix_file, fix_hint
 from .i18n import N_, localize, t, tn
 from .model import Severity
@@ -31,7 +32,6 @@ from .output import FORMATS, STREAMED
 from .output.text_format import width
 from .parallel import available_cores
 from .progress import ProgressBar
-from .registry import RegistryError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -14,9 +14,10 @@ from typing import Any
 
 import click
 
+from .errors import ConfigError, RegistryError
 from .i18n import Message, message_of, t
 from .model import OptionsError, RuleMeta, Severity
-from .registry import Registry, RegistryError, build_registry
+from .registry import Registry, build_registry
 from .suggest import did_you_mean
 from .tomlfile import TOMLDecodeError, loads, read_toml
 
@@ -24,10 +25,6 @@ CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 KEYS = ("extend", "select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
         "allow-words", "rule-packs", "include", "extend-include", "exclude", "extend-exclude",
         "respect-gitignore", "force-exclude", "fail-level")
-
-
-class ConfigError(Exception):
-    """A configuration that cannot be used; the message is one line."""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ import stat
 from collections import Counter
 from functools import cache
 
+from .errors import InputError
 from .i18n import N_, Message
 
 #: Files larger than this are refused: linting them would take minutes and the
@@ -89,10 +90,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
     (b"\x84\x31\x95\x33", "gb18030"),
 )
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line meant for the user."""
 
 
 def too_large(size: int) -> str:

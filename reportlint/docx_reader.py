@@ -37,7 +37,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .decoding import InputError, check_regular
+from .decoding import check_regular
+from .errors import InputError
 from .i18n import Message
 from .markdown import RawParagraph
 from .model import Finding

@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import config_for, load_config
-from .decoding import InputError, decode, lines_of, restore_lines
+from .decoding import decode, lines_of, restore_lines
 from .document import Document
 from .engine import FileResult, rules_for_document, run_rules
+from .errors import InputError, NotWritable, WriteError
 from .i18n import Message, message_of, t
 from .model import Edit, Finding, Fix
 from .parse import DOCX_ENCODING, parse_text, read_bytes
-from .writing import Encoding, NotWritable, WriteError, check_writable, digest, encoding_of, write_atomic
+from .writing import Encoding, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
 MAX_PASSES = 10

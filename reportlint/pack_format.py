@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .bounded_regex import LazyRegex, compile_user_regex
+from .errors import RegistryError
 from .model import Severity
-from .registry import RegistryError
 from .suggest import did_you_mean
 
 FORMATS = (1, 2)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from . import decoding
 from .artifacts import is_artifact, running_headers
-from .decoding import InputError, decode, lines_of
+from .decoding import decode, lines_of
 from .document import Document, Paragraph
+from .errors import InputError
 from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
 from .markdown_blocks import CODE
 from .structure import classify, numbering

@@ -14,15 +14,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
 from .suggest import closest, did_you_mean
 
 PLUGIN_GROUP = "reportlint.rules"
-
-
-class RegistryError(Exception):
-    """A rule that cannot be registered or a selector that names no rule."""
 
 
 class Registry:

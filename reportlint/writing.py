@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import NotWritable, WriteError
 from .i18n import Message, reason_of
 
 TEMPORARY_SUFFIX = ".reportlint-tmp"
@@ -37,14 +38,6 @@ STALE_AFTER = 60.0  # seconds: a temporary file this old was left by a run that 
 
 #: Formats reportlint may read some day (issue 7) but never writes back as text.
 BINARY_SUFFIXES = frozenset({".docx", ".doc", ".odt", ".rtf", ".pdf", ".wps", ".pages", ".xlsx", ".pptx"})
-
-
-class WriteError(Exception):
-    """A fixed file that is not written; the message is one line meant for the user."""
-
-
-class NotWritable(WriteError):
-    """A format reportlint reads but never writes back (Word files)."""
 
 
 @dataclass(frozen=True)

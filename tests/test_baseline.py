@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from reportlint.api import Overrides, RunResult, lint_paths
-from reportlint.baseline import BaselineError, compare_baseline, filter_baseline, write_baseline
+from reportlint.baseline import compare_baseline, filter_baseline, write_baseline
 from reportlint.document import Span
+from reportlint.errors import BaselineError
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"

@@ -10,7 +10,8 @@ from running import run
 
 from reportlint import config as config_module
 from reportlint.api import Overrides, lint_paths, lint_text
-from reportlint.config import Config, ConfigError, config_for, find_config_file, load_config
+from reportlint.config import Config, config_for, find_config_file, load_config
+from reportlint.errors import ConfigError
 
 # RL102 on line 1 (上接第3版), RL101 on line 3, RL501 on line 5 (再接再励, 布署).
 THREE_RULES = (

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from reportlint import decoding
 from reportlint.cli import cli
-from reportlint.decoding import InputError, check_encoding, decode
+from reportlint.decoding import check_encoding, decode
+from reportlint.errors import InputError
 
 TEXT = (
     "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\n"

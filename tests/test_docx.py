@@ -24,9 +24,9 @@ from reportlint import docx_reader
 from reportlint.api import lint_paths
 from reportlint.cli import cli
 from reportlint.config import Config
-from reportlint.decoding import InputError
 from reportlint.docx_reader import locate_in_paragraphs, opening_words
 from reportlint.engine import rules_for_document, run_rules
+from reportlint.errors import InputError
 from reportlint.parse import DOCX_ENCODING, read_document
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"

@@ -26,9 +26,10 @@ from running import run
 from reportlint import fixing
 from reportlint.api import Overrides, lint_paths, lint_text
 from reportlint.document import Span
+from reportlint.errors import WriteError
 from reportlint.fixing import ProseGuard, apply_fixes, fix_file, fixable_counts
 from reportlint.model import Edit, Fix
-from reportlint.writing import WriteError, digest, encoding_of, write_atomic
+from reportlint.writing import digest, encoding_of, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"

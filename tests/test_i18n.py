@@ -15,7 +15,8 @@ from running import run
 
 from reportlint import i18n
 from reportlint.cli_language import wrap_wide
-from reportlint.decoding import InputError, decode
+from reportlint.decoding import decode
+from reportlint.errors import InputError
 from reportlint.i18n import EN, ZH_CN, Message, from_environment, localize, message_of, placeholders
 from reportlint.output.text_format import width
 

@@ -8,7 +8,8 @@ from helpers import findings_for
 
 from reportlint.api import lint_text
 from reportlint.cli import cli
-from reportlint.config import ConfigError, load_config
+from reportlint.config import load_config
+from reportlint.errors import ConfigError
 from reportlint.packs import PackError, builtin_pack_paths, load_pack, load_pack_specs
 
 GOOD_PACK = """

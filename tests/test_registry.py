@@ -10,7 +10,8 @@ import pytest
 from reportlint import registry as registry_module
 from reportlint.api import lint_text
 from reportlint.config import Config
-from reportlint.registry import RegistryError, build_registry
+from reportlint.errors import RegistryError
+from reportlint.registry import build_registry
 
 TESTS = Path(__file__).resolve().parent
 

@@ -2,7 +2,8 @@ import pytest
 from helpers import assert_rule, findings_for
 
 from reportlint.api import lint_text
-from reportlint.config import Config, ConfigError
+from reportlint.config import Config
+from reportlint.errors import ConfigError
 
 # The sample report, lines 80 and 82: one body under two lead sentences.
 GREEN = ("把绿美环境护得更优。推动签署赤水河流域第三轮横向生态保护补偿机制协议，实现优良天数比率上升、"
