@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .table_rows import table_row_cells
+
 _NUMERAL = r"[0-9０-９一二三四五六七八九十〇零]{1,3}"
 # 上接第3版 / 下转第二版 / （紧接第一版）: a newspaper continuation marker.
 CONTINUATION = re.compile(rf"[（(]?\s*(?:上接|下转|紧接|续接|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
@@ -184,7 +186,6 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
 
 def _heads_a_table(texts: list[str], index: int) -> bool:
     """A row of three cells or more above a row of as many: the header of a table set as text."""
-    from .structure import table_row_cells  # structure reads this module's artifacts
 
     cells = table_row_cells(texts[index])
     following = next((text for text in texts[index + 1 :] if text.strip()), "")

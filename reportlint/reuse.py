@@ -44,7 +44,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .document import Document
-from .structure import table_row_cells
+from .table_rows import table_row_cells
 
 #: paragraphs whose text can be copied (not titles, headings, metadata, leftovers)
 BODY_KINDS = ("text", "list-item", "table-cell", "quote")

@@ -1,7 +1,7 @@
 """The shape of the package, checked from its source: which module may import which.
 
-The imports are read from the code (module-level `import` and `from` statements, outside
-`if TYPE_CHECKING:`), so the test sees what Python runs when the package loads.
+The imports are read from the code: every `import` and `from` statement, at the top of a module
+or inside a function (a deferred import is still a dependency), outside `if TYPE_CHECKING:`.
 """
 
 from __future__ import annotations
@@ -24,26 +24,24 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _top_level_imports(tree: ast.Module):
-    for node in tree.body:
-        if isinstance(node, ast.If) and _is_type_checking(node):
+def _imports(node: ast.AST):
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.If) and _is_type_checking(child):
             continue
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield node
-        elif isinstance(node, (ast.If, ast.Try)):
-            for child in ast.walk(node):
-                if isinstance(child, (ast.Import, ast.ImportFrom)):
-                    yield child
+        if isinstance(child, (ast.Import, ast.ImportFrom)):
+            yield child
+        else:
+            yield from _imports(child)
 
 
 def package_imports() -> dict[str, set[str]]:
-    """Each module of the package and the modules of the package it imports when it loads."""
+    """Each module of the package and the modules of the package it imports."""
     modules = {module_name(path): path for path in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         is_package = path.name == "__init__.py"
         targets: set[str] = set()
-        for node in _top_level_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 targets.update(alias.name for alias in node.names if alias.name.startswith("reportlint"))
                 continue

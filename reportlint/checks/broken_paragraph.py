@@ -11,7 +11,7 @@ from ..artifacts import CONTINUATION, web_chrome_flags
 from ..document import Document, Paragraph, Span
 from ..lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
-from ..structure import table_row_cells
+from ..table_rows import table_row_cells
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
 _CLOSED_END = re.compile(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")

@@ -1,0 +1,24 @@
+"""Rows of a table set as text: cells parted by wide spaces, short, with no sentence in them."""
+
+from __future__ import annotations
+
+import re
+
+# Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_ROW_CELL = 40  # a cell of a table is short (a list of units at most); a sentence with spaces is no row
+_FULL_STOP = re.compile(r"[。！？；!?;]")
+_WIDE_GAP = re.compile(r"\u3000|\t| {2,}")
+
+
+def table_row_cells(text: str) -> int:
+    """How many cells *text* has as a row of a table set as text (指标　年末数（万人）　比重（%）,
+    16—59岁 85210 60.6), 0 when it is no row: one cell, a cell too long, or a full stop inside."""
+    if _FULL_STOP.search(text):
+        return 0  # looked for first: it ends the question at the first sentence of a long paragraph
+    if "，" in text and not _WIDE_GAP.search(text.strip()):
+        return 0  # 新一代 AI 芯片和…，: single spaces in a clause of prose part words, not cells
+    cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
+    if len(cells) < 2 or any(len(cell) > _ROW_CELL for cell in cells[1:]):
+        return 0
+    return len(cells)
