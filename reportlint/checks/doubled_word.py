@@ -340,12 +340,12 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 长得壮壮的: an adjective doubled before 的
     if left == a and _reciprocal(text, c, words):
         return True  # 老老互助, 村村相通: the one with the other
-    if left == a and _parallel_reduplication(text, a, c):
+    if left == a and _parallel_reduplication(text, a, c, words):
         return True  # 河河有人管、段段有人巡: "every river, every stretch"
     return _reduplicated(text, a, left == a, words)
 
 
-def _parallel_reduplication(text: str, a: int, c: int) -> bool:
+def _parallel_reduplication(text: str, a: int, c: int, words) -> bool:
     """河河有人管、段段有人巡, 人人有事做、户户有收入: in one sentence, another character
     doubled before the same word (有) in a parallel clause; the doubling is the construction
     of both clauses ("every X"), which the dictionary need not know for each unit."""
@@ -355,8 +355,36 @@ def _parallel_reduplication(text: str, a: int, c: int) -> bool:
     end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
     high = end.start() if end else min(len(text), c + _LIST_REACH)
     pattern = re.compile(f"([{_HAN}])\\1{re.escape(text[c])}")
-    return any(m.start() != a and m.group(1) != text[a] and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
-               for m in pattern.finditer(text, low, high))
+    if any(m.start() != a and m.group(1) != text[a] and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
+           for m in pattern.finditer(text, low, high)):
+        return True
+    return _parallel_clauses(text, a, low, high, words)
+
+
+def _parallel_clauses(text: str, a: int, low: int, high: int, words) -> bool:
+    """人人关注转型、企企推进转型: the doubling opens a clause as long as its neighbour, which
+    opens with a reduplication the dictionary knows (人人, 户户): one "every X" after another."""
+    if a > low and text[a - 1] not in _CLAUSE_OPENERS:
+        return False
+    length = _clause_length(text, a, high)
+    for clause in _CLAUSE_OPENER.finditer(text, low, high):
+        start = clause.end()
+        if start == a or start + 2 > high:
+            continue
+        pair = text[start : start + 2]
+        if (pair[0] == pair[1] != text[a] and pair in words
+                and abs(_clause_length(text, start, high) - length) <= 1):
+            return True
+    return False
+
+
+_CLAUSE_OPENERS = "，、；：“‘（"
+_CLAUSE_OPENER = re.compile(f"[{_CLAUSE_OPENERS}]")
+
+
+def _clause_length(text: str, start: int, high: int) -> int:
+    end = re.compile(r"[，。；、,;：”’）]").search(text, start, high)
+    return (end.start() if end else high) - start
 
 
 def _reciprocal(text: str, c: int, words) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,7 +66,12 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - a heading repeated from a table of contents, or a sub-headline: a short
       paragraph that ends without a mark;
     - a note (注：人口概况数据中，出生人口性别比根据住院分娩活产数据计算…) that a
-      bulletin repeats among its closing notes.
+      bulletin repeats among its closing notes;
+    - one formula filled in with other figures, as grades and tiers are defined
+      (（2）大型地质灾害。灾情：因灾死亡和失踪10人以上、30人以下… / （3）中型地质灾害。
+      灾情：因灾死亡和失踪3人以上、10人以下…): most figures of the one (three at
+      least) are not in the other. A copy keeps its figures; one with a figure or
+      two changed is still reported.
 
     The later paragraph is reported, with the earlier one as related place;
     an exact copy comes with an (unsafe) fix that deletes it.
@@ -95,7 +101,38 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     # pasted into itself has tens of thousands of them.
     shared: dict = {}
     for later, duplicate in sorted(duplicate_paragraphs(doc, opts.threshold, opts.min_length).items()):
-        yield _violation(doc, doc.paragraphs[duplicate.earlier], doc.paragraphs[later], duplicate, shared)
+        first, second = doc.paragraphs[duplicate.earlier], doc.paragraphs[later]
+        if _one_formula_other_values(first.text, second.text):
+            continue
+        yield _violation(doc, first, second, duplicate, shared)
+
+
+# A figure and the bound after its unit (10人以下, 135米): grades share their figures, one
+# grade's upper bound being the next one's lower bound, but not the figures with their bounds.
+_FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)[^\d\s，。；、,;：:（）()]{0,4}")
+_BOUNDS = ("以上", "以下", "以内")
+
+
+def _one_formula_other_values(first: str, second: str) -> bool:
+    """（2）大型地质灾害。…10人以上、30人以下… / （3）中型地质灾害。…3人以上、10人以下…: one
+    formula filled in with other figures, as grades, tiers and categories are defined. A copy
+    keeps its figures (an edited one changes one or two), so most of them missing from the other
+    paragraph, each with its bound, means the wording was repeated on purpose to say
+    something else."""
+    figures = sorted((_bounded_figures(first), _bounded_figures(second)), key=lambda c: c.total())
+    if figures[0].total() < _FORMULA_FIGURES:
+        return False
+    kept = (figures[0] & figures[1]).total()
+    return kept * 2 < figures[0].total()
+
+
+_FORMULA_FIGURES = 3  # fewer figures say too little of how a paragraph was made
+
+
+def _bounded_figures(text: str) -> Counter:
+    """Each figure of *text* with its bound (10人以下 → ("10", "以下")); a unit may be respelled
+    (135米, 135m) in a copy, so it is left out."""
+    return Counter((m.group(1), next((b for b in _BOUNDS if b in m.group(0)), "")) for m in _FIGURE.finditer(text))
 
 
 def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Duplicate, shared: dict) -> Violation:

@@ -359,6 +359,22 @@ def test_silent_on_units_doubled_in_parallel_clauses():
     )
 
 
+def test_silent_on_a_unit_doubled_in_a_clause_as_long_as_one_opened_by_a_reduplication():
+    # 人人关注转型、企企推进转型: beside 人人 (every person), 企企 is "every enterprise"; the two
+    # clauses are built alike, which a slip does not do
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "营造“人人关注转型、企企推进转型”的浓厚氛围。",
+            "形成户户讲卫生、村村比整洁的良好风尚。",
+        ],
+        invalid=[
+            # the clause is not built like 人人参与: no parallel, the copy is a slip
+            "推动人人参与，⟦企企⟧推进数字化转型和智能化改造全覆盖。",
+        ],
+    )
+
+
 def test_silent_when_the_document_uses_the_second_copys_compound_after_a_determiner():
     # found by a held-out regulation: 路长制 beside 三级路长, 各级路长 (as 河长制 beside 各级河长)
     assert_rule(

@@ -216,3 +216,24 @@ def test_reports_a_capture_that_repeats_its_opening_after_its_title():
     # repeated as it was, duplicate-sentence reports it when duplicate-paragraph does not run
     again = text.replace("⟦各位代表：", "").replace("⟧", "")
     assert [f.line for f in findings_for("duplicate-sentence", again)] == [19]
+
+
+def test_silent_on_one_formula_filled_in_with_other_figures():
+    # an emergency plan defines its grades in one formula: most figures of one grade are not in
+    # the other, which a pasted copy (keeping its figures, or changing one) never does
+    grades = [
+        "（2）大型森林火灾。火情：过火受害森林面积100公顷以上、1000公顷以下，或者因火灾造成人员死亡和失踪"
+        "10人以上、30人以下的。影响：需紧急转移安置受威胁群众1000人以上、5000人以下，或者因火灾造成直接经济损失"
+        "500万元以上、1000万元以下的。",
+        "（3）中型森林火灾。火情：过火受害森林面积1公顷以上、100公顷以下，或者因火灾造成人员死亡和失踪"
+        "3人以上、10人以下的。影响：需紧急转移安置受威胁群众100人以上、1000人以下，或者因火灾造成直接经济损失"
+        "100万元以上、500万元以下的。",
+        "（4）小型森林火灾。火情：过火受害森林面积1公顷以下，或者因火灾造成人员死亡和失踪3人以下的。"
+        "影响：需紧急转移安置受威胁群众100人以下，或者因火灾造成直接经济损失100万元以下的。",
+    ]
+    copy = grades[0].replace("30人以下", "40人以下")
+    assert_rule(
+        "duplicate-paragraph",
+        valid=["\n\n".join(grades)],
+        invalid=[f"{grades[0]}\n\n{GREEN}\n\n⟦{copy}⟧"],
+    )
