@@ -119,7 +119,26 @@ def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
         # 相关链接： / 相关阅读：, then the titles of the linked pages, a line each, to the next text
         in_links = chrome and (in_links or _LINK_LIST.fullmatch(text) is not None)
         flags.append(chrome)
+    _keep_printed_columns(texts, flags)
     return flags
+
+
+# The lead of a news report: 本报讯（记者…）, 本报北京3月5日电, 新华社北京3月5日电, 记者…报道
+_DATELINE = re.compile(r"(?:本报讯|本报[^，。]{0,12}[讯电]|新华社[^，。]{0,12}电|[^，。]{0,6}记者[^，。]{0,20}报道)")
+
+
+def _keep_printed_columns(texts: list[str], flags: list[bool]) -> None:
+    """相关新闻 / 我市发布春耕生产技术指导意见 / 本报讯（记者…）…: a label over a headline whose
+    report follows is a newspaper's column, not a page's list of links; it is text."""
+    for index, text in enumerate(texts):
+        if not (flags[index] and _LINK_LIST.fullmatch(text.strip())):
+            continue
+        end = index + 1
+        while end < len(texts) and (flags[end] or not texts[end].strip()) and not _LINK_LIST.fullmatch(texts[end].strip()):
+            end += 1
+        if end < len(texts) and _DATELINE.match(texts[end].strip()):
+            for inside in range(index, end):
+                flags[inside] = False
 
 
 _LINK_LIST = re.compile(r"(?:相关报道|相关链接|相关文档|相关新闻|相关阅读|延伸阅读)\s*(?:[:：]|>>|》》)?")

@@ -52,7 +52,17 @@ an audit report, minutes, a press conference: seven, six of them one table's gro
 任免通知, 会议通知 with its schedule and receipt, 值班安排, 信访统计, 任前公示): eleven; -w14:
 final accounts, debt, performance evaluation, census, monthly statistics, state assets, farming,
 social security, procurement, tax: one; -w15: ten Markdown drafts: three, one of which,
-经营主体主体责任, is not fixed yet: known-false-alarms.txt says why).
+经营主体主体责任, is not fixed yet: known-false-alarms.txt says why) and 4 on the 40 of the
+seventh round (-w16: ten government work reports of provinces, cities, counties, districts, an
+autonomous prefecture and a new area, two hard-wrapped and two in Markdown: none; -w17: policy
+documents (实施意见, a notice with its plan, 管理办法 and 条例 in articles, an action plan with
+lead units, work points, an emergency plan, assessment rules with a points table, a press Q&A,
+a policy reading): two, 企企推进 beside 人人关注 and an emergency plan's grades in one formula;
+-w18: bulletins, budget, plan and audit reports, a plan outline with its indicator table, a
+sample survey: none; -w19: a communiqué with its name lists, a summary, a speech, minutes, a
+news page, a survey report, a 述职述廉 report, standing committee and CPPCC reports, a township
+report with village tables: two, 第二，部门监管 read as 第二部分 and a newspaper's 相关新闻
+column read as a web page's links).
 """
 
 from pathlib import Path
@@ -65,7 +75,7 @@ DATA = Path(__file__).resolve().parent / "data"
 FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-w2", "clean-texts-w3",
            "clean-texts-w4", "clean-texts-w5", "clean-texts-w6", "clean-texts-w7", "clean-texts-w8", "clean-texts-w9",
            "clean-texts-w10", "clean-texts-w11", "clean-texts-w12", "clean-texts-w13", "clean-texts-w14",
-           "clean-texts-w15")
+           "clean-texts-w15", "clean-texts-w16", "clean-texts-w17", "clean-texts-w18", "clean-texts-w19")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)

@@ -232,8 +232,10 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
             return None
         if level == 0:
             kind = text[lead + len(marker) : lead + len(marker) + 1]
-            if kind not in _PART_RANK:
-                return None  # 第一，…: an ordinal lead, checked with the inline lists
+            if kind not in _PART_RANK or not marker[-1:].isalnum():
+                return None  # 第一，…, 第二，部门监管…: an ordinal lead, checked with the inline lists
+            if kind == "部" and not text.startswith("部分", lead + len(marker)):
+                return None  # 第二部门: no part of the document
             shown = marker + ("部分" if kind == "部" else kind)
             return _Mark(paragraph, _PART_RANK[kind], ordinal, lead, lead + len(shown), shown)
         shown = marker.rstrip(_SPACES)

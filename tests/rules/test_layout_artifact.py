@@ -202,3 +202,19 @@ def test_the_header_row_each_table_of_a_list_repeats_is_no_running_header():
     page = "临江市社会科学规划办公室"
     pages = "\n\n".join(f"第{n}部分正文，说明有关情况。\n\n{page}" for n in range(1, 5))
     assert [f.line for f in findings_for("layout-artifact", pages, "a.txt")] == [3, 7, 11, 15]
+
+
+def test_a_newspapers_related_news_column_over_a_report_is_text():
+    # found by a held-out news page: 相关新闻 over a headline whose report (本报讯…) follows is a
+    # printed column; over titles alone it is a web page's list of links
+    report = "本报讯（记者　田诗雨）3月20日，市农业农村局发布《春耕生产技术指导意见》，为全市春耕生产提供技术指导。"
+    assert_rule(
+        "layout-artifact",
+        valid=[
+            f"{BODY}\n\n相关新闻\n\n我市发布春耕生产技术指导意见\n\n{report}",
+            f"{BODY}\n\n延伸阅读\n\n全省春播进度过半\n\n新华社长沙3月21日电（记者　周明）全省春播粮食进度过半，比去年同期快2个百分点。",
+        ],
+        invalid=[
+            f"{BODY}\n\n⟦相关新闻\n\n我市发布春耕生产技术指导意见\n\n全省春播进度过半⟧",
+        ],
+    )

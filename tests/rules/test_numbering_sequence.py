@@ -534,3 +534,17 @@ def test_a_list_whose_first_item_follows_its_label():
         invalid=[lines(*notice[:3], "⟦3.⟧分组讨论安排"),
                  lines(*notice[:5], "注：1.请于3月13日17:00前将回执发送至电子邮箱。", "⟦3.⟧报到当日18:00后抵达的，请注明抵达时间。")],
     )
+
+
+def test_an_ordinal_lead_before_a_word_in_bu_is_no_part_of_the_document():
+    # 第二，部门监管责任: 第X， leads a point of a speech; only 第X部分 (no mark between) names a part
+    assert_rule(
+        "numbering-sequence",
+        valid=[
+            "第一，党政领导责任必须压实。各级党委和政府要认真落实责任制。\n\n"
+            "第二，部门监管责任必须压实。要严格落实“三个必须”。\n\n"
+            "第三，企业主体责任必须压实。企业是安全生产的责任主体。",
+            "第一部门负责统筹协调，第二部门负责督促落实。",
+        ],
+        invalid=["第一部分　总体要求\n\n⟦第三部分⟧　重点任务"],
+    )
