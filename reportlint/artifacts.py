@@ -63,7 +63,7 @@ _FOOTER_ITEM = re.compile(
 )
 # Items of chrome that share one line, set apart by wide spaces or bars:
 # 【字体：大 中 小】　【打印本页】　【关闭窗口】, 来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：
-_ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*")
+_ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*|(?<=】)(?=【)")  # 【打印本页】【关闭窗口】 side by side too
 
 
 def _chrome_items(text: str) -> bool:

@@ -62,7 +62,18 @@ a policy reading): two, 企企推进 beside 人人关注 and an emergency plan's
 sample survey: none; -w19: a communiqué with its name lists, a summary, a speech, minutes, a
 news page, a survey report, a 述职述廉 report, standing committee and CPPCC reports, a township
 report with village tables: two, 第二，部门监管 read as 第二部分 and a newspaper's 相关新闻
-column read as a web page's links).
+column read as a web page's links) and 19 on the 40 of the eighth round, from nine causes
+(-w20: reports of six eras, a standing committee's and a court's: one, a target shared by the
+five-year goals and this year's; -w21: a 意见 numbered through its parts, 若干措施, a 条例 with
+cross-references, a 决定 amending rules, a commendation, a licensing 公告 with tables, a 批复,
+a 函 replying to a proposal, a sports plan: thirteen, ten of them one cause (an amended article
+quoted item by item, each item a paragraph that reopens the quote), 路长制, and a letter's
+header fields above its title and addressee; -w22: bulletins of population, education,
+environment, water, a census, transport, R&D, state assets and a monthly brief: two, 1.3月
+read as a decimal and 集装箱箱位; -w23: drafts as saved (a web capture, a pdftotext export,
+Markdown, GB18030 with CRLF, a CPPCC reply, an inquiry transcript, a commendation with its
+names, a project table, a township summary): three, 全市市、县、乡、村, 全部超过10万元 read as a
+whole, and 经营主体主体责任 again, still not fixed).
 """
 
 from pathlib import Path
@@ -75,7 +86,8 @@ DATA = Path(__file__).resolve().parent / "data"
 FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-w2", "clean-texts-w3",
            "clean-texts-w4", "clean-texts-w5", "clean-texts-w6", "clean-texts-w7", "clean-texts-w8", "clean-texts-w9",
            "clean-texts-w10", "clean-texts-w11", "clean-texts-w12", "clean-texts-w13", "clean-texts-w14",
-           "clean-texts-w15", "clean-texts-w16", "clean-texts-w17", "clean-texts-w18", "clean-texts-w19")
+           "clean-texts-w15", "clean-texts-w16", "clean-texts-w17", "clean-texts-w18", "clean-texts-w19",
+           "clean-texts-w20", "clean-texts-w21", "clean-texts-w22", "clean-texts-w23")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)

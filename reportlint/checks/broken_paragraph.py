@@ -230,6 +230,9 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # 千里之行始足下， / 万山磅礴看主峰。: a poem set one line a paragraph
     if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
         return CUT  # …， / 一是: the sentence goes on below
+    if (_HEADER_FIELD.fullmatch(text) and not _ANY_MARK.search(second.text)) or (
+            _SALUTATION.fullmatch(second.text.strip()) and not _INNER_PUNCTUATION.search(text)):
+        return None  # 签发人：郑国安 above a title, a title above 黄明远委员：: a letter's header
     if _is_sub_heading(text):
         return None
     if _is_field(text) and _is_field(second.text):
@@ -393,6 +396,13 @@ def _table_rows(text: str, following: str) -> bool:
     if first >= 3 or second >= 3 and first >= 2:
         return True
     return first == second == 2 and not _CELL_CLAUSE_MARK.search(text) and not _CELL_CLAUSE_MARK.search(following)
+
+
+# A field of a document's header: a short label and a short value, no clause (签发人：郑国安, 类别：A).
+_HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
+_ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
+# An addressee on a line of its own: 黄明远委员：, 各区县人民政府：, 国务院：
+_SALUTATION = re.compile(r"[^，。；：、,;:!?！？\s]{2,24}(?<![是为下括有即如])[：:]")
 
 
 def _is_field(text: str) -> bool:

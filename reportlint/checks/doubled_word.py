@@ -243,6 +243,10 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             following = end
     if right is None or left is None:
         return False
+    if k == 1 and text[c : c + 2] == "长制":
+        return False  # 公路|路长制, 产业链|链长制: a chief system named after what the chief keeps, as 河长制
+    if k == 1 and _ONE_CHARACTER_ITEMS.match(text, b):
+        return False  # 全市|市、县、乡、村四级: the second copy opens a list of levels, a character each
     at_clause_start = offset == 0 or not _CLAUSE_CHAR.match(text[offset - 1])
     if k == 1 and _given_name_after_title(segmented, a - offset, at_clause_start):
         return False
@@ -259,31 +263,43 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False
     if k == 1 and _parallel_items(text, a, b, c, left):
         return False
-    if k == 1 and left < a:
-        if _function_word(unit, words):
-            return False  # a particle after the word it ends with: 目的|的
-        if following is not None and following - c > 1 and _prefix(unit, text[b:following], source, words):
-            return False  # 安全|全链条: the second copy opens a compound of its own
-        if following == c + 1 and _prefix(unit, text[b : c + 1], source, words, clause_start=True):
-            return False  # 监管|管出公平、管出效率: the paragraph starts clauses with 管出
-        if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
-            return False  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
-        after = [t for t in segmented if t.start + offset >= c]
-        word_before = next(t for t in segmented if t.end + offset == b)
-        if _opens_unknown_word(unit, after, word_before, words):
-            return False  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
-        if unit == "是" and _tag(word_before)[0] in "inl":
-            return False  # 实事求是|是我们党的思想路线: the copula after its subject
-        if unit in _FACILITY_OF_PLACE and len(word_before.text) >= 2 and _tag(word_before) in _NAME_TAGS:
-            return False  # 连云港|港, 临港|港货物吞吐量: a place's port named after it, the name ending in 港
-        if _verb_with_aspect(text, c, unit, word_before, words):
-            return False  # 对明年的经济工作|作了具体安排: the verb after its object, marked 了
-        if _kind_of_the_same(text, a, c, words):
-            return False  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
+    if k == 1 and left < a and _second_copy_explained(text, a, b, c, following, segmented, offset, source, words):
+        return False
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     return True
 
+
+def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | None, segmented, offset: int,
+                           source: str, words) -> bool:
+    """After a word that ends in the character (left < a), the second copy of it is a word of
+    its own, or opens one, as the sentence shows."""
+    unit = text[a:b]
+    if _function_word(unit, words):
+        return True  # a particle after the word it ends with: 目的|的
+    if following is not None and following - c > 1 and _prefix(unit, text[b:following], source, words):
+        return True  # 安全|全链条: the second copy opens a compound of its own
+    if following == c + 1 and _prefix(unit, text[b : c + 1], source, words, clause_start=True):
+        return True  # 监管|管出公平、管出效率: the paragraph starts clauses with 管出
+    if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
+        return True  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
+    after = [t for t in segmented if t.start + offset >= c]
+    word_before = next(t for t in segmented if t.end + offset == b)
+    if _opens_unknown_word(unit, after, word_before, words):
+        return True  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
+    if unit == "是" and _tag(word_before)[0] in "inl":
+        return True  # 实事求是|是我们党的思想路线: the copula after its subject
+    if unit in _FACILITY_OF_PLACE and len(word_before.text) >= 2 and _tag(word_before) in _NAME_TAGS:
+        return True  # 连云港|港, 临港|港货物吞吐量: a place's port named after it, the name ending in 港
+    if _verb_with_aspect(text, c, unit, word_before, words):
+        return True  # 对明年的经济工作|作了具体安排: the verb after its object, marked 了
+    if _kind_of_the_same(text, a, c, words):
+        return True  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
+    return False
+
+
+# A list of three items or more of one character each (市、县、乡、村; 省、市、县).
+_ONE_CHARACTER_ITEMS = re.compile(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")
 
 # Aspect particles: a single character right before one is the predicate's verb.
 _ASPECT = frozenset("了着过")
@@ -680,7 +696,7 @@ def _opens_unknown_word(char: str, after, word_before, words) -> bool:
     dictionary does not know but the sentence shows: a place name before its generic head
     (南昌|昌北机场, 火车站|站前广场), a preposition before its object after a place (周至|至乾县),
     a prefix of scope before a noun (安全|全链条), a compound with the next character before
-    a noun (太湖|湖体蓝藻, 产业链|链主企业), an abbreviation of one-character verbs
+    a noun (太湖|湖体蓝藻, 产业链|链主企业), a noun counted by a figure (集装箱|箱位1.36万), an abbreviation of one-character verbs
     (培育|育繁推一体化), or the seat before a verb of sitting (执行主席|席就座)."""
     if not after:
         return False
@@ -693,6 +709,8 @@ def _opens_unknown_word(char: str, after, word_before, words) -> bool:
         return _tag(word_before).startswith("n")
     if char in _SCOPE_PREFIXES and len(first.text) >= 2 and _tag(first).startswith("n"):
         return True
+    if len(after) >= 2 and len(first.text) == 1 and after[1].text[:1].isdigit() and _tag(word_before).startswith("n"):
+        return True  # 集装箱|箱位|1.36万标准箱: a noun of two characters, counted by the figure after it
     for bound in (1, 2):  # characters the dictionary leaves single after the second copy
         if len(after) <= bound:
             break

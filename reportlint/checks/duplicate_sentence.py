@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
 from ..engine import selected_rules
+from ..indicators import period_words
 from ..model import Related, Violation, rule
 from ..reuse import (
     Copy,
@@ -127,6 +128,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
         text = "".join(s.text for s in copied)
         if copied and _restated_indicator(doc, copy, copied):
             continue  # …达到4.6%左右；… in last year's results and in this year's targets
+        if copied and _item_of_lists_for_other_periods(doc, copy, copied):
+            continue  # …；人口自然增长率控制在6‰以内。 among the goals to 2012 and this year's targets
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1], sentences) and not _restated(doc, copy, copied, runs) \
                 and not between_articles(doc, copy.earlier, copy.later, text) \
                 and not in_dialogue(doc, copy.earlier, copy.later):
@@ -229,6 +232,22 @@ def _restated_indicator(doc: Document, copy: Copy, sentences: list[Sentence]) ->
     return (review[copy.earlier] != review[copy.later]
             and all(sentence.text.rstrip().endswith(("；", ";")) for sentence in sentences)
             and any(char.isdigit() for sentence in sentences for char in sentence.text))
+
+
+def _item_of_lists_for_other_periods(doc: Document, copy: Copy, sentences: list[Sentence]) -> bool:
+    """An item of two lists (items set apart by ；) that speak of different periods: the goals to
+    2012 and this year's targets both hold 人口自然增长率控制在6‰以内。 A level to be held in each
+    period is named in the same words; the lists around it differ."""
+    start, end = _bounds(sentences[0])[0], _bounds(sentences[-1])[1]
+    earlier_start, _ = earlier_range(doc, copy, start, min(end, copy.later_end))
+    periods = []
+    for index, at in ((copy.earlier, earlier_start), (copy.later, start)):
+        text = doc.paragraphs[index].text
+        opening = max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1
+        if not re.search(r"[；;]\s*$", text[opening:at]):
+            return False  # not an item after another item of a list
+        periods.append(period_words(text[opening:at]))
+    return all(periods) and periods[0] != periods[1]
 
 
 def _within(sentence: Sentence, copy: Copy, min_chars: int) -> bool:

@@ -77,6 +77,8 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
         return None  # 人均3万元，其中城镇居民4.5万元: parts of an average or a price may exceed it
     if _is_change(whole) or _DIFFERENCE.search(text, clause_start, whole.start):
         return None  # 比上年增加500亿元, 超收800亿元: a change or a difference, not a whole
+    if _EACH.search(text, clause_start, whole.start):
+        return None  # 16个村集体经济收入全部超过10万元: a floor each one passes, not an amount of all
     if _ASIDE.match(text, clause_start):
         return None  # …58件，另有上年结转申请4件。其中…: an aside; 其中 divides the sentence's subject
     # Only rates and changes of the whole may stand between it and 其中, never another amount.
@@ -85,6 +87,8 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
     return whole
 
 
+# 全部, 均, 都, 每个: the figure is said of each of them, not of their sum
+_EACH = re.compile(r"(?:全部|均|都)(?=超过|达到|突破|高于|在|为|不低于|不少于)|每[个家户人所项村]")
 # 另有上年结转申请4件, 此外还有…: a clause added beside the sentence's own amount
 _ASIDE = re.compile(r"\s*(?:另有|另外|此外|还有|加上|外加)")
 

@@ -42,6 +42,8 @@ _MARKER_TOKEN = re.compile(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四�
 _MARKER_BOUNDARY = " \t\u3000，；：。、,;:！？!?“「『\"'"
 # A quotation that runs over several paragraphs quotes whole sentences.
 _SENTENCE_END = re.compile("[。！？!?…]")
+# A paragraph that ends with a colon or a semicolon introduces or goes on with a list of items.
+_INTRODUCES_ITEMS = re.compile(r"[：；:;]\s*\Z")
 # A paragraph that ends like this ends a sentence: no page break cut it.
 _CLOSED_END = re.compile(r"[。！？；…!?;][”’」』）)》】\]〕〉］\s]*\Z")
 # A cut inside a numbering leaves its opening half this close to the paragraph's end.
@@ -159,7 +161,8 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     What stays silent:
     - a quotation over several paragraphs that reopens its “ at the start of
       each paragraph and closes it only in the last (GB/T 15834): the quote
-      left open must quote whole sentences;
+      left open must quote whole sentences, or items of a list, as an amended
+      article quotes them (将第二十八条修改为：“…包括： / “（一）…； / “（二）…。”);
     - a mark left open at a page break and closed in one of the next two
       paragraphs (…国务院发出《 / …通知》，提出…): broken-paragraph reports that cut;
     - enumeration markers with only a closing half (1）, a), 一）), apostrophes
@@ -210,9 +213,11 @@ def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
         text = paragraph.text
         cut = not _CLOSED_END.search(text)
         last_end = _last_sentence_end(text) if pairs.left_open else -1
+        # a quotation of an article that lists its items, a paragraph each: 修改为：“…包括： / “（一）…；
+        introduces = _INTRODUCES_ITEMS.search(text) is not None
         pending.extend(
             _Open(paragraph, position, index, text[index],
-                  continuable=text[index] in _QUOTES and last_end >= index, cut=cut)
+                  continuable=text[index] in _QUOTES and (last_end >= index or introduces), cut=cut)
             for index in pairs.left_open
         )
     for mark in pending:

@@ -492,3 +492,20 @@ def test_silent_on_lines_whose_fields_are_set_apart_by_spaces():
             "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
         ],
     )
+
+
+def test_silent_on_a_letters_header_fields_and_its_title_above_the_addressee():
+    # found by a held-out reply letter: 类别 and 签发人 fields, the title, then the addressee
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "澜州省教育厅\n\n澜教提函〔2024〕43号\n\n类别：A\n\n签发人：郑国安\n\n"
+            "澜州省教育厅关于省政协十三届二次会议第0215号提案答复的函\n\n黄明远委员：\n\n"
+            "您提出的《关于加强乡村教师队伍建设的提案》收悉。现答复如下：",
+        ],
+        invalid=[
+            # below the header, a sentence cut in two is still cut
+            "类别：A\n\n签发人：郑国安\n\n关于第0215号提案答复的函\n\n黄明远委员：\n\n"
+            "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
+        ],
+    )

@@ -385,7 +385,7 @@ def test_silent_when_the_document_uses_the_second_copys_compound_after_a_determi
         ],
         invalid=[
             # without the compound elsewhere there is no evidence: reported
-            "县级人民政府应当推行农村公⟦路路⟧长制，明确职责范围和考核办法。",
+            "完善农村公⟦路路⟧管护机制，明确职责范围和考核办法。",
             # a compound used elsewhere only as the tail of its own doubling is no evidence
             "今年⟦新增新增⟧装机容量100万千瓦，新增装机规模创历史新高。",
         ],
@@ -418,4 +418,31 @@ def test_silent_on_a_doubled_given_name_before_a_form_of_address():
         "doubled-word",
         valid=["尊敬的孙晓晓代表：", "感谢王丽丽同志对我市交通工作的关心和支持。", "会议由李明明局长主持。"],
         invalid=["推进文⟦旅旅⟧商融合发展，提升代表性项目影响力。", "⟦加快加快⟧代表团驻地建设。"],
+    )
+
+
+def test_silent_on_a_chief_system_and_on_a_list_of_levels_after_the_whole():
+    # found by held-out regulations and a report: 路长制 is named as 河长制 is (the chief of the
+    # road), and 全市 is followed by the levels 市、县、乡、村 it is made of
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "县级人民政府应当推行农村公路路长制，明确职责范围和考核办法。",
+            "推行产业链链长制，实施“一链一策”精准服务。",
+            "全面落实河湖长制，全市市、县、乡、村四级河湖长2836名。",
+            "全省省、市、县三级联动，压实属地责任。",
+        ],
+        invalid=[
+            "全面落实河湖长制，全⟦市市⟧河湖长巡河率达到100%。",
+            "完善农村公⟦路路⟧管护机制，明确职责范围和考核办法。",
+        ],
+    )
+
+
+def test_silent_on_a_noun_that_opens_with_the_last_character_and_is_counted_by_a_figure():
+    # found by a held-out transport bulletin: 集装箱|箱位 (container slots), counted in 标准箱
+    assert_rule(
+        "doubled-word",
+        valid=["全省拥有集装箱船146艘，集装箱箱位1.36万标准箱。"],
+        invalid=["全市粮食产⟦量量⟧1.2万吨，比上年增长2.1%。"],
     )

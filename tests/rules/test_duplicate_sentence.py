@@ -397,3 +397,19 @@ def test_silent_on_the_header_row_each_table_of_a_bulletin_repeats():
             "分门类看，采矿业增加值下降2.8%。⟦年末规模以上工业企业2846家，全年规模以上工业增加值增长7.1%。⟧",
         ],
     )
+
+
+def test_silent_on_an_item_of_two_target_lists_for_other_periods():
+    # found by a held-out 2008 report: the goals to 2012 and this year's targets both hold the
+    # same cap; an item pasted into a second list of the same period is still reported
+    goals = ("主要目标是：到2030年，全省地区生产总值年均增长6%左右；城镇化率达到70%；"
+             "单位地区生产总值能耗累计下降13.5%；城镇调查失业率控制在5.5%以内。")
+    targets = ("今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长5%；"
+               "居民人均可支配收入增长与经济增长同步；城镇调查失业率控制在5.5%以内。")
+    pasted = ("今年要着力扩大内需：社会消费品零售总额增长6%；固定资产投资增长4%；"
+              "⟦城镇调查失业率控制在5.5%以内。⟧")
+    assert_rule(
+        "duplicate-sentence",
+        valid=[f"{goals}\n\n{targets}"],
+        invalid=[f"{targets}\n\n{pasted}"],
+    )

@@ -218,3 +218,12 @@ def test_a_newspapers_related_news_column_over_a_report_is_text():
             f"{BODY}\n\n⟦相关新闻\n\n我市发布春耕生产技术指导意见\n\n全省春播进度过半⟧",
         ],
     )
+
+
+def test_widgets_in_brackets_side_by_side_are_chrome():
+    # found by a held-out web capture: the page's footer 【打印本页】【关闭窗口】 with no space between
+    assert_rule(
+        "layout-artifact",
+        invalid=[f"{BODY}\n\n⟦【打印本页】【关闭窗口】⟧"],
+        valid=[f"【中共中央】【国务院】关于深化改革的意见。\n\n{BODY}"],
+    )

@@ -548,3 +548,14 @@ def test_an_ordinal_lead_before_a_word_in_bu_is_no_part_of_the_document():
         ],
         invalid=["第一部分　总体要求\n\n⟦第三部分⟧　重点任务"],
     )
+
+
+def test_an_item_number_before_a_month_is_an_item_not_a_decimal():
+    # found by a held-out water bulletin: 重要水事 numbered 1. to 5., each opening with its month
+    events = ["1.3月，省人民政府印发《全省节水行动实施方案》。", "2.5月，全省水资源管理工作会议召开。",
+              "3.7月至8月，开展河湖“清四乱”专项行动。", "4.9月，引水工程主体完工。"]
+    assert_rule(
+        "numbering-sequence",
+        valid=["\n\n".join([*events, "5.全年完成重点河湖生态流量保障目标。"])],
+        invalid=["\n\n".join([*events, "⟦6.⟧全年完成重点河湖生态流量保障目标。"])],
+    )

@@ -150,3 +150,13 @@ def test_silent_when_the_amount_before_qi_zhong_is_an_aside():
                "全市新建保障性住房3200套，此外还有在建项目8个，其中公租房1500套。"],
         invalid=["全年共收到政府信息公开申请58件，其中网上申请⟦61件⟧。"],
     )
+
+
+def test_silent_on_a_floor_each_one_passes():
+    # found by a held-out township summary: 全部超过10万元 is said of each village, not of all
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["全镇16个村（社区）集体经济收入全部超过10万元，其中杨柳村、荷塘村、桃花村3个村超过50万元。",
+               "全县12个乡镇财政收入均超过5000万元，其中城关镇超过2亿元。"],
+        invalid=["全镇16个村（社区）集体经济收入合计超过300万元，其中杨柳村、荷塘村、桃花村⟦超过500万元⟧。"],
+    )
