@@ -4,7 +4,7 @@ The API is imported on first use (PEP 562), so that ``import reportlint`` costs
 nothing and the command line can catch a Ctrl-C while its modules load.
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["Finding", "__version__", "lint_paths", "lint_text"]
 

@@ -6,7 +6,6 @@ default), 1 findings, 2 usage, config or input error, or a rule that crashed.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -16,21 +15,10 @@ from typing import NoReturn
 
 import click
 
-from . import __version__, i18n
-from .api import FilePlan, Overrides, RunResult, lint_paths, plan_paths
-from .baseline import filter_baseline, write_baseline
+from . import api, i18n
 from .cli_language import Group, click_message, lang_option
-from .config import config_for, load_config
-from .decoding import check_encoding, read_limited
-from .discovery import FileOptions, Problem
-from .engine import FileResult
-from .errors import BaselineError, ConfigError, InputError, RegistryError
-from .fixing import MAX_PASSES, FileFix, diff_bytes, fix_file, fix_hint
 from .i18n import N_, localize, t, tn
-from .model import Severity
-from .output import FORMATS, STREAMED
-from .output.text_format import width
-from .parallel import available_cores
+from .output import FORMATS, STREAMED, RenderOptions, fix_hint, width
 from .progress import ProgressBar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -42,8 +30,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _read_stdin() -> bytes:
     try:
-        return read_limited(sys.stdin.buffer)
-    except InputError as error:
+        return api.read_stdin(sys.stdin.buffer)
+    except api.InputError as error:
         _fail(f"-: {localize(i18n.message_of(error))}")
 
 
@@ -63,7 +51,7 @@ def _warning(message: str) -> None:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
              help=N_("reportlint: lint Chinese official documents and reports."))
-@click.version_option(__version__, "--version", prog_name="reportlint")
+@click.version_option(api.__version__, "--version", prog_name="reportlint")
 @lang_option
 def cli() -> None:
     pass
@@ -73,12 +61,14 @@ def _complete_rules(ctx, param, incomplete: str):
     """Shell completion of rule codes and names (the last of a comma-separated list)."""
     from click.shell_completion import CompletionItem
 
-    from .registry import build_registry
-
     done, _, word = incomplete.rpartition(",")
     prefix = done + "," if done else ""
     items = []
-    for meta in build_registry():
+    try:
+        registry = api.rule_registry()
+    except api.ReportlintError:
+        return []  # a broken config in the working folder: nothing to offer
+    for meta in registry:
         for key in (meta.code, meta.name):
             if key.lower().startswith(word.lower()):
                 items.append(CompletionItem(prefix + key, help=meta.summary))
@@ -132,15 +122,57 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs,
           show_files, show_settings, show_fixes) -> None:
     paths = paths or (".",)
-    overrides = Overrides(
+    overrides = _overrides(config_file, select, ignore, extend_select, encoding, stdin_filename, fail_level,
+                           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude)
+    _check_usage(encoding, output_format, statistics, quiet, write_baseline_file, baseline_file, diff)
+    if show_files or show_settings:
+        _show(paths, overrides, show_settings)
+    stdin = _read_stdin() if "-" in paths else None
+    fixing = fix or diff
+    with ProgressBar() as progress:
+        run = api.Run(overrides, jobs or api.available_cores(), progress)
+        # fixes and baselines work on the paragraphs; without them only the text is kept
+        results = _guarded(run.lint, paths, stdin, bool(fixing or baseline_file or write_baseline_file))
+    failed, fixes = False, []
+    if fixing:
+        outcome = _guarded(run.fix, results, unsafe_fixes, not diff, stdin)
+        failed = _report_fixes(outcome.fixes)
+        if diff:
+            failed = _report_problems(results) or failed
+            changed = _print_diffs(outcome.fixes)
+            sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
+        _print_bytes(outcome.stdin_output)
+        results, fixes = outcome.result, outcome.fixes  # what is reported is what remains
+    if write_baseline_file:
+        _write_baseline(run, results, write_baseline_file)
+        sys.exit(EXIT_ERROR if _report_problems(results) or failed else EXIT_CLEAN)
+    results, hidden = _filter_baseline(run, results, baseline_file) if baseline_file else (results, 0)
+    if color is None:
+        color = False if output_file else _colour_by_default()
+    options = RenderOptions(color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
+                            fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
+    if not quiet:
+        _report_notes(results)
+    # After the summary of text output: what was fixed and what more could be, what the baseline hid.
+    notes = "" if quiet or output_format not in ("text", "concise") else (
+        (_fix_note(results, fixes, unsafe_fixes) if fix or unsafe_fixes else "") + _baseline_note(hidden, baseline_file))
+    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
+    _emit(results, output_format, options, notes, output_file, to_stderr=bool(fixing and stdin is not None))
+    failed = _report_problems(results) or failed
+    sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if results.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _overrides(config_file, select, ignore, extend_select, encoding, stdin_filename, fail_level, include,
+               extend_include, exclude, extend_exclude, respect_gitignore, force_exclude) -> api.Overrides:
+    return api.Overrides(
         config_file=config_file,
         select=_split(select) or None,
         ignore=_split(ignore),
         extend_select=_split(extend_select),
         encoding=encoding,
         stdin_filename=stdin_filename,
-        fail_level=Severity.parse(fail_level) if fail_level else None,
-        files=FileOptions(
+        fail_level=api.Severity.parse(fail_level) if fail_level else None,
+        files=api.FileOptions(
             include=_split(include) or None,
             extend_include=_split(extend_include),
             exclude=_split(exclude) or None,
@@ -149,128 +181,74 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
             force_exclude=force_exclude,
         ),
     )
-    jobs = jobs or available_cores()
+
+
+def _check_usage(encoding, output_format, statistics, quiet, write_baseline_file, baseline_file, diff) -> None:
+    """Flags that cannot work together, or a wrong --encoding: a usage error, said once."""
     if encoding:
-        # A wrong --encoding is a usage error: say so once, not once for every file.
         try:
-            check_encoding(encoding)
-        except InputError as error:
+            api.check_encoding(encoding)
+        except api.InputError as error:
             _fail(f"--encoding: {localize(i18n.message_of(error))}")
-            return
     if output_format not in ("text", "concise") and (statistics or quiet):
         # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
         _fail(t("{option} applies to the text and concise formats, not {format}",
                 option="--statistics" if statistics else "--quiet", format=output_format))
-        return
-    if show_files or show_settings:
-        _show(paths, overrides, show_settings)
-        return
     if write_baseline_file and (baseline_file or diff):
         _fail(t("--write-baseline cannot be combined with {option}", option="--baseline" if baseline_file else "--diff"))
-        return
-    stdin = _read_stdin() if "-" in paths else None
-    fixing = fix or diff
+
+
+def _guarded(step, *args):
+    """Run one step of the run; a config or rule selection that cannot be used ends it (exit 2)."""
     try:
-        with ProgressBar() as progress:
-            if fixing and stdin is not None:
-                # stdin is fixed apart from the files: its fixed text goes to stdout
-                files = [p for p in paths if p != "-"]
-                results = lint_paths(files, overrides, jobs=jobs, progress=progress) if files else RunResult()
-                stdin_run = lint_paths(["-"], overrides, stdin=stdin)
-                from_stdin = stdin_run.files
-                results = _joined(results, stdin_run)
-            else:
-                # fixes and baselines work on the paragraphs; without them only the text is kept
-                whole = bool(fixing or baseline_file or write_baseline_file)
-                results = lint_paths(paths, overrides, stdin=stdin, jobs=jobs, progress=progress, whole_documents=whole)
-                from_stdin = []
-    except (ConfigError, RegistryError) as error:
+        return step(*args)
+    except (api.ConfigError, api.RegistryError) as error:
         _fail(i18n.message_of(error))
-        return
 
+
+def _report_fixes(fixes: list[api.FileFix]) -> bool:
+    """Say on stderr which files were not fixed, and why; did one fail?"""
     failed = False
-    fixes: list[tuple[FileResult, FileFix]] = []
-    if fixing:
-        try:
-            fixes = _fix_files(results, from_stdin, stdin, overrides, unsafe_fixes, write=not diff)
-        except (ConfigError, RegistryError) as error:
-            _fail(i18n.message_of(error))
-        for done in _unique(done for _, done in fixes):
-            if done.error:
-                _error(f"{done.path}: {localize(done.error)}")
-                failed = True
-            elif done.skipped:  # by design, not a failure: its findings are still reported
-                _warning(t("{path}: not fixed: {reason}", path=done.path, reason=localize(done.skipped)))
-            elif not done.settled:
-                _warning(t("{path}: the fixes did not settle in {passes} passes; run again to apply the rest",
-                           path=done.path, passes=MAX_PASSES))
-        if diff:
-            failed = _report_problems(results) or failed
-            changed = _print_diffs(_unique(done for _, done in fixes))
-            sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN)
-        for original in from_stdin:
-            # A filter passes its input through: text that could not be read or fixed comes out
-            # unchanged (with the error on stderr and exit code 2), never as nothing.
-            done = next((done for fixed, done in fixes if fixed is original), None)
-            sys.stdout.flush()
-            sys.stdout.buffer.write(done.data if done is not None and done.data is not None else stdin or b"")
-            sys.stdout.buffer.flush()
-        # What is reported is what remains after the fixes.
-        after = {id(original): done.result for original, done in fixes}
-        results = _with_files(results, [after.get(id(r), r) for r in results.files])
+    for done in fixes:
+        if done.error:
+            _error(f"{done.path}: {localize(done.error)}")
+            failed = True
+        elif done.skipped:  # by design, not a failure: its findings are still reported
+            _warning(t("{path}: not fixed: {reason}", path=done.path, reason=localize(done.skipped)))
+        elif not done.settled:
+            _warning(t("{path}: the fixes did not settle in {passes} passes; run again to apply the rest",
+                       path=done.path, passes=api.MAX_PASSES))
+    return failed
 
-    if write_baseline_file:
-        _write_baseline(results, write_baseline_file)
-        failed = _report_problems(results) or failed
-        sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
-    hidden = 0
-    if baseline_file:
-        results, hidden = _filter_baseline(results, baseline_file)
 
-    if color is None:
-        color = False if output_file else _colour_by_default()
-    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
-    to_stderr = bool(fixing and from_stdin)
-    render = FORMATS[output_format]
-    if not quiet:
-        _report_notes(results)
-    if output_format in ("text", "concise"):
-        # With --fix the note after the report says what was fixed and what more could be.
-        report = render(results, color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
-                        fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
-        if not quiet:
-            # After the summary. Without --fix or --unsafe-fixes the renderer's summary
-            # says what --fix would fix (the output of a plain check is the renderer's).
-            if fix or unsafe_fixes:
-                report += _fix_note(results, _unique(done for _, done in fixes), unsafe_fixes)
-            report += _baseline_note(hidden, baseline_file)
-    else:
-        report = None if output_format in STREAMED else render(results)
-    if report is None:
-        _write_pieces(output_file, STREAMED[output_format](results), to_stderr)
-    elif output_file:
+def _print_bytes(data: bytes | None) -> None:
+    if data is None:
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _emit(results: api.RunResult, output_format: str, options: RenderOptions, notes: str, output_file: Path | None,
+          to_stderr: bool) -> None:
+    """Render the report in *output_format* and write it to *output_file* or the output."""
+    if output_format in STREAMED:
+        _write_pieces(output_file, STREAMED[output_format](results, options), to_stderr)
+        return
+    report = FORMATS[output_format](results, options) + notes
+    if output_file:
         _write_report(output_file, report)
     else:
-        click.echo(report, nl=False, color=color, err=to_stderr)
-
-    failed = _report_problems(results) or failed
-    if failed:
-        sys.exit(EXIT_ERROR)
-    if results.failing and not exit_zero:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+        click.echo(report, nl=False, color=options.color, err=to_stderr)
 
 
-def _show(paths: tuple[str, ...], overrides: Overrides, settings: bool) -> NoReturn:
+def _show(paths: tuple[str, ...], overrides: api.Overrides, settings: bool) -> NoReturn:
     """--show-files / --show-settings: what a run would check, and with what; exit 2 when a path
     cannot be checked, as a run would."""
-    try:
-        plans = plan_paths(paths, overrides)
-    except (ConfigError, RegistryError) as error:
-        _fail(i18n.message_of(error))
+    plans = _guarded(api.plan_paths, paths, overrides)
     failed = False
     for plan in plans:
-        if isinstance(plan, Problem):
+        if isinstance(plan, api.Problem):
             _error(f"{plan.display}: {localize(plan.error)}")
             failed = True
         elif not settings:
@@ -280,7 +258,7 @@ def _show(paths: tuple[str, ...], overrides: Overrides, settings: bool) -> NoRet
     sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
-def _settings_text(plan: FilePlan) -> str:
+def _settings_text(plan: api.FilePlan) -> str:
     config = plan.config
     lines = [f"{plan.display}:", "  " + t("config file: {path}", path=config.path or t("(none: the defaults)")),
              f"  fail-level: {plan.fail_level.value}"]
@@ -342,48 +320,7 @@ def _colour_by_default() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _with_files(results: RunResult, files: list) -> RunResult:
-    """*results* (and whatever else the run recorded) with another list of files."""
-    return dataclasses.replace(results, files=sorted(files, key=lambda r: r.path))
-
-
-def _fix_files(results: RunResult, from_stdin: list[FileResult], stdin: bytes | None, overrides: Overrides,
-               unsafe: bool, write: bool) -> list[tuple[FileResult, FileFix]]:
-    """Fix every file read; a file named twice (a.txt and its folder) is fixed once."""
-    fixes: list[tuple[FileResult, FileFix]] = []
-    by_file: dict[str, FileFix] = {}
-    for result in results.files:
-        if result.document is None:
-            continue
-        if any(result is s for s in from_stdin):
-            fixes.append((result, fix_file(result, overrides, unsafe, write, stdin=stdin)))
-            continue
-        key = os.path.realpath(result.path)
-        if key not in by_file:
-            by_file[key] = fix_file(result, overrides, unsafe, write)
-        fixes.append((result, by_file[key]))
-    return fixes
-
-
-def _unique(fixes) -> list[FileFix]:
-    return list({id(done): done for done in fixes}.values())
-
-
-def _joined(first: RunResult, second: RunResult) -> RunResult:
-    """Two runs as one: their files, and whatever else they recorded (e.g. rules by code) merged."""
-    joined = _with_files(first, first.files + second.files)
-    for item in dataclasses.fields(first):
-        mine, theirs = getattr(first, item.name), getattr(second, item.name)
-        if item.name != "files" and isinstance(mine, dict) and isinstance(theirs, dict):
-            setattr(joined, item.name, dict(sorted({**mine, **theirs}.items())))
-    return joined
-
-
-def _problems(results: RunResult) -> bool:
-    return any(r.error or r.crashes for r in results.files)
-
-
-def _report_notes(results: RunResult) -> None:
+def _report_notes(results: api.RunResult) -> None:
     """Say on stderr what reading a file assumed (a hard wrap joined into paragraphs):
     not a finding, and no output format carries it."""
     for result in results.files:
@@ -391,7 +328,7 @@ def _report_notes(results: RunResult) -> None:
             click.echo(f"reportlint: {result.path}: {note}", err=True)
 
 
-def _report_problems(results: RunResult) -> bool:
+def _report_problems(results: api.RunResult) -> bool:
     """Say on stderr which files could not be read and which rules crashed; any?"""
     for result in results.files:
         if result.error:
@@ -399,16 +336,14 @@ def _report_problems(results: RunResult) -> bool:
         for crash in result.crashes:
             _error(t("rule {code} ({name}) crashed on {path}: {error} at {where}", code=crash.code,
                      name=crash.name, path=result.path, error=crash.error, where=crash.where))
-    return _problems(results)
+    return results.problems
 
 
-def _print_diffs(fixes: list[FileFix]) -> bool:
+def _print_diffs(fixes: list[api.FileFix]) -> bool:
     """Print what --fix would change; anything?"""
     changed = [done for done in fixes if done.changed]
     for done in changed:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(diff_bytes(done))
-        sys.stdout.buffer.flush()
+        _print_bytes(api.diff_bytes(done))
     count = sum(done.fixed for done in changed)
     if changed:
         click.echo(t("Would fix {findings} in {files}.", findings=tn("{count} finding", count),
@@ -418,13 +353,13 @@ def _print_diffs(fixes: list[FileFix]) -> bool:
     return bool(changed)
 
 
-def _fix_note(results: RunResult, fixes: list[FileFix], unsafe: bool) -> str:
+def _fix_note(results: api.RunResult, fixes: list[api.FileFix], unsafe: bool) -> str:
     """How many findings were fixed, and how many more --fix would fix and with which flags."""
     written = [done for done in fixes if done.changed and not done.error]
     count = sum(done.fixed for done in written)
     lines = [t("Fixed {findings} in {files}.", findings=tn("{count} finding", count),
                files=tn("{count} file", len(written)))] if count else []
-    hint = fix_hint(results.files, unsafe, more=bool(count))
+    hint = fix_hint(results.fixable_counts(), unsafe, more=bool(count))
     return "".join(line + "\n" for line in [*lines, hint] if line)
 
 
@@ -434,25 +369,19 @@ def _baseline_note(hidden: int, baseline_file: Path | None) -> str:
     return t("{findings} recorded in {path} not shown.", findings=tn("{count} finding", hidden), path=baseline_file) + "\n"
 
 
-def _write_baseline(results: RunResult, path: Path) -> None:
+def _write_baseline(run: api.Run, results: api.RunResult, path: Path) -> None:
     try:
-        count = write_baseline(results, path)
-    except (BaselineError, OSError) as error:
+        count = run.write_baseline(results, path)
+    except (api.BaselineError, OSError) as error:
         _fail(f"--write-baseline: {localize(i18n.message_of(error))}")
-        return
     click.echo(t("Wrote {findings} to {path}.", findings=tn("{count} finding", count), path=path), err=True)
 
 
-def _filter_baseline(results: RunResult, path: Path) -> tuple[RunResult, int]:
+def _filter_baseline(run: api.Run, results: api.RunResult, path: Path) -> tuple[api.RunResult, int]:
     try:
-        return filter_baseline(results, path)
-    except BaselineError as error:
+        return run.apply_baseline(results, path)
+    except api.BaselineError as error:
         _fail(f"--baseline: {localize(i18n.message_of(error))}")
-
-
-def _registry(config_file: Path | None):
-    config = load_config(config_file) if config_file else config_for(Path.cwd())
-    return config.validate()
 
 
 @cli.command("rules", help=N_("List every rule: code, name, default severity, fixable, summary."))
@@ -462,11 +391,7 @@ def _registry(config_file: Path | None):
               help=N_("Include the rule packs this config names."))
 @lang_option
 def list_rules(output_format, config_file) -> None:
-    try:
-        registry = _registry(config_file)
-    except (ConfigError, RegistryError) as error:
-        _fail(i18n.message_of(error))
-        return
+    registry = _guarded(api.rule_registry, config_file)
     rows = [
         {"code": m.code, "name": m.name, "severity": m.severity.value, "fixable": m.fixable,
          "fix": list(m.fix_kinds), "summary": m.summary, "source": m.source}
@@ -505,11 +430,7 @@ def _fix_flags(kinds) -> str:
               help=N_("Include the rule packs this config names."))
 @lang_option
 def show_rule(rule, config_file) -> None:
-    try:
-        meta = _registry(config_file).get(rule)
-    except (ConfigError, RegistryError) as error:
-        _fail(i18n.message_of(error))
-        return
+    meta = _guarded(lambda: api.rule_registry(config_file).get(rule))
     click.echo(f"# {meta.code} {meta.name}\n\n{meta.summary}\n")
     click.echo(t("Default severity: {severity}. Fixable: {fixable}. Source: {source}.", severity=meta.severity.value,
                  fixable=_fixable(meta.fixable), source=meta.source))

@@ -205,77 +205,94 @@ def fnmatch_escape(text: str) -> str:
 
 
 def _from_table(table: dict[str, Any], path: Path) -> Config:
-    where = f"{path}"
-    for key in table:
-        if key not in KEYS:
-            raise ConfigError(Message("{path}: unknown key {key}{hint}", path=where, key=repr(key),
-                                      hint=did_you_mean(key, KEYS)))
-
-    def strings(key: str) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(Message("{path}: {key} must be a list of strings", path=where, key=repr(key)))
-        return tuple(value)
-
-    def mapping(key: str) -> dict[str, Any]:
-        value = table.get(key, {})
-        if not isinstance(value, dict):
-            raise ConfigError(Message("{path}: {key} must be a table", path=where, key=repr(key)))
-        return value
-
-    def flag(key: str, default: bool) -> bool:
-        value = table.get(key, default)
-        if not isinstance(value, bool):
-            raise ConfigError(Message("{path}: {key} must be true or false", path=where, key=repr(key)))
-        return value
-
-    def globs(key: str) -> tuple[str, ...] | None:
-        return strings(key) if key in table else None
-
-    per_file = []
-    for pattern, selectors in mapping("per-file-ignores").items():
-        if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
-            raise ConfigError(Message("{path}: per-file-ignores {pattern} must be a list of rule codes or names",
-                                      path=where, pattern=repr(pattern)))
-        per_file.append((pattern, tuple(selectors)))
-    severity = []
-    for selector, level in mapping("severity").items():
-        if not isinstance(level, str):
-            raise ConfigError(Message("{path}: severity of {selector} must be error, warning or info", path=where,
-                                      selector=repr(selector)))
-        severity.append((selector, level))
-    options = []
-    for name, values in mapping("rule").items():
-        if not isinstance(values, dict):
-            raise ConfigError(Message("{path}: [rule.{name}] must be a table of options", path=where, name=name))
-        options.append((name, tuple(values.items())))
-    fail_level = table.get("fail-level", "warning")
-    try:
-        fail_level = Severity.parse(fail_level) if isinstance(fail_level, str) else Severity.parse("")
-    except ValueError:
-        raise ConfigError(Message("{path}: 'fail-level' must be error, warning or info, got {value}", path=where,
-                                  value=repr(fail_level))) from None
+    read = _Table(table, path)
     root = path.parent
-    select = strings("select") if "select" in table else ("ALL",)
     return Config(
-        select=select,
-        ignore=strings("ignore"),
-        extend_select=strings("extend-select"),
-        per_file_ignores=tuple(per_file),
-        severity=tuple(severity),
-        rule_options=tuple(options),
-        allow_words=frozenset(strings("allow-words")),
-        rule_packs=tuple((root / p).resolve() for p in strings("rule-packs")),
-        include=globs("include"),
-        extend_include=strings("extend-include"),
-        exclude=globs("exclude"),
-        extend_exclude=strings("extend-exclude"),
-        respect_gitignore=flag("respect-gitignore", True),
-        force_exclude=flag("force-exclude", False),
-        fail_level=fail_level,
+        select=read.strings("select") if "select" in table else ("ALL",),
+        ignore=read.strings("ignore"),
+        extend_select=read.strings("extend-select"),
+        per_file_ignores=read.per_file_ignores(),
+        severity=read.severities(),
+        rule_options=read.rule_options(),
+        allow_words=frozenset(read.strings("allow-words")),
+        rule_packs=tuple((root / p).resolve() for p in read.strings("rule-packs")),
+        include=read.globs("include"),
+        extend_include=read.strings("extend-include"),
+        exclude=read.globs("exclude"),
+        extend_exclude=read.strings("extend-exclude"),
+        respect_gitignore=read.flag("respect-gitignore", True),
+        force_exclude=read.flag("force-exclude", False),
+        fail_level=read.fail_level(),
         path=path,
         root=root,
     )
+
+
+class _Table:
+    """The values of a config table, each checked for its type (ConfigError names the key)."""
+
+    def __init__(self, table: dict[str, Any], path: Path) -> None:
+        self.table, self.where = table, str(path)
+        for key in table:
+            if key not in KEYS:
+                raise ConfigError(Message("{path}: unknown key {key}{hint}", path=self.where, key=repr(key),
+                                          hint=did_you_mean(key, KEYS)))
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(Message("{path}: {key} must be a list of strings", path=self.where, key=repr(key)))
+        return tuple(value)
+
+    def globs(self, key: str) -> tuple[str, ...] | None:
+        return self.strings(key) if key in self.table else None
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.table.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(Message("{path}: {key} must be a table", path=self.where, key=repr(key)))
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            raise ConfigError(Message("{path}: {key} must be true or false", path=self.where, key=repr(key)))
+        return value
+
+    def per_file_ignores(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        per_file = []
+        for pattern, selectors in self.mapping("per-file-ignores").items():
+            if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
+                raise ConfigError(Message("{path}: per-file-ignores {pattern} must be a list of rule codes or names",
+                                          path=self.where, pattern=repr(pattern)))
+            per_file.append((pattern, tuple(selectors)))
+        return tuple(per_file)
+
+    def severities(self) -> tuple[tuple[str, str], ...]:
+        severity = []
+        for selector, level in self.mapping("severity").items():
+            if not isinstance(level, str):
+                raise ConfigError(Message("{path}: severity of {selector} must be error, warning or info",
+                                          path=self.where, selector=repr(selector)))
+            severity.append((selector, level))
+        return tuple(severity)
+
+    def rule_options(self) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+        options = []
+        for name, values in self.mapping("rule").items():
+            if not isinstance(values, dict):
+                raise ConfigError(Message("{path}: [rule.{name}] must be a table of options", path=self.where,
+                                          name=name))
+            options.append((name, tuple(values.items())))
+        return tuple(options)
+
+    def fail_level(self) -> Severity:
+        value = self.table.get("fail-level", "warning")
+        try:
+            return Severity.parse(value) if isinstance(value, str) else Severity.parse("")
+        except ValueError:
+            raise ConfigError(Message("{path}: 'fail-level' must be error, warning or info, got {value}",
+                                      path=self.where, value=repr(value))) from None
 
 
 def find_config_file(start: Path) -> Path | None:

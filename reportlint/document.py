@@ -169,6 +169,10 @@ class Paragraph:
         return result
 
 
+#: The encoding a Word file's document records: it was read from XML, and is never written back.
+WORD_ENCODING = "docx"
+
+
 @dataclass
 class Document:
     path: str
@@ -224,6 +228,11 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def is_word(self) -> bool:
+        """Read from a Word file (.docx): located by paragraph, never written back."""
+        return self.encoding == WORD_ENCODING
 
     @property
     def suffix(self) -> str:

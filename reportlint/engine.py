@@ -10,33 +10,16 @@ from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass, field
 
 from .document import Document, Span
 from .model import Finding, RuleMeta, Severity, Violation
 from .registry import Registry
+from .results import Crash, FileResult
 from .suppress import Suppressions, names_rule, parse_suppressions
 
 # Rules about the suppression comments themselves: the engine decides them, since only
 # it knows the registry and which findings each comment suppressed.
 INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "RL001", "RL002"
-
-
-@dataclass(frozen=True)
-class Crash:
-    code: str
-    name: str
-    error: str  # "ExceptionType: message"
-    where: str  # innermost frame, "file:line"
-
-
-@dataclass
-class FileResult:
-    path: str
-    document: Document | None
-    findings: list[Finding] = field(default_factory=list)
-    crashes: list[Crash] = field(default_factory=list)
-    error: str | None = None  # the file could not be read
 
 
 _SELECTED = "engine.selected-rules"

@@ -16,18 +16,17 @@ import bisect
 import difflib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import config_for, load_config
 from .decoding import decode, lines_of, restore_lines
 from .document import Document
-from .engine import FileResult, rules_for_document, run_rules
 from .errors import InputError, NotWritable, WriteError
-from .i18n import Message, message_of, t
+from .i18n import Message, message_of
 from .model import Edit, Finding, Fix
-from .parse import DOCX_ENCODING, parse_text, read_bytes
+from .parse import read_bytes
+from .results import FileResult
 from .writing import Encoding, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
@@ -70,37 +69,10 @@ class ProseGuard:
 def fixable(result: FileResult, unsafe: bool) -> list[Finding]:
     """The findings of *result* whose fix --fix (with *unsafe*: --fix --unsafe-fixes) would try."""
     candidates = [f for f in result.findings if f.fix is not None and allowed(f.fix, unsafe)]
-    if not candidates or result.document is None or result.document.encoding == DOCX_ENCODING:
+    if not candidates or result.document is None or result.document.is_word:
         return []  # nothing is fixable in a file reportlint never writes (Word)
     guard = ProseGuard(result.document)
     return [f for f in candidates if guard.allows(f.fix)]  # type: ignore[arg-type]
-
-
-def fixable_counts(results: Iterable[FileResult]) -> tuple[int, int]:
-    """(findings fixable with --fix, findings fixable only with --fix --unsafe-fixes)."""
-    safe = every = 0
-    for result in results:
-        every_here = fixable(result, unsafe=True)
-        every += len(every_here)
-        safe += sum(1 for f in every_here if f.fix.applicability == "safe")  # type: ignore[union-attr]
-    return safe, every - safe
-
-
-def fix_hint(results: Iterable[FileResult], unsafe: bool = False, more: bool = False) -> str:
-    """"12 fixable with --fix; 5 more with --fix --unsafe-fixes." (or "" when nothing
-    is); *unsafe*: the run already has --unsafe-fixes; *more*: some were just fixed."""
-    safe, unsafe_only = fixable_counts(results)
-    if unsafe and safe + unsafe_only:
-        safe, unsafe_only = 0, safe + unsafe_only
-    if safe and unsafe_only:
-        return t("{safe} more fixable with --fix; {unsafe} more with --fix --unsafe-fixes." if more
-                 else "{safe} fixable with --fix; {unsafe} more with --fix --unsafe-fixes.", safe=safe, unsafe=unsafe_only)
-    if safe:
-        return t("{count} more fixable with --fix." if more else "{count} fixable with --fix.", count=safe)
-    if unsafe_only:
-        return t("{count} more fixable with --fix --unsafe-fixes." if more else "{count} fixable with --fix --unsafe-fixes.",
-                 count=unsafe_only)
-    return ""
 
 
 class _Taken:
@@ -214,20 +186,6 @@ def fix_result(result: FileResult, relint: Relint, unsafe: bool = False, max_pas
     return FixOutcome(text, fixed, current, passes, settled)
 
 
-def relinter(display: str, encoding: str, overrides) -> Relint:
-    """Lint a new text of the file shown as *display* with the config and the
-    command-line selection the first lint used (see api.lint_paths)."""
-    base = load_config(overrides.config_file) if overrides.config_file else config_for(Path(display).parent)
-    config = base.with_overrides(overrides.select, overrides.ignore, overrides.extend_select)
-    registry = config.validate()
-    rules = rules_for_document(registry, config, display)
-
-    def relint(text: str) -> FileResult:
-        return run_rules(parse_text(text, display, encoding, config.allow_words), rules, registry)
-
-    return relint
-
-
 @dataclass
 class FileFix:
     """What fixing did to one file (or to stdin)."""
@@ -251,10 +209,12 @@ class FileFix:
         return self.after != self.before
 
 
-def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: bytes | None = None) -> FileFix:
-    """Fix one linted file; with *write*, replace it on disk (not stdin: then
-    ``data`` holds the bytes to print). A file that cannot be fixed safely is
-    left alone and the FileFix says why."""
+def fix_file(result: FileResult, relint: Relint, unsafe: bool, write: bool, encoding: str | None = None,
+             stdin: bytes | None = None) -> FileFix:
+    """Fix one linted file, *relint* linting each new text of it as the first lint did; with
+    *write*, replace it on disk (not stdin: then ``data`` holds the bytes to print). *encoding*
+    is --encoding, if given. A file that cannot be fixed safely is left alone and the FileFix
+    says why."""
     doc = result.document
     assert doc is not None
     untouched = FileFix(result.path, doc.source, doc.source, 0, result)
@@ -264,10 +224,10 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
             check_writable(path)
         raw = stdin if stdin is not None else read_bytes(path)  # type: ignore[arg-type]
         # The bytes the fixes are computed for are the bytes compared before the replace.
-        text, _ = decode(raw, overrides.encoding)
+        text, _ = decode(raw, encoding)
         if lines_of(text.removeprefix("\ufeff"))[0] != doc.source:
             raise WriteError(Message("changed on disk while it was checked; not overwritten"))
-        encoding = encoding_of(raw, restore_lines(doc.source, doc.newline), doc.encoding)
+        written_as = encoding_of(raw, restore_lines(doc.source, doc.newline), doc.encoding)
     except NotWritable as error:
         untouched.skipped = message_of(error)
         return untouched
@@ -275,11 +235,11 @@ def fix_file(result: FileResult, overrides, unsafe: bool, write: bool, stdin: by
         untouched.error = message_of(error)
         untouched.data = stdin  # stdin is printed back as it came
         return untouched
-    outcome = fix_result(result, relinter(result.path, doc.encoding, overrides), unsafe)
-    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=encoding,
+    outcome = fix_result(result, relint, unsafe)
+    done = FileFix(result.path, doc.source, outcome.text, outcome.fixed, outcome.result, encoding=written_as,
                    settled=outcome.settled)
     try:
-        done.data = encoding.encode(restore_lines(outcome.text, doc.newline))
+        done.data = written_as.encode(restore_lines(outcome.text, doc.newline))
         if write and path is not None and done.changed:
             write_atomic(path, done.data, digest(raw))
     except WriteError as error:
@@ -321,5 +281,5 @@ def _lines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
 
 
-__all__ = ["MAX_PASSES", "FileFix", "FixOutcome", "ProseGuard", "apply_fixes", "fix_file", "fix_result", "fixable",
-           "fixable_counts", "fix_hint", "relinter", "unified_diff", "diff_bytes"]
+__all__ = ["MAX_PASSES", "FileFix", "FixOutcome", "ProseGuard", "Relint", "apply_fixes", "diff_bytes", "fix_file",
+           "fix_result", "fixable", "unified_diff"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import decoding
 from .artifacts import is_artifact, running_headers
 from .decoding import decode, lines_of
-from .document import Document, Paragraph
+from .document import WORD_ENCODING, Document, Paragraph
 from .errors import InputError
 from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
 from .markdown_blocks import CODE
@@ -21,8 +21,6 @@ from .structure import classify, numbering
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: read by reportlint.docx_reader; .doc is there only to be refused with a useful message
 WORD_SUFFIXES = (".docx", ".doc")
-#: Document.encoding of a Word file: there are no text bytes to write back, so fixes refuse it
-DOCX_ENCODING = "docx"
 
 
 def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
@@ -197,7 +195,7 @@ def read_document(path: Path, display_path: str | None = None, encoding: str | N
         word = read_word_file(path, strict=suffix == ".docx", data=data)
         if word is not None:
             source, raws = word
-            return build_document(raws, source, display, DOCX_ENCODING, False, allow_words)
+            return build_document(raws, source, display, WORD_ENCODING, False, allow_words)
     text, used = decode(read_bytes(path) if data is None else data, encoding)
     return parse_lines(text, display, used, allow_words)
 

@@ -89,3 +89,40 @@ def test_the_package_has_no_import_circle():
 def test_the_cycle_finder_finds_a_circle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+RENDERERS = "reportlint.output"
+#: what a renderer never needs: it shows a result, it neither reads a file nor applies a fix
+NOT_FOR_RENDERERS = {"reportlint.fixing", "reportlint.parse", "reportlint.docx_reader", "reportlint.decoding",
+                     "reportlint.api", "reportlint.linting"}
+CLI_IMPORTS = 5
+LONGEST_FUNCTION = 60  # lines of code, its docstring aside (a rule's docstring is its documentation page)
+
+
+def test_no_renderer_imports_the_fixer_or_a_reader():
+    graph = package_imports()
+    for module, targets in graph.items():
+        if module.startswith(RENDERERS):
+            assert not targets & NOT_FOR_RENDERERS, f"{module} imports {sorted(targets & NOT_FOR_RENDERERS)}"
+
+
+def test_the_command_line_imports_few_modules_of_the_package():
+    # flags in, exit code out: the work is the API's
+    imported = {target for target in package_imports()["reportlint.cli"] if target != "reportlint"}
+    assert len(imported) <= CLI_IMPORTS, sorted(imported)
+
+
+def function_lengths():
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                body = node.body
+                documented = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                    and isinstance(body[0].value.value, str)
+                first = body[1] if documented and len(body) > 1 else body[0]
+                yield module_name(path), node.name, node.end_lineno - first.lineno + 1
+
+
+def test_no_function_is_longer_than_sixty_lines_of_code():
+    long = [(module, name, lines) for module, name, lines in function_lengths() if lines > LONGEST_FUNCTION]
+    assert not long, long

@@ -27,7 +27,7 @@ from reportlint.config import Config
 from reportlint.docx_reader import locate_in_paragraphs, opening_words
 from reportlint.engine import rules_for_document, run_rules
 from reportlint.errors import InputError
-from reportlint.parse import DOCX_ENCODING, read_document
+from reportlint.parse import read_document
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -133,7 +133,7 @@ def test_the_sample_as_a_word_file_has_the_findings_of_the_text_file_by_paragrap
     numbers = paragraph_numbers_of_sample_lines()
     expected = {(f.name, numbers[f.line]) for f in lint_paths([str(SAMPLE)]).findings}
     doc, findings = lint(word)
-    assert doc.encoding == DOCX_ENCODING
+    assert doc.is_word
     assert {(f.name, f.line) for f in findings} == expected
     assert {"broken-paragraph", "doubled-word", "layout-artifact", "misplaced-fragment"} <= {n for n, _ in expected}
 
@@ -306,7 +306,7 @@ def test_old_word_files_and_password_protected_ones_say_what_to_do(tmp_path):
 def test_a_doc_that_is_a_renamed_docx_or_text_is_read(tmp_path):
     renamed = word_file(tmp_path / "a.doc", p(BODY))
     assert texts(renamed) == [("text", BODY)]
-    assert read_document(renamed).encoding == DOCX_ENCODING
+    assert read_document(renamed).is_word
     text = tmp_path / "b.doc"
     text.write_text(BODY, encoding="gb18030")
     assert [p.text for p in read_document(text).paragraphs] == [BODY]

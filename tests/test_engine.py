@@ -14,10 +14,11 @@ from reportlint.api import lint_paths
 from reportlint.cli import cli
 from reportlint.config import Config
 from reportlint.document import Span
-from reportlint.engine import Crash, rules_for_document, run_rules
+from reportlint.engine import rules_for_document, run_rules
 from reportlint.model import RuleMeta, Severity, Violation
 from reportlint.parse import parse_text
 from reportlint.registry import Registry, build_registry
+from reportlint.results import Crash
 
 THREE_RULES = (
     "上接第3版\n\n"

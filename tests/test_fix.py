@@ -24,10 +24,10 @@ import pytest
 from running import run
 
 from reportlint import fixing
-from reportlint.api import Overrides, lint_paths, lint_text
+from reportlint.api import FixableCounts, Run, RunResult, lint_paths, lint_text
 from reportlint.document import Span
 from reportlint.errors import WriteError
-from reportlint.fixing import ProseGuard, apply_fixes, fix_file, fixable_counts
+from reportlint.fixing import ProseGuard, apply_fixes, fix_file, fixable
 from reportlint.model import Edit, Fix
 from reportlint.writing import digest, encoding_of, write_atomic
 
@@ -379,7 +379,7 @@ def test_a_file_changed_between_the_check_and_the_fix_is_left_alone(tmp_path):
     path = copy_sample(tmp_path)
     result = lint_paths([str(path)]).files[0]
     path.write_text("另一份文本,\n", encoding="utf-8")
-    done = fix_file(result, Overrides(), unsafe=False, write=True)
+    done = fix_file(result, Run().relinter(result), unsafe=False, write=True)
     assert done.error == "changed on disk while it was checked; not overwritten"
     assert path.read_text(encoding="utf-8") == "另一份文本,\n"
 
@@ -388,7 +388,7 @@ def test_binary_formats_are_refused_by_the_write_path(tmp_path):
     path = tmp_path / "报告.docx"
     path.write_bytes("推进5G,建设。\n".encode())
     result = lint_text("推进5G,建设。\n", str(path))
-    done = fix_file(result, Overrides(), unsafe=False, write=True)
+    done = fix_file(result, Run().relinter(result), unsafe=False, write=True)
     assert (done.error, done.skipped) == (None, ".docx files are not written: only plain text and Markdown are fixed")
     assert path.read_bytes() == "推进5G,建设。\n".encode()
     with pytest.raises(WriteError, match=r"\.docx files are not written"):
@@ -508,13 +508,13 @@ def test_the_guard_refuses_edits_of_markup():
 
 def test_a_fix_over_markup_is_skipped_and_not_counted_as_fixable():
     result = lint_text("推进项目建设,完成投资。\n", "a.md")
-    assert fixable_counts([result]) == (1, 0)
+    assert RunResult([result]).fixable_counts() == FixableCounts(safe=1, unsafe=0)
     finding = result.findings[0]
     doc = lint_text("推进[项目](http://a.cn/x,y)建设。\n", "b.md")
     url_comma = doc.document.source.index(",")
     bad = Fix((edit(url_comma, url_comma + 1, "，"),), "safe")
     doc.findings.append(dataclasses.replace(finding, fix=bad, path="b.md"))
-    assert fixable_counts([doc]) == (0, 0)
+    assert fixable(doc, unsafe=True) == []
 
 
 # --- stdin ---------------------------------------------------------------------------

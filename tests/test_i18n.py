@@ -418,7 +418,7 @@ def test_ctrl_c_is_said_in_the_language_of_the_run(monkeypatch, tmp_path, capsys
 
     report = tmp_path / "报告.txt"
     report.write_text(DOUBLED, encoding="utf-8")
-    monkeypatch.setattr(cli_module, "lint_paths", interrupted)
+    monkeypatch.setattr(cli_module.api.Run, "lint", interrupted)
     monkeypatch.setattr(sys, "argv", ["reportlint", "check", "--lang", "zh-CN", str(report)])
     with pytest.raises(SystemExit) as exit_info:
         cli_module.main()

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from running import run
 
-from reportlint import api, parallel, progress
+from reportlint import api, linting, parallel, progress
 from reportlint.api import lint_paths
 from reportlint.baseline import write_baseline
-from reportlint.output import FORMATS
+from reportlint.output import FORMATS, RenderOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "gov-reports"
@@ -46,10 +46,7 @@ def write(path, text=BROKEN) -> Path:
 
 
 def rendered(results) -> dict[str, str]:
-    out = {name: render(results) for name, render in FORMATS.items() if name not in ("text", "concise")}
-    for name in ("text", "concise"):
-        out[name] = FORMATS[name](results, color=False, show_source=True, statistics=True, quiet=False)
-    return out
+    return {name: render(results, RenderOptions(statistics=True)) for name, render in FORMATS.items()}
 
 
 # --- the same output --------------------------------------------------------------
@@ -118,14 +115,14 @@ def test_stdin_among_files_with_two_jobs(tmp_path):
 def test_an_internal_error_on_one_file_is_that_files_error(tmp_path, monkeypatch):
     for name in ("a.md", "b.md", "c.md"):
         write(tmp_path / name)
-    real = api.read_document
+    real = linting.read_document
 
     def read_document(path, *args, **kwargs):
         if path.name == "b.md":
             raise RuntimeError("解析器出错")
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(api, "read_document", read_document)
+    monkeypatch.setattr(linting, "read_document", read_document)
     for jobs in ("1", "2"):
         result = run("check", "--format", "concise", "--jobs", jobs, ".")
         assert result.exit_code == 2
@@ -137,14 +134,14 @@ def test_an_internal_error_on_one_file_is_that_files_error(tmp_path, monkeypatch
 def test_a_worker_that_dies_ends_the_run_with_errors_not_a_traceback(tmp_path, monkeypatch):
     for name in ("a.md", "b.md", "c.md", "d.md"):
         write(tmp_path / name)
-    real = api.read_document
+    real = linting.read_document
 
     def read_document(path, *args, **kwargs):
         if path.name == "b.md":
             os._exit(3)  # as a crash of the interpreter would
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(api, "read_document", read_document)
+    monkeypatch.setattr(linting, "read_document", read_document)
     result = run("check", "--format", "concise", "--jobs", "2", ".")
     assert result.exit_code == 2
     errors = result.stderr.splitlines()
@@ -165,7 +162,7 @@ def test_one_job_or_one_file_starts_no_pool(tmp_path, monkeypatch):
         calls.append((len(items), jobs))
         return [function(item) for item in items]
 
-    monkeypatch.setattr(api, "map_in_processes", spy)
+    monkeypatch.setattr(linting, "map_in_processes", spy)
     assert len(lint_paths(["a.md"], jobs=4).files) == 1
     assert len(lint_paths(["."], jobs=1).files) == 3
     assert len(lint_paths(["-"], stdin=BROKEN.encode(), jobs=4).files) == 1
@@ -184,7 +181,7 @@ def test_with_more_files_than_jobs_the_smallest_is_linted_here_first(tmp_path, m
         sent.extend(item.display for item in items)
         return [function(item) for item in items]
 
-    monkeypatch.setattr(api, "map_in_processes", spy)
+    monkeypatch.setattr(linting, "map_in_processes", spy)
     seen = []
     result = lint_paths(["."], jobs=2, progress=lambda done, total: seen.append((done, total)))
     assert sorted(sent) == ["a.md", "c.md", "d.md", "e.md"]
@@ -196,14 +193,14 @@ def test_the_command_line_defaults_to_the_cores(tmp_path, monkeypatch):
     write(tmp_path / "a.md")
     write(tmp_path / "b.md")
     seen = []
-    real = api.lint_paths
+    real = api.Run.lint
 
-    def lint(*args, **kwargs):
-        seen.append(kwargs.get("jobs"))
-        return real(*args, **kwargs)
+    def lint(run, *args, **kwargs):
+        seen.append(run.jobs)
+        return real(run, *args, **kwargs)
 
-    monkeypatch.setattr("reportlint.cli.lint_paths", lint)
-    monkeypatch.setattr("reportlint.cli.available_cores", lambda: 7)
+    monkeypatch.setattr(api.Run, "lint", lint)
+    monkeypatch.setattr(api, "available_cores", lambda: 7)
     assert run("check", ".").exit_code == 1
     assert run("check", "-j", "3", ".").exit_code == 1
     assert seen == [7, 3]

@@ -61,19 +61,21 @@ def run_case(args: list[str], docs: list[Path], tmp: Path, cwd: Path) -> bytes:
     argv = [a.replace("{tmp}", str(tmp)) for a in args]
     names = [os.path.relpath(doc, cwd) for doc in docs]  # as a user names them: no machine's paths
     command = [sys.executable, "-m", "reportlint", "check", "--jobs", "1", *argv, *names]
-    env = {**os.environ, "REPORTLINT_LANG": "en", "COLUMNS": "100"}
+    # this checkout's code, whatever the working folder and whichever reportlint is installed
+    env = {**os.environ, "REPORTLINT_LANG": "en", "COLUMNS": "100", "PYTHONPATH": str(ROOT)}
     env.pop("FORCE_COLOR", None)
     env.pop("NO_COLOR", None)
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, stdin=subprocess.DEVNULL)
     record = b"exit %d\n--- stdout\n%s\n--- stderr\n%s" % (done.returncode, done.stdout, done.stderr)
-    return record.replace(str(tmp).encode(), b"TMP")
+    # no machine's paths: the scratch folder and the checkout (SARIF's root, the config file)
+    return record.replace(str(tmp).encode(), b"TMP").replace(str(ROOT).encode(), b"ROOT")
 
 
 def fix_case(docs: list[Path], tmp: Path, out: Path) -> None:
     """--fix on a copy of the documents: the files it writes are the output."""
     copy = tmp / "fix"
     for folder in docs:
-        shutil.copytree(folder, copy / folder.name, symlinks=True)
+        shutil.copytree(folder, copy / folder.name, symlinks=True, copy_function=shutil.copyfile)  # writable
     record = run_case(["--format", "concise", "--unsafe-fixes", "--fix"], [copy], tmp, tmp)
     (out / "fix.out").write_bytes(record.replace(str(copy).encode(), b"COPY"))
     for path in sorted(p for p in copy.rglob("*") if p.is_file() and not p.is_symlink()):

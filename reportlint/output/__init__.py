@@ -1,8 +1,12 @@
-"""Renderers: each turns a run's results into the text of one output format."""
+"""Renderers: each turns a run's results into the text of one output format,
+``render(run_result, options) -> str``; none reads a file or applies a fix."""
 
 from __future__ import annotations
 
 from . import concise_format, github_format, json_format, sarif_format, text_format
+from .hints import fix_hint
+from .options import RenderOptions
+from .text_format import width
 
 FORMATS = {
     "text": text_format.render,
@@ -17,3 +21,6 @@ FORMATS = {
 STREAMED = {
     "json": json_format.chunks,
 }
+
+
+__all__ = ["FORMATS", "STREAMED", "RenderOptions", "fix_hint", "width"]

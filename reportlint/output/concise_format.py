@@ -9,7 +9,9 @@ by the summary line (not with --quiet).
 from __future__ import annotations
 
 from ..model import Finding
+from ..results import RunResult
 from . import text_format
+from .options import DEFAULT_OPTIONS, RenderOptions
 
 
 def line(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
@@ -17,12 +19,11 @@ def line(finding: Finding, color: bool = False, paragraphs: bool = False) -> str
     return text_format.header(finding, color, paragraphs)
 
 
-def render(results, registry=None, *, color: bool = False, statistics: bool = False, quiet: bool = False,
-           fix_hint: bool = True, **_options) -> str:
+def render(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     findings = [f for r in results.files for f in r.findings]
-    out = [line(f, color, text_format.by_paragraph(r)) for r in results.files for f in r.findings]
-    if statistics:
+    out = [line(f, options.color, text_format.by_paragraph(r)) for r in results.files for f in r.findings]
+    if options.statistics:
         out.extend(text_format.statistics_lines(findings))
-    if not quiet:
-        out.append(text_format.summary(findings, results, fix_hint))
+    if not options.quiet:
+        out.append(text_format.summary(findings, results, options.fix_hint))
     return "".join(item + "\n" for item in out)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Finding, Severity
+from ..results import RunResult
+from .options import DEFAULT_OPTIONS, RenderOptions
 from .repo_paths import find_root, from_root
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -54,8 +56,8 @@ def problem(path: str, text: str) -> str:
     return f"::error file={escape_property(path)},title=reportlint::{escape_data(text)}"
 
 
-def render(results, registry=None, *, root: Path | None = None, **_options) -> str:
-    root = root or find_root()
+def render(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    root = options.root or find_root()
     lines = []
     for result in results.files:
         path = from_root(result.path, root)[0]

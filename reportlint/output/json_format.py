@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..model import Finding
+from ..results import RunResult
+from .options import DEFAULT_OPTIONS, RenderOptions
 
 
 def finding_to_dict(finding: Finding, doc: Document) -> dict:
@@ -37,7 +39,7 @@ def finding_to_dict(finding: Finding, doc: Document) -> dict:
     }
 
 
-def chunks(results, registry=None, **_options) -> Iterator[str]:
+def chunks(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> Iterator[str]:
     """The report in pieces, one finding at a time, for writing as they come: the report of a
     big run is hundreds of megabytes as one string (and as many again encoded). The bytes are
     the same as dumping the whole list with indent 2."""
@@ -50,5 +52,5 @@ def chunks(results, registry=None, **_options) -> Iterator[str]:
     yield "[]\n" if first else "\n]\n"
 
 
-def render(results, registry=None, **_options) -> str:
-    return "".join(chunks(results))
+def render(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    return "".join(chunks(results, options))

@@ -18,9 +18,11 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
 from ..document import Document, Span
 from ..model import Finding, RuleMeta, Severity
+from ..results import RunResult
+from ..version import __version__
+from .options import DEFAULT_OPTIONS, RenderOptions
 from .repo_paths import find_root, from_root
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -146,7 +148,7 @@ def notifications(results, root: Path) -> list[dict]:
     return out
 
 
-def to_sarif(results, root: Path | None = None) -> dict:
+def to_sarif(results: RunResult, root: Path | None = None) -> dict:
     root = Path(os.path.abspath(root)) if root is not None else find_root()
     metas = dict(getattr(results, "rules", None) or {})
     rules = [rule_descriptor(meta) for meta in metas.values()]
@@ -175,5 +177,5 @@ def to_sarif(results, root: Path | None = None) -> dict:
     }
 
 
-def render(results, registry=None, *, root: Path | None = None, **_options) -> str:
-    return json.dumps(to_sarif(results, root), ensure_ascii=False, indent=2) + "\n"
+def render(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    return json.dumps(to_sarif(results, options.root), ensure_ascii=False, indent=2) + "\n"

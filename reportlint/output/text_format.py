@@ -17,10 +17,11 @@ from collections import Counter
 
 import click
 
-from .. import fixing
 from ..i18n import N_, join, t, tn
 from ..model import Finding, Severity
-from ..parse import DOCX_ENCODING
+from ..results import FileResult, RunResult
+from .hints import fix_hint as fix_hint_line
+from .options import DEFAULT_OPTIONS, RenderOptions
 
 WINDOW = 24  # characters of context on each side of the span
 MAX_SPAN = 2 * WINDOW  # characters of a span shown, at most
@@ -64,13 +65,12 @@ def excerpt(source: str, finding: Finding) -> tuple[str, str]:
     return shown, " " * pad + carets
 
 
-def render(results, registry=None, *, color: bool = False, show_source: bool = True,
-           statistics: bool = False, quiet: bool = False, fix_hint: bool = True, show_fixes: bool = False) -> str:
+def render(results: RunResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    color, show_source = options.color, options.show_source
     out: list[str] = []
     findings: list[Finding] = []
     for result in results.files:
         paragraphs = by_paragraph(result)
-        with_fix = {id(f) for f in fixing.fixable(result, unsafe=True)} if show_fixes else set()
         for finding in result.findings:
             findings.append(finding)
             out.append(header(finding, color, paragraphs))
@@ -87,13 +87,13 @@ def render(results, registry=None, *, color: bool = False, show_source: bool = T
                     line, column = result.document.lines.position(related.span.start)
                     where = f"¶{line}" if paragraphs else f"{line}:{column}"
                     out.append(f"{gutter} = {related.message} ({related.path or finding.path}:{where})")
-                if id(finding) in with_fix:
+                if options.show_fixes and finding in result.fixable:
                     out.extend(f"{gutter} = {line}" for line in fix_lines(result.document.source, finding.fix))
                 out.append("")
-    if statistics:
+    if options.statistics:
         out.extend(statistics_lines(findings))
-    if not quiet:
-        out.append(summary(findings, results, fix_hint))
+    if not options.quiet:
+        out.append(summary(findings, results, options.fix_hint))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -119,9 +119,9 @@ def _one_line(text: str) -> str:
     return "“" + text.replace("\r", "").replace("\n", "⏎") + "”"
 
 
-def by_paragraph(result) -> bool:
+def by_paragraph(result: FileResult) -> bool:
     """Whether *result*'s findings are located by paragraph: a Word file, whose line N is paragraph N."""
-    return result.document is not None and result.document.encoding == DOCX_ENCODING
+    return result.document is not None and result.document.is_word
 
 
 def header(finding: Finding, color: bool = False, paragraphs: bool = False) -> str:
@@ -143,7 +143,7 @@ def statistics_lines(findings: list[Finding]) -> list[str]:
     return [f"{count:>5}  {code}  {name}" for (code, name), count in sorted(counts.items())]
 
 
-def summary(findings: list[Finding], results, fix_hint: bool = True) -> str:
+def summary(findings: list[Finding], results: RunResult, fix_hint: bool = True) -> str:
     """The last line: what was found in how many files and, with *fix_hint*, what --fix would fix."""
     checked = sum(1 for r in results.files if r.document is not None)
     files = tn("{count} file", checked)
@@ -157,7 +157,7 @@ def summary(findings: list[Finding], results, fix_hint: bool = True) -> str:
     levels = join(tn(_LEVELS[s], by[s]) for s in Severity if by[s])
     found = t("Found {findings} ({levels}) in {files}.", findings=tn("{count} finding", len(findings)),
               levels=levels, files=files)
-    hint = fixing.fix_hint(results.files) if fix_hint else ""
+    hint = fix_hint_line(results.fixable_counts()) if fix_hint else ""
     return t("{summary} {hint}", summary=found, hint=hint) if hint else found
 
 
