@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -297,24 +296,48 @@ class _Table:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest config file in *start* or a folder above it."""
-    return _find_in(start.resolve())
+    return ConfigFinder().config_file(start)
 
 
-@lru_cache(maxsize=256)
-def _find_in(folder: Path) -> Path | None:
-    found = [folder / name for name in CONFIG_FILES if _is_file(folder / name)
-             and (name != "pyproject.toml" or _has_tool_section(folder / name))]
-    if len(found) > 1:
-        # Only the first is read: a setting in the other would silently do nothing.
-        others = ", ".join(p.name for p in found[1:])
-        click.echo(t("reportlint: warning: {message}", message=t(
-            "{folder} has more than one config file: {used} is used, {others} ignored",
-            folder=folder, used=found[0].name, others=others)), err=True)
-    if found:
-        return found[0]
-    if folder.parent == folder:
-        return None
-    return _find_in(folder.parent)
+class ConfigFinder:
+    """The config files of one run, each folder looked up and each file read once: a run of many
+    files in one folder reads its config once, and a later run sees the files as they are then."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, Path | None] = {}
+        self._configs: dict[Path, Config] = {}
+
+    def config_for(self, folder: Path) -> Config:
+        """The config that applies to files in *folder* (defaults when there is none)."""
+        # By absolute folder: a relative one (".") names another folder after a chdir.
+        folder = folder.resolve()
+        if folder not in self._configs:
+            path = self._find_in(folder)
+            self._configs[folder] = load_config(path) if path else Config(root=folder)
+        return self._configs[folder]
+
+    def config_file(self, start: Path) -> Path | None:
+        return self._find_in(start.resolve())
+
+    def _find_in(self, folder: Path) -> Path | None:
+        if folder not in self._files:
+            self._files[folder] = self._look_in(folder)
+        return self._files[folder]
+
+    def _look_in(self, folder: Path) -> Path | None:
+        found = [folder / name for name in CONFIG_FILES if _is_file(folder / name)
+                 and (name != "pyproject.toml" or _has_tool_section(folder / name))]
+        if len(found) > 1:
+            # Only the first is read: a setting in the other would silently do nothing.
+            others = ", ".join(p.name for p in found[1:])
+            click.echo(t("reportlint: warning: {message}", message=t(
+                "{folder} has more than one config file: {used} is used, {others} ignored",
+                folder=folder, used=found[0].name, others=others)), err=True)
+        if found:
+            return found[0]
+        if folder.parent == folder:
+            return None
+        return self._find_in(folder.parent)
 
 
 def _is_file(path: Path) -> bool:
@@ -339,12 +362,5 @@ def _has_tool_section(path: Path) -> bool:
 
 
 def config_for(folder: Path) -> Config:
-    """The config that applies to files in *folder* (defaults when there is none)."""
-    # Cache by absolute folder: a relative one (".") names another folder after a chdir.
-    return _config_in(folder.resolve())
-
-
-@lru_cache(maxsize=256)
-def _config_in(folder: Path) -> Config:
-    path = find_config_file(folder)
-    return load_config(path) if path else Config(root=folder)
+    """The config that applies to files in *folder* (defaults when there is none), read now."""
+    return ConfigFinder().config_for(folder)

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config, config_for, load_config
+from .config import Config, ConfigFinder, load_config
 from .discovery import FileOptions, FileSettings, file_settings
 from .engine import rules_for_document
 from .errors import ConfigError, RegistryError
@@ -57,6 +57,7 @@ class Planner:
     def __init__(self, overrides: Overrides = NO_OVERRIDES) -> None:
         self.overrides = overrides
         self._explicit: Config | None = None
+        self._configs = ConfigFinder()
         # by the id of the base config, kept alive by the entry so that its id stays unique
         self._prepared: dict[int, tuple[Config, Config, Registry]] = {}
 
@@ -69,7 +70,7 @@ class Planner:
     def base_config(self, folder: Path) -> Config:
         """The config a file in *folder* is checked with, before the command line's selection."""
         if self.overrides.config_file is None:
-            return config_for(folder)
+            return self._configs.config_for(folder)
         if self._explicit is None:
             self._explicit = load_config(self.overrides.config_file)
         return self._explicit

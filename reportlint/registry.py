@@ -112,6 +112,13 @@ def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
 
 
 @lru_cache(maxsize=1)
+def builtin_pack_rules() -> tuple[RuleMeta, ...]:
+    """The rules of the packs shipped in the wheel, read once: they never change under a process."""
+    from .packs import builtin_pack_paths, load_pack
+
+    return tuple(meta for path in builtin_pack_paths() for meta in load_pack(path, builtin=True))
+
+
 def plugin_rules() -> tuple[RuleMeta, ...]:
     """Rules that installed distributions offer through the ``reportlint.rules`` entry points.
 
@@ -137,14 +144,14 @@ def plugin_rules() -> tuple[RuleMeta, ...]:
     return tuple(rules)
 
 
-@lru_cache(maxsize=16)
 def build_registry(extra_packs: tuple[Path, ...] = ()) -> Registry:
-    from .packs import builtin_pack_paths, load_pack
+    """Every rule: built-in, of the shipped packs, of the plugins installed now and of *extra_packs*
+    (a user's packs, read now). A run builds it once per config (see planning.Planner)."""
+    from .packs import load_pack
 
     registry = Registry(builtin_rules())
-    for path in builtin_pack_paths():
-        for meta in load_pack(path, builtin=True):
-            registry.add(meta)
+    for meta in builtin_pack_rules():
+        registry.add(meta)
     for meta in plugin_rules():
         registry.add(meta)
     for path in extra_packs:

@@ -18,29 +18,36 @@ settings.register_profile("reproducible", derandomize=True, deadline=None)
 settings.register_profile("explore", derandomize=False, deadline=None)
 settings.load_profile(os.environ.get("REPORTLINT_HYPOTHESIS", "reproducible"))
 
-from reportlint import config as config_module  # noqa: E402
-from reportlint import registry as registry_module  # noqa: E402
+PLUGIN = '''
+from reportlint.model import Violation, rule
 
-# Config lookups (per folder) and the registry (per set of packs) are cached for the
-# life of the process: a test that writes configs, packs or plugins must not see another's.
-CACHES = (config_module._find_in, config_module._config_in, registry_module.build_registry,
-          registry_module.plugin_rules)
-
-
-def clear_caches() -> None:
-    for cached in CACHES:
-        cached.cache_clear()
-
-
-@pytest.fixture
-def fresh_caches():
-    clear_caches()
-    yield
-    clear_caches()
+@rule(code="QZ101", name="no-qinzi", severity="info", summary="避免“亲自”")
+def no_qinzi(doc, options):
+    """## What it does\nFinds 亲自 in a report.\n## Why it matters\nx\n## Example\nx\n## Options\nNone."""
+    for paragraph in doc.paragraphs:
+        start = paragraph.text.find("亲自")
+        if start >= 0:
+            yield Violation(paragraph.span(start, start + 2), "慎用“亲自”")
+'''
 
 
 @pytest.fixture
-def in_fresh_folder(tmp_path, monkeypatch, fresh_caches):
+def plugin_distribution(tmp_path, monkeypatch):
+    """An installed distribution that offers the rule QZ101 through the reportlint.rules entry point
+    (each run looks the plugins up afresh: nothing to clear)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "qinzi_rules.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "qinzi_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: qinzi-rules\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[reportlint.rules]\nqinzi = qinzi_rules:no_qinzi\n")
+    monkeypatch.syspath_prepend(str(site))
+    return "QZ101"
+
+
+@pytest.fixture
+def in_fresh_folder(tmp_path, monkeypatch):
     """The test runs in its own empty folder (config lookups start from the working
     folder), without the caller's NO_COLOR."""
     monkeypatch.chdir(tmp_path)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 import pytest
-from conftest import clear_caches
 from running import run
 
 from reportlint import __version__, decoding
@@ -291,7 +290,7 @@ def test_findings_below_the_fail_level_do_not_fail_the_run(tmp_path):
     assert run("check", "--fail-level", "notice", "info.txt").exit_code == 2
 
 
-def test_the_config_sets_the_fail_level_per_folder_and_the_flag_wins(tmp_path, fresh_caches):
+def test_the_config_sets_the_fail_level_per_folder_and_the_flag_wins(tmp_path):
     write(tmp_path / "严格" / "reportlint.toml", 'fail-level = "info"\n')
     write(tmp_path / "严格" / "info.txt", INFO_ONLY)
     write(tmp_path / "宽松" / "info.txt", INFO_ONLY)
@@ -300,7 +299,6 @@ def test_the_config_sets_the_fail_level_per_folder_and_the_flag_wins(tmp_path, f
     assert run("check", "宽松", "严格").exit_code == 1
     assert run("check", "--fail-level", "warning", "严格").exit_code == 0
     write(tmp_path / "严格" / "reportlint.toml", 'fail-level = "notice"\n')
-    clear_caches()  # configs are read once per folder and process
     bad = run("check", "严格")
     assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1 and "fail-level" in bad.stderr
 

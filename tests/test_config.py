@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from running import run
 
-from reportlint import config as config_module
 from reportlint.api import Overrides, lint_paths, lint_text
 from reportlint.config import Config, config_for, find_config_file, load_config
 from reportlint.errors import ConfigError
@@ -116,7 +115,6 @@ def test_in_one_folder_reportlint_toml_comes_first(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.reportlint]\nselect = ["RL501"]\n')
     assert find_config_file(tmp_path) == (tmp_path / "reportlint.toml").resolve()
     (tmp_path / "reportlint.toml").unlink()
-    config_module._find_in.cache_clear()
     assert find_config_file(tmp_path) == (tmp_path / ".reportlint.toml").resolve()
 
 
@@ -308,8 +306,6 @@ def test_severity_overrides_change_the_json_severity(tmp_path):
         RL1 = "error"
         layout-artifact = "info"
     """)
-    config_module._config_in.cache_clear()
-    config_module._find_in.cache_clear()
     # The name is more specific than the prefix; RL501 keeps its default.
     assert _severities(doc) == {"RL101": "error", "RL102": "info", "RL501": "warning"}
 
@@ -328,8 +324,6 @@ def test_rule_option_changes_behaviour(tmp_path):
     assert "RL101" in codes(doc)
     # The cut paragraph is 34 characters long: with min-length 100 it is not taken for body text.
     write(tmp_path / "reportlint.toml", "[rule.broken-paragraph]\nmin-length = 100\n")
-    config_module._config_in.cache_clear()
-    config_module._find_in.cache_clear()
     assert codes(doc) == ["RL102", "RL501"]
 
 
@@ -383,7 +377,6 @@ def test_every_numeric_option_declares_its_range_and_refuses_values_outside(tmp_
     doc = write(tmp_path / "报告.txt", THREE_RULES)
     outside = [low - 1 if isinstance(option.default, int) else low - 0.25] + ([high + 0.5] if high is not None else [])
     for value in [*outside, option.default]:
-        config_module._config_in.cache_clear()  # the config is read once per folder and process
         write(tmp_path / "reportlint.toml", f"[rule.{meta.name}]\n{key} = {value!r}\n")
         if value != option.default:
             assert_config_error(run("check", doc), "reportlint.toml", f"option '{key}' of rule {meta.name} must be")

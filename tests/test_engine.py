@@ -93,9 +93,7 @@ def crashing_plugin(monkeypatch):
     """A plugin rule that crashes, as if an installed distribution offered it."""
     meta = dataclasses.replace(CALL_CRASH, source="plugin crashy")
     monkeypatch.setattr(registry_module, "plugin_rules", lambda: (meta,))
-    registry_module.build_registry.cache_clear()
-    yield meta
-    registry_module.build_registry.cache_clear()
+    return meta
 
 
 def test_a_crashing_plugin_through_the_command_line(tmp_path, crashing_plugin):

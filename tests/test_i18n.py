@@ -220,7 +220,7 @@ def i18n_limit() -> int:
     ("[rule.doubled-word]\nbogus = 1\n", "unknown option 'bogus' for rule doubled-word",
      "规则 doubled-word 没有选项 'bogus'"),
 ])
-def test_config_errors_in_chinese(tmp_path, monkeypatch, fresh_caches, config, english, chinese):
+def test_config_errors_in_chinese(tmp_path, monkeypatch, config, english, chinese):
     monkeypatch.chdir(tmp_path)
     Path("reportlint.toml").write_text(config, encoding="utf-8")
     Path("报告.txt").write_text(DOUBLED, encoding="utf-8")

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
 from running import run
 
-from reportlint import registry as registry_module
 from reportlint.api import RunResult, lint_paths
 from reportlint.document import Span
 from reportlint.engine import run_rules
@@ -37,7 +35,6 @@ PERCENT_AND_BROKEN = (
 )
 
 
-pytestmark = pytest.mark.usefixtures("fresh_caches")  # tests/conftest.py
 
 
 @pytest.fixture
@@ -362,32 +359,6 @@ def test_sarif_reports_unreadable_files_and_crashed_rules_as_notifications(tmp_p
     assert note["associatedRule"] == {"id": "RL999"}
     assert note["exception"]["kind"] == "KeyError"
     assert "rule RL999 (always-crashes) crashed on a.txt" in note["message"]["text"]
-
-
-@pytest.fixture
-def plugin_distribution(tmp_path, monkeypatch):
-    """An installed distribution that offers a rule through the reportlint.rules entry point."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "qinzi_rules.py").write_text(textwrap.dedent('''
-        from reportlint.model import Violation, rule
-
-        @rule(code="QZ101", name="no-qinzi", severity="info", summary="避免“亲自”")
-        def no_qinzi(doc, options):
-            """## What it does\\nFinds 亲自 in a report.\\n## Why it matters\\nx\\n## Example\\nx\\n## Options\\nNone."""
-            for paragraph in doc.paragraphs:
-                start = paragraph.text.find("亲自")
-                if start >= 0:
-                    yield Violation(paragraph.span(start, start + 2), "慎用“亲自”")
-    '''), encoding="utf-8")
-    info = site / "qinzi_rules-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: qinzi-rules\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[reportlint.rules]\nqinzi = qinzi_rules:no_qinzi\n")
-    monkeypatch.syspath_prepend(str(site))
-    registry_module.plugin_rules.cache_clear()
-    registry_module.build_registry.cache_clear()
-    yield
 
 
 def test_sarif_describes_plugin_rules_with_their_docs(plugin_distribution, tmp_path, monkeypatch):

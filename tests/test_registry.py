@@ -2,12 +2,10 @@
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from reportlint import registry as registry_module
 from reportlint.api import lint_text
 from reportlint.config import Config
 from reportlint.errors import RegistryError
@@ -55,34 +53,8 @@ def test_selection_is_resolved_by_specificity():
     assert names(["RL101"], ["broken-paragraph"]) == []  # ignore wins a tie
 
 
-@pytest.fixture
-def plugin_distribution(tmp_path, monkeypatch):
-    """An installed distribution that offers a rule through the reportlint.rules entry point."""
-    (tmp_path / "officeterms.py").write_text(textwrap.dedent('''
-        from reportlint.model import Violation, rule
-
-        @rule(code="OT101", name="no-qinzi", severity="info", summary="避免“亲自”")
-        def no_qinzi(doc, options):
-            """## What it does\\nx\\n## Why it matters\\nx\\n## Example\\nx\\n## Options\\nNone."""
-            for paragraph in doc.paragraphs:
-                start = paragraph.text.find("亲自")
-                if start >= 0:
-                    yield Violation(paragraph.span(start, start + 2), "慎用“亲自”")
-    '''), encoding="utf-8")
-    info = tmp_path / "officeterms-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: officeterms\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[reportlint.rules]\nofficeterms = officeterms:no_qinzi\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    registry_module.plugin_rules.cache_clear()
-    registry_module.build_registry.cache_clear()
-    yield
-    registry_module.plugin_rules.cache_clear()
-    registry_module.build_registry.cache_clear()
-
-
 def test_plugin_rules_come_from_entry_points(plugin_distribution):
-    meta = build_registry().get("OT101")
-    assert meta.source == "plugin officeterms"
-    result = lint_text("市长亲自部署安全生产工作。", "a.txt", Config(select=("OT",)))
-    assert [(f.code, f.message) for f in result.findings] == [("OT101", "慎用“亲自”")]
+    meta = build_registry().get("QZ101")
+    assert meta.source == "plugin qinzi"
+    result = lint_text("市长亲自部署安全生产工作。", "a.txt", Config(select=("QZ",)))
+    assert [(f.code, f.message) for f in result.findings] == [("QZ101", "慎用“亲自”")]
