@@ -1,6 +1,8 @@
 """Every rule documents itself, and the examples in its documentation are true."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from helpers import findings_for
@@ -44,3 +46,40 @@ def test_the_declared_fix_kinds_are_those_the_rule_offers(meta):
     offered = {f.fix.applicability for text in examples(meta.doc, "Bad") for f in findings_for(meta.name, text) if f.fix}
     assert offered <= set(meta.fix_kinds), f"{meta.code} offers {offered} but declares {meta.fix_kinds}"
     assert bool(meta.fix_kinds) == (meta.fixable != "never")
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+SHIPPED = [meta for meta in RULES if meta.code.startswith("RL")]  # built-in rules and the shipped packs
+
+
+def readme_rules_table() -> dict[str, tuple[str, str, str]]:
+    """code -> (name, severity, fix) of each row of the README's rules table."""
+    section = README.read_text(encoding="utf-8").split("\n## Rules\n", 1)[1].split("\n#", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) >= 5 and re.fullmatch(r"[A-Z]+\d+", cells[0]):
+            rows[cells[0]] = (cells[1], cells[2], cells[3])
+    return rows
+
+
+def test_the_readme_rules_table_is_the_registry():
+    rows = readme_rules_table()
+    assert sorted(rows) == sorted(meta.code for meta in SHIPPED)
+    for meta in SHIPPED:
+        name, severity, fix = rows[meta.code]
+        assert name == meta.name, meta.code
+        assert severity.split()[0] == meta.severity.value, meta.code  # "warning (info for variant forms)"
+        kinds = set(re.findall(r"\b(?:un)?safe\b", fix))
+        assert kinds == set(meta.fix_kinds) and (fix == "never") == (not meta.fix_kinds), (meta.code, fix)
+
+
+@pytest.mark.parametrize("meta", RULES, ids=lambda m: m.name)
+def test_the_options_section_names_each_option_with_its_default(meta):
+    section = meta.doc.split("## Options", 1)[1]
+    documented = re.findall(r"^\s*- `([a-z0-9-]+)` \(([^)]*)\)", section, re.M)
+    defaults = meta.option_defaults()
+    assert [name for name, _ in documented] == list(defaults), f"{meta.code} documents {documented}"
+    assert [value for _, value in documented] == [json.dumps(v) for v in defaults.values()], meta.code
+    if not defaults:
+        assert section.strip().startswith("None"), meta.code
