@@ -49,6 +49,8 @@ import codecs
 import re
 import stat
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from .errors import InputError
@@ -94,6 +96,19 @@ _BOMS = (
 
 def too_large(size: int) -> str:
     return Message("file too large ({size:,} bytes; the limit is {limit:,} bytes)", size=size, limit=MAX_FILE_BYTES)
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Turn what the operating system says when a file cannot be read into an InputError of one line."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise InputError(Message("no such file")) from None
+    except PermissionError:
+        raise InputError(Message("permission denied")) from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
 
 
 def check_regular(path) -> None:

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from .decoding import check_regular
+from .decoding import check_regular, reading
 from .errors import InputError
 from .i18n import Message
 from .markdown import RawParagraph
@@ -98,16 +98,10 @@ def read_word_file(path: Path, strict: bool = True, data: bytes | None = None) -
 
 
 def _head(path: Path) -> bytes:
-    try:
+    with reading():
         check_regular(path)
         with path.open("rb") as file:
             return file.read(8)
-    except FileNotFoundError:
-        raise InputError(Message("no such file")) from None
-    except PermissionError:
-        raise InputError(Message("permission denied")) from None
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
 
 
 def _ole_message(path: Path, data: bytes | None = None) -> str:

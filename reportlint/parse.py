@@ -162,7 +162,7 @@ def build_document(raws: list[RawParagraph], source: str, path: str, encoding: s
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or an InputError that says in one line what is wrong."""
-    try:
+    with decoding.reading():
         decoding.check_regular(path)
         size = path.stat().st_size
         if size > decoding.MAX_FILE_BYTES:
@@ -170,12 +170,6 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as file:
             # the size said may be wrong (/proc files, a file growing meanwhile): read no more
             return decoding.read_limited(file)
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
 
 
 def read_document(path: Path, display_path: str | None = None, encoding: str | None = None,

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlint.api import lint_text
 from reportlint.config import Config
-from reportlint.model import Finding
+from reportlint.model import Edit, Finding
 
 _MARK = re.compile(r"⟦(.*?)⟧", re.S)
 
@@ -77,3 +77,8 @@ def _assert_position(text: str, finding: Finding) -> None:
     """Line and column (1-based, code points) agree with the span."""
     lines = text.split("\n")
     assert lines[finding.line - 1][finding.column - 1 :].startswith(text[finding.span.start : finding.span.end].split("\n")[0])
+
+
+def apply_edit(text: str, edit: Edit) -> str:
+    """*text* with one edit of a fix applied."""
+    return text[: edit.span.start] + edit.content + text[edit.span.end :]

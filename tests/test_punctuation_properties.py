@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from helpers import apply_edit
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -111,7 +112,7 @@ def _assert_inside(text: str, findings: list) -> None:
 def _apply(text: str, findings: list) -> str:
     edits = sorted((e for f in findings if f.fix for e in f.fix.edits), key=lambda e: e.span.start, reverse=True)
     for edit in edits:
-        text = text[: edit.span.start] + edit.content + text[edit.span.end :]
+        text = apply_edit(text, edit)
     return text
 
 

@@ -1,7 +1,7 @@
 """RL501 confusable-word: the built-in declarative pack rules/confusable-words.toml."""
 
 import pytest
-from helpers import assert_rule, findings_for
+from helpers import apply_edit, assert_rule, findings_for
 
 from reportlint.model import Severity
 from reportlint.registry import build_registry
@@ -179,7 +179,7 @@ def test_every_entry_fires_and_its_fix_leaves_correct_text(entry):
     [finding] = found
     assert entry.reason in finding.message
     [edit] = finding.fix.edits
-    fixed = text[: edit.span.start] + edit.content + text[edit.span.end :]
+    fixed = apply_edit(text, edit)
     assert edit.content == entry.lead + entry.right[0]
     assert not findings_for("confusable-word", fixed), f"the right form {entry.right[0]} fires: {fixed}"
 

@@ -1,4 +1,4 @@
-from helpers import assert_rule, findings_for
+from helpers import apply_edit, assert_rule, findings_for
 
 from reportlint.model import Severity
 
@@ -105,7 +105,7 @@ def test_fix_deletes_the_second_copy():
         assert finding.fix.applicability == "unsafe"
     fixed = text
     for edit in sorted((e for f in found for e in f.fix.edits), key=lambda e: e.span.start, reverse=True):
-        fixed = fixed[: edit.span.start] + edit.content + fixed[edit.span.end :]
+        fixed = apply_edit(fixed, edit)
     assert fixed == "新增装机100万千瓦，Read the report."
 
 

@@ -1,5 +1,5 @@
 import pytest
-from helpers import assert_rule, findings_for
+from helpers import apply_edit, assert_rule, findings_for
 
 from reportlint.api import lint_text
 from reportlint.config import Config
@@ -111,7 +111,7 @@ def test_an_exact_copy_comes_with_a_fix_that_deletes_it():
         assert "完全相同" in finding.message
         assert finding.fix is not None and finding.fix.applicability == "unsafe"
         [edit] = finding.fix.edits
-        assert text[: edit.span.start] + edit.content + text[edit.span.end :] == expected
+        assert apply_edit(text, edit) == expected
 
 
 def test_threshold_and_min_length_options():

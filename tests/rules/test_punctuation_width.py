@@ -2,7 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import assert_rule, findings_for
+from helpers import apply_edit, assert_rule, findings_for
 
 from reportlint.decoding import decode
 
@@ -13,7 +13,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
 
 def apply(text: str, finding) -> str:
     for edit in sorted(finding.fix.edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.content + text[edit.span.end :]
+        text = apply_edit(text, edit)
     return text
 
 

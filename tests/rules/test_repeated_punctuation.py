@@ -1,9 +1,9 @@
-from helpers import assert_rule, findings_for
+from helpers import apply_edit, assert_rule, findings_for
 
 
 def apply(text: str, finding) -> str:
     for edit in sorted(finding.fix.edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.content + text[edit.span.end :]
+        text = apply_edit(text, edit)
     return text
 
 
