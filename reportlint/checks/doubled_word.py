@@ -265,6 +265,8 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False
     if k == 1 and left < a and _second_copy_explained(text, a, b, c, following, segmented, offset, source, words):
         return False
+    if _opens_set_term(text, a, b):
+        return False  # 经营主体|主体责任: a set term of official writing after a word that ends in its head
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     return True
@@ -296,6 +298,23 @@ def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | N
     if _kind_of_the_same(text, a, c, words):
         return True  # 葡萄酒|酒庄酒、: two kinds of wine side by side; 试点县|县中。
     return False
+
+
+# Set terms of official writing that the general dictionary lacks, by their head: the duty a
+# body bears (压实主体责任, 落实属地责任) follows the body's name, which may end in the same word
+# (部分经营主体主体责任意识淡薄).
+_SET_TERMS = {
+    "主体": ("主体责任", "主体地位"),
+    "属地": ("属地责任", "属地管理"),
+    "监管": ("监管责任",),
+    "监督": ("监督责任",),
+}
+
+
+def _opens_set_term(text: str, a: int, b: int) -> bool:
+    """The second copy opens a set term (主体责任) and the first ends the word before it (经营主体)."""
+    terms = _SET_TERMS.get(text[a:b])
+    return bool(terms) and a > 0 and _HAN_CHAR.match(text[a - 1]) is not None and text.startswith(terms, b)
 
 
 # A list of three items or more of one character each (市、县、乡、村; 省、市、县).

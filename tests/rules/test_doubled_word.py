@@ -446,3 +446,13 @@ def test_silent_on_a_noun_that_opens_with_the_last_character_and_is_counted_by_a
         valid=["全省拥有集装箱船146艘，集装箱箱位1.36万标准箱。"],
         invalid=["全市粮食产⟦量量⟧1.2万吨，比上年增长2.1%。"],
     )
+
+
+def test_silent_on_a_set_term_after_a_word_that_ends_in_its_head():
+    # found twice by held-out texts: the duty a body bears (主体责任) after the body's name
+    assert_rule(
+        "doubled-word",
+        valid=["三是部分经营主体主体责任意识淡薄，安全投入不足。",
+               "督促市场主体主体责任落实到位，推动行业部门监管责任压实到人。"],
+        invalid=["要落实企业⟦主体主体⟧作用，激发创新活力。"],
+    )
