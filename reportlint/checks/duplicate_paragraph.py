@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..copy_index import Duplicate, duplicate_paragraphs
 from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
-from ..reuse import Duplicate, duplicate_paragraphs
 
 # A lead sentence this short names a paragraph well (把绿美环境护得更优。).
 _MAX_LEAD = 16

@@ -8,11 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Document, Sentence
-from ..engine import selected_rules
-from ..indicators import period_words
-from ..model import Related, Violation, rule
-from ..reuse import (
+from ..copy_index import (
     Copy,
     between_articles,
     copies,
@@ -30,6 +26,10 @@ from ..reuse import (
     restated_task,
     same_part,
 )
+from ..document import Document, Sentence
+from ..engine import selected_rules
+from ..indicators import period_words
+from ..model import Related, Violation, rule
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
 
@@ -175,7 +175,7 @@ def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counte
 
 def _misplaced(doc: Document) -> dict[Copy, str]:
     """The copies misplaced-fragment reports (the topic model is paid for only here)."""
-    from ..topics import misplaced_copies  # noqa: PLC0415
+    from ..misplacement import misplaced_copies  # noqa: PLC0415
 
     return misplaced_copies(doc)
 

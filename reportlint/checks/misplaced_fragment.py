@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph, Sentence
+from ..misplacement import COHESION, copy_fit, fragment_bounds, misplaced_copies
 from ..model import Edit, Fix, Related, Violation, rule
-from ..topics import COHESION, TopicModel, copy_fit, fragment_bounds, han_count, misplaced_copies, terms, topic_model
+from ..topics import TopicModel, han_count, terms, topic_model
 
 # A moved sentence (no copy left behind) is judged on its own: it must share
 # nothing with the text around it and most of its telling terms with one
@@ -219,7 +220,7 @@ def _repeats_formula(sentence: Sentence, home: Paragraph) -> bool:
 def _copied_paragraph_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """Copied runs by paragraph: a sentence with a copy is a duplicate (or a
     copied fragment), judged with both copies, never as moved."""
-    from ..reuse import copies  # noqa: PLC0415 - paid for only when this rule runs
+    from ..copy_index import copies  # noqa: PLC0415 - paid for only when this rule runs
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for copy in copies(doc):

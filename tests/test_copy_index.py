@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from reportlint import reuse
+from reportlint import copy_index
+from reportlint.copy_index import Copy, copies, duplicate_paragraphs, normalise
 from reportlint.parse import parse_text
-from reportlint.reuse import Copy, copies, duplicate_paragraphs, normalise
 
 # Real report paragraphs (yunnan_2026.txt, beijing_2025.txt): no run of 12 characters in common.
 FARM = ("实施科技赋农行动，推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业2户，"
@@ -93,13 +93,13 @@ def _count_comparisons(monkeypatch) -> list[int]:
     """Count the character-by-character comparisons the index makes: the work
     that would grow quadratically if candidate pairs were not capped."""
     calls = [0]
-    original = reuse._common_prefix
+    original = copy_index._common_prefix
 
     def counting(*args):
         calls[0] += 1
         return original(*args)
 
-    monkeypatch.setattr(reuse, "_common_prefix", counting)
+    monkeypatch.setattr(copy_index, "_common_prefix", counting)
     return calls
 
 
@@ -116,9 +116,9 @@ def test_a_formula_in_every_paragraph_stays_linear(monkeypatch):
     # every later paragraph shares the formula (and by chance a character or two more)
     # with one of the first paragraphs that hold it, and nothing else
     assert len(found) == 9_999
-    assert all(c.later_start == 0 and c.earlier < reuse.MAX_POSTINGS for c in found)
+    assert all(c.later_start == 0 and c.earlier < copy_index.MAX_POSTINGS for c in found)
     assert all(len(formula) <= c.length <= len(formula) + 2 for c in found)
-    assert calls[0] <= reuse.MAX_POSTINGS * len(paragraphs)
+    assert calls[0] <= copy_index.MAX_POSTINGS * len(paragraphs)
 
 
 def test_a_document_pasted_into_itself_stays_linear(monkeypatch):
@@ -143,7 +143,7 @@ def test_a_document_pasted_into_itself_with_edits_stays_linear(monkeypatch):
     # each later copy shares its 61 first characters with every earlier copy: the first one is named
     assert len(found) == 100 * 29
     assert all(c.earlier == c.later % 100 and (c.later_start, c.later_end) == (0, 61) for c in found)
-    assert calls[0] <= reuse.MAX_POSTINGS * len(doc.paragraphs)
+    assert calls[0] <= copy_index.MAX_POSTINGS * len(doc.paragraphs)
 
 
 def test_a_duplicate_is_measured_whole_when_another_paragraph_holds_part_of_it():
@@ -159,7 +159,7 @@ def test_a_duplicate_is_measured_whole_when_another_paragraph_holds_part_of_it()
 
 def parts_of(text: str) -> list[tuple[int, str]]:
     doc = parse_text(text, "a.txt")
-    return [(part, p.text[:6]) for part, p in zip(reuse.document_parts(doc), doc.paragraphs)]
+    return [(part, p.text[:6]) for part, p in zip(copy_index.document_parts(doc), doc.paragraphs)]
 
 
 def test_a_file_is_parted_at_the_titles_of_the_documents_it_holds():
@@ -185,45 +185,45 @@ def test_headings_appendices_and_titles_inside_sentences_do_not_part_a_file():
 def test_what_lies_in_brackets():
     text = "扩大电子商务进农村综合示范覆盖面。（商务部、财政部等和各有关省级人民政府负责）"
     note = text.index("（")
-    assert reuse.in_brackets(text, note, len(text))
-    assert reuse.in_brackets(text, text.index("财政部"), len(text) - 1)
-    assert not reuse.in_brackets(text, 0, note)
-    assert not reuse.in_brackets(text, text.index("示范"), len(text))  # reaches out of the brackets
+    assert copy_index.in_brackets(text, note, len(text))
+    assert copy_index.in_brackets(text, text.index("财政部"), len(text) - 1)
+    assert not copy_index.in_brackets(text, 0, note)
+    assert not copy_index.in_brackets(text, text.index("示范"), len(text))  # reaches out of the brackets
     nested = "开展试点。（负责部门：人民银行（总行）；适用范围：福建自贸试验区）"
-    assert reuse.in_brackets(nested, nested.index("（"), len(nested))
-    assert reuse.in_brackets(nested, nested.index("适用"), len(nested) - 1)
+    assert copy_index.in_brackets(nested, nested.index("（"), len(nested))
+    assert copy_index.in_brackets(nested, nested.index("适用"), len(nested) - 1)
 
 
 def test_titles_and_headlines_are_not_running_text():
     for line in ["国家中长期科学和技术发展规划纲要", "《国家中长期科学和技术发展规划纲要》", "湖北省巴东县官渡口镇马鬃山村",
                  "（2023年2月28日中国共产党第二十届中央委员会第二次全体会议通过）",
                  "社会主义社会仍然存在阶级和阶级斗争。但是，绝不能说资本主义复辟是不可避免的"]:
-        assert reuse.is_title_line(line), line
+        assert copy_index.is_title_line(line), line
     for line in ["坚持稳中求进工作总基调。", "国务院全体会议的主要任务是：", "去年底，国务院发出《",
                  FARM.rstrip("。") * 2]:  # a long paragraph that ends without a mark was cut off
-        assert not reuse.is_title_line(line), line
+        assert not copy_index.is_title_line(line), line
 
 
 def test_parallel_subjects():
     body = "会同国家发展改革委、工业和信息化部、公安部等部门健全工作机制，统筹指导各地区开展风险防范和处置工作。"
-    assert reuse.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国证监会" + body).text)
-    assert reuse.parallel_subjects(normalise("第十二条　扣缴义务人应当" + body).text, normalise("第十三条　纳税人应当" + body).text)
+    assert copy_index.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国证监会" + body).text)
+    assert copy_index.parallel_subjects(normalise("第十二条　扣缴义务人应当" + body).text, normalise("第十三条　纳税人应当" + body).text)
     # a subject mistyped, a lead sentence rewritten, a clause rewritten before a comma: one subject
-    assert not reuse.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国人民很行" + body).text)
-    assert not reuse.parallel_subjects(normalise("把绿美环境护得更优。" + body).text,
+    assert not copy_index.parallel_subjects(normalise("中国人民银行" + body).text, normalise("中国人民很行" + body).text)
+    assert not copy_index.parallel_subjects(normalise("把绿美环境护得更优。" + body).text,
                                        normalise("把生态屏障筑得更牢。" + body).text)
-    assert not reuse.parallel_subjects(normalise("推动签署补偿协议，实现" + body).text,
+    assert not copy_index.parallel_subjects(normalise("推动签署补偿协议，实现" + body).text,
                                        normalise("抓牢大气污染防治，实现" + body).text)
-    assert not reuse.parallel_subjects(normalise("住房制度的改革要迈出较大步伐。进行" + body).text,
+    assert not copy_index.parallel_subjects(normalise("住房制度的改革要迈出较大步伐。进行" + body).text,
                                        normalise("改革开放迈出了新的步伐。进行" + body).text)
 
 
 def test_labelled_fields():
     for text in ["责任单位：市发展改革委、市财政局、市商务局。", "完成时限：2026年底前", "牵头部门:省教育厅"]:
-        assert reuse.is_field(text), text
+        assert copy_index.is_field(text), text
     for text in ["主要目标：到2027年，基本建成现代化产业体系。", "今年的主要任务是：推动高质量发展。",
                  "推动东西部协作和定点帮扶。", "重点任务：加快建设现代化产业体系和推动高质量发展。"]:
-        assert not reuse.is_field(text), text
+        assert not copy_index.is_field(text), text
 
 
 def test_review_chapters():
@@ -231,7 +231,7 @@ def test_review_chapters():
             "2025年工作安排建议\n\n今年是收官之年。\n\n一、过去五年工作回顾\n\n五年来，经济实力跃上新台阶。\n\n"
             "二、2026年政府工作任务\n\n扎实推进高质量发展。")
     doc = parse_text(text, "a.txt")
-    assert reuse.in_review(doc) == [True, True, True, True, False, False, True, True, False, False]
+    assert copy_index.in_review(doc) == [True, True, True, True, False, False, True, True, False, False]
 
 
 def test_a_task_restated_between_review_and_tasks_has_no_figures():
@@ -240,6 +240,6 @@ def test_a_task_restated_between_review_and_tasks_has_no_figures():
     text = f"一、2024年工作回顾\n\n{ratio}{task}\n\n二、2025年重点任务\n\n{ratio}{task}"
     doc = parse_text(text, "a.txt")
     at = [(p.index, 0, len(ratio)) for p in doc.paragraphs if ratio in p.text]
-    assert not reuse.restated_task(doc, at, ratio, mirrored=True)  # 1∶3.4 is a figure, said once
-    assert reuse.restated_task(doc, at, ratio.replace("1∶3.4", "新高"), mirrored=False)  # a topic sentence
-    assert not reuse.restated_task(doc, [at[0], at[0]], task, mirrored=True)  # both in the review
+    assert not copy_index.restated_task(doc, at, ratio, mirrored=True)  # 1∶3.4 is a figure, said once
+    assert copy_index.restated_task(doc, at, ratio.replace("1∶3.4", "新高"), mirrored=False)  # a topic sentence
+    assert not copy_index.restated_task(doc, [at[0], at[0]], task, mirrored=True)  # both in the review

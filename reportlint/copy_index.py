@@ -123,7 +123,7 @@ def _full_width(text: str) -> str:
 
 def normal_texts(doc: Document) -> dict[int, NormalText]:
     """The normalised text of every body paragraph, by paragraph index (memoised)."""
-    return doc.analysis("reuse.normal-texts", _normal_texts)
+    return doc.analysis("copy-index.normal-texts", _normal_texts)
 
 
 def _normal_texts(doc: Document) -> dict[int, NormalText]:
@@ -135,7 +135,7 @@ def copies(doc: Document, min_chars: int = 12) -> list[Copy]:
     paragraphs (body text: not headings/titles/artifacts), memoised with doc.analysis."""
     if min_chars < 2:
         raise ValueError(f"min_chars must be at least 2, got {min_chars}")
-    return doc.analysis(f"reuse.copies:{min_chars}", lambda d: _find_copies(d, min_chars))
+    return doc.analysis(f"copy-index.copies:{min_chars}", lambda d: _find_copies(d, min_chars))
 
 
 def _find_copies(doc: Document, min_chars: int) -> list[Copy]:
@@ -280,7 +280,7 @@ def duplicate_paragraphs(doc: Document, threshold: float, min_length: int) -> di
     """Later paragraph index -> the earlier paragraph it duplicates (the most similar one,
     the first on a tie): the decision that duplicate-paragraph reports and that
     duplicate-sentence leaves to it. Memoised per document and arguments."""
-    key = f"reuse.duplicates:{threshold}:{min_length}"
+    key = f"copy-index.duplicates:{threshold}:{min_length}"
     return doc.analysis(key, lambda d: _find_duplicates(d, threshold, min_length))
 
 
@@ -421,7 +421,7 @@ _NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
 
 def document_parts(doc: Document) -> list[int]:
     """The part of the file each paragraph belongs to (by paragraph index), memoised."""
-    return doc.analysis("reuse.parts", _document_parts)
+    return doc.analysis("copy-index.parts", _document_parts)
 
 
 def same_part(doc: Document, first: int, second: int) -> bool:
@@ -557,7 +557,7 @@ def _closes(doc: Document, index: int) -> bool:
     paragraph = doc.paragraphs[index]
     if any(s.text.lstrip().startswith("让我们") for s in paragraph.sentences):
         return True
-    return index in doc.analysis("reuse.last-paragraphs", _last_paragraphs)
+    return index in doc.analysis("copy-index.last-paragraphs", _last_paragraphs)
 
 
 def _last_paragraphs(doc: Document) -> set[int]:
@@ -592,7 +592,7 @@ def in_review(doc: Document) -> list[bool]:
     the top outline levels (第一部分, 一、), and its heading says which it is; a
     heading without a number (2024年工作回顾 / 2025年工作安排建议) changes chapter
     only when it says which."""
-    return doc.analysis("reuse.review", _in_review)
+    return doc.analysis("copy-index.review", _in_review)
 
 
 def _in_review(doc: Document) -> list[bool]:
@@ -685,7 +685,7 @@ def _article_of_paragraphs(doc: Document) -> list[int | None]:
             found.append(current if paragraph.kind in ("text", "list-item") else None)
         return found
 
-    return doc.analysis("reuse.articles", compute)
+    return doc.analysis("copy-index.articles", compute)
 
 
 # 陈卫东： / 青川日报记者： / 主持人：: a speaker's label on a line of its own, opening a turn of a
@@ -719,7 +719,7 @@ def _turns(doc: Document) -> list[int | None]:
             found.append(current)
         return found
 
-    return doc.analysis("reuse.turns", compute)
+    return doc.analysis("copy-index.turns", compute)
 
 
 # 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
