@@ -288,10 +288,11 @@ def is_prose(doc: Document, index: int) -> bool:
     """Running text, where a repeat is a slip rather than the pattern of a list or table
     (nor a note such as 注：人口概况数据中…, which a bulletin gives under each table it
     concerns and again among its closing notes, nor a row of a table set as text, such as the
-    header 产品名称　单位　产量　比上年增长（%） that each table of a bulletin repeats)."""
+    header 产品名称　单位　产量　比上年增长（%） that each table of a bulletin repeats, nor a
+    line with no Chinese at all, such as the blank ＿＿＿＿ a form gives to write on)."""
     paragraph = doc.paragraphs[index]
     return (paragraph.kind in PROSE_KINDS and not _NOTE.match(paragraph.text.lstrip())
-            and table_row_cells(paragraph.text) < 3)
+            and table_row_cells(paragraph.text) < 3 and _HAN.search(paragraph.text) is not None)
 
 
 def _in_order(runs: list[Copy]) -> int:
@@ -336,7 +337,8 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
                 continue
             matched = shared_length(a, b)
         score = matched / shorter
-        if score < 1 and not same_part(doc, earlier, later):
+        if not same_part(doc, earlier, later) and (score < 1 or _quotes_paragraph(doc, earlier)
+                                                   or _quotes_paragraph(doc, later)):
             continue  # quoted or summarised from another document of the file, not repeated whole
         best = found.get(later)
         if (score >= threshold and matched >= MIN_SHARE_OF_LONGER * longer and (best is None or score > best.similarity)
@@ -422,6 +424,12 @@ _NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
 def document_parts(doc: Document) -> list[int]:
     """The part of the file each paragraph belongs to (by paragraph index), memoised."""
     return doc.analysis("copy-index.parts", _document_parts)
+
+
+def _quotes_paragraph(doc: Document, index: int) -> bool:
+    """“公安机关…工作。”: a paragraph of a quotation (an amending decision quotes the new article
+    that the republished regulation then carries) repeats what it quotes on purpose."""
+    return doc.paragraphs[index].text.lstrip()[:1] in "“「『"
 
 
 def same_part(doc: Document, first: int, second: int) -> bool:

@@ -17,6 +17,7 @@ from .copy_index import (
     between_articles,
     in_brackets,
     in_dialogue,
+    is_field,
     mirrored,
     normalise,
     recurring,
@@ -256,7 +257,27 @@ def _judge_copies(doc: Document) -> dict[Copy, str]:
         return verdicts
     # A fragment that stands in three paragraphs or more is a formula of the document.
     formulas = recurring((text, copy.earlier, copy.later) for copy, text in fragments.items() if text)
-    return {copy: side for copy, side in verdicts.items() if normalise(fragments[copy]).text not in formulas}
+    return {copy: side for copy, side in verdicts.items()
+            if normalise(fragments[copy]).text not in formulas and not _formula_of_a_list(doc, fragments[copy])}
+
+
+#: paragraphs a fragment with its figures changed must stand in to be the document's formula
+_FORMULA_PARAGRAPHS = 3
+_FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _formula_of_a_list(doc: Document, fragment: str) -> bool:
+    """2025年计划投资3500万元。责任单位：县城市管理局。: a list of projects ends item after item with
+    these sentences, the figures changed (a labelled field such as 责任单位： aside); two items that
+    happen to share the figures share no topic."""
+    sentences = [s for s in re.split(r"(?<=[。；！？])", fragment.strip()) if s and not is_field(s)]
+    if not sentences or not all(_FIGURE_RUN.search(sentence) for sentence in sentences):
+        return False
+    for sentence in sentences:
+        pattern = re.compile(_FIGURE_RUN.sub(r"\\d+(?:\\.\\d+)?", re.escape(sentence)))
+        if sum(1 for paragraph in doc.paragraphs if pattern.search(paragraph.text)) < _FORMULA_PARAGRAPHS:
+            return False
+    return True
 
 
 def _fragment(doc: Document, copy: Copy) -> str:

@@ -233,6 +233,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
     if (_HEADER_FIELD.fullmatch(text) and not _ANY_MARK.search(second.text)) or (
             _SALUTATION.fullmatch(second.text.strip()) and not _INNER_PUNCTUATION.search(text)):
         return None  # 签发人：郑国安 above a title, a title above 黄明远委员：: a letter's header
+    if not _ANY_MARK.search(text) and _TIME_LEAD.match(second.text.lstrip()):
+        return None  # 2025年1—8月全市工业经济运行情况 / 1—8月，全市…: a title, then the body opens with its period
     if _is_sub_heading(text):
         return None
     if _is_field(text) and _is_field(second.text):
@@ -377,7 +379,8 @@ def _is_sub_heading(text: str) -> bool:
 
 # 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
-_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}(?<![是为下括有即])[：:][^。！？!?]*")
+# 责任单位：…, 附件3：…, and the one-character labels of a bulletin's distribution (报：送：发：抄：)
+_FIELD = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,7}(?<![是为下括有即])|[报送发抄印])[：:][^。！？!?]*")
 
 
 _CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")
@@ -401,6 +404,9 @@ def _table_rows(text: str, following: str) -> bool:
 # A field of a document's header: a short label and a short value, no clause (签发人：郑国安, 类别：A).
 _HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
 _ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
+# A body paragraph that opens with its period: 1—8月，… / 今年以来，… / 2025年，…
+_TIME_LEAD = re.compile(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
+                        r"[上下]半年|前三季度|[一二三四]季度)，")
 # An addressee on a line of its own: 黄明远委员：, 各区县人民政府：, 国务院：
 _SALUTATION = re.compile(r"[^，。；：、,;:!?！？\s]{2,24}(?<![是为下括有即如])[：:]")
 

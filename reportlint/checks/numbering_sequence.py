@@ -52,6 +52,8 @@ _LEADING_REACH = 8
 # what it does not quote, so its numbers may start anywhere and leave gaps.
 _SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
 _TITLE_AREA = 10  # paragraphs
+# An appendix's label on a line of its own (附：名词解释, 附件, 附录, 注释)
+_APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?")
 # 附件：1.…… / 注：（1）……: a number written after a label's colon
 _LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
@@ -568,7 +570,7 @@ class _Outline:
         # the items go on counting through the parts: say so, the reader expects a restart
         habit = f"：本文件各部分的“{mark.with_ordinal(1)}”级序号连续编号，上一部分止于“{previous.shown}”" if crossed else ""
         if mark.ordinal == 1 and previous.ordinal > 1:
-            if crossed:  # one part restarts where the others go on counting
+            if crossed and not self._appendix_between(previous, mark):  # one part restarts where the others go on
                 self.at.instead[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
                 return Violation(mark.span(), f"序号“{mark.shown}”重新编号{habit}，此处应为“{mark.with_ordinal(previous.ordinal + 1)}”",
                                  related=related)
@@ -585,6 +587,12 @@ class _Outline:
         if self._heading_between(previous, mark):
             return None  # counting down under an unnumbered heading: another section's list
         return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
+
+    def _appendix_between(self, first: _Mark, second: _Mark) -> bool:
+        """名词解释, 附件, 附录 on a line of their own: what follows is an appendix, whose items
+        start at 1 whatever the body's habit."""
+        between = self.doc.paragraphs[first.paragraph.index + 1 : second.paragraph.index]
+        return any(p.numbering is None and _APPENDIX.fullmatch(p.text.strip()) for p in between)
 
     def _heading_between(self, first: _Mark, second: _Mark) -> bool:
         between = self.doc.paragraphs[first.paragraph.index + 1 : second.paragraph.index]

@@ -509,3 +509,28 @@ def test_silent_on_a_letters_header_fields_and_its_title_above_the_addressee():
             "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
         ],
     )
+
+
+def test_silent_on_a_list_of_attachments_a_line_each():
+    # found by a held-out model contract: 附件N： titles under 本合同共有以下5个附件：
+    assert_rule(
+        "broken-paragraph",
+        valid=["本合同共有以下3个附件：\n\n附件1：工程项目及报价单\n\n附件2：甲方供应材料、设备明细表\n\n"
+               "附件3：乙方供应材料、设备明细表\n\n本合同自双方签字之日起生效。"],
+    )
+
+
+def test_silent_on_a_bulletins_distribution_lines_and_a_title_above_a_body_that_opens_with_its_period():
+    # found by held-out statistical briefs: 报：送：发： fields, and a title line above 1—8月，…
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "3.同比增长按可比口径计算。\n\n报：市委、市政府，省文化和旅游厅\n\n送：市人大常委会、市政协，市统计局\n\n"
+            "发：各县（市、区）文化广电和旅游局",
+            "2025年1—8月全市工业经济运行情况\n\n1—8月，全市工业经济延续稳中有进的发展态势，主要指标增速逐月回升。",
+        ],
+        invalid=[
+            # a sentence cut before its figure is still cut
+            "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
+        ],
+    )

@@ -237,3 +237,19 @@ def test_silent_on_one_formula_filled_in_with_other_figures():
         valid=["\n\n".join(grades)],
         invalid=[f"{grades[0]}\n\n{GREEN}\n\n⟦{copy}⟧"],
     )
+
+
+def test_silent_on_an_amending_decision_and_the_regulation_republished_after_it():
+    # found by a held-out 决定: it quotes the new article whole, and the republished 办法 carries it
+    article = "公安机关交通管理部门负责城市道路挖掘施工期间的交通安全管理工作。自然资源和规划、住房城乡建设等部门按照各自职责，做好相关管理工作。"
+    decision = (f"榆川市人民政府关于修改《榆川市城市道路挖掘管理办法》的决定\n\n市人民政府决定对该办法作如下修改：\n\n"
+                f"一、将第四条修改为：“市城市管理部门负责全市城市道路挖掘的监督管理工作。\n\n“{article}”\n\n"
+                f"《榆川市城市道路挖掘管理办法》根据本决定作相应修改，重新公布。\n\n榆川市城市道路挖掘管理办法\n\n"
+                f"第四条　市城市管理部门负责全市城市道路挖掘的监督管理工作。\n\n{article}")
+    blanks = "第十一条　其他约定事项：\n\n" + "＿" * 30 + "\n\n" + "＿" * 30 + "\n\n第十二条　本合同一式两份。"
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[decision, blanks],
+        # within one document, the same article twice is still a paste
+        invalid=[f"第四条　市城市管理部门负责全市城市道路挖掘的监督管理工作。\n\n{article}\n\n第五条　挖掘城市道路应当经批准。\n\n⟦{article}⟧"],
+    )

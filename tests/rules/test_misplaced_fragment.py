@@ -444,3 +444,20 @@ def test_silent_on_the_fields_that_entries_of_a_register_share():
     assert not findings_for("misplaced-fragment", register.read_text(encoding="utf-8"), "a.txt")
     # a fragment copied between chapters of prose is still found
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+
+
+def test_silent_on_the_closing_formula_of_a_list_of_projects():
+    # found by a held-out investment plan: each item ends 2025年计划投资X万元。责任单位：…; two items
+    # of different chapters that happen to share the figure share no topic
+    items = [
+        ("（一）城镇基础设施", "17.县城智慧停车场建设项目（新开工）。建设内容：新建智慧停车泊位1200个，配套充电桩300个。"
+         "总投资8200万元，2025年计划投资3500万元。责任单位：县城市管理局。"),
+        ("（二）交通设施", "18.县城至高铁站快速通道（续建）。建设内容：新建一级公路12公里。"
+         "总投资4.6亿元，2025年计划投资1.2亿元。责任单位：县交通运输局。"),
+        ("（三）生态环保", "27.县生活垃圾焚烧发电厂配套工程（新开工）。建设内容：建设渗滤液处理站及飞灰填埋场。"
+         "总投资6900万元，2025年计划投资3500万元。责任单位：县城市管理局。"),
+        ("（四）社会事业", "30.县人民医院门诊综合楼（续建）。建设内容：新建门诊楼3.2万平方米。"
+         "总投资2.1亿元，2025年计划投资8000万元。责任单位：县卫生健康局。"),
+    ]
+    text = "\n\n".join(f"{heading}\n\n{item}" for heading, item in items)
+    assert not findings_for("misplaced-fragment", text)

@@ -559,3 +559,16 @@ def test_an_item_number_before_a_month_is_an_item_not_a_decimal():
         valid=["\n\n".join([*events, "5.全年完成重点河湖生态流量保障目标。"])],
         invalid=["\n\n".join([*events, "⟦6.⟧全年完成重点河湖生态流量保障目标。"])],
     )
+
+
+def test_a_glossary_after_items_numbered_through_the_parts_starts_at_one():
+    # found by a held-out report: tasks 1. to 3. run on through （一）（二）, then 名词解释 restarts
+    body = ("（一）稳增长\n\n1.扩大有效投资。\n\n2.提振消费。\n\n（二）促转型\n\n3.培育新兴产业。\n\n"
+            "各位代表！让我们团结奋斗，再创佳绩！\n\n")
+    assert_rule(
+        "numbering-sequence",
+        valid=[body + "名词解释\n\n1.县县通高速：指所有县均通达高速公路。\n\n2.两新：指设备更新和消费品以旧换新。"],
+        # without the appendix's label, one part restarting where the others count on is reported
+        invalid=["（一）稳增长\n\n1.扩大有效投资。\n\n2.提振消费。\n\n（二）促转型\n\n3.培育新兴产业。\n\n"
+                 "（三）强支撑\n\n4.建设重大工程。\n\n（四）惠民生\n\n⟦1.⟧办好民生实事。"],
+    )
