@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import qualitybench
 from qualitybench import LineEdits, Where
 
-from reportlint.parse import parse_text
+from reportlint.text.parse import parse_text
 
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"

@@ -2,7 +2,7 @@
 
 A report in, one paragraph per line, and the same report with at most one
 defect of each kind below out, together with the line of each defect: the line
-where its rule must report it. The sites are found with ``reportlint.figures``
+where its rule must report it. The sites are found with ``reportlint.analysis.figures``
 in the clean text, and only where the clean text is consistent (a count equal
 to the items it counts, as many values after 分别 as subjects before it), so
 that after the change the defect is unambiguous. Injections are kept apart,
@@ -57,9 +57,9 @@ from dataclasses import dataclass, field
 import qualitybench
 from qualitybench import LineEdits, Where
 
-from reportlint.figures import Figure, counted_enumerations, figures, respectively
-from reportlint.parse import parse_text
-from reportlint.structure import numbering
+from reportlint.analysis.figures import Figure, counted_enumerations, figures, respectively
+from reportlint.text.parse import parse_text
+from reportlint.text.structure import numbering
 
 COUNT, RESPECTIVELY = "count-mismatch", "respectively-mismatch"
 CONFLICT, PART, PERCENT = "conflicting-figure", "part-exceeds-whole", "percent-range"

@@ -34,8 +34,8 @@ from functools import lru_cache
 import qualitybench
 from qualitybench import LineEdits, Where
 
-from reportlint.document import Paragraph
-from reportlint.parse import parse_text
+from reportlint.text.document import Paragraph
+from reportlint.text.parse import parse_text
 
 DOUBLED_WORD, DUPLICATE_PARAGRAPH = "doubled-word", "duplicate-paragraph"
 DUPLICATE_SENTENCE, MISPLACED = "duplicate-sentence", "misplaced-fragment"

@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 from reportlint.api import lint_text  # noqa: E402
 from reportlint.config import Config  # noqa: E402
-from reportlint.parse import parse_text  # noqa: E402
+from reportlint.text.parse import parse_text  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"
 SENTENCE_END = "。！？；"

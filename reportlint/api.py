@@ -23,7 +23,6 @@ from pathlib import Path
 
 from .baseline import filter_baseline, write_baseline
 from .config import Config, config_for, load_config
-from .decoding import check_encoding, read_limited
 from .discovery import Candidate, FileOptions, Problem, discover
 from .engine import rules_for_document, run_rules
 from .errors import BaselineError, ConfigError, InputError, RegistryError, ReportlintError
@@ -31,10 +30,11 @@ from .fixing import MAX_PASSES, FileFix, Relint, diff_bytes, fix_file, fixable
 from .linting import Progress, Task, lint_all
 from .model import Finding, Severity
 from .parallel import available_cores
-from .parse import parse_lines, parse_text
 from .planning import NO_OVERRIDES, FilePlan, Overrides, Planner
 from .registry import Registry
 from .results import Crash, FileResult, FixableCounts, RunResult
+from .text.decoding import check_encoding, read_limited
+from .text.parse import parse_lines, parse_text
 from .version import __version__
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")

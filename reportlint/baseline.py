@@ -62,11 +62,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from .document import Document, Paragraph
 from .errors import BaselineError
 from .i18n import Message, reason_of
 from .model import Finding
 from .results import RunResult
+from .text.document import Document, Paragraph
 
 VERSION = 1
 #: characters of normalised prose on each side of a finding that belong to its fingerprint

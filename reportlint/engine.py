@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import traceback
 
-from .document import Document, Span
 from .model import Finding, RuleMeta, Severity, Violation
 from .registry import Registry
 from .results import Crash, FileResult
 from .suppress import Suppressions, names_rule, parse_suppressions
+from .text.document import Document, Span
 
 # Rules about the suppression comments themselves: the engine decides them, since only
 # it knows the registry and which findings each comment suppressed.
@@ -25,10 +25,14 @@ INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "RL001", "RL002"
 _SELECTED = "engine.selected-rules"
 
 
-def selected_rules(doc: Document) -> frozenset[str] | None:
-    """The names of the rules this run checks *doc* with (None outside a run): a rule
-    that leaves a case to another rule does so only when that rule runs too."""
-    return doc.analysis(_SELECTED, lambda d: None)
+def superseded_by(doc: Document, name: str) -> frozenset[str] | None:
+    """The rules this run checks *doc* with that declare they supersede the rule *name* (None
+    outside a run: any that may). A rule leaves a case to another only when that one runs too,
+    so with duplicate-paragraph not selected, duplicate-sentence reports a pasted paragraph."""
+    selected = doc.analysis(_SELECTED, lambda d: None)
+    if selected is None:
+        return None
+    return frozenset(rule for rule, supersedes in selected if name in supersedes)
 
 
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
@@ -36,7 +40,7 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
     """*rules*: (rule, its options, its effective severity). With the *registry*,
     rule names in suppression comments are checked against it."""
     result = FileResult(doc.path, doc)
-    doc.analysis(_SELECTED, lambda d: frozenset(meta.name for meta, _, _ in rules))
+    doc.analysis(_SELECTED, lambda d: frozenset((meta.name, meta.supersedes) for meta, _, _ in rules))
     suppressions, problems = parse_suppressions(doc, registry)
     allowed = _allowed_spans(doc)
     about_comments = []

@@ -20,13 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decoding import decode, lines_of, restore_lines
-from .document import Document
 from .errors import InputError, NotWritable, WriteError
 from .i18n import Message, message_of
 from .model import Edit, Finding, Fix
-from .parse import read_bytes
 from .results import FileResult
+from .text.decoding import decode, lines_of, restore_lines
+from .text.document import Document
+from .text.parse import read_bytes
 from .writing import Encoding, check_writable, digest, encoding_of, write_atomic
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -14,10 +14,11 @@ from .engine import run_rules
 from .errors import InputError
 from .fixing import fixable
 from .i18n import Message, message_of
+from .model import Finding
 from .parallel import map_in_processes
-from .parse import read_document
 from .planning import Planner
 from .results import FileResult
+from .text.parse import read_document
 
 Progress = Callable[[int, int], None]
 
@@ -77,8 +78,6 @@ def lint_file(planner: Planner, task: Task, stdin: bytes | None = None) -> FileR
             result.from_stdin = task.is_stdin
             if doc.is_word:
                 # A Word user cannot go to a line: name the paragraph and its first words.
-                from .docx_reader import locate_in_paragraphs
-
                 result.findings = locate_in_paragraphs(result.findings, doc.source)
             result.fixable = frozenset(fixable(result, unsafe=True))
             if not task.whole_document:
@@ -88,6 +87,14 @@ def lint_file(planner: Planner, task: Task, stdin: bytes | None = None) -> FileR
         return FileResult(task.display, None, error=Message("internal error: {error}",
                                                             error=f"{type(error).__name__}: {error}"),
                           from_stdin=task.is_stdin)
+
+
+def locate_in_paragraphs(findings: list[Finding], source: str) -> list[Finding]:
+    """Findings of a Word file with their paragraph named in the message (line N is ¶N), and the
+    first words of the paragraph, which a Word user types into Find to get there."""
+    from .text.docx_reader import opening_words  # the Word reader is loaded only for Word files
+
+    return [replace(f, message=f"{f.message}（¶{f.line}「{opening_words(source, f.span.start)}」）") for f in findings]
 
 
 def _read(task: Task, stdin: bytes | None, allow_words, encoding: str | None):

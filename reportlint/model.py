@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .document import Document, Span
 from .i18n import Message
 from .suggest import did_you_mean
+from .text.document import Document, Span
 
 
 class Severity(str, enum.Enum):
@@ -125,6 +125,9 @@ class RuleMeta:
     #: the applicability of the fixes it offers: ("safe",) applied by --fix, ("unsafe",) only with
     #: --unsafe-fixes (they may change words), or both (RL403: repeats safe, clashes unsafe)
     fix_kinds: tuple[Applicability, ...] = ()
+    #: the rules whose findings on the same text this rule reports instead when both run
+    #: (duplicate-paragraph a pasted paragraph's sentences, which duplicate-sentence would report)
+    supersedes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -180,14 +183,15 @@ def _same_type(default: Any, value: Any) -> bool:
 
 
 def rule(*, code: str, name: str, severity: str, summary: str, options: type = NoOptions,
-         fixable: Fixable = "never", fix_kinds: tuple[Applicability, ...] = ()) -> Callable[[Check], Check]:
+         fixable: Fixable = "never", fix_kinds: tuple[Applicability, ...] = (),
+         supersedes: tuple[str, ...] = ()) -> Callable[[Check], Check]:
     """Declare a check function as a rule. The function's docstring is its documentation."""
 
     def decorate(check: Check) -> Check:
         check.meta = RuleMeta(  # type: ignore[attr-defined]
             code=code, name=name, severity=Severity.parse(severity), summary=summary,
             check=check, options=options, fixable=fixable, doc=inspect.cleandoc(check.__doc__ or ""),
-            fix_kinds=fix_kinds,
+            fix_kinds=fix_kinds, supersedes=supersedes,
         )
         return check
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .document import Document
 from .model import Finding, RuleMeta, Severity
+from .text.document import Document
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .document import Document, Span
 from .suggest import closest
+from .text.document import Document, Span
 
 if TYPE_CHECKING:
     from .registry import Registry

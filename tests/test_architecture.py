@@ -93,7 +93,7 @@ def test_the_cycle_finder_finds_a_circle():
 
 RENDERERS = "reportlint.output"
 #: what a renderer never needs: it shows a result, it neither reads a file nor applies a fix
-NOT_FOR_RENDERERS = {"reportlint.fixing", "reportlint.parse", "reportlint.docx_reader", "reportlint.decoding",
+NOT_FOR_RENDERERS = {"reportlint.fixing", "reportlint.text.parse", "reportlint.text.docx_reader", "reportlint.text.decoding",
                      "reportlint.api", "reportlint.linting"}
 CLI_IMPORTS = 5
 LONGEST_FUNCTION = 60  # lines of code, its docstring aside (a rule's docstring is its documentation page)
@@ -126,3 +126,24 @@ def function_lengths():
 def test_no_function_is_longer_than_sixty_lines_of_code():
     long = [(module, name, lines) for module, name, lines in function_lengths() if lines > LONGEST_FUNCTION]
     assert not long, long
+
+
+#: what each room of the package may import from outside itself: reading a document knows no
+#: rule, the shared analyses know only documents, rules know no run, renderers know results
+ALLOWED = {
+    "reportlint.text": {"reportlint.errors", "reportlint.i18n"},
+    "reportlint.analysis": {"reportlint.text"},
+    "reportlint.checks": {"reportlint.analysis", "reportlint.text", "reportlint.model", "reportlint.engine"},
+    "reportlint.output": {"reportlint.i18n", "reportlint.model", "reportlint.results", "reportlint.text",
+                          "reportlint.version"},
+}
+
+
+def test_each_room_imports_only_the_rooms_below_it():
+    graph = package_imports()
+    for room, allowed in ALLOWED.items():
+        for module, targets in graph.items():
+            if module == room or module.startswith(room + "."):
+                outside = {t for t in targets if t != room and not t.startswith(room + ".")}
+                strays = {t for t in outside if not any(t == a or t.startswith(a + ".") for a in allowed)}
+                assert not strays, f"{module} imports {sorted(strays)}"

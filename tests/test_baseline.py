@@ -12,8 +12,8 @@ import pytest
 
 from reportlint.api import Overrides, RunResult, lint_paths
 from reportlint.baseline import compare_baseline, filter_baseline, write_baseline
-from reportlint.document import Span
 from reportlint.errors import BaselineError
+from reportlint.text.document import Span
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"

@@ -14,7 +14,8 @@ import click
 import pytest
 from running import run
 
-from reportlint import __version__, decoding
+from reportlint import __version__
+from reportlint.text import decoding
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"
@@ -550,7 +551,7 @@ def test_devices_and_named_pipes_are_refused_without_reading_them(tmp_path):
 
 
 def test_standard_input_is_read_up_to_the_limit_only(monkeypatch):
-    from reportlint import decoding
+    from reportlint.text import decoding
 
     monkeypatch.setattr(decoding, "MAX_FILE_BYTES", 1000)
     result = run("check", "-", input="测试\n".encode() * 1000)

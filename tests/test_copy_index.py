@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from reportlint import copy_index
-from reportlint.copy_index import Copy, copies, duplicate_paragraphs, normalise
-from reportlint.parse import parse_text
+from reportlint.analysis import copy_index
+from reportlint.analysis.copy_index import Copy, copies, duplicate_paragraphs, normalise
+from reportlint.text.parse import parse_text
 
 # Real report paragraphs (yunnan_2026.txt, beijing_2025.txt): no run of 12 characters in common.
 FARM = ("实施科技赋农行动，推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业2户，"

@@ -1,4 +1,4 @@
-"""reportlint.decoding.decode: every encoding a Chinese report arrives in, and
+"""reportlint.text.decoding.decode: every encoding a Chinese report arrives in, and
 the inputs that must be refused with a one-line message instead of mojibake."""
 
 import codecs
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportlint import decoding
 from reportlint.cli import cli
-from reportlint.decoding import check_encoding, decode
 from reportlint.errors import InputError
+from reportlint.text import decoding
+from reportlint.text.decoding import check_encoding, decode
 
 TEXT = (
     "培育壮大经营主体。坚持和落实“两个毫不动摇”，大力支持民营企业和民营\n\n"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from reportlint.document import LineIndex
-from reportlint.markdown import PLACEHOLDER, looks_like_markdown
-from reportlint.parse import parse_text
+from reportlint.text.document import LineIndex
+from reportlint.text.markdown import PLACEHOLDER, looks_like_markdown
+from reportlint.text.parse import parse_text
 
 
 def texts(doc):
@@ -267,7 +267,7 @@ def test_a_pdftotext_export_is_recognised_as_hard_wrapped():
     # number that does not fit (…全县民生支出 / 42.7亿元，), and sets “” at full width
     from pathlib import Path
 
-    from reportlint.parse import _columns, detect_hard_wrap
+    from reportlint.text.parse import _columns, detect_hard_wrap
 
     export = Path(__file__).parent / "data" / "clean-texts-w3" / "02_云岫县政府工作报告_pdftotext.txt"
     wrap = detect_hard_wrap(export.read_text(encoding="utf-8"))

@@ -20,14 +20,15 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from reportlint import docx_reader
 from reportlint.api import lint_paths
 from reportlint.cli import cli
 from reportlint.config import Config
-from reportlint.docx_reader import locate_in_paragraphs, opening_words
 from reportlint.engine import rules_for_document, run_rules
 from reportlint.errors import InputError
-from reportlint.parse import read_document
+from reportlint.linting import locate_in_paragraphs
+from reportlint.text import docx_reader
+from reportlint.text.docx_reader import opening_words
+from reportlint.text.parse import read_document
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -469,7 +470,7 @@ def test_text_files_never_import_the_word_reader():
     script = (
         "import sys\nfrom reportlint.api import lint_paths\n"
         f"assert lint_paths([{str(SAMPLE)!r}]).findings\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml') or m == 'reportlint.docx_reader'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml') or m == 'reportlint.text.docx_reader'))\n"
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == "[]", run.stdout + run.stderr

@@ -13,12 +13,12 @@ from reportlint import registry as registry_module
 from reportlint.api import lint_paths
 from reportlint.cli import cli
 from reportlint.config import Config
-from reportlint.document import Span
 from reportlint.engine import rules_for_document, run_rules
 from reportlint.model import RuleMeta, Severity, Violation
-from reportlint.parse import parse_text
 from reportlint.registry import Registry, build_registry
 from reportlint.results import Crash
+from reportlint.text.document import Span
+from reportlint.text.parse import parse_text
 
 THREE_RULES = (
     "上接第3版\n\n"
@@ -215,3 +215,24 @@ def test_allow_words_drop_findings_inside_them_only():
     inside, overlapping = _marker("XT601", 0, 5), _marker("XT602", 0, 6)
     result = run_rules(doc, [(m, m.make_options({}), m.severity) for m in (inside, overlapping)])
     assert [f.code for f in result.findings] == ["XT602"]
+
+
+def test_a_rule_supersedes_another_only_when_it_runs():
+    # the declaration is the superseding rule's; the engine tells the superseded one which run
+    from reportlint.engine import superseded_by
+
+    registry = build_registry()
+    assert registry.get("duplicate-paragraph").supersedes == ("duplicate-sentence",)
+    assert registry.get("misplaced-fragment").supersedes == ("duplicate-sentence",)
+    seen = []
+
+    def probe(doc, _opts):
+        seen.append(superseded_by(doc, "duplicate-sentence"))
+        yield from ()
+
+    meta = RuleMeta(code="XX100", name="probe", severity=Severity.INFO, summary="probe", check=probe)
+    for names in (("duplicate-paragraph", "misplaced-fragment"), ("misplaced-fragment",), ()):
+        rules = [(registry.get(n), registry.get(n).make_options({}), registry.get(n).severity) for n in names]
+        run_rules(parse_text("一段文字。\n", "a.txt"), [*rules, (meta, None, Severity.INFO)], registry)
+    assert seen == [{"duplicate-paragraph", "misplaced-fragment"}, {"misplaced-fragment"}, set()]
+    assert superseded_by(parse_text("一段文字。\n", "b.txt"), "duplicate-sentence") is None  # outside a run

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.figures import (
+from reportlint.analysis.figures import (
     Figure,
     chinese_value,
     counted_enumerations,
@@ -18,7 +18,7 @@ from reportlint.figures import (
     figures,
     respectively,
 )
-from reportlint.parse import parse_text
+from reportlint.text.parse import parse_text
 
 
 def read(text: str, **kwargs: bool) -> list[tuple[str, float | None, str]]:

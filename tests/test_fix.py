@@ -25,10 +25,10 @@ from running import run
 
 from reportlint import fixing
 from reportlint.api import FixableCounts, Run, RunResult, lint_paths, lint_text
-from reportlint.document import Span
 from reportlint.errors import WriteError
 from reportlint.fixing import ProseGuard, apply_fixes, fix_file, fixable
 from reportlint.model import Edit, Fix
+from reportlint.text.document import Span
 from reportlint.writing import digest, encoding_of, write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.api import lint_text
-from reportlint.document import Span
 from reportlint.fixing import MAX_PASSES, apply_fixes, fix_result, fixable
 from reportlint.model import Edit, Fix
+from reportlint.text.document import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"

@@ -15,10 +15,10 @@ from running import run
 
 from reportlint import i18n
 from reportlint.cli_language import wrap_wide
-from reportlint.decoding import decode
 from reportlint.errors import InputError
 from reportlint.i18n import EN, ZH_CN, Message, from_environment, localize, message_of, placeholders
 from reportlint.output.text_format import width
+from reportlint.text.decoding import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_ad65c542b7148e02.txt"
@@ -204,7 +204,7 @@ def test_a_huge_file_is_refused_in_chinese():
 
 
 def i18n_limit() -> int:
-    from reportlint.decoding import MAX_FILE_BYTES
+    from reportlint.text.decoding import MAX_FILE_BYTES
 
     return MAX_FILE_BYTES
 

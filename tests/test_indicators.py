@@ -1,5 +1,5 @@
-from reportlint.figures import figures
-from reportlint.indicators import (
+from reportlint.analysis.figures import figures
+from reportlint.analysis.indicators import (
     beyond_frame,
     heading_frame,
     indicator,
@@ -10,7 +10,7 @@ from reportlint.indicators import (
     sentence_time,
     strip_leads,
 )
-from reportlint.parse import parse_text
+from reportlint.text.parse import parse_text
 
 
 def name(text: str, index: int = 0) -> str | None:

@@ -9,7 +9,7 @@ import random
 
 from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
 
-from reportlint.structure import numbering
+from reportlint.text.structure import numbering
 
 REPORT = CORPUS / "zhejiang_2025.txt"  # room for every kind
 

@@ -2,7 +2,7 @@
 
 The bench judges the figure rules by the lines the injector records, so a
 wrong record would pass a bad rule or fail a good one: each test reads the
-injected line back with reportlint.figures and checks that the defect is
+injected line back with reportlint.analysis.figures and checks that the defect is
 there. Skipped without the real corpus beside the clone, like
 tests/test_corpus.py.
 """
@@ -11,8 +11,8 @@ import random
 
 from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
 
-from reportlint.figures import counted_enumerations, figures, respectively
-from reportlint.structure import numbering
+from reportlint.analysis.figures import counted_enumerations, figures, respectively
+from reportlint.text.structure import numbering
 
 REPORT = CORPUS / "yunnan_2025.txt"  # a 9个方面 claim, lists, 分别 with three values, 其中, shares
 

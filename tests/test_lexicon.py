@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.lexicon import is_traditional, lexicon, simplified
+from reportlint.analysis.lexicon import is_traditional, lexicon, simplified
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "gov-reports"

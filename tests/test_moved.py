@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.checks.misplaced_fragment import moved_sentences
-from reportlint.parse import parse_text
+from reportlint.text.parse import parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gov-reports"
 REPORTS = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []

@@ -16,12 +16,12 @@ import pytest
 from running import run
 
 from reportlint.api import RunResult, lint_paths
-from reportlint.document import Span
 from reportlint.engine import run_rules
 from reportlint.model import Finding, Related, RuleMeta, Severity
 from reportlint.output import FORMATS, concise_format, github_format, sarif_format
-from reportlint.parse import parse_text
 from reportlint.registry import build_registry
+from reportlint.text.document import Span
+from reportlint.text.parse import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "seeds/000_ad65c542b7148e02.txt"  # relative to ROOT, as a CI job names it

@@ -469,8 +469,8 @@ def test_a_run_without_regular_expressions_never_imports_regex(tmp_path):
 def test_the_file_budget_bounds_a_rule_across_paragraphs(monkeypatch):
     import time
 
-    from reportlint import bounded_regex
-    from reportlint.bounded_regex import Budget, RegexTimeout
+    from reportlint.packs import bounded_regex
+    from reportlint.packs.bounded_regex import Budget, RegexTimeout
 
     class Slow:  # stands in for a compiled pattern that needs 40 ms a call
         source = written = "slow"

@@ -1,8 +1,7 @@
 """The shared reading of punctuation: which ASCII marks of a paragraph are Chinese
 punctuation, decided per clause, and what replaces them."""
 
-from reportlint.parse import parse_text
-from reportlint.punctuation import (
+from reportlint.analysis.punctuation import (
     HAN_SCRIPT,
     LATIN_SCRIPT,
     NO_SCRIPT,
@@ -12,6 +11,7 @@ from reportlint.punctuation import (
     script,
     strays,
 )
+from reportlint.text.parse import parse_text
 
 
 def marks(text: str, path: str = "case.txt") -> list[tuple[str, str]]:

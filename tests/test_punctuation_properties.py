@@ -20,9 +20,9 @@ from helpers import apply_edit
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from reportlint.analysis.punctuation import script
 from reportlint.api import lint_text
 from reportlint.config import Config
-from reportlint.punctuation import script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

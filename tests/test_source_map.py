@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.markdown import PLACEHOLDER
-from reportlint.parse import parse_text
+from reportlint.text.markdown import PLACEHOLDER
+from reportlint.text.parse import parse_text
 
 PIECES = st.sampled_from(
     ["民营", "经济", "发展", "，", "。", "“", "”", "**", "*", "`代码`", "[链接](http://x.cn)", "<!-- 注 -->",

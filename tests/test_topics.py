@@ -6,9 +6,9 @@ from pathlib import Path
 
 from helpers import findings_for
 
-from reportlint.misplacement import copy_fit, fragment_bounds
-from reportlint.parse import parse_text
-from reportlint.topics import terms, topic_model
+from reportlint.analysis.misplacement import copy_fit, fragment_bounds
+from reportlint.analysis.topics import terms, topic_model
+from reportlint.text.parse import parse_text
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"
 PASTED = "推动以天麻为代表的食药产品研发生产。力争新培育国家级农业龙头企业"
@@ -16,7 +16,7 @@ PASTED = "推动以天麻为代表的食药产品研发生产。力争新培育�
 
 @dataclass(frozen=True)
 class Copy:
-    """The shape of reportlint.copy_index.Copy: a shared run between two paragraphs."""
+    """The shape of reportlint.analysis.copy_index.Copy: a shared run between two paragraphs."""
 
     earlier: int
     earlier_start: int

@@ -5,7 +5,7 @@ one second per process: far too slow for a linter run on every save. The
 lexicon holds the same words, frequencies and part-of-speech tags, sorted so
 that all words starting with one character sit together, plus an index of
 where each character's block starts. reportlint reads only the blocks of the
-characters it looks up (see reportlint/lexicon.py).
+characters it looks up (see reportlint/analysis/lexicon.py).
 
     python tools/build_lexicon.py            # rewrite reportlint/data/lexicon.*
     python tools/build_lexicon.py --check    # exit 1 if the shipped files differ

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document
 from ..model import NoOptions, Violation, rule
+from ..text.document import Document
 
 
 @rule(code="{code}", name="{name}", severity="warning", summary="{summary}", options=NoOptions)

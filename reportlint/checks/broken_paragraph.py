@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..artifacts import CONTINUATION, web_chrome_flags
-from ..document import Document, Paragraph, Span
-from ..lexicon import lexicon
+from ..analysis.lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
-from ..table_rows import table_row_cells
+from ..text.artifacts import CONTINUATION, web_chrome_flags
+from ..text.document import Document, Paragraph, Span
+from ..text.table_rows import table_row_cells
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
 _CLOSED_END = re.compile(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")

@@ -9,9 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..document import Document, Paragraph, Span
-from ..figures import Figure, document_figures
-from ..indicators import (
+from ..analysis.figures import Figure, document_figures
+from ..analysis.indicators import (
     PLACES,
     beyond_frame,
     paragraph_frames,
@@ -22,6 +21,7 @@ from ..indicators import (
     strip_leads,
 )
 from ..model import Related, Violation, rule
+from ..text.document import Document, Paragraph, Span
 
 # Spans of years and ages say over how long or for whom, not how much (用3年时间, 60岁以上);
 # minutes, hours and days can be indicators (课间时长15分钟, 审批时限5天).

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from ..document import Document, Paragraph
-from ..figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
+from ..analysis.figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
 from ..model import Related, Violation, rule
-from ..structure import chinese_number, numbering
+from ..text.document import Document, Paragraph
+from ..text.structure import chinese_number, numbering
 
 # A list written out in full names a handful of things; a count far from the
 # number of items before it counts something else (停建、缓建大中型项目295个).
@@ -248,7 +248,7 @@ def _inner_joiners(text: str, items: tuple[Item, ...]) -> int:
 def _names_joined_in_the_first(first: str) -> int:
     """1 when the first item ends with two names joined by 和 (支持天津和重庆), else 0: its start
     runs back into the clause, where a 和 joins other things (落实…方针和香港)."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     tokens = lexicon().segment(first)
     for before, joiner, after in zip(tokens, tokens[1:], tokens[2:]):
@@ -278,7 +278,7 @@ def _label_names_every_item(items: tuple[Item, ...], count: Figure) -> bool:
 def _numeral_in_a_name(text: str, count: Figure) -> bool:
     """Whether the count starts a word of the dictionary that is a name, not a number (五项原则,
     三个代表, 四大发明, 三座大山, 两个凡是): its numeral was fixed once, not counted here."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     shortest = len(count.text) + (count.kind != "abbreviation")
     for end in range(count.start + shortest, min(len(text), count.start + MAX_NAME) + 1):
@@ -301,7 +301,7 @@ def _count_of_the_last_item(text: str, items: tuple[Item, ...], count: Figure) -
     noun = _counted_noun(text, count)
     if len(noun) < 2:
         return False
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     # Only the first item's last word: where it starts is a guess (中央政府全力支持香港).
     first = lexicon().segment(items[0].text)[-1].text
@@ -321,7 +321,7 @@ def _last_item_holds_the_predicate(text: str, items: tuple[Item, ...]) -> bool:
     on (中国、印度、缅甸倡导和平共处五项原则; 广州、深圳援助梅州建设4个小镇), manners of the
     verb (旗帜鲜明、理直气壮地宣传四项基本原则), or a list after a preposition closed by the verb
     (从增速、结构、效率方面提出5项指标)."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     tokens = [(t.text, t.entry.tag if t.entry else "") for t in lexicon().segment(items[-1].text)]
     for (_, name), (verb, tag), (_, target) in zip(tokens, tokens[1:], tokens[2:]):
@@ -341,7 +341,7 @@ def _abbreviation_names_the_items(items: tuple[Item, ...], count: Figure) -> boo
     a verb that is the last item (经济建设、政治建设、协调推进“四个全面”). A last item that is
     only verbs counts when every item shares a character with the abbreviation (早发现、早报告、
     早隔离、早治疗“四早”); one with a subject before its verb (…、常住人口实现“四个翻番”) does."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     tags = [token.entry.tag if token.entry else "" for token in lexicon().segment(items[-1].text)]
     shares_a_character = bool(count.label) and all(any(char in item.text for char in count.label) for item in items)
@@ -385,7 +385,7 @@ def _list_runs_to_the_count(items: tuple[Item, ...], count: Figure) -> bool:
     (a preposition), 城乡融合发展、缩小“三大差距” (a verb and its quoted object) or
     支持昭阳、鲁甸创建3个示范区 (a place, then a verb) the list stopped earlier and the count
     counts what follows it. A verb alone ends many items (排查调处三个环节)."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     tags = [token.entry.tag if token.entry else "" for token in lexicon().segment(items[-1].text)]
     if not tags or tags[-1] in _ADVERB_TAGS or any(tag in ("p", "c") for tag in tags):
@@ -398,7 +398,7 @@ def _list_runs_to_the_count(items: tuple[Item, ...], count: Figure) -> bool:
 def _trimmed_start(items: tuple[Item, ...]) -> int:
     """The first item runs back to its clause's start (打造昭阳, 《纲要草案》从创新): show it
     from after the last verb, adverb, preposition or mark before its final word."""
-    from ..lexicon import lexicon  # read the dictionary only for a mismatch
+    from ..analysis.lexicon import lexicon  # read the dictionary only for a mismatch
 
     first = items[0]
     tokens = lexicon().segment(first.text)

@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Severity, Violation, rule
+from ..text.document import Document, Paragraph, Span
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # At each position, the shortest stretch (up to 8 characters) that is repeated
@@ -129,7 +129,7 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - `consistent-uses` (3): a doubled form found this many times or more in one
       document is reported once, as info, as a possibly intended term (at least 2).
     """
-    from ..lexicon import is_traditional, lexicon, simplified  # read the dictionary only when this rule runs
+    from ..analysis.lexicon import is_traditional, lexicon, simplified  # read the dictionary only when this rule runs
 
     words = lexicon()
     # A text in traditional characters (共和國國務院) is read through the simplified forms the

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..copy_index import Duplicate, duplicate_paragraphs
-from ..document import Document, Paragraph, Span
+from ..analysis.copy_index import Duplicate, duplicate_paragraphs
 from ..model import Edit, Fix, Related, Violation, rule
+from ..text.document import Document, Paragraph, Span
 
 # A lead sentence this short names a paragraph well (把绿美环境护得更优。).
 _MAX_LEAD = 16
@@ -26,7 +26,7 @@ class Options:
 
 
 @rule(code="RL202", name="duplicate-paragraph", severity="warning", summary="段落重复",
-      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",))
 def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..copy_index import (
+from ..analysis.copy_index import (
     Copy,
     between_articles,
     copies,
@@ -26,10 +26,10 @@ from ..copy_index import (
     restated_task,
     same_part,
 )
-from ..document import Document, Sentence
-from ..engine import selected_rules
-from ..indicators import period_words
+from ..analysis.indicators import period_words
+from ..engine import superseded_by
 from ..model import Related, Violation, rule
+from ..text.document import Document, Sentence
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
 
@@ -106,12 +106,12 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     - `min-chars` (12): the fewest Chinese characters of a sentence worth
       reporting (at least 6).
     """
-    selected = selected_rules(doc)
+    superseding = superseded_by(doc, "duplicate-sentence")
     duplicates: dict = {}
-    if selected is None or "duplicate-paragraph" in selected:
+    if superseding is None or "duplicate-paragraph" in superseding:
         paragraph_opts = ParagraphOptions()
         duplicates = duplicate_paragraphs(doc, paragraph_opts.threshold, paragraph_opts.min_length)
-    misplaced = _misplaced(doc) if selected is None or "misplaced-fragment" in selected else {}
+    misplaced = _misplaced(doc) if superseding is None or "misplaced-fragment" in superseding else {}
     found = copies(doc, opts.min_chars)
     runs = Counter((copy.earlier, copy.later) for copy in found)
     sentences = _Sentences(doc)
@@ -175,7 +175,7 @@ def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counte
 
 def _misplaced(doc: Document) -> dict[Copy, str]:
     """The copies misplaced-fragment reports (the topic model is paid for only here)."""
-    from ..misplacement import misplaced_copies  # noqa: PLC0415
+    from ..analysis.misplacement import misplaced_copies  # noqa: PLC0415
 
     return misplaced_copies(doc)
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
-from ..document import Document, Paragraph, Span
 from ..model import Edit, Fix, Related, Violation, rule
+from ..text.artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
+from ..text.document import Document, Paragraph, Span
 
 # The credit line of a newspaper photo: 本报记者 戴冰摄, （新华社记者 李学仁 摄）.
 _PHOTO_CREDIT = re.compile(

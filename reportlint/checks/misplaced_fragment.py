@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Document, Paragraph, Sentence
-from ..misplacement import COHESION, copy_fit, fragment_bounds, misplaced_copies
+from ..analysis.misplacement import COHESION, copy_fit, fragment_bounds, misplaced_copies
+from ..analysis.topics import TopicModel, han_count, terms, topic_model
 from ..model import Edit, Fix, Related, Violation, rule
-from ..topics import TopicModel, han_count, terms, topic_model
+from ..text.document import Document, Paragraph, Sentence
 
 # A moved sentence (no copy left behind) is judged on its own: it must share
 # nothing with the text around it and most of its telling terms with one
@@ -44,7 +44,7 @@ class Options:
 
 
 @rule(code="RL204", name="misplaced-fragment", severity="warning", summary="文字与所在段落无关，疑为误粘贴或误移",
-      options=Options, fixable="sometimes", fix_kinds=("unsafe",))
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",))
 def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does
@@ -220,7 +220,7 @@ def _repeats_formula(sentence: Sentence, home: Paragraph) -> bool:
 def _copied_paragraph_spans(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """Copied runs by paragraph: a sentence with a copy is a duplicate (or a
     copied fragment), judged with both copies, never as moved."""
-    from ..copy_index import copies  # noqa: PLC0415 - paid for only when this rule runs
+    from ..analysis.copy_index import copies  # noqa: PLC0415 - paid for only when this rule runs
 
     spans: dict[int, list[tuple[int, int]]] = {}
     for copy in copies(doc):

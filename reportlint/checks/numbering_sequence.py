@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..artifacts import CONTINUATION
-from ..document import Document, Paragraph, Span
 from ..model import Related, Violation, rule
-from ..structure import chinese_number, list_label_end, numbering
+from ..text.artifacts import CONTINUATION
+from ..text.document import Document, Paragraph, Span
+from ..text.structure import chinese_number, list_label_end, numbering
 
 # Paragraphs whose leading number is the author's: Markdown ordered-list markers
 # never reach the prose (Markdown numbers those items itself), table cells and

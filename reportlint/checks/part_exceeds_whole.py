@@ -7,10 +7,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..document import Document, Paragraph
-from ..figures import Figure, document_figures
-from ..indicators import rounding
+from ..analysis.figures import Figure, document_figures
+from ..analysis.indicators import rounding
 from ..model import Related, Violation, rule
+from ..text.document import Document, Paragraph
 
 _OF_WHICH = re.compile(r"其中(?!的)[，,：:]?")
 # The clause of the parts ends at a comma: what follows is a new statement

@@ -7,9 +7,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from ..document import Document, Paragraph, Sentence
-from ..figures import Figure, Respectively, document_figures, respectively
+from ..analysis.figures import Figure, Respectively, document_figures, respectively
 from ..model import Violation, rule
+from ..text.document import Document, Paragraph, Sentence
 
 _SKIPPED_KINDS = ("artifact", "meta")
 # Rates that count a part of a whole, so they lie between 0 and 100%. Rates that may pass 100%

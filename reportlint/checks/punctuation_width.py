@@ -6,9 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Document, Span
-from ..model import Edit, Fix, Related, Violation, rule
-from ..punctuation import (
+from ..analysis.punctuation import (
     ASCII_MARKS,
     ELLIPSIS,
     FULL_WIDTH_KIND,
@@ -18,6 +16,8 @@ from ..punctuation import (
     full_width_kinds,
     strays,
 )
+from ..model import Edit, Fix, Related, Violation, rule
+from ..text.document import Document, Span
 
 _FIX_TITLE = "改为全角标点"
 _SHOWN = 10  # a bracket or quote longer than this is shown as (…)

@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..document import Document, Paragraph
+from ..analysis.punctuation import ELLIPSIS, FULL_WIDTH, prose, strays
 from ..model import Edit, Fix, NoOptions, Violation, rule
-from ..punctuation import ELLIPSIS, FULL_WIDTH, prose, strays
+from ..text.document import Document, Paragraph
 
 # A run of 点号 in either width; which ASCII ones count is decided per clause.
 _RUN = re.compile(r"[，。、；：？！,;:?!.]{2,}")

@@ -6,9 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ..document import Document, Paragraph
-from ..figures import Figure, Item, Respectively, document_figures, respectively
+from ..analysis.figures import Figure, Item, Respectively, document_figures, respectively
 from ..model import Violation, rule
+from ..text.document import Document, Paragraph
 
 # Paragraph kinds that hold no prose worth reading for figures.
 _SKIPPED_KINDS = ("artifact", "meta")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..document import Document
 from ..model import NoOptions, Violation, rule
+from ..text.document import Document
 
 
 @rule(code="RL001", name="invalid-suppression", severity="warning", summary="抑制注释无法识别",

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..document import Document, Paragraph
 from ..model import NoOptions, Related, Violation, rule
+from ..text.document import Document, Paragraph
 
 _CLOSER_OF = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』",
               "[": "]", "〔": "〕", "〈": "〉", "［": "］"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from ..document import Document
 from ..model import Finding
 from ..results import RunResult
+from ..text.document import Document
 from .options import DEFAULT_OPTIONS, RenderOptions
 
 

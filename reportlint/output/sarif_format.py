@@ -18,9 +18,9 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
-from ..document import Document, Span
 from ..model import Finding, RuleMeta, Severity
 from ..results import RunResult
+from ..text.document import Document, Span
 from ..version import __version__
 from .options import DEFAULT_OPTIONS, RenderOptions
 from .repo_paths import find_root, from_root

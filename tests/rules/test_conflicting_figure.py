@@ -1,7 +1,7 @@
 from helpers import assert_rule, findings_for
 
+from reportlint.analysis.figures import figures
 from reportlint.checks.conflicting_figure import consistent
-from reportlint.figures import figures
 
 PLAN = "二、2026年工作安排\n\n"
 REVIEW = "一、2025年工作回顾\n\n"

@@ -209,8 +209,8 @@ def test_variant_forms_are_not_held_against_documents_written_before_their_stand
 
 
 def test_since_must_be_a_year(tmp_path):
-    from reportlint.pack_format import PackError
     from reportlint.packs import load_pack
+    from reportlint.packs.format import PackError
 
     pack = tmp_path / "terms.toml"
     pack.write_text('format = 2\nprefix = "ORG"\n[[rule]]\ncode = "ORG101"\nname = "terms"\nkind = "substitution"\n'

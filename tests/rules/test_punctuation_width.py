@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from helpers import apply_edit, assert_rule, findings_for
 
-from reportlint.decoding import decode
+from reportlint.text.decoding import decode
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "seeds" / "000_ad65c542b7148e02.txt"

@@ -11,10 +11,10 @@ import string
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import RegistryError
+from ..model import Severity
+from ..suggest import did_you_mean
 from .bounded_regex import LazyRegex, compile_user_regex
-from .errors import RegistryError
-from .model import Severity
-from .suggest import did_you_mean
 
 FORMATS = (1, 2)
 KINDS = ("substitution", "existence", "pattern")

@@ -15,10 +15,10 @@ import re
 import sys
 from collections.abc import Iterator
 
+from ..model import Check, Edit, Fix, Violation
+from ..text.document import Document, Paragraph
 from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
-from .document import Document, Paragraph
-from .model import Check, Edit, Fix, Violation
-from .pack_format import Context, Entry, RuleSpec
+from .format import Context, Entry, RuleSpec
 
 
 def make_check(spec: RuleSpec) -> Check:

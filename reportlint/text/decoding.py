@@ -53,8 +53,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 
-from .errors import InputError
-from .i18n import N_, Message
+from ..errors import InputError
+from ..i18n import N_, Message
 
 #: Files larger than this are refused: linting them would take minutes and the
 #: memory of several copies of the text.

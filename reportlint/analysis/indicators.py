@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .document import Document
+from ..text.document import Document
 from .figures import Figure
 
 # Where an indicator's phrase starts: the previous clause punctuation.

@@ -9,17 +9,17 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from . import decoding
 from .artifacts import is_artifact, running_headers
 from .decoding import decode, lines_of
 from .document import WORD_ENCODING, Document, Paragraph
-from .errors import InputError
 from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
 from .markdown_blocks import CODE
 from .structure import classify, numbering
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-#: read by reportlint.docx_reader; .doc is there only to be refused with a useful message
+#: read by reportlint.text.docx_reader; .doc is there only to be refused with a useful message
 WORD_SUFFIXES = (".docx", ".doc")
 
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .document import Document, Paragraph
+from ..text.document import Document, Paragraph
 
 # Function characters glue content words together: a bigram across one (的发,
 # 和推, 以天) is an accident of the sentence, not a term.

@@ -34,14 +34,12 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
+from ..errors import InputError
+from ..i18n import Message
 from .decoding import check_regular, reading
-from .errors import InputError
-from .i18n import Message
 from .markdown import RawParagraph
-from .model import Finding
 
 MAX_PARTS = 5000
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts unpacked (pictures included)
@@ -443,7 +441,3 @@ def opening_words(source: str, offset: int) -> str:
     text = source[start : end if end >= 0 else len(source)].strip(_SPACES)
     return text if len(text) <= _OPENING_CHARS else text[:_OPENING_CHARS] + "…"
 
-
-def locate_in_paragraphs(findings: list[Finding], source: str) -> list[Finding]:
-    """Findings of a Word file with their paragraph named in the message (line N is ¶N)."""
-    return [replace(f, message=f"{f.message}（¶{f.line}「{opening_words(source, f.span.start)}」）") for f in findings]

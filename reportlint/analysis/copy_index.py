@@ -43,8 +43,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress
 
-from .document import Document
-from .table_rows import table_row_cells
+from ..text.document import Document
+from ..text.table_rows import table_row_cells
 
 #: paragraphs whose text can be copied (not titles, headings, metadata, leftovers)
 BODY_KINDS = ("text", "list-item", "table-cell", "quote")

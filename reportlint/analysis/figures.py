@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from .document import Document
+    from ..text.document import Document
 
 Kind = Literal["quantity", "abbreviation", "ordinal", "date"]
 Bound = Literal["exact", "min", "max", "about"]

@@ -1,8 +1,8 @@
 """Which copied fragments are out of place: the decision misplaced-fragment reports, and
 duplicate-sentence leaves to it.
 
-A fragment copied into two places (the copy index, reportlint.copy_index) is judged by the topic model
-(reportlint.topics): it is misplaced in one of them when that place's section is about something
+A fragment copied into two places (the copy index, reportlint.analysis.copy_index) is judged by the topic model
+(reportlint.analysis.topics): it is misplaced in one of them when that place's section is about something
 else and the other place's is about what the fragment says, and no convention explains the copy
 (a formula the document repeats, a task restated, an article of a regulation, a dialogue)."""
 
@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text.document import Document
 from .copy_index import (
     Copy,
     between_articles,
@@ -26,7 +27,6 @@ from .copy_index import (
     restates_closing,
     same_part,
 )
-from .document import Document
 from .topics import TOPICAL_KINDS, Fit, TopicModel, han_count, section_of_paragraphs, terms, topic_model
 
 #: a paragraph whose sentences share less than this with each other is a list, not a topic

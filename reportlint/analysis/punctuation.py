@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .document import Document, Paragraph
+from ..text.document import Document, Paragraph
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 #: the marks a report writes in both widths: their share decides whether ASCII is the document's habit

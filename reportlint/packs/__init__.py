@@ -1,7 +1,7 @@
 """Declarative rule packs: TOML files of word lists and patterns that become rules.
 
 rules/README.md documents the format (version 2, and version 1 which is still
-read). pack_format validates a pack, pack_match turns each rule into a check,
+read). packs.format validates a pack, packs.matching turns each rule into a check,
 this module finds the packs and writes each rule's documentation.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import NoOptions, RuleMeta
-from .pack_format import Entry, PackError, RuleSpec, parse_pack
-from .pack_match import make_check
-from .tomlfile import read_toml
+from ..model import NoOptions, RuleMeta
+from ..tomlfile import read_toml
+from .format import Entry, PackError, RuleSpec, parse_pack
+from .matching import make_check
 
 __all__ = ["PackError", "builtin_pack_paths", "load_pack", "load_pack_specs"]
 
@@ -20,8 +20,8 @@ __all__ = ["PackError", "builtin_pack_paths", "load_pack", "load_pack_specs"]
 def builtin_pack_paths() -> list[Path]:
     """The packs shipped with reportlint: inside the package in a wheel, at the
     top of the repository in a source checkout or editable install."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "rules", here.parent / "rules"):
+    package = Path(__file__).resolve().parent.parent  # reportlint/
+    for folder in (package / "rules", package.parent / "rules"):
         if folder.is_dir():
             return sorted(folder.glob("*.toml"))
     return []

@@ -1,0 +1,1 @@
+"""What the rules share about a document: figures, copies, topics, words, punctuation."""
