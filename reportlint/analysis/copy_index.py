@@ -608,7 +608,8 @@ def _in_review(doc: Document) -> list[bool]:
     for paragraph in doc.paragraphs:
         if paragraph.kind == "heading" and paragraph.numbering and paragraph.numbering[0] <= 1:
             review = _REVIEW.search(paragraph.text) is not None
-        elif _title_shaped(paragraph.kind, paragraph.numbering, _SPACE.sub("", paragraph.text)):
+        elif _title_shaped(paragraph.kind, paragraph.numbering, _SPACE.sub("", paragraph.text)) \
+                and table_row_cells(paragraph.text) < 3:  # a table's header row (指标　2024年计划　…) sets no chapter
             if _REVIEW.search(paragraph.text):
                 review = True
             elif _PLAN.search(paragraph.text):
@@ -622,15 +623,30 @@ def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: s
     both in the review of past work and among the tasks ahead, on purpose: without
     figures (削减审批事项62项 is a result, said once), and either as the topic sentence
     that leads a paragraph at one of its places (加快构筑向西向南开放战略高地和参与国际
-    竞争新基地。) or between two paragraphs written on one model (*mirrored*: they share
-    other text, 深化农村改革，推进耕地、草牧场…)."""
+    竞争新基地。), as an item of a list of targets (…；单位地区生产总值能耗降低完成省下达任务。)
+    or between two paragraphs written on one model (*mirrored*: they share other text,
+    深化农村改革，推进耕地、草牧场…)."""
     from .figures import figures  # noqa: PLC0415 - the figure reader is loaded only here
 
     places = list(places)
     review = in_review(doc)
     if review[places[0][0]] == review[places[1][0]] or _DIGIT.search(text) or figures(text):
         return False
-    return mirrored or any(start < _first_sentence_end(doc.paragraphs[index]) for index, start, _ in places)
+    return mirrored or any(start < _first_sentence_end(doc.paragraphs[index])
+                           or _target_item(doc.paragraphs[index].text, start)
+                           for index, start, _ in places)
+
+
+def _target_item(text: str, start: int) -> bool:
+    """…主要预期目标是：…；粮食产量稳定在63万吨以上；单位地区生产总值能耗降低完成省下达任务。: an
+    item of a list of targets (after ；, in a sentence that names its targets), which restates an
+    indicator the review gave as achieved."""
+    opening = max(text.rfind(mark, 0, start) for mark in "。！？") + 1
+    sentence = text[opening:start]
+    return sentence.rstrip().endswith(("；", ";")) and sentence.count("；") >= 2 and _TARGETS.search(sentence) is not None
+
+
+_TARGETS = re.compile(r"目标|指标")
 
 
 #: copied runs two paragraphs share besides the one judged when one was written on the model of the other

@@ -228,6 +228,10 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # （本列数据的勾稽关系为：…）: a note in brackets is whole in itself
     if _verse_lines(text, second.text):
         return None  # 千里之行始足下， / 万山磅礴看主峰。: a poem set one line a paragraph
+    if _BRACKETED_LABEL.fullmatch(text) or _GROUP_LABEL.fullmatch(text):
+        return None  # 【本期要目】, 白沙区（7个）: a label heads what follows, it starts no sentence
+    if _ITEMS_LINE.fullmatch(text) and not _SENTENCE_MARK.search(second.text):
+        return None  # 市统计局综合统计科、…、市数据资源管理局数据共享科 above the next group's label
     if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
         return CUT  # …， / 一是: the sentence goes on below
     if (_HEADER_FIELD.fullmatch(text) and not _ANY_MARK.search(second.text)) or (
@@ -404,6 +408,12 @@ def _table_rows(text: str, following: str) -> bool:
 # A field of a document's header: a short label and a short value, no clause (签发人：郑国安, 类别：A).
 _HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
 _ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
+# A label in brackets on a line of its own (【本期要目】), and a group's name with its count
+# (白沙区（7个）, 先进个人（30名）) heading the list below it
+_BRACKETED_LABEL = re.compile(r"【[^【】]{1,20}】|〔[^〔〕]{1,20}〕")
+_GROUP_LABEL = re.compile(r"[^，。；：、,;:!?！？（()）]{1,24}[（(][0-9０-９]+[个名人项家所户件][）)]")
+# A line of names or units set apart by 、 alone: three items or more, none a clause
+_ITEMS_LINE = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40}){2,}")
 # A body paragraph that opens with its period: 1—8月，… / 今年以来，… / 2025年，…
 _TIME_LEAD = re.compile(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
                         r"[上下]半年|前三季度|[一二三四]季度)，")

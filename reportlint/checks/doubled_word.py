@@ -218,6 +218,8 @@ def _longest_repeat(text: str, position: int, shortest: str) -> str:
 
 def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     unit, text = doubling.unit, doubling.text
+    if _CELL_GAP.search(unit):
+        return False  # 11月　1—11月　1—11月比上年…: cells of a table's header row, not words typed twice
     if not _HAN_CHAR.search(unit):
         return True  # "the the"
     a, b, c, k = doubling.start, doubling.middle, doubling.end, len(unit)
@@ -316,6 +318,9 @@ def _opens_set_term(text: str, a: int, b: int) -> bool:
     terms = _SET_TERMS.get(text[a:b])
     return bool(terms) and a > 0 and _HAN_CHAR.match(text[a - 1]) is not None and text.startswith(terms, b)
 
+
+# What sets the cells of a table row apart: a tab, a full-width space, two spaces or more
+_CELL_GAP = re.compile(r"[\t\u3000]| {2,}")
 
 # A list of three items or more of one character each (市、县、乡、村; 省、市、县).
 _ONE_CHARACTER_ITEMS = re.compile(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Edit, Fix, Related, Violation, rule
-from ..text.artifacts import CONTINUATION, is_print_artifact, running_headers, web_chrome_flags
+from ..text.artifacts import CONTINUATION, is_newspaper_furniture, is_print_artifact, running_headers, web_chrome_flags
 from ..text.document import Document, Paragraph, Span
 
 # The credit line of a newspaper photo: 本报记者 戴冰摄, （新华社记者 李学仁 摄）.
@@ -164,6 +164,8 @@ def _chrome_violation(doc: Document, run: list[Paragraph]) -> Violation:
     span = Span(run[0].span().start, run[-1].span().end)
     lines = doc.lines.position(span.end)[0] - doc.lines.position(span.start)[0] + 1
     where = f"（共{len(run)}段，{lines}行）" if len(run) > 1 else ""
+    if all(is_newspaper_furniture(p.text) for p in run):
+        return Violation(span, f"报纸版面残留“{shown}”{where}：报头、版面责编等不属于正文", fix=_delete_paragraphs(doc, run))
     return Violation(span, f"网页残留“{shown}”{where}：复制网页时带入的导航、工具栏或来源信息，不属于正文",
                      fix=_delete_paragraphs(doc, run))
 

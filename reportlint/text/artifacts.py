@@ -25,7 +25,12 @@ _CHROME_WORDS = {
     "减小", "默认", "】", "【", ">", "|", "×", "相关报道", "相关链接", "相关文档", "延伸阅读", "字号",
     "字体", "在手机上阅读", "打印文章", "纠错", "【打印】", "【关闭】", "【收藏】",
     "QQ空间", "QQ", "朋友圈", "我要纠错", "相关阅读",
+    # a site's footer links (网站地图 | 联系我们 | 隐私声明 | 无障碍浏览)
+    "网站地图", "联系我们", "隐私声明", "无障碍浏览", "关于我们", "网站声明", "使用帮助",
 }
+# A newspaper's page: its masthead (岚川日报　2026年1月23日　星期五) and the page editor (（本版责编：周婉清）)
+_NEWSPAPER = (r"\S{2,10}(?:日报|晚报|时报)[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]+星期[一二三四五六日天])?"
+              r"|[（(]?(?:本版)?责编\s*[:：][^（）()]{1,12}[）)]?")
 _CHROME_LINE = re.compile(
     r"(?:您的位置|当前位置|所在位置)[:：].{0,60}"
     r"|【?\s*字[体号]\s*[:：]\s*(?:[大中小]|加大|还原|减小|默认|\s)*】?"
@@ -40,6 +45,11 @@ _CHROME_LINE = re.compile(
     # the identifier of a linked item in a page's list (e4c29f31c6964493a14c4ddf6b160169:)
     r"|[0-9a-f]{16,}\s*[:：]?"
     r"|[》>]*\s*点击(?:图片|这里|此处)?(?:进入|查看|阅读).{0,12}?\s*[《<]*"
+    # the links to the page before and after (上一篇：…的通报), a bare breadcrumb (首页 > 政务公开 > …)
+    r"|(?:上一篇|下一篇)\s*[:：].{1,80}"
+    r"|首页\s*[>＞›»](?:\s*[^>＞›»\s][^>＞›»]{0,20}[>＞›»]?)+"
+    # a newspaper's page: its masthead and the page editor (see _NEWSPAPER)
+    r"|" + _NEWSPAPER
 )
 _CHROME_SPLIT = re.compile(r"[\s|｜/、]+")
 
@@ -60,6 +70,7 @@ def is_chrome_label(text: str) -> bool:
 # A page's footer: who runs the site and its registration numbers (网站标识码, 闽ICP备…, 公网安备…).
 _FOOTER_ITEM = re.compile(
     r"(?:主办|承办|协办)(?:单位)?\s*[:：].{1,30}|网站标识码\s*[:：]?\s*\w+|\S{0,8}ICP备\S*|\S{0,10}公网安备\S*"
+    r"|版权所有\s*[:：©]?.{1,30}"
 )
 # Items of chrome that share one line, set apart by wide spaces or bars:
 # 【字体：大 中 小】　【打印本页】　【关闭窗口】, 来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：
@@ -67,13 +78,24 @@ _ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*|(?<=】)(?=【)")  # 【打
 
 
 def _chrome_items(text: str) -> bool:
-    items = [item.strip() for item in _ITEM_GAP.split(text) if item.strip()]
+    items = _bracketed_whole([item.strip() for item in _ITEM_GAP.split(text) if item.strip()])
     if len(items) < 2:
         return False
     footer = sum(bool(_FOOTER_ITEM.fullmatch(item)) for item in items)
     # a footer line is web chrome when it names the site's registration, not only its sponsor
     return all(_chrome_item(item) for item in items) and (footer == 0 or any(
         "ICP" in item or "公网安备" in item or "网站标识码" in item for item in items))
+
+
+def _bracketed_whole(items: list[str]) -> list[str]:
+    """【字体：大　中　小】 split at its inner spaces: joined again into one item."""
+    joined: list[str] = []
+    for item in items:
+        if joined and joined[-1].count("【") > joined[-1].count("】"):
+            joined[-1] += "\u3000" + item
+        else:
+            joined.append(item)
+    return joined
 
 
 def _chrome_item(item: str) -> bool:
@@ -84,6 +106,11 @@ def _chrome_item(item: str) -> bool:
     if colon and _CHROME_LABEL.fullmatch(label + colon) and len(value) <= 20:
         return True  # 来源：白鹭市人民政府办公室 beside 发布时间：… on one line
     return bool(inner) and (is_web_chrome(inner) or _FOOTER_ITEM.fullmatch(inner) is not None)
+
+
+def is_newspaper_furniture(text: str) -> bool:
+    """A newspaper page's masthead or page editor line, copied with the report."""
+    return re.fullmatch(_NEWSPAPER, text.strip()) is not None
 
 
 def is_web_chrome(text: str) -> bool:

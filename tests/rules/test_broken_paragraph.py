@@ -534,3 +534,21 @@ def test_silent_on_a_bulletins_distribution_lines_and_a_title_above_a_body_that_
             "全年规模以上工业增加值增长6.4%，其⟦中高技术制造业和装备制造⟧\n\n业增加值分别增长12.5%和9.1%。",
         ],
     )
+
+
+def test_silent_on_a_list_of_units_under_group_labels_and_a_bracketed_label():
+    # found by a held-out commendation and a statistics monthly: 市直单位（10个） above its units
+    # set apart by 、, the next group's label, and 【本期要目】 above the contents
+    assert_rule(
+        "broken-paragraph",
+        valid=[
+            "一、先进集体（9个）\n\n市直单位（5个）\n\n市统计局综合统计科、市发展改革委综合科、市财政局经济建设科、"
+            "市税务局征管和科技发展科、市数据资源管理局数据共享科\n\n白沙区（4个）\n\n白沙区统计局、白沙区市场监管局、"
+            "白沙区高新园区管理委员会经济发展局、白沙区东湖街道办事处",
+            "【本期要目】\n\n1—11月全市经济运行情况简析\n\n主要经济指标",
+        ],
+        invalid=[
+            # a sentence cut in the middle of its enumeration is still cut
+            "推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展，取得了新的成效。",
+        ],
+    )

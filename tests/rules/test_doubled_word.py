@@ -456,3 +456,9 @@ def test_silent_on_a_set_term_after_a_word_that_ends_in_its_head():
                "督促市场主体主体责任落实到位，推动行业部门监管责任压实到人。"],
         invalid=["要落实企业⟦主体主体⟧作用，激发创新活力。"],
     )
+
+
+def test_silent_on_the_cells_of_a_table_header():
+    # found by a held-out monthly: the columns 11月, 1—11月 and 1—11月比上年同期增长 side by side
+    header = "指标\t单位\t11月\t1—11月\t1—11月比上年同期增长（%）"
+    assert not findings_for("doubled-word", "\n\n".join([header, "规上工业增加值\t亿元\t86.2\t905.3\t6.8"] * 4))

@@ -227,3 +227,24 @@ def test_widgets_in_brackets_side_by_side_are_chrome():
         invalid=[f"{BODY}\n\n⟦【打印本页】【关闭窗口】⟧"],
         valid=[f"【中共中央】【国务院】关于深化改革的意见。\n\n{BODY}"],
     )
+
+
+def test_more_of_a_pages_furniture_and_a_newspapers_masthead():
+    # found by held-out captures: leftovers the rule missed
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"⟦岚川日报　2026年1月23日　星期五⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦（本版责编：周婉清）⟧",
+            f"⟦首页 > 政务公开 > 规划计划 > 政府工作报告⟧\n\n{BODY}",
+            f"⟦【字体：大　中　小】　【打印】⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦上一篇：泓州市人民政府关于表彰招商引资工作先进单位的通报\n\n"
+            "下一篇：关于泓州市2024年预算执行情况的报告\n\n网站地图 | 联系我们 | 隐私声明 | 无障碍浏览\n\n"
+            "版权所有：泓州市人民政府办公室　　网站标识码：3622000031⟧",
+        ],
+        valid=[
+            # the words in a sentence, and a newspaper named with a date inside one
+            f"{BODY}\n\n下一篇文章将介绍各地的做法，首页已发布相关通知。",
+            f"据岚川日报2026年1月23日报道，全市春运工作平稳有序。\n\n{BODY}",
+        ],
+    )

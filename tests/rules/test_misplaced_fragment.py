@@ -461,3 +461,18 @@ def test_silent_on_the_closing_formula_of_a_list_of_projects():
     ]
     text = "\n\n".join(f"{heading}\n\n{item}" for heading, item in items)
     assert not findings_for("misplaced-fragment", text)
+
+
+def test_silent_on_an_indicator_achieved_in_the_review_and_listed_among_the_targets():
+    # found by a held-out plan report: the review says 八是… 单位地区生产总值能耗降低完成省下达任务。 and
+    # the targets list it again; a table's header row under the review heading sets no chapter
+    review = ("一、2024年国民经济和社会发展计划执行情况\n\n序号\t指标\t单位\t2024年计划\t2024年执行\n\n"
+              "1\t地区生产总值增长\t%\t6\t6.2\n\n"
+              "2024年，全市经济运行总体平稳、稳中有进，主要指标完成情况好于预期，高质量发展迈出坚实步伐。\n\n"
+              "八是绿色底色更加鲜亮。单位地区生产总值能耗降低完成省下达任务。中心城区空气质量优良天数比例为86.3%，"
+              "比上年提高2.1个百分点，国控断面水质优良比例保持100%，森林覆盖率达到58.6%，生态环境持续改善。\n\n")
+    targets = ("二、2025年经济社会发展的主要目标\n\n"
+               "2025年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；规模以上工业增加值增长7%；"
+               "社会消费品零售总额增长5.5%；城乡居民人均可支配收入增长与经济增长基本同步；"
+               "粮食产量稳定在63万吨以上；单位地区生产总值能耗降低完成省下达任务。")
+    assert not findings_for("misplaced-fragment", review + targets)
