@@ -27,6 +27,24 @@ KEYS = ("extend", "select", "ignore", "extend-select", "per-file-ignores", "seve
 
 
 @dataclass(frozen=True)
+class FileOptions:
+    """Which files a folder walk picks: globs (None: the defaults, or the config's when the command
+    line says nothing), .gitignore, and whether to exclude files named on the command line too
+    (pre-commit names every file)."""
+
+    include: tuple[str, ...] | None = None
+    extend_include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
+
+
+#: what a config without file keys says
+CONFIG_FILE_DEFAULTS = FileOptions(respect_gitignore=True, force_exclude=False)
+
+
+@dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -36,14 +54,8 @@ class Config:
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     allow_words: frozenset[str] = frozenset()
     rule_packs: tuple[Path, ...] = ()
-    #: which files a folder walk picks (globs; None: reportlint.discovery's defaults)
-    include: tuple[str, ...] | None = None
-    extend_include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] | None = None
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    #: exclude even files named on the command line (pre-commit names every file)
-    force_exclude: bool = False
+    #: which files a folder walk picks (see reportlint.discovery)
+    files: FileOptions = CONFIG_FILE_DEFAULTS
     #: the least severity a finding needs to make the run fail (exit 1)
     fail_level: Severity = Severity.WARNING
     #: the file it came from (None: defaults) and the folder its patterns are relative to
@@ -161,10 +173,11 @@ def _base_of(extend: Any, path: Path, extending: tuple[Path, ...]) -> Config:
 
 # Keys whose lists add up along an extend chain (ruff's extend-* semantics); every other key
 # set in the extending file replaces the base's.
-_ADDED = ("extend_select", "extend_include", "extend_exclude", "per_file_ignores", "rule_options", "rule_packs",
-          "allow_words")
-_REPLACED = {"select": "select", "ignore": "ignore", "include": "include", "exclude": "exclude",
-             "respect-gitignore": "respect_gitignore", "force-exclude": "force_exclude", "fail-level": "fail_level"}
+_ADDED = ("extend_select", "per_file_ignores", "rule_options", "rule_packs", "allow_words")
+_REPLACED = {"select": "select", "ignore": "ignore", "fail-level": "fail_level"}
+_FILES_ADDED = ("extend_include", "extend_exclude")
+_FILES_REPLACED = {"include": "include", "exclude": "exclude", "respect-gitignore": "respect_gitignore",
+                   "force-exclude": "force_exclude"}
 
 
 def _extended(base: Config, own: Config, table: dict[str, Any]) -> Config:
@@ -177,6 +190,9 @@ def _extended(base: Config, own: Config, table: dict[str, Any]) -> Config:
     for name in _ADDED:
         mine, theirs = getattr(base, name), getattr(own, name)
         changes[name] = mine | theirs if isinstance(mine, frozenset) else mine + theirs
+    files = {name: getattr(own.files if key in table else base.files, name) for key, name in _FILES_REPLACED.items()}
+    files.update((name, getattr(base.files, name) + getattr(own.files, name)) for name in _FILES_ADDED)
+    changes["files"] = FileOptions(**files)
     # Severities: the most specific selector wins and, in a tie, the first listed: the extending file's.
     changes["severity"] = own.severity + base.severity
     return dataclasses.replace(own, **changes)
@@ -192,9 +208,11 @@ def _rooted(config: Config) -> Config:
             return None
         return tuple(p if "/" not in p or is_absolute_glob(p) else f"{root}/{p.removeprefix('./')}" for p in patterns)
 
+    files = config.files
     return dataclasses.replace(
-        config, include=absolute(config.include), extend_include=absolute(config.extend_include),
-        exclude=absolute(config.exclude), extend_exclude=absolute(config.extend_exclude),
+        config,
+        files=dataclasses.replace(files, include=absolute(files.include), extend_include=absolute(files.extend_include),
+                                  exclude=absolute(files.exclude), extend_exclude=absolute(files.extend_exclude)),
         per_file_ignores=tuple((absolute((p,))[0], selectors) for p, selectors in config.per_file_ignores),
     )
 
@@ -215,12 +233,14 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
         rule_options=read.rule_options(),
         allow_words=frozenset(read.strings("allow-words")),
         rule_packs=tuple((root / p).resolve() for p in read.strings("rule-packs")),
-        include=read.globs("include"),
-        extend_include=read.strings("extend-include"),
-        exclude=read.globs("exclude"),
-        extend_exclude=read.strings("extend-exclude"),
-        respect_gitignore=read.flag("respect-gitignore", True),
-        force_exclude=read.flag("force-exclude", False),
+        files=FileOptions(
+            include=read.globs("include"),
+            extend_include=read.strings("extend-include"),
+            exclude=read.globs("exclude"),
+            extend_exclude=read.strings("extend-exclude"),
+            respect_gitignore=read.flag("respect-gitignore", True),
+            force_exclude=read.flag("force-exclude", False),
+        ),
         fail_level=read.fail_level(),
         path=path,
         root=root,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config, is_absolute_glob
+from .config import Config, FileOptions, is_absolute_glob
 from .i18n import Message
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.docx")
@@ -23,18 +23,6 @@ DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.docx")
 # beside documents: installed packages, caches, built sites (Sphinx's _build
 # holds .txt copies of every page).
 DEFAULT_EXCLUDE = (".*", "__pycache__", "_build", "dist", "node_modules", "site-packages", "venv")
-
-
-@dataclass(frozen=True)
-class FileOptions:
-    """What the command line says about which files to check (None: the config's)."""
-
-    include: tuple[str, ...] | None = None
-    extend_include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] | None = None
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool | None = None
-    force_exclude: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +103,7 @@ def file_settings(config: Config, options: FileOptions, cwd: str) -> FileSetting
     file are relative to its folder; those of the command line and the
     defaults (when no config file applies) to the working folder."""
     root = os.path.abspath(config.root) if config.path else cwd
+    configured = config.files
 
     def globs(patterns: Iterable[str], base: str, ignore_case: bool = False) -> tuple[Glob, ...]:
         return tuple(Glob.make(p, base, ignore_case) for p in patterns if p.strip())
@@ -129,12 +118,12 @@ def file_settings(config: Config, options: FileOptions, cwd: str) -> FileSetting
 
     return FileSettings(
         # 报告.TXT and 报告.Docx are documents too: a file's kind ignores case
-        include=chosen(options.include, config.include, DEFAULT_INCLUDE, config.extend_include,
+        include=chosen(options.include, configured.include, DEFAULT_INCLUDE, configured.extend_include,
                        options.extend_include, ignore_case=True),
-        exclude=chosen(options.exclude, config.exclude, DEFAULT_EXCLUDE, config.extend_exclude,
+        exclude=chosen(options.exclude, configured.exclude, DEFAULT_EXCLUDE, configured.extend_exclude,
                        options.extend_exclude, ignore_case=False),
-        respect_gitignore=config.respect_gitignore if options.respect_gitignore is None else options.respect_gitignore,
-        force_exclude=config.force_exclude if options.force_exclude is None else options.force_exclude,
+        respect_gitignore=configured.respect_gitignore if options.respect_gitignore is None else options.respect_gitignore,
+        force_exclude=configured.force_exclude if options.force_exclude is None else options.force_exclude,
     )
 
 
