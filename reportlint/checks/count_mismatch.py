@@ -160,7 +160,7 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     all_figures = document_figures(doc)
     paragraphs = doc.paragraphs
     for index, (paragraph, found) in enumerate(zip(paragraphs, all_figures)):
-        if paragraph.kind in ("artifact", "meta") or not found:
+        if not paragraph.is_body or not found:
             continue
         following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
         for listed in (*_listed_before(paragraph.text, found), *_listed_after(paragraph.text, found, following)):

@@ -173,7 +173,7 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     None.
     """
     for paragraph, found in zip(doc.paragraphs, document_figures(doc)):
-        if "其中" not in paragraph.text or paragraph.kind in ("title", "meta", "artifact"):
+        if "其中" not in paragraph.text or not paragraph.is_body or paragraph.kind == "title":
             continue
         starts = [f.start for f in found]
         for match in _OF_WHICH.finditer(paragraph.text):

@@ -11,7 +11,6 @@ from ..analysis.figures import Figure, Respectively, document_figures, respectiv
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph, Sentence
 
-_SKIPPED_KINDS = ("artifact", "meta")
 # Rates that count a part of a whole, so they lie between 0 and 100%. Rates that may pass 100%
 # are left out on purpose: 完成率 (投资完成率129.6%), 增长率, 贡献率, 自给率, 负债率, 产销率,
 # 毛入学率 (a gross rate counts pupils of any age), 生产率, and rates measured against a plan or
@@ -122,7 +121,7 @@ def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
     """
     all_figures = document_figures(doc)
     for paragraph, found in zip(doc.paragraphs, all_figures):
-        if paragraph.kind in _SKIPPED_KINDS or not any(f.unit == "%" for f in found):
+        if not paragraph.is_body or not any(f.unit == "%" for f in found):
             continue
         yield from _out_of_range(paragraph, found)
         yield from _partition_sums(paragraph, found)

@@ -11,7 +11,6 @@ from ..model import Violation, rule
 from ..text.document import Document, Paragraph
 
 # Paragraph kinds that hold no prose worth reading for figures.
-_SKIPPED_KINDS = ("artifact", "meta")
 _OPENERS, _CLOSERS = "“‘「『《（(【[", "”’」』》）)】]"
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 # How far the rest of a clause is read after the values, and the start values before 分别.
@@ -77,7 +76,7 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     """
     all_figures = document_figures(doc)
     for paragraph, found in zip(doc.paragraphs, all_figures):
-        if paragraph.kind in _SKIPPED_KINDS or "分别" not in paragraph.text:
+        if not paragraph.is_body or "分别" not in paragraph.text:
             continue
         figures = _Figures(found)
         for pair in respectively(paragraph.text, found):

@@ -22,6 +22,8 @@ from typing import Any, Literal, TypeVar
 T = TypeVar("T")
 
 ParagraphKind = Literal["title", "heading", "text", "list-item", "table-cell", "quote", "meta", "artifact"]
+#: paragraph kinds that are not the document's own text
+NOT_BODY = ("artifact", "meta")
 
 
 # Slots: a large report has hundreds of thousands of spans, pieces, paragraphs
@@ -150,6 +152,12 @@ class Paragraph:
     #: (level, ordinal, marker) for numbered headings such as 一、 / （一） / 1. / （1）
     numbering: tuple[int, int, str] | None = None
 
+    @property
+    def is_body(self) -> bool:
+        """The document's own text: not a layout leftover (artifact) nor its metadata (a date,
+        a byline, a signature), whose figures and words say nothing the rules judge."""
+        return self.kind not in NOT_BODY
+
     def span(self, i: int = 0, j: int | None = None) -> Span:
         """Source span of the prose offsets [i, j)."""
         j = len(self.text) if j is None else j
@@ -228,6 +236,11 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def body_paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the document's own text (see Paragraph.is_body)."""
+        return [paragraph for paragraph in self.paragraphs if paragraph.is_body]
 
     @property
     def is_word(self) -> bool:
