@@ -96,7 +96,17 @@ budget, state-capital, debt, audit-rectification reports, a statistics monthly, 
 construction, tourism and social security bulletins: four, an indicator achieved in the review
 and listed among the targets (a table's header row had ended the review chapter), a monthly's
 【本期要目】 above its contents, and a table header's cells 11月　1—11月 read as a doubled word;
--w31: ten speeches and reports for meetings: none).
+-w31: ten speeches and reports for meetings: none) and 36 on the 40 of the eleventh round, from
+four causes (-w32: ten government work reports of 2018 to 2026: none; -w33: forms and registers
+(name lists, 任前公示, a job table, results by unit, a meeting's schedule and receipt, duty
+rosters, contact lists, an allocation table, a licensing list, petition statistics): nineteen,
+from lines of names under their group's label and count (单位（9人）：名、名…), and a duty table's
+header row repeated above rows that part a cell in two; -w34: a bulletin, a mid-term review,
+an industrial plan with its boxes, a regulation with penalty tiers, a flood plan, a task list,
+a business-climate report, census, health and state-asset reports: two, a box (专栏3) that
+numbers its projects on through its own sub-headings; -w35: 人大, 政协, court, procuratorate
+and supervision texts: fifteen, one cause, a file of election announcements 第1号…第5号 each
+restating its title, signing body, date and formulas).
 """
 
 from pathlib import Path
@@ -112,7 +122,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w15", "clean-texts-w16", "clean-texts-w17", "clean-texts-w18", "clean-texts-w19",
            "clean-texts-w20", "clean-texts-w21", "clean-texts-w22", "clean-texts-w23", "clean-texts-w24",
            "clean-texts-w25", "clean-texts-w26", "clean-texts-w27", "clean-texts-w28", "clean-texts-w29",
-           "clean-texts-w30", "clean-texts-w31")
+           "clean-texts-w30", "clean-texts-w31", "clean-texts-w32", "clean-texts-w33", "clean-texts-w34",
+           "clean-texts-w35")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)

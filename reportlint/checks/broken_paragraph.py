@@ -230,8 +230,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # 千里之行始足下， / 万山磅礴看主峰。: a poem set one line a paragraph
     if _BRACKETED_LABEL.fullmatch(text) or _GROUP_LABEL.fullmatch(text):
         return None  # 【本期要目】, 白沙区（7个）: a label heads what follows, it starts no sentence
-    if _ITEMS_LINE.fullmatch(text) and not _SENTENCE_MARK.search(second.text):
-        return None  # 市统计局综合统计科、…、市数据资源管理局数据共享科 above the next group's label
+    if _items_line(text) and not _SENTENCE_MARK.search(second.text):
+        return None  # 市统计局综合统计科、…、数据共享科 or 青柳街道（8个）：青柳社区、… above the next group
     if _OPEN_END.search(text) or _BARE_LEAD.fullmatch(text):
         return CUT  # …， / 一是: the sentence goes on below
     if (_HEADER_FIELD.fullmatch(text) and not _ANY_MARK.search(second.text)) or (
@@ -417,6 +417,16 @@ _ITEMS_LINE = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；�
 # A body paragraph that opens with its period: 1—8月，… / 今年以来，… / 2025年，…
 _TIME_LEAD = re.compile(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
                         r"[上下]半年|前三季度|[一二三四]季度)，")
+# A group's label before its list on one line: 柏川城建集团有限公司（9人）：, 青柳街道（8个）：
+_ITEMS_LABEL = re.compile(r"[^，。；：、,;:!?！？]{1,30}[：:]")
+
+
+def _items_line(text: str) -> bool:
+    """A line of names or units set apart by 、, with its group's label before a colon or not."""
+    label = _ITEMS_LABEL.match(text)
+    return _ITEMS_LINE.fullmatch(text[label.end() :] if label else text) is not None
+
+
 # An addressee on a line of its own: 黄明远委员：, 各区县人民政府：, 国务院：
 _SALUTATION = re.compile(r"[^，。；：、,;:!?！？\s]{2,24}(?<![是为下括有即如])[：:]")
 

@@ -52,8 +52,10 @@ _LEADING_REACH = 8
 # what it does not quote, so its numbers may start anywhere and leave gaps.
 _SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
 _TITLE_AREA = 10  # paragraphs
-# An appendix's label on a line of its own (附：名词解释, 附件, 附录, 注释)
-_APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?")
+# An appendix's label on a line of its own (附：名词解释, 附件, 附录, 注释), and a box's title (专栏3　…)
+_APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?"
+                       r"|专栏\s*[0-9０-９一二三四五六七八九十]+.*")
+_BOX = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
 # 附件：1.…… / 注：（1）……: a number written after a label's colon
 _LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
 _NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
@@ -272,6 +274,22 @@ def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | N
     return None
 
 
+def _boxes(doc: Document) -> dict[int, int]:
+    """Paragraph index -> the number of the box (专栏N) it is in: from the box's title to the
+    next numbered heading of the top levels (一、) around it."""
+    boxes: dict[int, int] = {}
+    box = None
+    for paragraph in doc.paragraphs:
+        if paragraph.numbering is None and _BOX.match(paragraph.text.strip()):
+            box = paragraph.index
+        elif box is not None and paragraph.numbering is not None and paragraph.numbering[0] <= 1 \
+                and paragraph.kind == "heading":
+            box = None
+        if box is not None:
+            boxes[paragraph.index] = box
+    return boxes
+
+
 def _runs_on_through(rank: int, parent_rank: int) -> bool:
     return parent_rank in _RUNS_ON_THROUGH.get(rank, ())
 
@@ -429,7 +447,11 @@ class _Outline:
         return self.at.crossed
 
     def check(self, marks: list[_Mark]) -> Iterator[Violation]:
-        segments = _segments(marks)
+        # a box (专栏3　重点建设项目: 1.…12. through its own （一）…（四）) numbers in its own habit,
+        # which says nothing of how the document numbers its parts: a part of its own
+        boxes = _boxes(self.doc)
+        segments = [-1 - boxes[mark.paragraph.index] if mark.paragraph.index in boxes else segment
+                    for mark, segment in zip(marks, _segments(marks))]
         self.habits = _habits(marks, segments)
         for mark, self.segment in zip(marks, segments):
             previous = self.runs.get(mark.rank)

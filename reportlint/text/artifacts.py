@@ -185,6 +185,8 @@ SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
 RUNNING_HEADER_REPEATS = 3
 
 
+# The number of one document of a series on a line of its own: （第2号）, 第3号
+_SERIES_NUMBER = re.compile(r"[（(]?第[0-9０-９一二三四五六七八九十]+号[）)]?")
 # A header line ends no clause: 各位代表： introduces what follows, it is no header.
 _HEADER_MARKS = re.compile(r"[。！？；，,!?;：:、]")
 # 一是 / 二要: the lead of a point recurs in every enumeration; it is no header either.
@@ -214,9 +216,14 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
                 and not is_artifact(text)):
             seen.setdefault(text, []).append(index)
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
+    # A file of numbered documents issued together (公告（第1号）…（第5号）) restates each one's
+    # title, signature and date: lines that recur no more often than the documents are no header.
+    documents = sum(1 for text in texts if _SERIES_NUMBER.fullmatch(text.strip()))
     headers = {}
     for text, copies in seen.items():
         if len(copies) < times or 2 * sum(_glued(texts, index) for index in copies) >= len(copies):
+            continue
+        if documents >= 2 and len(copies) <= documents:
             continue
         if 2 * sum(_heads_a_table(texts, index) for index in copies) >= len(copies):
             continue  # 序号　课题名称　负责人　所在单位: the header row each table of a list repeats
@@ -231,11 +238,12 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
 
 
 def _heads_a_table(texts: list[str], index: int) -> bool:
-    """A row of three cells or more above a row of as many: the header of a table set as text."""
+    """A row of three cells or more above a row of as many or more: the header of a table set as text."""
 
     cells = table_row_cells(texts[index])
     following = next((text for text in texts[index + 1 :] if text.strip()), "")
-    return cells >= 3 and table_row_cells(following) == cells
+    # the row below may part a cell in two (值班人员 above 郝立军、单志鹏 is one cell, 童海峰 another)
+    return cells >= 3 and table_row_cells(following) >= cells
 
 
 def _glued(texts: list[str], index: int) -> bool:

@@ -552,3 +552,14 @@ def test_silent_on_a_list_of_units_under_group_labels_and_a_bracketed_label():
             "推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展，取得了新的成效。",
         ],
     )
+
+
+def test_silent_on_groups_of_names_each_on_a_line_after_its_label():
+    # found by a held-out list of results: 单位（N人）：名、名、… a line per unit, no full stop
+    assert_rule(
+        "broken-paragraph",
+        valid=["柏川城建集团有限公司（4人）：毛永萍、邵锋、曾家勇、谢文华\n\n"
+               "柏川市建筑设计研究院有限公司（3人）：陶玉辉、傅金辉、钟一平\n\n"
+               "平湖县住房和城乡建设局（3人）：邱欣然、邓海涛、罗宇航"],
+        invalid=["推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展，取得了新的成效。"],
+    )

@@ -248,3 +248,28 @@ def test_more_of_a_pages_furniture_and_a_newspapers_masthead():
             f"据岚川日报2026年1月23日报道，全市春运工作平稳有序。\n\n{BODY}",
         ],
     )
+
+
+def test_silent_on_the_title_signature_and_date_of_each_document_of_a_series():
+    # found by held-out election announcements: 公告（第1号）…（第3号）, each with its title, signing
+    # body and date; a page header repeats more often than the file has documents
+    announcement = ("黛山县第十八届人民代表大会第一次会议公告\n\n（第{n}号）\n\n"
+                    "黛山县第十八届人民代表大会第一次会议于2021年12月29日举行全体会议，选举产生了{who}，现予公告。\n\n"
+                    "黛山县第十八届人民代表大会第一次会议主席团\n\n2021年12月29日")
+    series = "\n\n".join(announcement.format(n=n, who=who) for n, who in
+                         ((1, "县人大常委会主任"), (2, "县人民政府县长"), (3, "县人民法院院长")))
+    header = "黛山县人民代表大会公告汇编（征求意见稿）"
+    two = "\n\n".join(announcement.format(n=n, who=who) for n, who in ((1, "县人大常委会主任"), (2, "县人民政府县长")))
+    assert_rule("layout-artifact", valid=[series])
+    # three copies of a line in a file of two documents: a page header
+    text = f"{two}\n\n{header}\n\n{BODY}\n\n{header}\n\n{BODY}\n\n{header}\n\n{BODY}"
+    assert [text[f.span.start : f.span.end] for f in findings_for("layout-artifact", text)] == [header] * 3
+
+
+def test_a_header_row_above_rows_that_part_a_cell_in_two_is_the_tables():
+    # found by a held-out duty roster: each unit's table repeats 日期　带班领导　值班人员, and its rows
+    # give the leader's post and name in two cells
+    tables = "\n\n".join(f"{unit}（值班电话：0873-318{n}119）\n\n日期　带班领导　值班人员\n\n"
+                         f"10月1日　支队长　童海峰　郝立军、单志鹏\n\n10月2日　政委　梅建国　姬文斌、卢永亮"
+                         for n, unit in enumerate(("一、市应急救援支队", "二、市森林消防大队", "三、市应急物资储备库")))
+    assert not findings_for("layout-artifact", tables)

@@ -572,3 +572,18 @@ def test_a_glossary_after_items_numbered_through_the_parts_starts_at_one():
         invalid=["（一）稳增长\n\n1.扩大有效投资。\n\n2.提振消费。\n\n（二）促转型\n\n3.培育新兴产业。\n\n"
                  "（三）强支撑\n\n4.建设重大工程。\n\n（四）惠民生\n\n⟦1.⟧办好民生实事。"],
     )
+
+
+def test_a_box_numbers_in_its_own_habit():
+    # found by a held-out industrial plan: each 一、 restarts its 1.–3.; 专栏3 numbers its 12 projects
+    # 1.–12. on through its own （一）…（四）
+    body = ("一、做大整车\n\n1.扩大产能。\n\n2.优化结构。\n\n二、提升电池\n\n1.扩大电池产能。\n\n2.完善材料配套。\n\n"
+            "三、突破零部件\n\n1.电驱动系统。\n\n2.智能网联部件。\n\n")
+    box = ("专栏3　重点建设项目（共4个）\n\n（一）整车类项目（2个）\n\n1.整车扩能项目。\n\n2.商用车项目。\n\n"
+           "（二）电池类项目（2个）\n\n3.动力电池三期项目。\n\n4.储能电池项目。\n\n四、保障措施\n\n1.加强组织领导。")
+    assert_rule(
+        "numbering-sequence",
+        valid=[body + box],
+        # outside the box, a part that counts on where the others restart is still reported
+        invalid=[body + "四、保障措施\n\n⟦3.⟧加强组织领导。"],
+    )
