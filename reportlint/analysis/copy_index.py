@@ -618,6 +618,20 @@ def _in_review(doc: Document) -> list[bool]:
     return result
 
 
+# The title of a chapter that sums up the chapters after it (一、综述, 总体情况, 概述)
+_OVERVIEW = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[、．.])?\s*"
+                       r"(?:综述|概述|总述|总体情况|基本情况|总体概况|概况)")
+
+
+def in_overview(doc: Document, index: int) -> bool:
+    """Whether paragraph *index* lies under an overview heading (一、综述), which restates the
+    headline sentence of each chapter after it: a sentence it shares with one is a summary."""
+    for paragraph in reversed(doc.paragraphs[:index]):
+        if paragraph.kind == "heading" or (paragraph.numbering is not None and paragraph.numbering[0] <= 2):
+            return _OVERVIEW.fullmatch(paragraph.text.strip()) is not None
+    return False
+
+
 def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool) -> bool:
     """Whether a copy (at two places: paragraph, start, end) is a task a report names
     both in the review of past work and among the tasks ahead, on purpose: without
@@ -748,7 +762,7 @@ def _turns(doc: Document) -> list[int | None]:
 
 # 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
 # names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
-_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
+_FIELD = re.compile(r"(?:(?:责任)?分工[：:])?[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
 
 
 def is_field(text: str) -> bool:

@@ -18,6 +18,7 @@ from .copy_index import (
     between_articles,
     in_brackets,
     in_dialogue,
+    in_overview,
     is_field,
     mirrored,
     normalise,
@@ -167,6 +168,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # 张海燕，女，汉族，…，在职研究生学历、公共管理硕士学位: two entries of a register
     if not same_part(doc, copy.earlier, copy.later):
         return None  # quoted from another document of the file
+    if in_overview(doc, copy.earlier):
+        return None  # 一、综述 restates the headline sentence of each chapter after it
     model = topic_model(doc)  # only now: most documents have no copied fragment to place
     index, start, end = places[0]
     text = doc.paragraphs[index].text[start:end]

@@ -245,6 +245,8 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             following = end
     if right is None or left is None:
         return False
+    if k == 1 and unit == "任" and _POST.match(text, c):
+        return False  # 管委会主任|任常务副组长: the verb 任 (serve as) and the post after a title ending in 任
     if k == 1 and text[c : c + 2] == "长制":
         return False  # 公路|路长制, 产业链|链长制: a chief system named after what the chief keeps, as 河长制
     if k == 1 and _ONE_CHARACTER_ITEMS.match(text, b):
@@ -318,6 +320,9 @@ def _opens_set_term(text: str, a: int, b: int) -> bool:
     terms = _SET_TERMS.get(text[a:b])
     return bool(terms) and a > 0 and _HAN_CHAR.match(text[a - 1]) is not None and text.startswith(terms, b)
 
+
+# A post one is named to (X任组长, 主任任常务副组长)
+_POST = re.compile(r"(?:常务|执行)?副?(?:组长|主任|指挥长|总指挥|书记|委员|成员|召集人|队长|局长|秘书长|主席|总召集人)")
 
 # What sets the cells of a table row apart: a tab, a full-width space, two spaces or more
 _CELL_GAP = re.compile(r"[\t\u3000]| {2,}")

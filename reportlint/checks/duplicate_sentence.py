@@ -16,6 +16,7 @@ from ..analysis.copy_index import (
     earlier_range,
     in_brackets,
     in_dialogue,
+    in_overview,
     in_review,
     is_field,
     is_prose,
@@ -128,6 +129,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
         text = "".join(s.text for s in copied)
         if copied and _restated_indicator(doc, copy, copied):
             continue  # …达到4.6%左右；… in last year's results and in this year's targets
+        if in_overview(doc, copy.earlier) and not in_overview(doc, copy.later):
+            continue  # 一、综述 sums up each chapter after it in the chapter's own headline sentence
         if copied and _item_of_lists_for_other_periods(doc, copy, copied):
             continue  # …；人口自然增长率控制在6‰以内。 among the goals to 2012 and this year's targets
         if copied and _whole_sentences(doc, copy, copied[0], copied[-1], sentences) and not _restated(doc, copy, copied, runs) \

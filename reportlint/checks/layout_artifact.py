@@ -7,14 +7,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import Edit, Fix, Related, Violation, rule
-from ..text.artifacts import CONTINUATION, is_newspaper_furniture, is_print_artifact, running_headers, web_chrome_flags
+from ..text.artifacts import (
+    CONTINUATION,
+    PHOTO_CREDIT,
+    is_newspaper_furniture,
+    is_print_artifact,
+    running_headers,
+    web_chrome_flags,
+)
 from ..text.document import Document, Paragraph, Span
 
-# The credit line of a newspaper photo: 本报记者 戴冰摄, （新华社记者 李学仁 摄）.
-_PHOTO_CREDIT = re.compile(
-    r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
-    r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
-)
 # The caption above a credit: one or two sentences of a few dozen characters
 # (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
 _CAPTION_LENGTH = 100
@@ -105,7 +107,7 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
             span = paragraph.span(match.start(), match.end())
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
-    credit = _PHOTO_CREDIT.search(text.rstrip())
+    credit = PHOTO_CREDIT.search(text.rstrip())
     if credit and not _under_an_image(doc, paragraph):
         yield _photo_credit_violation(doc, paragraph, credit)
     copies = repeated.get(stripped)

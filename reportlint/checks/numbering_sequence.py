@@ -55,6 +55,8 @@ _TITLE_AREA = 10  # paragraphs
 # An appendix's label on a line of its own (附：名词解释, 附件, 附录, 注释), and a box's title (专栏3　…)
 _APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?"
                        r"|专栏\s*[0-9０-９一二三四五六七八九十]+.*")
+# 附件：1.…: a list of attachments whose first item follows its label on the same line
+_APPENDIX_LEAD = re.compile(r"(?:附件|附表|附录)[0-9０-９]*[：:]")
 _BOX = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
 # 附件：1.…… / 注：（1）……: a number written after a label's colon
 _LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
@@ -592,7 +594,8 @@ class _Outline:
         # the items go on counting through the parts: say so, the reader expects a restart
         habit = f"：本文件各部分的“{mark.with_ordinal(1)}”级序号连续编号，上一部分止于“{previous.shown}”" if crossed else ""
         if mark.ordinal == 1 and previous.ordinal > 1:
-            if crossed and not self._appendix_between(previous, mark):  # one part restarts where the others go on
+            if crossed and not self._appendix_between(previous, mark) \
+                    and not _APPENDIX_LEAD.match(mark.paragraph.text.lstrip()):  # one part restarts where the others go on
                 self.at.instead[mark.rank] = replace(mark, ordinal=previous.ordinal + 1)
                 return Violation(mark.span(), f"序号“{mark.shown}”重新编号{habit}，此处应为“{mark.with_ordinal(previous.ordinal + 1)}”",
                                  related=related)

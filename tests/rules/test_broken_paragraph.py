@@ -563,3 +563,12 @@ def test_silent_on_groups_of_names_each_on_a_line_after_its_label():
                "平湖县住房和城乡建设局（3人）：邱欣然、邓海涛、罗宇航"],
         invalid=["推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展，取得了新的成效。"],
     )
+
+
+def test_silent_on_a_photos_caption_and_credit_between_sections():
+    # found by a held-out 记者手记: the caption ends with its credit, then a bare section numeral
+    assert_rule(
+        "broken-paragraph",
+        valid=["一\n\n清晨六点，尹秀兰已经站在教学点门口，等着孩子们一个一个走进教室。\n\n"
+               "图为尹秀兰在云顶村教学点给学生上课。记者 沈若溪摄\n\n二\n\n中午，孩子们在学校吃饭，饭菜是她和村里的炊事员一起做的。"],
+    )

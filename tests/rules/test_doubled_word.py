@@ -462,3 +462,12 @@ def test_silent_on_the_cells_of_a_table_header():
     # found by a held-out monthly: the columns 11月, 1—11月 and 1—11月比上年同期增长 side by side
     header = "指标\t单位\t11月\t1—11月\t1—11月比上年同期增长（%）"
     assert not findings_for("doubled-word", "\n\n".join([header, "规上工业增加值\t亿元\t86.2\t905.3\t6.8"] * 4))
+
+
+def test_silent_on_the_verb_ren_after_a_title_that_ends_in_it():
+    # found by a held-out plan: 由开发区党工委书记任组长，管委会主任任常务副组长
+    assert_rule(
+        "doubled-word",
+        valid=["成立工作领导小组，由开发区党工委书记任组长，管委会主任任常务副组长，分管副主任任副组长。"],
+        invalid=["由管委会主⟦任任⟧牵头抓总，分管副主任负责日常工作。"],
+    )

@@ -413,3 +413,26 @@ def test_silent_on_an_item_of_two_target_lists_for_other_periods():
         valid=[f"{goals}\n\n{targets}"],
         invalid=[f"{targets}\n\n{pasted}"],
     )
+
+
+def test_silent_on_the_division_of_work_that_follows_item_after_item():
+    # found by a held-out implementation plan: 责任分工：牵头单位：…；配合单位：… after every item,
+    # the same lead body for two items
+    items = [("加快推进垃圾分类设施建设，新建标准化投放点120个。", "县住房城乡建设局；配合单位：县财政局"),
+             ("完善农村生活垃圾收运体系，实现收运全覆盖。", "县农业农村局；配合单位：县财政局、县自然资源局，各乡镇人民政府"),
+             ("推进厨余垃圾资源化利用，建设处理中心1座。", "县农业农村局；配合单位：县发展改革委，各乡镇人民政府")]
+    text = "\n\n".join(f"（{n}）{task}责任分工：牵头单位：{lead}。" for n, (task, lead) in enumerate(items, 1))
+    assert not findings_for("duplicate-sentence", text)
+
+
+def test_silent_on_an_overview_that_restates_each_chapters_headline_sentence():
+    # found by a held-out water bulletin: 一、综述 sums up 三、蓄水动态 in its first sentence
+    storage = "2024年末，全省326座大中型水库蓄水总量186.7亿立方米，比年初增加12.4亿立方米。"
+    text = (f"一、综述\n\n2024年全省平均降水量1426毫米，比多年平均偏多6.2%。{storage}全省总供水量186.42亿立方米。\n\n"
+            "二、水资源量\n\n全省水资源总量1628亿立方米，比多年平均偏多8.5%，其中地表水资源量1594亿立方米。\n\n"
+            f"三、蓄水动态\n\n{storage}其中大型水库蓄水151.2亿立方米，中型水库蓄水35.5亿立方米。")
+    assert not findings_for("duplicate-sentence", text)
+    assert not findings_for("misplaced-fragment", text)
+    # outside an overview, the same sentence in two chapters is still a copy
+    pasted = text.replace("一、综述", "一、降水量")
+    assert [f.line for f in findings_for("duplicate-sentence", pasted)] == [11]

@@ -587,3 +587,12 @@ def test_a_box_numbers_in_its_own_habit():
         # outside the box, a part that counts on where the others restart is still reported
         invalid=[body + "四、保障措施\n\n⟦3.⟧加强组织领导。"],
     )
+
+
+def test_a_list_of_attachments_after_its_label_starts_at_one():
+    # found by a held-out pilot plan: items 1. to 3. run on through the parts, then 附件：1.…
+    assert_rule(
+        "numbering-sequence",
+        valid=["（一）明确目标\n\n1.建设试点县8个。\n\n2.完善机制。\n\n（二）强化保障\n\n3.加强组织领导。\n\n"
+               "附件：1.试点县（市、区）名单\n\n2.试点工作任务清单"],
+    )
