@@ -46,7 +46,9 @@ MAX_NAME = 8
 _PHRASE_END = re.compile(r"[，。；：、,;:！？!?（）()“”《》\s]")
 
 # "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
-_COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?[：:]")
+# …三大工程： / 共有3个试点县，分别是… / 3个重点水库，即…: the count's noun, then what introduces its items
+_COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?"
+                          rf"(?:[：:]|[，,](?:分别是|分别为|即)[：:]?)")
 # The claim that closes a paragraph: "具体抓好8个方面工作：", "重点做好以下九个方面工作。"
 # Only a count of tasks or points: "十方面民生实事圆满完成。" reports work done, not sections.
 _CLAIM_TAIL = re.compile(

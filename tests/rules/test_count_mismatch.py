@@ -278,3 +278,14 @@ def test_silent_on_an_abbreviation_inside_a_phrase_a_preposition_opens():
         invalid=["推动企业、产业、就业、创业“⟦五业⟧”联动发展。",
                  "地区生产总值、财政收入、居民收入实现“⟦两个翻番⟧”。"],
     )
+
+
+def test_a_count_whose_items_follow_fenbieshi_or_ji():
+    # several held-out writers planted 共有3个试点县，分别是甲县、乙县 and the rule missed it: 分别是,
+    # 分别为 and 即 introduce the items as a colon does
+    assert_rule(
+        "count-mismatch",
+        valid=["全市共有3个试点县，分别是安禾县、澄水县和临川县。", "确定3个重点水库，即东湖水库、西山水库、南湖水库。",
+               "突出三项任务，分别为稳增长、促改革、调结构等。"],
+        invalid=["全市共有⟦3个⟧试点县，分别是安禾县、澄水县。", "确定⟦4个⟧重点水库，即东湖水库、西山水库、南湖水库。"],
+    )
