@@ -140,7 +140,9 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     # A short sentence that stands in three paragraphs or more is a formula of the document.
     formulas = recurring((text, copy.earlier, copy.later) for copy, _, text in candidates)
     for copy, copied, text in candidates:
-        if normalise(text).text not in formulas:
+        # 3.甘立新，… 4.邵俊杰，…: two items of one list that follow each other end alike, as the genre
+        # words a penalty (judged after the formulas, which count every place a sentence stands)
+        if normalise(text).text not in formulas and not _sibling_items(doc, copy.earlier, copy.later):
             yield _violation(doc, copy, copied)
 
 
@@ -235,6 +237,14 @@ def _restated_indicator(doc: Document, copy: Copy, sentences: list[Sentence]) ->
     return (review[copy.earlier] != review[copy.later]
             and all(sentence.text.rstrip().endswith(("；", ";")) for sentence in sentences)
             and any(char.isdigit() for sentence in sentences for char in sentence.text))
+
+
+def _sibling_items(doc: Document, earlier: int, later: int) -> bool:
+    """Two items of one numbered list that follow each other (3.…, 4.…): what they say alike in
+    the same place is the list's wording. (A sentence pasted two items further on is reported.)"""
+    first, second = doc.paragraphs[earlier].numbering, doc.paragraphs[later].numbering
+    return (first is not None and second is not None and first[0] == second[0] and second[1] == first[1] + 1
+            and not any(p.text.strip() for p in doc.paragraphs[earlier + 1 : later]))
 
 
 def _item_of_lists_for_other_periods(doc: Document, copy: Copy, sentences: list[Sentence]) -> bool:

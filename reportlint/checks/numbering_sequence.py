@@ -57,6 +57,9 @@ _APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语�
                        r"|专栏\s*[0-9０-９一二三四五六七八九十]+.*")
 # 附件：1.…: a list of attachments whose first item follows its label on the same line
 _APPENDIX_LEAD = re.compile(r"(?:附件|附表|附录)[0-9０-９]*[：:]")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+# A group's heading that counts its members: （二）建议给予党纪政务处分的人员（3人）
+_GROUP_COUNT = re.compile(r"[（(][0-9０-９一二三四五六七八九十]+[人名个家项][）)]\s*$")
 _BOX = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
 # 附件：1.…… / 注：（1）……: a number written after a label's colon
 _LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
@@ -536,7 +539,10 @@ class _Outline:
         return self.habits.get((self.segment, rank)) or _Habit()
 
     def _body_before(self, paragraph: Paragraph) -> bool:
-        return any(p.kind in ("text", "list-item") for p in self.doc.paragraphs[: paragraph.index])
+        """Running text before *paragraph*: a title block above a chapter published on its own
+        (《澄川的节水型社会建设》白皮书 / 2025年3月 / 三、…) has no sentence, so the chapter is an excerpt."""
+        return any(p.kind in ("text", "list-item") and _SENTENCE_END.search(p.text)
+                   for p in self.doc.paragraphs[: paragraph.index])
 
     def _parent(self, rank: int) -> _Mark | None:
         return _parent_of(self.runs, rank)
@@ -555,6 +561,8 @@ class _Outline:
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, 1)}：本级编号应从“{mark.with_ordinal(1)}”开始")
         before = self.ended.get(mark.rank)
         restart = self._habit(mark.rank).restart
+        if before is not None and before.ordinal + 1 == mark.ordinal and _GROUP_COUNT.search(parent.paragraph.text):
+            return None  # （二）建议给予处分的人员（3人） / 3.… 4.… 5.…: a roster numbered on through its groups
         if before is not None and before.ordinal + 1 == mark.ordinal and restart is not None:
             example_parent, example = restart
             return Violation(

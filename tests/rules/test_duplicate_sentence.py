@@ -436,3 +436,14 @@ def test_silent_on_an_overview_that_restates_each_chapters_headline_sentence():
     # outside an overview, the same sentence in two chapters is still a copy
     pasted = text.replace("一、综述", "一、降水量")
     assert [f.line for f in findings_for("duplicate-sentence", pasted)] == [11]
+
+
+def test_silent_on_two_items_of_one_list_that_end_alike():
+    # found by a held-out accident report: the same penalty for two legal representatives
+    penalty = "建议由青峪市应急管理局依法对其处以上一年年收入百分之四十的罚款。"
+    items = (f"3.甘立新，恒昌公司法定代表人、董事长，未认真履行安全生产管理职责，对事故发生负有责任。{penalty}\n\n"
+             f"4.邵俊杰，泓远公司法定代表人，未建立健全本单位有限空间作业安全管理制度，对事故发生负有责任。{penalty}")
+    assert not findings_for("duplicate-sentence", items)
+    # in two paragraphs of running text the same sentence is still a copy
+    prose = items.replace("3.", "").replace("4.", "")
+    assert findings_for("duplicate-sentence", prose)

@@ -596,3 +596,23 @@ def test_a_list_of_attachments_after_its_label_starts_at_one():
         valid=["（一）明确目标\n\n1.建设试点县8个。\n\n2.完善机制。\n\n（二）强化保障\n\n3.加强组织领导。\n\n"
                "附件：1.试点县（市、区）名单\n\n2.试点工作任务清单"],
     )
+
+
+def test_a_chapter_published_on_its_own_under_the_documents_title_is_an_excerpt():
+    # found by a held-out white paper: its chapter 三、 on a page of its own, under the title block
+    chapter = "三、用水效率持续提升\n\n（一）农业节水成效明显\n\n全市高效节水灌溉面积达到42万亩。\n\n（二）工业节水稳步推进"
+    assert_rule(
+        "numbering-sequence",
+        valid=[f"《澄川的节水型社会建设》白皮书\n\n澄川市人民政府新闻办公室\n\n2025年3月\n\n{chapter}"],
+        # with running text before it, the missing 一、 and 二、 are reported
+        invalid=["近年来，澄川市全面推进节水型社会建设，取得明显成效。\n\n⟦三、⟧用水效率持续提升\n\n全市高效节水灌溉面积达到42万亩。"],
+    )
+
+
+def test_a_roster_numbered_on_through_its_counted_groups():
+    # found by a held-out accident report: the people held responsible, 1.–6. through groups that
+    # count their members, in a file whose other lists restart under each heading
+    other = "（一）直接原因\n\n1.违章作业。\n\n2.未检测。\n\n（二）间接原因\n\n1.培训不到位。\n\n2.监管缺失。\n\n"
+    roster = ("四、对有关责任人员的处理建议\n\n（一）建议移送司法机关的人员（2人）\n\n1.韩某，项目经理。\n\n2.蒋某，副部长。\n\n"
+              "（二）建议给予处分的人员（2人）\n\n3.付某，局长。\n\n4.刘某，副主任。\n\n（三）建议给予诫勉的人员（1人）\n\n5.杜某，科长。")
+    assert_rule("numbering-sequence", valid=[f"三、事故原因\n\n{other}{roster}"])
