@@ -140,12 +140,17 @@ def check_archive(archive: zipfile.ZipFile) -> None:
     for info in infos:
         if not (info.filename in xml_parts or _is_xml(info.filename)):
             continue
-        if info.file_size > MAX_XML_BYTES:
-            raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
-                                     part=info.filename, size=info.file_size, limit=MAX_XML_BYTES))
-        if _has_dtd(archive, info):
-            raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
-                                     part=info.filename))
+        _check_xml_part(archive, info, MAX_XML_BYTES)
+
+
+def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> None:
+    """Refuse an XML part too large unpacked, or one that declares a DTD (an entity bomb)."""
+    if info.file_size > limit:
+        raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
+                                 part=info.filename, size=info.file_size, limit=limit))
+    if _has_dtd(archive, info):
+        raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
+                                 part=info.filename))
 
 
 def _is_xml(name: str) -> bool:
@@ -156,12 +161,7 @@ def _xml_parts(archive: zipfile.ZipFile) -> set[str]:
     """The parts [Content_Types].xml declares as XML (an XML type, or one ending in +xml that is
     not a picture): those are the ones python-docx hands to the XML parser."""
     info = archive.getinfo("[Content_Types].xml")
-    if info.file_size > MAX_CONTENT_TYPES_BYTES:
-        raise InputError(Message("refused: XML part {part} is {size:,} bytes unpacked (the limit is {limit:,})",
-                                 part=info.filename, size=info.file_size, limit=MAX_CONTENT_TYPES_BYTES))
-    if _has_dtd(archive, info):
-        raise InputError(Message("refused: XML part {part} declares a DOCTYPE or ENTITY (Word never writes one)",
-                                 part=info.filename))
+    _check_xml_part(archive, info, MAX_CONTENT_TYPES_BYTES)
     from xml.etree import ElementTree
 
     try:
