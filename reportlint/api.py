@@ -26,7 +26,7 @@ from .config import Config, config_for, load_config
 from .discovery import Candidate, FileOptions, Problem, discover
 from .engine import rules_for_document, run_rules
 from .errors import BaselineError, ConfigError, InputError, RegistryError, ReportlintError
-from .fixing import MAX_PASSES, FileFix, Relint, diff_bytes, fix_file, fixable
+from .fixing import MAX_PASSES, FileFix, Relint, diff_bytes, fix_file, with_fixable
 from .linting import Progress, Task, lint_all
 from .model import Finding, Severity
 from .parallel import available_cores
@@ -63,6 +63,7 @@ class Run:
         self.jobs = jobs
         self.progress = progress
         self.planner = Planner(overrides)
+        self._plans: dict[str, FilePlan] = {}  # by the name a file is shown by: what its lint used
 
     def plan(self, paths: Iterable[str]) -> list[FilePlan | Problem]:
         """The files *paths* would check, in order, each with its settings, and the paths that
@@ -88,7 +89,8 @@ class Run:
                 slots.append(FileResult(item.display, None, error=item.error))
                 continue
             display = self._display(item)
-            planned.append((len(slots), self.planner.plan(item.path, display)))  # ConfigError before any lint
+            plan = self._plans[display] = self.planner.plan(item.path, display)  # ConfigError before any lint
+            planned.append((len(slots), plan))
             tasks.append(Task(item.path, display, whole_documents))
             slots.append(None)
         for (slot, _), file_result in zip(planned, lint_all(self.planner, tasks, stdin, self.jobs, self.progress)):
@@ -130,12 +132,12 @@ class Run:
     def relinter(self, file: FileResult) -> Relint:
         """Lint a new text of *file* with the config and the selection its first lint used."""
         assert file.document is not None
-        plan = self.planner.plan(Path(file.path), file.path)
+        plan = self._plans.get(file.path) or self.planner.plan(Path(file.path), file.path)
         display, encoding = file.path, file.document.encoding
 
         def relint(text: str) -> FileResult:
-            again = run_rules(parse_text(text, display, encoding, plan.config.allow_words), plan.rules, plan.registry)
-            again.fixable = frozenset(fixable(again, unsafe=True))
+            again = with_fixable(run_rules(parse_text(text, display, encoding, plan.config.allow_words), plan.rules,
+                                           plan.registry))
             again.from_stdin = file.from_stdin
             return again
 
@@ -166,9 +168,7 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
     config = config or Config()
     registry = config.validate()
     doc = parse_lines(text, path, allow_words=config.allow_words)
-    result = run_rules(doc, rules_for_document(registry, config, path), registry)
-    result.fixable = frozenset(fixable(result, unsafe=True))
-    return result
+    return with_fixable(run_rules(doc, rules_for_document(registry, config, path), registry))
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = NO_OVERRIDES, stdin: bytes | None = None,

@@ -75,6 +75,12 @@ def fixable(result: FileResult, unsafe: bool) -> list[Finding]:
     return [f for f in candidates if guard.allows(f.fix)]  # type: ignore[arg-type]
 
 
+def with_fixable(result: FileResult) -> FileResult:
+    """*result* with ``fixable`` decided: the findings --fix or --fix --unsafe-fixes would apply."""
+    result.fixable = frozenset(fixable(result, unsafe=True))
+    return result
+
+
 class _Taken:
     """The edits accepted so far, sorted and pairwise disjoint."""
 
@@ -282,4 +288,4 @@ def _lines(text: str) -> list[str]:
 
 
 __all__ = ["MAX_PASSES", "FileFix", "FixOutcome", "ProseGuard", "Relint", "apply_fixes", "diff_bytes", "fix_file",
-           "fix_result", "fixable", "unified_diff"]
+           "fix_result", "fixable", "unified_diff", "with_fixable"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .engine import run_rules
 from .errors import InputError
-from .fixing import fixable
+from .fixing import with_fixable
 from .i18n import Message, message_of
 from .model import Finding
 from .parallel import map_in_processes
@@ -79,7 +79,7 @@ def lint_file(planner: Planner, task: Task, stdin: bytes | None = None) -> FileR
             if doc.is_word:
                 # A Word user cannot go to a line: name the paragraph and its first words.
                 result.findings = locate_in_paragraphs(result.findings, doc.source)
-            result.fixable = frozenset(fixable(result, unsafe=True))
+            with_fixable(result)
             if not task.whole_document:
                 result.document = doc.text_only()
             return result

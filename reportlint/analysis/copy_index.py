@@ -655,9 +655,13 @@ def _target_item(text: str, start: int) -> bool:
     """…主要预期目标是：…；粮食产量稳定在63万吨以上；单位地区生产总值能耗降低完成省下达任务。: an
     item of a list of targets (after ；, in a sentence that names its targets), which restates an
     indicator the review gave as achieved."""
-    opening = max(text.rfind(mark, 0, start) for mark in "。！？") + 1
-    sentence = text[opening:start]
+    sentence = sentence_so_far(text, start)
     return sentence.rstrip().endswith(("；", ";")) and sentence.count("；") >= 2 and _TARGETS.search(sentence) is not None
+
+
+def sentence_so_far(text: str, at: int) -> str:
+    """The sentence holding offset *at*, up to it: in a list set apart by ；, the items before."""
+    return text[max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1 : at]
 
 
 _TARGETS = re.compile(r"目标|指标")

@@ -11,7 +11,7 @@ from ..analysis.lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
 from ..text.artifacts import CONTINUATION, PHOTO_CREDIT, web_chrome_flags
 from ..text.document import Document, Paragraph, Span
-from ..text.table_rows import table_row_cells
+from ..text.table_rows import has_wide_gap, table_row_cells
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
 _CLOSED_END = re.compile(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")
@@ -222,7 +222,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # （二）… / 3. …: a numbered item starts anew, whatever ended the one before
     if table_row_cells(second.text) >= 3:
         return None  # 1　生态保护红线面积　平方千米　—　≥1846.52: a row of a table goes on no sentence
-    if _LAYOUT_GAP.search(text) or _LAYOUT_GAP.search(second.text.strip()):
+    if has_wide_gap(text) or has_wide_gap(second.text):
         return None  # 李秀兰　龙潭乡党委委员、副乡长, 10:20—10:30　会间休息: fields set apart by spaces, not prose
     if _aside(text):
         return None  # （本列数据的勾稽关系为：…）: a note in brackets is whole in itself
@@ -388,9 +388,6 @@ _FIELD = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,7}(?<![是�
 
 
 _CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")
-# Space that sets fields apart inside a line (a full-width space, a tab, two spaces or more):
-# running Chinese prose has none, so a line with it is a row, a form's field or a byline.
-_LAYOUT_GAP = re.compile(r"(?<=\S)(?:\u3000|\t| {2,})\s*(?=\S)")
 
 
 def _table_rows(text: str, following: str) -> bool:

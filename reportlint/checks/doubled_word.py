@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import Edit, Fix, Severity, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.table_rows import WIDE_GAP
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # At each position, the shortest stretch (up to 8 characters) that is repeated
@@ -218,7 +219,7 @@ def _longest_repeat(text: str, position: int, shortest: str) -> str:
 
 def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     unit, text = doubling.unit, doubling.text
-    if _CELL_GAP.search(unit):
+    if WIDE_GAP.search(unit):
         return False  # 11月　1—11月　1—11月比上年…: cells of a table's header row, not words typed twice
     if not _HAN_CHAR.search(unit):
         return True  # "the the"
@@ -324,9 +325,6 @@ def _opens_set_term(text: str, a: int, b: int) -> bool:
 # A post one is named to (X任组长, 主任任常务副组长)
 _POST = re.compile(r"(?:常务|执行)?副?(?:组长|主任|指挥长|总指挥|书记|委员|成员|召集人|队长|局长|秘书长|主席|总召集人)")
 
-# What sets the cells of a table row apart: a tab, a full-width space, two spaces or more
-_CELL_GAP = re.compile(r"[\t\u3000]| {2,}")
-
 # A list of three items or more of one character each (市、县、乡、村; 省、市、县).
 _ONE_CHARACTER_ITEMS = re.compile(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")
 
@@ -427,8 +425,11 @@ _CLAUSE_OPENERS = "，、；：“‘（"
 _CLAUSE_OPENER = re.compile(f"[{_CLAUSE_OPENERS}]")
 
 
+_CLAUSE_CLOSE = re.compile(r"[，。；、,;：”’）]")
+
+
 def _clause_length(text: str, start: int, high: int) -> int:
-    end = re.compile(r"[，。；、,;：”’）]").search(text, start, high)
+    end = _CLAUSE_CLOSE.search(text, start, high)
     return (end.start() if end else high) - start
 
 

@@ -26,6 +26,7 @@ from ..analysis.copy_index import (
     recurring,
     restated_task,
     same_part,
+    sentence_so_far,
 )
 from ..analysis.indicators import period_words
 from ..engine import superseded_by
@@ -255,11 +256,10 @@ def _item_of_lists_for_other_periods(doc: Document, copy: Copy, sentences: list[
     earlier_start, _ = earlier_range(doc, copy, start, min(end, copy.later_end))
     periods = []
     for index, at in ((copy.earlier, earlier_start), (copy.later, start)):
-        text = doc.paragraphs[index].text
-        opening = max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1
-        if not re.search(r"[；;]\s*$", text[opening:at]):
+        items_before = sentence_so_far(doc.paragraphs[index].text, at)
+        if not items_before.rstrip().endswith(("；", ";")):
             return False  # not an item after another item of a list
-        periods.append(period_words(text[opening:at]))
+        periods.append(period_words(items_before))
     return all(periods) and periods[0] != periods[1]
 
 

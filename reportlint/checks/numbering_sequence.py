@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Related, Violation, rule
 from ..text.artifacts import CONTINUATION
 from ..text.document import Document, Paragraph, Span
-from ..text.structure import chinese_number, list_label_end, numbering
+from ..text.structure import SENTENCE_PUNCTUATION, chinese_number, list_label_end, numbering
 
 # Paragraphs whose leading number is the author's: Markdown ordered-list markers
 # never reach the prose (Markdown numbers those items itself), table cells and
@@ -57,7 +57,6 @@ _APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语�
                        r"|专栏\s*[0-9０-９一二三四五六七八九十]+.*")
 # 附件：1.…: a list of attachments whose first item follows its label on the same line
 _APPENDIX_LEAD = re.compile(r"(?:附件|附表|附录)[0-9０-９]*[：:]")
-_SENTENCE_END = re.compile(r"[。！？；!?;]")
 # A group's heading that counts its members: （二）建议给予党纪政务处分的人员（3人）
 _GROUP_COUNT = re.compile(r"[（(][0-9０-９一二三四五六七八九十]+[人名个家项][）)]\s*$")
 _BOX = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
@@ -541,7 +540,7 @@ class _Outline:
     def _body_before(self, paragraph: Paragraph) -> bool:
         """Running text before *paragraph*: a title block above a chapter published on its own
         (《澄川的节水型社会建设》白皮书 / 2025年3月 / 三、…) has no sentence, so the chapter is an excerpt."""
-        return any(p.kind in ("text", "list-item") and _SENTENCE_END.search(p.text)
+        return any(p.kind in ("text", "list-item") and any(c in SENTENCE_PUNCTUATION for c in p.text)
                    for p in self.doc.paragraphs[: paragraph.index])
 
     def _parent(self, rank: int) -> _Mark | None:

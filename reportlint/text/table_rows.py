@@ -8,7 +8,14 @@ import re
 _CELL_GAP = re.compile(r"[ \t\u3000]+")
 _ROW_CELL = 40  # a cell of a table is short (a list of units at most); a sentence with spaces is no row
 _FULL_STOP = re.compile(r"[。！？；!?;]")
-_WIDE_GAP = re.compile(r"\u3000|\t| {2,}")
+#: space that sets fields apart inside a line: a full-width space, a tab, two spaces or more (running
+#: Chinese prose has none; a single space may part Latin words or figures)
+WIDE_GAP = re.compile(r"\u3000|\t| {2,}")
+
+
+def has_wide_gap(text: str) -> bool:
+    """Whether fields are set apart inside *text* (not counting its indent or trailing space)."""
+    return WIDE_GAP.search(text.strip()) is not None
 
 
 def table_row_cells(text: str) -> int:
@@ -16,7 +23,7 @@ def table_row_cells(text: str) -> int:
     16—59岁 85210 60.6), 0 when it is no row: one cell, a cell too long, or a full stop inside."""
     if _FULL_STOP.search(text):
         return 0  # looked for first: it ends the question at the first sentence of a long paragraph
-    if "，" in text and not _WIDE_GAP.search(text.strip()):
+    if "，" in text and not has_wide_gap(text):
         return 0  # 新一代 AI 芯片和…，: single spaces in a clause of prose part words, not cells
     cells = [cell for cell in _CELL_GAP.split(text.strip()) if cell]
     if len(cells) < 2 or any(len(cell) > _ROW_CELL for cell in cells[1:]):
