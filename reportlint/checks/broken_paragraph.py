@@ -37,9 +37,10 @@ _ORDINAL = "一二三四五六七八九十"
 _ORDINAL_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}(?:是|要)|其[{_ORDINAL}]{{1,2}}|首先|其次|再次")
 # A paragraph that is nothing but that lead (a bold 一是 split from its sentence).
 _BARE_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}是要?|[{_ORDINAL}]{{1,3}}要")
-# 表3  2023年客（货）运量、周转量 / 图7 …: the caption of a table or chart (whose body
-# a text export leaves out); like a page number, it is not part of the prose around it.
-_CAPTION = re.compile(rf"附?[图表]\s*(?:[0-9０-９]{{1,3}}(?:[-－—.．][0-9０-９]{{1,3}})?|[{_ORDINAL}]{{1,3}})[\s\u3000：:]")
+# 表3  2023年客（货）运量、周转量 / 图7 … / 专栏7 制造业提质升级重大工程: the caption of a
+# table, a chart (whose body a text export leaves out) or a plan's box (whose items follow it,
+# numbered 01, 02 …); like a page number, it is not part of the prose around it.
+_CAPTION = re.compile(rf"附?(?:[图表]|专栏|方框)\s*(?:[0-9０-９]{{1,3}}(?:[-－—.．][0-9０-９]{{1,3}})?|[{_ORDINAL}]{{1,3}})[\s\u3000：:]")
 # 央视网消息（新闻联播）： / 新华社北京3月5日电 / 本报讯（记者 …）: the dateline that opens a news item.
 _DAY = rf"[0-9０-９{_ORDINAL}]{{1,3}}"
 _NEWS_LEAD = re.compile(

@@ -65,13 +65,18 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
     """The amount 其中 at *at* divides: the nearest one before it in the sentence."""
     sentence_start = _sentence_start(text, at)
     # 共达十亿零七千万亩。其中有六亿一千万亩: a sentence that opens with 其中 divides the one before.
-    if sentence_start and not text[sentence_start:at].strip():
+    opens_sentence = bool(sentence_start) and not text[sentence_start:at].strip()
+    if opens_sentence:
         sentence_start = _sentence_start(text, sentence_start - 1)
     before = [f for f in found[bisect_left(starts, sentence_start) : bisect_left(starts, at)] if f.end <= at]
     amounts = [f for f in before if _is_amount(f)]
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
         return None
     whole = amounts[-1]
+    if opens_sentence and sum(f.unit == whole.unit for f in amounts) >= 2:
+        # 新增债券182.2亿元，按领域分：交通46.8亿元，…其他领域8.8亿元。其中，…18.6亿元: after a
+        # sentence of several amounts, 其中 may divide any of them, most often the first.
+        return None
     clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, sentence_start, whole.start)), default=sentence_start)
     if _AVERAGE.search(text, clause_start, whole.start) or text.startswith(("/", "／"), whole.end):
         return None  # 人均3万元，其中城镇居民4.5万元: parts of an average or a price may exceed it

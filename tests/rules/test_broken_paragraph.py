@@ -182,6 +182,9 @@ def test_a_table_or_chart_caption_is_not_a_cut_sentence():
             "年末制造业贷款余额、普惠小微企业贷款余额分别增长23.0%、20.9%。\n\n图7  2018-2023年各项本外币存、贷款余额\n\n"
             "表9  2023年金融机构存贷款情况\n\n年末全市共有金融机构568家。",
             "表4 2021年南京对主要国家、地区贸易情况\n\n新兴市场份额提升。从市场看，对东盟进出口增长24.5%。",
+            # a plan's box: its caption, then its items numbered 01, 02 …
+            "注：〔 〕内为五年累计数。\n\n专栏7 制造业提质升级重大工程\n\n"
+            "01 先进制造业集群培育工程：围绕六大产业集群，实施集群发展促进机构培育计划。",
         ],
         invalid=[
             # a chart set in the middle of a sentence: the cut goes across its caption

@@ -160,3 +160,14 @@ def test_silent_on_a_floor_each_one_passes():
                "全县12个乡镇财政收入均超过5000万元，其中城关镇超过2亿元。"],
         invalid=["全镇16个村（社区）集体经济收入合计超过300万元，其中杨柳村、荷塘村、桃花村⟦超过500万元⟧。"],
     )
+
+
+def test_silent_when_a_sentence_opening_with_qi_zhong_follows_a_breakdown():
+    # found by a held-out debt report: the sentence before lists the total and its fields, and
+    # 其中 divides the total (182.2), not the last field (8.8)
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["新增专项债券182.2亿元，按领域分：交通基础设施46.8亿元，社会事业31.5亿元，其他领域8.8亿元。"
+               "其中，用作项目资本金的专项债券资金18.6亿元。"],
+        invalid=["全市灌溉面积共达十亿零七千万亩。其中有⟦十六亿一千万亩⟧，抗旱能力已经达到标准。"],
+    )
