@@ -289,3 +289,45 @@ def test_a_txt_read_as_markdown_keeps_its_indented_lines_as_prose():
     source = "# 报告\n\n**一、总体要求**\n\n    各位代表，今年是关键之年。\n\n**二、主要任务**\n"
     doc = parse_text(source, "a.txt")
     assert "各位代表，今年是关键之年。" in [p.text for p in doc.paragraphs]
+
+
+def _paged_regulation() -> str:
+    """A notice and its regulation as pdftotext gives them: a cover of short lines, articles of
+    a full line and a short one, a page number and a running header on every page."""
+    cover = ["临岚市人民政府文件", "临政规〔2024〕3号", "临岚市人民政府", "关于印发管理办法的通知",
+             "各县（市、区）人民政府：", "临岚市人民政府", "2024年4月12日", "（此件公开发布）"]
+    articles = [[f"第{n:02d}条　政府投资资金应当按照项目安排使用，"] + (["项目单位应当加强资金管理，严格执行预算，"] if n % 2 else [])
+                + ["不得挪作他用。"] for n in range(1, 21)]
+    lines, page = list(cover), 1
+    for number, article in enumerate(articles, 1):
+        lines += article
+        if number % 4 == 0:
+            lines += ["", f"- {page} -", "\f临政规〔2024〕3号", ""]
+            page += 1
+    return "\n".join(lines) + "\n"
+
+
+def test_a_wrap_is_found_under_a_cover_page_numbers_and_running_headers():
+    # found by a held-out pdftotext export: short articles, a cover and page furniture left
+    # too few lines at the wrap width until the furniture stopped counting as text
+    doc = parse_text(_paged_regulation(), "a.txt")
+    assert doc.notes == ("按固定行宽（约22字）折行的文本，已将折行合并为段落",)
+    assert "第02条　政府投资资金应当按照项目安排使用，不得挪作他用。" in texts(doc)
+
+
+def test_the_document_number_under_the_cover_is_no_running_header():
+    doc = parse_text(_paged_regulation(), "a.txt")
+    kinds = {(p.text.strip(), p.kind) for p in doc.paragraphs if p.text.strip() == "临政规〔2024〕3号"}
+    headers = [p for p in doc.paragraphs if p.text.strip() == "临政规〔2024〕3号"]
+    assert [p.kind for p in headers] == ["text"] + ["artifact"] * (len(headers) - 1), kinds
+
+
+def test_headers_that_alternate_by_page_are_running_headers_though_each_stands_twice():
+    from reportlint.text.artifacts import running_headers
+
+    page = ["正文第一行，", "正文第二行。"]
+    texts_ = (["宁湾县人民政府公报"] + page + ["— 17 —", "2024年第2期（总第86期）"] + page + ["— 18 —", "宁湾县人民政府公报"]
+              + page + ["— 19 —", "2024年第2期（总第86期）"] + page + ["— 20 —", "宁湾县人民政府公报"] + page)
+    assert running_headers(texts_) == {"宁湾县人民政府公报": [8, 16], "2024年第2期（总第86期）": [4, 12]}
+    # without page numbers, a line standing twice is the text's own (three times still a header)
+    assert running_headers([t for t in texts_ if not t.startswith("—")]) == {"宁湾县人民政府公报": [6, 12]}

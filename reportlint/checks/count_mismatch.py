@@ -49,6 +49,11 @@ _PHRASE_END = re.compile(r"[，。；：、,;:！？!?（）()“”《》\s]")
 # …三大工程： / 共有3个试点县，分别是… / 3个重点水库，即…: the count's noun, then what introduces its items
 _COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?"
                           rf"(?:[：:]|[，,](?:分别是|分别为|即)[：:]?)")
+# A second count between the first and its colon (11个行政村和2个社区，即…), or joined to it
+# before (三个街道、两个乡：…).
+_SECOND_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十]+(?:个|项|家|所|座|条|类|种|大|方面)")
+_COUNT_JOINED_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|家|所|座|条|类|种)"
+                                  r"[^，。；：、,;:\s]{1,8}[、和与及]\Z")
 # The claim that closes a paragraph: "具体抓好8个方面工作：", "重点做好以下九个方面工作。"
 # Only a count of tasks or points: "十方面民生实事圆满完成。" reports work done, not sections.
 _CLAIM_TAIL = re.compile(
@@ -428,6 +433,8 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
         colon = _COLON_AFTER.match(text, count.end)
         if not colon or (count.value or 0) > MAX_COUNT:
             continue
+        if _SECOND_COUNT.search(text, count.end, colon.end()) or _COUNT_JOINED_BEFORE.search(text, 0, count.start):
+            continue  # 11个行政村和2个社区，即… / 三个街道、两个乡：…: the items answer two counts together
         start = colon.end()
         ordinals = _shi_run(text, start)
         if ordinals:

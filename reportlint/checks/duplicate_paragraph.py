@@ -65,6 +65,8 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       report's title and 各位代表：现在，我代表省人民政府，向大会报告工作… again);
     - a heading repeated from a table of contents, or a sub-headline: a short
       paragraph that ends without a mark;
+    - the fields a plan sets under each of its items (牵头单位：市住房城乡建设局；
+      责任单位：各县（市、区）人民政府。), when one unit leads several items;
     - a note (注：人口概况数据中，出生人口性别比根据住院分娩活产数据计算…) that a
       bulletin repeats among its closing notes;
     - one formula filled in with other figures, as grades and tiers are defined
@@ -102,9 +104,19 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     shared: dict = {}
     for later, duplicate in sorted(duplicate_paragraphs(doc, opts.threshold, opts.min_length).items()):
         first, second = doc.paragraphs[duplicate.earlier], doc.paragraphs[later]
-        if _one_formula_other_values(first.text, second.text):
+        if _one_formula_other_values(first.text, second.text) or (_is_fields(first.text) and _is_fields(second.text)):
             continue
         yield _violation(doc, first, second, duplicate, shared)
+
+
+# 牵头单位：市住房城乡建设局；责任单位：各县（市、区）人民政府。: two fields or more of a form,
+# which each item of a plan carries under it; one unit may lead several items.
+_FIELD = r"[\u4e00-\u9fff]{2,8}[：:][^。；;！？!?：:]+"
+_FIELDS = re.compile(rf"{_FIELD}(?:[；;]\s*{_FIELD})+[。；;]?")
+
+
+def _is_fields(text: str) -> bool:
+    return _FIELDS.fullmatch(text.strip()) is not None
 
 
 # A figure and the bound after its unit (10人以下, 135米): grades share their figures, one

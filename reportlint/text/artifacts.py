@@ -202,6 +202,10 @@ _OPENS = "《“‘（(【「『，、"
 _CONTINUES = "，。、；：？！,;:?!”’》）)】」』"
 
 
+_PAGE_REACH = 2
+_PAGE_NUMBER_LINE = re.compile(r"[—－\-–]\s*[0-9０-９]{1,4}\s*[—－\-–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?")
+
+
 def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
                     eligible: list[bool] | None = None) -> dict[str, list[int]]:
     """Short lines without punctuation that recur *times* or more (a page header
@@ -226,7 +230,10 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
     documents = sum(1 for text in texts if _SERIES_NUMBER.fullmatch(text.strip()))
     headers = {}
     for text, copies in seen.items():
-        if len(copies) < times or 2 * sum(_glued(texts, index) for index in copies) >= len(copies):
+        # A header that alternates with another (odd and even pages) may stand only twice:
+        # then each copy stands beside a page number.
+        paged = len(copies) >= 2 and all(_beside_page_number(texts, index) for index in copies)
+        if (len(copies) < times and not paged) or 2 * sum(_glued(texts, index) for index in copies) >= len(copies):
             continue
         if documents >= 2 and len(copies) <= documents:
             continue
@@ -238,8 +245,18 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
             continue
         # The document's first line may be its title, which the header repeats on the pages
         # after it: it is never taken for a header copy (deleting it would lose the title).
-        headers[text] = [index for index in copies if index != first]
+        # Where the pages are numbered, a header stands beside the page number: a copy far from
+        # every page break (临政规〔2024〕3号 under the cover's red header) is the line itself.
+        beside = [index for index in copies if _beside_page_number(texts, index)]
+        kept = beside if len(beside) >= 2 else copies
+        headers[text] = [index for index in kept if index != first]
     return headers
+
+
+def _beside_page_number(texts: list[str], index: int) -> bool:
+    """Whether a page number (— 3 —, - 3 -) stands within two lines of *index*."""
+    near = texts[max(0, index - _PAGE_REACH) : index] + texts[index + 1 : index + 1 + _PAGE_REACH]
+    return any(_PAGE_NUMBER_LINE.fullmatch(text.strip()) for text in near)
 
 
 def _heads_a_table(texts: list[str], index: int) -> bool:

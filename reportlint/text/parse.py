@@ -63,6 +63,9 @@ _MAX_LONGER_SHARE = 0.02
 #: a wrap cuts lines anywhere, mostly inside a sentence: few full lines end one
 _MAX_FULL_ENDED_SHARE = 0.4
 _SENTENCE_ENDS = "。！？；：!?;:”’）)》"
+#: a line without punctuation found this often is a running header or footer
+_RUNNING = 3
+_MARKS = re.compile(r"[。！？；，,!?;：:、]")
 #: and the last line of a paragraph is shorter
 _MIN_SHORT_SHARE = 0.05
 
@@ -89,7 +92,11 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
     mark may not start the next). The width is counted in characters and in columns, as
     wrapping tools count either. A text with a paragraph a line has lengths all over."""
     lines = [line.rstrip() for line in text.split("\n")]
-    filled = [number for number, line in enumerate(lines) if line.strip()]
+    # Page numbers and running headers are no wrapped text: counted with it, they would hide
+    # the wrap of a file of short paragraphs (a regulation's articles, a notice's cover page).
+    repeated = Counter(line.strip() for line in lines if line.strip() and not _MARKS.search(line))
+    filled = [number for number, line in enumerate(lines)
+              if line.strip() and not is_artifact(line.strip()) and repeated[line.strip()] < _RUNNING]
     if len(filled) < _MIN_WRAPPED_LINES:
         return None
     if sum(len(lines[number]) > _MAX_WIDTH for number in filled) > _MAX_LONGER_SHARE * len(filled):

@@ -13,9 +13,17 @@ _FULL_STOP = re.compile(r"[。！？；!?;]")
 WIDE_GAP = re.compile(r"\u3000|\t| {2,}")
 
 
+# 第三条　政府投资资金…: an article's number is set apart from its text by a space, by the
+# layout of regulations, which makes no fields of it.
+_ARTICLE_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇两0-9０-９]{1,6}[条章节编](?:\u3000|\t| {1,2})")
+
+
 def has_wide_gap(text: str) -> bool:
-    """Whether fields are set apart inside *text* (not counting its indent or trailing space)."""
-    return WIDE_GAP.search(text.strip()) is not None
+    """Whether fields are set apart inside *text* (not counting its indent, an article's
+    number or trailing space)."""
+    text = text.strip()
+    label = _ARTICLE_NUMBER.match(text)
+    return WIDE_GAP.search(text, label.end() if label else 0) is not None
 
 
 def table_row_cells(text: str) -> int:

@@ -575,3 +575,13 @@ def test_silent_on_a_photos_caption_and_credit_between_sections():
         valid=["一\n\n清晨六点，尹秀兰已经站在教学点门口，等着孩子们一个一个走进教室。\n\n"
                "图为尹秀兰在云顶村教学点给学生上课。记者 沈若溪摄\n\n二\n\n中午，孩子们在学校吃饭，饭菜是她和村里的炊事员一起做的。"],
     )
+
+
+def test_an_articles_number_set_apart_by_a_space_is_no_field():
+    # found by a held-out pdftotext regulation: 第十条　 is the layout of regulations, and the
+    # space after the article's number made the paragraph read as fields set apart
+    assert_rule(
+        "broken-paragraph",
+        invalid=["第十条　审批部门应当在受理申请后20个工作日内办结；⟦委⟧\n\n托评估或者组织专家评议所需时间不计算在内。"],
+        valid=["姓名　职务\n\n李秀兰　龙潭乡党委委员、副乡长"],
+    )

@@ -289,3 +289,14 @@ def test_a_count_whose_items_follow_fenbieshi_or_ji():
                "突出三项任务，分别为稳增长、促改革、调结构等。"],
         invalid=["全市共有⟦3个⟧试点县，分别是安禾县、澄水县。", "确定⟦4个⟧重点水库，即东湖水库、西山水库、南湖水库。"],
     )
+
+
+def test_silent_when_two_counts_share_one_list():
+    # found by a held-out township report: 11 villages and 2 communities, 13 names after 即
+    assert_rule(
+        "count-mismatch",
+        valid=["全镇辖11个行政村和2个社区，即桐坪村、石桥村、上垅村、下垅村、枫林村、梧岗村、溪头村、新塘村、茶园村、"
+               "龙潭村、东坑村和栖梧社区、梧桥社区。",
+               "全县设三个街道、两个乡：城关街道、东城街道、西城街道、红岩乡、青山乡。"],
+        invalid=["全镇辖⟦11个⟧行政村，即桐坪村、石桥村、上垅村、下垅村、枫林村、梧岗村、溪头村、新塘村、茶园村、龙潭村。"],
+    )

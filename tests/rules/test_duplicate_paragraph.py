@@ -253,3 +253,16 @@ def test_silent_on_an_amending_decision_and_the_regulation_republished_after_it(
         # within one document, the same article twice is still a paste
         invalid=[f"第四条　市城市管理部门负责全市城市道路挖掘的监督管理工作。\n\n{article}\n\n第五条　挖掘城市道路应当经批准。\n\n⟦{article}⟧"],
     )
+
+
+def test_silent_on_the_fields_a_plan_sets_under_each_item():
+    # found by a held-out plan: one unit leads two projects, and each project carries its fields
+    lead = "牵头单位：市住房城乡建设局；责任单位：各县（市、区）人民政府"
+    assert_rule(
+        "duplicate-paragraph",
+        valid=[f"（二）老旧小区改造。完成改造120个。\n\n{lead}。\n\n（十）城市燃气管道更新。更新管道80公里。\n\n"
+               f"{lead}，市公安局、市自然资源规划局。"],
+        # one field that holds a sentence is prose, and a copy of it is still reported
+        invalid=["主要目标：到2027年，全市老旧小区改造全面完成，城市燃气管道老化更新改造任务基本完成。\n\n"
+                 "⟦主要目标：到2027年，全市老旧小区改造全面完成，城市燃气管道老化更新改造任务基本完成。⟧"],
+    )
