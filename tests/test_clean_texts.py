@@ -122,7 +122,22 @@ accident investigation, an EIA notice, a land notice, a hearing's minutes, final
 procurement result, a performance evaluation, an inspection report, a proposal and its reply:
 four, a roster numbered on through its counted groups, two items of one list ending with the
 same penalty, and a fleet restated in two sections of a final-accounts template, not fixed yet:
-known-false-alarms.txt says why).
+known-false-alarms.txt says why) and 2 on the 40 of the fourteenth round, from one cause (-w44:
+central and State Council papers (a 意见 numbered through, a division of the report's tasks, a
+国务院令 with its regulation, a 批复, a ministry's notice with its plan, a 部门规章, a national
+communiqué, plan and budget execution reports, an executive meeting's release): none; -w45:
+water, environment, health, education, transport, culture, civil affairs, labour and R&D
+bulletins and a county communiqué: none; -w46: plans and programmes: two, a plan's box caption
+(专栏7 …) above its items 01, 02 read as a sentence cut in two; -w47: county, township, plenary,
+meeting, minutes, speech, street-office, 民生实事 and village texts: none) and 25 on the 40 of
+the fifteenth round, from five causes (-w48: ten long government work reports of four eras and
+levels: none; -w49: provincial and city policy documents: none; -w50: reports to a congress and
+its standing committee: one, a sentence opening with 其中 after a total and its breakdown by
+field; -w51: drafts as they arrive (web captures, pdftotext exports, Markdown, GB18030 with CRLF,
+a BOM, a newspaper page, one paragraph a line, full-width indents): twenty-four, twenty-one of
+them one cause (a pdftotext regulation whose cover lines, page numbers and running headers hid
+its wrap), a document number under the cover taken for the running header it becomes, two
+counts sharing one list (11个行政村和2个社区，即…), and the fields a plan sets under each item).
 """
 
 from pathlib import Path
@@ -140,7 +155,9 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w25", "clean-texts-w26", "clean-texts-w27", "clean-texts-w28", "clean-texts-w29",
            "clean-texts-w30", "clean-texts-w31", "clean-texts-w32", "clean-texts-w33", "clean-texts-w34",
            "clean-texts-w35", "clean-texts-w36", "clean-texts-w37", "clean-texts-w38", "clean-texts-w39",
-           "clean-texts-w40", "clean-texts-w41", "clean-texts-w42", "clean-texts-w43")
+           "clean-texts-w40", "clean-texts-w41", "clean-texts-w42", "clean-texts-w43", "clean-texts-w44",
+           "clean-texts-w45", "clean-texts-w46", "clean-texts-w47", "clean-texts-w48", "clean-texts-w49",
+           "clean-texts-w50", "clean-texts-w51")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
