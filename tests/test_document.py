@@ -331,3 +331,37 @@ def test_headers_that_alternate_by_page_are_running_headers_though_each_stands_t
     assert running_headers(texts_) == {"宁湾县人民政府公报": [8, 16], "2024年第2期（总第86期）": [4, 12]}
     # without page numbers, a line standing twice is the text's own (three times still a header)
     assert running_headers([t for t in texts_ if not t.startswith("—")]) == {"宁湾县人民政府公报": [6, 12]}
+
+
+def test_paragraphs_apart_by_blank_lines_whose_lines_break_anywhere_are_joined():
+    # found by a held-out report copied from a PDF viewer: no one width, but blank lines between
+    # paragraphs and lines that stop mid-sentence (召开座谈会9 / 场，听取…)
+    blocks = [["养老服务事关广大老年人的幸福晚年，事关千家万户的", "切身利益。为深入了解我市养老服务体",
+               "系建设情况，今年4月至6月，调研组先后赴4个区、3个县", "（市），召开座谈会9", "场，听取情况介绍。"],
+              ["一、基本情况"],
+              ["截至2024年底，全市60周岁及以上老年人", "口达到96.8万人，占户籍总人口的24.6%；65周岁",
+               "及以上老年人口71.3万人。总体看，老龄化程度高于全省平均水", "平，服务需求将持续快速增长。"],
+              ["近年来，市委、市政府高度重视养老服务工作，将其", "纳入全市民生实事项目，相继出台政策文件，全市养老服务体系建设",
+               "取得积极成效。"]]
+    doc = parse_text("\n\n".join("\n".join(block) for block in blocks) + "\n", "a.txt")
+    assert texts(doc)[1:3] == ["一、基本情况", "截至2024年底，全市60周岁及以上老年人口达到96.8万人，占户籍总人口的24.6%；65周岁"
+                                              "及以上老年人口71.3万人。总体看，老龄化程度高于全省平均水平，服务需求将持续快速增长。"]
+    assert doc.notes and "空行" in doc.notes[0]
+
+
+def test_one_paragraph_a_line_with_blank_lines_between_sections_is_no_soft_wrap():
+    source = ("一、总体要求\n（一）指导思想。坚持稳中求进工作总基调。\n（二）主要目标。到2027年基本建成。\n\n"
+              "二、重点任务\n（三）优化营商环境。推行一件事一次办。\n（四）加强监管。完善信用体系。\n\n"
+              "三、保障措施\n（五）加强组织领导。各地区要高度重视。\n（六）强化督促检查。确保落到实处。\n")
+    doc = parse_text(source, "a.txt")
+    assert not doc.notes and len(texts(doc)) == 9
+
+
+def test_a_wrap_with_lines_full_of_quotation_marks_is_still_found():
+    # found by a held-out plan exported by pdftotext: “ ” count one column there, two here, so
+    # lines full of them looked longer than the wrap width
+    line = "推进政务服务事项网上可办，建设数字政府，完善城市运行管理服务平台，推动"
+    quoted = "可办率达到98.6%，“一网通办”“一网统管”“一网协同”建设全面推进，城市运行"
+    lines = [line, quoted, line, "高频事项免申即享。", ""] * 4
+    doc = parse_text("\n".join(lines), "a.txt")
+    assert doc.notes and "折行" in doc.notes[0]

@@ -415,14 +415,21 @@ _ITEMS_LINE = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；�
 # A body paragraph that opens with its period: 1—8月，… / 今年以来，… / 2025年，…
 _TIME_LEAD = re.compile(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
                         r"[上下]半年|前三季度|[一二三四]季度)，")
+# A label that counts its group (（9人）：, （2个）：), and a short list of names after it.
+_COUNTED_LABEL = re.compile(r"[（(][0-9０-９一二两三四五六七八九十]{1,3}[个人家名项所][）)][：:]\Z")
+_FEW_ITEMS = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40})*")
 # A group's label before its list on one line: 柏川城建集团有限公司（9人）：, 青柳街道（8个）：
 _ITEMS_LABEL = re.compile(r"[^，。；：、,;:!?！？]{1,30}[：:]")
 
 
 def _items_line(text: str) -> bool:
-    """A line of names or units set apart by 、, with its group's label before a colon or not."""
+    """A line of names or units set apart by 、, with its group's label before a colon or not;
+    under a label that counts them (一般等次（2个）：长坪镇、高桥镇), two or one will do."""
     label = _ITEMS_LABEL.match(text)
-    return _ITEMS_LINE.fullmatch(text[label.end() :] if label else text) is not None
+    rest = text[label.end() :] if label else text
+    if label and _COUNTED_LABEL.search(label.group()):
+        return _FEW_ITEMS.fullmatch(rest) is not None
+    return _ITEMS_LINE.fullmatch(rest) is not None
 
 
 # An addressee on a line of its own: 黄明远委员：, 各区县人民政府：, 国务院：

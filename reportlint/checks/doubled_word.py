@@ -307,8 +307,10 @@ def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | N
 
 # Set terms of official writing that the general dictionary lacks, by their head: the duty a
 # body bears (压实主体责任, 落实属地责任) follows the body's name, which may end in the same word
-# (部分经营主体主体责任意识淡薄).
+# (部分经营主体主体责任意识淡薄); 和美乡村 (宜居宜业和美乡村, since 2022) after the conjunction 和
+# (产业发展和和美乡村建设).
 _SET_TERMS = {
+    "和": ("和美",),
     "主体": ("主体责任", "主体地位"),
     "属地": ("属地责任", "属地管理"),
     "监管": ("监管责任",),
@@ -328,17 +330,21 @@ _POST = re.compile(r"(?:常务|执行)?副?(?:组长|主任|指挥长|总指挥|
 # A list of three items or more of one character each (市、县、乡、村; 省、市、县).
 _ONE_CHARACTER_ITEMS = re.compile(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")
 
-# Aspect particles: a single character right before one is the predicate's verb.
-_ASPECT = frozenset("了着过")
 # A verb this common (作 28,016, 做, 办, 干) is a word of its own after a noun.
 _COMMON_VERB = 10_000
 
 
+# After a one-character verb: an aspect particle, or a complement of direction or result
+# (是实干|干出来的, 把工作|做好).
+_ASPECT_OR_COMPLEMENT = re.compile(r"[了着过]|出来|起来|下去|上来|出|成|好|完|得")
+
+
 def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
     """对明年的经济工作作了具体安排: after a noun that ends in the same character, a common
-    one-character verb that takes an aspect particle is the verb of the sentence (工作|作了
-    部署), not a copy (发展|展了 is one: 展 is no verb of its own)."""
-    if text[c : c + 1] not in _ASPECT or len(word_before.text) < 2:
+    one-character verb that takes an aspect particle or a complement is the verb of the
+    sentence (工作|作了部署, 实干|干出来的), not a copy (发展|展了 is one: 展 is no verb of
+    its own)."""
+    if not _ASPECT_OR_COMPLEMENT.match(text, c) or len(word_before.text) < 2:
         return False
     entry = words.get(unit)
     noun_before = _tag(word_before)[0] == "n" or _tag(word_before) == "vn"

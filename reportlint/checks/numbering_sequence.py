@@ -227,8 +227,30 @@ def _outline_marks(doc: Document) -> Iterator[_Mark]:
             mark = _outline_mark(paragraph, previous)
             if mark is not None:
                 yield mark
+                inner = _next_cell_mark(paragraph, mark)
+                if inner is not None:
+                    yield inner
         if paragraph.kind != "artifact":
             previous = paragraph
+
+
+# Where a row of a table set as text starts its next cell: a tab, or a wide gap.
+_CELL_GAP = re.compile(r"\t+|\u3000+| {2,}")
+
+
+def _next_cell_mark(paragraph: Paragraph, mark: _Mark) -> _Mark | None:
+    """（三）不予公开<tab>1.属于国家秘密<tab>0…: in a table set as text, a group's first item
+    shares the group's row, in its next cell; the rows below start with 2., 3. …"""
+    text = paragraph.text
+    gap = _CELL_GAP.search(text, mark.end)
+    if gap is None:
+        return None
+    number = numbering(text[gap.end() :])
+    if number is None or number[0] <= mark.rank or not text.startswith(number[2], gap.end()):
+        return None
+    level, ordinal, marker = number
+    shown = marker.rstrip(_SPACES)
+    return _Mark(paragraph, level, ordinal, gap.end(), gap.end() + len(shown), shown)
 
 
 def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | None:

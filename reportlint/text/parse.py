@@ -16,6 +16,7 @@ from .decoding import decode, lines_of
 from .document import WORD_ENCODING, Document, Paragraph
 from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
 from .markdown_blocks import CODE
+from .soft_wrap import detect_soft_wrap
 from .structure import classify, numbering
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -33,13 +34,17 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
     # A Markdown file wraps as it likes (its paragraphs end at blank lines); a text
     # file is one paragraph a line, unless its line lengths show a hard wrap.
     wrap = None if is_md_file else detect_hard_wrap(text)
+    # …or, copied from a PDF viewer, paragraphs apart by blank lines whose lines break anywhere
+    soft = None if is_md_file or markdown or wrap else detect_soft_wrap(text)
     blocks = markdown_blocks(text, markdown, one_per_line=not is_md_file)
-    raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file,
-                            joins_next=wrap.joins_next if wrap else frozenset(), blocks=blocks)
+    joins = wrap.joins_next if wrap else soft or frozenset()
+    raws = split_paragraphs(text, markdown=markdown, one_per_line=not is_md_file, joins_next=joins, blocks=blocks)
     doc = build_document(raws, text, path, encoding, markdown, allow_words)
     doc.code_lines = frozenset(number + 1 for number, kind in blocks.items() if kind == CODE)
     if wrap:
         doc.notes = (f"按固定行宽（约{wrap.width}字）折行的文本，已将折行合并为段落",)
+    elif soft:
+        doc.notes = ("段落以空行分隔、段内在句中任意换行的文本（如从 PDF 阅读器复制），已将段内各行合并为段落",)
     return doc
 
 
@@ -76,6 +81,12 @@ def _columns(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in line)
 
 
+def _narrow_columns(line: str) -> int:
+    """The width of *line* with the marks of ambiguous width set narrow, as some tools count
+    them: a line full of quotation marks may look that much longer than the others."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
 # A number or a Latin word at the start of a line: the wrap could not break it, so the line
 # above ended early when it did not fit (…全县民生支出 / 42.7亿元，…).
 _UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%:/+-]+")
@@ -103,10 +114,11 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
         return None  # paragraphs a line (no wrap is that wide): spare measuring the columns
     # (measure, columns of one character, how much shorter a cut line may be)
     # (pdftotext drops a paragraph's two-character indent: its first line is two characters short)
-    for measure, unit, slack in ((len, 1, 2), (_columns, 2, 4)):
+    for measure, least, unit, slack in ((len, len, 1, 2), (_columns, _narrow_columns, 2, 4)):
         lengths = {number: measure(lines[number]) for number in filled}
         counts = Counter(lengths.values())
-        width = _wrap_width(counts, _MIN_WIDTH * unit, slack, unit, len(filled))
+        shortest = Counter(least(lines[number]) for number in filled)
+        width = _wrap_width(counts, shortest, _MIN_WIDTH * unit, slack, unit, len(filled))
         if width is None:
             continue
         full = [number for number in filled if lengths[number] >= width - slack
@@ -125,9 +137,11 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
     return None
 
 
-def _wrap_width(counts: Counter[int], least: int, slack: int, over: int, lines: int) -> int | None:
+def _wrap_width(counts: Counter[int], shortest: Counter[int], least: int, slack: int, over: int,
+                lines: int) -> int | None:
     """The width most lines are cut at (the band [width - slack, width + over] that
-    holds the most lines), if it holds enough of them and almost none is longer."""
+    holds the most lines), if it holds enough of them and almost none is longer, even
+    measured at its narrowest (*shortest*: the lengths with ambiguous marks narrow)."""
     best, held = None, 0
     for length in sorted(counts):
         if length < least:
@@ -137,7 +151,7 @@ def _wrap_width(counts: Counter[int], least: int, slack: int, over: int, lines: 
             best, held = length, in_band
     if best is None or held < max(_MIN_FULL_SHARE * lines, 6):
         return None
-    longer = sum(count for length, count in counts.items() if length > best + over)
+    longer = sum(count for length, count in shortest.items() if length > best + over)
     return best if longer <= _MAX_LONGER_SHARE * lines else None
 
 

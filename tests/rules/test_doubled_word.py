@@ -316,6 +316,8 @@ def test_silent_on_a_verb_after_the_noun_it_doubles_when_an_aspect_particle_mark
         valid=[
             "刚才，市长同志对明年的经济工作作了具体安排，我完全同意。",
             "会议对下一阶段的重点工作作了全面部署。",
+            # found by a held-out speech: 实干 then the verb 干 with its complement 出来
+            "今天的成绩，是全县干部群众拼搏实干干出来的。",
         ],
         invalid=["区域经济发⟦展展⟧了新的态势。", "对明年的经济⟦工作工作⟧了具体安排。"],
     )
@@ -453,8 +455,10 @@ def test_silent_on_a_set_term_after_a_word_that_ends_in_its_head():
     assert_rule(
         "doubled-word",
         valid=["三是部分经营主体主体责任意识淡薄，安全投入不足。",
-               "督促市场主体主体责任落实到位，推动行业部门监管责任压实到人。"],
-        invalid=["要落实企业⟦主体主体⟧作用，激发创新活力。"],
+               "督促市场主体主体责任落实到位，推动行业部门监管责任压实到人。",
+               # found by a held-out 通报: the conjunction 和 before 和美乡村 (宜居宜业和美乡村)
+               "凤鸣镇农业特色产业发展和和美乡村建设成效突出。"],
+        invalid=["要落实企业⟦主体主体⟧作用，激发创新活力。", "统筹推进改革⟦和和⟧发展。"],
     )
 
 

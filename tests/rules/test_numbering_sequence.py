@@ -616,3 +616,14 @@ def test_a_roster_numbered_on_through_its_counted_groups():
     roster = ("四、对有关责任人员的处理建议\n\n（一）建议移送司法机关的人员（2人）\n\n1.韩某，项目经理。\n\n2.蒋某，副部长。\n\n"
               "（二）建议给予处分的人员（2人）\n\n3.付某，局长。\n\n4.刘某，副主任。\n\n（三）建议给予诫勉的人员（1人）\n\n5.杜某，科长。")
     assert_rule("numbering-sequence", valid=[f"三、事故原因\n\n{other}{roster}"])
+
+
+def test_a_groups_first_item_in_the_next_cell_of_its_table_row():
+    # found by a held-out information-disclosure report: the form's group and its first sub-row
+    # share one row of the table set as text, so 1. stands after a tab, the rows below start at 2.
+    rows = ["三、本年度办理结果", "（一）予以公开\t38\t5", "（二）不予公开\t1.属于国家秘密\t0\t0", "2.其他法律行政法规禁止公开\t0\t0",
+            "3.保护第三方合法权益\t2\t1", "（三）无法提供\t1.本机关不掌握相关政府信息\t17\t2", "2.没有现成信息需要另行制作\t4\t1"]
+    table = "\n\n".join(rows)
+    assert_rule("numbering-sequence", valid=[table],
+                invalid=[table.replace("（三）无法提供\t1.本机关", "（三）无法提供\t⟦2.⟧本机关").replace(
+                    "2.没有现成信息", "3.没有现成信息")])

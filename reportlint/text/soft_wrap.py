@@ -1,0 +1,48 @@
+"""Paragraphs apart by blank lines whose lines break anywhere: text copied from a PDF viewer.
+
+A PDF viewer copies a page's lines as they were set, at no one width (a column's width
+changes with the font and the marks in it), so detect_hard_wrap finds no wrap. But the
+paragraphs still stand apart by blank lines, and inside them the lines end in the middle of
+a sentence (召开座谈会9 / 场，听取…). Such a file's lines are read as the paragraphs' pieces,
+not as paragraphs of their own.
+"""
+
+from __future__ import annotations
+
+from .artifacts import is_artifact
+from .structure import numbering
+from .table_rows import has_wide_gap
+
+#: a line that ends with one of these ends its sentence, or a label (a closing quote or bracket
+#: may stand mid-sentence: 推广“家庭医生+家庭病床” / 服务模式)
+_ENDS = "。！？；：!?;:"
+#: below this many breaks inside blocks, a file says nothing of how it was copied
+_MIN_BREAKS = 8
+#: and at least this share of them cut a sentence
+_MIN_CUT_SHARE = 0.7
+#: with at least this many blocks apart by blank lines
+_MIN_BLOCKS = 3
+
+
+def detect_soft_wrap(text: str) -> frozenset[int] | None:
+    """The 0-based numbers of the lines that go on in the next one, when the file's paragraphs
+    stand apart by blank lines and most lines inside them break mid-sentence; else None."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    breaks = [n for n in range(len(lines) - 1) if _prose(lines[n]) and _prose(lines[n + 1])]
+    blocks = sum(1 for n in range(1, len(lines)) if not lines[n - 1].strip() and lines[n].strip())
+    if len(breaks) < _MIN_BREAKS or blocks < _MIN_BLOCKS:
+        return None
+    cut = [n for n in breaks if lines[n].strip()[-1] not in _ENDS]
+    if len(cut) < _MIN_CUT_SHARE * len(breaks):
+        return None
+    return frozenset(n for n in cut if not numbering(lines[n + 1].strip()) and not _indented(lines[n + 1]))
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: not blank, not a page leftover, no row of a table."""
+    stripped = line.strip()
+    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped
+
+
+def _indented(line: str) -> bool:
+    return line[:1] in (" ", "\u3000")
