@@ -137,7 +137,18 @@ field; -w51: drafts as they arrive (web captures, pdftotext exports, Markdown, G
 a BOM, a newspaper page, one paragraph a line, full-width indents): twenty-four, twenty-one of
 them one cause (a pdftotext regulation whose cover lines, page numbers and running headers hid
 its wrap), a document number under the cover taken for the running header it becomes, two
-counts sharing one list (11个行政村和2个社区，即…), and the fields a plan sets under each item).
+counts sharing one list (11个行政村和2个社区，即…), and the fields a plan sets under each item) and
+113 on the 50 of the sixteenth round, from nine causes (-w52: drafts as they reach a reviewer:
+a hundred and two, from a plan's pdftotext export whose narrower boxes and lines full of
+quotation marks hid its wrap (43), a report copied from a PDF viewer, paragraphs apart by blank
+lines and their lines broken anywhere (59), and 实干|干出来; the cuts across a page break that
+the exports carry are kept as leftovers; -w53: ten government work reports of 2024 to 2026:
+none; -w54: departments' and counties' administrative documents: six, a disclosure report's
+table that sets a group's first item in the next cell of its row (four), a grade's two units
+under a label that counts them, and 发展和|和美乡村; -w55: statistical releases: two, one
+cause, a census's shares of villages that each have one facility (通电的村占100%); -w56:
+national reports of seven eras, a plan-outline report, standing committee and court reports:
+none).
 """
 
 from pathlib import Path
@@ -157,7 +168,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w35", "clean-texts-w36", "clean-texts-w37", "clean-texts-w38", "clean-texts-w39",
            "clean-texts-w40", "clean-texts-w41", "clean-texts-w42", "clean-texts-w43", "clean-texts-w44",
            "clean-texts-w45", "clean-texts-w46", "clean-texts-w47", "clean-texts-w48", "clean-texts-w49",
-           "clean-texts-w50", "clean-texts-w51")
+           "clean-texts-w50", "clean-texts-w51", "clean-texts-w52", "clean-texts-w53", "clean-texts-w54",
+           "clean-texts-w55", "clean-texts-w56")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
