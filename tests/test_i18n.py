@@ -236,7 +236,7 @@ def test_flag_errors_in_chinese(tmp_path):
     report = tmp_path / "报告.txt"
     report.write_text(DOUBLED, encoding="utf-8")
     cases = [
-        (["--select", "RL9"], "reportlint: 错误：--select 中有未知的规则或前缀 'RL9'"),
+        (["--select", "RL9"], "reportlint: 错误：--select 中有未知的规则或前缀 'RL9'（是否应为 'RL309'？）"),
         (["--encoding", "foo"], "reportlint: 错误：--encoding: 未知的编码 'foo'"),
         (["--format", "json", "--statistics"], "reportlint: 错误：--statistics 只适用于 text 和 concise 格式，不适用于 json"),
         (["--baseline", tmp_path / "没有.json"], f"reportlint: 错误：--baseline: 基线文件 {tmp_path / '没有.json'}：文件不存在"),
@@ -249,7 +249,7 @@ def test_flag_errors_in_chinese(tmp_path):
     result = run("check", "--lang", "zh-CN", "--output-file", report / "报告.out", report)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"reportlint: 错误：--output-file: 无法写入 {report / '报告.out'}：")
-    assert run("rule", "--lang", "zh-CN", "RL9").stderr == "reportlint: 错误：未知的规则 'RL9'\n"
+    assert run("rule", "--lang", "zh-CN", "RL9").stderr == "reportlint: 错误：未知的规则 'RL9'（是否应为 'RL309'？）\n"
 
 
 def test_fix_and_baseline_notes_in_chinese(tmp_path, monkeypatch):

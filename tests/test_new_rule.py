@@ -24,18 +24,18 @@ def new_rule(into: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_a_new_rule_is_registered_and_waits_for_its_documentation(tmp_path):
     into = checkout(tmp_path)
-    done = new_rule(into, "RL306", "growth-arithmetic", "增长率与前后数值不符")
+    done = new_rule(into, "RL312", "unit-mismatch", "单位与数值不符")
     assert done.returncode == 0, done.stderr
-    assert "README.md" in done.stdout and "corpus_review.py growth-arithmetic" in done.stdout
-    assert (into / "tests" / "rules" / "test_growth_arithmetic.py").is_file()
+    assert "README.md" in done.stdout and "corpus_review.py unit-mismatch" in done.stdout
+    assert (into / "tests" / "rules" / "test_unit_mismatch.py").is_file()
     probe = ("from reportlint.registry import build_registry; from reportlint.api import lint_text\n"
-             "meta = build_registry().get('RL306'); print(meta.name, meta.summary, meta.severity.value)\n"
+             "meta = build_registry().get('RL312'); print(meta.name, meta.summary, meta.severity.value)\n"
              "print(lint_text('全年增长5%。', 'a.txt').crashes)\n")
     ran = subprocess.run([sys.executable, "-c", probe], cwd=into, capture_output=True, text=True,
                          stdin=subprocess.DEVNULL)
-    assert ran.stdout.splitlines() == ["growth-arithmetic 增长率与前后数值不符 warning", "[]"], ran.stderr
+    assert ran.stdout.splitlines() == ["unit-mismatch 单位与数值不符 warning", "[]"], ran.stderr
     # its documentation is a template: the Bad example is no defect yet, so tests/test_docs.py fails
-    assert "TODO" in (into / "reportlint" / "checks" / "growth_arithmetic.py").read_text(encoding="utf-8")
+    assert "TODO" in (into / "reportlint" / "checks" / "unit_mismatch.py").read_text(encoding="utf-8")
 
 
 def test_a_taken_code_or_name_and_a_malformed_one_are_refused(tmp_path):

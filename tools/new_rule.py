@@ -1,9 +1,9 @@
 """Start a new built-in rule: its module and its test, from a template, and the checklist of
 what else a rule needs before it lands.
 
-    python tools/new_rule.py RL306 growth-arithmetic "增长率与前后数值不符"
+    python tools/new_rule.py RL312 unit-mismatch "单位与数值不符"
 
-writes reportlint/checks/growth_arithmetic.py and tests/rules/test_growth_arithmetic.py. The
+writes reportlint/checks/unit_mismatch.py and tests/rules/test_unit_mismatch.py. The
 module's docstring is the rule's documentation page: fill in its four sections; its Bad and
 Good examples are run by tests/test_docs.py, so the new rule fails the suite until they hold.
 """
@@ -97,8 +97,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("code", help="RL and three digits; the first digit is its range: " +
                         "; ".join(f"{digit}xx {what}" for digit, what in RANGES.items()))
-    parser.add_argument("name", help="lower-case words joined by hyphens: growth-arithmetic")
-    parser.add_argument("summary", help="a short Chinese summary: 增长率与前后数值不符")
+    parser.add_argument("name", help="lower-case words joined by hyphens: unit-mismatch")
+    parser.add_argument("summary", help="a short Chinese summary: 单位与数值不符")
     parser.add_argument("--into", type=Path, default=ROOT, help="the checkout to write into (default: this one)")
     args = parser.parse_args(argv)
     if not re.fullmatch(r"RL\d{3}", args.code) or args.code[2] not in RANGES:

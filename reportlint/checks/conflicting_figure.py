@@ -158,6 +158,10 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
             if clause is not None:
                 yield ("clause", section, (frame, before | times.within(clause)), clause.template,
                        clause.figures[0].unit), replace(clause, place=place)
+            for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside):
+                if _PERIOD_SAID.search(paragraph.text, sentence.start, rate.figures[0].start):
+                    # across sections, only a rate said of a period its sentence names (全年, 2025年)
+                    yield ("rate", None, (frame, before | times.within(rate)), name, place), replace(rate, place=place)
 
 
 class _Times:
@@ -222,6 +226,33 @@ def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Fi
         return None
     template, _ = _masked(text, start, clause_end, inside)
     return Statement(paragraph, start, clause_end, (figure,), template)
+
+
+# 信访事项一次性化解率达到96.4%: a rate named at length, then the verb that gives its value.
+_RATE_NAME = re.compile(r"(?:率|比重|占比|满意度)(?P<verb>达到|达|为|是|保持在|稳定在|提高到|提升到|提高至|提升至)\Z")
+MIN_RATE_NAME = 8  # Chinese characters that name a rate alone, wherever it is said (信访事项一次性化解率)
+_PERIOD_SAID = re.compile(r"全年|去年|今年|上年|本年|年内|\d{4}年|[上下]半年|[一二三四]季度|前三季度|\d{1,2}[—-]\d{1,2}月")
+_TARGET = re.compile(r"力争|预期|目标|确保|计划|将|要|到\d{4}年|——")
+
+
+def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figure]) -> Iterator[tuple[Statement, str]]:
+    """Each clause of the sentence that gives one rate by a long name of its own (全年信访事项
+    一次性化解率达到96.4%): the name identifies the indicator across the sections of the document."""
+    text = paragraph.text
+    for figure in figures:
+        if figure.unit != "%" or figure.bound != "exact" or figure.direction:
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, start, figure.start)), default=start)
+        words = text[clause_start : figure.start]
+        link = _RATE_NAME.search(words)
+        if link is None or _RELATION.search(words) or _DEPENDENT.match(text, clause_start):
+            continue
+        if _TARGET.search(text, start, figure.start):
+            continue  # 力争…达到97%, ——…达到75%: a target, which another section may state as achieved
+        name = strip_leads(words[: link.start("verb")])
+        if len(_HAN.findall(name)) < MIN_RATE_NAME:
+            continue
+        yield Statement(paragraph, clause_start, figure.end, (figure,), name + "#"), name
 
 
 def _names(text: str, start: int, figure: Figure) -> bool:
@@ -489,10 +520,13 @@ def _violation(doc: Document, key: Key, statement: Statement, figure: Figure, re
     when = f"，时间同为{when}" if when else "，均未另注时间"
     if statement.place and statement.place == reference.place:
         when += "，范围同为全国" if statement.place == "全国" else "，范围同为本地区"
+    same = "除数字外一字不差"
+    if key[0] == "rate":  # named at length, the rate is one indicator wherever it is said
+        where, same = "指标名称一字不差", "且都是实际值"
     return Violation(
         statement.span(figure),
         f"“{statement.name(figure)}”在此为“{statement.quoted(figure)}”，第{line}行同样的表述为"
-        f"“{reference.quoted(other)}”：两处{where}{when}，除数字外一字不差，是同一指标，数值却不一致",
+        f"“{reference.quoted(other)}”：两处{where}{when}，{same}，是同一指标，数值却不一致",
         related=(Related(reference.span(other),
                          f"另一处：“{_short(reference.paragraph.text[reference.start : reference.end], 40)}”"),),
     )

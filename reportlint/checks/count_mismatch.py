@@ -234,6 +234,8 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return True  # 企业、产业、就业“四业”
     if count.kind == "abbreviation" and listed == 2:
         return False  # 农村集体“三资”, 各部门全面推行“三项制度”: a name the last item qualifies
+    if count.unit == "级" and not _counts_levels(text, items, count):
+        return False  # 省、市三级医院: a grade; 中央和省、市、自治区两级: one level named by its kinds
     if _numeral_in_a_name(text, count):
         return False  # 和平共处五项原则, “三个代表”: the numeral belongs to a name
     if _count_of_the_last_item(text, items, count):
@@ -243,6 +245,18 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if listed == 2:
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+# What a grade names after 级 (三级医院, 一级响应, 二级以上): a grade, not a number of levels.
+_GRADE_AFTER = re.compile(r"以上|以下|及以上|医院|医疗机构|响应|预警|应急|标准|公路|资质|风险|指标|岗位|职称|文物|保护单位|"
+                          r"水质|水体|防火|重点|工程师|教师|甲等|乙等")
+# The kinds of one level named together (省、市、自治区 is the provincial level): not two levels.
+_KINDS_OF_ONE_LEVEL = re.compile(r"自治区|直辖市|兵团|自治州|自治县|旗")
+
+
+def _counts_levels(text: str, items: tuple[Item, ...], count: Figure) -> bool:
+    """县、乡、村四级: a count of levels, the items each one level."""
+    return not _GRADE_AFTER.match(text, count.end) and not any(_KINDS_OF_ONE_LEVEL.search(i.text) for i in items)
 
 
 def _inner_joiners(text: str, items: tuple[Item, ...]) -> int:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from itertools import islice
 
-from ..analysis.figures import Figure, Respectively, document_figures, respectively
+from ..analysis.figures import Figure, document_figures, respectively
+from ..analysis.shares import CHANGE, PARTS, SECTORS_NAME, listed_after, names_the_whole, partition_of
+from ..engine import superseded_by
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph, Sentence
 
@@ -31,8 +33,6 @@ _RATE = re.compile(
 # Between the rate and its figure: a few words of verb or adverb (稳定在, 分别达到, 首次突破),
 # no number, no new clause and no 的 (which would start a new noun).
 _LINK = re.compile(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0,8}\Z")
-# A change of the rate (提高5%, 比上年增长) is not the rate itself; 提高到 / 提升至 are.
-_CHANGE = re.compile(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
 _FROM = re.compile(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
 _FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
 # Ratios that are meant to pass 100%: a bank's (拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率,
@@ -47,24 +47,7 @@ _REFERENCE = re.compile(r"^占.*(?:预算|计划|目标|任务|指标|定额|基
                         r"|(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年)")
 _MINUS = "-−－﹣"
 _JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
-# Subjects that partition one whole: the three sectors of the economy, town and country,
-# the sexes, the regions, the kinds of ownership.
-_PARTS = (
-    re.compile(r"(?:第?[一二三]|[一二三]次)产"),
-    re.compile(r"城镇|城市|农村|乡村"),
-    re.compile(r"男|女"),
-    re.compile(r"东部|中部|西部|东北"),
-    re.compile(r"国有|民营|私营|外资|外商|集体|个体|非公有|公有"),
-)
-_SECTOR_ORDINAL = re.compile(r"[一二三]产")
-_BARE_ORDINAL = re.compile(r"第?[一二三]\Z")
 _SUBJECT_TRIM = re.compile(r"^(?:其中|形成以|以)|(?:合计|总共|共|合)$")
-_WITHIN = re.compile(r"[中内里的]")
-_SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
-# 三次产业结构为10.5%、40.2%、49.3%: one whole named, its parts listed without 分别.
-_SECTORS_NAME = re.compile(r"三次产业|一二三产业|一、二、三产业")
-_SECTORS_LIST = re.compile(r"(?:三次产业|一二三产业|一、二、三产业)(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
-                           r"(?:调整为|优化为|为|是|达到)\s*\Z")
 # A share that names its whole (占同类机构的99.7%, 占全国): the bare 占 after it reuse that whole.
 _OWN_WHOLE = re.compile(r"占[^，。；：、,;:！？\d%％]{1,12}?的|占全")
 # What says that one whole is divided: 其中 after the whole, "在…中，", a distribution or a structure.
@@ -125,7 +108,7 @@ def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
         if not paragraph.is_body or not any(f.unit == "%" for f in found):
             continue
         yield from _out_of_range(paragraph, found)
-        yield from _partition_sums(paragraph, found)
+        yield from _partition_sums(paragraph, found, _wholes_left_to_ratio_sum(doc))
 
 
 def _out_of_range(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:
@@ -181,7 +164,7 @@ def _rate_before(text: str, end: int) -> tuple[int, int] | None:
         if _REFERENCE.search(match.group()):
             continue  # 占预算数的106.48%: a rate of execution against a plan, not a share
         link = window[match.end() :]
-        if _LINK.match(link) and not _CHANGE.search(link):
+        if _LINK.match(link) and not CHANGE.search(link):
             rate = (offset + _named_from(window, match), offset + match.end())
     return rate
 
@@ -196,11 +179,22 @@ def _named_from(window: str, match: re.Match[str]) -> int:
     return start
 
 
-def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Violation]:
+def _wholes_left_to_ratio_sum(doc: Document) -> bool:
+    """ratio-sum adds up the shares of a whole whose every part is named, both ways; when it
+    runs, percent-range leaves those sums to it."""
+    superseders = superseded_by(doc, "percent-range")
+    return superseders is None or "ratio-sum" in superseders
+
+
+def _partition_sums(paragraph: Paragraph, found: list[Figure], leave_wholes: bool) -> Iterator[Violation]:
     text = paragraph.text
     for pair in respectively(text, found):
-        if len(pair.subjects) >= 2 and len(pair.values) == len(pair.subjects) and _is_partition(text, pair):
-            yield from _sum_violation(paragraph, pair.values, [s.text for s in pair.subjects])
+        if len(pair.subjects) >= 2 and len(pair.values) == len(pair.subjects):
+            partition = partition_of(text, pair)
+            names = [s.text for s in pair.subjects]
+            if partition is None or (leave_wholes and names_the_whole(partition, names)):
+                continue
+            yield from _sum_violation(paragraph, pair.values, names)
     for sentence, shares in _bare_shares_by_sentence(paragraph, found):
         names = [_share_subject(text, f) for f in shares]
         if len(shares) >= 2 and _one_whole_divided(text, sentence, shares, names):
@@ -209,9 +203,9 @@ def _partition_sums(paragraph: Paragraph, found: list[Figure]) -> Iterator[Viola
                     group_names = [names[shares.index(f)] for f in group]
                     yield from _sum_violation(paragraph, group, [_SUBJECT_TRIM.sub("", n) for n in group_names])
     starts = [f.start for f in found]
-    for match in _SECTORS_NAME.finditer(text):
-        values = _listed_after(text, islice(found, bisect_left(starts, match.end()), None), match.start(), match.end())
-        if len(values) >= 2:
+    for match in SECTORS_NAME.finditer(text):
+        values = listed_after(text, islice(found, bisect_left(starts, match.end()), None), match.start(), match.end())
+        if len(values) >= 2 and not (leave_wholes and len(values) == 3):
             yield from _sum_violation(paragraph, values, ["第一产业", "第二产业", "第三产业"][: len(values)])
 
 
@@ -243,7 +237,7 @@ def _one_whole_divided(text: str, sentence: Sentence, shares: list[Figure], name
         return False
     if any("的" in name for name in names):
         return False  # 开展日间手术的占85%, 通电的村占100%: members with a property, sets that overlap
-    if len([p for p in _PARTS if all(p.search(name) for name in names)]) > 0:
+    if len([p for p in PARTS if all(p.search(name) for name in names)]) > 0:
         return True
     return bool(_DIVIDED.search(before) or _COMPOSITION.search(text, sentence.start, sentence.end))
 
@@ -276,49 +270,6 @@ def _share_subject(text: str, figure: Figure) -> str:
     """The words before 占: 农户 in 农户占60%."""
     clause = re.split(r"[，。；：、,;:]", text[max(0, figure.start - 21) : figure.start - 1])[-1]
     return clause[-10:]
-
-
-def _is_partition(text: str, pair: Respectively) -> bool:
-    """The subjects split one whole and the values are their shares, not changes."""
-    names = [s.text for s in pair.subjects]
-    names[0] = names[0][-8:]  # the first item carries its clause's lead words
-    if _SECTOR_ORDINAL.search(names[-1]) and all(_BARE_ORDINAL.search(n) for n in names[:-1]):
-        names = [n + "产" for n in names[:-1]] + names[-1:]  # 一、二、三产业: 一产, 二产, 三产
-    parts = [part for part in _PARTS if all(part.search(name) for name in names)]
-    if not parts:
-        return False
-    lead = text[pair.subjects[-1].end : pair.values[0].start]
-    phrase = names[-1] + lead
-    share = _SHARE_WORD.search(phrase)
-    if not share or _CHANGE.search(lead):
-        return False
-    if _WITHIN.search(phrase[: share.start()]):
-        return False  # 第一、第二产业中民营经济占比: a share inside each part, not of the whole
-    if parts[0] is not _PARTS[0] and share.group() != "占":
-        # 城镇、农村人口占比 is of the whole population, 城镇、农村学校达标占比 is each
-        # one's own share: beyond the sectors, only a short noun may stand between.
-        last_part = list(parts[0].finditer(phrase, 0, share.start()))[-1]
-        if share.start() - last_part.end() > 3:
-            return False
-    return all(v.unit == "%" and not v.direction and v.value is not None and v.bound in ("exact", "min")
-               and v.value <= 100 for v in pair.values)  # a share past 100% alone is reported by itself
-
-
-def _listed_after(text: str, found: Iterable[Figure], start: int, name_end: int) -> list[Figure]:
-    """三次产业结构为10.5%、40.2%、49.3%: the shares listed right after the whole is named."""
-    values: list[Figure] = []
-    for figure in found:
-        if figure.start < name_end:
-            continue  # 三次 itself reads as a count
-        if not values:
-            if not _SECTORS_LIST.match(text, start, figure.start):
-                return []
-        elif not re.fullmatch(r"[、：:∶]", text[values[-1].end : figure.start]):
-            break
-        if figure.unit != "%" or figure.direction or figure.value is None or figure.value > 100:
-            return []
-        values.append(figure)
-    return values
 
 
 def _sum_violation(paragraph: Paragraph, values: list[Figure] | tuple[Figure, ...],

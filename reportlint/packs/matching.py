@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 
+from ..analysis.dating import document_year
 from ..model import Check, Edit, Fix, Violation
 from ..text.document import Document, Paragraph
 from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
@@ -30,7 +31,7 @@ def make_check(spec: RuleSpec) -> Check:
     def check(doc: Document, options: object) -> Iterator[Violation]:
         nonlocal warned
         budget = Budget(len(doc.source))
-        year = doc.analysis("document-year", document_year) if dated else None
+        year = document_year(doc) if dated else None
         for paragraph in doc.paragraphs:
             budget.start_paragraph()
             try:
@@ -93,22 +94,6 @@ def _word_scanner(spec: RuleSpec):
 
 
 # A year before 年: 2025年, １９８１年 (full-width), 一九五五年, 一九九○年 (a circle for 〇)
-_YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年|([〇零○一二三四五六七八九]{4})年")
-_CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
-
-
-def document_year(doc: Document) -> int | None:
-    """The year a document is about: the year it names most often (a report on 1955 names
-    一九五五年 more than any other; a 2025 report 2024年 and 2025年), the later on a tie;
-    None when it names none."""
-    counts: dict[int, int] = {}
-    for match in _YEAR.finditer(doc.source):
-        year = int((match.group(1) or match.group(2)).translate(_CHINESE_DIGITS))
-        if 1900 <= year <= 2100:
-            counts[year] = counts.get(year, 0) + 1
-    return max(counts, key=lambda y: (counts[y], y)) if counts else None
-
-
 def _holds(context: Context, text: str, start: int, end: int, budget: Budget) -> bool:
     after = context.key.endswith("after")
     if context.literals is not None:

@@ -256,3 +256,21 @@ def test_linear_in_the_length_of_one_paragraph():
     findings_for("conflicting-figure", short * 8)
     eight = time.perf_counter() - started
     assert eight < 8 * one * 3 + 0.5, (one, eight)
+
+
+def test_a_rate_named_at_length_is_one_indicator_across_sections():
+    # issue 16: the same rate of the same year given two values in two chapters
+    review = "2025年工作回顾\n\n一年来，我们坚持以人民为中心，全年信访事项一次性化解率达到96.4%，群众满意度持续提升。\n\n"
+    assert_rule(
+        "conflicting-figure",
+        invalid=[review + "二、加强政府自身建设\n\n我们扎实推进信访工作法治化，全年信访事项一次性化解率达到⟦96.6%⟧。"],
+        valid=[
+            review + "二、加强政府自身建设\n\n我们扎实推进信访工作法治化，全年信访事项一次性化解率达到96.4%。",
+            # a target of the next year, and a short name that needs its subject
+            review + "2026年主要目标\n\n信访事项一次性化解率达到97%以上。",
+            "一、城市\n\n社区卫生服务中心门诊满意率达到95.2%。\n\n二、农村\n\n乡镇卫生院门诊满意率达到93.1%。",
+            # found by a held-out plan: the base year's rate in the review, the target in a —— line
+            "第一章　发展基础\n\n2024年，规模以上工业企业关键工序数控化率达到62.3%。\n\n第二章　总体要求\n\n"
+            "到2030年，主要目标是：\n\n——产业数字化转型取得突破。规模以上工业企业关键工序数控化率达到75%。",
+        ],
+    )

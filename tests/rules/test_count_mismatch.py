@@ -300,3 +300,15 @@ def test_silent_when_two_counts_share_one_list():
                "全县设三个街道、两个乡：城关街道、东城街道、西城街道、红岩乡、青山乡。"],
         invalid=["全镇辖⟦11个⟧行政村，即桐坪村、石桥村、上垅村、下垅村、枫林村、梧岗村、溪头村、新塘村、茶园村、龙潭村。"],
     )
+
+
+def test_a_count_of_levels():
+    # issue 16: 级 counts the levels listed before it
+    assert_rule(
+        "count-mismatch",
+        invalid=["建立健全县、乡、村⟦四级⟧联动机制。", "完善市、区、街镇⟦两级⟧管理体系。"],
+        valid=["建立健全县、乡、村三级联动机制，完善市、区两级管理体系。",
+               # a grade, and the kinds of one level (省、市、自治区 is the provincial level)
+               "每年选派骨干医生到省、市三级医院进修，省、市、县二级以上医院全部接入平台。",
+               "由中央和省、市、自治区两级举办的新建项目。"],
+    )

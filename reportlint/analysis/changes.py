@@ -1,0 +1,108 @@
+"""Changes stated with the two figures they are computed from: 由A增加到B，增长X%.
+
+growth-arithmetic checks the arithmetic, percentage-point checks that a change of a rate is
+given in points. Each stated number is read with the rounding it is written to, so that a
+change is wrong only when no values that round to the written ones can give it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .figures import Figure
+
+Direction = Literal["up", "down"]
+
+_UP = "增加|增长|提高|提升|上升|扩大|上涨|增|升"
+_DOWN = "下降|减少|降低|缩小|回落|压减|压降|下跌|降|减"
+# 由, 从, 比上年的, 由2020年的: what opens the first figure.
+_ORIGIN_LEAD = re.compile(r"(?:由|从|比)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
+# 增加到, 降至, 提高到: between the two figures, a verb of change and 到 or 至.
+_TO = re.compile(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)\s*\Z")
+# ，增长, （下降, ，同比增长了, ，增加到: between the second figure and the stated change.
+_STATED = re.compile(
+    rf"\s*[，,（(]?\s*(?:同比|比上年|较上年)?(?P<verb>{_UP}|{_DOWN})(?P<perfect>了)?(?P<to>到|为)?\s*\Z"
+)
+_DOWN_VERBS = frozenset(_DOWN.split("|"))
+_NUMBER = re.compile(r"[0-9０-９][0-9０-９.．]*")
+
+
+@dataclass(frozen=True)
+class StatedChange:
+    """由A增加到B，增长X: *origin* A, *result* B, *change* X (% or 倍)."""
+
+    start: int  # of the word that opens the first figure (由, 从, 比上年的)
+    origin: Figure
+    result: Figure
+    change: Figure
+    direction: Direction  # of the stated change
+    to_multiple: bool  # 增加到3倍 (B = 3A) rather than 增加了2倍 (B = A + 2A)
+
+    @property
+    def end(self) -> int:
+        return self.change.end
+
+
+def stated_changes(text: str, found: list[Figure]) -> list[StatedChange]:
+    """Each 由A…到B，verb X of *text*, with *found* its figures in order."""
+    changes = []
+    for origin, result, change in zip(found, found[1:], found[2:]):
+        if not _exact(origin) or not _exact(result) or not _exact(change):
+            continue
+        if origin.unit != result.unit or change.unit not in ("%", "倍"):
+            continue
+        lead = _ORIGIN_LEAD.search(text, max(0, origin.start - 12), origin.start)
+        if lead is None:
+            continue
+        if not _TO.match(text[origin.end : result.start]):
+            continue
+        stated = _STATED.match(text[result.end : change.start])
+        if stated is None or (stated.group("to") and change.unit != "倍"):
+            continue
+        direction: Direction = "down" if stated.group("verb") in _DOWN_VERBS else "up"
+        changes.append(StatedChange(lead.start(), origin, result, change, direction, bool(stated.group("to"))))
+    return changes
+
+
+def _exact(figure: Figure) -> bool:
+    return figure.value is not None and figure.bound == "exact" and not any(c in figure.text for c in "多余约近")
+
+
+def rounding(figure: Figure) -> float:
+    """Half the last written digit's place, in the figure's base units: 1.2亿 is 1.15亿 to
+    1.25亿; a Chinese numeral (两倍) is taken as a whole number."""
+    number = _NUMBER.search(figure.text)
+    if number is None:
+        return 0.5 * figure.scale
+    digits = number.group().translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    decimals = len(digits.partition(".")[2])
+    return 0.5 * 10**-decimals * figure.scale
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    assert figure.value is not None
+    half = rounding(figure)
+    return figure.value - half, figure.value + half
+
+
+def relative_change(change: StatedChange) -> tuple[float, float]:
+    """The change in % of the origin that the two figures allow, as (lowest, highest), signed
+    in the stated direction (a rise for 增长, a fall for 下降)."""
+    (a_low, a_high), (b_low, b_high) = interval(change.origin), interval(change.result)
+    if a_low <= 0:
+        return float("-inf"), float("inf")
+    low, high = (b_low / a_high - 1) * 100, (b_high / a_low - 1) * 100
+    return (low, high) if change.direction == "up" else (-high, -low)
+
+
+def point_change(change: StatedChange) -> tuple[float, float]:
+    """The change in points (B − A) the two figures allow, signed in the stated direction."""
+    (a_low, a_high), (b_low, b_high) = interval(change.origin), interval(change.result)
+    low, high = b_low - a_high, b_high - a_low
+    return (low, high) if change.direction == "up" else (-high, -low)
+
+
+def overlaps(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    return first[0] <= second[1] + 1e-9 and second[0] <= first[1] + 1e-9
