@@ -127,11 +127,8 @@ class _Draft(LineEdits):
         return True
 
     def append(self, line: int, sentence: str, rule: str, kind: str, control: bool) -> bool:
-        old = self.lines[line]
-        self.replace_line(line, old + sentence)
-        self.used.add(line)
-        self.made.append((control, rule, kind, line, sentence, ""))
-        return True
+        end = len(self.lines[line])
+        return self.edit(line, end, end, sentence, rule, kind, control)
 
     def finish(self) -> tuple[str, list[Injection], list[Injection]]:
         out, number = self.numbered()

@@ -63,10 +63,7 @@ class Bench(qualitybench.LineScoredBench):
 
 
 def main() -> int:
-    return qualitybench.main(
-        __doc__, RULES, Bench,
-        per_doc_help="injected versions per document, each with at most one defect of every kind",
-        option_help="a rule option, as in the config")
+    return qualitybench.main(__doc__, RULES, Bench)
 
 
 if __name__ == "__main__":

@@ -267,6 +267,56 @@ class LineScoredBench(QualityBench):
                   + ", ".join(f"{k}: {n}" for k, n in sorted(self.unplaced.items())))
 
 
+class InjectorBench(LineScoredBench):
+    """A LineScoredBench whose kinds, consistent edits and sites come from an injector module
+    (``INJECTOR``: its RULES, KINDS, CONTROLS, ``inject`` and ``sites``); its table shows, per
+    kind, the sites the corpus offers and how many distinct ones the versions drew."""
+
+    INJECTOR = None  # the bench/inject_*.py module
+    WIDTH = 48  # of the table's first column
+
+    def __init__(self, rules: tuple[str, ...], options: tuple = ()) -> None:
+        super().__init__(rules, options)
+        self.distinct: dict[str, set[str]] = defaultdict(set)  # sites actually used, per kind
+
+    def count_sites(self, clean: str) -> dict[str, int]:
+        return self.INJECTOR.sites(clean)
+
+    def inject(self, clean: str, rng: random.Random, avoid: frozenset[int]):
+        return self.INJECTOR.inject(clean, rng, avoid)
+
+    def note(self, name: str, injected) -> None:
+        for injection in injected.injections:
+            self.distinct[injection.kind].add(f"{name}:{injection.site}")
+
+    def report(self, corpus: Path, seed: int, versions: int, examples: int) -> bool:
+        """Print the table and examples; whether every present rule meets its target."""
+        injector, width = self.INJECTOR, self.WIDTH
+        missing = [r for r in injector.RULES if r not in self.rules]
+        print(f"corpus: {corpus} (seed {seed}, {versions} injected versions per document)")
+        if missing:
+            print(f"not registered yet, left out (injections counted, not scored): {', '.join(missing)}")
+        print(f"\n{'rule / kind of defect':<{width}} {'sites':>5} {'used':>5} {'injected':>8} {'found':>6} "
+              f"{'false':>6} {'recall':>7} {'precision':>9}  target")
+        all_met = True
+        for rule in injector.RULES:
+            scored = rule in self.rules
+            all_met &= self.row(rule, self.by_rule[rule], scored, scored, f"{'':>5} {'':>5}", width)
+            for kind in injector.KINDS[rule]:
+                used = f"{self.sites[kind]:>5} {len(self.distinct[kind]):>5}"
+                self.row(f"  {kind}", self.by_kind[kind], scored, False, used, width)
+            for kind in injector.CONTROLS[rule]:
+                tally = self.controls[kind]
+                flagged = f"{tally.found:>6} {tally.false:>6}" if scored else f"{'-':>6} {'-':>6}"
+                print(f"  {'consistent: ' + kind:<{width - 2}} {'':>5} {'':>5} {tally.injected:>8} {flagged}"
+                      f"{'':>8} {'':>9}  must stay silent")
+        print("\nsites: distinct sites the corpus offers (summed over reports); used: those the versions drew;"
+              "\nconsistent: edits the rule must leave alone, found = how many it flagged (counted false)")
+        self.print_unplaced()
+        self.print_findings(examples)
+        return all_met
+
+
 def describe_miss(name: str, lines: list[str], injection) -> str:
     line = lines[injection.line - 1]
     at = line.find(injection.text)
@@ -333,8 +383,12 @@ def rule_options(settings: list[str]) -> tuple:
     return tuple((rule, tuple(values.items())) for rule, values in options.items())
 
 
-def main(doc: str, rules: tuple[str, ...], make_bench, per_doc_help: str, option_help: str,
-         none_registered: str | None = None) -> int:
+PER_DOC_HELP = "injected versions per document, each with at most one defect of every kind"
+OPTION_HELP = "a rule option, as in the config"
+
+
+def main(doc: str, rules: tuple[str, ...], make_bench, per_doc_help: str = PER_DOC_HELP,
+         option_help: str = OPTION_HELP, none_registered: str | None = None) -> int:
     """Parse the benches' common options, run *make_bench*(rules, options) over the corpus and
     print its report; exit 1 with --strict when a rule misses its target. With *none_registered*,
     print it and stop when none of *rules* is registered."""
