@@ -72,7 +72,9 @@ def _exact(figure: Figure) -> bool:
 
 def rounding(figure: Figure) -> float:
     """Half the last written digit's place, in the figure's base units: 1.2亿 is 1.15亿 to
-    1.25亿; a Chinese numeral (两倍) is taken as a whole number."""
+    1.25亿, 3万 is 2.5万 to 3.5万; a Chinese numeral (百分之五十五点三, 两倍) is taken as rounded to
+    a whole number. (indicators.rounding takes a one-digit figure as exact, as a target is
+    meant; the arithmetic of a change must allow every figure its rounding.)"""
     number = _NUMBER.search(figure.text)
     if number is None:
         return 0.5 * figure.scale
