@@ -131,14 +131,17 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
     (2024年，… / 过去五年，…) and its own: words said after it speak of something else.
     """
     frames = paragraph_frames(doc)
+    previous = ""
     for paragraph, found, frame, (section, _) in zip(doc.paragraphs, document_figures(doc), frames, sections(doc)):
         if paragraph.kind not in _STATING:
             continue
+        previous, text_before = paragraph.text, previous
         quantities = [f for f in found if f.kind == "quantity" and f.unit]
         if not quantities:
             continue
         text, i = paragraph.text, 0
         times = _Times(text, frame)
+        goals = _states_goals(text, text_before)
         for sentence in paragraph.sentences:
             while i < len(quantities) and quantities[i].start < sentence.start:
                 i += 1
@@ -158,9 +161,8 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
             if clause is not None:
                 yield ("clause", section, (frame, before | times.within(clause)), clause.template,
                        clause.figures[0].unit), replace(clause, place=place)
-            for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside):
-                if _PERIOD_SAID.search(paragraph.text, sentence.start, rate.figures[0].start):
-                    # across sections, only a rate said of a period its sentence names (全年, 2025年)
+            if not goals:
+                for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside):
                     yield ("rate", None, (frame, before | times.within(rate)), name, place), replace(rate, place=place)
 
 
@@ -231,8 +233,15 @@ def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Fi
 # 信访事项一次性化解率达到96.4%: a rate named at length, then the verb that gives its value.
 _RATE_NAME = re.compile(r"(?:率|比重|占比|满意度)(?P<verb>达到|达|为|是|保持在|稳定在|提高到|提升到|提高至|提升至)\Z")
 MIN_RATE_NAME = 8  # Chinese characters that name a rate alone, wherever it is said (信访事项一次性化解率)
-_PERIOD_SAID = re.compile(r"全年|去年|今年|上年|本年|年内|\d{4}年|[上下]半年|[一二三四]季度|前三季度|\d{1,2}[—-]\d{1,2}月")
-_TARGET = re.compile(r"力争|预期|目标|确保|计划|将|要|到\d{4}年|——")
+_TARGET = re.compile(r"力争|预期|目标|确保|到\d{4}年|——")
+
+
+def _states_goals(text: str, before: str) -> bool:
+    """A paragraph of goals: a —— line, or one under an opening that announces goals
+    (到2030年，主要目标是：), or one that says 目标 or 力争 itself: its rates are targets,
+    which the review may give as achieved with other values."""
+    return text.lstrip().startswith("——") or _TARGET.search(text) is not None or (
+        before.rstrip().endswith(("：", ":")) and _TARGET.search(before) is not None)
 
 
 def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figure]) -> Iterator[tuple[Statement, str]]:
@@ -247,8 +256,6 @@ def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figur
         link = _RATE_NAME.search(words)
         if link is None or _RELATION.search(words) or _DEPENDENT.match(text, clause_start):
             continue
-        if _TARGET.search(text, start, figure.start):
-            continue  # 力争…达到97%, ——…达到75%: a target, which another section may state as achieved
         name = strip_leads(words[: link.start("verb")])
         if len(_HAN.findall(name)) < MIN_RATE_NAME:
             continue

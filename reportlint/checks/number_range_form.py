@@ -16,6 +16,7 @@ _RANGE = re.compile(
     r"(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
     r"(?P<second>\d+(?:\.\d+)?)(?P<mark>万亿|千亿|百亿|亿|千万|百万|万|%|％|‰)"
 )
+_MONEY = re.compile(r"美元|欧元|港元|元")
 # A hyphen between two numbers is a range only in running text: not in a code, a date or a
 # telephone number (G15-3, 2025-03, 0871-6).
 _NOT_A_RANGE_AFTER = re.compile(r"[-－]\d")
@@ -45,7 +46,7 @@ def number_range_form(doc: Document, opts: object) -> Iterator[Violation]:
     - a range that leaves out the first number's magnitude or percent sign,
       so that the first number reads as another value: 9～16亿 (nine, or
       nine hundred million?) is written 9亿～16亿, 15～30% is written
-      15%～30%, 13～17万元 is written 13万～17万元; also with a dash, a
+      15%～30%, 13～17万元 is written 13万元～17万元; also with a dash, a
       hyphen or 至 between the numbers;
     - an estimate of two neighbouring numerals with a 顿号 between them,
       which makes it read as a list: 三、四个月 is written 三四个月, 五、六十家
@@ -95,9 +96,12 @@ def _ranges(paragraph: Paragraph) -> Iterator[Violation]:
         if match.group("separator") in "-－" and _NOT_A_RANGE_AFTER.match(text, match.end("second")):
             continue
         mark = match.group("mark")
-        stated = text[match.start() : match.end()]
-        corrected = match.group("first") + mark + text[match.end("first") : match.end()]
-        fix = Fix((Edit(paragraph.span(match.end("first"), match.end("first")), mark),), "safe",
+        # 13～17万元 is written 13万元～17万元: the currency goes with the magnitude
+        money = _MONEY.match(text, match.end()) if mark not in "%％‰" else None
+        added = mark + (money.group() if money else "")
+        stated = text[match.start() : match.end() + len(added) - len(mark)]
+        corrected = match.group("first") + added + text[match.end("first") : match.end() + len(added) - len(mark)]
+        fix = Fix((Edit(paragraph.span(match.end("first"), match.end("first")), added),), "safe",
                   f"写为“{corrected}”")
         message = (f"“{stated}”：前一个数省略了“{mark}”，会读作{match.group('first')}；"
                    f"按GB/T 15835应写为“{corrected}”")

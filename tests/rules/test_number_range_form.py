@@ -50,4 +50,4 @@ def test_the_fix_adds_the_magnitude_or_drops_the_dun_comma():
     for finding in reversed(findings_for(RULE, text)):
         assert finding.fix.applicability == "safe"
         fixed = apply_edit(fixed, finding.fix.edits[0])
-    assert fixed == "2025年，带动投资9亿～16亿元，用三四个月时间完成。\n"
+    assert fixed == "2025年，带动投资9亿元～16亿元，用三四个月时间完成。\n"
