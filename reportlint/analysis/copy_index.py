@@ -651,6 +651,12 @@ def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: s
                            for index, start, _ in places)
 
 
+def in_target_lists(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:
+    """Whether every place of a copy is an item of a list of targets: the goals for five years
+    and this year's targets both hold 城乡居民收入增长与经济增长基本同步, by the genre."""
+    return all(_target_item(doc.paragraphs[index].text, start) for index, start, _ in places)
+
+
 def _target_item(text: str, start: int) -> bool:
     """…主要预期目标是：…；粮食产量稳定在63万吨以上；单位地区生产总值能耗降低完成省下达任务。: an
     item of a list of targets (after ；, in a sentence that names its targets), which restates an

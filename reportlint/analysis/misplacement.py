@@ -13,12 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..text.document import Document
+from ..text.structure import field_share
 from .copy_index import (
     Copy,
     between_articles,
     in_brackets,
     in_dialogue,
     in_overview,
+    in_target_lists,
     is_field,
     mirrored,
     normalise,
@@ -158,6 +160,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     text = doc.paragraphs[places[1][0]].text[places[1][1] : places[1][2]]
     if restated_task(doc, places, text, mirrored(_shared_runs(doc)[copy.earlier, copy.later])):
         return None  # a task named in the review and among the tasks
+    if in_target_lists(doc, places):
+        return None  # a target of the five years and of this year (城乡居民收入增长与经济增长基本同步)
     if between_articles(doc, copy.earlier, copy.later, text):
         return None  # a legal formula that articles repeat
     if in_dialogue(doc, copy.earlier, copy.later):
@@ -166,6 +170,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # a repeat within one section is a duplicate, never out of place
     if _record(doc.paragraphs[copy.earlier].text) and _record(doc.paragraphs[copy.later].text):
         return None  # 张海燕，女，汉族，…，在职研究生学历、公共管理硕士学位: two entries of a register
+    if _form_fields(text):
+        return None  # 地点：第三法庭；审判员：林慧敏；书记员：赵子墨。: the fields of a register's entries
     if not same_part(doc, copy.earlier, copy.later):
         return None  # quoted from another document of the file
     if in_overview(doc, copy.earlier):
@@ -188,6 +194,17 @@ _CLAUSE_BREAK = re.compile(r"[，。；,;]")
 _RECORD_LEAD = 3  # short fields that open an entry: a name, 男, 汉族
 _RECORD_FIELD = 6  # characters
 _RECORD_FIELDS = 6
+
+
+_FORM_FIELDS = 2  # fields at least
+_FORM_SHARE = 0.6  # of the fragment's characters
+
+
+def _form_fields(text: str) -> bool:
+    """A fragment made of labelled fields (开庭时间：9:30；地点：第二法庭；审判长：郭振宇): what
+    entries of one form share, by form, wherever they stand."""
+    count, share = field_share(text)
+    return count >= _FORM_FIELDS and share >= _FORM_SHARE
 
 
 def _record(text: str) -> bool:

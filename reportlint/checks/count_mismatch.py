@@ -234,6 +234,8 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return True  # 企业、产业、就业“四业”
     if count.kind == "abbreviation" and listed == 2:
         return False  # 农村集体“三资”, 各部门全面推行“三项制度”: a name the last item qualifies
+    if any(_CLAUSE_VERB.search(item.text) and len(item.text) > _LONG_ITEM for item in items[1:-1]):
+        return False  # 补助对象、…和资金分配情况应当按照规定在村、乡镇、县三级: two lists, a clause between
     if count.unit == "级" and not _counts_levels(text, items, count):
         return False  # 省、市三级医院: a grade; 中央和省、市、自治区两级: one level named by its kinds
     if _numeral_in_a_name(text, count):
@@ -246,6 +248,11 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
 
+
+# A verb or modal that starts a clause inside an item: the 、 before and after it join two lists
+# (…审批结果和资金分配情况应当按照规定在村、乡镇…; …扩建项目实行节水设施与主体工程同时设计、…).
+_CLAUSE_VERB = re.compile(r"应当|按照|依照|实行|实施|开展|推进|推动|加快|建立|健全|完善|落实|坚持|实现|进行|通过|采取|围绕")
+_LONG_ITEM = 8
 
 # What a grade names after 级 (三级医院, 一级响应, 二级以上): a grade, not a number of levels.
 _GRADE_AFTER = re.compile(r"以上|以下|及以上|医院|医疗机构|响应|预警|应急|标准|公路|资质|风险|指标|岗位|职称|文物|保护单位|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..analysis.copy_index import Duplicate, duplicate_paragraphs
 from ..model import Edit, Fix, Related, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.structure import field_share
 
 # A lead sentence this short names a paragraph well (把绿美环境护得更优。).
 _MAX_LEAD = 16
@@ -65,6 +66,9 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       report's title and 各位代表：现在，我代表省人民政府，向大会报告工作… again);
     - a heading repeated from a table of contents, or a sub-headline: a short
       paragraph that ends without a mark;
+    - two entries of one register, which share their fields (开庭时间：9:30；地点：
+      第二法庭；审判长：郭振宇；书记员：孙雅琪。) and differ in their case or name; an
+      exact copy is still reported;
     - the fields a plan sets under each of its items (牵头单位：市住房城乡建设局；
       责任单位：各县（市、区）人民政府。), when one unit leads several items;
     - a note (注：人口概况数据中，出生人口性别比根据住院分娩活产数据计算…) that a
@@ -106,6 +110,8 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
         first, second = doc.paragraphs[duplicate.earlier], doc.paragraphs[later]
         if _one_formula_other_values(first.text, second.text) or (_is_fields(first.text) and _is_fields(second.text)):
             continue
+        if duplicate.similarity < 1 and _register_entry(first.text) and _register_entry(second.text):
+            continue  # 17.（2025）澜0102刑初437号，…一案。开庭时间：9:30；地点：第二法庭；…: two entries of one form
         yield _violation(doc, first, second, duplicate, shared)
 
 
@@ -117,6 +123,18 @@ _FIELDS = re.compile(rf"{_FIELD}(?:[；;]\s*{_FIELD})+[。；;]?")
 
 def _is_fields(text: str) -> bool:
     return _FIELDS.fullmatch(text.strip()) is not None
+
+
+_ENTRY_FIELDS = 3  # labelled fields at least
+_ENTRY_SHARE = 0.4  # of its characters: the case and its parties take the rest
+
+
+def _register_entry(text: str) -> bool:
+    """An entry of a register whose fields fill most of it (a court's hearing: its case, then
+    开庭时间：…；地点：…；审判长：…；书记员：…。): entries share their fields by form, and what
+    sets them apart, the case number and the parties, is short."""
+    count, share = field_share(text)
+    return count >= _ENTRY_FIELDS and share >= _ENTRY_SHARE
 
 
 # A figure and the bound after its unit (10人以下, 135米): grades share their figures, one

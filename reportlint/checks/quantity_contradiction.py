@@ -44,7 +44,6 @@ _WHY = {
     ("less", "over"): "一个说不足，一个说超出，二者矛盾",
     ("nearly", "over"): "一个说不足，一个说超出，二者矛盾",
     ("nearly", "more"): "一个说不足，一个说超出，二者矛盾",
-    ("more", "less"): "一个说超出，一个说不足，二者矛盾",
 }
 
 
@@ -70,6 +69,8 @@ def quantity_contradiction(doc: Document, opts: object) -> Iterator[Violation]:
     - two bounds of a range: 不少于5天、不超过10天; 最低100元，最高500元;
     - a number that describes the object of a comparison: 增长11.3%，低于13%左右的
       预期目标 (the target was about 13%);
+    - an excess measured by its size: 超出百分之十以内的部分 (the part of the use
+      over the quota, up to 10% of it), 超过定额20%以下的部分;
     - words that only share characters with a bound: 最高达, 达不到95%以上的要求.
 
     ## Why it matters

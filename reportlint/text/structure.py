@@ -41,6 +41,9 @@ _DATE_LINE = re.compile(
     r"[—–\-－]*\s*[（(]?\s*(\d{4}|[一二〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[^。！？；]{0,60}"
 )
+# A day of a schedule on a line of its own, above its times (4月16日（星期三） / 7:00—7:40：早餐。)
+_DAY_LINE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
+                       r"\s*(?:[上下]午|晚上|全天)?")
 _SIGNATURE = re.compile(
     r"\S{0,12}(省长|市长|主席|总理|县长|区长|州长|盟长|旗长|主任|书记|代表|局长|厅长)[\s\u3000]*\S{2,4}"
 )
@@ -111,7 +114,7 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
         return "heading", number
     if _DECIMAL_HEADING.fullmatch(text) and not has_sentence_end and "，" not in text:
         return "heading", None
-    if _SALUTATION.fullmatch(text) or _DATE_LINE.fullmatch(text) or (
+    if _SALUTATION.fullmatch(text) or _DATE_LINE.fullmatch(text) or _DAY_LINE.fullmatch(text) or (
         len(text) <= 24 and _SIGNATURE.fullmatch(text) and not has_sentence_end
     ) or (number is None and _ISSUER.fullmatch(text)):
         return "meta", number
@@ -120,3 +123,15 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
     return "text", number
 
 
+
+
+# 开庭时间：9:30；地点：第二法庭；审判长：郭振宇；: a field of a form or a register, its label
+# short and its value without a clause of its own.
+_LABELLED_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}[：:][^；;。\n]{1,40}(?:[；;。]|$)")
+
+
+def field_share(text: str) -> tuple[int, float]:
+    """How many labelled fields *text* holds, and the share of its characters they cover: the
+    entries of a register (a court's hearings, a list of appointments) share theirs by form."""
+    fields = _LABELLED_FIELD.findall(text)
+    return len(fields), (sum(map(len, fields)) / len(text.strip()) if text.strip() else 0.0)

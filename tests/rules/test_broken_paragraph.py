@@ -589,3 +589,13 @@ def test_an_articles_number_set_apart_by_a_space_is_no_field():
         invalid=["第十条　审批部门应当在受理申请后20个工作日内办结；⟦委⟧\n\n托评估或者组织专家评议所需时间不计算在内。"],
         valid=["姓名　职务\n\n李秀兰　龙潭乡党委委员、副乡长"],
     )
+
+
+def test_a_day_of_a_schedule_on_its_own_line_is_no_cut():
+    # found by a held-out meeting notice: each day heads its times (4月16日（星期三） / 7:00—7:40：早餐。)
+    assert_rule(
+        "broken-paragraph",
+        valid=["4月16日（星期三）\n\n7:00—7:40：早餐。\n\n8:30—11:30：分组讨论。",
+               "10月17日（周五）\n\n9:00—10:00：开幕式。"],
+        invalid=["4月16日（星期三）\n\n上午召开推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展专题会。"],
+    )

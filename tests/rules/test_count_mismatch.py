@@ -312,3 +312,13 @@ def test_a_count_of_levels():
                "每年选派骨干医生到省、市三级医院进修，省、市、县二级以上医院全部接入平台。",
                "由中央和省、市、自治区两级举办的新建项目。"],
     )
+
+
+def test_silent_when_a_clause_joins_two_lists():
+    # found by held-out texts: the 、 of two lists either side of a clause read as one list
+    assert_rule(
+        "count-mismatch",
+        valid=["补助对象、补助标准、审批结果和资金分配情况应当按照规定在村、乡镇、县三级公开。",
+               "对新建、改建、扩建项目实行节水设施与主体工程同时设计、同时施工、同时投入使用的“三同时”制度。"],
+        invalid=["审批结果应当在村、乡镇、县⟦两级⟧公开。"],
+    )

@@ -266,3 +266,11 @@ def test_silent_on_the_fields_a_plan_sets_under_each_item():
         invalid=["主要目标：到2027年，全市老旧小区改造全面完成，城市燃气管道老化更新改造任务基本完成。\n\n"
                  "⟦主要目标：到2027年，全市老旧小区改造全面完成，城市燃气管道老化更新改造任务基本完成。⟧"],
     )
+
+
+def test_silent_on_two_entries_of_a_register_that_share_their_fields():
+    # found by a held-out hearing schedule: two closed hearings before one judge differ only in
+    # their case and cause; an exact copy of an entry is still reported
+    entry = "10.（2025）澜0102民初6138号，离婚纠纷一案（涉及个人隐私，依法不公开开庭审理）。开庭时间：15:00；地点：东湖人民法庭；审判员：钟明亮（独任审理）；书记员：黄诗雨。"
+    other = entry.replace("10.", "19.").replace("6138", "6230").replace("离婚", "继承")
+    assert_rule("duplicate-paragraph", valid=[f"{entry}\n\n{other}"], invalid=[f"{entry}\n\n⟦{entry}⟧"])

@@ -47,5 +47,7 @@ def test_fires_on_bounds_that_contradict_each_other():
             "居民消费价格上涨1.9%，低于3%左右的调控目标；广义货币M2增长11.3%，低于13%左右的预期目标。",
             # 达不到: cannot reach
             "部分企业达不到95%以上的达标要求，须限期整改。",
+            # found by a held-out regulation: the size of an excess over the quota
+            "（一）超出百分之十以内（含百分之十）的部分，按照水价的一倍加价收费；超过定额20%以下的部分，加价50%。",
         ],
     )
