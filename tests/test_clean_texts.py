@@ -148,7 +148,15 @@ table that sets a group's first item in the next cell of its row (four), a grade
 under a label that counts them, and 发展和|和美乡村; -w55: statistical releases: two, one
 cause, a census's shares of villages that each have one facility (通电的村占100%); -w56:
 national reports of seven eras, a plan-outline report, standing committee and court reports:
-none).
+none) and 18 on the 50 of the seventeenth round, the first with the rules of issue 16, from six
+causes (-w57: texts full of dates: fourteen, a schedule's days on lines of their own (4月16日
+（星期三） / 7:00—7:40：早餐。) and a court's hearing entries that share their fields; every date,
+weekday and lunar date passed invalid-date; -w58: statistics with much arithmetic: one, a
+target of the five years and of the year (城乡居民收入增长与经济增长基本同步); the six new rules
+silent; -w59: ten government work reports of 2024 to 2026: none; -w60: policies and plans with
+quantities: two, one cause, two 、 lists either side of a clause read as one (…资金分配情况应当
+按照规定在村、乡镇、县三级); -w61: messy drafts: one, 超出百分之十以内的部分, an excess measured
+by its size).
 """
 
 from pathlib import Path
@@ -169,7 +177,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w40", "clean-texts-w41", "clean-texts-w42", "clean-texts-w43", "clean-texts-w44",
            "clean-texts-w45", "clean-texts-w46", "clean-texts-w47", "clean-texts-w48", "clean-texts-w49",
            "clean-texts-w50", "clean-texts-w51", "clean-texts-w52", "clean-texts-w53", "clean-texts-w54",
-           "clean-texts-w55", "clean-texts-w56")
+           "clean-texts-w55", "clean-texts-w56", "clean-texts-w57", "clean-texts-w58", "clean-texts-w59",
+           "clean-texts-w60", "clean-texts-w61")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
