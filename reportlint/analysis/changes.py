@@ -19,19 +19,26 @@ _UP = "增加|增长|提高|提升|上升|扩大|上涨|增|升"
 _DOWN = "下降|减少|降低|缩小|回落|压减|压降|下跌|降|减"
 # 由, 从, 比上年的, 由2020年的: what opens the first figure.
 _ORIGIN_LEAD = re.compile(r"(?:由|从|比)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
-# 增加到, 降至, 提高到: between the two figures, a verb of change and 到 or 至.
-_TO = re.compile(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)\s*\Z")
-# ，增长, （下降, ，同比增长了, ，增加到: between the second figure and the stated change.
+# 增加到, 降至, 提高到 (2025年的): between the two figures, a verb of change and 到 or 至, and
+# the second figure's time.
+_TO = re.compile(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)"
+                 r"(?:[0-9０-９]{4}年(?:末|底)?的?|[^，。；：、,;:\d%％]{0,4}的)?\s*\Z")
+# ，增长, （下降, ，同比增长了, ，增加到, ，增幅为: between the second figure and the stated change.
 _STATED = re.compile(
-    rf"\s*[，,（(]?\s*(?:同比|比上年|较上年)?(?P<verb>{_UP}|{_DOWN})(?P<perfect>了)?(?P<to>到|为)?\s*\Z"
+    rf"\s*[，,（(]?\s*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})(?P<perfect>了)?(?P<to>到|为)?"
+    r"|(?P<size>增幅|涨幅|增速|降幅|跌幅)(?:为|达|达到|是)?)\s*\Z"
 )
+# ，翻了一番 / 翻两番: the second figure is the first doubled once or twice.
+_DOUBLED = re.compile(r"\s*[，,（(]?\s*(?:实现)?翻了?(?P<times>[一两二三])番")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
+_POINTS = ("个百分点", "百分点")
 _DOWN_VERBS = frozenset(_DOWN.split("|"))
 _NUMBER = re.compile(r"[0-9０-９][0-9０-９.．]*")
 
 
 @dataclass(frozen=True)
 class StatedChange:
-    """由A增加到B，增长X: *origin* A, *result* B, *change* X (% or 倍)."""
+    """由A增加到B，增长X: *origin* A, *result* B, *change* X (%, 个百分点 or 倍)."""
 
     start: int  # of the word that opens the first figure (由, 从, 比上年的)
     origin: Figure
@@ -46,24 +53,44 @@ class StatedChange:
 
 
 def stated_changes(text: str, found: list[Figure]) -> list[StatedChange]:
-    """Each 由A…到B，verb X of *text*, with *found* its figures in order."""
+    """Each 由A…到B，verb X of *text*, with *found* its figures in order: X in %, in points
+    or in 倍."""
     changes = []
-    for origin, result, change in zip(found, found[1:], found[2:]):
-        if not _exact(origin) or not _exact(result) or not _exact(change):
+    for lead, origin, result, after in _from_to(text, found):
+        if after is None or not _exact(after) or after.unit not in ("%", "倍", *_POINTS):
             continue
-        if origin.unit != result.unit or change.unit not in ("%", "倍"):
+        stated = _STATED.match(text[result.end : after.start])
+        if stated is None or (stated.group("to") and after.unit != "倍"):
+            continue
+        if after.unit in _POINTS and origin.unit != "%":
+            continue
+        verb = stated.group("verb") or stated.group("size")
+        direction: Direction = "down" if verb in _DOWN_VERBS or verb in ("降幅", "跌幅") else "up"
+        changes.append(StatedChange(lead, origin, result, after, direction, bool(stated.group("to"))))
+    return changes
+
+
+def doublings(text: str, found: list[Figure]) -> list[tuple[int, Figure, Figure, int, int]]:
+    """Each 由A增加到B，翻了N番 of *text*: (start, A, B, N, end)."""
+    claims = []
+    for lead, origin, result, _ in _from_to(text, found):
+        doubled = _DOUBLED.match(text, result.end)
+        if doubled:
+            claims.append((lead, origin, result, _DOUBLINGS[doubled.group("times")], doubled.end()))
+    return claims
+
+
+def _from_to(text: str, found: list[Figure]):
+    """(start, A, B, the figure after B or None) for each 由A…到B of *text* whose figures are
+    exact and of one unit."""
+    for position, (origin, result) in enumerate(zip(found, found[1:])):
+        if not _exact(origin) or not _exact(result) or origin.unit != result.unit:
             continue
         lead = _ORIGIN_LEAD.search(text, max(0, origin.start - 12), origin.start)
-        if lead is None:
+        if lead is None or not _TO.match(text[origin.end : result.start]):
             continue
-        if not _TO.match(text[origin.end : result.start]):
-            continue
-        stated = _STATED.match(text[result.end : change.start])
-        if stated is None or (stated.group("to") and change.unit != "倍"):
-            continue
-        direction: Direction = "down" if stated.group("verb") in _DOWN_VERBS else "up"
-        changes.append(StatedChange(lead.start(), origin, result, change, direction, bool(stated.group("to"))))
-    return changes
+        after = found[position + 2] if position + 2 < len(found) else None
+        yield lead.start(), origin, result, after
 
 
 def _exact(figure: Figure) -> bool:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..analysis.changes import StatedChange, interval, overlaps, point_change, relative_change, stated_changes
+from ..analysis.changes import (
+    StatedChange,
+    doublings,
+    interval,
+    overlaps,
+    point_change,
+    relative_change,
+    stated_changes,
+)
 from ..analysis.figures import document_figures
 from ..model import Violation, rule
 from ..text.document import Document
+
+# 翻一番 says "doubled" in round words: a ratio within a tenth of the power of two passes.
+_DOUBLING_SLACK = (0.9, 1.1)
 
 
 @rule(code="RL306", name="growth-arithmetic", severity="warning", summary="增减幅度与前后两个数值不符")
@@ -21,7 +32,8 @@ def growth_arithmetic(doc: Document, opts: object) -> Iterator[Violation]:
     - 从1200家降至900家，下降30% (25%);
     - 比上年的3.2万人增加到4.1万人，增长18.1% (28.1%);
     - 由100亿元增加到300亿元，增加了三倍 (three times as much is 增加了两倍,
-      or 增加到三倍);
+      or 增加到三倍), 由100亿元增加到300亿元，翻了一番 (a doubling, within a tenth);
+    - a rate's change in points: 城镇化率由62.1%提高到64.3%，提高2.5个百分点 (2.2);
     - a change in the wrong direction: 由5.2万人降至4.8万人，增长8.3%.
 
     Each number is read with the rounding it is written to: 1.2亿 may be
@@ -53,13 +65,18 @@ def growth_arithmetic(doc: Document, opts: object) -> Iterator[Violation]:
     None.
     """
     for paragraph, found in zip(doc.paragraphs, document_figures(doc)):
-        if not paragraph.is_body or len(found) < 3:
+        if not paragraph.is_body or len(found) < 2:
             continue
         text = paragraph.text
         for change in stated_changes(text, found):
             message = _contradiction(change)
             if message:
                 yield Violation(paragraph.span(change.start, change.end), f"“{text[change.start : change.end]}”：{message}")
+        for start, origin, result, times, end in doublings(text, found):
+            ratio = result.value / origin.value  # type: ignore[operator]
+            if origin.value and not _DOUBLING_SLACK[0] <= ratio / 2**times <= _DOUBLING_SLACK[1]:
+                message = f"按前后两数计算为原来的{ratio:.2f}倍，而“翻{'一两三'[times - 1]}番”是{2**times}倍"
+                yield Violation(paragraph.span(start, end), f"“{text[start:end]}”：{message}")
 
 
 def _contradiction(change: StatedChange) -> str | None:
@@ -75,6 +92,13 @@ def _contradiction(change: StatedChange) -> str | None:
             return None
         times = change.result.value / change.origin.value  # type: ignore[operator]
         return f"按前后两数计算为原来的{times:.2f}倍（增加了{times - 1:.2f}倍），与所写“{change.change.text}”不符"
+    if change.change.unit in ("个百分点", "百分点"):
+        points = point_change(change)
+        if overlaps(points, stated):
+            return None
+        actual = change.result.value - change.origin.value  # type: ignore[operator]
+        verb = "提高" if actual > 0 else "下降"
+        return f"按前后两数计算{verb}{abs(actual):.1f}个百分点，与所写{change.change.text}不符"
     if change.origin.unit == "%" and overlaps(point_change(change), stated):
         return None  # a rate's change in points written with %: percentage-point's case
     if overlaps(allowed, stated):
