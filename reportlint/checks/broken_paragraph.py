@@ -240,6 +240,8 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # 签发人：郑国安 above a title, a title above 黄明远委员：: a letter's header
     if not _ANY_MARK.search(text) and _TIME_LEAD.match(second.text.lstrip()):
         return None  # 2025年1—8月全市工业经济运行情况 / 1—8月，全市…: a title, then the body opens with its period
+    if _form_line(text, second.text):
+        return None
     if _is_sub_heading(text):
         return None
     if _is_field(text) and _is_field(second.text):
@@ -308,6 +310,25 @@ def _two_words(text: str, cut: int, words) -> bool:
     evidence (a heading may end with the one and the paragraph start with the other)."""
     left, right = text[:cut], text[cut:]
     return len(left) > 1 and len(right) > 1 and left in words and right in words
+
+
+# A document number on a line of its own (GB/T 9704's 发文字号): 澜公交通〔2025〕9号
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]{1,4}号")
+# An empty row of a form's table: only its number
+_BLANK_ROW = re.compile(r"[0-9０-９]{1,3}")
+# A value on a line of its own that a field above it names: a telephone number first
+_VALUE_LINE = re.compile(r"[0-9０-９]{3,4}[-－—][0-9０-９]{7,8}")
+
+
+def _form_line(text: str, following: str) -> bool:
+    """A line of a notice or a form that is whole without a final mark: 澜公交通〔2025〕9号 under
+    the title, a form's empty numbered row (1 / 2 / 3), or a field's second value on a line of
+    its own (监督电话：0736-3312605（…） / 0736-3315012（…））."""
+    if _DOCUMENT_NUMBER.fullmatch(text) or _BLANK_ROW.fullmatch(text):
+        return True
+    if _VALUE_LINE.match(following) and (_is_field(text) or _VALUE_LINE.match(text)):
+        return True
+    return bool(_VALUE_LINE.match(text) and _is_field(following))
 
 
 def _is_bare_numeral(text: str) -> bool:

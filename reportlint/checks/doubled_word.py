@@ -376,6 +376,9 @@ def _ends_cleanly(text: str, c: int, right: int, window_end: int, words) -> bool
     return bool(rest) and c + rest[0].end <= right
 
 
+_CLAUSE_CLOSERS = frozenset("，。；！？、：")
+
+
 def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
     """A single character doubled as Chinese doubles it: 一座座, 年年, 市市通, 团团伙伙,
     三百六十行|行行, 壮壮的, 实事|件件有着落."""
@@ -391,6 +394,8 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 老老互助, 村村相通: the one with the other
     if left == a and _parallel_reduplication(text, a, c, words):
         return True  # 河河有人管、段段有人巡: "every river, every stretch"
+    if text[a] * 2 in words and text[c : c + 1] in _CLAUSE_CLOSERS:
+        return True  # 竹涛声声。: a reduplicated word of the dictionary that closes its clause
     return _reduplicated(text, a, left == a, words)
 
 

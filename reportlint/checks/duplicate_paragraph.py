@@ -66,6 +66,8 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       report's title and 各位代表：现在，我代表省人民政府，向大会报告工作… again);
     - a heading repeated from a table of contents, or a sub-headline: a short
       paragraph that ends without a mark;
+    - the lines of a form to fill in, whose labels and blanks repeat under each
+      party (身份证号码：______ under 甲方 and under 乙方);
     - two entries of one register, which share their fields (开庭时间：9:30；地点：
       第二法庭；审判长：郭振宇；书记员：孙雅琪。) and differ in their case or name; an
       exact copy is still reported;
@@ -110,6 +112,8 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
         first, second = doc.paragraphs[duplicate.earlier], doc.paragraphs[later]
         if _one_formula_other_values(first.text, second.text) or (_is_fields(first.text) and _is_fields(second.text)):
             continue
+        if _blank_form(first.text) or _blank_form(second.text):
+            continue  # 身份证号码：______ under 甲方 and again under 乙方: a form's fields to fill in
         if duplicate.similarity < 1 and _register_entry(first.text) and _register_entry(second.text):
             continue  # 17.（2025）澜0102刑初437号，…一案。开庭时间：9:30；地点：第二法庭；…: two entries of one form
         yield _violation(doc, first, second, duplicate, shared)
@@ -123,6 +127,17 @@ _FIELDS = re.compile(rf"{_FIELD}(?:[；;]\s*{_FIELD})+[。；;]?")
 
 def _is_fields(text: str) -> bool:
     return _FIELDS.fullmatch(text.strip()) is not None
+
+
+# A blank to fill in: a run of underscores, boxes or wide spaces.
+_BLANK = re.compile(r"_{3,}|＿{2,}|□|[\u3000 ]{3,}")
+_FORM_WORDS = 24  # characters a form line has besides its blanks, at most
+
+
+def _blank_form(text: str) -> bool:
+    """A line of a form to fill in (身份证号码：______, 工作单位及职务：____　联系电话：____): its
+    labels repeat under each party or entry by design, and its blanks look alike."""
+    return _BLANK.search(text) is not None and len(_BLANK.sub("", text).strip()) <= _FORM_WORDS
 
 
 _ENTRY_FIELDS = 3  # labelled fields at least

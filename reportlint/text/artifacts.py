@@ -202,6 +202,8 @@ _OPENS = "《“‘（(【「『，、"
 _CONTINUES = "，。、；：？！,;:?!”’》）)】」』"
 
 
+# （盖章）　　年　　月　　日: a form's line for a seal and a date, under each box that needs one.
+_BLANK_DATE = re.compile(r"年[\s\u3000_]+月[\s\u3000_]+日")
 _PAGE_REACH = 2
 _PAGE_NUMBER_LINE = re.compile(r"[—－\-–]\s*[0-9０-９]{1,4}\s*[—－\-–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?")
 
@@ -222,7 +224,7 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         if eligible is not None and not eligible[index]:
             continue
         if (2 <= len(text) <= 40 and not _HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
-                and not is_artifact(text)):
+                and not is_artifact(text) and not _BLANK_DATE.search(text)):
             seen.setdefault(text, []).append(index)
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
     # A file of numbered documents issued together (公告（第1号）…（第5号）) restates each one's

@@ -599,3 +599,14 @@ def test_a_day_of_a_schedule_on_its_own_line_is_no_cut():
                "10月17日（周五）\n\n9:00—10:00：开幕式。"],
         invalid=["4月16日（星期三）\n\n上午召开推进新型工业化、信息化、⟦城镇化和农业现代⟧\n\n化同步发展专题会。"],
     )
+
+
+def test_silent_on_a_document_number_a_second_telephone_and_a_forms_empty_rows():
+    # found by held-out notices and forms
+    assert_rule(
+        "broken-paragraph",
+        valid=["关于2025澜江马拉松赛期间实行交通管制的通告\n\n澜公交通〔2025〕9号\n\n2025澜江马拉松赛定于11月16日举行。",
+               "监督电话：0736-3312605（县人力资源和社会保障局事业单位人事管理股）\n\n"
+               "0736-3315012（县纪委监委驻县人力资源和社会保障局纪检监察组）\n\n受理地址：县人力资源和社会保障局三楼。",
+               "序号\t姓名\t单位\n\n1\n\n2\n\n3\n\n注：请按报名先后顺序填写。"],
+    )

@@ -457,7 +457,9 @@ def test_silent_on_a_set_term_after_a_word_that_ends_in_its_head():
         valid=["三是部分经营主体主体责任意识淡薄，安全投入不足。",
                "督促市场主体主体责任落实到位，推动行业部门监管责任压实到人。",
                # found by a held-out 通报: the conjunction 和 before 和美乡村 (宜居宜业和美乡村)
-               "凤鸣镇农业特色产业发展和和美乡村建设成效突出。"],
+               "凤鸣镇农业特色产业发展和和美乡村建设成效突出。",
+               # found by a held-out feature story: a reduplicated word of the dictionary closing its clause
+               "满山翠竹随风起伏，竹涛声声。"],
         invalid=["要落实企业⟦主体主体⟧作用，激发创新活力。", "统筹推进改革⟦和和⟧发展。"],
     )
 

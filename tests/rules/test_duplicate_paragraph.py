@@ -274,3 +274,13 @@ def test_silent_on_two_entries_of_a_register_that_share_their_fields():
     entry = "10.（2025）澜0102民初6138号，离婚纠纷一案（涉及个人隐私，依法不公开开庭审理）。开庭时间：15:00；地点：东湖人民法庭；审判员：钟明亮（独任审理）；书记员：黄诗雨。"
     other = entry.replace("10.", "19.").replace("6138", "6230").replace("离婚", "继承")
     assert_rule("duplicate-paragraph", valid=[f"{entry}\n\n{other}"], invalid=[f"{entry}\n\n⟦{entry}⟧"])
+
+
+def test_silent_on_the_lines_of_a_form_to_fill_in():
+    # found by held-out forms and a model contract: the same labelled blank under each party
+    assert_rule(
+        "duplicate-paragraph",
+        valid=["甲方（出租方）：____________________\n\n身份证号码（或统一社会信用代码）：____________________\n\n"
+               "乙方（承租方）：____________________\n\n身份证号码（或统一社会信用代码）：____________________",
+               "身份证号码：____________________\n\n工作单位及职务：____________________"],
+    )

@@ -273,3 +273,10 @@ def test_a_header_row_above_rows_that_part_a_cell_in_two_is_the_tables():
                          f"10月1日　支队长　童海峰　郝立军、单志鹏\n\n10月2日　政委　梅建国　姬文斌、卢永亮"
                          for n, unit in enumerate(("一、市应急救援支队", "二、市森林消防大队", "三、市应急物资储备库")))
     assert not findings_for("layout-artifact", tables)
+
+
+def test_a_forms_seal_and_date_line_under_each_box_is_no_running_header():
+    # found by a held-out registration form: three boxes, each closing with its seal and date
+    box = "{}意见：\n\n（盖章）　　　　年　　月　　日"
+    text = "\n\n".join(box.format(who) for who in ("村党组织", "乡镇（街道）", "县农业农村局"))
+    assert_rule("layout-artifact", valid=[text])
