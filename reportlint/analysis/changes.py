@@ -17,8 +17,8 @@ Direction = Literal["up", "down"]
 
 _UP = "增加|增长|提高|提升|上升|扩大|上涨|增|升"
 _DOWN = "下降|减少|降低|缩小|回落|压减|压降|下跌|降|减"
-# 由, 从, 比上年的, 由2020年的: what opens the first figure.
-_ORIGIN_LEAD = re.compile(r"(?:由|从|比)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
+# 由, 从, 比上年的, 较2020年的, 由2020年的: what opens the first figure.
+_ORIGIN_LEAD = re.compile(r"(?:由|从|比|较)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
 # 增加到, 降至, 提高到 (2025年的): between the two figures, a verb of change and 到 or 至, and
 # the second figure's time.
 _TO = re.compile(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)"

@@ -10,16 +10,19 @@ from ..text.document import Document
 
 # What a word says of the number it bounds: more than it, less than it, a little less than it
 # (将近), or about it.
-_MORE = ("超过", "超出", "多于", "大于", "高于", "不少于", "不低于", "不小于", "至少", "起码", "多达", "高达", "逾")
-_LESS = ("不超过", "不高于", "不多于", "不大于", "最多", "至多", "顶多", "不足", "不到", "少于", "低于", "小于",
+_MORE = ("超过", "超出", "多于", "大于", "高于", "不少于", "不低于", "不小于", "至少", "起码", "最少", "最低", "多达", "高达",
+         "逾")
+_LESS = ("不超过", "不高于", "不多于", "不大于", "最多", "至多", "顶多", "最高", "不足", "不到", "少于", "低于", "小于",
          "不满", "未满")
 _NEARLY = ("将近", "接近")
+# The highest or lowest value of a range: said with 左右 it is a rough extreme, not a contradiction.
+_EXTREMES = ("最高", "最低", "最少", "最多")
 _LEADS = {**dict.fromkeys(_MORE, "more"), **dict.fromkeys(_LESS, "less"), **dict.fromkeys(_NEARLY, "nearly")}
 _TAILS = {"以上": "more", "以下": "less", "以内": "less", "左右": "about", "上下": "about"}
 _NUMBER = r"(?:[\d０-９][\d０-９.．,，]*|[零〇一二两三四五六七八九十百千万亿]+|半数|一半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+)"
 # The number, then a magnitude and 余/多 inside it (100余人, 一百多人, 3000多万元).
 # Adverbs may stand before the verb that takes the number (至少建成2个, 最多补助50万元).
-_ADVERBS = ("至少", "起码", "最多", "至多", "顶多")
+_ADVERBS = ("至少", "起码", "最少", "最多", "至多", "顶多")
 _QUANTITY = re.compile(
     "(?P<lead>" + "|".join(sorted(_LEADS, key=len, reverse=True)) + r")"
     r"(?:(?:(?<=" + ")|(?<=".join(_ADVERBS) + r"))(?:(?![的是零〇一二两三四五六七八九十百千万亿半])[\u4e00-\u9fff]){1,3}?)?\s*"
@@ -101,6 +104,8 @@ def quantity_contradiction(doc: Document, opts: object) -> Iterator[Violation]:
             approx = match.group("approx") or match.group("approx2")
             if tail is None and approx and lead in ("less", "nearly"):
                 tail = "over"  # 不到一百多人, 将近100余人
+            if tail == "about" and match.group("lead") in _EXTREMES:
+                continue  # 最高35℃左右: an extreme given roughly, as forecasts and records give it
             why = _WHY.get((lead, tail)) if tail else None
             if why is None:
                 continue
