@@ -244,7 +244,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None
     if _is_sub_heading(text):
         return None
-    if _is_field(text) and _is_field(second.text):
+    if _is_field(text) and (_is_field(second.text) or _could_be_headline(second)):
         return None  # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop
     if _table_rows(text, second.text):
         return None  # 16—59岁 85210 60.6 / 60周岁及以上 31720 22.6: rows of a table set as text
@@ -316,15 +316,22 @@ def _two_words(text: str, cut: int, words) -> bool:
 _DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]{1,4}号")
 # An empty row of a form's table: only its number
 _BLANK_ROW = re.compile(r"[0-9０-９]{1,3}")
+# 5月15日（星期四）：全天报到；下午青年学者论坛: a day of a programme and its sessions
+_DAY_ENTRY = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[（(][^）)]{1,4}[）)])?[：:]")
+# …手机：13851127746, 电话：0736-3312605: a contact ends with its number
+_PHONE_END = re.compile(r"(?:1[3-9][0-9]{9}|[0-9]{3,4}[-－][0-9]{7,8})\s*$")
 # A value on a line of its own that a field above it names: a telephone number first
 _VALUE_LINE = re.compile(r"[0-9０-９]{3,4}[-－—][0-9０-９]{7,8}")
 
 
 def _form_line(text: str, following: str) -> bool:
     """A line of a notice or a form that is whole without a final mark: 澜公交通〔2025〕9号 under
-    the title, a form's empty numbered row (1 / 2 / 3), or a field's second value on a line of
-    its own (监督电话：0736-3312605（…） / 0736-3315012（…））."""
-    if _DOCUMENT_NUMBER.fullmatch(text) or _BLANK_ROW.fullmatch(text):
+    the title, a form's empty numbered row (1 / 2 / 3), a day of a programme with its sessions
+    (5月15日（星期四）：全天报到；…), a contact ending in its telephone number, or a field's second
+    value on a line of its own (监督电话：0736-3312605（…） / 0736-3315012（…））."""
+    if _DOCUMENT_NUMBER.fullmatch(text) or _BLANK_ROW.fullmatch(text) or _DAY_ENTRY.match(text):
+        return True
+    if _PHONE_END.search(text):
         return True
     if _VALUE_LINE.match(following) and (_is_field(text) or _VALUE_LINE.match(text)):
         return True
@@ -406,7 +413,7 @@ def _is_sub_heading(text: str) -> bool:
 # 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
 # 责任单位：…, 附件3：…, and the one-character labels of a bulletin's distribution (报：送：发：抄：)
-_FIELD = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,7}(?<![是为下括有即])|[报送发抄印])[：:][^。！？!?]*")
+_FIELD = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:][^。！？!?]*")
 
 
 _CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")

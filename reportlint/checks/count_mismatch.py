@@ -583,6 +583,8 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
         return
     if not (claim.group("task") or count.unit in ("方面", "个方面") or claim.group("end") in ("：", ":")):
         return  # …受理信访1009件。 before the next chapter: a figure, not an announcement
+    if len(found) >= 2 and found[-2].is_count and found[-2].end == count.start:
+        return  # 七个方面19项工作: two counts, the sections and the items inside them
     following = (p for p in islice(paragraphs, index + 1, None) if p.kind != "artifact")
     first_section = next(following, None)
     if first_section is None or not first_section.numbering:

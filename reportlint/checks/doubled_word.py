@@ -264,6 +264,9 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False  # 博士|博士后|创新: 博士、博士后 without their comma (not 污染|污染源|头)
     if right < c:
         return True  # the second copy falls apart: 坚定不移|不|移走
+    if k > 1 and left < a and _tag(next(t for t in segmented if t.end + offset == b))[:1] == "n" \
+            and _verb_after_its_subject(unit, following, c, segmented, offset, words):
+        return False  # 各级党组织|组织党员参观: a body ending in the word, then the word as the verb
     if k == 1 and _place_chain(text, a, c, segmented, offset, words):
         return False
     if k == 1 and _parallel_items(text, a, b, c, left):
@@ -275,6 +278,19 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     return True
+
+
+def _verb_after_its_subject(unit: str, following: int | None, c: int, segmented, offset: int, words) -> bool:
+    """各级党组织组织党员参观学习: the first copy ends a noun (党组织), the second is the verb of the
+    sentence (组织) with its object right after it (党员); a slip would leave no object."""
+    entry = words.get(unit)
+    if entry is None or entry.tag not in ("v", "vn") or following is None:
+        return False
+    object_ = next((t for t in segmented if t.start + offset == c), None)
+    return object_ is not None and _tag(object_)[:1] == "n"
+
+
+_COMPOUND = 4  # characters of a dictionary word that the second copy opens (党和国家): a compound, not chance
 
 
 def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | None, segmented, offset: int,
@@ -290,6 +306,8 @@ def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | N
         return True  # 监管|管出公平、管出效率: the paragraph starts clauses with 管出
     if following == c + 1 and _noun(unit, words) and _noun(text[c], words):
         return True  # 城市|市|城|一体化: 市城 may be a compound of two nouns the dictionary lacks
+    if any(text[b : b + n] in words for n in range(_COMPOUND, 7)):
+        return True  # 中国共产党|党和国家机关: the second copy opens a compound the dictionary knows
     after = [t for t in segmented if t.start + offset >= c]
     word_before = next(t for t in segmented if t.end + offset == b)
     if _opens_unknown_word(unit, after, word_before, words):
@@ -392,8 +410,8 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 长得壮壮的: an adjective doubled before 的
     if left == a and _reciprocal(text, c, words):
         return True  # 老老互助, 村村相通: the one with the other
-    if left == a and _parallel_reduplication(text, a, c, words):
-        return True  # 河河有人管、段段有人巡: "every river, every stretch"
+    if _parallel_reduplication(text, a, c, words):
+        return True  # 河河有人管、段段有人巡: "every river, every stretch"; also after 要件|件: 要件件有回音、事事有着落
     if text[a] * 2 in words and text[c : c + 1] in _CLAUSE_CLOSERS:
         return True  # 竹涛声声。: a reduplicated word of the dictionary that closes its clause
     return _reduplicated(text, a, left == a, words)

@@ -73,6 +73,9 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
         return None
     whole = amounts[-1]
+    if (len(amounts) >= 2 and amounts[-2].unit == whole.unit and "、" in text[amounts[-2].end : whole.start]
+            and any(mark in text[whole.end : at] for mark in "，,")):
+        return None  # 19件，已办结16件、正在办理3件，其中…: after a breakdown and a comma, 其中 may divide the total
     if opens_sentence and sum(f.unit == whole.unit for f in amounts) >= 2:
         # 新增债券182.2亿元，按领域分：交通46.8亿元，…其他领域8.8亿元。其中，…18.6亿元: after a
         # sentence of several amounts, 其中 may divide any of them, most often the first.

@@ -255,7 +255,16 @@ def _breakdowns(shares: list[Figure]) -> list[list[Figure]]:
         if abs(total - 100) <= _SUM_TOLERANCE and len(shares) - i - 1 >= 2:
             groups.append([])
             total = 0.0
-    return [group for group in groups if group]
+    return [part for group in groups if group for part in _complete_tail(group)]
+
+
+def _complete_tail(group: list[Figure]) -> list[list[Figure]]:
+    """A breakdown that ends the group complete (首次购房者占57.2%，二次及以上购房者占42.8%) after
+    shares of another one left incomplete (本市户籍购房者占83.4%): two breakdowns, not one."""
+    for start in range(1, len(group) - 1):
+        if abs(sum(f.value or 0 for f in group[start:]) - 100) <= _SUM_TOLERANCE:
+            return [group[:start], group[start:]]
+    return [group]
 
 
 def _bare_share(text: str, figure: Figure) -> bool:

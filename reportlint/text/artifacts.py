@@ -204,6 +204,8 @@ _CONTINUES = "，。、；：？！,;:?!”’》）)】」』"
 
 # （盖章）　　年　　月　　日: a form's line for a seal and a date, under each box that needs one.
 _BLANK_DATE = re.compile(r"年[\s\u3000_]+月[\s\u3000_]+日")
+# 上午 / 下午 above a timetable's sessions, day after day: the schedule's own labels.
+_PART_OF_DAY = re.compile(r"[上下中]午|晚上|早上|全天|上半天|下半天")
 _PAGE_REACH = 2
 _PAGE_NUMBER_LINE = re.compile(r"[—－\-–]\s*[0-9０-９]{1,4}\s*[—－\-–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?")
 
@@ -224,7 +226,7 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         if eligible is not None and not eligible[index]:
             continue
         if (2 <= len(text) <= 40 and not _HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
-                and not is_artifact(text) and not _BLANK_DATE.search(text)):
+                and not is_artifact(text) and not _BLANK_DATE.search(text) and not _PART_OF_DAY.fullmatch(text)):
             seen.setdefault(text, []).append(index)
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
     # A file of numbered documents issued together (公告（第1号）…（第5号）) restates each one's

@@ -32,7 +32,8 @@ _NUMBERING = [
 SENTENCE_PUNCTUATION = "。！？；!?;"
 # The kinds of official document (GB/T 9704's 公文 and the genres beside them) a title names.
 _TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划|公告|通告|通报|请示|批复|"
-                          r"议案|纪要|命令|预案|细则|条例|规定|章程|要点|实录|复函")
+                          r"议案|纪要|命令|预案|细则|条例|规定|章程|要点|实录|复函|安排|日程|议程|手册|名单|指南|须知|"
+                          r"简报|推进会|座谈会|大会|论坛")
 # 1　总则 / 1.1　编制目的 / 3.2.1 预警分级: the decimal section numbers of 预案, standards and
 # technical plans, a number and a short title on a line of their own (one gap: not a table row).
 _DECIMAL_HEADING = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[ \u3000]+[^\s\u3000]{1,30}")

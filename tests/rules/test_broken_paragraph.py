@@ -610,3 +610,15 @@ def test_silent_on_a_document_number_a_second_telephone_and_a_forms_empty_rows()
                "0736-3315012（县纪委监委驻县人力资源和社会保障局纪检监察组）\n\n受理地址：县人力资源和社会保障局三楼。",
                "序号\t姓名\t单位\n\n1\n\n2\n\n3\n\n注：请按报名先后顺序填写。"],
     )
+
+
+def test_silent_on_a_programmes_lines_that_are_whole_without_a_final_mark():
+    # found by a held-out forum programme, sign-in plan and itinerary
+    assert_rule(
+        "broken-paragraph",
+        valid=["协办单位：澄阳市科学技术协会、澜湖国际会议中心\n\n论坛简介\n\n长河流域生态文明论坛创办于2013年。",
+               "5月15日（星期四）：全天报到；下午青年学者论坛；晚上欢迎招待会\n\n5月16日（星期五）：上午开幕式；下午平行分论坛",
+               "全市重大项目建设现场推进会\n\n签到及座次安排\n\n（会务工作用，请勿外传）",
+               "后勤保障：温晓蕾，手机：13851127746\n\n南浦市政府办公室联系人：任思博，手机：13957462213\n\n"
+               "附：代表团在南浦、临港期间用车安排（由接待方协调提供）\n\n1号车（中型客车，19座）：全体代表团成员。"],
+    )

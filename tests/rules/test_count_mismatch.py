@@ -322,3 +322,13 @@ def test_silent_when_a_clause_joins_two_lists():
                "对新建、改建、扩建项目实行节水设施与主体工程同时设计、同时施工、同时投入使用的“三同时”制度。"],
         invalid=["审批结果应当在村、乡镇、县⟦两级⟧公开。"],
     )
+
+
+def test_silent_on_a_claim_that_counts_sections_and_the_items_inside_them():
+    # found by a held-out district report: 七个方面 are the parts, 19项 the items numbered on through them
+    items = "\n\n".join(f"（{c}）任务{c}\n\n{n}.推进工作{n}。" for c, n in zip("一二三四五六七", range(1, 8)))
+    assert_rule(
+        "count-mismatch",
+        valid=[f"围绕上述目标，重点抓好七个方面19项工作。\n\n{items}"],
+        invalid=[f"围绕上述目标，重点抓好⟦八个方面⟧工作。\n\n{items}"],
+    )

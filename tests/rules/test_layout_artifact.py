@@ -280,3 +280,10 @@ def test_a_forms_seal_and_date_line_under_each_box_is_no_running_header():
     box = "{}意见：\n\n（盖章）　　　　年　　月　　日"
     text = "\n\n".join(box.format(who) for who in ("村党组织", "乡镇（街道）", "县农业农村局"))
     assert_rule("layout-artifact", valid=[text])
+
+
+def test_a_timetables_parts_of_the_day_are_no_running_headers():
+    # found by a held-out training handbook: 上午 and 下午 above each day's sessions
+    day = "{}（星期{}）\n\n上午\n\n8:30—11:30　专题讲座\n\n下午\n\n14:30—17:00　分组研讨"
+    text = "\n\n".join(day.format(date, weekday) for date, weekday in (("6月9日", "一"), ("6月10日", "二"), ("6月11日", "三")))
+    assert_rule("layout-artifact", valid=[text])

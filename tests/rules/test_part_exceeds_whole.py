@@ -171,3 +171,12 @@ def test_silent_when_a_sentence_opening_with_qi_zhong_follows_a_breakdown():
                "其中，用作项目资本金的专项债券资金18.6亿元。"],
         invalid=["全市灌溉面积共达十亿零七千万亩。其中有⟦十六亿一千万亩⟧，抗旱能力已经达到标准。"],
     )
+
+
+def test_silent_when_qi_zhong_follows_the_last_part_of_a_breakdown():
+    # found by a held-out rectification notice: 其中 divides the 19 clues, not the 3 in progress
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["省委巡视组移交的问题线索19件，已办结16件、正在办理3件，其中立案审查调查7件。"],
+        invalid=["省委巡视组移交的问题线索19件，其中立案审查调查⟦27件⟧。"],
+    )
