@@ -165,7 +165,14 @@ communication: two and a borderline one, 竹涛声声, a document number above a
 with a year, and a WeChat post's 编辑： credit kept in known-false-alarms.txt; -w65: laws and
 normative documents: two, a contract's blank under each party and 钉钉 (verb and object), the
 latter kept in known-false-alarms.txt; -w66: drafts as reviewers receive them: none, though a
-pdftotext -layout export's page furniture is missed).
+pdftotext -layout export's page furniture is missed) and 27 on the 50 of the nineteenth round,
+from twelve causes (-w67: reports of public institutions and enterprises: one, 各级党组织|组织党员;
+-w68: party and mass-organisation documents: two, 其中 after a breakdown and a comma, and
+中国共产党|党和国家机关; -w69: ten county and city reports of 2023 to 2026: one, 七个方面19项工作
+(two counts, two levels); -w70: meeting and event documents: twenty-two, a programme's cover
+fields above a heading, its days with their sessions, two-line titles, contacts ending in their
+numbers, 附： above a list, a timetable's 上午 and 下午, and 要件件有回音、事事有着落; -w71:
+statistical analyses: one, an incomplete breakdown followed by a complete one in one sentence).
 """
 
 from pathlib import Path
@@ -188,7 +195,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w50", "clean-texts-w51", "clean-texts-w52", "clean-texts-w53", "clean-texts-w54",
            "clean-texts-w55", "clean-texts-w56", "clean-texts-w57", "clean-texts-w58", "clean-texts-w59",
            "clean-texts-w60", "clean-texts-w61", "clean-texts-w62", "clean-texts-w63", "clean-texts-w64",
-           "clean-texts-w65", "clean-texts-w66")
+           "clean-texts-w65", "clean-texts-w66", "clean-texts-w67", "clean-texts-w68", "clean-texts-w69",
+           "clean-texts-w70", "clean-texts-w71")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
