@@ -13,6 +13,7 @@ from ..text.document import Document, Paragraph, Span
 from ..text.table_rows import WIDE_GAP
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_PAIR = re.compile(f"([{_HAN}])\\1")
 # At each position, the shortest stretch (up to 8 characters) that is repeated
 # right after itself: 新增新增, 不移不移, 富富, 2026年2026年.
 _MAX_UNIT = 8
@@ -426,9 +427,11 @@ def _parallel_reduplication(text: str, a: int, c: int, words) -> bool:
     low = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, a - _LIST_REACH), a)), default=0)
     end = _SENTENCE_END.search(text, c, c + _LIST_REACH)
     high = end.start() if end else min(len(text), c + _LIST_REACH)
-    pattern = re.compile(f"([{_HAN}])\\1{re.escape(text[c])}")
-    if any(m.start() != a and m.group(1) != text[a] and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
-           for m in pattern.finditer(text, low, high)):
+    # another character doubled before the same one (事事有 beside 件件有): compiled once, the
+    # character after is checked (a pattern per call costs more than the search)
+    if any(m.start() != a and m.group(1) != text[a] and text.startswith(text[c], m.end())
+           and _CLAUSE_MARK.search(text, min(a, m.start()), max(a, m.start()))
+           for m in _HAN_PAIR.finditer(text, low, high)):
         return True
     return _parallel_clauses(text, a, low, high, words)
 
@@ -578,14 +581,29 @@ def _same_kind_compound(text: str, a: int, c: int, words) -> bool:
     head = text[c : c + 2]
     if len(head) < 2 or not _HAN_ONLY.fullmatch(head):
         return False
-    char = re.escape(text[a])
+    char = text[a]
     # another kind before or after the same character, before the same head: 工商结合, 水陆联运;
     # but not the word that ends in the first copy here (保护护利用 beside 保护利用 is a slip)
-    other = re.compile(f"(?:([{_HAN}]){char}|{char}([{_HAN}])){re.escape(head)}")
     low, high = max(0, a - _LIST_REACH), min(len(text), c + _LIST_REACH)
     ours = text[a - 1 : a]
-    return any((m.group(1) or m.group(2)) not in (text[a], ours) and _opens_word(text, m.start(), text[a], words)
-               for m in other.finditer(text, low, high))
+    for start in _found_between(text, char + head, low + 1, high):  # X char head
+        kind = text[start - 1]
+        if _HAN_ONLY.fullmatch(kind) and kind not in (char, ours) and _opens_word(text, start - 1, char, words):
+            return True
+    for start in _found_between(text, head, low + 2, high):  # char X head
+        kind = text[start - 1]
+        if text[start - 2] == char and _HAN_ONLY.fullmatch(kind) and kind not in (char, ours) \
+                and _opens_word(text, start - 2, char, words):
+            return True
+    return False
+
+
+def _found_between(text: str, needle: str, low: int, high: int) -> Iterator[int]:
+    """Where *needle* starts in text[low:high]."""
+    at = text.find(needle, low, high)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1, high)
 
 
 # The commonest Chinese surnames (over 95% of the population), and the compound ones.
