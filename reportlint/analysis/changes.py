@@ -29,7 +29,8 @@ _STATED = re.compile(
     r"|(?P<size>增幅|涨幅|增速|降幅|跌幅)(?:为|达|达到|是)?)\s*\Z"
 )
 # ，翻了一番 / 翻两番: the second figure is the first doubled once or twice.
-_DOUBLED = re.compile(r"\s*[，,（(]?\s*(?:实现)?翻了?(?P<times>[一两二三])番")
+# …翻了一番多 (more than doubled), 接近翻一番 (nearly): a bound, not the power of two itself.
+_DOUBLED = re.compile(r"\s*[，,（(]?\s*(?:实现)?(?P<near>接近|将近|近)?翻了?(?P<times>[一两二三])番(?P<more>多|还多|以上)?")
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
 _POINTS = ("个百分点", "百分点")
 _DOWN_VERBS = frozenset(_DOWN.split("|"))
@@ -70,13 +71,33 @@ def stated_changes(text: str, found: list[Figure]) -> list[StatedChange]:
     return changes
 
 
-def doublings(text: str, found: list[Figure]) -> list[tuple[int, Figure, Figure, int, int]]:
-    """Each 由A增加到B，翻了N番 of *text*: (start, A, B, N, end)."""
+@dataclass(frozen=True)
+class Doubling:
+    """由A增加到B，翻了N番: the ratio B/A it claims, as (lowest, highest) allowed."""
+
+    start: int
+    end: int
+    origin: Figure
+    result: Figure
+    times: int
+    low: float
+    high: float
+
+
+def doublings(text: str, found: list[Figure], slack: float) -> list[Doubling]:
+    """Each 由A增加到B，翻了N番 of *text*, with the ratios it allows: 2^N within *slack* (a tenth:
+    the words are round), more for 翻一番多 (up to the next doubling), less for 接近翻一番."""
     claims = []
     for lead, origin, result, _ in _from_to(text, found):
         doubled = _DOUBLED.match(text, result.end)
         if doubled:
-            claims.append((lead, origin, result, _DOUBLINGS[doubled.group("times")], doubled.end()))
+            times = _DOUBLINGS[doubled.group("times")]
+            low, high = 2**times * (1 - slack), 2**times * (1 + slack)
+            if doubled.group("more"):
+                high = 2 ** (times + 1) * (1 + slack)
+            if doubled.group("near"):
+                low = 2 ** (times - 1) * (1 + slack)
+            claims.append(Doubling(lead, doubled.end(), origin, result, times, low, high))
     return claims
 
 

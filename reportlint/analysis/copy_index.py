@@ -775,6 +775,16 @@ def _turns(doc: Document) -> list[int | None]:
 _FIELD = re.compile(r"(?:(?:责任)?分工[：:])?[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
 
 
+# X包括：A、B、C。: an enumeration after its lead, which a template restates where it applies
+_ENUMERATION = re.compile(r"[^，。；：]{0,12}(?:包括|包含|主要有|分为|涵盖)[：:]?[^，。；：、]+(?:、[^，。；：、]+){2,}。?")
+
+
+def is_enumeration(text: str) -> bool:
+    """Whether a sentence only lists what its lead names (支出包括：一般公共服务支出、科学技术支出、
+    …): a budget's or a plan's template states it in each section it applies to."""
+    return _ENUMERATION.fullmatch(text.strip()) is not None
+
+
 def is_field(text: str) -> bool:
     """Whether a sentence is a labelled field that closes an item of a plan
     (责任单位：市发展改革委、市财政局。), which recurs by design like a bracketed note."""

@@ -21,6 +21,7 @@ from .copy_index import (
     in_dialogue,
     in_overview,
     in_target_lists,
+    is_enumeration,
     is_field,
     mirrored,
     normalise,
@@ -170,6 +171,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # a repeat within one section is a duplicate, never out of place
     if _record(doc.paragraphs[copy.earlier].text) and _record(doc.paragraphs[copy.later].text):
         return None  # 张海燕，女，汉族，…，在职研究生学历、公共管理硕士学位: two entries of a register
+    if is_enumeration(text):
+        return None  # 支出包括：一般公共服务支出、科学技术支出、…: a list the template states in each section
     if _form_fields(text):
         return None  # 地点：第三法庭；审判员：林慧敏；书记员：赵子墨。: the fields of a register's entries
     if not same_part(doc, copy.earlier, copy.later):

@@ -37,6 +37,8 @@ _WINDOW = 16
 # is only looked for when the first one stops mid-sentence.
 _CLOSED = re.compile(r"[。！？；：…!?;:”’」』）)》】]\s*$")
 _CLAUSE_MARK = re.compile(r"[，。；、,;]")
+# 韩立群：… opening a turn of a transcript, after the line that lists him as the host
+_SPEAKER = re.compile(r"[\u4e00-\u9fff]{2,4}[：:]")
 _QUOTE_REACH = 60
 _VERSE_BREAK = re.compile("[，。；！？、,;!?]")
 _QUOTED = re.compile(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^「」]{1,12})」")
@@ -179,7 +181,8 @@ def _doublings(doc: Document) -> Iterator[_Doubling]:
         yield from _in_text(paragraph, paragraph.text)
     # A line break between the copies: "…新增" / "新增装机…" in two paragraphs of a .txt file.
     for first, second in zip(body, body[1:]):
-        if first.kind in ("text", "quote") and second.kind == first.kind and _cut_mid_sentence(first.text):
+        if first.kind in ("text", "quote") and second.kind == first.kind and _cut_mid_sentence(first.text) \
+                and not _SPEAKER.match(second.text):
             joint = len(first.text)
             for doubling in _in_text(first, first.text + second.text, joint - 8, joint):
                 if doubling.middle == joint:

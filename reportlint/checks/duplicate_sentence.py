@@ -18,6 +18,7 @@ from ..analysis.copy_index import (
     in_dialogue,
     in_overview,
     in_review,
+    is_enumeration,
     is_field,
     is_prose,
     is_title_line,
@@ -167,7 +168,8 @@ def _is_note(sentence: Sentence) -> bool:
     责任单位：市发展改革委、市财政局。: a bracketed note or a labelled field after the
     full stop, which policy documents and plans put after item after item, is the
     document's convention, not a sentence pasted twice."""
-    return in_brackets(sentence.paragraph.text, *_bounds(sentence)) or is_field(sentence.text)
+    return (in_brackets(sentence.paragraph.text, *_bounds(sentence)) or is_field(sentence.text)
+            or is_enumeration(sentence.text))
 
 
 def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:

@@ -18,7 +18,7 @@ from ..model import Violation, rule
 from ..text.document import Document
 
 # 翻一番 says "doubled" in round words: a ratio within a tenth of the power of two passes.
-_DOUBLING_SLACK = (0.9, 1.1)
+_DOUBLING_SLACK = 0.1
 
 
 @rule(code="RL306", name="growth-arithmetic", severity="warning", summary="增减幅度与前后两个数值不符")
@@ -72,11 +72,14 @@ def growth_arithmetic(doc: Document, opts: object) -> Iterator[Violation]:
             message = _contradiction(change)
             if message:
                 yield Violation(paragraph.span(change.start, change.end), f"“{text[change.start : change.end]}”：{message}")
-        for start, origin, result, times, end in doublings(text, found):
-            ratio = result.value / origin.value  # type: ignore[operator]
-            if origin.value and not _DOUBLING_SLACK[0] <= ratio / 2**times <= _DOUBLING_SLACK[1]:
-                message = f"按前后两数计算为原来的{ratio:.2f}倍，而“翻{'一两三'[times - 1]}番”是{2**times}倍"
-                yield Violation(paragraph.span(start, end), f"“{text[start:end]}”：{message}")
+        for claim in doublings(text, found, _DOUBLING_SLACK):
+            if not claim.origin.value:
+                continue
+            ratio = claim.result.value / claim.origin.value  # type: ignore[operator]
+            if not claim.low <= ratio <= claim.high:
+                phrase = text[claim.result.end : claim.end].lstrip("，,（( ")
+                message = f"按前后两数计算为原来的{ratio:.2f}倍，与“{phrase}”不符"
+                yield Violation(paragraph.span(claim.start, claim.end), f"“{text[claim.start : claim.end]}”：{message}")
 
 
 def _contradiction(change: StatedChange) -> str | None:

@@ -188,8 +188,14 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
             yield from _check(paragraph, match, found, starts)
 
 
+# 其中1984年…: a year of the period the sentence covers, whose level may pass the period's last
+_YEAR_AFTER = re.compile(r"[，,\s]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")
+
+
 def _check(paragraph: Paragraph, match: re.Match[str], found: list[Figure], starts: list[int]) -> Iterator[Violation]:
     text = paragraph.text
+    if _YEAR_AFTER.match(text, match.end()):
+        return  # 由1982年的…增加到1987年的8050亿斤，其中1984年达到8130亿斤: a year inside the span
     whole = _whole_before(text, match.start(), found, starts)
     if whole is None:
         return

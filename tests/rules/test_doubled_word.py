@@ -483,3 +483,12 @@ def test_silent_on_the_verb_ren_after_a_title_that_ends_in_it():
         valid=["成立工作领导小组，由开发区党工委书记任组长，管委会主任任常务副组长，分管副主任任副组长。"],
         invalid=["由管委会主⟦任任⟧牵头抓总，分管副主任负责日常工作。"],
     )
+
+
+def test_silent_on_a_host_listed_in_the_header_then_opening_his_turn():
+    # found by a held-out press conference transcript: 主持人：…韩立群 / 韩立群：…
+    assert_rule(
+        "doubled-word",
+        valid=["主持人：人力资源社会保障部新闻发言人、办公厅副主任　韩立群\n\n韩立群：各位记者，大家上午好。"],
+        invalid=["今年全省新增⟦装机装机⟧容量1200万千瓦。"],
+    )

@@ -447,3 +447,12 @@ def test_silent_on_two_items_of_one_list_that_end_alike():
     # in two paragraphs of running text the same sentence is still a copy
     prose = items.replace("3.", "").replace("4.", "")
     assert findings_for("duplicate-sentence", prose)
+
+
+def test_silent_on_an_enumeration_a_budget_states_in_each_section():
+    # found by a held-out department budget explanation: the same classes of spending in two overviews
+    assert_rule(
+        "duplicate-sentence",
+        valid=["一、收支预算总体说明\n\n按照综合预算的原则，本部门收入全部纳入预算管理。支出包括：一般公共服务支出、科学技术支出、社会保障和就业支出、住房保障支出。\n\n"
+               "二、财政拨款收支预算总体说明\n\n本部门财政拨款支出预算按功能分类安排。支出包括：一般公共服务支出、科学技术支出、社会保障和就业支出、住房保障支出。"],
+    )

@@ -46,5 +46,7 @@ def test_fires_on_points_increases_and_doublings_that_the_figures_do_not_give():
             "外贸进出口由100亿元增至150亿元，增幅为50%；粮食产量由120万吨降至100万吨，降幅为16.7%。",
             # 翻一番 in round words: 2.1 times passes, and 翻两番 is four times
             "农村居民人均可支配收入由1.8万元增加到3.8万元，翻了一番；工业产值由100亿元增加到400亿元，翻两番。",
+            # found by a held-out report: 翻了一番多 is more than double
+            "绿色硅光伏产业产值由620亿元增加到1450亿元，翻了一番多；研发投入由100亿元增加到190亿元，接近翻一番。",
         ],
     )

@@ -180,3 +180,12 @@ def test_silent_when_qi_zhong_follows_the_last_part_of_a_breakdown():
         valid=["省委巡视组移交的问题线索19件，已办结16件、正在办理3件，其中立案审查调查7件。"],
         invalid=["省委巡视组移交的问题线索19件，其中立案审查调查⟦27件⟧。"],
     )
+
+
+def test_silent_when_qi_zhong_names_a_year_inside_the_span():
+    # found by a held-out 1988-style report: the peak year inside 1982–1987 passed the last year
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["粮食产量由1982年的7080亿斤增加到1987年的8050亿斤，增长13.7%，其中1984年达到8130亿斤，是历史上最高的一年。"],
+        invalid=["全年粮食产量8050亿斤，其中夏粮⟦8130亿斤⟧。"],
+    )
