@@ -172,7 +172,13 @@ from twelve causes (-w67: reports of public institutions and enterprises: one, �
 (two counts, two levels); -w70: meeting and event documents: twenty-two, a programme's cover
 fields above a heading, its days with their sessions, two-line titles, contacts ending in their
 numbers, 附： above a list, a timetable's 上午 and 下午, and 要件件有回音、事事有着落; -w71:
-statistical analyses: one, an incomplete breakdown followed by a complete one in one sentence).
+statistical analyses: one, an incomplete breakdown followed by a complete one in one sentence) and
+5 on the 50 of the twentieth round, from four causes (-w72: ten provincial reports of 2025 and
+2026: one, 翻了一番多 (more than doubled) read as an exact doubling; -w73: State Council and
+ministry documents: two, a transcript's host listed in the header and then opening his turn
+(…韩立群 / 韩立群：), and the list of spending classes a budget explanation states in two
+sections; -w74: county and township documents: none; -w75: national reports of ten eras: one,
+其中1984年 (a year inside the span) read as a part; -w76: bulletins and communiqués: none).
 """
 
 from pathlib import Path
@@ -196,7 +202,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w55", "clean-texts-w56", "clean-texts-w57", "clean-texts-w58", "clean-texts-w59",
            "clean-texts-w60", "clean-texts-w61", "clean-texts-w62", "clean-texts-w63", "clean-texts-w64",
            "clean-texts-w65", "clean-texts-w66", "clean-texts-w67", "clean-texts-w68", "clean-texts-w69",
-           "clean-texts-w70", "clean-texts-w71")
+           "clean-texts-w70", "clean-texts-w71", "clean-texts-w72", "clean-texts-w73", "clean-texts-w74",
+           "clean-texts-w75", "clean-texts-w76")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
