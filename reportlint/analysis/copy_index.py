@@ -692,17 +692,21 @@ def _first_sentence_end(paragraph) -> int:
 FORMULA_MAX_HAN = 30
 #: … that stands in this many paragraphs or more
 FORMULA_PARAGRAPHS = 3
+#: a text of any length in this many paragraphs is a formula too (a 权责清单's 追责情形 in each entry)
+FORMULA_ANY_LENGTH = 4
 
 
 def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
     """The texts of (text, earlier paragraph, later paragraph) copies that stand in
-    three paragraphs or more and are short: the document's own formulas, which it
-    puts after item after item on purpose (所需资金由失业保险基金列支。), not pastes."""
+    three paragraphs or more and are short, or in four or more whatever their length: the
+    document's own formulas, which it puts after item after item on purpose (所需资金由失业保险
+    基金列支。, a 权责清单's 追责情形 in each entry), not pastes."""
     holders: dict[str, set[int]] = {}
     for text, earlier, later in places:
         holders.setdefault(normalise(text).text, set()).update((earlier, later))
     return {text for text, held in holders.items()
-            if len(held) >= FORMULA_PARAGRAPHS and len(_HAN.findall(text)) <= FORMULA_MAX_HAN}
+            if len(held) >= FORMULA_PARAGRAPHS and (len(_HAN.findall(text)) <= FORMULA_MAX_HAN
+                                                     or len(held) >= FORMULA_ANY_LENGTH)}
 
 
 # 第二十五条　… / 第十二条 …: a provision of a law or regulation, numbered through the whole text.

@@ -359,6 +359,8 @@ _COMMON_VERB = 10_000
 # After a one-character verb: an aspect particle, or a complement of direction or result
 # (是实干|干出来的, 把工作|做好).
 _ASPECT_OR_COMPLEMENT = re.compile(r"[了着过]|出来|起来|下去|上来|出|成|好|完|得")
+# What 作 makes in the formula 就…工作作具体安排: an arrangement, a plan, a report, a decision
+_OBJECT_OF_MAKE = re.compile(r"(?:具体|全面|专题|进一步|统一|重要|详细)?的?(?:安排|部署|说明|报告|决定|调整|规定|答复|批示|指示|汇报|发言|讲话)")
 
 
 def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
@@ -366,7 +368,8 @@ def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
     one-character verb that takes an aspect particle or a complement is the verb of the
     sentence (工作|作了部署, 实干|干出来的), not a copy (发展|展了 is one: 展 is no verb of
     its own)."""
-    if not _ASPECT_OR_COMPLEMENT.match(text, c) or len(word_before.text) < 2:
+    if not (_ASPECT_OR_COMPLEMENT.match(text, c) or unit in "作做" and _OBJECT_OF_MAKE.match(text, c)) \
+            or len(word_before.text) < 2:
         return False
     entry = words.get(unit)
     noun_before = _tag(word_before)[0] == "n" or _tag(word_before) == "vn"
@@ -399,6 +402,15 @@ def _ends_cleanly(text: str, c: int, right: int, window_end: int, words) -> bool
 
 
 _CLAUSE_CLOSERS = frozenset("，。；！？、：")
+# What "every X" goes on with: 件件有回复, 户户都通, 村村通 (每件都有, 每户都通)
+_EVERY_PREDICATES = frozenset("有都通皆必")
+_GLUE = 100  # a word the first copy ends that the dictionary has seen less often is no firm word
+
+
+def _loosely_glued(text: str, a: int, words) -> bool:
+    """信访|件: the first copy ends only a rare compound (信访件), so it may open the doubling;
+    in 关系|系有 it ends a common word, and the doubling is a slip."""
+    return not any(words.freq(text[a - j : a + 1]) >= _GLUE for j in (1, 2) if a >= j)
 
 
 def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
@@ -410,6 +422,8 @@ def _doubled_on_purpose(text: str, a: int, c: int, left: int, words) -> bool:
         return True  # 三百六十行|行行: the second and third copies are the reduplication
     if (left == a or _ends_word(text, a, words)) and _distributive(text, a, words):
         return True  # 实事|件件: the first copy need not belong to the word before it
+    if text[c : c + 1] in _EVERY_PREDICATES and _distributive(text, a, words) and _loosely_glued(text, a, words):
+        return True  # 群众信访件|件有回复: "every X has …", though the segmenter glued the first copy to a noun
     if left == a and text[c : c + 1] in ("的", "地") and _descriptive(text[a], words):
         return True  # 长得壮壮的: an adjective doubled before 的
     if left == a and _reciprocal(text, c, words):
@@ -908,7 +922,8 @@ def _distributive(text: str, a: int, words, predicate: bool = True) -> bool:
     char = text[a]
     if (words.tag(char) or "x")[0] in "ucp" or predicate and not _HAN_CHAR.match(text[a + 2 : a + 3]):
         return False
-    return any(determiner + char in words for determiner in "每各逐")
+    # …or the text counts it as one just before: 一岛一品、岛岛有特色
+    return any(determiner + char in words for determiner in "每各逐") or f"一{char}一" in text[max(0, a - 8) : a]
 
 
 def _inside_quotation(text: str, a: int, c: int) -> bool:

@@ -68,6 +68,10 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       paragraph that ends without a mark;
     - the lines of a form to fill in, whose labels and blanks repeat under each
       party (身份证号码：______ under 甲方 and under 乙方);
+    - a paragraph that stands three times or more: the formula each entry of a
+      list repeats (1.立案责任：… in each power of a 权责清单);
+    - two citations of one law that name other articles (《…条例》第十一条、第三十六条 /
+      《…条例》第十二条、第三十七条);
     - two entries of one register, which share their fields (开庭时间：9:30；地点：
       第二法庭；审判长：郭振宇；书记员：孙雅琪。) and differ in their case or name; an
       exact copy is still reported;
@@ -108,7 +112,11 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     # The copies of one paragraph share their message and related place: a report
     # pasted into itself has tens of thousands of them.
     shared: dict = {}
-    for later, duplicate in sorted(duplicate_paragraphs(doc, opts.threshold, opts.min_length).items()):
+    duplicates = duplicate_paragraphs(doc, opts.threshold, opts.min_length)
+    formulas = _formulas(duplicates)
+    for later, duplicate in sorted(duplicates.items()):
+        if later in formulas:
+            continue  # the same paragraph in three places or more: a formula of the document's entries
         first, second = doc.paragraphs[duplicate.earlier], doc.paragraphs[later]
         if _one_formula_other_values(first.text, second.text) or (_is_fields(first.text) and _is_fields(second.text)):
             continue
@@ -152,6 +160,25 @@ def _register_entry(text: str) -> bool:
     return count >= _ENTRY_FIELDS and share >= _ENTRY_SHARE
 
 
+_FORMULA_COPIES = 3  # paragraphs that share one text: a paste is made once, a formula again and again
+
+
+def _formulas(duplicates: dict) -> set[int]:
+    """The paragraphs of texts that stand three times or more (1.立案责任：… in each entry of a
+    权责清单): the copies chained to one first paragraph, counted together."""
+    root = {later: duplicate.earlier for later, duplicate in duplicates.items()}
+
+    def first_of(index: int) -> int:
+        while index in root:
+            index = root[index]
+        return index
+
+    groups: dict[int, list[int]] = {}
+    for later in duplicates:
+        groups.setdefault(first_of(later), []).append(later)
+    return {later for copies in groups.values() if len(copies) + 1 >= _FORMULA_COPIES for later in copies}
+
+
 # A figure and the bound after its unit (10人以下, 135米): grades share their figures, one
 # grade's upper bound being the next one's lower bound, but not the figures with their bounds.
 _FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)[^\d\s，。；、,;：:（）()]{0,4}")
@@ -174,10 +201,16 @@ def _one_formula_other_values(first: str, second: str) -> bool:
 _FORMULA_FIGURES = 3  # fewer figures say too little of how a paragraph was made
 
 
+# 第十一条, 第三十六条: the article a citation names, which two citations of one law change
+_ARTICLE_REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]+条")
+
+
 def _bounded_figures(text: str) -> Counter:
     """Each figure of *text* with its bound (10人以下 → ("10", "以下")); a unit may be respelled
     (135米, 135m) in a copy, so it is left out."""
-    return Counter((m.group(1), next((b for b in _BOUNDS if b in m.group(0)), "")) for m in _FIGURE.finditer(text))
+    figures = Counter((m.group(1), next((b for b in _BOUNDS if b in m.group(0)), "")) for m in _FIGURE.finditer(text))
+    figures.update((m.group(), "") for m in _ARTICLE_REFERENCE.finditer(text))
+    return figures
 
 
 def _violation(doc: Document, first: Paragraph, second: Paragraph, duplicate: Duplicate, shared: dict) -> Violation:

@@ -230,6 +230,10 @@ def _outline_marks(doc: Document) -> Iterator[_Mark]:
                 inner = _next_cell_mark(paragraph, mark)
                 if inner is not None:
                     yield inner
+            elif "\t" in paragraph.text:
+                labelled = _labelled_row_mark(paragraph)
+                if labelled is not None:
+                    yield labelled
         if paragraph.kind != "artifact":
             previous = paragraph
 
@@ -251,6 +255,26 @@ def _next_cell_mark(paragraph: Paragraph, mark: _Mark) -> _Mark | None:
     level, ordinal, marker = number
     shown = marker.rstrip(_SPACES)
     return _Mark(paragraph, level, ordinal, gap.end(), gap.end() + len(shown), shown)
+
+
+def _labelled_row_mark(paragraph: Paragraph) -> _Mark | None:
+    """环境质量改善（40分）<tab>1.空气质量<tab>15: a table's group label in the first cell of the
+    row that holds the group's first item; the item's number starts the second cell."""
+    text = paragraph.text
+    gap = text.find("\t")
+    label = text[:gap].strip()
+    if not label or len(label) > _ROW_LABEL or numbering(label):
+        return None
+    start = gap + len(text[gap:]) - len(text[gap:].lstrip("\t"))
+    number = numbering(text[start:])
+    if number is None or not text.startswith(number[2], start) or number[0] < 3:
+        return None
+    level, ordinal, marker = number
+    shown = marker.rstrip(_SPACES)
+    return _Mark(paragraph, level, ordinal, start, start + len(shown), shown)
+
+
+_ROW_LABEL = 20  # characters of a group's label in a table's first cell
 
 
 def _outline_mark(paragraph: Paragraph, previous: Paragraph | None) -> _Mark | None:

@@ -168,12 +168,16 @@ def _keep_printed_columns(texts: list[str], flags: list[bool]) -> None:
         end = index + 1
         while end < len(texts) and (flags[end] or not texts[end].strip()) and not _LINK_LIST.fullmatch(texts[end].strip()):
             end += 1
-        if end < len(texts) and _DATELINE.match(texts[end].strip()):
+        following = texts[end].strip() if end < len(texts) else ""
+        prose_box = not any(flags[index + 1 : end]) and len(following) > _BOX_PROSE and SENTENCE_MARKS.search(following)
+        if following and (_DATELINE.match(following) or prose_box):
+            # …or 相关链接 over a paragraph of prose: the box of an article, not a list of pages
             for inside in range(index, end):
                 flags[inside] = False
 
 
 _LINK_LIST = re.compile(r"(?:相关报道|相关链接|相关文档|相关新闻|相关阅读|延伸阅读)\s*(?:[:：]|>>|》》)?")
+_BOX_PROSE = 40  # characters of a paragraph of prose, longer than any page's title
 
 
 def is_print_artifact(text: str) -> bool:

@@ -318,8 +318,11 @@ def test_silent_on_a_verb_after_the_noun_it_doubles_when_an_aspect_particle_mark
             "会议对下一阶段的重点工作作了全面部署。",
             # found by a held-out speech: 实干 then the verb 干 with its complement 出来
             "今天的成绩，是全县干部群众拼搏实干干出来的。",
+            # found by a held-out speech: 就…工作作具体安排, the verb 作 and what it makes
+            "苏文彬同志还将就抓好二季度工作作具体安排。",
         ],
-        invalid=["区域经济发⟦展展⟧了新的态势。", "对明年的经济⟦工作工作⟧了具体安排。", "坚决⟦贯彻贯彻⟧党中央决策部署。"],
+        invalid=["区域经济发⟦展展⟧了新的态势。", "对明年的经济⟦工作工作⟧了具体安排。", "坚决⟦贯彻贯彻⟧党中央决策部署。",
+                 "积累和消费的比例关⟦系系⟧有所改善。"],
     )
 
 
@@ -463,6 +466,9 @@ def test_silent_on_a_set_term_after_a_word_that_ends_in_its_head():
                # found by held-out texts: "every case" after 要, parallel to 事事; a name whose second
                # character opens a compound (中国共产党|党和国家机关)
                "对群众反映的问题，要件件有回音、事事有着落。",
+               "落实群众信访件件有回复制度，7日内程序回复率达到100%。",
+               # found by a held-out county report: the unit counted just before (一岛一品)
+               "坚持“一岛一品、岛岛有特色”，打造特色旅游产品。",
                "严格落实《中国共产党党和国家机关基层组织工作条例》。",
                # found by a held-out museum report: a body ending in the word, then the word as the verb
                "全市各级党组织组织党员参观学习860批次。"],

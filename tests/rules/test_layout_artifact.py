@@ -287,3 +287,12 @@ def test_a_timetables_parts_of_the_day_are_no_running_headers():
     day = "{}（星期{}）\n\n上午\n\n8:30—11:30　专题讲座\n\n下午\n\n14:30—17:00　分组研讨"
     text = "\n\n".join(day.format(date, weekday) for date, weekday in (("6月9日", "一"), ("6月10日", "二"), ("6月11日", "三")))
     assert_rule("layout-artifact", valid=[text])
+
+
+def test_a_related_box_of_prose_under_its_label_is_the_articles():
+    # found by a held-out news release: 相关链接 heads a paragraph of figures, not links to pages
+    assert_rule(
+        "layout-artifact",
+        valid=["全市集中开工重大项目86个。\n\n相关链接\n\n一季度，全市新开工项目236个，开工率59.0%，完成投资312亿元，同比增长8.6%。"],
+        invalid=["全市集中开工重大项目86个。\n\n⟦相关链接\n\n我市召开重大项目推进会\n\n我市出台稳投资十条措施⟧"],
+    )

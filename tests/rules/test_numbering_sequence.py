@@ -627,3 +627,12 @@ def test_a_groups_first_item_in_the_next_cell_of_its_table_row():
     assert_rule("numbering-sequence", valid=[table],
                 invalid=[table.replace("（三）无法提供\t1.本机关", "（三）无法提供\t⟦2.⟧本机关").replace(
                     "2.没有现成信息", "3.没有现成信息")])
+
+
+def test_a_groups_label_in_the_first_cell_of_the_row_that_holds_its_first_item():
+    # found by a held-out assessment table: 环境质量改善（40分）<tab>1.空气质量 / <tab>2.水环境
+    rows = ["第七条　考核指标如下：", "环境质量改善（40分）\t1.空气质量\t15", "\t2.水环境质量\t15", "\t3.土壤环境\t10",
+            "污染减排（30分）\t4.重点工程减排\t15", "\t5.结构减排\t15"]
+    # a .txt file: in Markdown a line that starts with a tab is code
+    assert not findings_for("numbering-sequence", "\n\n".join(rows), "case.txt")
+    assert findings_for("numbering-sequence", "\n\n".join(rows).replace("4.重点", "6.重点"), "case.txt")
