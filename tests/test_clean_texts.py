@@ -178,7 +178,14 @@ statistical analyses: one, an incomplete breakdown followed by a complete one in
 ministry documents: two, a transcript's host listed in the header and then opening his turn
 (…韩立群 / 韩立群：), and the list of spending classes a budget explanation states in two
 sections; -w74: county and township documents: none; -w75: national reports of ten eras: one,
-其中1984年 (a year inside the span) read as a part; -w76: bulletins and communiqués: none).
+其中1984年 (a year inside the span) read as a part; -w76: bulletins and communiqués: none) and 39
+on the 40 of the twenty-first round, from seven causes (-w77: a city office's month: two,
+工作作具体安排 and 相关链接 over a box of prose; -w78: ten county reports: one, 一岛一品、岛岛有特色;
+-w79: lists and counts: thirty-five, four from a table whose rows put a group's label before its
+first item, and thirty-one from a 权责清单 excerpt whose powers of one kind repeat their duties
+word for word: those that stand three times or more are now read as the form's formulas, the 23
+that stand twice stay in known-false-alarms.txt; -w80: 人大, 政协, court and procuratorate
+texts: one, 信访件件有回复).
 """
 
 from pathlib import Path
@@ -203,7 +210,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w60", "clean-texts-w61", "clean-texts-w62", "clean-texts-w63", "clean-texts-w64",
            "clean-texts-w65", "clean-texts-w66", "clean-texts-w67", "clean-texts-w68", "clean-texts-w69",
            "clean-texts-w70", "clean-texts-w71", "clean-texts-w72", "clean-texts-w73", "clean-texts-w74",
-           "clean-texts-w75", "clean-texts-w76")
+           "clean-texts-w75", "clean-texts-w76", "clean-texts-w77", "clean-texts-w78", "clean-texts-w79",
+           "clean-texts-w80")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
