@@ -269,7 +269,7 @@ def chinese_value(numeral: str) -> float | None:
     return total + section + (digit or 0)
 
 
-def _digit_by_digit(numeral: str) -> int | None:
+def digit_by_digit(numeral: str) -> int | None:
     """二〇二五 → 2025: a year written digit by digit."""
     if len(numeral) == 4 and all(c in _CN_DIGITS and c != "两" for c in numeral):
         return int("".join(str(_CN_DIGITS[c]) for c in numeral))
@@ -348,7 +348,7 @@ def _one_number(text: str, match: re.Match[str]) -> Figure | None:
                 numeral = numeral[:i]
                 break
         value = chinese_value(numeral)
-        year = _digit_by_digit(numeral)
+        year = digit_by_digit(numeral)
         if year is not None and (text.startswith("年", start + len(numeral)) or "〇" in numeral or "零" in numeral):
             end = start + len(numeral) + text.startswith("年", start + len(numeral))
             return _figure(text, start, end, float(year), "年", 1.0, "date")

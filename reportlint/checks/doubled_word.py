@@ -603,24 +603,13 @@ def _same_kind_compound(text: str, a: int, c: int, words) -> bool:
     # but not the word that ends in the first copy here (保护护利用 beside 保护利用 is a slip)
     low, high = max(0, a - _LIST_REACH), min(len(text), c + _LIST_REACH)
     ours = text[a - 1 : a]
-    for start in _found_between(text, char + head, low + 1, high):  # X char head
-        kind = text[start - 1]
-        if _HAN_ONLY.fullmatch(kind) and kind not in (char, ours) and _opens_word(text, start - 1, char, words):
-            return True
-    for start in _found_between(text, head, low + 2, high):  # char X head
-        kind = text[start - 1]
-        if text[start - 2] == char and _HAN_ONLY.fullmatch(kind) and kind not in (char, ours) \
-                and _opens_word(text, start - 2, char, words):
+    for at in _occurrences(text[low + 2 : high], head):
+        pair = text[low + at : low + at + 2]  # X char or char X, before the head
+        kind = pair.replace(char, "", 1)
+        if char in pair and len(kind) == 1 and _HAN_ONLY.fullmatch(kind) and kind not in (char, ours) \
+                and _opens_word(text, low + at, char, words):
             return True
     return False
-
-
-def _found_between(text: str, needle: str, low: int, high: int) -> Iterator[int]:
-    """Where *needle* starts in text[low:high]."""
-    at = text.find(needle, low, high)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1, high)
 
 
 # The commonest Chinese surnames (over 95% of the population), and the compound ones.

@@ -129,12 +129,13 @@ def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
 
 # 牵头单位：市住房城乡建设局；责任单位：各县（市、区）人民政府。: two fields or more of a form,
 # which each item of a plan carries under it; one unit may lead several items.
-_FIELD = r"[\u4e00-\u9fff]{2,8}[：:][^。；;！？!?：:]+"
-_FIELDS = re.compile(rf"{_FIELD}(?:[；;]\s*{_FIELD})+[。；;]?")
-
-
 def _is_fields(text: str) -> bool:
-    return _FIELDS.fullmatch(text.strip()) is not None
+    """Nothing but two labelled fields or more (structure.field_share)."""
+    count, share = field_share(text)
+    return count >= 2 and share >= _ALL_FIELDS
+
+
+_ALL_FIELDS = 0.95  # of the paragraph's characters: a closing mark or a space may stand outside
 
 
 # A blank to fill in: a run of underscores, boxes or wide spaces.

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..analysis.figures import chinese_value
+from ..analysis.figures import chinese_value, digit_by_digit
 from ..model import Violation, rule
 from ..text.document import Document
 
@@ -26,7 +26,6 @@ _ISO_DATE = re.compile(r"(?<![\d\-./])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?
 # A weekday written right after its date: （星期三）, (周三), 星期三, 礼拜三.
 _WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])\s*[)）]?")
 _WEEKDAYS = "一二三四五六日"
-_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 # A lunar date (农历二月三十, 夏历八月十五) counts its months in another calendar.
 _LUNAR = re.compile(r"(?:农历|阴历|夏历|旧历|正月|腊月|闰\S?月)[^，。；]{0,4}\Z")
 # 连续13月, 每13月: a number of months, not the name of a month.
@@ -79,7 +78,6 @@ def invalid_date(doc: Document, opts: object) -> Iterator[Violation]:
     ## Options
     None.
     """
-    anchors = _document_dates(doc)
     for paragraph in doc.paragraphs:
         if paragraph.kind == "artifact":
             continue
@@ -87,8 +85,8 @@ def invalid_date(doc: Document, opts: object) -> Iterator[Violation]:
         last: tuple[int, int] | None = None
         for date in _dates(text):
             message = _impossible(date)
-            if message is None:
-                message = _wrong_weekday(text, date, [last] if last else anchors)
+            if message is None and _WEEKDAY.match(text, date.end):  # the document's dates only when needed
+                message = _wrong_weekday(text, date, [last] if last else _document_dates(doc))
             if date.year is not None and 1 <= date.month <= 12:
                 last = (date.year, date.month)
             if message:
@@ -131,7 +129,7 @@ def _number(numeral: str | None) -> int | None:
     if numeral.isdigit():
         return int(numeral)
     if len(numeral) == 4:  # 二〇二五: a year read digit by digit
-        return int("".join(str(_DIGIT[c]) for c in numeral)) if all(c in _DIGIT for c in numeral) else None
+        return digit_by_digit(numeral)
     value = chinese_value(numeral)
     return int(value) if value is not None and value == int(value) else None
 
@@ -193,7 +191,12 @@ _FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月")
 
 
 def _document_dates(doc: Document) -> set[tuple[int, int]]:
-    """(year, month) of every full date the document gives (2025年3月…)."""
+    """(year, month) of every full date the document gives (2025年3月…), read once and only
+    for a document that writes a weekday after a date without its year."""
+    return doc.analysis("invalid-date.dates", _read_document_dates)
+
+
+def _read_document_dates(doc: Document) -> set[tuple[int, int]]:
     return {(int(match.group(1)), int(match.group(2)))
             for paragraph in doc.paragraphs
             for match in _FULL_DATE.finditer(paragraph.text)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from ..analysis.dating import document_year
+from ..analysis.figures import chinese_value
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
 
@@ -28,7 +30,6 @@ _APPROXIMATE = re.compile(
     rf"(?P<first>[{_NUMERAL}])、(?P<second>[{_NUMERAL}])"
     r"(?=十|百|千|万|亿|个|天|人|家|次|名|位|岁|倍|成|小时|分钟|公里|里|米|斤|亩|户|所|座|件|遍|趟|周(?!年)|年(?![级度代]))"
 )
-_ORDER = {c: i for i, c in enumerate("一二三四五六七八九", start=1)} | {"两": 2}
 # Where a 一、 or 三、 numbers a heading or an item, or a list of numerals goes on (一、二、三).
 _NOT_AN_ESTIMATE_BEFORE = re.compile(r"(?:^|[第、。；！？：\s]|[一二两三四五六七八九十])\Z")
 # Both forms were usual before the first rules on numbers in print (出版物上数字用法的试行规定,
@@ -80,14 +81,15 @@ def number_range_form(doc: Document, opts: object) -> Iterator[Violation]:
     ## Options
     None.
     """
-    year = document_year(doc)
+    found = (v for p in doc.paragraphs if p.is_body for v in chain(_ranges(p), _estimates(p)))
+    first = next(found, None)
+    if first is None:
+        return
+    year = document_year(doc)  # read only for a document that has such a form
     if year is not None and year < _STANDARD_SINCE:
         return
-    for paragraph in doc.paragraphs:
-        if not paragraph.is_body:
-            continue
-        yield from _ranges(paragraph)
-        yield from _estimates(paragraph)
+    yield first
+    yield from found
 
 
 def _ranges(paragraph: Paragraph) -> Iterator[Violation]:
@@ -111,7 +113,7 @@ def _ranges(paragraph: Paragraph) -> Iterator[Violation]:
 def _estimates(paragraph: Paragraph) -> Iterator[Violation]:
     text = paragraph.text
     for match in _APPROXIMATE.finditer(text):
-        if _ORDER[match.group("second")] != _ORDER[match.group("first")] + 1:
+        if chinese_value(match.group("second")) != (chinese_value(match.group("first")) or 0) + 1:
             continue
         if _NOT_AN_ESTIMATE_BEFORE.search(text, 0, match.start()):
             continue

@@ -240,34 +240,32 @@ def _outline_marks(doc: Document) -> Iterator[_Mark]:
 
 # Where a row of a table set as text starts its next cell: a tab, or a wide gap.
 _CELL_GAP = re.compile(r"\t+|\u3000+| {2,}")
+_TABS = re.compile(r"\t+")
 
 
 def _next_cell_mark(paragraph: Paragraph, mark: _Mark) -> _Mark | None:
     """（三）不予公开<tab>1.属于国家秘密<tab>0…: in a table set as text, a group's first item
     shares the group's row, in its next cell; the rows below start with 2., 3. …"""
-    text = paragraph.text
-    gap = _CELL_GAP.search(text, mark.end)
-    if gap is None:
-        return None
-    number = numbering(text[gap.end() :])
-    if number is None or number[0] <= mark.rank or not text.startswith(number[2], gap.end()):
-        return None
-    level, ordinal, marker = number
-    shown = marker.rstrip(_SPACES)
-    return _Mark(paragraph, level, ordinal, gap.end(), gap.end() + len(shown), shown)
+    gap = _CELL_GAP.search(paragraph.text, mark.end)
+    return _cell_mark(paragraph, gap.end(), mark.rank + 1) if gap else None
 
 
 def _labelled_row_mark(paragraph: Paragraph) -> _Mark | None:
     """环境质量改善（40分）<tab>1.空气质量<tab>15: a table's group label in the first cell of the
     row that holds the group's first item; the item's number starts the second cell."""
     text = paragraph.text
-    gap = text.find("\t")
-    label = text[:gap].strip()
+    gap = _TABS.search(text)
+    label = text[: gap.start()].strip() if gap else ""
     if not label or len(label) > _ROW_LABEL or numbering(label):
         return None
-    start = gap + len(text[gap:]) - len(text[gap:].lstrip("\t"))
+    return _cell_mark(paragraph, gap.end(), 3)
+
+
+def _cell_mark(paragraph: Paragraph, start: int, least_rank: int) -> _Mark | None:
+    """The outline number that opens the cell at *start*, at rank *least_rank* or below."""
+    text = paragraph.text
     number = numbering(text[start:])
-    if number is None or not text.startswith(number[2], start) or number[0] < 3:
+    if number is None or number[0] < least_rank or not text.startswith(number[2], start):
         return None
     level, ordinal, marker = number
     shown = marker.rstrip(_SPACES)

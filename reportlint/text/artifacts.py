@@ -197,7 +197,7 @@ RUNNING_HEADER_REPEATS = 3
 # The number of one document of a series on a line of its own: （第2号）, 第3号
 _SERIES_NUMBER = re.compile(r"[（(]?第[0-9０-９一二三四五六七八九十]+号[）)]?")
 # A header line ends no clause: 各位代表： introduces what follows, it is no header.
-_HEADER_MARKS = re.compile(r"[。！？；，,!?;：:、]")
+HEADER_MARKS = re.compile(r"[。！？；，,!?;：:、]")
 # 一是 / 二要: the lead of a point recurs in every enumeration; it is no header either.
 _ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]{1,3}(?:是|要)要?")
 # A line glued into a sentence: the line above leaves a mark open, or the one below
@@ -211,7 +211,6 @@ _BLANK_DATE = re.compile(r"年[\s\u3000_]+月[\s\u3000_]+日")
 # 上午 / 下午 above a timetable's sessions, day after day: the schedule's own labels.
 _PART_OF_DAY = re.compile(r"[上下中]午|晚上|早上|全天|上半天|下半天")
 _PAGE_REACH = 2
-_PAGE_NUMBER_LINE = re.compile(r"[—－\-–]\s*[0-9０-９]{1,4}\s*[—－\-–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?")
 
 
 def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
@@ -229,7 +228,7 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         text = text.strip()
         if eligible is not None and not eligible[index]:
             continue
-        if (2 <= len(text) <= 40 and not _HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
+        if (2 <= len(text) <= 40 and not HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
                 and not is_artifact(text) and not _BLANK_DATE.search(text) and not _PART_OF_DAY.fullmatch(text)):
             seen.setdefault(text, []).append(index)
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
@@ -264,7 +263,7 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
 def _beside_page_number(texts: list[str], index: int) -> bool:
     """Whether a page number (— 3 —, - 3 -) stands within two lines of *index*."""
     near = texts[max(0, index - _PAGE_REACH) : index] + texts[index + 1 : index + 1 + _PAGE_REACH]
-    return any(_PAGE_NUMBER_LINE.fullmatch(text.strip()) for text in near)
+    return any(PAGE_NUMBER.fullmatch(text.strip()) for text in near)
 
 
 def _heads_a_table(texts: list[str], index: int) -> bool:

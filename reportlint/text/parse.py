@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import decoding
-from .artifacts import is_artifact, running_headers
+from .artifacts import HEADER_MARKS, is_artifact, running_headers
 from .decoding import decode, lines_of
 from .document import WORD_ENCODING, Document, Paragraph
 from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_paragraphs
@@ -68,9 +68,8 @@ _MAX_LONGER_SHARE = 0.02
 #: a wrap cuts lines anywhere, mostly inside a sentence: few full lines end one
 _MAX_FULL_ENDED_SHARE = 0.4
 _SENTENCE_ENDS = "。！？；：!?;:”’）)》"
-#: a line without punctuation found this often is a running header or footer
+#: a line without punctuation (artifacts.HEADER_MARKS) found this often is a running header or footer
 _RUNNING = 3
-_MARKS = re.compile(r"[。！？；，,!?;：:、]")
 #: and the last line of a paragraph is shorter
 _MIN_SHORT_SHARE = 0.05
 
@@ -105,7 +104,7 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
     lines = [line.rstrip() for line in text.split("\n")]
     # Page numbers and running headers are no wrapped text: counted with it, they would hide
     # the wrap of a file of short paragraphs (a regulation's articles, a notice's cover page).
-    repeated = Counter(line.strip() for line in lines if line.strip() and not _MARKS.search(line))
+    repeated = Counter(line.strip() for line in lines if line.strip() and not HEADER_MARKS.search(line))
     filled = [number for number, line in enumerate(lines)
               if line.strip() and not is_artifact(line.strip()) and repeated[line.strip()] < _RUNNING]
     if len(filled) < _MIN_WRAPPED_LINES:

@@ -10,12 +10,12 @@ not as paragraphs of their own.
 from __future__ import annotations
 
 from .artifacts import is_artifact
-from .structure import numbering
+from .structure import SENTENCE_PUNCTUATION, numbering
 from .table_rows import has_wide_gap
 
 #: a line that ends with one of these ends its sentence, or a label (a closing quote or bracket
 #: may stand mid-sentence: 推广“家庭医生+家庭病床” / 服务模式)
-_ENDS = "。！？；：!?;:"
+_ENDS = SENTENCE_PUNCTUATION + "：:"
 #: below this many breaks inside blocks, a file says nothing of how it was copied
 _MIN_BREAKS = 8
 #: and at least this share of them cut a sentence
