@@ -365,3 +365,40 @@ def test_a_wrap_with_lines_full_of_quotation_marks_is_still_found():
     lines = [line, quoted, line, "高频事项免申即享。", ""] * 4
     doc = parse_text("\n".join(lines), "a.txt")
     assert doc.notes and "折行" in doc.notes[0]
+
+
+# A hard wrap cuts anywhere: inside a number (G / 318、), before a numeral of a word (统 / 一、效能)
+# or of an item that runs inline (…；/ （三）…); an article of a regulation still opens a paragraph
+# after a full line that ends its sentence.
+WRAPPED_CUTS = [
+    "过去一年，我们坚持稳中求进工作总基调，完整准",
+    "确全面贯彻新发展理念。",
+    "加快交通建设，有序实施G109、G219、G",
+    "318、G695提质改造和G214加卡至邦达",
+    "机场段建设，开工建设东嘎水库。",
+    "这次国务院机构改革，按照发展要求根据精简、统",
+    "一、效能的原则，转变政府职能，建立办事高效、",
+    "运转协调、行为规范的行政管理体系。",
+    "第十一条　所称福利费，是指根据国家有关规定，",
+    "从企业、事业单位提留的福利费中支付给个人的款。",
+    "第十二条　所称依照有关法律规定应予免税的所得，",
+    "是指依照条例规定免税的所得。",
+    "在处理的案件中，计有以下四类：（一）判处死刑",
+    "的占16.8%；（二）实行劳动改造的占4%；",
+    "（三）实行管制的占32%；（四）教育释放的占",
+    "8.9%。",
+    "一、2026年重点工作",
+    "今年工作的总体要求是坚持稳中求进工作总基调，",
+    "统筹发展和安全，推动经济实现质的有效提升和量",
+    "的合理增长。",
+]
+
+
+def test_a_wrap_that_cuts_a_number_a_word_or_an_inline_item_joins_the_lines():
+    doc = parse_text("\n".join(WRAPPED_CUTS) + "\n", "a.txt")
+    assert doc.notes
+    assert texts(doc) == [
+        "".join(WRAPPED_CUTS[0:2]), "".join(WRAPPED_CUTS[2:5]), "".join(WRAPPED_CUTS[5:8]),
+        "".join(WRAPPED_CUTS[8:10]), "".join(WRAPPED_CUTS[10:12]), "".join(WRAPPED_CUTS[12:16]),
+        WRAPPED_CUTS[16], "".join(WRAPPED_CUTS[17:20]),
+    ]

@@ -594,7 +594,7 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
     if ordinal != 1 or (own and own[0] >= level and own[0] != 0):
         return
     sections = _sections(chain([first_section], following), level)
-    if len(sections) != count.value:
+    if len(sections) != count.value and _inline_reach(sections, level) != count.value:
         first, last = sections[0], sections[-1]
         assert first.numbering and last.numbering
         message = f"“{count.text}”与其后的{len(sections)}个部分{_range(first.numbering[2], last.numbering[2])}不符"
@@ -620,6 +620,22 @@ def _sections(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
             sections.append(paragraph)
             previous = number[1]
     return sections
+
+
+def _inline_reach(sections: list[Paragraph], level: int) -> int | None:
+    """计有以下四类： / （一）……；（二）……；（三）……；（四）……。: the items may go on inside the
+    sections' paragraphs, each at a clause's start; the number the count reaches in order, or
+    None when no item goes on inline."""
+    reached, inline = 0, False
+    for paragraph in sections:
+        text = paragraph.text
+        for boundary in _ITEM_START.finditer(text):
+            marker = numbering(text[boundary.end() : boundary.end() + _MARKER_WIDTH])
+            if marker and marker[0] == level and marker[1] == reached + 2:
+                inline = True
+                reached += 1
+        reached += 1  # the paragraph's own
+    return reached if inline else None
 
 
 def _range(first: str, last: str) -> str:

@@ -598,6 +598,8 @@ class _Outline:
         if mark.ordinal == 1 or self._written_before(mark):
             return None
         parent = self._parent(mark.rank)
+        if self._written_inline(mark, 1, parent):
+            return None
         if parent is None:
             if self.excerpt or self.selection:
                 return None
@@ -657,12 +659,30 @@ class _Outline:
         expected = previous.ordinal + 1
         if mark.ordinal > expected and self.selection:
             return None  # a selection leaves out items
+        if mark.ordinal > expected and self._written_inline(mark, expected, previous):
+            return None
         if mark.ordinal > expected:
             where = habit or f"：“{previous.shown}”之后直接出现“{mark.shown}”"
             return Violation(mark.span(), f"序号“{mark.shown}”前缺少{_missing(mark, expected)}{where}", related=related)
         if self._heading_between(previous, mark):
             return None  # counting down under an unnumbered heading: another section's list
         return Violation(mark.span(), f"序号“{mark.shown}”排在“{previous.shown}”之后：顺序颠倒或重复", related=related)
+
+    def _written_inline(self, mark: _Mark, first: int, since: _Mark | None) -> bool:
+        """实施就业行动。（1）……。（2）……。 / （3）……: the numbers *mark* skips, written in order
+        inside the text since *since* (the item before, or the parent), each opening a
+        sentence: the items ran inline and this one opens a paragraph of its own."""
+        start = since.paragraph.index if since is not None else max(0, mark.paragraph.index - _INLINE_REACH)
+        between = self.doc.paragraphs[start : mark.paragraph.index]
+        text = "\n".join(p.text[since.end:] if since is not None and p is since.paragraph else p.text
+                         for p in between)
+        at = 0
+        for ordinal in range(first, mark.ordinal):
+            found = _opening_sentence(text, mark.with_ordinal(ordinal), at)
+            if found < 0:
+                return False
+            at = found + 1
+        return True
 
     def _appendix_between(self, first: _Mark, second: _Mark) -> bool:
         """名词解释, 附件, 附录 on a line of their own: what follows is an appendix, whose items
@@ -692,6 +712,14 @@ class _Outline:
         for rank in [r for r in self.ended if r > mark.rank + 1 and not _runs_on_through(r, mark.rank)]:
             del self.ended[rank]  # a grandchild does not continue across two parents
         self.runs[mark.rank] = mark
+
+
+def _opening_sentence(text: str, marker: str, start: int) -> int:
+    """Where *marker* opens a line or a sentence of *text* from *start* on, or -1."""
+    at = text.find(marker, start)
+    while at > 0 and text[at - 1] not in "\n" + _SPACES + SENTENCE_PUNCTUATION + "：:":
+        at = text.find(marker, at + 1)
+    return at
 
 
 def _missing(mark: _Mark, first: int) -> str:

@@ -127,10 +127,7 @@ def detect_hard_wrap(text: str) -> HardWrap | None:
         if len(filled) - len(full) < max(2, _MIN_SHORT_SHARE * len(filled)):
             continue  # no paragraph ends in a shorter line: every line is one item of one size
         margin = min(len(lines[n]) - len(lines[n].lstrip()) for n in filled)
-        joins = frozenset(
-            number for number in full
-            if number + 1 in lengths and _runs_on(lines[number], lines[number + 1], margin)
-        )
+        joins = _joins(lines, frozenset(full), frozenset(lengths), margin)
         usual = max(range(width - slack, width + unit + 1), key=lambda n: (counts[n], n))
         return HardWrap(round(usual / unit), joins)
     return None
@@ -140,27 +137,86 @@ def _wrap_width(counts: Counter[int], shortest: Counter[int], least: int, slack:
                 lines: int) -> int | None:
     """The width most lines are cut at (the band [width - slack, width + over] that
     holds the most lines), if it holds enough of them and almost none is longer, even
-    measured at its narrowest (*shortest*: the lengths with ambiguous marks narrow)."""
-    best, held = None, 0
-    for length in sorted(counts):
-        if length < least:
+    measured at its narrowest (*shortest*: the lengths with ambiguous marks narrow). Of two
+    bands that hold enough, the one no line passes: lines a character short of the width
+    (a mark kept off the next line's start) would draw the band below the real width."""
+    bands = sorted(((sum(counts[n] for n in range(length - slack, length + over + 1)), length)
+                    for length in counts if length >= least), reverse=True)
+    for held, best in bands:  # on a tie the wider band's width: the lines above it are the cut ones
+        if held < max(_MIN_FULL_SHARE * lines, 6):
+            return None
+        longer = sum(count for length, count in shortest.items() if length > best + over)
+        if longer <= _MAX_LONGER_SHARE * lines:
+            return best
+    return None
+
+
+def _joins(lines: list[str], full: frozenset[int], filled: frozenset[int], margin: int) -> frozenset[int]:
+    """The full lines whose paragraph goes on in the next line."""
+    joins: set[int] = set()
+    # the paragraph so far is prose, which ends in a mark, not at a heading's last word: it holds
+    # a sentence, or a clause without an outline number or a field's label before it (这次机构改革，…)
+    prose = False
+    paragraph = ""
+    for number in sorted(full):
+        line = lines[number].strip()
+        opens = number - 1 not in joins
+        clause = opens and "，" in line and "：" not in line and not (numbering(line) or _ARTICLE_START.match(line))
+        prose = (prose and not opens) or clause or bool(_PROSE_MARKS.search(line))
+        paragraph = line if opens else paragraph + line
+        if number + 1 not in filled or _opens_after_sentence(line, lines[number + 1].strip(), number + 1 in full):
             continue
-        in_band = sum(counts[n] for n in range(length - slack, length + over + 1))
-        if in_band >= held:  # on a tie the wider band's width: the lines above it are the cut ones
-            best, held = length, in_band
-    if best is None or held < max(_MIN_FULL_SHARE * lines, 6):
-        return None
-    longer = sum(count for length, count in shortest.items() if length > best + over)
-    return best if longer <= _MAX_LONGER_SHARE * lines else None
+        if _runs_on(lines[number], lines[number + 1], margin, prose) or _next_inline_item(paragraph, lines[number + 1]):
+            joins.add(number)
+    return frozenset(joins)
 
 
-def _runs_on(line: str, following: str, margin: int) -> bool:
+def _opens_after_sentence(line: str, following: str, following_full: bool) -> bool:
+    """After a full line that ends its sentence, a line that opens with a dash (——区域发展更趋协调。)
+    or a short one without a final mark (2024年工作回顾: a heading) is a paragraph of its own."""
+    if line[-1] not in _FULL_STOPS or not following:
+        return False
+    return following.startswith("——") or not following_full and following[-1] not in _SENTENCE_ENDS
+
+
+_FULL_STOPS = "。！？；!?;"
+
+
+def _next_inline_item(paragraph: str, following: str) -> bool:
+    """（一）……；（二）……； / （三）……: the next line opens with the item after one written inside
+    the paragraph, past its start: the items run inline, the wrap cut before one of them."""
+    number = numbering(following.strip())
+    if number is None or number[1] < 2:
+        return False
+    for mark in _INLINE_ITEM_START.finditer(paragraph):
+        inside = numbering(paragraph[mark.end():])
+        if inside is not None and inside[:2] == (number[0], number[1] - 1):
+            return True
+    return False
+
+
+_INLINE_ITEM_START = re.compile(r"[。；;，,]")  # not after a label: 附件：1.… then 2.… a line each
+
+
+def _runs_on(line: str, following: str, margin: int, prose: bool) -> bool:
     """Does the paragraph of a full *line* go on in the *following* line? Not when that
-    one is indented (a new paragraph), numbered (（二）…) or a page leftover (— 3 —)."""
+    one is indented (a new paragraph), numbered (（二）…) or a page leftover (— 3 —),
+    unless the line cut a sentence of prose, which ends in a mark (统 / 一、效能的原则)."""
     if len(following) - len(following.lstrip()) > margin:
         return False
     stripped = following.strip()
-    return not (is_artifact(stripped) or is_artifact(line.strip()) or numbering(stripped))
+    if is_artifact(stripped) or is_artifact(line.strip()):
+        return False
+    if _CUT_NUMBER.search(line[-1:] + stripped[:1]) or prose and line[-1] not in _SENTENCE_ENDS:
+        return True  # G219、G / 318、G695: the wrap cut a number or a sentence, not before an item
+    return not (numbering(stripped) or _ARTICLE_START.match(stripped))
+
+
+_PROSE_MARKS = re.compile(r"[。；;！？!?]")
+# 第十二条　… / 第三章　…: a regulation's article or chapter opens a paragraph
+_ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]{1,6}[条章节](?:[\u3000\t ：:]|$)")
+# the two characters either side of a line break inside a number: 一九|八一, 第|一、, G|318, 2|0
+_CUT_NUMBER = re.compile(r"[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]")
 
 
 def build_document(raws: list[RawParagraph], source: str, path: str, encoding: str, markdown: bool,

@@ -332,3 +332,18 @@ def test_silent_on_a_claim_that_counts_sections_and_the_items_inside_them():
         valid=[f"围绕上述目标，重点抓好七个方面19项工作。\n\n{items}"],
         invalid=[f"围绕上述目标，重点抓好⟦八个方面⟧工作。\n\n{items}"],
     )
+
+
+def test_sections_whose_items_go_on_inline_in_their_paragraph():
+    # 1957: a count closes its paragraph and the next one holds all the items, one a clause
+    claim = "在政府历年来处理的反革命分子中，计有以下⟦四类⟧："
+    items = "（一）判处死刑的占16.8%；（二）实行劳动改造的占42.3%；（三）实行管制的占32%；（四）宽大处理、教育释放的占8.9%。"
+    after = "由此可知，绝大多数处理是正确的。"
+    assert_rule(
+        "count-mismatch",
+        valid=["\n\n".join([claim.replace("⟦", "").replace("⟧", ""), items, after]),
+               # or two paragraphs of two items each
+               "\n\n".join([claim.replace("⟦", "").replace("⟧", ""), items[: items.index("（三）")], items[items.index("（三）") :], after])],
+        invalid=["\n\n".join([claim.replace("四类", "五类"), items, after]),
+                 "\n\n".join([claim, items.replace("；（四）宽大处理、教育释放的占8.9%", ""), after])],
+    )

@@ -636,3 +636,23 @@ def test_a_groups_label_in_the_first_cell_of_the_row_that_holds_its_first_item()
     # a .txt file: in Markdown a line that starts with a tab is code
     assert not findings_for("numbering-sequence", "\n\n".join(rows), "case.txt")
     assert findings_for("numbering-sequence", "\n\n".join(rows).replace("4.重点", "6.重点"), "case.txt")
+
+
+def test_items_that_ran_inline_before_one_that_opens_a_paragraph():
+    # a plan's points run inline (（1）…。（2）…。) and the next one opens a paragraph, or a
+    # page break or a hard wrap set it at a line's start: the numbers it skips are written
+    head = "（八）加强民生保障。"
+    first = "实施就业优先行动。（1）做好高校毕业生就业工作，实现“订单班”毕业生就业2万人。（2）持续改善农村学校办学条件。"
+    third = "（3）加强医疗健康服务，新建县域医疗次中心58个。（4）提升“一老一小”服务能力。"
+    assert_rule(
+        "numbering-sequence",
+        valid=[lines(head, first, third),
+               lines(head, first.replace("实施就业优先行动。", ""), third)],
+        invalid=[
+            # the number skipped is not written before: a real gap
+            lines(head, first.replace("（2）", ""), "⟦（3）⟧加强医疗健康服务，新建县域医疗次中心58个。"),
+            # written inside a sentence, not opening one: a citation, not an item
+            lines(head, "按照第（2）项要求做好高校毕业生就业工作。（1）持续改善农村学校办学条件。",
+                  "⟦（3）⟧加强医疗健康服务，新建县域医疗次中心58个。"),
+        ],
+    )
