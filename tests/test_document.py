@@ -402,3 +402,16 @@ def test_a_wrap_that_cuts_a_number_a_word_or_an_inline_item_joins_the_lines():
         "".join(WRAPPED_CUTS[8:10]), "".join(WRAPPED_CUTS[10:12]), "".join(WRAPPED_CUTS[12:16]),
         WRAPPED_CUTS[16], "".join(WRAPPED_CUTS[17:20]),
     ]
+
+
+def test_a_table_with_bars_between_its_cells_is_no_soft_wrap():
+    # found by a held-out culture plan: rows a line each (指标｜2025年｜2030年｜属性) under a text
+    # of one paragraph a line; the rows end without a mark, as cut lines would
+    rows = ["指标｜2025年｜2030年｜属性", "文化产业增加值（亿元）｜168｜250左右｜预期性",
+            "接待游客人次（万人次）｜6200｜8500｜预期性", "旅游总收入（亿元）｜780｜1100｜预期性",
+            "公共图书馆（个）｜12｜14｜预期性"]
+    source = "\n\n".join(["表1　主要指标", "\n".join(rows), "到2030年，文化产业增加值达到250亿元左右。",
+                          "\n".join(rows), "表2　重点项目", "\n".join(rows)]) + "\n"
+    doc = parse_text(source, "a.txt")
+    assert not doc.notes
+    assert rows[1] in texts(doc)

@@ -64,8 +64,10 @@ _JOINING = frozenset("和与及或")
 _FIGURE_END = re.compile(r"[0-9０-９][.．]?$")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 # 72个， / 100万千瓦以上: a paragraph does not open with a count; it ends the clause above
-# (a year, a date or a numbered item opens one: 2026年， / 3月5日 / 1. / 30多年来).
-_COUNT_START = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．、)）]|\s*多?[年月日时号届次])")
+# (a year, a span of years, a date or a numbered item opens one: 2026年， / 2025—2027年 / 3月5日 /
+# 1. / 30多年来).
+_COUNT_START = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+                          r"(?![0-9０-９.．、)）]|\s*多?[年月日时号届次]|\s*[—–\-－～~至到]\s*[0-9０-９]+\s*年)")
 #: a headline or a caption is a line of a few dozen characters at most
 _SHORT_LINE = 60
 #: a bold span or a link set on its own line is shorter than a paragraph
@@ -119,7 +121,8 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       “所有制结构进一步调整和完善。……” (and, in a document that sets three or
       more such lines, a short summary of several sentences too);
     - a short line (under `min-length`) unless a word, a figure or a count
-      runs across the break: “附件1” / “2025年省十件民生实事”;
+      runs across the break: “附件1” / “2025年省十件民生实事” (a span of years opens a
+      title, it is no count cut off: “附件” / “2025—2027年…任务分解表”);
     - the caption of a table or chart whose body the text lost: “表3  2023年
       客（货）运量、周转量”;
     - a poem quoted one line a paragraph, lines of one length (4, 5 or 7
@@ -288,7 +291,7 @@ def _runs_on(text: str, following: str, min_length: int = 0) -> bool:
         return False
     figure_cut = _FIGURE_END.search(tail) and _INNER_PUNCTUATION.search(text)  # not the 1 of 附件1
     latin_cut = _LATIN.match(tail[-1]) and _LATIN.match(head[0]) and (tail[-1].isalpha() or head[0].isalpha())
-    if figure_cut or latin_cut or _COUNT_START.match(head):
+    if figure_cut or latin_cut or _COUNT_START.match(following):
         return True  # 0.49 / 人。, 72个，, M / 2: a figure or a Latin word cut off
     words = lexicon()
     tokens = words.segment(tail + head)

@@ -100,7 +100,8 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       by （一）…（七）. The sections counted are the numbered paragraphs that follow
       at the next outline level (GB/T 9704: 一、 → （一） → 1. → （1）), up to the end
       of the claim's chapter (a paragraph numbered at a higher level, an unnumbered
-      heading, or the numbering starting again).
+      heading, or the numbering starting again); their items may go on inline
+      (计有以下四类： / （一）……；（二）……；（三）……；（四）……).
 
     The message names the count and the items it was compared with. Only a count
     that surely counts exactly that list is compared. It deliberately does not report:

@@ -95,7 +95,9 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - repeats that straddle two words: 工作|作风, 为了|了解, 归侨|侨眷,
       吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
-      培育|育繁推, 周至|至乾县, 执行主席|席就座; a common verb after the noun it
+      培育|育繁推, 周至|至乾县, 执行主席|席就座, or the name is one it lacks
+      (青湖|湖体); a body's name, then an organ named after its kind (审计局|局务会议,
+      交通运输厅|厅党组); a common verb after the noun it
       doubles, marked by 了, 着 or 过 (对明年的经济工作|作了具体安排);
     - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
     - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
@@ -250,12 +252,8 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
             following = end
     if right is None or left is None:
         return False
-    if k == 1 and unit == "任" and _POST.match(text, c):
-        return False  # 管委会主任|任常务副组长: the verb 任 (serve as) and the post after a title ending in 任
-    if k == 1 and text[c : c + 2] == "长制":
-        return False  # 公路|路长制, 产业链|链长制: a chief system named after what the chief keeps, as 河长制
-    if k == 1 and _ONE_CHARACTER_ITEMS.match(text, b):
-        return False  # 全市|市、县、乡、村四级: the second copy opens a list of levels, a character each
+    if k == 1 and _one_character_term(text, a, b, c, left):
+        return False
     at_clause_start = offset == 0 or not _CLAUSE_CHAR.match(text[offset - 1])
     if k == 1 and _given_name_after_title(segmented, a - offset, at_clause_start):
         return False
@@ -277,11 +275,27 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False
     if k == 1 and left < a and _second_copy_explained(text, a, b, c, following, segmented, offset, source, words):
         return False
+    if k == 1 and left == a and _unknown_place_name(text, a, segmented, offset) and _opens_unknown_word(
+            unit, [t for t in segmented if t.start + offset >= c], next(t for t in segmented if t.start + offset == a), words):
+        return False  # 青湖|湖体: a name the dictionary lacks, ending in its generic head (湖, 江), then a term
     if _opens_set_term(text, a, b):
         return False  # 经营主体|主体责任: a set term of official writing after a word that ends in its head
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     return True
+
+
+def _one_character_term(text: str, a: int, b: int, c: int, left: int) -> bool:
+    """A character doubled where official writing puts a term that opens with it."""
+    unit = text[a:b]
+    if unit == "任" and _POST.match(text, c):
+        return True  # 管委会主任|任常务副组长: the verb 任 (serve as) and the post after a title ending in 任
+    if unit in _BODY_KINDS and text.startswith(_BODY_ORGANS, c) and left < a:
+        return True  # 审计局|局务会议, 交通运输厅|厅党组: a body's name, then one of its own organs
+    if text[c : c + 2] == "长制":
+        return True  # 公路|路长制, 产业链|链长制: a chief system named after what the chief keeps, as 河长制
+    # 全市|市、县、乡、村四级: the second copy opens a list of levels, a character each
+    return _ONE_CHARACTER_ITEMS.match(text, b) is not None
 
 
 def _verb_after_its_subject(unit: str, following: int | None, c: int, segmented, offset: int, words) -> bool:
@@ -344,6 +358,12 @@ def _opens_set_term(text: str, a: int, b: int) -> bool:
     """The second copy opens a set term (主体责任) and the first ends the word before it (经营主体)."""
     terms = _SET_TERMS.get(text[a:b])
     return bool(terms) and a > 0 and _HAN_CHAR.match(text[a - 1]) is not None and text.startswith(terms, b)
+
+
+# The kinds of body a name ends in (审计局, 交通运输厅, 人民法院), and its organs named after the
+# kind (局务会议, 厅党组, 院机关, 局属单位): a body's name, then one of its organs
+_BODY_KINDS = frozenset("局厅院部委校处科室所司署办")
+_BODY_ORGANS = ("务会", "党组", "机关", "属", "直属", "领导班子", "班子成员")
 
 
 # A post one is named to (X任组长, 主任任常务副组长)
@@ -805,6 +825,19 @@ def _opens_unknown_word(char: str, after, word_before, words) -> bool:
         if len(head.text) >= 2 and head.entry is not None:
             return True  # 湖体|蓝藻, 湖体|保护, 链主|企业, 育繁推|一体化
     return False
+
+
+# The generic heads that end the names of waters and landforms (青湖, 柘江, 鹤川, 苍山)
+_PLACE_GENERICS = frozenset("湖江河川溪海湾港岛山峰岭泉池塘库")
+
+
+def _unknown_place_name(text: str, a: int, segmented, offset: int) -> bool:
+    """A place's name the dictionary does not know: a single name character before the generic
+    head that the doubled character is (青|湖 in 青湖湖体)."""
+    if text[a] not in _PLACE_GENERICS:
+        return False
+    before = next((t for t in segmented if t.end + offset == a), None)
+    return before is not None and _name_character(before)
 
 
 def _name_character(token) -> bool:

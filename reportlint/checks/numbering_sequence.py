@@ -154,7 +154,8 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       (一是…；一是…；三是…).
     - A first item written after a label in the paragraph before: “附件：1.国土资源部
       关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
-      统计数。” followed by “2.…”.
+      统计数。” followed by “2.…”; and items that ran inline before one that opens a
+      paragraph: “实施就业优先行动。（1）……。（2）……。” / “（3）……”.
     - Ranges: 一、二线城市, 1、2月份, 三、四季度 (two consecutive numbers) are not
       outline numbers unless the outline expects that number there; “一、一年来工作回顾”,
       “二、2025年工作安排”, “（三）三大攻坚战…” are numbered 一、 / 二、 / （三）.

@@ -67,7 +67,9 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
     # 共达十亿零七千万亩。其中有六亿一千万亩: a sentence that opens with 其中 divides the one before.
     opens_sentence = bool(sentence_start) and not text[sentence_start:at].strip()
     if opens_sentence:
-        sentence_start = _sentence_start(text, sentence_start - 1)
+        # …营业总收入412.36亿元，增长9.6%；利润总额18.74亿元；上缴税费23.58亿元。其中，市属企业营业总
+        # 收入286.47亿元: it may divide any clause of the sentence before, read to its full stop
+        sentence_start = _sentence_start(text, sentence_start - 1, _FULL_STOP)
     before = [f for f in found[bisect_left(starts, sentence_start) : bisect_left(starts, at)] if f.end <= at]
     amounts = [f for f in before if _is_amount(f)]
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
@@ -101,11 +103,14 @@ _EACH = re.compile(r"(?:全部|均|都)(?=超过|达到|突破|高于|在|为|�
 _ASIDE = re.compile(r"\s*(?:另有|另外|此外|还有|加上|外加)")
 
 
-def _sentence_start(text: str, at: int) -> int:
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
+def _sentence_start(text: str, at: int, ends_at: re.Pattern[str] = _SENTENCE_START) -> int:
     """Where the sentence holding *at* starts, looking back at most ``LOOK`` characters (the
     whole stands right before 其中, so a longer sentence is read from there)."""
     window = max(0, at - LOOK)
-    ends = [m.end() for m in _SENTENCE_START.finditer(text, window, at)]
+    ends = [m.end() for m in ends_at.finditer(text, window, at)]
     return ends[-1] if ends else window
 
 
@@ -165,7 +170,10 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
       税收收入增加800亿元; 超收800亿元，其中中央财政超收900亿元). What the period
       added (新增, 新建) is a whole and is compared;
     - parts in another unit, or parts of a clause after the next comma
-      (完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩).
+      (完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩);
+    - a sentence opening with 其中 after one of several amounts, even in clauses
+      apart by semicolons: it may divide any of them (营业总收入412.36亿元，…；上缴税费
+      23.58亿元。其中，市属企业营业总收入286.47亿元).
 
     ## Why it matters
     A part larger than its whole is a typing slip or a figure left from an

@@ -9,6 +9,8 @@ not as paragraphs of their own.
 
 from __future__ import annotations
 
+import re
+
 from .artifacts import is_artifact
 from .structure import SENTENCE_PUNCTUATION, numbering
 from .table_rows import has_wide_gap
@@ -41,7 +43,11 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
 def _prose(line: str) -> bool:
     """A line of running text: not blank, not a page leftover, no row of a table."""
     stripped = line.strip()
-    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped
+    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped \
+        and len(_BARS.findall(stripped)) < 2  # 指标｜2025年｜2030年｜属性: a row with bars between its cells
+
+
+_BARS = re.compile(r"[|｜]")
 
 
 def _indented(line: str) -> bool:

@@ -622,3 +622,15 @@ def test_silent_on_a_programmes_lines_that_are_whole_without_a_final_mark():
                "后勤保障：温晓蕾，手机：13851127746\n\n南浦市政府办公室联系人：任思博，手机：13957462213\n\n"
                "附：代表团在南浦、临港期间用车安排（由接待方协调提供）\n\n1号车（中型客车，19座）：全体代表团成员。"],
     )
+
+
+def test_a_span_of_years_opens_a_title_not_a_count_cut_off():
+    # found by a held-out implementation plan: a lone 附件 label above its table's title, which
+    # opens with the years it covers; 2025 is no count that ends the clause above (72个，)
+    assert_rule(
+        "broken-paragraph",
+        valid=["形成人人爱路、护路的良好局面。\n\n附件\n\n2025—2027年农村公路建设主要任务分解表\n\n单位：公里、座",
+               "附件\n\n2025至2027年农村公路建设任务表"],
+        invalid=["深入推进农村公路建设，⟦新建和改造道路⟧\n\n2025公里，打造示范路段13条以上。",
+                 "深入推进城市更新，⟦改造老旧小区⟧\n\n72—80个，打造完整社区13个以上。"],
+    )

@@ -498,3 +498,24 @@ def test_silent_on_a_host_listed_in_the_header_then_opening_his_turn():
         valid=["主持人：人力资源社会保障部新闻发言人、办公厅副主任　韩立群\n\n韩立群：各位记者，大家上午好。"],
         invalid=["今年全省新增⟦装机装机⟧容量1200万千瓦。"],
     )
+
+
+def test_a_bodys_name_then_one_of_its_organs_named_after_its_kind():
+    # found by held-out rules of an audit office: 审计局|局务会议, as 厅|厅党组, 院|院务会
+    assert_rule(
+        "doubled-word",
+        valid=["（2024年3月15日青禾市审计局局务会议审议通过　青审发〔2024〕6号印发）",
+               "经省交通运输厅厅务会议研究决定。", "市审计局局党组书记张明出席会议。", "经学院院务会审议通过。"],
+        invalid=["经省交通运输厅厅务⟦务务⟧会议研究决定。".replace("务⟦务务⟧", "⟦务务⟧"),
+                 "经市审计⟦局局⟧研究决定，报市政府批准。"],
+    )
+
+
+def test_a_place_name_the_dictionary_lacks_then_a_term_its_head_opens():
+    # found by a held-out environment bulletin: 青湖 (an invented lake, unknown to the
+    # dictionary) then 湖体, as 太湖|湖体 for a lake the dictionary knows
+    assert_rule(
+        "doubled-word",
+        valid=["青湖湖体水质为Ⅲ类，营养状态为中营养。", "太湖湖体水质为Ⅲ类，营养状态为中营养。"],
+        invalid=["青湖⟦湖湖⟧水质为Ⅲ类，营养状态为中营养。", "青⟦湖湖⟧水质持续改善。"],
+    )

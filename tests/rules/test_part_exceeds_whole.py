@@ -189,3 +189,14 @@ def test_silent_when_qi_zhong_names_a_year_inside_the_span():
         valid=["粮食产量由1982年的7080亿斤增加到1987年的8050亿斤，增长13.7%，其中1984年达到8130亿斤，是历史上最高的一年。"],
         invalid=["全年粮食产量8050亿斤，其中夏粮⟦8130亿斤⟧。"],
     )
+
+
+def test_a_sentence_that_opens_with_qizhong_may_divide_any_clause_of_the_one_before():
+    # found by a held-out state-assets report: the clauses of one sentence apart by semicolons,
+    # then 其中 on the first of them (营业总收入), not on the last amount (上缴税费)
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["全市国有企业实现营业总收入412.36亿元，增长9.6%；利润总额18.74亿元，增长4.2%；上缴税费23.58亿元。"
+               "其中，市属15户监管企业实现营业总收入286.47亿元，利润总额13.92亿元，分别增长10.8%和5.5%。"],
+        invalid=["全市国有企业上缴税费23.58亿元，增长4.2%。其中，市属15户监管企业上缴税费⟦286.47亿元⟧。"],
+    )
