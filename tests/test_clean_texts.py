@@ -185,7 +185,15 @@ on the 40 of the twenty-first round, from seven causes (-w77: a city office's mo
 first item, and thirty-one from a 权责清单 excerpt whose powers of one kind repeat their duties
 word for word: those that stand three times or more are now read as the form's formulas, the 23
 that stand twice stay in known-false-alarms.txt; -w80: 人大, 政协, court and procuratorate
-texts: one, 信访件件有回复).
+texts: one, 信访件件有回复) and 5 on the 60 of the twenty-second round, all of kinds other than
+work reports, from four causes (-w81: policy documents: two, a lone 附件 label above a table's
+title that opens with its span of years, 2025—2027年…分解表, read as a count cut off; -w82:
+statistical bulletins: one, 青湖湖体, a lake's name the dictionary lacks before the term its head
+opens; -w83: plans: none (a table with bars between its cells was taken for a soft wrap, with no
+finding); -w84: county and township documents: none; -w85: communiqués, minutes, press
+conferences, commendations, appointments, briefs: none; -w86: regulations and reports on public
+finance: two, 审计局局务会议 (a body's name, then its organ named after its kind) and 其中 opening
+a sentence whose clauses stand apart by semicolons, read against the last clause's amount).
 """
 
 from pathlib import Path
@@ -211,7 +219,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w65", "clean-texts-w66", "clean-texts-w67", "clean-texts-w68", "clean-texts-w69",
            "clean-texts-w70", "clean-texts-w71", "clean-texts-w72", "clean-texts-w73", "clean-texts-w74",
            "clean-texts-w75", "clean-texts-w76", "clean-texts-w77", "clean-texts-w78", "clean-texts-w79",
-           "clean-texts-w80")
+           "clean-texts-w80", "clean-texts-w81", "clean-texts-w82", "clean-texts-w83", "clean-texts-w84",
+           "clean-texts-w85", "clean-texts-w86")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
