@@ -367,7 +367,7 @@ def test_a_wrap_with_lines_full_of_quotation_marks_is_still_found():
     assert doc.notes and "折行" in doc.notes[0]
 
 
-# A hard wrap cuts anywhere: inside a number (G / 318、), before a numeral of a word (统 / 一、效能)
+# A hard wrap cuts anywhere: inside a number or a list of them (G / 318、, 110、 / 119、), before a numeral of a word (统 / 一、效能)
 # or of an item that runs inline (…；/ （三）…); an article of a regulation still opens a paragraph
 # after a full line that ends its sentence.
 WRAPPED_CUTS = [
@@ -388,6 +388,8 @@ WRAPPED_CUTS = [
     "（三）实行管制的占32%；（四）教育释放的占",
     "8.9%。",
     "一、2026年重点工作",
+    "（三）遇到人身安全紧急情况，请直接拨打110、",
+    "119、120等紧急求助电话。",
     "今年工作的总体要求是坚持稳中求进工作总基调，",
     "统筹发展和安全，推动经济实现质的有效提升和量",
     "的合理增长。",
@@ -400,7 +402,7 @@ def test_a_wrap_that_cuts_a_number_a_word_or_an_inline_item_joins_the_lines():
     assert texts(doc) == [
         "".join(WRAPPED_CUTS[0:2]), "".join(WRAPPED_CUTS[2:5]), "".join(WRAPPED_CUTS[5:8]),
         "".join(WRAPPED_CUTS[8:10]), "".join(WRAPPED_CUTS[10:12]), "".join(WRAPPED_CUTS[12:16]),
-        WRAPPED_CUTS[16], "".join(WRAPPED_CUTS[17:20]),
+        WRAPPED_CUTS[16], "".join(WRAPPED_CUTS[17:19]), "".join(WRAPPED_CUTS[19:22]),
     ]
 
 
@@ -415,3 +417,20 @@ def test_a_table_with_bars_between_its_cells_is_no_soft_wrap():
     doc = parse_text(source, "a.txt")
     assert not doc.notes
     assert rows[1] in texts(doc)
+
+
+def test_a_wrap_is_found_among_many_short_lines_and_a_field_line_does_not_run_on():
+    # a bulletin hard-wrapped at 22 whose tables and headings make most of its lines short: the
+    # full lines are still a spike at one length no file of a paragraph a line has; a full line of
+    # fields set apart by a wide space (主持人：…　韩立群) ends before the speaker's turn below it
+    prose = ("全年全省一般公共预算收入1862.45亿元，同比增长2.8%，完成年度预算的76.2%，比序时进度高1.2个百分点。"
+             "分级次看，省级一般公共预算收入286.34亿元，同比增长3.5%；市县级收入1576.11亿元。")
+    wrapped = [prose[i : i + 22] for i in range(0, len(prose), 22)]
+    rows = [f"{n}.　第{n}项　{n * 7}亿元" for n in range(1, 9)]
+    turn = ["主持人：人力资源社会保障部办公厅主任　韩立群", "韩立群：", "各位媒体朋友，大家上午好！"]
+    assert len(turn[0]) == 22 and [len(line) for line in wrapped] == [22, 22, 22, 22, 18]
+    source = "\n".join(wrapped * 1 + rows + wrapped + rows + wrapped + rows + wrapped + rows + wrapped + turn) + "\n"
+    doc = parse_text(source, "a.txt")
+    assert doc.notes
+    assert texts(doc).count(prose) == 5
+    assert texts(doc)[-3:] == turn

@@ -18,6 +18,7 @@ from .markdown import RawParagraph, looks_like_markdown, markdown_blocks, split_
 from .markdown_blocks import CODE
 from .soft_wrap import detect_soft_wrap
 from .structure import classify, numbering
+from .table_rows import has_wide_gap
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: read by reportlint.text.docx_reader; .doc is there only to be refused with a useful message
@@ -63,6 +64,9 @@ _MIN_WIDTH = 16
 _MAX_WIDTH = 300
 #: at least this share of the lines is cut at the width (a paragraph's last line is shorter)
 _MIN_FULL_SHARE = 0.5
+#: …or this share of them, and at least _MIN_SPIKE lines, have one length
+_MIN_SPIKE_SHARE = 0.25
+_MIN_SPIKE = 20
 #: and almost none is longer than it
 _MAX_LONGER_SHARE = 0.02
 #: a wrap cuts lines anywhere, mostly inside a sentence: few full lines end one
@@ -143,8 +147,10 @@ def _wrap_width(counts: Counter[int], shortest: Counter[int], least: int, slack:
     bands = sorted(((sum(counts[n] for n in range(length - slack, length + over + 1)), length)
                     for length in counts if length >= least), reverse=True)
     for held, best in bands:  # on a tie the wider band's width: the lines above it are the cut ones
-        if held < max(_MIN_FULL_SHARE * lines, 6):
-            return None
+        # (or a spike at one length: a file of tables and headings has fewer full lines, but a file of
+        # a paragraph a line never has this many of one length)
+        if held < max(_MIN_FULL_SHARE * lines, 6) and counts[best] < max(_MIN_SPIKE_SHARE * lines, _MIN_SPIKE):
+            continue
         longer = sum(count for length, count in shortest.items() if length > best + over)
         if longer <= _MAX_LONGER_SHARE * lines:
             return best
@@ -205,9 +211,9 @@ def _runs_on(line: str, following: str, margin: int, prose: bool) -> bool:
     if len(following) - len(following.lstrip()) > margin:
         return False
     stripped = following.strip()
-    if is_artifact(stripped) or is_artifact(line.strip()):
-        return False
-    if _CUT_NUMBER.search(line[-1:] + stripped[:1]) or prose and line[-1] not in _SENTENCE_ENDS:
+    if is_artifact(stripped) or is_artifact(line.strip()) or has_wide_gap(line):
+        return False  # a page leftover, or fields set apart by spaces (主持人：…副主任　韩立群 / 韩立群：)
+    if _CUT_NUMBER.search(line[-2:] + stripped[:1]) or prose and line[-1] not in _SENTENCE_ENDS:
         return True  # G219、G / 318、G695: the wrap cut a number or a sentence, not before an item
     return not (numbering(stripped) or _ARTICLE_START.match(stripped))
 
@@ -215,8 +221,10 @@ def _runs_on(line: str, following: str, margin: int, prose: bool) -> bool:
 _PROSE_MARKS = re.compile(r"[。；;！？!?]")
 # 第十二条　… / 第三章　…: a regulation's article or chapter opens a paragraph
 _ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]{1,6}[条章节](?:[\u3000\t ：:]|$)")
-# the two characters either side of a line break inside a number: 一九|八一, 第|一、, G|318, 2|0
-_CUT_NUMBER = re.compile(r"[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]")
+# the characters either side of a line break inside a number or a list of numbers: 一九|八一, 第|一、,
+# G|318, 2|0, 110、|119、120, 5:|30、5:40
+_CUT_NUMBER = re.compile(r"(?:[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]"
+                         r"|[0-9０-９][、:：][0-9０-９])$")
 
 
 def build_document(raws: list[RawParagraph], source: str, path: str, encoding: str, markdown: bool,
