@@ -267,7 +267,7 @@ def test_a_pdftotext_export_is_recognised_as_hard_wrapped():
     # number that does not fit (…全县民生支出 / 42.7亿元，), and sets “” at full width
     from pathlib import Path
 
-    from reportlint.text.parse import _columns, detect_hard_wrap
+    from reportlint.text.hard_wrap import _columns, detect_hard_wrap
 
     export = Path(__file__).parent / "data" / "clean-texts-w3" / "02_云岫县政府工作报告_pdftotext.txt"
     wrap = detect_hard_wrap(export.read_text(encoding="utf-8"))
@@ -434,3 +434,18 @@ def test_a_wrap_is_found_among_many_short_lines_and_a_field_line_does_not_run_on
     assert doc.notes
     assert texts(doc).count(prose) == 5
     assert texts(doc)[-3:] == turn
+
+
+def test_a_soft_wrap_joins_a_line_that_opens_with_a_numeral_inside_a_sentence():
+    # copied from a PDF viewer: paragraphs apart by blank lines, lines cut anywhere, and so
+    # before a numeral of a word (统 / 一、) or of a list of figures (110、 / 119、)
+    blocks = [["这次机构改革，要按照发展社会主义市场经济的要求，根据精简、统", "一、效能的原则，转变政府职能，实现政企分开。"],
+              ["一、总体要求"],
+              ["遇到紧急情况的，请直接拨打110、", "119、120等紧急求助电话，不要拨打部门办公", "电话，以免延误处置。"],
+              ["（一）指导思想。坚持稳中求进工作总基调，完整准确全面贯彻新发展", "理念，加快构建新发展格局。"],
+              ["（二）主要目标。到2027年，城乡居民收入稳步增长，基本公共服务", "均等化水平明显提高。"],
+              ["截至2024年底，全市60周岁及以上老年人", "口达到96.8万人，占户籍总人口的24.6%；65周岁",
+               "及以上老年人口71.3万人。总体看，老龄化程度高于全省平均水", "平，服务需求将持续快速增长。"]]
+    doc = parse_text("\n\n".join("\n".join(block) for block in blocks) + "\n", "a.txt")
+    assert doc.notes and "空行" in doc.notes[0]
+    assert texts(doc) == ["".join(block) for block in blocks]

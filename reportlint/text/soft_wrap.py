@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from .artifacts import is_artifact
-from .structure import SENTENCE_PUNCTUATION, numbering
+from .line_cuts import ParagraphSoFar, opens_item
+from .structure import SENTENCE_PUNCTUATION
 from .table_rows import has_wide_gap
 
 #: a line that ends with one of these ends its sentence, or a label (a closing quote or bracket
@@ -37,7 +38,24 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
     cut = [n for n in breaks if lines[n].strip()[-1] not in _ENDS]
     if len(cut) < _MIN_CUT_SHARE * len(breaks):
         return None
-    return frozenset(n for n in cut if not numbering(lines[n + 1].strip()) and not _indented(lines[n + 1]))
+    return _joins(lines, frozenset(cut))
+
+
+def _joins(lines: list[str], cut: frozenset[int]) -> frozenset[int]:
+    """The cut lines that go on in the next one: not when that one is indented, or opens with an
+    outline number after a line that did not cut a number or a sentence of prose (一、总体要求 /
+    （一）指导思想, but 精简、统 / 一、效能的原则)."""
+    joins: set[int] = set()
+    paragraph = ParagraphSoFar()
+    for number, line in enumerate(lines[:-1]):
+        if not line.strip():
+            continue
+        paragraph.add(line, opens=number - 1 not in joins)
+        following = lines[number + 1]
+        if number in cut and not _indented(following) and (
+                paragraph.cut_before(line, following) or not opens_item(following)):
+            joins.add(number)
+    return frozenset(joins)
 
 
 def _prose(line: str) -> bool:
