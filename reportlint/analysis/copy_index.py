@@ -417,6 +417,8 @@ _DOCUMENT_KIND = re.compile(
 # kinds of document that a chapter heading does not end with
 _DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)$")
 _CONTENTS = re.compile(r"目录")
+# the subtitle of a reading or an interview that a bulletin or a policy carries after itself
+_READING_BYLINE = re.compile(r"[—－-]{1,2}.{0,40}(?:解读|答记者问|答问|访谈|问答)")
 _TITLE_MAX = 40
 _NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
 
@@ -465,7 +467,11 @@ def _opens_part(kind: str, number: tuple | None, text: str, before, after) -> bo
     that only documents are (…公报, …的规定, …条例, …的通知), a 关于… title, a title
     on two lines or after 附件, or a title followed by its addressee (国务院：), its
     date or its source. A chapter heading such as 2025年工作安排建议 is none of these."""
-    if not _title_shaped(kind, number, text) or not _DOCUMENT_KIND.search(text):
+    if not _title_shaped(kind, number, text):
+        return False
+    if after is not None and _READING_BYLINE.match(after.text.strip()):
+        return True  # 全省研发投入实现量质齐升 / ——省统计局…负责人解读: a reading of the document above
+    if not _DOCUMENT_KIND.search(text):
         return False
     if _inside_sentence(before.text, after.text if after is not None else ""):
         return False

@@ -124,7 +124,9 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
       runs across the break: “附件1” / “2025年省十件民生实事” (a span of years opens a
       title, it is no count cut off: “附件” / “2025—2027年…任务分解表”);
     - the caption of a table or chart whose body the text lost: “表3  2023年
-      客（货）运量、周转量”;
+      客（货）运量、周转量”; rows of a table with spaces, tabs or bars between
+      their cells (“序号｜事项名称｜审批部门”); a field line above a field whose value
+      is a sentence (“设定依据：《公路法》” / “备注：跨设区的市行驶的，由…实施。”);
     - a poem quoted one line a paragraph, lines of one length (4, 5 or 7
       characters) each with its mark: “千里之行始足下，” / “万山磅礴看主峰。”;
     - the headline lines above a news lead: “中央经济工作会议在北京举行” /
@@ -247,8 +249,11 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None
     if _is_sub_heading(text):
         return None
-    if _is_field(text) and (_is_field(second.text) or _could_be_headline(second)):
-        return None  # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop
+    if _is_field(text) and (_is_field(second.text) or _FIELD_LABEL.match(second.text.lstrip())
+                            or _could_be_headline(second)):
+        # 责任单位：县教育局、县住建局 / 完成时限：8月底: a form's fields take no full stop, also
+        # above a field whose value is a sentence (备注：跨设区的市行驶的，由…实施。)
+        return None
     if _table_rows(text, second.text):
         return None  # 16—59岁 85210 60.6 / 60周岁及以上 31720 22.6: rows of a table set as text
     if text[-1] in "”’》）)" and _LEAD_SENTENCE.match(second.text):
@@ -416,7 +421,8 @@ def _is_sub_heading(text: str) -> bool:
 # 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
 # 责任单位：…, 附件3：…, and the one-character labels of a bulletin's distribution (报：送：发：抄：)
-_FIELD = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:][^。！？!?]*")
+_FIELD_LABEL = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:]")
+_FIELD = re.compile(_FIELD_LABEL.pattern + r"[^。！？!?]*")
 
 
 _CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")

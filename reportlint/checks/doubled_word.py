@@ -96,7 +96,8 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
       吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
       培育|育繁推, 周至|至乾县, 执行主席|席就座, or the name is one it lacks
-      (青湖|湖体); a body's name, then an organ named after its kind (审计局|局务会议,
+      (青湖|湖体), or a name ends inside the first copy (柘城|区|城区); a body's
+      name, then an organ named after its kind (审计局|局务会议,
       交通运输厅|厅党组); a common verb after the noun it
       doubles, marked by 了, 着 or 过 (对明年的经济工作|作了具体安排);
     - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
@@ -254,12 +255,13 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False
     if k == 1 and _one_character_term(text, a, b, c, left):
         return False
-    at_clause_start = offset == 0 or not _CLAUSE_CHAR.match(text[offset - 1])
-    if k == 1 and _given_name_after_title(segmented, a - offset, at_clause_start):
+    if k == 1 and _given_name_after_title(segmented, a - offset, offset == 0 or not _CLAUSE_CHAR.match(text[offset - 1])):
         return False
     split_inside = any(a < start < b for start in starts)
-    if k > 1 and a not in starts and split_inside and unit not in words:
-        return False  # 高校|一|校|一|策: the "unit" 校一 is no word, just a pattern of 一X一Y
+    if k > 1 and split_inside and (a not in starts and unit not in words or _name_ends_inside(segmented, offset, a, b)):
+        # 高校|一|校|一|策: the "unit" 校一 is no word, just a pattern of 一X一Y; 柘城|区|城区: a place's
+        # name ends inside the first copy, and the second is a word
+        return False
     if right > c and (k == 1 or split_inside):
         return False  # the second copy opens a longer word: 工作|作风, 中国|国际, 要|要素
     if right == c + 1 and _ends_cleanly(text, c, right, window_end, words):
@@ -283,6 +285,12 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
     if k == 1 and _doubled_on_purpose(text, a, c, left, words):
         return False
     return True
+
+
+def _name_ends_inside(segmented, offset: int, a: int, b: int) -> bool:
+    """A name (of a place, a person or a body) that starts before the first copy and ends inside
+    it: the copy's characters only meet by chance (柘城区城区: 柘城 + 区, then 城区)."""
+    return any(t.start + offset < a < t.end + offset < b and _tag(t) in _NAME_TAGS for t in segmented)
 
 
 def _one_character_term(text: str, a: int, b: int, c: int, left: int) -> bool:
@@ -392,7 +400,8 @@ def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
             or len(word_before.text) < 2:
         return False
     entry = words.get(unit)
-    noun_before = _tag(word_before)[0] == "n" or _tag(word_before) == "vn"
+    # a noun, or a set phrase used as one (苦干实干|干出来的)
+    noun_before = _tag(word_before)[0] == "n" or _tag(word_before) in ("vn", "l")
     return noun_before and entry is not None and entry.tag == "v" and entry.freq >= _COMMON_VERB
 
 

@@ -60,7 +60,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     earlier one as related place; consecutive copied sentences are one finding.
 
     It stays silent on
-    - short formulas (各位代表！ 请予审议。), below `min-chars`;
+    - short formulas (各位代表！ 请予审议。), below `min-chars`, and the addressees a
+      report names again before its close (主任、各位副主任、秘书长、各位委员：);
     - the formulas reports repeat inside longer sentences (坚持以习近平新时代中国
       特色社会主义思想为指导，…): only a whole sentence of the later paragraph counts;
     - a sentence repeated inside one paragraph (人民城市人民建，人民城市为人民):

@@ -52,7 +52,9 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     - dates, signatures and sources of data that belong to the document:
       “2026年1月20日”, “省长 王予波”, “数据来源：国家统计局”;
     - a line that recurs fewer than `header-repeats` times, or one with
-      punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”);
+      punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”), or marks
+      only (“……” for the items an excerpt leaves out), or the dated note under
+      each title of a compilation (“（2025年1月17日…会议通过）”);
     - a line that recurs inside its sentences, as a wiki link set apart does
       (“《” / “纲要（草案）” / “》提出，……”): the text names it again;
     - words of a sentence that look like a marker: “转第三产业发展”, “第3页

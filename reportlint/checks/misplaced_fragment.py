@@ -79,7 +79,8 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
       列席会议。/ 国务院常务会议…根据需要可安排有关部门、单位负责人列席会议。) share
       their wording by design;
     - what one document of a file shares with another (two regulations issued
-      together, a report and the opinion attached to it; see duplicate-paragraph);
+      together, a report and the opinion attached to it, a bulletin and the reading
+      carried after it; see duplicate-paragraph);
     - the goal that closes both the summary or general requirements and the
       last sentence of the text (…，为争取世界和平、民族解放、人民民主和社会主义事业的
       新胜利而奋斗。);

@@ -156,6 +156,9 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
       统计数。” followed by “2.…”; and items that ran inline before one that opens a
       paragraph: “实施就业优先行动。（1）……。（2）……。” / “（3）……”.
+    - A count that runs on through the sections of one part and starts again
+      in the next part: “二、重点任务” / “（一）…” “1.” “2.” / “（二）…” “3.” …
+      after “一、” had its own “1.”–“4.”.
     - Ranges: 一、二线城市, 1、2月份, 三、四季度 (two consecutive numbers) are not
       outline numbers unless the outline expects that number there; “一、一年来工作回顾”,
       “二、2025年工作安排”, “（三）三大攻坚战…” are numbered 一、 / 二、 / （三）.
@@ -424,9 +427,13 @@ class _Counts:
     #: rank -> the number a reported restart should have had: the next number may go
     #: on from either (a part that starts again at （一） in a document that counts on)
     instead: dict[int, _Mark] = field(default_factory=dict)
+    #: ranks whose run went on through a new grandparent (一、 → 二、 over 1. that counts on through
+    #: （一）（二）): the next number may go on or start again, as plans number their parts either way
+    free: set[int] = field(default_factory=set)
 
     def copy(self) -> _Counts:
-        return _Counts(dict(self.runs), dict(self.ended), set(self.slack), set(self.crossed), dict(self.instead))
+        return _Counts(dict(self.runs), dict(self.ended), set(self.slack), set(self.crossed), dict(self.instead),
+                       set(self.free))
 
 
 @dataclass
@@ -639,9 +646,10 @@ class _Outline:
 
     def _next_in_run(self, mark: _Mark, previous: _Mark) -> Violation | None:
         continues = self._continues(mark, previous)
-        crossed = mark.rank in self.crossed
+        crossed = mark.rank in self.crossed and mark.rank not in self.at.free
         self.slack.discard(mark.rank)
         self.crossed.discard(mark.rank)
+        self.at.free.discard(mark.rank)
         if continues:
             return None
         related = (Related(previous.span(), f"上一个同级序号“{previous.shown}”"),)
@@ -705,6 +713,8 @@ class _Outline:
                 self.ended.pop(rank, None)
             elif self._habit(rank).continuous:
                 self.crossed.add(rank)  # the count goes on under the new parent
+                if rank > mark.rank + 1:
+                    self.at.free.add(rank)
                 continue
             else:
                 self.ended[rank] = self.runs.pop(rank)

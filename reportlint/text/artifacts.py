@@ -213,6 +213,13 @@ _PART_OF_DAY = re.compile(r"[上下中]午|晚上|早上|全天|上半天|下半
 _PAGE_REACH = 2
 
 
+# A header names something: a line of marks only (……, the items an excerpt leaves out) is none.
+_WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９]")
+# The dated note under each document's title (（2025年1月17日…第四次会议通过）): a compilation of
+# documents adopted together repeats it under every title
+_DATED_NOTE = re.compile(r"[（(][^（）()]*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年[^（）()]*[）)]")
+
+
 def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
                     eligible: list[bool] | None = None) -> dict[str, list[int]]:
     """Short lines without punctuation that recur *times* or more (a page header
@@ -229,7 +236,8 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
         if eligible is not None and not eligible[index]:
             continue
         if (2 <= len(text) <= 40 and not HEADER_MARKS.search(text) and not _ORDINAL_LEAD.fullmatch(text)
-                and not is_artifact(text) and not _BLANK_DATE.search(text) and not _PART_OF_DAY.fullmatch(text)):
+                and not is_artifact(text) and not _BLANK_DATE.search(text) and not _PART_OF_DAY.fullmatch(text)
+                and _WORD_CHARACTER.search(text) and not _DATED_NOTE.fullmatch(text)):
             seen.setdefault(text, []).append(index)
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
     # A file of numbered documents issued together (公告（第1号）…（第5号）) restates each one's

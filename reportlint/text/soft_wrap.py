@@ -9,8 +9,6 @@ not as paragraphs of their own.
 
 from __future__ import annotations
 
-import re
-
 from .artifacts import is_artifact
 from .line_cuts import ParagraphSoFar, opens_item
 from .structure import SENTENCE_PUNCTUATION
@@ -61,11 +59,8 @@ def _joins(lines: list[str], cut: frozenset[int]) -> frozenset[int]:
 def _prose(line: str) -> bool:
     """A line of running text: not blank, not a page leftover, no row of a table."""
     stripped = line.strip()
-    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped \
-        and len(_BARS.findall(stripped)) < 2  # 指标｜2025年｜2030年｜属性: a row with bars between its cells
-
-
-_BARS = re.compile(r"[|｜]")
+    # (has_wide_gap: fields or cells apart by spaces or bars, 指标｜2025年｜2030年｜属性)
+    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped
 
 
 def _indented(line: str) -> bool:

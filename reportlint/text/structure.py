@@ -37,7 +37,11 @@ _TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决
 # 1　总则 / 1.1　编制目的 / 3.2.1 预警分级: the decimal section numbers of 预案, standards and
 # technical plans, a number and a short title on a line of their own (one gap: not a table row).
 _DECIMAL_HEADING = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[ \u3000]+[^\s\u3000]{1,30}")
-_SALUTATION = re.compile(r"(各位代表|各位委员|同志们|女士们、先生们)[:：！!，,]?")
+# 各位代表：, 同志们！, and the addressees of a report to a standing committee or a speech, one after
+# another: 主任、各位副主任、秘书长、各位委员：, 尊敬的各位来宾，女士们、先生们：
+_ADDRESSEE = (r"(?:尊敬的|亲爱的)?(?:各位)?[\u4e00-\u9fff]{0,6}?(?:代表|委员|同志|主任|秘书长|主席|领导|来宾|嘉宾|朋友"
+              r"|女士|先生|同学|老师|校友|企业家)们?")
+_SALUTATION = re.compile(rf"{_ADDRESSEE}(?:[、，,和]{_ADDRESSEE})*[:：！!，,]?")
 _DATE_LINE = re.compile(
     r"[—–\-－]*\s*[（(]?\s*(\d{4}|[一二〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[^。！？；]{0,60}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 # Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
-_CELL_GAP = re.compile(r"[ \t\u3000]+")
+_CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # or a bar: 指标｜2025年｜属性
 _ROW_CELL = 40  # a cell of a table is short (a list of units at most); a sentence with spaces is no row
 _FULL_STOP = re.compile(r"[。！？；!?;]")
 #: space that sets fields apart inside a line: a full-width space, a tab, two spaces or more (running
-#: Chinese prose has none; a single space may part Latin words or figures)
-WIDE_GAP = re.compile(r"\u3000|\t| {2,}")
+#: Chinese prose has none; a single space may part Latin words or figures), or a bar between cells
+#: (序号｜事项名称｜审批部门)
+WIDE_GAP = re.compile(r"\u3000|\t| {2,}|[|｜]")
 
 
 # 第三条　政府投资资金…: an article's number is set apart from its text by a space, by the

@@ -634,3 +634,18 @@ def test_a_span_of_years_opens_a_title_not_a_count_cut_off():
         invalid=["深入推进农村公路建设，⟦新建和改造道路⟧\n\n2025公里，打造示范路段13条以上。",
                  "深入推进城市更新，⟦改造老旧小区⟧\n\n72—80个，打造完整社区13个以上。"],
     )
+
+
+def test_silent_on_rows_with_bars_between_cells_and_a_field_whose_value_is_a_sentence():
+    # found by a held-out State Council decision and a licensing list: a table set as text with
+    # ｜ between its cells, and a field line above a 备注 that holds whole sentences
+    table = ("序号｜事项名称｜审批部门｜设定依据｜加强事中事后监管措施\n\n"
+             "1｜船舶代理业务经营许可｜省级交通运输主管部门｜《国际海运条例》｜1.实行备案管理。2.加强信用监管。\n\n"
+             "2｜推动新增重点事项在全省落地｜省政务服务管理局、各有关部门｜2025年6月底前")
+    fields = ("设定和实施依据：《公路法》；《公路安全保护条例》；《超限运输车辆行驶公路管理规定》\n\n"
+              "备注：跨设区的市行驶的，由省公路事业发展中心实施；在本设区的市行政区域内行驶的，由设区的市级交通运输主管部门实施。")
+    assert_rule(
+        "broken-paragraph",
+        valid=[table, fields],
+        invalid=["深入推进城市更新，用好自主更新政策，⟦改造老旧小区⟧\n\n72个，打造完整社区13个以上。"],
+    )

@@ -519,3 +519,15 @@ def test_a_place_name_the_dictionary_lacks_then_a_term_its_head_opens():
         valid=["青湖湖体水质为Ⅲ类，营养状态为中营养。", "太湖湖体水质为Ⅲ类，营养状态为中营养。"],
         invalid=["青湖⟦湖湖⟧水质为Ⅲ类，营养状态为中营养。", "青⟦湖湖⟧水质持续改善。"],
     )
+
+
+def test_a_name_that_ends_inside_the_first_copy_and_a_set_phrase_before_the_verb():
+    # found by held-out minutes and a speech: 柘城区 (柘城 + 区) then 城区; 苦干实干 (a set phrase)
+    # then 干出来的, as 拼搏实干|干出来的
+    assert_rule(
+        "doubled-word",
+        valid=["（一）原则同意《柘城区城区公共停车设施建设三年行动计划（2025—2027年）》。",
+               "这些成绩来之不易，是全市上下顶压前行、苦干实干干出来的。"],
+        invalid=["今年⟦新增新增⟧装机容量120万千瓦，坚定不移走生态优先之路。",
+                 "坚定⟦不移不移⟧走生态优先、绿色发展之路。"],
+    )

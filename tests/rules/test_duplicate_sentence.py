@@ -456,3 +456,13 @@ def test_silent_on_an_enumeration_a_budget_states_in_each_section():
         valid=["一、收支预算总体说明\n\n按照综合预算的原则，本部门收入全部纳入预算管理。支出包括：一般公共服务支出、科学技术支出、社会保障和就业支出、住房保障支出。\n\n"
                "二、财政拨款收支预算总体说明\n\n本部门财政拨款支出预算按功能分类安排。支出包括：一般公共服务支出、科学技术支出、社会保障和就业支出、住房保障支出。"],
     )
+
+
+def test_silent_on_the_addressees_a_report_names_again_before_its_close():
+    # found by a held-out audit report to a standing committee: its salutation, a line of
+    # addressees, stands at the opening and again before the closing pledge
+    salutation = "主任、各位副主任、秘书长、各位委员："
+    text = "\n\n".join([salutation, "我受省人民政府委托，向省人大常委会报告2024年度省级预算执行和其他财政收支的审计情况，请予审议。",
+                        "审计结果表明，各部门预算执行情况总体较好。", salutation,
+                        "我们将自觉接受省人大常委会的指导和监督，依法履行审计监督职责。"])
+    assert not findings_for("duplicate-sentence", text)

@@ -296,3 +296,17 @@ def test_a_related_box_of_prose_under_its_label_is_the_articles():
         valid=["全市集中开工重大项目86个。\n\n相关链接\n\n一季度，全市新开工项目236个，开工率59.0%，完成投资312亿元，同比增长8.6%。"],
         invalid=["全市集中开工重大项目86个。\n\n⟦相关链接\n\n我市召开重大项目推进会\n\n我市出台稳投资十条措施⟧"],
     )
+
+
+def test_marks_of_omission_and_the_dated_note_under_each_title_are_no_header():
+    # found by a held-out excerpt of a list (…… for the items it leaves out) and a compilation
+    # of resolutions adopted at one session, each with its dated note under its title
+    omitted = "\n\n".join(["序号：1", "事项名称：公路超限运输许可", "……", "序号：5", "事项名称：建设工程规划许可", "……",
+                           "序号：9", "事项名称：取水许可", "……", "序号：12", "事项名称：排污许可"])
+    note = "（2025年1月17日芦州市第十届人民代表大会第四次会议通过）"
+    resolutions = "\n\n".join([f"关于{what}的决议\n\n{note}\n\n{BODY}" for what in ("政府工作报告", "计划", "预算", "法院工作报告")])
+    assert not findings_for("layout-artifact", omitted)
+    assert not findings_for("layout-artifact", resolutions)
+    # a running header in brackets without a date is still one
+    header = "（征求意见稿）"
+    assert len(findings_for("layout-artifact", "\n\n".join([BODY, header] * 3))) == 3

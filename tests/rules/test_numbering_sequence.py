@@ -656,3 +656,21 @@ def test_items_that_ran_inline_before_one_that_opens_a_paragraph():
                   "⟦（3）⟧加强医疗健康服务，新建县域医疗次中心58个。"),
         ],
     )
+
+
+def test_a_count_that_runs_on_through_sections_may_start_again_in_the_next_part():
+    # found by a held-out plan: 1.–4. (targets) under 一、's （三）, then the tasks 1.–8. numbered
+    # on through 二、's （一）（二）（三）（四）: a new part (二、) may start its count again
+    def item(n: int) -> str:
+        return f"{n}.推进第{n}项重点工作。完善工作机制，强化督促落实。"
+
+    part_one = ["一、总体要求", "（一）指导思想。坚持稳中求进。", "（二）基本原则。坚持市场主导。", "（三）主要目标。",
+                *map(item, range(1, 5))]
+    part_two = ["二、重点任务", "（一）完善商业网络", item(1), item(2), "（二）健全物流体系", item(3), item(4),
+                "（三）推动电商升级", item(5), item(6), "（四）优化消费环境", item(7), item(8)]
+    restarted = [*part_two, "（五）强化要素保障", "⟦1.⟧推进第1项重点工作。完善工作机制，强化督促落实。"]
+    assert_rule(
+        "numbering-sequence",
+        valid=[lines(*part_one, *part_two)],
+        invalid=[lines(*part_one, *restarted)],
+    )
