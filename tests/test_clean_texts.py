@@ -193,7 +193,18 @@ opens; -w83: plans: none (a table with bars between its cells was taken for a so
 finding); -w84: county and township documents: none; -w85: communiqués, minutes, press
 conferences, commendations, appointments, briefs: none; -w86: regulations and reports on public
 finance: two, 审计局局务会议 (a body's name, then its organ named after its kind) and 其中 opening
-a sentence whose clauses stand apart by semicolons, read against the last clause's amount).
+a sentence whose clauses stand apart by semicolons, read against the last clause's amount) and
+39 on the 60 of the twenty-third round, from ten causes, 34 of them from two (-w87: State Council
+papers, a ministry's rules, an emergency plan, a licensing list: twenty-eight, tables with ｜
+between their cells read as cut sentences, …… marking the items an excerpt leaves out taken for
+a running header, and a field line above a 备注 that holds sentences; -w88: statistics and
+analysis: one, a bulletin's clause that the reading carried after it repeats; -w89: plan reports
+and plans: one, the addressees of a report named again before its close; -w90: party and congress
+documents: six, the dated note under the title of each resolution of one session taken for a
+running header; -w91: documents in the layouts they are saved in (a portal's page, Markdown, two-space
+indents, full-width indents, GB18030 with CRLF, traditional characters): two, a plan that numbers its
+tasks on through its sections starting again in its next part, and 柘城区城区; -w92: speeches: one,
+苦干实干干出来的).
 """
 
 from pathlib import Path
@@ -220,7 +231,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w70", "clean-texts-w71", "clean-texts-w72", "clean-texts-w73", "clean-texts-w74",
            "clean-texts-w75", "clean-texts-w76", "clean-texts-w77", "clean-texts-w78", "clean-texts-w79",
            "clean-texts-w80", "clean-texts-w81", "clean-texts-w82", "clean-texts-w83", "clean-texts-w84",
-           "clean-texts-w85", "clean-texts-w86")
+           "clean-texts-w85", "clean-texts-w86", "clean-texts-w87", "clean-texts-w88", "clean-texts-w89",
+           "clean-texts-w90", "clean-texts-w91", "clean-texts-w92")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
