@@ -449,3 +449,16 @@ def test_a_soft_wrap_joins_a_line_that_opens_with_a_numeral_inside_a_sentence():
     doc = parse_text("\n\n".join("\n".join(block) for block in blocks) + "\n", "a.txt")
     assert doc.notes and "空行" in doc.notes[0]
     assert texts(doc) == ["".join(block) for block in blocks]
+
+
+def test_a_wrap_keeps_a_tasks_field_line_apart_from_the_items_around_it():
+    # a plan hard-wrapped at 29: an item that ends its sentence at a line's end, then the item's
+    # field line (牵头单位：…；配合单位：…), itself full and without a final mark, then the next item
+    item = "6.提升火险预警精准度。完善森林草原火险气象监测站网，开展精细化预报和分区分级预警，提高预警信息发布的时效和覆盖面。"
+    field = "牵头单位：省林业和草原局；配合单位：省应急管理厅、省财政厅"
+    following = "7.建设防灭火指挥信息平台。整合林草、应急、气象、公安等部门数据，实现火情信息实时共享。"
+    paragraphs = [item, field, following] * 4
+    lines = [text[i : i + 29] for text in paragraphs for i in range(0, len(text), 29)]
+    doc = parse_text("\n".join(lines) + "\n", "a.txt")
+    assert doc.notes
+    assert texts(doc) == paragraphs

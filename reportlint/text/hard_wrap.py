@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .artifacts import HEADER_MARKS, is_artifact
-from .line_cuts import SENTENCE_ENDS, ParagraphSoFar, opens_item
+from .line_cuts import FIELD_LABEL, SENTENCE_ENDS, ParagraphSoFar, opens_item
 from .table_rows import has_wide_gap
 
 
@@ -137,10 +137,12 @@ def _joins(lines: list[str], full: frozenset[int], filled: frozenset[int], margi
 
 def _opens_after_sentence(line: str, following: str, following_full: bool) -> bool:
     """After a full line that ends its sentence, a line that opens with a dash (——区域发展更趋协调。)
-    or a short one without a final mark (2024年工作回顾: a heading) is a paragraph of its own."""
+    or a field's label (牵头单位：…), or a short one without a final mark (2024年工作回顾: a heading),
+    is a paragraph of its own."""
     if line[-1] not in _FULL_STOPS or not following:
         return False
-    return following.startswith("——") or not following_full and following[-1] not in SENTENCE_ENDS
+    return following.startswith("——") or line[-1] in "。！？!?" and FIELD_LABEL.match(following) is not None \
+        or not following_full and following[-1] not in SENTENCE_ENDS
 
 
 _FULL_STOPS = "。！？；!?;"

@@ -15,6 +15,9 @@ ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇0-9０-�
 #: a line that ends with one of these ends its sentence or a label
 SENTENCE_ENDS = "。！？；：!?;:”’）)》"
 _PROSE_MARKS = re.compile(r"[。；;！？!?]")
+_SENTENCE_MARKS = re.compile(r"[。！？!?]")
+#: the label that opens a field (牵头单位：…, 备注：…)
+FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
 # the characters either side of a line break inside a number or a list of numbers: 一九|八一, 第|一、,
 # G|318, 2|0, 110、|119、120, 5:|30、5:40
 _CUT_NUMBER = re.compile(r"(?:[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]"
@@ -37,12 +40,16 @@ class ParagraphSoFar:
     def __init__(self) -> None:
         self.text = ""
         self.prose = False
+        self.fields = False  # it opens with a label (牵头单位：…；配合单位：…): its semicolons part fields
 
     def add(self, line: str, opens: bool) -> None:
         """Read *line*, which *opens* a new paragraph or goes on with this one."""
         line = line.strip()
+        if opens:
+            self.fields = FIELD_LABEL.match(line) is not None
         clause = opens and "，" in line and "：" not in line and not opens_item(line)
-        self.prose = (self.prose and not opens) or clause or bool(_PROSE_MARKS.search(line))
+        marks = _SENTENCE_MARKS if self.fields else _PROSE_MARKS
+        self.prose = (self.prose and not opens) or clause or bool(marks.search(line))
         self.text = line if opens else self.text + line
 
     def cut_before(self, line: str, following: str) -> bool:
