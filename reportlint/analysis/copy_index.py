@@ -529,6 +529,17 @@ def in_brackets(text: str, start: int, end: int) -> bool:
     return index >= 0 and end <= pairs[index][1]
 
 
+def in_quoted_wording(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a quotation that a colon introduces: the wording of
+    another text, cited or set by an amendment (将第十七条修改为：“……；构成犯罪的，依法追究刑事
+    责任。”), whose formulas recur from provision to provision by design."""
+    opening = text.rfind("“", 0, start + 1)
+    if opening < 1 or text[opening - 1] not in "：:" or "”" in text[opening + 1 : start]:
+        return False
+    closing = text.find("”", opening + 1)
+    return closing < 0 or end <= closing + 1
+
+
 @lru_cache(maxsize=32)
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     """The outermost pairs of brackets of *text*, as (offset of the opening

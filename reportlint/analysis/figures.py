@@ -302,14 +302,18 @@ def _qualifiers(text: str, start: int, unit: str) -> tuple[str, Bound, str | Non
     return "".join(reversed(words)), bound, direction
 
 
+# 三大队: 大 opens the name of a numbered brigade, not a count of big ones (三大队伍 is a count)
+_UNIT_AFTER_BIG = re.compile(r"队(?!伍)")
+
+
 def _ordinal_context(text: str, start: int, end: int, numeral: str, unit: str, value: float) -> bool:
     """Whether the number at [start, end) names a position rather than a quantity."""
     if (start and text[start - 1] == "第") or unit == "号":
         return True
     if unit == "届" or _ORDINAL_AFTER.match(text, end - len(unit) if unit == "次" else end):
         return unit != "次" or "届" in text[max(0, start - 12) : start]
-    if unit == "大" and value > 10:
-        return True  # 党的二十大
+    if unit == "大" and (value > 10 or _UNIT_AFTER_BIG.match(text, end)):
+        return True  # 党的二十大; 交警支队三大队 (the third brigade), 三大队大队长
     at_clause_start = start == 0 or text[start - 1] in _CLAUSE_START
     following = text[end : end + 1]
     if not unit and at_clause_start and following and following in "、.．":

@@ -421,7 +421,8 @@ def _is_sub_heading(text: str) -> bool:
 # 责任单位：… / 完成时限：… / 联系人：… / 发布人：…: a label of a few characters, a colon, a value
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
 # 责任单位：…, 附件3：…, and the one-character labels of a bulletin's distribution (报：送：发：抄：)
-_FIELD_LABEL = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:]")
+# (a label may hold a bracketed alternative: 中标（成交）金额：)
+_FIELD_LABEL = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９（）]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:]")
 _FIELD = re.compile(_FIELD_LABEL.pattern + r"[^。！？!?]*")
 
 

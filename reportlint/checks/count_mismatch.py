@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 
 from ..analysis.figures import JOINER_WORDS, Enumeration, Figure, Item, counted_enumerations, document_figures
+from ..analysis.lexicon import lexicon
 from ..model import Related, Violation, rule
 from ..text.document import Document, Paragraph
 from ..text.structure import chinese_number, numbering
@@ -122,7 +123,9 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       “两项”补贴标准、孤困儿童基本生活最低养育标准); a count with no noun of its own
       (上海、天津、重庆、湛江、海南岛八所和安徽裕溪口等港口: 八所 is a port);
     - a count that belongs to the last item: the earlier items carry the counted
-      noun themselves (宁东煤制油项目、新疆准东3个煤制气项目);
+      noun themselves (宁东煤制油项目、新疆准东3个煤制气项目), or a classifier of one
+      kind of thing right after it counts it (户口簿、近期一寸免冠彩色照片2张);
+    - a numbered unit: 交通警察支队三大队大队长 (三大 counts no big ones);
     - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
       城市 may name five cities (and a count smaller than a list whose last items are
       joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);
@@ -223,6 +226,9 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return False  # 重庆和沈阳、大连3个城市: a 和 inside an item may join two of them
     if count.kind == "quantity" and not _noun_follows(text, count.end):
         return False  # 缓建大中型项目295个；, 海南岛八所和安徽裕溪口: no noun of its own after the count
+    if count.unit in _OWN_CLASSIFIERS and text[count.start - 1 : count.start] == items[-1].text[-1:] \
+            and not _noun_opens(text, count.end):
+        return False  # 户口簿、近期一寸免冠彩色照片2张到学校报名: how many of the last item, not of the list
     quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
@@ -248,6 +254,19 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if listed == 2:
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+# Classifiers that count one kind of thing (照片2张, 复印件1份), unlike 个, 项, 家 or 人: right after
+# the last item and before no noun of their own (五件大事), they count that item
+_OWN_CLASSIFIERS = frozenset("张份本册件套台辆只头棵株把枚双副盒瓶袋箱")
+
+
+def _noun_opens(text: str, at: int) -> bool:
+    tokens = lexicon().segment(text[at : at + _NOUN_REACH])
+    return bool(tokens) and tokens[0].entry is not None and tokens[0].entry.tag[:1] == "n"
+
+
+_NOUN_REACH = 6
 
 
 # A verb or modal that starts a clause inside an item: the 、 before and after it join two lists

@@ -97,8 +97,9 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
       培育|育繁推, 周至|至乾县, 执行主席|席就座, or the name is one it lacks
       (青湖|湖体), or a name ends inside the first copy (柘城|区|城区); a body's
-      name, then an organ named after its kind (审计局|局务会议,
-      交通运输厅|厅党组); a common verb after the noun it
+      name, then an organ named after its kind (审计局|局务会议, 交通运输厅|厅党组);
+      a word with its alternative in brackets (扩建|建（构）筑物); a localizer closing
+      its frame before a verb (的情况下|下池施救, 在此基础上|上调); a common verb after the noun it
       doubles, marked by 了, 着 or 过 (对明年的经济工作|作了具体安排);
     - a particle after the word it ends with (目的|的实现), and numbers (十五五, 1100);
     - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
@@ -599,7 +600,34 @@ def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
         or (k == 2 and _degree_repeated(unit, words))
         or (k == 1 and _same_kind_compound(text, a, c, words))
         or (k == 1 and not (words.tag(unit) or "x").startswith("u") and _parallel_doubling(text, a, c))
+        or (k == 1 and _opens_word_with_alternative(text, a, c, words))
+        or (k == 1 and _localizer_then_verb(text, a, c))
     )
+
+
+# 建（构）筑物: a word written with its alternative character in brackets (建筑物 / 构筑物)
+_ALTERNATIVE = re.compile(r"[（(][\u4e00-\u9fff][）)]")
+
+
+def _opens_word_with_alternative(text: str, a: int, c: int, words) -> bool:
+    """扩建|建（构）筑物: the second copy opens a word whose next character has its alternative in
+    brackets; without them it is a word of the dictionary (建筑物)."""
+    alternative = _ALTERNATIVE.match(text, c)
+    if alternative is None:
+        return False
+    rest = text[alternative.end() : alternative.end() + 3]
+    return any(text[a] + rest[:n] in words for n in range(1, len(rest) + 1))
+
+
+# 在…下 / 的情况下 / 在此基础上: a localizer that closes a frame opened by 在 or 的 shortly before
+_FRAME_OPENER = re.compile(r"[在的][^，。；：、,;:]{0,8}$")
+
+
+def _localizer_then_verb(text: str, a: int, c: int) -> bool:
+    """在未采取防护措施的情况下|下池施救, 在此基础上|上调5%: the first copy closes a frame (在…下,
+    …的情况下) as its localizer, the second is a verb that opens what follows."""
+    return (text[a] in "上下" and _FRAME_OPENER.search(text, max(0, a - 9), a) is not None
+            and c < len(text) and _HAN_CHAR.match(text[c]) is not None)
 
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")

@@ -17,6 +17,7 @@ from ..analysis.copy_index import (
     in_brackets,
     in_dialogue,
     in_overview,
+    in_quoted_wording,
     in_review,
     is_enumeration,
     is_field,
@@ -62,6 +63,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     It stays silent on
     - short formulas (各位代表！ 请予审议。), below `min-chars`, and the addressees a
       report names again before its close (主任、各位副主任、秘书长、各位委员：);
+    - wording quoted after a colon, whose formulas recur by design: an amending
+      decision's new provisions (将第十七条修改为：“……；构成犯罪的，依法追究刑事责任。”);
     - the formulas reports repeat inside longer sentences (坚持以习近平新时代中国
       特色社会主义思想为指导，…): only a whole sentence of the later paragraph counts;
     - a sentence repeated inside one paragraph (人民城市人民建，人民城市为人民):
@@ -170,7 +173,7 @@ def _is_note(sentence: Sentence) -> bool:
     full stop, which policy documents and plans put after item after item, is the
     document's convention, not a sentence pasted twice."""
     return (in_brackets(sentence.paragraph.text, *_bounds(sentence)) or is_field(sentence.text)
-            or is_enumeration(sentence.text))
+            or is_enumeration(sentence.text) or in_quoted_wording(sentence.paragraph.text, *_bounds(sentence)))
 
 
 def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counter) -> bool:

@@ -347,3 +347,22 @@ def test_sections_whose_items_go_on_inline_in_their_paragraph():
         invalid=["\n\n".join([claim.replace("四类", "五类"), items, after]),
                  "\n\n".join([claim, items.replace("；（四）宽大处理、教育释放的占8.9%", ""), after])],
     )
+
+
+def test_a_numbered_brigade_is_no_count_of_big_ones():
+    # found by a held-out commendation: 交通警察支队三大队大队长 is a post, 三大 no count of the two
+    # posts in brackets before it
+    assert_rule(
+        "count-mismatch",
+        valid=["柴丽娜（女，云溪县人民医院急诊科护士长）、苗国庆（云溪市公安局交通警察支队三大队大队长）、郑凯（消防救援站站长）"],
+        invalid=["建设人才、干部⟦三大⟧队伍。"],
+    )
+
+
+def test_a_classifier_right_after_the_last_item_counts_that_item():
+    # found by a held-out enrolment guide: 照片2张 is how many photos, not a count of the papers
+    assert_rule(
+        "count-mismatch",
+        valid=["持初中毕业证书（或者学籍证明）、户口簿、近期一寸免冠彩色照片2张到学校招生办公室报名。"],
+        invalid=["推进物流枢纽建设，打造昭阳、镇雄、水富、彝良⟦3个⟧省级物流枢纽。"],
+    )

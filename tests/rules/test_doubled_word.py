@@ -531,3 +531,15 @@ def test_a_name_that_ends_inside_the_first_copy_and_a_set_phrase_before_the_verb
         invalid=["今年⟦新增新增⟧装机容量120万千瓦，坚定不移走生态优先之路。",
                  "坚定⟦不移不移⟧走生态优先、绿色发展之路。"],
     )
+
+
+def test_a_word_with_its_alternative_in_brackets_and_a_localizer_before_a_verb():
+    # found by a held-out land notice and an accident report: 扩建|建（构）筑物 (建筑物 / 构筑物);
+    # 的情况下|下池施救, as 在此基础上|上调: the localizer closing its frame, then the verb
+    assert_rule(
+        "doubled-word",
+        valid=["严禁突击搭建、加层、扩建建（构）筑物，违者不予补偿。",
+               "两名工人在未采取任何防护措施的情况下下池施救，相继晕倒。",
+               "在此基础上上调最低工资标准5%。"],
+        invalid=["加快推进⟦新增新增⟧项目建设。", "坚定⟦不移不移⟧走生态优先、绿色发展之路。"],
+    )

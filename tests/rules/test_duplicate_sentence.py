@@ -466,3 +466,17 @@ def test_silent_on_the_addressees_a_report_names_again_before_its_close():
                         "审计结果表明，各部门预算执行情况总体较好。", salutation,
                         "我们将自觉接受省人大常委会的指导和监督，依法履行审计监督职责。"])
     assert not findings_for("duplicate-sentence", text)
+
+
+def test_silent_on_the_formula_that_closes_provisions_quoted_by_an_amending_decision():
+    # found by a held-out decision amending several regulations: the new wording of each is
+    # quoted after 修改为： / 增加一款：, and the closing clause of liability recurs in them
+    first = ("在第二十二条中增加一款，作为第二款：“违反本条例第十条规定，造成燃气设施损坏的，依法承担赔偿责任；"
+             "构成犯罪的，依法追究刑事责任。”")
+    second = ("将第十七条修改为：“计量检定人员出具虚假检定数据的，由县级以上人民政府市场监督管理部门给予警告，"
+              "并处1000元以上1万元以下的罚款；构成犯罪的，依法追究刑事责任。”")
+    assert not findings_for("duplicate-sentence", "\n\n".join([first, "十七、删去《计量检定人员管理条例》第八条、第九条。", second]))
+    # outside a quotation, a long sentence pasted twice is still one
+    pasted = "违反本条例第十条规定，造成燃气设施损坏的，由县级以上人民政府燃气管理部门责令改正，依法承担赔偿责任。"
+    assert findings_for("duplicate-sentence", "\n\n".join([f"一是加强管理。{pasted}", "二是完善制度。推进标准化建设。",
+                                                           f"三是强化执法。{pasted}"]))
