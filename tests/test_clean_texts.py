@@ -204,7 +204,13 @@ documents: six, the dated note under the title of each resolution of one session
 running header; -w91: documents in the layouts they are saved in (a portal's page, Markdown, two-space
 indents, full-width indents, GB18030 with CRLF, traditional characters): two, a plan that numbers its
 tasks on through its sections starting again in its next part, and 柘城区城区; -w92: speeches: one,
-苦干实干干出来的).
+苦干实干干出来的) and 7 on the 60 of the twenty-fourth round, from six causes (-w93: national policy
+documents: one, the formula that closes provisions an amending decision quotes; -w94: statistical
+bulletins of provinces, cities, counties and sectors: none; -w95: plans: none; -w96: county and
+district work reports of ten years from 2008 to 2026: none; -w97: communiqués and news of central
+bodies: one, 三大队 read as a count; -w98: notices, forms and reports with tables (procurement, land,
+hearings, penalties, enrolment, accidents, floods): five, a field under a bracketed label, 扩建建（构）
+筑物, 的情况下下池 twice and 照片2张 after a list of papers).
 """
 
 from pathlib import Path
@@ -232,7 +238,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w75", "clean-texts-w76", "clean-texts-w77", "clean-texts-w78", "clean-texts-w79",
            "clean-texts-w80", "clean-texts-w81", "clean-texts-w82", "clean-texts-w83", "clean-texts-w84",
            "clean-texts-w85", "clean-texts-w86", "clean-texts-w87", "clean-texts-w88", "clean-texts-w89",
-           "clean-texts-w90", "clean-texts-w91", "clean-texts-w92")
+           "clean-texts-w90", "clean-texts-w91", "clean-texts-w92", "clean-texts-w93", "clean-texts-w94",
+           "clean-texts-w95", "clean-texts-w96", "clean-texts-w97", "clean-texts-w98")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
