@@ -173,6 +173,10 @@ def test_a_file_is_parted_at_the_titles_of_the_documents_it_holds():
         "央视网消息：全会在北京举行。\n\n中国共产党第二十届中央委员会第二次全体会议公报\n\n全会在北京举行。")] == [0, 1, 1]
     assert [part for part, _ in parts_of(
         "政府工作报告\n\n目录\n\n一、总体要求\n\n二、重点任务\n\n一、总体要求\n\n坚持稳中求进工作总基调。")] == [0, 1, 1, 1, 1, 2]
+    # bulletins of a numbered series, each under its own title
+    assert [part for part, _ in parts_of(
+        "主要数据公报（第一号）\n\n现将农业生产经营单位的主要数据公布如下：\n\n主要数据公报（第二号）\n\n"
+        "现将农业生产条件的主要数据公布如下：")] == [0, 0, 1, 1]
     # a bulletin and the reading of it carried after it, whatever its title names
     assert [part for part, _ in parts_of(
         "2024年岚川省科技经费投入统计公报\n\n企业经费增长的贡献率为85.1%。\n\n附：\n\n全省研发投入实现量质齐升\n\n"

@@ -413,9 +413,10 @@ def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int,
 # projects under 附件) is not another document: a paragraph pasted there is a paste.
 _DOCUMENT_KIND = re.compile(
     r"(?:报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|规定|条例|细则|规则|批复|请示|通报|通告|公告|"
-    r"纪要|建议|说明|章程|准则|函|目录)$")
+    r"纪要|建议|说明|章程|准则|函|目录)(?:[（(]第[0-9０-９一二三四五六七八九十]+号[）)])?$")
 # kinds of document that a chapter heading does not end with
-_DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)$")
+_DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)"
+                            r"(?:[（(]第[0-9０-９一二三四五六七八九十]+号[）)])?$")
 _CONTENTS = re.compile(r"目录")
 # the subtitle of a reading or an interview that a bulletin or a policy carries after itself
 _READING_BYLINE = re.compile(r"[—－-]{1,2}.{0,40}(?:解读|答记者问|答问|访谈|问答)")

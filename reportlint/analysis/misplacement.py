@@ -175,6 +175,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # 支出包括：一般公共服务支出、科学技术支出、…: a list the template states in each section
     if _form_fields(text):
         return None  # 地点：第三法庭；审判员：林慧敏；书记员：赵子墨。: the fields of a register's entries
+    if any(_parallel_leads(doc.paragraphs[index].text) for index, _, _ in places):
+        return None  # 必须坚持…；必须坚持…；必须坚持…: a list of lessons glosses each with the formulas of its topic
     if not same_part(doc, copy.earlier, copy.later):
         return None  # quoted from another document of the file
     if in_overview(doc, copy.earlier):
@@ -194,6 +196,19 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
 
 
 _CLAUSE_BREAK = re.compile(r"[，。；,;]")
+_LIST_BREAK = re.compile(r"[；;]")  # the items of a list, not the sentences of prose
+#: clauses that open alike make a list (必须坚持…；必须坚持…；必须坚持…), not a topic
+_PARALLEL_CLAUSES = 3
+_LEAD = 2  # characters
+
+
+def _parallel_leads(text: str) -> bool:
+    """五年来的实践，使我们深刻认识到：必须坚持党的全面领导…；必须坚持以人民为中心…；必须坚持…: a
+    colon, then items apart by semicolons that open with the same words, is a list of points on many
+    topics."""
+    intro, colon, items = text.partition("：")
+    leads = Counter(clause.strip()[:_LEAD] for clause in _LIST_BREAK.split(items) if len(clause.strip()) > _LEAD)
+    return bool(colon and leads) and leads.most_common(1)[0][1] >= _PARALLEL_CLAUSES
 _RECORD_LEAD = 3  # short fields that open an entry: a name, 男, 汉族
 _RECORD_FIELD = 6  # characters
 _RECORD_FIELDS = 6

@@ -125,7 +125,9 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     - a count that belongs to the last item: the earlier items carry the counted
       noun themselves (宁东煤制油项目、新疆准东3个煤制气项目), or a classifier of one
       kind of thing right after it counts it (户口簿、近期一寸免冠彩色照片2张);
-    - a numbered unit: 交通警察支队三大队大队长 (三大 counts no big ones);
+    - a numbered unit: 交通警察支队三大队大队长 (三大 counts no big ones); a count
+      the last item owns (…全部行政区域和青湖县的4个镇) or that points back to a list
+      given before (有信心、有能力确保这4个子项目);
     - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
       城市 may name five cities (and a count smaller than a list whose last items are
       joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);
@@ -218,6 +220,10 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
         return False  # A、B等5个, A、B共6台, A、B达到3个, 邓小平理论和“三个代表”
     if text[count.start - 1 : count.start] in _EACH:
         return False  # A、B各3个: a count for each item
+    if items[-1].text.endswith("的"):
+        return False  # 江北区、临港区全部行政区域和青湖县的4个镇: the count is the last item's own
+    if text.endswith(_POINTING_BACK, 0, count.start) or items[-1].text.endswith(_POINTING_BACK):
+        return False  # 有信心、有能力确保这4个子项目: 这 points back to what was listed before
     if all(item.text.endswith(_ACTIONS) for item in items) or all(item.text.endswith(_GRADES) for item in items):
         return False  # 新建、改扩建3所学校; 国家级、省级3个示范区: the count counts their objects
     if enumeration.last_joiner != "、" and value < listed:
@@ -254,6 +260,10 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if listed == 2:
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+# 这4个, 上述3项, 以上5条: a count that points back to a list given before, not to the words before it
+_POINTING_BACK = ("这", "那", "该", "上述", "以上", "前述", "这些", "此")
 
 
 # Classifiers that count one kind of thing (照片2张, 复印件1份), unlike 个, 项, 家 or 人: right after

@@ -54,7 +54,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     - a line that recurs fewer than `header-repeats` times, or one with
       punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”), or marks
       only (“……” for the items an excerpt leaves out), or the dated note under
-      each title of a compilation (“（2025年1月17日…会议通过）”);
+      each title of a compilation (“（2025年1月17日…会议通过）”), or the issuer and date
+      under each title of a numbered series (“主要数据公报（第二号）” / “…统计局”);
     - a line that recurs inside its sentences, as a wiki link set apart does
       (“《” / “纲要（草案）” / “》提出，……”): the text names it again;
     - words of a sentence that look like a marker: “转第三产业发展”, “第3页

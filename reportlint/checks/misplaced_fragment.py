@@ -81,6 +81,9 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     - what one document of a file shares with another (two regulations issued
       together, a report and the opinion attached to it, a bulletin and the reading
       carried after it; see duplicate-paragraph);
+    - a formula that glosses one point of a list of lessons, the items apart by
+      semicolons and opening alike (…认识到：必须坚持以人民为中心，…让发展成果更多更公平
+      惠及全区人民；必须坚持…);
     - the goal that closes both the summary or general requirements and the
       last sentence of the text (…，为争取世界和平、民族解放、人民民主和社会主义事业的
       新胜利而奋斗。);

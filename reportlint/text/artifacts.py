@@ -213,6 +213,16 @@ _PART_OF_DAY = re.compile(r"[上下中]午|晚上|早上|全天|上半天|下半
 _PAGE_REACH = 2
 
 
+# A title that ends with its number in a series: 主要数据公报（第二号）
+_TITLE_NUMBER = re.compile(r"[（(]第[0-9０-９一二三四五六七八九十]+号[）)]$")
+_TITLE_LENGTH = 60
+
+
+def _numbered_title(text: str) -> bool:
+    # (a short line only: searching every long paragraph for its end would cost its length squared)
+    return 4 < len(text) <= _TITLE_LENGTH and _TITLE_NUMBER.search(text, max(0, len(text) - 8)) is not None
+
+
 # A header names something: a line of marks only (……, the items an excerpt leaves out) is none.
 _WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９]")
 # The dated note under each document's title (（2025年1月17日…第四次会议通过）): a compilation of
@@ -242,7 +252,7 @@ def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,
     first = next((index for index, text in enumerate(texts) if text.strip()), None)
     # A file of numbered documents issued together (公告（第1号）…（第5号）) restates each one's
     # title, signature and date: lines that recur no more often than the documents are no header.
-    documents = sum(1 for text in texts if _SERIES_NUMBER.fullmatch(text.strip()))
+    documents = sum(1 for text in texts if _SERIES_NUMBER.fullmatch(text.strip()) or _numbered_title(text.strip()))
     headers = {}
     for text, copies in seen.items():
         # A header that alternates with another (odd and even pages) may stand only twice:

@@ -366,3 +366,21 @@ def test_a_classifier_right_after_the_last_item_counts_that_item():
         valid=["持初中毕业证书（或者学籍证明）、户口簿、近期一寸免冠彩色照片2张到学校招生办公室报名。"],
         invalid=["推进物流枢纽建设，打造昭阳、镇雄、水富、彝良⟦3个⟧省级物流枢纽。"],
     )
+
+
+def test_a_count_after_the_possessive_of_the_last_item_is_its_own():
+    # found by a held-out new-area scheme: 青湖县的4个镇 are the last item, not a count of the list
+    assert_rule(
+        "count-mismatch",
+        valid=["规划范围包括桐州市江北区、临港区全部行政区域和青湖县的4个镇，规划面积1200平方公里。"],
+        invalid=["规划范围包括桐州市江北区、临港区和青湖县⟦4个⟧区县，规划面积1200平方公里。"],
+    )
+
+
+def test_a_count_that_points_back_counts_no_list_before_it():
+    # found by a held-out press conference: 有信心、有能力 is no list, 这4个子项目 points back
+    assert_rule(
+        "count-mismatch",
+        valid=["我们有信心、有能力确保这4个子项目在12月31日前全部完成。"],
+        invalid=["我们要确保信心、能力⟦4个方面⟧全部到位。"],
+    )

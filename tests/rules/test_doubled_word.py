@@ -543,3 +543,12 @@ def test_a_word_with_its_alternative_in_brackets_and_a_localizer_before_a_verb()
                "在此基础上上调最低工资标准5%。"],
         invalid=["加快推进⟦新增新增⟧项目建设。", "坚定⟦不移不移⟧走生态优先、绿色发展之路。"],
     )
+
+
+def test_silent_on_a_census_establishment_after_an_industry():
+    # found by a held-out census bulletin: 第二产业 then 产业活动单位, the census's establishments
+    assert_rule(
+        "doubled-word",
+        valid=["其中第二产业产业活动单位2.36万个，第三产业产业活动单位8.49万个。"],
+        invalid=["推动第二⟦产业产业⟧升级。"],
+    )

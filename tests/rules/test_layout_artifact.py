@@ -310,3 +310,12 @@ def test_marks_of_omission_and_the_dated_note_under_each_title_are_no_header():
     # a running header in brackets without a date is still one
     header = "（征求意见稿）"
     assert len(findings_for("layout-artifact", "\n\n".join([BODY, header] * 3))) == 3
+
+
+def test_the_issuer_and_date_under_each_title_of_a_numbered_series_are_no_header():
+    # found by held-out census bulletins: 第一号 to 第三号 in one file, each with its issuer and date
+    parts = []
+    for number, subject in (("一", "农业生产经营单位"), ("二", "农业生产条件"), ("三", "农民生活条件")):
+        parts += [f"棠溪市第三次全国农业普查主要数据公报（第{number}号）", "棠溪市第三次全国农业普查领导小组办公室",
+                  "棠溪市统计局", "2018年1月15日", f"现将棠溪市第三次全国农业普查{subject}的主要数据公布如下：", BODY]
+    assert not findings_for("layout-artifact", "\n\n".join(parts))

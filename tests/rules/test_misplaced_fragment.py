@@ -491,3 +491,12 @@ def test_silent_on_a_target_of_the_five_years_and_of_this_year():
     text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w58" / "w58-02-wunian-huigu.txt")
     assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+
+
+def test_silent_on_a_formula_that_glosses_one_point_of_a_list_of_lessons():
+    # found by a held-out new-term report: the lessons of five years, each clause opening with
+    # 必须坚持, gloss 以人民为中心 with the formula that the livelihood task says again
+    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w102" / "w102-01-chengchuan-district-2022-new-term.txt")
+    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
+    # a fragment pasted into a paragraph of prose is still reported
+    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
