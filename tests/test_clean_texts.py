@@ -210,7 +210,14 @@ bulletins of provinces, cities, counties and sectors: none; -w95: plans: none; -
 district work reports of ten years from 2008 to 2026: none; -w97: communiqués and news of central
 bodies: one, 三大队 read as a count; -w98: notices, forms and reports with tables (procurement, land,
 hearings, penalties, enrolment, accidents, floods): five, a field under a bracketed label, 扩建建（构）
-筑物, 的情况下下池 twice and 照片2张 after a list of papers).
+筑物, 的情况下下池 twice and 照片2张 after a list of papers) and 15 on the 60 of the twenty-fifth round,
+from six causes (-w99: State Council and ministry documents of 2004 to 2019: none; -w100: statistical
+releases of the 2000s to the 2020s: twelve, the issuer and date under each title of a numbered series
+of bulletins taken for a running header, the formula that opens each of them for a pasted paragraph,
+and 第二产业产业活动单位; -w101: plans of four eras: one, 青湖县的4个镇 after a list; -w102: district,
+banner and county-level city reports: one, a formula that glosses one point of a list of lessons; -w103:
+provincial and city communiqués and news: one, 有信心、有能力确保这4个子项目; -w104: provincial and city
+reports of 2024 to 2026 as news sites carry them: none).
 """
 
 from pathlib import Path
@@ -239,7 +246,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w80", "clean-texts-w81", "clean-texts-w82", "clean-texts-w83", "clean-texts-w84",
            "clean-texts-w85", "clean-texts-w86", "clean-texts-w87", "clean-texts-w88", "clean-texts-w89",
            "clean-texts-w90", "clean-texts-w91", "clean-texts-w92", "clean-texts-w93", "clean-texts-w94",
-           "clean-texts-w95", "clean-texts-w96", "clean-texts-w97", "clean-texts-w98")
+           "clean-texts-w95", "clean-texts-w96", "clean-texts-w97", "clean-texts-w98", "clean-texts-w99",
+           "clean-texts-w100", "clean-texts-w101", "clean-texts-w102", "clean-texts-w103", "clean-texts-w104")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
