@@ -643,11 +643,18 @@ _OVERVIEW = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][�
 
 def in_overview(doc: Document, index: int) -> bool:
     """Whether paragraph *index* lies under an overview heading (一、综述), which restates the
-    headline sentence of each chapter after it: a sentence it shares with one is a summary."""
+    headline sentence of each chapter after it, or in the lead of a release above its first
+    part (6月份，全市居民消费价格…上涨0.4%… / 一、… / 三、上半年价格运行特点 / 1—6月平均，…上涨0.2%。):
+    a sentence it shares with one is a summary."""
     for paragraph in reversed(doc.paragraphs[:index]):
-        if paragraph.kind == "heading" or (paragraph.numbering is not None and paragraph.numbering[0] <= 2):
+        if _part_heading(paragraph):
             return _OVERVIEW.fullmatch(paragraph.text.strip()) is not None
-    return False
+    return any(_part_heading(paragraph) and paragraph.numbering is not None and paragraph.numbering[0] == 1
+               for paragraph in doc.paragraphs[index + 1 :])
+
+
+def _part_heading(paragraph) -> bool:
+    return paragraph.kind == "heading" or (paragraph.numbering is not None and paragraph.numbering[0] <= 2)
 
 
 def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool) -> bool:

@@ -84,6 +84,9 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     - a formula that glosses one point of a list of lessons, the items apart by
       semicolons and opening alike (…认识到：必须坚持以人民为中心，…让发展成果更多更公平
       惠及全区人民；必须坚持…);
+    - a fragment that stands whole in three paragraphs or more (…其涉嫌犯罪问题被移送
+      检察机关依法审查起诉。 closing case after case), and the lead of a release
+      restated by the part about its figure (1—6月平均，…上涨0.2%。);
     - the goal that closes both the summary or general requirements and the
       last sentence of the text (…，为争取世界和平、民族解放、人民民主和社会主义事业的
       新胜利而奋斗。);

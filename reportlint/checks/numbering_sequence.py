@@ -156,6 +156,8 @@ def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
       关于…的报告” followed by “2.湖北省巴东县…专家组意见”, “注：1.本公报中数据均为初步
       统计数。” followed by “2.…”; and items that ran inline before one that opens a
       paragraph: “实施就业优先行动。（1）……。（2）……。” / “（3）……”.
+    - Measures numbered as articles on through the parts that hold them: “一、…”
+      / “第一条”…“第四条” / “二、…” / “第五条”….
     - A count that runs on through the sections of one part and starts again
       in the next part: “二、重点任务” / “（一）…” “1.” “2.” / “（二）…” “3.” …
       after “一、” had its own “1.”–“4.”.
@@ -548,8 +550,8 @@ class _Outline:
         after 一、, as older reports start the list inside their first part (一、一九五七年
         计划的执行结果 / 一、重工业生产增长较快。… / 二、… / 二、一九五八年计划草案). Its
         repeat is held, and reported unless the outer count goes on after the list."""
-        if mark.ordinal != 1:
-            return False
+        if mark.ordinal != 1 or mark.rank == _ARTICLE_RANK:
+            return False  # (articles are never a list inside an item: 一、… 第一条… 二、… 第五条… count on)
         return previous is not None or any(r > mark.rank for r in self.runs)
 
     def _starts_anew(self, mark: _Mark, previous: _Mark | None) -> bool:
@@ -558,8 +560,8 @@ class _Outline:
         voids the count of the levels below it. A count that runs on through the parts
         (paragraphs 1. 2. … 30. through 一、（一）（二） 二、（一）… in a policy address) goes on
         under a new （一）."""
-        if mark.ordinal != 1:
-            return False
+        if mark.ordinal != 1 or mark.rank == _ARTICLE_RANK and previous is None:
+            return False  # (a first article may stand under a part: 一、… 第一条…; the parts go on)
         if previous is not None:
             return previous.ordinal > 1
         return self._parent(mark.rank) is None
@@ -616,6 +618,8 @@ class _Outline:
         restart = self._habit(mark.rank).restart
         if before is not None and before.ordinal + 1 == mark.ordinal and _GROUP_COUNT.search(parent.paragraph.text):
             return None  # （二）建议给予处分的人员（3人） / 3.… 4.… 5.…: a roster numbered on through its groups
+        if before is not None and before.ordinal + 1 == mark.ordinal and parent.rank == _ARTICLE_RANK:
+            return None  # 一、… 第一条…第四条 二、… 第五条: parts that hold the measures count on across them
         if before is not None and before.ordinal + 1 == mark.ordinal and restart is not None:
             example_parent, example = restart
             return Violation(

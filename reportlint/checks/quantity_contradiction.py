@@ -74,7 +74,8 @@ def quantity_contradiction(doc: Document, opts: object) -> Iterator[Violation]:
       预期目标 (the target was about 13%);
     - an excess measured by its size: 超出百分之十以内的部分 (the part of the use
       over the quota, up to 10% of it), 超过定额20%以下的部分;
-    - words that only share characters with a bound: 最高达, 达不到95%以上的要求.
+    - words that only share characters with a bound: 最高达, 达不到95%以上的要求;
+    - 以上 after a rank, which bounds the rank: 至少有1家省级以上龙头企业.
 
     ## Why it matters
     "超过…以上" reads as careless drafting in a formal text; "不到…左右" leaves
@@ -100,6 +101,8 @@ def quantity_contradiction(doc: Document, opts: object) -> Iterator[Violation]:
             after = _UNIT_AND_TAIL.match(text, match.end())
             if after and match.group("lead") in _COMPARING and _REFERENCE.match(text, after.end()):
                 continue
+            if after and "级" in text[match.end() + 1 : after.start("tail")]:
+                after = None  # 至少有1家省级以上龙头企业: 以上 bounds the rank (省级), not the number
             tail = _TAILS[after.group("tail")] if after else None
             approx = match.group("approx") or match.group("approx2")
             if tail is None and approx and lead in ("less", "nearly"):

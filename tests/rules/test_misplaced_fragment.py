@@ -500,3 +500,18 @@ def test_silent_on_a_formula_that_glosses_one_point_of_a_list_of_lessons():
     assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
     # a fragment pasted into a paragraph of prose is still reported
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+
+
+def test_silent_on_the_disposition_that_closes_case_after_case_of_a_bulletin():
+    # found by a held-out bulletin of typical cases: each case ends with the same disposition,
+    # and the runs two cases share reach further than the formula itself
+    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w108" / "w108-09-jiwei-tongbao-dianxing-anli.txt")
+    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
+    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+
+
+def test_silent_on_the_lead_of_a_release_restated_by_the_part_about_its_figure():
+    # found by a held-out price release: the lead's half-year figure opens the part on the half year
+    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w105" / "08-heting-cpi-yuedu.txt")
+    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
+    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))

@@ -674,3 +674,14 @@ def test_a_count_that_runs_on_through_sections_may_start_again_in_the_next_part(
         valid=[lines(*part_one, *part_two)],
         invalid=[lines(*part_one, *restarted)],
     )
+
+
+def test_measures_numbered_as_articles_count_on_through_the_parts_that_hold_them():
+    # found by a held-out city's 若干措施: 一、 / 第一条…第四条 / 二、 / 第五条…, no 第X章
+    def article(n: str) -> str:
+        return f"第{n}条　落实第{n}项措施。完善工作机制，强化督促落实。"
+
+    text = [*("一、持续优化发展环境", article("一"), article("二"), article("三"), article("四")),
+            *("二、加大财税金融支持", article("五"), article("六")), *("三、支持创新转型升级", article("七"))]
+    skipped = [*text[:8], "⟦第八条⟧　落实第八项措施。完善工作机制，强化督促落实。"]
+    assert_rule("numbering-sequence", valid=[lines(*text)], invalid=[lines(*skipped)])

@@ -54,3 +54,12 @@ def test_fires_on_bounds_that_contradict_each_other():
             "（一）超出百分之十以内（含百分之十）的部分，按照水价的一倍加价收费；超过定额20%以下的部分，加价50%。",
         ],
     )
+
+
+def test_silent_when_the_tail_bounds_a_rank_after_the_measure_word():
+    # found by a held-out application notice: 省级以上 is a rank, 至少 bounds the count of 1
+    assert_rule(
+        "quantity-contradiction",
+        valid=["产业园内至少有1家省级以上农业产业化龙头企业。", "至少建成3个国家级以上重点实验室。"],
+        invalid=["全市⟦至少建成3个以上⟧重点实验室。", "全市⟦至少建成3个以上⟧省级重点实验室。"],
+    )
