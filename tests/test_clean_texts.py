@@ -217,7 +217,13 @@ of bulletins taken for a running header, the formula that opens each of them for
 and 第二产业产业活动单位; -w101: plans of four eras: one, 青湖县的4个镇 after a list; -w102: district,
 banner and county-level city reports: one, a formula that glosses one point of a list of lessons; -w103:
 provincial and city communiqués and news: one, 有信心、有能力确保这4个子项目; -w104: provincial and city
-reports of 2024 to 2026 as news sites carry them: none).
+reports of 2024 to 2026 as news sites carry them: none) and 5 on the 60 of the twenty-sixth round,
+from five causes (-w105: statistical releases holding several parts: one, a release's lead restated by
+the part about its figure; -w106: provincial and city policy documents: two, measures numbered as
+articles on through the parts 一、二、 that hold them, and 至少有1家省级以上; -w107: county reports
+other than the government's: none; -w108: communiqués and news as whole captures: one, the disposition
+that closes case after case of a bulletin; -w109: plans and programmes: none; -w110: national reports
+of ten eras: none).
 """
 
 from pathlib import Path
@@ -247,7 +253,9 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w85", "clean-texts-w86", "clean-texts-w87", "clean-texts-w88", "clean-texts-w89",
            "clean-texts-w90", "clean-texts-w91", "clean-texts-w92", "clean-texts-w93", "clean-texts-w94",
            "clean-texts-w95", "clean-texts-w96", "clean-texts-w97", "clean-texts-w98", "clean-texts-w99",
-           "clean-texts-w100", "clean-texts-w101", "clean-texts-w102", "clean-texts-w103", "clean-texts-w104")
+           "clean-texts-w100", "clean-texts-w101", "clean-texts-w102", "clean-texts-w103", "clean-texts-w104",
+           "clean-texts-w105", "clean-texts-w106", "clean-texts-w107", "clean-texts-w108", "clean-texts-w109",
+           "clean-texts-w110")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
