@@ -486,32 +486,22 @@ def test_silent_on_the_labelled_fields_of_a_courts_hearing_schedule():
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
 
 
-def test_silent_on_a_target_of_the_five_years_and_of_this_year():
-    # found by a held-out five-year review: both lists of targets hold the same formula
-    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w58" / "w58-02-wunian-huigu.txt")
-    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
-    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+HELD_OUT = Path(__file__).resolve().parents[1] / "data"
 
 
-def test_silent_on_a_formula_that_glosses_one_point_of_a_list_of_lessons():
-    # found by a held-out new-term report: the lessons of five years, each clause opening with
-    # 必须坚持, gloss 以人民为中心 with the formula that the livelihood task says again
-    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w102" / "w102-01-chengchuan-district-2022-new-term.txt")
-    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
-    # a fragment pasted into a paragraph of prose is still reported
-    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
-
-
-def test_silent_on_the_disposition_that_closes_case_after_case_of_a_bulletin():
-    # found by a held-out bulletin of typical cases: each case ends with the same disposition,
-    # and the runs two cases share reach further than the formula itself
-    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w108" / "w108-09-jiwei-tongbao-dianxing-anli.txt")
-    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
-    assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
-
-
-def test_silent_on_the_lead_of_a_release_restated_by_the_part_about_its_figure():
-    # found by a held-out price release: the lead's half-year figure opens the part on the half year
-    text = (Path(__file__).resolve().parents[1] / "data" / "clean-texts-w105" / "08-heting-cpi-yuedu.txt")
-    assert not findings_for("misplaced-fragment", text.read_text(encoding="utf-8"), "a.txt")
+@pytest.mark.parametrize("text", [
+    # a five-year review: both lists of targets hold the same formula
+    "clean-texts-w58/w58-02-wunian-huigu.txt",
+    # a new-term report: the lessons of five years, each clause opening with 必须坚持, gloss
+    # 以人民为中心 with the formula that the livelihood task says again
+    "clean-texts-w102/w102-01-chengchuan-district-2022-new-term.txt",
+    # a bulletin of typical cases: each case ends with the same disposition, and the runs two
+    # cases share reach further than the formula itself
+    "clean-texts-w108/w108-09-jiwei-tongbao-dianxing-anli.txt",
+    # a price release: the lead's half-year figure opens the part on the half year
+    "clean-texts-w105/08-heting-cpi-yuedu.txt",
+])
+def test_silent_on_formulas_and_restatements_of_held_out_texts(text):
+    # found by held-out texts; a fragment pasted into a paragraph of prose is still reported
+    assert not findings_for("misplaced-fragment", (HELD_OUT / text).read_text(encoding="utf-8"), "a.txt")
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
