@@ -646,11 +646,19 @@ def in_overview(doc: Document, index: int) -> bool:
     headline sentence of each chapter after it, or in the lead of a release above its first
     part (6月份，全市居民消费价格…上涨0.4%… / 一、… / 三、上半年价格运行特点 / 1—6月平均，…上涨0.2%。):
     a sentence it shares with one is a summary."""
-    for paragraph in reversed(doc.paragraphs[:index]):
+    return doc.analysis("copy-index.overview", _overview_paragraphs)[index]
+
+
+def _overview_paragraphs(doc: Document) -> list[bool]:
+    """For each paragraph, whether it is overview (see in_overview), read in one pass each way."""
+    flags, heading = [], None
+    for paragraph in doc.paragraphs:
+        flags.append(_OVERVIEW.fullmatch(heading.text.strip()) is not None if heading is not None else None)
         if _part_heading(paragraph):
-            return _OVERVIEW.fullmatch(paragraph.text.strip()) is not None
-    return any(_part_heading(paragraph) and paragraph.numbering is not None and paragraph.numbering[0] == 1
-               for paragraph in doc.paragraphs[index + 1 :])
+            heading = paragraph
+    # the lead, above every part heading: an overview when a part 一、 follows it
+    parted = any(_part_heading(p) and p.numbering is not None and p.numbering[0] == 1 for p in doc.paragraphs)
+    return [parted if flag is None else flag for flag in flags]
 
 
 def _part_heading(paragraph) -> bool:

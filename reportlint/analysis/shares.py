@@ -26,7 +26,7 @@ _WITHIN = re.compile(r"[中内里的]")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
 # 三次产业结构为10.5%、40.2%、49.3%: one whole named, its parts listed without 分别.
 SECTORS_NAME = re.compile(r"三次产业|一二三产业|一、二、三产业")
-_SECTORS_LIST = re.compile(r"(?:三次产业|一二三产业|一、二、三产业)(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
+_SECTORS_LIST = re.compile(rf"(?:{SECTORS_NAME.pattern})(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
                            r"(?:调整为|优化为|为|是|达到)\s*\Z")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .artifacts import HEADER_MARKS, is_artifact
 from .line_cuts import FIELD_LABEL, SENTENCE_ENDS, ParagraphSoFar, opens_item
+from .structure import SENTENCE_PUNCTUATION
 from .table_rows import has_wide_gap
 
 
@@ -139,13 +140,12 @@ def _opens_after_sentence(line: str, following: str, following_full: bool) -> bo
     """After a full line that ends its sentence, a line that opens with a dash (——区域发展更趋协调。)
     or a field's label (牵头单位：…), or a short one without a final mark (2024年工作回顾: a heading),
     is a paragraph of its own."""
-    if line[-1] not in _FULL_STOPS or not following:
+    if line[-1] not in SENTENCE_PUNCTUATION or not following:
         return False
     return following.startswith("——") or line[-1] in "。！？!?" and FIELD_LABEL.match(following) is not None \
         or not following_full and following[-1] not in SENTENCE_ENDS
 
 
-_FULL_STOPS = "。！？；!?;"
 
 
 def _runs_on(line: str, following: str, margin: int, paragraph: ParagraphSoFar) -> bool:

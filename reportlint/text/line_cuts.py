@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from .structure import numbering
+from .structure import SENTENCE_PUNCTUATION, numbering
 
 # 第十二条　… / 第三章　…: a regulation's article or chapter opens a paragraph
 ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]{1,6}[条章节](?:[\u3000\t ：:]|$)")
 #: a line that ends with one of these ends its sentence or a label
 SENTENCE_ENDS = "。！？；：!?;:”’）)》"
-_PROSE_MARKS = re.compile(r"[。；;！？!?]")
+_PROSE_MARKS = re.compile(f"[{SENTENCE_PUNCTUATION}]")
 _SENTENCE_MARKS = re.compile(r"[。！？!?]")
 #: the label that opens a field (牵头单位：…, 备注：…)
 FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
