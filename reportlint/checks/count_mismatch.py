@@ -149,7 +149,10 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
     A 一是 or marked list shorter than its count is not compared when the next
     paragraph goes on with the next marker (三是, 三、) or the paragraph goes on with
-    more items in prose (还有两类…, 此外, 另一类). A paragraph announces sections only
+    more items in prose (还有两类…, 此外, 另一类). Sections that sort the counted items into
+    groups leave the count to the items, numbered on through them or starting
+    again in each (十件民生实事 / 一、教育类 / 1.… 2.… / 二、医疗健康类 / 3.…).
+    A paragraph announces sections only
     when it ends with the count and a task word (工作, 任务, 举措…), 方面 or a colon,
     and the next paragraph is numbered one: 主要做了以下工作 (no number) has nothing to
     check, and a claim followed by prose describes its points there. The words' parts
@@ -623,33 +626,55 @@ def _sections_after(paragraphs: list[Paragraph], index: int, found: list[Figure]
     own = claim_paragraph.numbering
     if ordinal != 1 or (own and own[0] >= level and own[0] != 0):
         return
-    sections = _sections(chain([first_section], following), level)
-    if len(sections) != count.value and _inline_reach(sections, level) != count.value:
-        first, last = sections[0], sections[-1]
-        assert first.numbering and last.numbering
-        message = f"“{count.text}”与其后的{len(sections)}个部分{_range(first.numbering[2], last.numbering[2])}不符"
-        marker = last.numbering[2]
-        offset = last.text.find(marker)
-        related = Related(last.span(max(offset, 0), max(offset, 0) + len(marker)), f"最后一个部分{marker}")
-        yield Violation(claim_paragraph.span(count.start, count.end), message, related=(related,))
+    chapter = _chapter(chain([first_section], following), level)
+    sections = [p for p in chapter if p.numbering and p.numbering[0] == level]
+    if len(sections) == count.value or _inline_reach(sections, level) == count.value:
+        return
+    if _counts_the_items_inside(chapter, level, int(count.value or 0)):
+        return
+    first, last = sections[0], sections[-1]
+    assert first.numbering and last.numbering
+    message = f"“{count.text}”与其后的{len(sections)}个部分{_range(first.numbering[2], last.numbering[2])}不符"
+    marker = last.numbering[2]
+    offset = last.text.find(marker)
+    related = Related(last.span(max(offset, 0), max(offset, 0) + len(marker)), f"最后一个部分{marker}")
+    yield Violation(claim_paragraph.span(count.start, count.end), message, related=(related,))
 
 
-def _sections(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
-    """The numbered paragraphs at *level* up to the end of the chapter they belong to."""
-    sections: list[Paragraph] = []
+def _chapter(following: Iterable[Paragraph], level: int) -> list[Paragraph]:
+    """The paragraphs from the first section at *level* up to the end of the chapter they
+    belong to: an unnumbered heading, a number of a higher level, or *level* starting again."""
+    chapter: list[Paragraph] = []
     previous = 0
     for paragraph in following:
         number = paragraph.numbering
-        if number is None:
-            if paragraph.kind in ("heading", "title"):
-                break  # an unnumbered heading starts another part (名词解释)
-            continue
-        if number[0] < level and number[0] != 0 or (number[0] == level and number[1] < previous):
+        if number is None and paragraph.kind in ("heading", "title"):
+            break  # an unnumbered heading starts another part (名词解释)
+        if number and (number[0] < level and number[0] != 0 or (number[0] == level and number[1] < previous)):
             break  # the next chapter, or a new list at the same level
-        if number[0] == level:
-            sections.append(paragraph)
+        if number and number[0] == level:
             previous = number[1]
-    return sections
+        chapter.append(paragraph)
+    return chapter
+
+
+def _counts_the_items_inside(chapter: list[Paragraph], level: int, count: int) -> bool:
+    """十件民生实事 / 一、教育类 / 1.… 2.… / 二、医疗类 / 3.…: the sections group the items the
+    count counts. True when one deeper level, spread over more than one section, has *count*
+    items in all (numbered on through the sections or starting again in each)."""
+    items: dict[int, int] = {}
+    holders: dict[int, set[int]] = {}
+    section = 0
+    for paragraph in chapter:
+        number = paragraph.numbering
+        if not number or number[0] == 0:
+            continue
+        if number[0] == level:
+            section += 1
+        elif number[0] > level:
+            items[number[0]] = items.get(number[0], 0) + 1
+            holders.setdefault(number[0], set()).add(section)
+    return any(total == count and len(holders[depth]) > 1 for depth, total in items.items())
 
 
 def _inline_reach(sections: list[Paragraph], level: int) -> int | None:

@@ -384,3 +384,20 @@ def test_a_count_that_points_back_counts_no_list_before_it():
         valid=["我们有信心、有能力确保这4个子项目在12月31日前全部完成。"],
         invalid=["我们要确保信心、能力⟦4个方面⟧全部到位。"],
     )
+
+
+def test_silent_when_the_sections_group_the_items_the_count_counts():
+    # found by a held-out city report: 十件民生实事 sorted under five headings 一、… 五、
+    groups = ["教育类", "医疗健康类", "养老托育类", "城市建设类", "就业和安全类"]
+    through = "\n\n".join(
+        f"{c}、{g}\n\n{2 * i + 1}.推进第{2 * i + 1}件实事。\n\n{2 * i + 2}.推进第{2 * i + 2}件实事。"
+        for i, (c, g) in enumerate(zip("一二三四五", groups))
+    )
+    restarting = "\n\n".join(f"{c}、{g}\n\n1.推进一件实事。\n\n2.推进另一件实事。" for c, g in zip("一二三四五", groups))
+    title = "附件\n\n泓阳市2025年十件民生实事\n\n"
+    assert_rule(
+        "count-mismatch",
+        valid=[title + through, title + restarting],
+        invalid=[title.replace("十件", "⟦十二件⟧") + through,
+                 title.replace("十件", "⟦十件⟧") + through.replace("\n\n10.推进第10件实事。", "")],
+    )
