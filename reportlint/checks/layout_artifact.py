@@ -39,7 +39,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     continuation markers (上接第3版, 下转第二版, （接第1版）), page numbers
     (— 12 —, -3-, 第3页 共10页), a running header or footer repeated through
     the text, the chrome of a copied web page (您的位置：首页 > …, 【字体：大
-    中 小】, 打印 / 关闭 / 分享: lines, 来源：××日报, time stamps) and newspaper
+    中 小】, 打印 / 关闭 / 分享: lines, 来源：××日报, time stamps, and the site's
+    name or a bare date beside them: 鹤阳新闻网　2026-01-13 08:46　来源：鹤阳日报) and newspaper
     photo credits (本报记者 ××摄). Consecutive web-page lines are reported
     together as one finding, a metadata label with the value the page set on
     the next line (来源： / 四川日报), and a page's list of linked items (an id
@@ -50,7 +51,8 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
 
     It deliberately does not report:
     - dates, signatures and sources of data that belong to the document:
-      “2026年1月20日”, “省长 王予波”, “数据来源：国家统计局”;
+      “2026年1月20日”, “省长 王予波”, “数据来源：国家统计局”, and a notice's or a
+      press conference's own time (“发布时间：2025年6月18日10:00” / “发布地点：…”);
     - a line that recurs fewer than `header-repeats` times, or one with
       punctuation (“各位代表！”, “各位代表：”), or a point's lead (“一是”), or marks
       only (“……” for the items an excerpt leaves out), or the dated note under

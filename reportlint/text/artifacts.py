@@ -42,6 +42,7 @@ _CHROME_LINE = re.compile(
     r"|[（(]?(?:来源|稿源|信息来源)\s*[:：]\s*\S{0,20}(?:报|网|社|台|客户端|频道)[）)]?"
     # a time stamp: labelled (时间：2026-02-02) or with the time of day; a bare date may be the document's own
     r"|(?:发布|发表)?(?:时间|日期)\s*[:：]\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|信息来源\s*[:：]\s*[^\s。，；！？]{2,20}"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[时:：]\d{2}分?"
     r"|(?:责任编辑|编辑|作者|浏览次数|点击数|阅读量|访问量)\s*[:：].{0,20}"
@@ -77,6 +78,8 @@ _FOOTER_ITEM = re.compile(
     r"(?:主办|承办|协办)(?:单位)?\s*[:：].{1,30}|网站标识码\s*[:：]?\s*\w+|\S{0,8}ICP备\S*|\S{0,10}公网安备\S*"
     r"|版权所有\s*[:：©]?.{1,30}"
 )
+# A news site's or paper's name, or a bare date, on a line of page metadata (汾川在线, 青泽日报客户端)
+_SITE_OR_DATE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网|日报|晚报|时报|客户端|在线|融媒)|\d{4}年\d{1,2}月\d{1,2}日")
 # Items of chrome that share one line, set apart by wide spaces or bars:
 # 【字体：大 中 小】　【打印本页】　【关闭窗口】, 来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：
 _ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*|(?<=】)(?=【)")  # 【打印本页】【关闭窗口】 side by side too
@@ -87,8 +90,13 @@ def _chrome_items(text: str) -> bool:
     if len(items) < 2:
         return False
     footer = sum(bool(_FOOTER_ITEM.fullmatch(item)) for item in items)
+    chrome = [_chrome_item(item) for item in items]
+    # 北原新闻网　2026-01-24 07:30　来源：北原日报: the site's name and the bare date stand beside
+    # the page's time stamp or source, which alone make the line chrome
+    if not any(chrome) or not all(is_chrome or _SITE_OR_DATE.fullmatch(item) for is_chrome, item in zip(chrome, items)):
+        return False
     # a footer line is web chrome when it names the site's registration, not only its sponsor
-    return all(_chrome_item(item) for item in items) and (footer == 0 or any(
+    return (footer == 0 or any(
         "ICP" in item or "公网安备" in item or "网站标识码" in item for item in items))
 
 

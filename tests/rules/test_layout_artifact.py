@@ -319,3 +319,23 @@ def test_the_issuer_and_date_under_each_title_of_a_numbered_series_are_no_header
         parts += [f"棠溪市第三次全国农业普查主要数据公报（第{number}号）", "棠溪市第三次全国农业普查领导小组办公室",
                   "棠溪市统计局", "2018年1月15日", f"现将棠溪市第三次全国农业普查{subject}的主要数据公布如下：", BODY]
     assert not findings_for("layout-artifact", "\n\n".join(parts))
+
+
+def test_a_sites_name_and_a_bare_date_beside_the_pages_time_stamp_or_source():
+    # found by held-out web captures: the news site's name stands first on its date line
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"鹤阳市人民政府工作报告\n\n⟦鹤阳新闻网　2026-01-13 08:46　来源：鹤阳日报⟧\n\n{BODY}",
+            f"汾川省2026年政府工作报告\n\n⟦汾川在线　2026年1月27日　来源：汾川日报⟧\n\n{BODY}",
+            f"青泽市政府工作报告（全文）\n\n⟦青泽日报客户端　2026年2月10日 06:30⟧\n\n{BODY}",
+            f"汀澜区2024年政府工作报告\n\n⟦信息来源：汀澜区人民政府办公室⟧\n\n{BODY}",
+        ],
+        valid=[
+            # the site's name and a date alone, an issuer and its date, a press conference's own fields
+            f"青泽日报客户端　2026年2月10日\n\n{BODY}",
+            f"{BODY}\n\n青湖县人民政府　2026年1月5日",
+            f"新闻发布会实录\n\n发布时间：2025年6月18日10:00\n\n发布地点：市人民政府新闻发布厅\n\n{BODY}",
+            f"数据来源：国家统计局\n\n{BODY}",
+        ],
+    )
