@@ -223,7 +223,14 @@ the part about its figure; -w106: provincial and city policy documents: two, mea
 articles on through the parts 一、二、 that hold them, and 至少有1家省级以上; -w107: county reports
 other than the government's: none; -w108: communiqués and news as whole captures: one, the disposition
 that closes case after case of a bulletin; -w109: plans and programmes: none; -w110: national reports
-of ten eras: none).
+of ten eras: none) and 1 on the 80 of the twenty-seventh round (-w111: provincial reports of 2025 and
+2026: none; -w112: national reports of ten eras: none; -w113: city, county and district reports, some
+as web captures: one, 十件民生实事 whose ten items five category headings 一、 to 五、 group; -w114:
+policy documents with their articles, division of work, Q&A and drafting notes: none; -w115:
+statistical bulletins, releases and censuses: none; -w116: communiqués, speeches, summaries, and the
+reports of a standing committee, a CPPCC, a court and an audit: none; -w117: provincial and city
+reports of 2026 as news sites carry them, their date lines kept on purpose: none; -w118: national
+reports of 2017 to 2026: none).
 """
 
 from pathlib import Path
@@ -255,7 +262,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w95", "clean-texts-w96", "clean-texts-w97", "clean-texts-w98", "clean-texts-w99",
            "clean-texts-w100", "clean-texts-w101", "clean-texts-w102", "clean-texts-w103", "clean-texts-w104",
            "clean-texts-w105", "clean-texts-w106", "clean-texts-w107", "clean-texts-w108", "clean-texts-w109",
-           "clean-texts-w110")
+           "clean-texts-w110", "clean-texts-w111", "clean-texts-w112", "clean-texts-w113", "clean-texts-w114",
+           "clean-texts-w115", "clean-texts-w116", "clean-texts-w117", "clean-texts-w118")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
