@@ -462,3 +462,15 @@ def test_a_wrap_keeps_a_tasks_field_line_apart_from_the_items_around_it():
     doc = parse_text("\n".join(lines) + "\n", "a.txt")
     assert doc.notes
     assert texts(doc) == paragraphs
+
+
+def test_a_chart_turned_into_text_is_no_soft_wrap():
+    # found by a held-out budget chart as text: items one a line in blocks, none with a final mark,
+    # of any length; a PDF viewer's wrapped paragraph ends with its mark and fills its lines
+    blocks = [["教育支出", "13.52亿元", "增长5.1%", "新建、改扩建中小学和幼儿园6所", "新增学位3240个"],
+              ["社会保障和就业支出", "11.38亿元", "增长4.3%", "城乡居民基础养老金最低标准提高到每人每月163元"],
+              ["卫生健康支出", "7.64亿元", "增长3.8%", "县人民医院住院综合楼主体完工"],
+              ["农林水支出", "9.85亿元", "增长2.9%", "新建高标准农田3.2万亩"]]
+    doc = parse_text("\n\n".join("\n".join(block) for block in blocks) + "\n", "a.txt")
+    assert not doc.notes
+    assert "13.52亿元" in texts(doc)

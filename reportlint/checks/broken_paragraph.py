@@ -72,6 +72,10 @@ _COUNT_START = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 _SHORT_LINE = 60
 #: a bold span or a link set on its own line is shorter than a paragraph
 _SPAN_LINE = 50
+#: this many short lines in a row without a final mark are items set one a line
+_ITEM_RUN = 3
+#: an item is whole: its quotes and brackets close on its line (挂帅”的简称… is a piece of a sentence)
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"))
 #: the message quotes the last clause of the cut paragraph up to this length
 _SHOWN_CLAUSE = 30
 
@@ -130,7 +134,13 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     - a poem quoted one line a paragraph, lines of one length (4, 5 or 7
       characters) each with its mark: “千里之行始足下，” / “万山磅礴看主峰。”;
     - the headline lines above a news lead: “中央经济工作会议在北京举行” /
-      “习近平发表重要讲话 李强作总结讲话” / “央视网消息（新闻联播）：……”;
+      “习近平发表重要讲话 李强作总结讲话” / “央视网消息（新闻联播）：……”, and a
+      headline above its byline or its date (“——访…局长田守仁” / “本报记者 邵晴川”,
+      “…的需要” / “（一九七九年八月十二日）”);
+    - three or more short lines in a row that end without a mark: items set one
+      a line, as a 一图读懂 or a chart turned into text has them (“新建高标准农田
+      3.5万亩” / “…获评省级农产品区域公用品牌”), unless the paragraph above them left
+      a sentence open (“…持续提升。新建” / “高速铁路” / “投产里程…”);
     - the lines of a hard-wrapped .txt (every line cut near one width): they
       are read as one paragraph, and a note on stderr says so.
 
@@ -167,9 +177,44 @@ def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
         verdicts = [None if v == UNCLOSED and len(p.text) <= _SUMMARY_BLOCK else v
                     for v, p in zip(verdicts, paragraphs)]
     _follow_cut_spans(paragraphs, verdicts, starts_anew)
+    for position in _item_lines(paragraphs):
+        if position < len(verdicts) and not _CONTINUATION_START.match(paragraphs[position + 1].text):
+            verdicts[position] = None  # 新建高标准农田3.5万亩 / “松阳茶油”获评…: items set one a line
     for position, verdict in enumerate(verdicts):
         if verdict in (CUT, UNCLOSED):
             yield _violation(doc, paragraphs[position], paragraphs[position + 1], verdict)
+
+
+def _item_lines(paragraphs: list[Paragraph]) -> set[int]:
+    """Positions of the lines of a run of at least three short body lines, none of them
+    closed by a mark, left open by a comma or holding a sentence's end: a text that sets its
+    items one a line (a chart or 一图读懂 turned into text, a list of contacts) and ends none of
+    them. A page break cuts one paragraph, not line after line. A run right after a paragraph
+    of prose left unfinished is its sentence's pieces (…持续提升。新建 / 高速铁路 / 投产里程…)."""
+    lines: set[int] = set()
+    run: list[int] = []
+    for position, paragraph in enumerate([*paragraphs, None]):
+        if paragraph is not None and _is_item_line(paragraph):
+            run.append(position)
+            continue
+        if len(run) >= _ITEM_RUN and not (run[0] > 0 and _unfinished_prose(paragraphs[run[0] - 1])):
+            lines.update(run)
+        run = []
+    return lines
+
+
+def _is_item_line(paragraph: Paragraph) -> bool:
+    text = _open_text(paragraph.text)
+    return (paragraph.kind == "text" and 0 < len(text) <= _SHORT_LINE and not _CLOSED_END.search(text)
+            and not _OPEN_END.search(text) and not _SENTENCE_MARK.search(text)
+            and all(text.count(opener) == text.count(closer) for opener, closer in _PAIRS))
+
+
+def _unfinished_prose(paragraph: Paragraph) -> bool:
+    """…持续提升。新建 or …成果找市场“双向: a sentence left open above the next line."""
+    text = _open_text(paragraph.text)
+    return bool(_OPEN_END.search(text)) or (
+        paragraph.kind == "text" and bool(_SENTENCE_MARK.search(text)) and not _CLOSED_END.search(text))
 
 
 def _bold_spans_as_text(doc: Document, paragraphs: list[Paragraph], opts: Options) -> list[Paragraph]:
@@ -245,7 +290,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
         return None  # 签发人：郑国安 above a title, a title above 黄明远委员：: a letter's header
     if not _ANY_MARK.search(text) and _TIME_LEAD.match(second.text.lstrip()):
         return None  # 2025年1—8月全市工业经济运行情况 / 1—8月，全市…: a title, then the body opens with its period
-    if _form_line(text, second.text):
+    if _form_line(text, second.text) or _byline_or_date(text, second.text):
         return None
     if _is_sub_heading(text):
         return None
@@ -273,6 +318,13 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
 
 # One line of regular verse: four, five or seven characters and the mark that ends it.
 _VERSE_LINE = re.compile(r"([\u4e00-\u9fff]{4,7})([，。；！？、])")
+
+
+def _byline_or_date(text: str, following: str) -> bool:
+    """A headline above its byline (本报记者 邵晴川) or its date (（一九七九年八月十二日）), and the
+    byline above the story: neither is half of a sentence."""
+    following = following.strip()
+    return bool(_BYLINE.fullmatch(text) or _BYLINE.fullmatch(following) or _DATE_NOTE.fullmatch(following))
 
 
 def _verse_lines(text: str, following: str) -> bool:
@@ -446,6 +498,12 @@ _HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]
 _ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
 # A label in brackets on a line of its own (【本期要目】), and a group's name with its count
 # (白沙区（7个）, 先进个人（30名）) heading the list below it
+# 本报记者 邵晴川 / 记者 孙一帆 通讯员 李青: a news item's byline under its headline.
+# (a bare 记者 takes a space before the name: 记者从市获悉 opens a sentence)
+_BYLINE = re.compile(r"(?:(?:本报|新华社|本台)(?:特约)?(?:记者|通讯员)[\s\u3000：:]*|(?:记者|通讯员|实习生)[\s\u3000：:]+)"
+                     r"[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+(?:(?:记者|通讯员|实习生)[\s\u3000]*)?[\u4e00-\u9fff]{2,4})*")
+# （一九七九年八月十二日） / （2025年1月17日在…会议上）: the date under a title.
+_DATE_NOTE = re.compile(r"[（(](?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[^（）()]{1,40}[）)]")
 _BRACKETED_LABEL = re.compile(r"【[^【】]{1,20}】|〔[^〔〕]{1,20}〕")
 _GROUP_LABEL = re.compile(r"[^，。；：、,;:!?！？（()）]{1,24}[（(][0-9０-９]+[个名人项家所户件][）)]")
 # A line of names or units set apart by 、 alone: three items or more, none a clause

@@ -23,6 +23,11 @@ _MIN_BREAKS = 8
 _MIN_CUT_SHARE = 0.7
 #: with at least this many blocks apart by blank lines
 _MIN_BLOCKS = 3
+#: a file whose blocks of several lines end with a sentence's mark less often than this, and
+#: whose cut lines run to their block's width (_FULL_LINE of its longest line) less often too,
+#: sets items one a line
+_MIN_SHARE = 0.5
+_FULL_LINE = 0.8
 
 
 def detect_soft_wrap(text: str) -> frozenset[int] | None:
@@ -34,9 +39,34 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
     if len(breaks) < _MIN_BREAKS or blocks < _MIN_BLOCKS:
         return None
     cut = [n for n in breaks if lines[n].strip()[-1] not in _ENDS]
-    if len(cut) < _MIN_CUT_SHARE * len(breaks):
+    if len(cut) < _MIN_CUT_SHARE * len(breaks) or _items_one_a_line(lines, cut):
         return None
     return _joins(lines, frozenset(cut))
+
+
+def _items_one_a_line(lines: list[str], cut: list[int]) -> bool:
+    """A chart turned into text (教育支出 / 13.52亿元 / 增长5.1%) sets its items one a line: its
+    blocks end without a mark as every line does, and its lines are of any length. A wrapped
+    paragraph ends with its sentence's mark, and its lines but the last run to the width of
+    the page (a page break may end a block mid-sentence, but the lines stay full)."""
+    blocks: list[list[int]] = []
+    block: list[int] = []
+    for number, line in enumerate([*lines, ""]):
+        if line.strip():
+            block.append(number)
+        elif block:
+            blocks.append(block)
+            block = []
+    longest: dict[int, int] = {}
+    closed = several = 0
+    for block in blocks:
+        width = max(len(lines[n].strip()) for n in block)
+        longest.update((n, width) for n in block)
+        if len(block) >= 2:
+            several += 1
+            closed += lines[block[-1]].strip()[-1] in _ENDS
+    full = sum(1 for n in cut if len(lines[n].strip()) >= _FULL_LINE * longest[n])
+    return closed < _MIN_SHARE * several and full < _MIN_SHARE * len(cut)
 
 
 def _joins(lines: list[str], cut: frozenset[int]) -> frozenset[int]:

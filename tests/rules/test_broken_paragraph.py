@@ -649,3 +649,38 @@ def test_silent_on_rows_with_bars_between_cells_and_a_field_whose_value_is_a_sen
         valid=[table, fields],
         invalid=["深入推进城市更新，用好自主更新政策，⟦改造老旧小区⟧\n\n72个，打造完整社区13个以上。"],
     )
+
+
+def test_silent_on_items_set_one_a_line_without_a_final_mark():
+    # found by held-out texts: a work report's 一图读懂 and a list of contacts, items one a line
+    keywords = ("关键词一：项目攻坚\n\n实施县级以上重点项目126个，完成投资168.4亿元\n\n"
+                "新签约亿元以上项目41个，其中10亿元以上项目6个\n\n新开工亿元以上项目38个，竣工投产25个\n\n"
+                "关键词二：乡村振兴\n\n新建高标准农田3.5万亩\n\n“松阳茶油”“松阳山笋”获评省级农产品区域公用品牌")
+    contacts = ("在政策执行过程中遇到问题，可以向以下部门咨询：\n\n区市场监管局（“个转企”、品牌培育、权益保护）：62830517\n\n"
+                "区发展改革局（政策综合协调）：62830126\n\n区商务局（租金补贴、特色商业街区认定）：62830462\n\n"
+                "也可以拨打“12345”政务服务便民热线咨询。")
+    assert_rule("broken-paragraph", valid=[keywords, contacts])
+
+
+def test_a_sentence_cut_into_spans_line_after_line_is_still_reported():
+    # national_2017.txt, lines 51–57: links set on lines of their own after prose left unfinished
+    text = ("——基础设施支撑能力持续提升。新建\n\n高速铁路\n\n投产里程超过1900公里，新建改建\n\n高速公路\n\n"
+            "6700多公里、农村公路29万公里。")
+    found = findings_for("broken-paragraph", text)
+    assert [text[f.span.start : f.span.end] for f in found] == ["新建", "高速铁路", "新建改建", "高速公路"]
+    # and a run that follows a sentence left open by its quote (sichuan_2026.txt, lines 215–219)
+    quoted = ("7.“双向揭榜挂帅”：企业找技术、成果找市场“双向\n\n揭榜\n\n"
+              "挂帅”的简称，其中“企业找技术”聚焦产业核心技术，由技术供给方带团队、带技术\n\n揭榜\n\n"
+              "；“成果找市场”以中试成果等为重点。")
+    assert findings_for("broken-paragraph", quoted)
+
+
+def test_silent_on_a_headline_above_its_byline_or_its_date():
+    # found by held-out news texts: an interview's subtitle and byline, an editorial's date
+    assert_rule(
+        "broken-paragraph",
+        valid=["——访澜州市农业农村局党组书记、局长田守仁\n\n本报记者 邵晴川\n\n"
+               "今年是乡村全面振兴深入推进的关键之年。近日，记者专访了局长田守仁。",
+               "大力发展轻纺工业，更好地满足人民的需要\n\n（一九七九年八月十二日）\n\n"
+               "在调整国民经济的工作中，加快轻纺工业的发展，是一项十分紧迫的任务。"],
+    )
