@@ -665,23 +665,44 @@ def _part_heading(paragraph) -> bool:
     return paragraph.kind == "heading" or (paragraph.numbering is not None and paragraph.numbering[0] <= 2)
 
 
-def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool) -> bool:
+def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: str, mirrored: bool,
+                  *, one_subject: bool = False) -> bool:
     """Whether a copy (at two places: paragraph, start, end) is a task a report names
     both in the review of past work and among the tasks ahead, on purpose: without
     figures (削减审批事项62项 is a result, said once), and either as the topic sentence
     that leads a paragraph at one of its places (加快构筑向西向南开放战略高地和参与国际
     竞争新基地。), as an item of a list of targets (…；单位地区生产总值能耗降低完成省下达任务。)
     or between two paragraphs written on one model (*mirrored*: they share other text,
-    深化农村改革，推进耕地、草牧场…)."""
+    深化农村改革，推进耕地、草牧场…), and, with *one_subject*, between two paragraphs whose lead
+    sentences name one subject (a sentence pasted there is still out of place for misplaced-fragment
+    when the topics around it differ)."""
     from .figures import figures  # noqa: PLC0415 - the figure reader is loaded only here
 
     places = list(places)
     review = in_review(doc)
     if review[places[0][0]] == review[places[1][0]] or _DIGIT.search(text) or figures(text):
         return False
-    return mirrored or any(start < _first_sentence_end(doc.paragraphs[index])
-                           or _target_item(doc.paragraphs[index].text, start)
-                           for index, start, _ in places)
+    return mirrored or (one_subject and _same_subject(doc, places[0][0], places[1][0])) or any(
+        start < _first_sentence_end(doc.paragraphs[index]) or _target_item(doc.paragraphs[index].text, start)
+        for index, start, _ in places)
+
+
+#: the lead sentences of two paragraphs on one subject share a name at least this long
+_SUBJECT_NAME = 4
+
+
+def _same_subject(doc: Document, first: int, second: int) -> bool:
+    """（五）民族团结进步事业巩固发展。… in the review and （六）持续深化民族团结进步。… among the
+    tasks: the two paragraphs' lead sentences name one subject, and each may state its standing
+    policy (全面推行国家通用语言文字教育教学。)."""
+    leads = []
+    for index in (first, second):
+        sentences = doc.paragraphs[index].sentences
+        leads.append(_HAN_RUNS.sub("", sentences[0].text) if len(sentences) > 1 else "")
+    if not all(leads):
+        return False
+    match = SequenceMatcher(None, leads[0], leads[1], autojunk=False).find_longest_match(0, len(leads[0]), 0, len(leads[1]))
+    return match.size >= _SUBJECT_NAME
 
 
 def in_target_lists(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:
@@ -716,6 +737,9 @@ def mirrored(runs: int) -> bool:
     return runs > MIRRORED_RUNS
 
 
+_HAN_RUNS = re.compile(r"[^\u4e00-\u9fff]+")
+
+
 def _first_sentence_end(paragraph) -> int:
     sentences = paragraph.sentences
     return sentences[0].end if sentences else 0
@@ -740,6 +764,23 @@ def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
     return {text for text, held in holders.items()
             if len(held) >= FORMULA_PARAGRAPHS and (len(_HAN.findall(text)) <= FORMULA_MAX_HAN
                                                      or len(held) >= FORMULA_ANY_LENGTH)}
+
+
+_FIGURE_RUN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+
+
+def filled_formula(doc: Document, text: str) -> bool:
+    """Whether a short sentence with figures is a formula the document fills in paragraph after
+    paragraph with other figures (审计反映该方面问题5个，已完成整改4个，正在整改1个。 opening
+    each section of an audit report): two of its sections may hold the same figures. True when
+    the sentence, its figures left open, stands in three paragraphs or more."""
+    normal = normalise(text).text.rstrip("。；！？")
+    if not _FIGURE_RUN.search(normal) or len(_HAN.findall(normal)) > FORMULA_MAX_HAN:
+        return False
+    parts = _FIGURE_RUN.split(normal)
+    pattern = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?".join(re.escape(part) for part in parts))
+    holders = sum(1 for normal_text in normal_texts(doc).values() if pattern.search(normal_text.text))
+    return holders >= FORMULA_PARAGRAPHS
 
 
 # 第二十五条　… / 第十二条 …: a provision of a law or regulation, numbered through the whole text.

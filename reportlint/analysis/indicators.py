@@ -194,6 +194,25 @@ def paragraph_frames(document: Document) -> list[str]:
     return document.analysis("indicators.frames", compute)
 
 
+# 三、主要任务 / 二、2026年重点工作 / 三、保障措施: a chapter that says what is to be done
+_AHEAD_CHAPTER = re.compile(r"任务|目标|举措|措施|安排|重点工作|工作建议|部署")
+
+
+def chapters_ahead(document: Document) -> list[bool]:
+    """Whether each paragraph lies in a chapter whose heading names tasks or goals (三、主要任务),
+    as against one that states what is (一、规划背景, 2025年工作回顾). A top-level heading (一、)
+    or an unnumbered heading starts a chapter."""
+    def compute(doc: Document) -> list[bool]:
+        found, ahead = [], False
+        for paragraph in doc.paragraphs:
+            if paragraph.kind == "heading" and (paragraph.numbering is None or paragraph.numbering[0] == 1):
+                ahead = _AHEAD_CHAPTER.search(paragraph.text) is not None
+            found.append(ahead)
+        return found
+
+    return document.analysis("indicators.chapters-ahead", compute)
+
+
 def _is_chapter_heading(kind: str, text: str, level: int | None) -> bool:
     """一、2025年工作回顾, or an unnumbered short line such as 2025年工作安排 (some
     reports mark their chapters only by such lines)."""

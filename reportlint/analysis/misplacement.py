@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from ..text.document import Document
 from ..text.structure import field_share
@@ -142,6 +143,31 @@ def _score(fit: Fit, local: float) -> float:
     return LOCAL_WEIGHT * local + fit.section
 
 
+# （三）规划目标, 二、主要预期目标, 主要指标: the heading of a plan's goals
+_GOALS_HEADING = re.compile(r"目标|指标")
+_FIGURE = re.compile(r"[0-9０-９]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+#: the task names the target's subject in a run of at least this many characters
+_SUBJECT_NAME = 4
+
+
+def _goal_restated(doc: Document, places: list[tuple[int, int, int]], text: str) -> bool:
+    """城市公共供水管网漏损率控制在8%以内 under （三）规划目标 and again in the task 城镇节水降损。…:
+    a plan sets a target with its figure among its goals, and the task meant to reach it states the
+    target again. True when the earlier place lies under a heading of goals, the copy holds a
+    figure, and the later paragraph names its subject outside the copy too (实施供水管网更新改造)."""
+    if not _FIGURE.search(text):
+        return False
+    heading = next((p for p in reversed(doc.paragraphs[: places[0][0]]) if p.kind in ("heading", "title")), None)
+    if heading is None or not _GOALS_HEADING.search(heading.text):
+        return False
+    index, start, end = places[1]
+    rest = _NOT_HAN.sub("", doc.paragraphs[index].text[:start] + "。" + doc.paragraphs[index].text[end:])
+    copied = _NOT_HAN.sub("", text)
+    shared = SequenceMatcher(None, copied, rest, autojunk=False).find_longest_match(0, len(copied), 0, len(rest))
+    return shared.size >= _SUBJECT_NAME
+
+
 def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
     """The fit of a copied fragment at each of its places, or None when the copy
     is not a fragment of body text in two sections (a whole paragraph, a
@@ -163,6 +189,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
         return None  # a task named in the review and among the tasks
     if in_target_lists(doc, places):
         return None  # a target of the five years and of this year (城乡居民收入增长与经济增长基本同步)
+    if _goal_restated(doc, places, text):
+        return None  # a target of the goals section restated by the task that delivers it
     if between_articles(doc, copy.earlier, copy.later, text):
         return None  # a legal formula that articles repeat
     if in_dialogue(doc, copy.earlier, copy.later):

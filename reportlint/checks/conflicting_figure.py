@@ -13,6 +13,7 @@ from ..analysis.figures import Figure, document_figures
 from ..analysis.indicators import (
     PLACES,
     beyond_frame,
+    chapters_ahead,
     paragraph_frames,
     period_tokens,
     period_words,
@@ -132,7 +133,8 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
     """
     frames = paragraph_frames(doc)
     previous = ""
-    for paragraph, found, frame, (section, _) in zip(doc.paragraphs, document_figures(doc), frames, sections(doc)):
+    ahead = chapters_ahead(doc)
+    for paragraph, found, frame, (section, heading) in zip(doc.paragraphs, document_figures(doc), frames, sections(doc)):
         if paragraph.kind not in _STATING:
             continue
         previous, text_before = paragraph.text, previous
@@ -141,7 +143,7 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
             continue
         text, i = paragraph.text, 0
         times = _Times(text, frame)
-        goals = _states_goals(text, text_before)
+        goals = _states_goals(text, text_before) or _GOALS_HEADING.search(heading) is not None
         for sentence in paragraph.sentences:
             while i < len(quantities) and quantities[i].start < sentence.start:
                 i += 1
@@ -163,7 +165,10 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
                        clause.figures[0].unit), replace(clause, place=place)
             if not goals:
                 for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside):
-                    yield ("rate", None, (frame, before | times.within(rate)), name, place), replace(rate, place=place)
+                    # the name identifies the rate across the sections, but a chapter of tasks gives it as a
+                    # target, where the review gives it as reached (覆盖率达到72% / 三、主要任务 … 达到95%)
+                    yield (("rate", ahead[paragraph.index], (frame, before | times.within(rate)), name, place),
+                           replace(rate, place=place))
 
 
 class _Times:
@@ -234,6 +239,8 @@ def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Fi
 _RATE_NAME = re.compile(r"(?:率|比重|占比|满意度)(?P<verb>达到|达|为|是|保持在|稳定在|提高到|提升到|提高至|提升至)\Z")
 MIN_RATE_NAME = 8  # Chinese characters that name a rate alone, wherever it is said (信访事项一次性化解率)
 _TARGET = re.compile(r"力争|预期|目标|确保|到\d{4}年|——")
+# （三）规划目标, 主要预期目标: a section of goals, whose paragraphs state targets
+_GOALS_HEADING = re.compile(r"目标")
 
 
 def _states_goals(text: str, before: str) -> bool:
@@ -300,7 +307,9 @@ def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
 
     - the same measure for another period: 城镇新增就业603.7万人 after 过去的五年
       and 城镇新增就业121.7万人 after 刚刚过去的2025年; last year's result in the
-      review and this year's target in the plan;
+      review and this year's target in the plan; a rate given as a target under a
+      heading of goals or in a chapter of tasks (（三）规划目标, 三、主要任务:
+      覆盖率达到95%) and as reached in the review (覆盖率达到72%);
     - another scope: 按当年价格 and 按可比价格; 全国…城镇新增就业1256万人 and
       全省…城镇新增就业60万人;
     - sub-sections with their own figures: （四）…全年计划投资3.7亿元 and

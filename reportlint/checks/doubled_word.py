@@ -91,7 +91,8 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - a unit doubled to mean "every": 市市通高铁, 县县通, 周周有调度, 件件有回音,
       also units doubled alike in parallel clauses (河河有人管、段段有人巡); "the one
       with the other" before a word of mutual action: “老老互助”, 村村相通; 一 with a
-      measure word doubled, "one after another": 一步一步, 一个项目一个项目地抓;
+      measure word doubled, "one after another": 一步一步, 一个项目一个项目地抓, also
+      a noun lent to 一 as a measure (一垄垄茶树, 一畦畦菜地);
     - repeats that straddle two words: 工作|作风, 为了|了解, 归侨|侨眷,
       吉尔吉斯斯坦, also when the second word is one the dictionary lacks:
       火车站|站前广场, 南昌|昌北机场, 安全|全链条, 太湖|湖体, 产业链|链主,
@@ -968,11 +969,20 @@ def _reduplicated(text: str, a: int, standalone: bool, words) -> bool:
         # ("some", far commoner than 一张 or 一位), never doubled.
         one_x = text[a - 1 : a + 1]
         measure = (words.tag(text[a]) or "x") == "q" or words.tag(one_x) == "m"  # 一张, 一抹 (a stroke of)
-        return text[a - 1 : a + 2] in words or (measure and words.freq(one_x) < _QUANTIFIER_WORD)
+        return (text[a - 1 : a + 2] in words or (measure and words.freq(one_x) < _QUANTIFIER_WORD)
+                or _noun_as_measure(text, a, words))
     if not standalone:
         return False  # 单位|位, 去年|年: the first copy ends another word
     return ((words.tag(text[a]) or "") in ("q", "m") or _aabb(text, a, words)
             or _distributive(text, a, words) or _inside_quotation(text, a, a + 2))
+
+
+def _noun_as_measure(text: str, a: int, words) -> bool:
+    """一垄垄茶树, 一畦畦菜地: a noun lent to 一 as a measure and doubled before what it counts.
+    一 and the character make no word of the dictionary (一定, 一般 do), 一 is no word's end
+    (统一, 唯一), and a noun follows."""
+    return (not words.freq(text[a - 1 : a + 1]) and not (a >= 2 and text[a - 2 : a] in words)
+            and _HAN_CHAR.match(text[a + 2 : a + 3]) is not None)
 
 
 def _distributive(text: str, a: int, words, predicate: bool = True) -> bool:

@@ -14,6 +14,7 @@ from ..analysis.copy_index import (
     copies,
     duplicate_paragraphs,
     earlier_range,
+    filled_formula,
     in_brackets,
     in_dialogue,
     in_overview,
@@ -74,7 +75,9 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
       (（人力资源社会保障部、财政部负责）, （负责部门：人民银行、银保监会、外汇局）)
       or the labelled field that does (责任单位：市发展改革委、市财政局、市商务局。),
       and any short sentence (30 Chinese characters at most) that stands in three
-      paragraphs or more, the document's own formula (所需资金由失业保险基金列支。);
+      paragraphs or more, the document's own formula (所需资金由失业保险基金列支。),
+      also when the document fills it with other figures in the other paragraphs
+      (审计反映该方面问题5个，已完成整改4个，正在整改1个。 opening each section);
     - titles, headings, signatures and entries of a table of contents on lines
       of their own (国家中长期科学和技术发展规划纲要), and a short paragraph that ends
       without a mark: a sub-headline whose sentences the text below it repeats
@@ -85,8 +88,9 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
       (see duplicate-paragraph);
     - a task named without figures both in the review of past work and among
       the tasks ahead (推动国有企业改革，探索发展混合所有制经济。), when it leads a
-      paragraph or the two paragraphs are written on one model (they share other
-      text); with figures (削减审批事项62项) it is a result or a target, and reported;
+      paragraph, the two paragraphs are written on one model (they share other
+      text) or their lead sentences name one subject ((五)民族团结进步事业巩固发展。 /
+      (六)持续深化民族团结进步。); with figures (削减审批事项62项) it is a result or a target, and reported;
     - two paragraphs that are duplicates as a whole: duplicate-paragraph
       reports those, with the same decision (its default options), when it runs;
     - a copied fragment that is out of place in one of its two paragraphs:
@@ -148,7 +152,8 @@ def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     for copy, copied, text in candidates:
         # 3.甘立新，… 4.邵俊杰，…: two items of one list that follow each other end alike, as the genre
         # words a penalty (judged after the formulas, which count every place a sentence stands)
-        if normalise(text).text not in formulas and not _sibling_items(doc, copy.earlier, copy.later):
+        if normalise(text).text not in formulas and not _sibling_items(doc, copy.earlier, copy.later) \
+                and not filled_formula(doc, text):
             yield _violation(doc, copy, copied)
 
 
@@ -182,7 +187,7 @@ def _restated(doc: Document, copy: Copy, sentences: list[Sentence], runs: Counte
     earlier_start, earlier_end = earlier_range(doc, copy, start, min(end, copy.later_end))
     places = [(copy.earlier, earlier_start, earlier_end), (copy.later, start, end)]
     text = doc.paragraphs[copy.later].text[start:end]
-    return restated_task(doc, places, text, mirrored(runs[copy.earlier, copy.later]))
+    return restated_task(doc, places, text, mirrored(runs[copy.earlier, copy.later]), one_subject=True)
 
 
 def _misplaced(doc: Document) -> dict[Copy, str]:

@@ -96,7 +96,10 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
       or between paragraphs written on one model (加快构筑向西向南开放战略高地和参与
       国际竞争新基地。 leads a review paragraph and closes the lead of the plan's
       opening-up section); a short text that stands in three paragraphs or
-      more, a formula of the document.
+      more, a formula of the document;
+    - a target with its figure under a heading of goals, restated by the task
+      that names its subject (（三）规划目标 … 城市公共供水管网漏损率控制在8%以内 /
+      城镇节水降损。实施供水管网更新改造，…漏损率控制在8%以内。).
 
     ## Why it matters
     A fragment pasted into the wrong paragraph makes the paragraph say

@@ -71,7 +71,7 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
         # 收入286.47亿元: it may divide any clause of the sentence before, read to its full stop
         sentence_start = _sentence_start(text, sentence_start - 1, _FULL_STOP)
     before = [f for f in found[bisect_left(starts, sentence_start) : bisect_left(starts, at)] if f.end <= at]
-    amounts = [f for f in before if _is_amount(f)]
+    amounts = [f for f in before if _is_amount(f) and not _attributive(text, f)]
     if not amounts or at - (amounts[-1].end + len(amounts[-1].after)) > MAX_GAP:
         return None
     whole = amounts[-1]
@@ -127,11 +127,16 @@ def _parts_after(text: str, start: int, found: list[Figure], starts: list[int], 
             if f.end <= end and f.kind == "quantity" and f.unit == unit and not _attributive(text, f)]
 
 
+# 60岁及以上人口, 5000万元以下项目: a bound that a noun follows names a class (not 以上、 or 以上，)
+_CLASS_BOUND = re.compile(r"及?以[上下](?=[\u4e00-\u9fff])")
+
+
 def _attributive(text: str, figure: Figure) -> bool:
-    """超过30万元的村, 年收入10万元以上的企业: a figure before 的 and a noun names a class of the
-    part (villages above a threshold), not its amount: the part is what is counted after it."""
-    tail = text[figure.end : figure.end + 3]
-    return tail.startswith("的") or tail.startswith(("以上的", "以下的"))
+    """超过30万元的村, 年收入10万元以上的企业, 60岁及以上人口: a figure before 的, or a bound before a
+    noun, names a class of the whole or the part (villages above a threshold, people of an age),
+    not its amount: the amount is what is counted after it."""
+    tail = text[figure.end : figure.end + 4]
+    return tail.startswith("的") or tail.startswith(("以上的", "以下的")) or _CLASS_BOUND.match(tail) is not None
 
 
 def _exceeds(part: Figure, whole: Figure) -> bool:
@@ -169,6 +174,8 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
       change of one part may pass the net change (财政收入比上年增加500亿元，其中
       税收收入增加800亿元; 超收800亿元，其中中央财政超收900亿元). What the period
       added (新增, 新建) is a whole and is compared;
+    - a figure that names a class, before 的 or a bound before a noun (超过30万元的村,
+      60岁及以上人口占比达到24.6%，其中65岁及以上人口…): the amount is what follows;
     - parts in another unit, or parts of a clause after the next comma
       (完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩);
     - a sentence opening with 其中 after one of several amounts, even in clauses

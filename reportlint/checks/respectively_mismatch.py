@@ -54,6 +54,8 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
       分别给予最高500万元补助, and 从46503元和16935元分别提高到58794元 (both to
       the same value);
     - an open list (交通、水利等领域投资和民间投资分别增长5%、6%、7%);
+    - grades after a count that closes the list of subjects (电子信息、新能源汽车、
+      先进材料、现代纺织4个万亿级、千亿级产业集群: four subjects, counted);
     - a 、 list closed by 和 that may be two groups sharing a noun (农村卫生户厕、
       生活垃圾处理设施覆盖率和生活污水治理（管控）率: two or three values), or a 和
       inside an official name (信息传输、租赁和商务服务业);
@@ -113,6 +115,7 @@ def _check(paragraph: Paragraph, figures: _Figures, pair: Respectively) -> Viola
         return None
     if _subject_holds_value(figures, subjects, values):
         return _from_to(paragraph, figures, pair, values)
+    subjects = _counted_subjects(text, figures, subjects)
     fewest, most = _subject_range(text, subjects, pair.last_joiner)
     count = len(values)
     if fewest <= count <= most:
@@ -195,6 +198,20 @@ def _subject_holds_value(figures: _Figures, subjects: list[Item], values: list[F
     """城乡居民收入从46503元和16935元分别提高到…: the subjects are values themselves."""
     units = {v.unit for v in values}
     return any(f.kind == "quantity" and f.unit in units for f in figures.between(subjects[0].start, subjects[-1].end))
+
+
+def _counted_subjects(text: str, figures: _Figures, subjects: list[Item]) -> list[Item]:
+    """电子信息、新能源汽车、先进材料、现代纺织4个万亿级、千亿级产业集群…分别: a count among the
+    subjects closes their list when it counts the items before it; the 、 after it parts the
+    grades that qualify them."""
+    for count in figures.between(subjects[0].start, subjects[-1].end):
+        if not count.is_count or count.bound != "exact" or count.direction:
+            continue
+        holder = next((n for n, item in enumerate(subjects) if item.start < count.start <= item.end), None)
+        if holder is not None and holder + 1 == count.value and holder < len(subjects) - 1:
+            last = subjects[holder]
+            return [*subjects[:holder], Item(last.start, count.start, text[last.start : count.start])]
+    return subjects
 
 
 def _subject_range(text: str, subjects: list[Item], joiner: str) -> tuple[int, int]:

@@ -276,3 +276,17 @@ def test_a_rate_named_at_length_is_one_indicator_across_sections():
             "到2030年，主要目标是：\n\n——产业数字化转型取得突破。规模以上工业企业关键工序数控化率达到75%。",
         ],
     )
+
+
+def test_a_plans_review_and_its_tasks_are_two_chapters_of_a_rate():
+    # found by a held-out water plan: the rate reached in the review, the target in a task
+    review = "一、规划背景\n\n水利改革不断深化。组建农民用水合作组织214个，水利工程标准化管理覆盖率达到72%。\n\n"
+    assert_rule(
+        "conflicting-figure",
+        valid=[review + "二、主要任务\n\n（六）提升智慧水利水平\n\n推进水利工程标准化管理，水利工程标准化管理覆盖率达到95%。",
+               # or under a heading of goals in a chapter that names none
+               review + "二、总体要求\n\n（三）规划目标\n\n到2030年，基本形成水安全保障体系。\n\n"
+                        "水利管理方面，水利工程标准化管理覆盖率达到95%，基本建成数字孪生汀江。"],
+        # in another chapter that states what is, the name still identifies the rate
+        invalid=[review + "二、改革成效\n\n（六）智慧水利水平提升\n\n推进水利工程标准化管理，水利工程标准化管理覆盖率达到⟦95%⟧。"],
+    )

@@ -552,3 +552,12 @@ def test_silent_on_a_census_establishment_after_an_industry():
         valid=["其中第二产业产业活动单位2.36万个，第三产业产业活动单位8.49万个。"],
         invalid=["推动第二⟦产业产业⟧升级。"],
     )
+
+
+def test_silent_on_a_noun_lent_to_yi_as_a_measure_and_doubled():
+    # found by a held-out feature on a village: 一垄垄 (row after row) as 一栋栋 and 一个个 are
+    assert_rule(
+        "doubled-word",
+        valid=["一垄垄茶树顺着山势铺展开去，一畦畦菜地绿意盎然。"],
+        invalid=["全面推进统一规划，一⟦定定⟧要抓好落实。"],
+    )

@@ -480,3 +480,29 @@ def test_silent_on_the_formula_that_closes_provisions_quoted_by_an_amending_deci
     pasted = "违反本条例第十条规定，造成燃气设施损坏的，由县级以上人民政府燃气管理部门责令改正，依法承担赔偿责任。"
     assert findings_for("duplicate-sentence", "\n\n".join([f"一是加强管理。{pasted}", "二是完善制度。推进标准化建设。",
                                                            f"三是强化执法。{pasted}"]))
+
+
+def test_silent_on_a_formula_each_section_fills_with_its_own_figures():
+    # found by a held-out audit rectification report: two sections happen to hold the same figures
+    def section(number: str, field: str, found: int, done: int) -> str:
+        return (f"（{number}）{field}审计方面\n\n审计反映该方面问题{found}个，已完成整改{done}个，正在整改{found - done}个。"
+                f"{field}主管部门已建立整改台账，逐项明确责任人和完成时限。")
+    sections = [("一", "财政管理", 9, 9), ("二", "重点民生资金", 11, 10), ("三", "政府投资项目", 5, 4),
+                ("四", "国有企业", 5, 4)]
+    report = "\n\n".join(section(*s) for s in sections)
+    assert not findings_for("duplicate-sentence", report)
+    # the same sentence in two paragraphs only, with no other section filling it, is still a copy
+    assert findings_for("duplicate-sentence", "\n\n".join(section(*s) for s in sections[2:]))
+
+
+def test_silent_on_a_standing_policy_in_the_review_and_the_task_of_one_subject():
+    # found by a held-out report of an autonomous region: the review's and the task's paragraphs on
+    # 民族团结进步 both state the same policy, without figures
+    policy = "全面推行国家通用语言文字教育教学。"
+    review = ("一、2024年工作回顾\n\n（五）民族团结进步事业巩固发展。深入开展铸牢中华民族共同体意识宣传教育。"
+              f"{policy}编纂出版各民族交往交流交融史料汇编。")
+    tasks = f"二、2025年重点工作\n\n（六）持续深化民族团结进步。推动各民族广泛交往交流交融。{policy}加强乌兰牧骑建设。"
+    assert not findings_for("duplicate-sentence", f"{review}\n\n{tasks}")
+    # in the task of another subject, the same sentence is a paste
+    other = tasks.replace("持续深化民族团结进步", "加快建设现代化产业体系").replace("推动各民族广泛交往交流交融", "培育壮大新兴产业")
+    assert findings_for("duplicate-sentence", f"{review}\n\n{other}")

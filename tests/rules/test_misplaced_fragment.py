@@ -505,3 +505,15 @@ def test_silent_on_formulas_and_restatements_of_held_out_texts(text):
     # found by held-out texts; a fragment pasted into a paragraph of prose is still reported
     assert not findings_for("misplaced-fragment", (HELD_OUT / text).read_text(encoding="utf-8"), "a.txt")
     assert findings_for("misplaced-fragment", report(urban=f"{FRAGMENT}"))
+
+
+def test_silent_on_a_goal_the_task_that_delivers_it_restates():
+    # found by a held-out water plan: a target under （三）规划目标, restated by the task 城镇节水降损
+    plan = (HELD_OUT / "clean-texts-w125/03-tingchuan-shui-anquan.txt").read_text(encoding="utf-8")
+    assert not findings_for("misplaced-fragment", plan, "a.txt")
+    # the same target left in the task on flood defences, which names nothing of what it measures
+    target = "城市公共供水管网漏损率控制在8%以内。"
+    task = next(line for line in plan.split("\n") if line.startswith("城镇节水降损"))
+    moved = plan.replace(task, task.replace(target, "")).replace("加固、新建堤防64公里。", "加固、新建堤防64公里。" + target)
+    [finding] = findings_for("misplaced-fragment", moved, "a.txt")
+    assert "提升堤防防洪能力" in finding.message

@@ -200,3 +200,12 @@ def test_a_sentence_that_opens_with_qizhong_may_divide_any_clause_of_the_one_bef
                "其中，市属15户监管企业实现营业总收入286.47亿元，利润总额13.92亿元，分别增长10.8%和5.5%。"],
         invalid=["全市国有企业上缴税费23.58亿元，增长4.2%。其中，市属15户监管企业上缴税费⟦286.47亿元⟧。"],
     )
+
+
+def test_an_age_that_names_a_class_is_no_amount():
+    # found by a held-out health plan: 65岁及以上 is a part of 60岁及以上, the shares are the amounts
+    assert_rule(
+        "part-exceeds-whole",
+        valid=["全市60岁及以上人口占比达到24.6%，其中65岁及以上人口占比达到17.8%。"],
+        invalid=["全市60岁及以上人口达到98万人，其中65岁及以上人口⟦112万人⟧。"],
+    )

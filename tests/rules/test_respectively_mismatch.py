@@ -107,3 +107,13 @@ def test_silent_on_the_sample_report():
 
     sample = Path(__file__).resolve().parents[2] / "seeds" / "000_ad65c542b7148e02.txt"
     assert not findings_for(RULE, sample.read_text(encoding="utf-8"))
+
+
+def test_a_count_among_the_subjects_states_their_number():
+    # found by a held-out provincial report: 、 parts two grades after the count, not two subjects
+    subjects = "电子信息、新能源汽车、先进材料、现代纺织4个万亿级、千亿级产业集群营业收入"
+    assert_rule(
+        "respectively-mismatch",
+        valid=[f"{subjects}分别达到1.08万亿元、5260亿元、4120亿元、2380亿元。"],
+        invalid=[f"⟦{subjects}分别达到1.08万亿元、5260亿元、4120亿元、2380亿元、1650亿元⟧。"],
+    )
