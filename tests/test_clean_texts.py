@@ -230,7 +230,17 @@ policy documents with their articles, division of work, Q&A and drafting notes: 
 statistical bulletins, releases and censuses: none; -w116: communiqués, speeches, summaries, and the
 reports of a standing committee, a CPPCC, a court and an audit: none; -w117: provincial and city
 reports of 2026 as news sites carry them, their date lines kept on purpose: none; -w118: national
-reports of 2017 to 2026: none).
+reports of 2017 to 2026: none) and 61 on the 80 of the twenty-eighth round, 52 of them in one folder of
+news about documents (-w119: long reports as pdftotext exports, hard-wrapped at widths of 30 to 42,
+their page numbers, headers and page-break cuts kept on purpose: none; -w120: Markdown drafts: none;
+-w121: lists and forms: none; -w122: public-finance reports: one, a formula that opens each section
+of an audit report with the same figures in two; -w123: national documents of 1954 to 1980: two,
+an editorial's headline above its date; -w124: long provincial reports in ten house styles: two, 4个
+万亿级、千亿级产业集群 and a standing policy in the review's and the task's paragraphs on one subject;
+-w125: plans and programmes: four, targets under 规划目标 and in the tasks taken for the review's
+values or for a paste, and 65岁及以上 under 60岁及以上; -w126: news, interviews, Q&A, a chart and a
+一图读懂 as text: fifty-two, items set one a line without a final mark (and a chart read as a
+soft wrap), an interview's subtitle and byline, and 一垄垄).
 """
 
 from pathlib import Path
@@ -263,7 +273,9 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w100", "clean-texts-w101", "clean-texts-w102", "clean-texts-w103", "clean-texts-w104",
            "clean-texts-w105", "clean-texts-w106", "clean-texts-w107", "clean-texts-w108", "clean-texts-w109",
            "clean-texts-w110", "clean-texts-w111", "clean-texts-w112", "clean-texts-w113", "clean-texts-w114",
-           "clean-texts-w115", "clean-texts-w116", "clean-texts-w117", "clean-texts-w118")
+           "clean-texts-w115", "clean-texts-w116", "clean-texts-w117", "clean-texts-w118", "clean-texts-w119",
+           "clean-texts-w120", "clean-texts-w121", "clean-texts-w122", "clean-texts-w123", "clean-texts-w124",
+           "clean-texts-w125", "clean-texts-w126")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
