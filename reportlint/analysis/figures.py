@@ -619,6 +619,8 @@ def counted_enumerations(text: str, found: list[Figure] | None = None) -> list[t
         if figure.kind == "abbreviation" and end and text[end - 1] in _QUOTE_OPEN:
             end -= 1
         enumeration = enumeration_before(text, end, joined=False)
+        if enumeration and "分别" in text[enumeration.items[-1].start : end]:
+            continue  # 县人民医院、县中医院分别成功创建三级综合医院: what follows 分别 is each one's
         if enumeration and bisect_left(starts, enumeration.items[0].start) == bisect_left(starts, end):
             pairs.append((enumeration, figure))  # no figure among the items
     return pairs

@@ -128,6 +128,8 @@ def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     - a numbered unit: 交通警察支队三大队大队长 (三大 counts no big ones); a count
       the last item owns (…全部行政区域和青湖县的4个镇) or that points back to a list
       given before (有信心、有能力确保这4个子项目);
+    - a count after 分别, which each item has (县人民医院、县中医院分别成功创建三级
+      综合医院);
     - a 和 inside an item, which may join two names: 北京、上海、重庆和沈阳、大连5个
       城市 may name five cities (and a count smaller than a list whose last items are
       joined by 和/及/与: …最低养育标准和残疾人“两项补贴”);

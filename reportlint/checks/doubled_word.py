@@ -342,8 +342,11 @@ def _second_copy_explained(text: str, a: int, b: int, c: int, following: int | N
         return True  # 太湖|湖体|蓝藻, 南昌|昌北机场, 周至|至乾县: the second copy opens a word of its own
     if unit == "是" and _tag(word_before)[0] in "inl":
         return True  # 实事求是|是我们党的思想路线: the copula after its subject
-    if unit in _FACILITY_OF_PLACE and len(word_before.text) >= 2 and _tag(word_before) in _NAME_TAGS:
-        return True  # 连云港|港, 临港|港货物吞吐量: a place's port named after it, the name ending in 港
+    if unit in _FACILITY_OF_PLACE and len(word_before.text) >= 2 and (_tag(word_before) in _NAME_TAGS or (
+            unit == "站" and _tag(word_before).startswith("n") and _LINE.search(text, max(0, b - _LINE_REACH), b))):
+        # 连云港|港, 临港|港货物吞吐量: a place's port named after it, the name ending in 港; 地铁4号线
+        # 东站|站: a line's stop named after the station it serves
+        return True
     if _verb_with_aspect(text, c, unit, word_before, words):
         return True  # 对明年的经济工作|作了具体安排: the verb after its object, marked 了
     if _kind_of_the_same(text, a, c, words):
@@ -822,6 +825,9 @@ _PLACE_HEADS = frozenset({
 # The port or station a place has, which takes its name: after a name that ends in the same
 # character (连云港港, 临港港) it is the place's port, not a slip (太湖湖 is one: a lake is no facility).
 _FACILITY_OF_PLACE = frozenset("港站")
+# 地铁4号线东站|站: a line named just before the station whose stop takes its name
+_LINE = re.compile(r"号线|地铁|轻轨|轨道交通|城际|铁路|线路")
+_LINE_REACH = 12
 # Proper names in the dictionary: places (ns), people (nr), bodies (nt), others (nz).
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nz"})
 # Prefixes that make a noun phrase of scope or rank (类前缀): 全链条, 总规划, 副中心, 超大城市.

@@ -40,7 +40,8 @@ def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
 
     Subjects are split at 、 and at the 和/及/与 before the last one; a 、
     inside quotes, book-title marks or brackets does not split (“科技、产业”
-    is one name), nor a 和 inside an official name (租赁和商务服务业). Values
+    is one name), nor a 和 or a 、 inside an official name (租赁和商务服务业,
+    居民服务、修理和其他服务业). Values
     are the figures joined by 、/和 right after 分别, each with its own verb
     (分别增长5%和下降3% is two), a unit written once counts for all
     (分别提高15、22个百分点). When the figures before 分别 are starting
@@ -107,16 +108,19 @@ def _check(paragraph: Paragraph, figures: _Figures, pair: Respectively) -> Viola
     text = paragraph.text
     if len(pair.subjects) < 2 or not pair.values:
         return None
-    subjects = _merge_quoted(text, list(pair.subjects))
+    quoted = _merge_quoted(text, list(pair.subjects))
+    subjects = _merge_names(text, quoted)
     values = _values(text, figures, pair)
     if len(subjects) < 2 or values is None or len(values) == 1:
         return None  # A、B、C分别增加2个: one value after 分别 is given to each subject
+    # a 和 inside a name no longer joins the last two subjects once the name is one of them
+    joiner = pair.last_joiner if len(subjects) == len(quoted) else text[subjects[-2].end : subjects[-1].start]
     if any("等" in item.text for item in subjects):
         return None
     if _subject_holds_value(figures, subjects, values):
         return _from_to(paragraph, figures, pair, values)
     subjects = _counted_subjects(text, figures, subjects)
-    fewest, most = _subject_range(text, subjects, pair.last_joiner)
+    fewest, most = _subject_range(text, subjects, joiner)
     count = len(values)
     if fewest <= count <= most:
         return None
@@ -143,6 +147,23 @@ def _merge_quoted(text: str, items: list[Item]) -> list[Item]:
         else:
             merged.append(item)
     return merged
+
+
+def _merge_names(text: str, items: list[Item]) -> list[Item]:
+    """Join the items an official name with a 、 inside holds (居民服务、修理和其他服务业 is one
+    industry; a list of such names is parted by ，, which the subjects do not cross)."""
+    for name in _COMPOUND_NAMES:
+        if "、" not in name:
+            continue
+        at = text.find(name, items[0].start, items[-1].end)
+        if at < 0:
+            continue
+        inside = [n for n, item in enumerate(items) if item.start < at + len(name) and item.end > at]
+        if len(inside) > 1:
+            first, last = items[inside[0]], items[inside[-1]]
+            merged = Item(first.start, last.end, text[first.start : last.end])
+            items = [*items[: inside[0]], merged, *items[inside[-1] + 1 :]]
+    return items
 
 
 def _values(text: str, figures: _Figures, pair: Respectively) -> list[Figure] | None:

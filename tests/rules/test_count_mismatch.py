@@ -401,3 +401,13 @@ def test_silent_when_the_sections_group_the_items_the_count_counts():
         invalid=[title.replace("十件", "⟦十二件⟧") + through,
                  title.replace("十件", "⟦十件⟧") + through.replace("\n\n10.推进第10件实事。", "")],
     )
+
+
+def test_a_count_after_fenbie_is_each_ones_not_the_lists():
+    # found by a held-out county report: 三级 is the grade each hospital reached
+    assert_rule(
+        "count-mismatch",
+        valid=["县人民医院、县中医院分别成功创建三级综合医院和三级中医医院。",
+               "城关镇、河口镇、石门镇分别建成2个农贸市场。"],
+        invalid=["城关、河口、石门⟦两个⟧镇分别建成2个农贸市场。"],
+    )

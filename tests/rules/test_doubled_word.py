@@ -561,3 +561,12 @@ def test_silent_on_a_noun_lent_to_yi_as_a_measure_and_doubled():
         valid=["一垄垄茶树顺着山势铺展开去，一畦畦菜地绿意盎然。"],
         invalid=["全面推进统一规划，一⟦定定⟧要抓好落实。"],
     )
+
+
+def test_silent_on_a_lines_stop_named_after_the_station_it_serves():
+    # found by held-out minutes: the metro line's stop at 东站 is 东站站
+    assert_rule(
+        "doubled-word",
+        valid=["需与在建的地铁4号线东站站同步设计、同步施工。"],
+        invalid=["全市建成充电⟦站站⟧345座。"],
+    )

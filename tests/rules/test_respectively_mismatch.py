@@ -117,3 +117,13 @@ def test_a_count_among_the_subjects_states_their_number():
         valid=[f"{subjects}分别达到1.08万亿元、5260亿元、4120亿元、2380亿元。"],
         invalid=[f"⟦{subjects}分别达到1.08万亿元、5260亿元、4120亿元、2380亿元、1650亿元⟧。"],
     )
+
+
+def test_an_official_name_with_a_dunhao_inside_is_one_subject():
+    # found by a held-out survey report: industries whose names hold 、 are parted by ，
+    industries = "从事批发和零售业，交通运输、仓储和邮政业，住宿和餐饮业，居民服务、修理和其他服务业的农民工比重"
+    assert_rule(
+        "respectively-mismatch",
+        valid=[f"在第三产业中，{industries}分别为12.6%、7.4%、7.0%和12.3%。"],
+        invalid=["⟦制造业、建筑业、居民服务、修理和其他服务业从业人员分别增长3.1%和2.4%⟧。"],
+    )
