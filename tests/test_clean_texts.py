@@ -240,7 +240,13 @@ an editorial's headline above its date; -w124: long provincial reports in ten ho
 -w125: plans and programmes: four, targets under 规划目标 and in the tasks taken for the review's
 values or for a paste, and 65岁及以上 under 60岁及以上; -w126: news, interviews, Q&A, a chart and a
 一图读懂 as text: fifty-two, items set one a line without a final mark (and a chart read as a
-soft wrap), an interview's subtitle and byline, and 一垄垄).
+soft wrap), an interview's subtitle and byline, and 一垄垄) and 3 on the 80 of the twenty-ninth round
+(-w127: provincial reports of 2025 as government websites publish them, two with their date lines
+kept on purpose: none; -w128: reports of 2026 reviewing the 十四五: none; -w129: national reports of
+1956 to 1990: none; -w130: national reports of 1993 to 2025: none; -w131: State Council and ministry
+documents: none; -w132: statistical and sector bulletins: one, industries whose names hold 、 parted
+by ，; -w133: county documents: one, 分别成功创建三级综合医院; -w134: communiqués and official news:
+one, 地铁4号线东站站).
 """
 
 from pathlib import Path
@@ -275,7 +281,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w110", "clean-texts-w111", "clean-texts-w112", "clean-texts-w113", "clean-texts-w114",
            "clean-texts-w115", "clean-texts-w116", "clean-texts-w117", "clean-texts-w118", "clean-texts-w119",
            "clean-texts-w120", "clean-texts-w121", "clean-texts-w122", "clean-texts-w123", "clean-texts-w124",
-           "clean-texts-w125", "clean-texts-w126")
+           "clean-texts-w125", "clean-texts-w126", "clean-texts-w127", "clean-texts-w128", "clean-texts-w129",
+           "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
