@@ -687,22 +687,23 @@ def restated_task(doc: Document, places: Iterable[tuple[int, int, int]], text: s
         for index, start, _ in places)
 
 
-#: the lead sentences of two paragraphs on one subject share a name at least this long
+#: two texts on one subject share a name at least this long (民族团结进步, 供水管网)
 _SUBJECT_NAME = 4
+
+
+def share_a_name(first: str, second: str) -> bool:
+    """Whether two texts share a run of Chinese characters long enough to name one subject."""
+    first, second = _HAN_RUNS.sub("", first), _HAN_RUNS.sub("", second)
+    match = SequenceMatcher(None, first, second, autojunk=False).find_longest_match(0, len(first), 0, len(second))
+    return match.size >= _SUBJECT_NAME
 
 
 def _same_subject(doc: Document, first: int, second: int) -> bool:
     """（五）民族团结进步事业巩固发展。… in the review and （六）持续深化民族团结进步。… among the
     tasks: the two paragraphs' lead sentences name one subject, and each may state its standing
     policy (全面推行国家通用语言文字教育教学。)."""
-    leads = []
-    for index in (first, second):
-        sentences = doc.paragraphs[index].sentences
-        leads.append(_HAN_RUNS.sub("", sentences[0].text) if len(sentences) > 1 else "")
-    if not all(leads):
-        return False
-    match = SequenceMatcher(None, leads[0], leads[1], autojunk=False).find_longest_match(0, len(leads[0]), 0, len(leads[1]))
-    return match.size >= _SUBJECT_NAME
+    leads = [doc.paragraphs[index].sentences for index in (first, second)]
+    return all(len(sentences) > 1 for sentences in leads) and share_a_name(leads[0][0].text, leads[1][0].text)
 
 
 def in_target_lists(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:

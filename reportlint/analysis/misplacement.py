@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from ..text.document import Document
 from ..text.structure import field_share
@@ -31,6 +30,7 @@ from .copy_index import (
     restated_task,
     restates_closing,
     same_part,
+    share_a_name,
 )
 from .topics import TOPICAL_KINDS, Fit, TopicModel, han_count, section_of_paragraphs, terms, topic_model
 
@@ -146,9 +146,6 @@ def _score(fit: Fit, local: float) -> float:
 # （三）规划目标, 二、主要预期目标, 主要指标: the heading of a plan's goals
 _GOALS_HEADING = re.compile(r"目标|指标")
 _FIGURE = re.compile(r"[0-9０-９]")
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-#: the task names the target's subject in a run of at least this many characters
-_SUBJECT_NAME = 4
 
 
 def _goal_restated(doc: Document, places: list[tuple[int, int, int]], text: str) -> bool:
@@ -162,10 +159,7 @@ def _goal_restated(doc: Document, places: list[tuple[int, int, int]], text: str)
     if heading is None or not _GOALS_HEADING.search(heading.text):
         return False
     index, start, end = places[1]
-    rest = _NOT_HAN.sub("", doc.paragraphs[index].text[:start] + "。" + doc.paragraphs[index].text[end:])
-    copied = _NOT_HAN.sub("", text)
-    shared = SequenceMatcher(None, copied, rest, autojunk=False).find_longest_match(0, len(copied), 0, len(rest))
-    return shared.size >= _SUBJECT_NAME
+    return share_a_name(text, doc.paragraphs[index].text[:start] + "。" + doc.paragraphs[index].text[end:])
 
 
 def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:

@@ -204,6 +204,7 @@ def _item_lines(paragraphs: list[Paragraph]) -> set[int]:
 
 
 def _is_item_line(paragraph: Paragraph) -> bool:
+    """新建高标准农田3.5万亩: a short body line, whole in itself, that ends without a mark."""
     text = _open_text(paragraph.text)
     return (paragraph.kind == "text" and 0 < len(text) <= _SHORT_LINE and not _CLOSED_END.search(text)
             and not _OPEN_END.search(text) and not _SENTENCE_MARK.search(text)
@@ -496,14 +497,14 @@ def _table_rows(text: str, following: str) -> bool:
 # A field of a document's header: a short label and a short value, no clause (签发人：郑国安, 类别：A).
 _HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
 _ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
-# A label in brackets on a line of its own (【本期要目】), and a group's name with its count
-# (白沙区（7个）, 先进个人（30名）) heading the list below it
 # 本报记者 邵晴川 / 记者 孙一帆 通讯员 李青: a news item's byline under its headline.
 # (a bare 记者 takes a space before the name: 记者从市获悉 opens a sentence)
 _BYLINE = re.compile(r"(?:(?:本报|新华社|本台)(?:特约)?(?:记者|通讯员)[\s\u3000：:]*|(?:记者|通讯员|实习生)[\s\u3000：:]+)"
                      r"[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+(?:(?:记者|通讯员|实习生)[\s\u3000]*)?[\u4e00-\u9fff]{2,4})*")
 # （一九七九年八月十二日） / （2025年1月17日在…会议上）: the date under a title.
 _DATE_NOTE = re.compile(r"[（(](?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[^（）()]{1,40}[）)]")
+# A label in brackets on a line of its own (【本期要目】), and a group's name with its count
+# (白沙区（7个）, 先进个人（30名）) heading the list below it
 _BRACKETED_LABEL = re.compile(r"【[^【】]{1,20}】|〔[^〔〕]{1,20}〕")
 _GROUP_LABEL = re.compile(r"[^，。；：、,;:!?！？（()）]{1,24}[（(][0-9０-９]+[个名人项家所户件][）)]")
 # A line of names or units set apart by 、 alone: three items or more, none a clause
