@@ -1,5 +1,7 @@
 """The document model: paragraphs, kinds, sentences and exact source positions."""
 
+from pathlib import Path
+
 import pytest
 
 from reportlint.text.document import LineIndex
@@ -474,3 +476,12 @@ def test_a_chart_turned_into_text_is_no_soft_wrap():
     doc = parse_text("\n\n".join("\n".join(block) for block in blocks) + "\n", "a.txt")
     assert not doc.notes
     assert "13.52亿元" in texts(doc)
+
+
+def test_a_bulletin_whose_tables_set_cells_apart_by_single_spaces_is_no_soft_wrap():
+    # found by a held-out bulletin: one paragraph a line, its tables a row a line with single spaces
+    # between cells; the rows end without a mark, as cut lines would
+    bulletin = Path(__file__).parent / "data" / "clean-texts-w139" / "2025-pinglan-province-communique.txt"
+    doc = parse_text(bulletin.read_text(encoding="utf-8"), "a.txt")
+    assert not doc.notes
+    assert "非洲 652.36 18.6 168.25 5.6" in texts(doc)

@@ -12,11 +12,13 @@ from __future__ import annotations
 from .artifacts import is_artifact
 from .line_cuts import ParagraphSoFar, opens_item
 from .structure import SENTENCE_PUNCTUATION
-from .table_rows import has_wide_gap
+from .table_rows import has_wide_gap, table_row_cells
 
 #: a line that ends with one of these ends its sentence, or a label (a closing quote or bracket
 #: may stand mid-sentence: 推广“家庭医生+家庭病床” / 服务模式)
 _ENDS = SENTENCE_PUNCTUATION + "：:"
+#: a line of this many cells is a row of a table, not a piece of prose
+_ROW_CELLS = 3
 #: below this many breaks inside blocks, a file says nothing of how it was copied
 _MIN_BREAKS = 8
 #: and at least this share of them cut a sentence
@@ -89,8 +91,10 @@ def _joins(lines: list[str], cut: frozenset[int]) -> frozenset[int]:
 def _prose(line: str) -> bool:
     """A line of running text: not blank, not a page leftover, no row of a table."""
     stripped = line.strip()
-    # (has_wide_gap: fields or cells apart by spaces or bars, 指标｜2025年｜2030年｜属性)
-    return bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped
+    # (has_wide_gap: fields or cells apart by spaces or bars, 指标｜2025年｜2030年｜属性; a row of cells
+    # apart by single spaces, 东盟 1865.32 12.6 652.18 6.5)
+    return (bool(stripped) and not is_artifact(stripped) and not has_wide_gap(stripped) and "\t" not in stripped
+            and table_row_cells(stripped) < _ROW_CELLS)
 
 
 def _indented(line: str) -> bool:
