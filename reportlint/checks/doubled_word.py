@@ -106,7 +106,7 @@ def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     - given names in a list of people (胡春华、沈跃跃、王勇) or after a title
       (副委员长沈跃跃);
     - fixed terms and figures of speech: 水水联运 (like 铁水联运), 商商结合 beside
-      工商结合, 具体抓抓具体, 很紧很紧, 干部干部，干字当头 (a noun said twice as the
+      工商结合, 具体抓抓具体, 很紧很紧, 学习学习再学习, 干部干部，干字当头 (a noun said twice as the
       opening clause and taken up by the next), 纵向向市县延伸、横向向民生保障 (the same
       doubling in parallel clauses), quoted verse (“呦呦鹿鸣，食野之苹”);
     - chains of one-character place names: 荆荆高铁, 广汕汕高铁, “宜荆荆恩”城市群,
@@ -603,6 +603,7 @@ def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
         or _one_by_one(text, unit, c, words)
         or _word_glossed(text, a, c, unit, words)
         or (k == 2 and _degree_repeated(unit, words))
+        or _said_again_after_zai(text, c, unit)
         or (k == 1 and _same_kind_compound(text, a, c, words))
         or (k == 1 and not (words.tag(unit) or "x").startswith("u") and _parallel_doubling(text, a, c))
         or (k == 1 and _opens_word_with_alternative(text, a, c, words))
@@ -801,6 +802,12 @@ def _word_glossed(text: str, a: int, c: int, unit: str, words) -> bool:
         return False
     after = _CLAUSE_MARK.search(text, c + 1)
     return any(char in text[c + 1 : after.start() if after else len(text)] for char in unit)
+
+
+def _said_again_after_zai(text: str, c: int, unit: str) -> bool:
+    """学习学习再学习, 调研调研再调研, 实践、实践、再实践: a word said twice and a third time after
+    再, the stock figure of "again and again"."""
+    return text.startswith(("再" + unit, "、再" + unit), c)
 
 
 # Degree adverbs whose phrase is repeated for emphasis: 很紧很紧, 太难太难.

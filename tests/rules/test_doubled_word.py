@@ -570,3 +570,12 @@ def test_silent_on_a_lines_stop_named_after_the_station_it_serves():
         valid=["需与在建的地铁4号线东站站同步设计、同步施工。"],
         invalid=["全市建成充电⟦站站⟧345座。"],
     )
+
+
+def test_silent_on_a_word_said_twice_and_again_after_zai():
+    # found by a held-out CPPCC closing news: the stock figure of "again and again"
+    assert_rule(
+        "doubled-word",
+        valid=["引导委员学习学习再学习、调研调研再调研，不断提高政治把握能力。"],
+        invalid=["要⟦学习学习⟧各项政策，⟦调研调研⟧基层情况。"],
+    )
