@@ -246,7 +246,13 @@ kept on purpose: none; -w128: reports of 2026 reviewing the 十四五: none; -w1
 1956 to 1990: none; -w130: national reports of 1993 to 2025: none; -w131: State Council and ministry
 documents: none; -w132: statistical and sector bulletins: one, industries whose names hold 、 parted
 by ，; -w133: county documents: one, 分别成功创建三级综合医院; -w134: communiqués and official news:
-one, 地铁4号线东站站).
+one, 地铁4号线东站站) and 3 on the 80 of the thirtieth round (-w135: provincial reports of 2026 in ten
+house styles: none; -w136: national reports of ten years from 1957 to 2022: none; -w137: provincial
+and city reports of 2025: none; -w138: State Council documents and the provincial documents that
+implement them: none; -w139: bulletins of ten years from 2005 to 2025: one, a bulletin whose tables
+set their cells apart by single spaces read as a soft wrap; -w140: plans: none, and one slip of the
+writer's, numbering out of order, found and mended; -w141: county and district documents: none;
+-w142: communiqués and official news: two, 学习学习再学习).
 """
 
 from pathlib import Path
@@ -282,7 +288,9 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w115", "clean-texts-w116", "clean-texts-w117", "clean-texts-w118", "clean-texts-w119",
            "clean-texts-w120", "clean-texts-w121", "clean-texts-w122", "clean-texts-w123", "clean-texts-w124",
            "clean-texts-w125", "clean-texts-w126", "clean-texts-w127", "clean-texts-w128", "clean-texts-w129",
-           "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134")
+           "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134",
+           "clean-texts-w135", "clean-texts-w136", "clean-texts-w137", "clean-texts-w138", "clean-texts-w139",
+           "clean-texts-w140", "clean-texts-w141", "clean-texts-w142")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
