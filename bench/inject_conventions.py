@@ -19,6 +19,10 @@ one paragraph, so every finding can be matched to one injection by its line.
   next sibling's line), or one sibling numbered like the one before it (the
   repeat is reported on its line; a finding on the next sibling's line, which
   now follows a repeat, is true as well).
+- placeholder: a template's blank left unfilled: the figure of one amount replaced by
+  the marks a template stands in with (5.2万人 → ××万人, 126个 → XX个), one year or date
+  of the text replaced by marks (2025年 → 20XX年, 3月5日 → ×月×日), or a drafter's note
+  in brackets left after a clause (…增长6.8%（待补充）。).
 - confusable-word: one occurrence of a correctly written word replaced by a
   well-known misspelling of it. The pairs are chosen here, from published lists
   of common errors, independently of the rule pack: recall measures the pack's
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from dataclasses import dataclass
 
 import qualitybench
@@ -38,7 +43,8 @@ from reportlint.text.parse import parse_text
 
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
-RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE)
+PLACEHOLDER = "placeholder"
+RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER)
 
 ASCII_COMMA = "ASCII comma (，→,)"
 ASCII_COLON = "ASCII colon or semicolon (：→:)"
@@ -51,12 +57,16 @@ COMMA_BEFORE_STOP = "comma left before a full stop (，。)"
 NUMBER_SKIPPED = "number left out (（二）（四）)"
 NUMBER_REPEATED = "number given twice (（二）（二）)"
 MISSPELLED = "known misspelling (部署→布署)"
+FIGURE_BLANKED = "figure left as marks (5.2万人→××万人)"
+DATE_BLANKED = "year or date left as marks (2025年→20XX年)"
+NOTE_LEFT = "drafting note left in brackets (（待补充）)"
 KINDS = {
     PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
     UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
     REPEATED_PUNCTUATION: (MARK_DOUBLED, COMMA_BEFORE_STOP),
     NUMBERING: (NUMBER_SKIPPED, NUMBER_REPEATED),
     CONFUSABLE: (MISSPELLED,),
+    PLACEHOLDER: (FIGURE_BLANKED, DATE_BLANKED, NOTE_LEFT),
 }
 
 #: (right, wrong): well-known misspellings of words official reports use, from the published
@@ -83,6 +93,16 @@ _STOP_SITE = re.compile(f"(?<=[{_HAN}]{{4}})。")
 _PAIRS = {NO_CLOSING_QUOTE: ("“", "”"), NO_CLOSING_TITLE: ("《", "》"), NO_CLOSING_PAREN: ("（", "）")}
 _ASCII = {"，": ",", "：": ":", "；": ";"}
 _CN_DIGITS = "零一二三四五六七八九"
+# An amount a template leaves blank: its figure before a measure word or a unit.
+_AMOUNT_SITE = re.compile("(?<![0-9.%])[0-9]+(?:\\.[0-9]+)?(?=[万亿]?(?:个|家|项|人|元|吨|亩|公里|所|座|户|名))")
+# A year (2025年) or a day of a month (3月5日) of the text.
+_YEAR_SITE = re.compile("(?<![0-9])20[0-9]{2}(?=年)")
+_DAY_SITE = re.compile(f"(?<![0-9{_CN_DIGITS}])[0-9]{{1,2}}月[0-9]{{1,2}}日")
+# The end of a clause after a figure, where a drafter notes that the figure waits for checking.
+_NOTE_SITE = re.compile(f"(?<=[0-9%{_HAN}])(?=。)")
+#: what templates stand in with, and the notes drafters leave (from common 公文 templates)
+BLANK_MARKS = ("××", "XX", "×××", "ＸＸ")
+DRAFT_NOTES = ("（待补充）", "【待定】", "（数据待核实）", "（待更新）", "（待确认）")
 
 
 @dataclass(frozen=True)
@@ -161,10 +181,18 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (ASCII_COMMA, lambda: _ascii_mark(draft, _COMMA_SITE, ASCII_COMMA)),
         (MARK_DOUBLED, lambda: _double_mark(draft)),
         (COMMA_BEFORE_STOP, lambda: _comma_before_stop(draft)),
+        # last, and with a generator of their own seeded by the report: the kinds above draw the
+        # places they drew before placeholder had any
+        (DATE_BLANKED, lambda: _blank_date(draft)),
+        (FIGURE_BLANKED, lambda: _blank_figure(draft)),
+        (NOTE_LEFT, lambda: _leave_note(draft)),
     ]
+    own_rng = random.Random(zlib.crc32(text.encode("utf-8")))
     for kind, step in steps:
         if kinds is not None and kind not in kinds:
             continue
+        if kind in KINDS[PLACEHOLDER]:
+            draft.rng = own_rng
         if not step():
             result.unplaced.append(kind)
     result.text, result.injections = draft.finish()
@@ -185,6 +213,9 @@ def sites(text: str) -> dict[str, int]:
         NUMBER_SKIPPED: len(runs),
         NUMBER_REPEATED: len(runs),
         MISSPELLED: sum(any(right in b.text for right, _ in MISSPELLINGS) for b in bodies),
+        FIGURE_BLANKED: sum(bool(_AMOUNT_SITE.search(b.text)) for b in bodies),
+        DATE_BLANKED: sum(bool(_YEAR_SITE.search(b.text) or _DAY_SITE.search(b.text)) for b in bodies),
+        NOTE_LEFT: sum(bool(_NOTE_SITE.search(b.text)) for b in bodies),
     }
 
 
@@ -344,4 +375,39 @@ def _misspell(draft: _Draft) -> bool:
             at = draft.rng.choice(starts)
             new = body.text[:at] + wrong + body.text[at + len(right) :]
             return draft.record(CONFUSABLE, MISSPELLED, body, new, at, wrong, right)
+    return False
+
+
+# -- placeholders ----------------------------------------------------------------------
+
+
+def _blank_figure(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        found = list(_AMOUNT_SITE.finditer(body.text))
+        if found:
+            site = draft.rng.choice(found)
+            marks = draft.rng.choice(BLANK_MARKS)
+            new = body.text[: site.start()] + marks + body.text[site.end() :]
+            return draft.record(PLACEHOLDER, FIGURE_BLANKED, body, new, site.start(), marks, site.group())
+    return False
+
+
+def _blank_date(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        found = [(m, "20XX") for m in _YEAR_SITE.finditer(body.text)]
+        found += [(m, "×月×日") for m in _DAY_SITE.finditer(body.text)]
+        if found:
+            site, marks = draft.rng.choice(found)
+            new = body.text[: site.start()] + marks + body.text[site.end() :]
+            return draft.record(PLACEHOLDER, DATE_BLANKED, body, new, site.start(), marks, site.group())
+    return False
+
+
+def _leave_note(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        found = list(_NOTE_SITE.finditer(body.text))
+        if found:
+            at = draft.rng.choice(found).start()
+            note = draft.rng.choice(DRAFT_NOTES)
+            return draft.record(PLACEHOLDER, NOTE_LEFT, body, body.text[:at] + note + body.text[at:], at, note, "")
     return False

@@ -72,3 +72,13 @@ def test_the_same_seed_gives_the_same_versions(clean):
     first = inj.inject(clean, random.Random(3))
     again = inj.inject(clean, random.Random(3))
     assert first.text == again.text and first.injections == again.injections
+
+
+def test_placeholders_replace_a_figure_or_a_date_and_leave_a_note(clean, injected):
+    figure = by_kind(injected, inj.FIGURE_BLANKED)
+    assert figure.text in inj.BLANK_MARKS and figure.original[:1].isdigit()
+    assert figure.original in clean.split("\n")[figure.line - 1]
+    date = by_kind(injected, inj.DATE_BLANKED)
+    assert date.text in ("20XX", "×月×日") and date.original[:1].isdigit()
+    note = by_kind(injected, inj.NOTE_LEFT)
+    assert note.text in inj.DRAFT_NOTES and note.text + "。" in line(injected, note.line)
