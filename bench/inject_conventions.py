@@ -23,6 +23,9 @@ one paragraph, so every finding can be matched to one injection by its line.
   the marks a template stands in with (5.2万人 → ××万人, 126个 → XX个), one year or date
   of the text replaced by marks (2025年 → 20XX年, 3月5日 → ×月×日), or a drafter's note
   in brackets left after a clause (…增长6.8%（待补充）。).
+- serial-number-form: in a report about 2012 or later (GB/T 15834-2011 took effect then), the
+  mark after one paragraph's outline number changed to a common wrong one: （一） → （一）、,
+  1. → 1、, 一、 → 一., 第一， → 第一、.
 - confusable-word: one occurrence of a correctly written word replaced by a
   well-known misspelling of it. The pairs are chosen here, from published lists
   of common errors, independently of the rule pack: recall measures the pack's
@@ -39,12 +42,13 @@ from dataclasses import dataclass
 import qualitybench
 from qualitybench import LineEdits, Where
 
+from reportlint.analysis.dating import document_year
 from reportlint.text.parse import parse_text
 
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
-PLACEHOLDER = "placeholder"
-RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER)
+PLACEHOLDER, SERIAL_FORM = "placeholder", "serial-number-form"
+RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER, SERIAL_FORM)
 
 ASCII_COMMA = "ASCII comma (，→,)"
 ASCII_COLON = "ASCII colon or semicolon (：→:)"
@@ -60,6 +64,7 @@ MISSPELLED = "known misspelling (部署→布署)"
 FIGURE_BLANKED = "figure left as marks (5.2万人→××万人)"
 DATE_BLANKED = "year or date left as marks (2025年→20XX年)"
 NOTE_LEFT = "drafting note left in brackets (（待补充）)"
+WRONG_SERIAL_MARK = "wrong mark after an outline number (（一）→（一）、)"
 KINDS = {
     PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
     UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
@@ -67,7 +72,10 @@ KINDS = {
     NUMBERING: (NUMBER_SKIPPED, NUMBER_REPEATED),
     CONFUSABLE: (MISSPELLED,),
     PLACEHOLDER: (FIGURE_BLANKED, DATE_BLANKED, NOTE_LEFT),
+    SERIAL_FORM: (WRONG_SERIAL_MARK,),
 }
+#: the kinds that draw with a generator of their own (added after the others had their figures)
+_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK)
 
 #: (right, wrong): well-known misspellings of words official reports use, from the published
 #: lists of common errors (《咬文嚼字》's annual lists, 常见别字 of idioms, typical 公文 slips).
@@ -103,6 +111,11 @@ _NOTE_SITE = re.compile(f"(?<=[0-9%{_HAN}])(?=。)")
 #: what templates stand in with, and the notes drafters leave (from common 公文 templates)
 BLANK_MARKS = ("××", "XX", "×××", "ＸＸ")
 DRAFT_NOTES = ("（待补充）", "【待定】", "（数据待核实）", "（待更新）", "（待确认）")
+# The outline number that opens a paragraph, written right, and the wrong form drafters use.
+_SERIAL_SITE = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）(?!、)|[0-9]{1,2}\.(?![0-9])|[一二三四五六七八九十]{1,3}、"
+                          r"|第[一二三四五六七八九十]{1,3}，)")
+#: GB/T 15834-2011, whose Appendix B sets these marks, took effect in 2012
+_SERIAL_STANDARD_SINCE = 2012
 
 
 @dataclass(frozen=True)
@@ -186,12 +199,13 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (DATE_BLANKED, lambda: _blank_date(draft)),
         (FIGURE_BLANKED, lambda: _blank_figure(draft)),
         (NOTE_LEFT, lambda: _leave_note(draft)),
+        (WRONG_SERIAL_MARK, lambda: _wrong_serial_mark(draft, text)),
     ]
     own_rng = random.Random(zlib.crc32(text.encode("utf-8")))
     for kind, step in steps:
         if kinds is not None and kind not in kinds:
             continue
-        if kind in KINDS[PLACEHOLDER]:
+        if kind in _OWN_RNG_KINDS:
             draft.rng = own_rng
         if not step():
             result.unplaced.append(kind)
@@ -216,6 +230,7 @@ def sites(text: str) -> dict[str, int]:
         FIGURE_BLANKED: sum(bool(_AMOUNT_SITE.search(b.text)) for b in bodies),
         DATE_BLANKED: sum(bool(_YEAR_SITE.search(b.text) or _DAY_SITE.search(b.text)) for b in bodies),
         NOTE_LEFT: sum(bool(_NOTE_SITE.search(b.text)) for b in bodies),
+        WRONG_SERIAL_MARK: sum(bool(_SERIAL_SITE.match(b.text)) for b in _serial_bodies(text)),
     }
 
 
@@ -411,3 +426,32 @@ def _leave_note(draft: _Draft) -> bool:
             note = draft.rng.choice(DRAFT_NOTES)
             return draft.record(PLACEHOLDER, NOTE_LEFT, body, body.text[:at] + note + body.text[at:], at, note, "")
     return False
+
+
+# -- the mark after an outline number ----------------------------------------------------
+
+
+def _serial_bodies(text: str) -> list[_Body]:
+    """The paragraphs that may take a wrong mark: all of a report about 2012 or later, none before."""
+    year = document_year(parse_text(text, "report.txt"))
+    if year is not None and year < _SERIAL_STANDARD_SINCE:
+        return []
+    return [b for b in _bodies(text, text.split("\n")) if b.kind in ("text", "heading")]
+
+
+def _wrong_serial_mark(draft: _Draft, text: str) -> bool:
+    free = [b for b in _serial_bodies(text) if b.line not in draft.used]
+    draft.rng.shuffle(free)
+    for body in free:
+        site = _SERIAL_SITE.match(body.text)
+        if site:
+            right = site.group()
+            wrong = _WRONG_FORM[right[0]](right) if right[0] in _WRONG_FORM else right[:-1] + "."
+            new = wrong + body.text[site.end() :]
+            return draft.record(SERIAL_FORM, WRONG_SERIAL_MARK, body, new, 0, wrong, right)
+    return False
+
+
+# （一） → （一）、, 1. → 1、, 第一， → 第一、 (and 一、 → 一. for the Chinese numbers)
+_WRONG_FORM = {"（": lambda right: right + "、", "第": lambda right: right[:-1] + "、",
+               **{digit: (lambda right: right[:-1] + "、") for digit in "0123456789"}}

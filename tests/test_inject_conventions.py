@@ -82,3 +82,11 @@ def test_placeholders_replace_a_figure_or_a_date_and_leave_a_note(clean, injecte
     assert date.text in ("20XX", "×月×日") and date.original[:1].isdigit()
     note = by_kind(injected, inj.NOTE_LEFT)
     assert note.text in inj.DRAFT_NOTES and note.text + "。" in line(injected, note.line)
+
+
+def test_a_wrong_mark_replaces_the_right_one_after_an_outline_number(injected):
+    serial = by_kind(injected, inj.WRONG_SERIAL_MARK)
+    assert line(injected, serial.line).startswith(serial.text)
+    # the number kept, its mark changed: （一） → （一）、, 1. → 1、, 一、 → 一., 第一， → 第一、
+    assert serial.text != serial.original and serial.text[-1] in "、."
+    assert serial.text.rstrip("、.") in (serial.original, serial.original[:-1])
