@@ -252,7 +252,10 @@ and city reports of 2025: none; -w138: State Council documents and the provincia
 implement them: none; -w139: bulletins of ten years from 2005 to 2025: one, a bulletin whose tables
 set their cells apart by single spaces read as a soft wrap; -w140: plans: none, and one slip of the
 writer's, numbering out of order, found and mended; -w141: county and district documents: none;
--w142: communiqués and official news: two, 学习学习再学习).
+-w142: communiqués and official news: two, 学习学习再学习) and none on the 20 written for the two rules
+of issue 17 that landed with them (-w143: notices and forms that hand readers blanks and formats,
+technical and procurement texts with × and X; -w144: documents of 2013 to 2026 in many outline-number
+styles, with 1、2月份 and 一、二季度).
 """
 
 from pathlib import Path
@@ -290,7 +293,7 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w125", "clean-texts-w126", "clean-texts-w127", "clean-texts-w128", "clean-texts-w129",
            "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134",
            "clean-texts-w135", "clean-texts-w136", "clean-texts-w137", "clean-texts-w138", "clean-texts-w139",
-           "clean-texts-w140", "clean-texts-w141", "clean-texts-w142")
+           "clean-texts-w140", "clean-texts-w141", "clean-texts-w142", "clean-texts-w143", "clean-texts-w144")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
