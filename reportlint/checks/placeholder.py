@@ -26,12 +26,14 @@ _DATE = re.compile(
     rf"(?<![{_LATIN}\d])(?:{_YEAR_OF_MARKS}[{_MARK}]{{1,2}}\s*月(?:\s*[{_MARK}]{{1,2}}\s*[日号])?"
     rf"|[{_MARK}]{{1,2}}\s*月\s*[{_MARK}]{{1,2}}\s*[日号])"
 )
-# （待补充）, 【待定】, [数据待核实]: a drafting note in brackets; 待遇, 待业 and a sentence such as
-# 待定事项已全部办结 are no note, and （暂定名） names something provisionally on purpose.
+# （待补充）, 【待定】, [数据待核实], （待补充数据）: a drafter's note on the text's own content, in
+# brackets; 待遇, 待业 and a sentence such as 待定事项已全部办结 are no note, nor is （具体时间待定）, which
+# tells the reader of an event not fixed yet, and （暂定名） names something provisionally on purpose.
+_CONTENT = r"(?:数据|数字|内容|金额|名称|材料|表述|文字|图表|案例|情况)"
 _NOTE = re.compile(
-    r"[（(【\[〔](?:[^（）()【】\[\]〔〕。，；]{0,8}?)"
+    rf"[（(【\[〔]{_CONTENT}?"
     r"(?:待补充|待定|待核实|待核|待确认|待填写|待填|待更新|待补|待完善|待查|待修改|待审)"
-    r"(?:[^（）()【】\[\]〔〕。，；]{0,6}?)[）)】\]〕]"
+    rf"{_CONTENT}?[）)】\]〕]"
 )
 # 此处插入图表, 此处补充数据: an instruction to the drafter (此处所称 in a regulation is text).
 _INSTRUCTION = re.compile(r"此处(?:插入|添加|补充|填写|放置|粘贴)[^，。；）)】\]]{0,8}?(?:图表|图|表格|表|照片|数据|内容|文字|材料)")
@@ -73,7 +75,8 @@ def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
       2×35万千瓦, “4×4”现代化产业体系, “数据要素×”行动, “415X”集群, X射线, X光,
       iPhone X, and marks inside a Latin word (XXL, XBRL);
     - words that merely contain 待 outside a drafting note: 待遇, 待业, 待定事项已
-      全部办结, and （暂定名）, which names something provisionally on purpose;
+      全部办结; a bracket that tells the reader of an event not fixed yet
+      (（具体时间待定）); and （暂定名）, which names something provisionally on purpose;
     - 此处所称 in a regulation, and 某某 in a case that hides a name on purpose
       (被告人李某某);
     - 〇 and ○, which are zeros in years (二〇〇五年, 一九八○年);

@@ -41,6 +41,8 @@ def test_silent_on_the_multiplication_sign_latin_letters_and_words_with_dai():
             # 待 in words and sentences of the text, and a name given for now on purpose
             "落实教师工资待遇，做好待业青年就业服务，上年待定事项已全部办结。",
             "新建青湖大桥（暂定名），全长2.6公里。",
+            # a notice telling its readers of an event not fixed yet
+            "第二次集中培训安排在第三季度（具体时间待定），请各单位提前做好准备。",
             # 此处所称 in a regulation, a name hidden on purpose, zeros in years
             "本办法此处所称经营主体，是指在本市登记注册的企业。被告人李某某犯盗窃罪。",
             "二〇〇五年全省粮食产量达到二千一百万吨，一九八○年为一千五百万吨。",
