@@ -46,6 +46,9 @@ _SAMPLE = re.compile(r"[（(](?:参考)?(?:样表|样式|式样|模板|范本|�
 _FORMAT_WORDS = re.compile(r"(?:注明|标明|写明|格式|命名|统一为|填写|例如|如)[为：:]?\s*“[^“”]*\Z")
 _FORMAT_REACH = 24
 
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 # Each kind with the characters one of its matches must hold: most paragraphs hold none, and a
 # test for them is cheaper than the pattern.
 _KINDS = (
@@ -73,7 +76,8 @@ def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
     It deliberately does not report:
     - one × or X alone, which is the multiplication sign or a Latin letter:
       2×35万千瓦, “4×4”现代化产业体系, “数据要素×”行动, “415X”集群, X射线, X光,
-      iPhone X, and marks inside a Latin word (XXL, XBRL);
+      iPhone X, and marks inside a Latin word (XXL, XBRL) or in English prose
+      that quotes a Chinese form (…ends item after item with （XX部负责）);
     - words that merely contain 待 outside a drafting note: 待遇, 待业, 待定事项已
       全部办结; a bracket that tells the reader of an event not fixed yet
       (（具体时间待定）); and （暂定名）, which names something provisionally on purpose;
@@ -103,9 +107,10 @@ def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
         if paragraph.kind == "artifact" or _SAMPLE.search(text):
             continue  # 值班表（样表）: a form the readers are to fill in keeps its blanks
         taken: list[tuple[int, int]] = []
+        english = _english(text)
         for pattern, kind, needed in _KINDS:
-            if not any(char in text for char in needed):
-                continue
+            if not any(char in text for char in needed) or (english and needed == _MARK):
+                continue  # in English prose, XX is letters (…ends item after item with （XX部负责）)
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(start < b and a < end for a, b in taken):
@@ -114,6 +119,11 @@ def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
                     continue  # 邮件标题请注明“××市（州）推进会回执”: a format the reader is to follow
                 taken.append((start, end))
                 yield Violation(paragraph.span(start, end), _message(text, start, end, kind))
+
+
+def _english(text: str) -> bool:
+    """Whether a paragraph is English prose that quotes some Chinese: more Latin letters than Han."""
+    return len(_LATIN_LETTERS.findall(text)) > len(_HAN.findall(text))
 
 
 def _given_format(text: str, at: int) -> bool:

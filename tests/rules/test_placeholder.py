@@ -38,6 +38,8 @@ def test_silent_on_the_multiplication_sign_latin_letters_and_words_with_dai():
             "加快推进大唐2×66万千瓦发电项目，聚焦“4×4”现代化产业体系，实施“数据要素×”行动。",
             "培育“415X”先进制造业集群，构建“1+N+X”规划体系，推广X射线安检设备，配备X光机。",
             "推广XBRL财务报告标准，引进XXL级大型装备。",
+            # English prose quoting a Chinese form (the corpus's SOURCES.md)
+            "The document ends item after item with the same （XX部负责）, a convention of the genre.",
             # 待 in words and sentences of the text, and a name given for now on purpose
             "落实教师工资待遇，做好待业青年就业服务，上年待定事项已全部办结。",
             "新建青湖大桥（暂定名），全长2.6公里。",
