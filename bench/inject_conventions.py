@@ -38,11 +38,13 @@ import random
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import qualitybench
 from qualitybench import LineEdits, Where
 
 from reportlint.analysis.dating import document_year
+from reportlint.text.document import Document
 from reportlint.text.parse import parse_text
 
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
@@ -234,8 +236,14 @@ def sites(text: str) -> dict[str, int]:
     }
 
 
+@lru_cache(maxsize=2)
+def _document(text: str) -> Document:
+    """The report parsed once for the sites, the draft and the year it is about."""
+    return parse_text(text, "report.txt")
+
+
 def _bodies(text: str, lines: list[str]) -> list[_Body]:
-    doc = parse_text(text, "report.txt")
+    doc = _document(text)
     bodies = []
     for paragraph in doc.paragraphs:
         line = doc.lines.position(paragraph.span().start)[0] - 1
@@ -433,14 +441,20 @@ def _leave_note(draft: _Draft) -> bool:
 
 def _serial_bodies(text: str) -> list[_Body]:
     """The paragraphs that may take a wrong mark: all of a report about 2012 or later, none before."""
-    year = document_year(parse_text(text, "report.txt"))
-    if year is not None and year < _SERIAL_STANDARD_SINCE:
+    if not _held_to_the_standard(text):
         return []
     return [b for b in _bodies(text, text.split("\n")) if b.kind in ("text", "heading")]
 
 
+def _held_to_the_standard(text: str) -> bool:
+    year = document_year(_document(text))
+    return year is None or year >= _SERIAL_STANDARD_SINCE
+
+
 def _wrong_serial_mark(draft: _Draft, text: str) -> bool:
-    free = [b for b in _serial_bodies(text) if b.line not in draft.used]
+    if not _held_to_the_standard(text):
+        return False
+    free = [b for b in draft.bodies if b.kind in ("text", "heading") and b.line not in draft.used]
     draft.rng.shuffle(free)
     for body in free:
         site = _SERIAL_SITE.match(body.text)

@@ -107,9 +107,8 @@ def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
         if paragraph.kind == "artifact" or _SAMPLE.search(text):
             continue  # 值班表（样表）: a form the readers are to fill in keeps its blanks
         taken: list[tuple[int, int]] = []
-        english = _english(text)
         for pattern, kind, needed in _KINDS:
-            if not any(char in text for char in needed) or (english and needed == _MARK):
+            if not any(char in text for char in needed) or (needed == _MARK and _english(text)):
                 continue  # in English prose, XX is letters (…ends item after item with （XX部负责）)
             for match in pattern.finditer(text):
                 start, end = match.span()
