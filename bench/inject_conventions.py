@@ -26,6 +26,11 @@ one paragraph, so every finding can be matched to one injection by its line.
 - serial-number-form: in a report about 2012 or later (GB/T 15834-2011 took effect then), the
   mark after one paragraph's outline number changed to a common wrong one: （一） → （一）、,
   1. → 1、, 一、 → 一., 第一， → 第一、.
+- punctuation-usage: in a report about 2012 or later that does not already write the usage
+  (GB/T 15834-2011 took effect in 2012), a 顿号 put between two items in quotes or 书名号
+  (“A”“B” or “A”和“B” → “A”、“B”); an ellipsis put before the 等 that ends a list (A、B、C等 →
+  A、B、C……等); the connector of one number range typed as an ASCII hyphen or tilde (3～5个 →
+  3-5个, 2021—2025年 → 2021~2025年).
 - confusable-word: one occurrence of a correctly written word replaced by a
   well-known misspelling of it. The pairs are chosen here, from published lists
   of common errors, independently of the rule pack: recall measures the pack's
@@ -49,8 +54,9 @@ from reportlint.text.parse import parse_text
 
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
-PLACEHOLDER, SERIAL_FORM = "placeholder", "serial-number-form"
-RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER, SERIAL_FORM)
+PLACEHOLDER, SERIAL_FORM, PUNCTUATION_USAGE = "placeholder", "serial-number-form", "punctuation-usage"
+RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER, SERIAL_FORM,
+         PUNCTUATION_USAGE)
 
 ASCII_COMMA = "ASCII comma (，→,)"
 ASCII_COLON = "ASCII colon or semicolon (：→:)"
@@ -67,6 +73,9 @@ FIGURE_BLANKED = "figure left as marks (5.2万人→××万人)"
 DATE_BLANKED = "year or date left as marks (2025年→20XX年)"
 NOTE_LEFT = "drafting note left in brackets (（待补充）)"
 WRONG_SERIAL_MARK = "wrong mark after an outline number (（一）→（一）、)"
+DUNHAO_BETWEEN_MARKED = "顿号 between marked items (“A”“B”→“A”、“B”)"
+ELLIPSIS_WITH_DENG = "ellipsis before 等 (A、B等→A、B……等)"
+ASCII_RANGE = "ASCII hyphen or tilde in a range (3～5个→3-5个)"
 KINDS = {
     PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
     UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
@@ -75,9 +84,10 @@ KINDS = {
     CONFUSABLE: (MISSPELLED,),
     PLACEHOLDER: (FIGURE_BLANKED, DATE_BLANKED, NOTE_LEFT),
     SERIAL_FORM: (WRONG_SERIAL_MARK,),
+    PUNCTUATION_USAGE: (DUNHAO_BETWEEN_MARKED, ELLIPSIS_WITH_DENG, ASCII_RANGE),
 }
 #: the kinds that draw with a generator of their own (added after the others had their figures)
-_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK)
+_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK, *KINDS[PUNCTUATION_USAGE])
 
 #: (right, wrong): well-known misspellings of words official reports use, from the published
 #: lists of common errors (《咬文嚼字》's annual lists, 常见别字 of idioms, typical 公文 slips).
@@ -118,6 +128,16 @@ _SERIAL_SITE = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）(?!�
                           r"|第[一二三四五六七八九十]{1,3}，)")
 #: GB/T 15834-2011, whose Appendix B sets these marks, took effect in 2012
 _SERIAL_STANDARD_SINCE = 2012
+# Two items in quotes or 书名号 side by side, or joined by 和, where a drafter may put a 顿号.
+_MARKED_PAIR_SITE = re.compile("(?<=”)(?:和)?(?=“)|(?<=》)(?:和)?(?=《)")
+_MARKED_WITH_DUNHAO = re.compile("[”》]、[“《]")
+# The 等 that closes a list of items parted by 顿号 (A、B、C等), where a drafter may add an ellipsis.
+_LIST_DENG_SITE = re.compile(f"、[^，。；：、]{{1,12}}[{_HAN}](?=等(?:[{_HAN}]))")
+# A range of two numbers with its standard connector (3～5个, 2021—2025年), or a whole amount
+# that a drafter may give as a range (5家 → 3-5家).
+_RANGE_SITE = re.compile(f"(?<![0-9.])[0-9]+(?:\\.[0-9]+)?(?P<connector>[～—])[0-9]+(?:\\.[0-9]+)?(?=[{_HAN}%])"
+                         "|(?<![0-9.%])(?P<amount>[2-9]|[1-9][0-9])(?![0-9.%])(?=个|家|项|所|座|名|次|年)")
+_ASCII_RANGE_USED = re.compile("[0-9][-~][0-9]")
 
 
 @dataclass(frozen=True)
@@ -202,6 +222,9 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (FIGURE_BLANKED, lambda: _blank_figure(draft)),
         (NOTE_LEFT, lambda: _leave_note(draft)),
         (WRONG_SERIAL_MARK, lambda: _wrong_serial_mark(draft, text)),
+        (DUNHAO_BETWEEN_MARKED, lambda: _dunhao_between_marked(draft, text)),
+        (ELLIPSIS_WITH_DENG, lambda: _ellipsis_with_deng(draft, text)),
+        (ASCII_RANGE, lambda: _ascii_range(draft, text)),
     ]
     own_rng = random.Random(zlib.crc32(text.encode("utf-8")))
     for kind, step in steps:
@@ -233,6 +256,7 @@ def sites(text: str) -> dict[str, int]:
         DATE_BLANKED: sum(bool(_YEAR_SITE.search(b.text) or _DAY_SITE.search(b.text)) for b in bodies),
         NOTE_LEFT: sum(bool(_NOTE_SITE.search(b.text)) for b in bodies),
         WRONG_SERIAL_MARK: sum(bool(_SERIAL_SITE.match(b.text)) for b in _serial_bodies(text)),
+        **{kind: sum(bool(site.search(b.text)) for b in _usage_bodies(text, kind)) for kind, site in _USAGE_SITES.items()},
     }
 
 
@@ -469,3 +493,64 @@ def _wrong_serial_mark(draft: _Draft, text: str) -> bool:
 # （一） → （一）、, 1. → 1、, 第一， → 第一、 (and 一、 → 一. for the Chinese numbers)
 _WRONG_FORM = {"（": lambda right: right + "、", "第": lambda right: right[:-1] + "、",
                **{digit: (lambda right: right[:-1] + "、") for digit in "0123456789"}}
+
+
+# -- punctuation usage -------------------------------------------------------------------
+
+
+def _usage_bodies(text: str, kind: str) -> list[_Body]:
+    """The paragraphs that may take *kind*: none in a report before GB/T 15834-2011, or in one
+    that writes the usage already (its habit: the rule reports it once, on its first place)."""
+    writes_it = {DUNHAO_BETWEEN_MARKED: _MARKED_WITH_DUNHAO, ASCII_RANGE: _ASCII_RANGE_USED}.get(kind)
+    if not _held_to_the_standard(text) or (writes_it is not None and writes_it.search(text)):
+        return []
+    return [b for b in _bodies(text, text.split("\n")) if b.kind == "text"]
+
+
+def _usage_site(draft: _Draft, text: str, kind: str) -> tuple[_Body, re.Match[str]] | None:
+    usable = {b.line for b in _usage_bodies(text, kind)}
+    for body in draft.free_bodies():
+        found = list(_USAGE_SITES[kind].finditer(body.text)) if body.line in usable else []
+        if found:
+            return body, draft.rng.choice(found)
+    return None
+
+
+def _dunhao_between_marked(draft: _Draft, text: str) -> bool:
+    placed = _usage_site(draft, text, DUNHAO_BETWEEN_MARKED)
+    if placed is None:
+        return False
+    body, site = placed
+    new = body.text[: site.start()] + "、" + body.text[site.end() :]
+    # recorded with the marks around it, so that the bench can tell this 顿号 from the others
+    injected = new[site.start() - 1 : site.start() + 2]
+    return draft.record(PUNCTUATION_USAGE, DUNHAO_BETWEEN_MARKED, body, new, site.start() - 1, injected,
+                        body.text[site.start() - 1 : site.end() + 1])
+
+
+def _ellipsis_with_deng(draft: _Draft, text: str) -> bool:
+    placed = _usage_site(draft, text, ELLIPSIS_WITH_DENG)
+    if placed is None:
+        return False
+    body, site = placed
+    new = body.text[: site.end()] + "……" + body.text[site.end() :]
+    return draft.record(PUNCTUATION_USAGE, ELLIPSIS_WITH_DENG, body, new, site.end(), "……等", "等")
+
+
+def _ascii_range(draft: _Draft, text: str) -> bool:
+    placed = _usage_site(draft, text, ASCII_RANGE)
+    if placed is None:
+        return False
+    body, site = placed
+    typed = draft.rng.choice("-~")
+    if site.group("amount"):  # 5家 → 3-5家
+        amount = site.group("amount")
+        injected = f"{int(amount) // 2 or 1}{typed}{amount}"
+    else:
+        injected = site.group().replace(site.group("connector"), typed)
+    new = body.text[: site.start()] + injected + body.text[site.end() :]
+    return draft.record(PUNCTUATION_USAGE, ASCII_RANGE, body, new, site.start(), injected, site.group())
+
+
+_USAGE_SITES = {DUNHAO_BETWEEN_MARKED: _MARKED_PAIR_SITE, ELLIPSIS_WITH_DENG: _LIST_DENG_SITE,
+                ASCII_RANGE: _RANGE_SITE}

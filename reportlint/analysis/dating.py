@@ -6,7 +6,8 @@ import re
 
 from ..text.document import Document
 
-_YEAR = re.compile(r"(?<![0-9０-９])([12１２][0-9０-９]{3})年|([〇零○一二三四五六七八九]{4})年")
+# 2025年, １９８１年, 一九五五年, and 1 9 9 3 年 as a PDF capture spaces its digits out
+_YEAR = re.compile(r"(?<![0-9０-９])([12１２](?: ?[0-9０-９]){3}) ?年|([〇零○一二三四五六七八九]{4})年")
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
 
 
@@ -20,7 +21,7 @@ def document_year(doc: Document) -> int | None:
 def _count_years(doc: Document) -> int | None:
     counts: dict[int, int] = {}
     for match in _YEAR.finditer(doc.source):
-        year = int((match.group(1) or match.group(2)).translate(_CHINESE_DIGITS))
+        year = int((match.group(1) or match.group(2)).replace(" ", "").translate(_CHINESE_DIGITS))
         if 1900 <= year <= 2100:
             counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
