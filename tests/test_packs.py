@@ -10,7 +10,7 @@ from reportlint.api import Overrides, Run, lint_text
 from reportlint.cli import cli
 from reportlint.config import load_config
 from reportlint.errors import ConfigError
-from reportlint.packs import PackError, builtin_pack_paths, load_pack, load_pack_specs
+from reportlint.packs import PackError, builtin_pack_paths, load_pack, load_pack_specs, rule_doc
 
 GOOD_PACK = """
 format = 1
@@ -366,6 +366,88 @@ def test_format_2_validation_errors_are_one_clear_line(tmp_path, old, new, messa
     assert message in _entry_error(tmp_path, PACK_2.replace(old, new, 1))
 
 
+# -- windowed pairs ----------------------------------------------------------------------
+
+PAIR_PACK = r"""
+format = 2
+prefix = "ORG"
+
+[[rule]]
+code = "ORG201"
+name = "redundant-pairs"
+kind = "substitution"
+summary = "语义重复"
+message = "“{found}”语义重复：{reason}"
+fix = "unsafe"
+
+[[rule.entry]]
+wrong = "最后终于"
+right = "终于"
+reason = "“终于”即最后"
+
+[[rule.entry]]
+wrong = "最后"
+then = "终于"
+between = '[^，。；、]{1,6}'
+not-after = '[一二三0-9]'
+reason = "“终于”即最后"
+
+[[rule.entry]]
+wrong = "免费"
+then = "赠送|赠阅"
+within = "sentence"
+reason = "“赠送”已含无偿之意"
+"""
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # next to each other: the longest form, with its fix
+        ("经过连续奋战，最后终于完成了抢修任务。", [("最后终于", "终于")]),
+        # apart in one clause: both words and what stands between, without a fix
+        ("经过连续奋战，最后我们终于完成了抢修任务。", [("最后我们终于", None)]),
+        # a comma ends the clause; 一 after 最后 is the not-after context; too far apart for between
+        ("最后，经过连续奋战，抢修任务终于完成。", []),
+        ("打通最后一公里终于成为现实。", []),
+        ("最后由市县两级财政共同出资终于建成。", []),
+        # within = "sentence": across a comma, not across a full stop
+        ("免费开放图书馆，向读者赠送图书。", [("免费开放图书馆，向读者赠送", None)]),
+        ("免费开放图书馆。向读者赠送图书。", []),
+    ],
+)
+def test_a_windowed_pair_fires_within_its_clause_or_sentence(tmp_path, text, found):
+    findings = lint_with_pack(tmp_path, PAIR_PACK, text)
+    got = [(text[f.column - 1 : f.end_column - 1], f.fix.edits[0].content if f.fix else None) for f in findings]
+    assert got == found
+
+
+def test_a_windowed_pair_is_documented_with_its_scope(tmp_path):
+    [spec] = load_pack_specs(write(tmp_path, PAIR_PACK))
+    doc = rule_doc(spec)
+    assert "- 最后 … 终于 (in one clause, with /[^，。；、]{1,6}/ between)" in doc
+    assert "- 免费 … 赠送|赠阅 (in one sentence)" in doc
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('within = "sentence"', 'within = "paragraph"',
+         "entry 3 (免费): 'within' must be clause or sentence (got 'paragraph')"),
+        ('then = "赠送|赠阅"\nwithin = "sentence"', 'within = "sentence"',
+         "entry 3 (免费): 'within' needs 'then' (the second word of a windowed pair)"),
+        ('then = "赠送|赠阅"', 'then = "赠送|赠阅"\nright = "免"',
+         "entry 3 (免费): a windowed pair ('then') has no 'right'"),
+        ("between = '[^，。；、]{1,6}'", "between = '[^，。；、'", "entry 2 (最后): 'between': bad regular expression"),
+        ('message = "“{found}”语义重复：{reason}"', 'message = "“{found}”应为“{expected}”"',
+         "message uses {expected}, but a windowed pair ('then') has no right form"),
+    ],
+)
+def test_windowed_pair_validation_errors(tmp_path, old, new, message):
+    assert old in PAIR_PACK
+    assert message in _entry_error(tmp_path, PAIR_PACK.replace(old, new, 1))
+
+
 @pytest.mark.parametrize(
     "old, new, message",
     [
@@ -426,7 +508,8 @@ def entry_example_failures(spec, **config):
     for entry in spec.entries:
         for text in entry.examples.get("bad", ()):
             found = [text[f.column - 1:f.end_column - 1] for f in findings_for(spec.name, text, **config) if f.line == 1]
-            if entry.lead + entry.wrong not in found:  # a finding covers the entry's lead too
+            # a finding covers the entry's lead too, and a windowed pair's second word
+            if not any(f == entry.lead + entry.wrong or (entry.pair and f.startswith(entry.wrong)) for f in found):
                 failures.append(f"{spec.code} {entry.label} ({entry.wrong}): bad example is silent: {text}")
         for text in entry.examples.get("good", ()):
             if findings_for(spec.name, text, **config):

@@ -43,6 +43,8 @@ def load_pack(path: Path, builtin: bool = False, compile_now: bool | None = None
     rules = []
     for index, spec in enumerate(load_pack_specs(path, builtin, compile_now)):
         fixable = "always" if spec.fix and (spec.kind == "substitution" or spec.replace is not None) else "never"
+        if fixable == "always" and any(not entry.right for entry in spec.entries):
+            fixable = "sometimes"  # a windowed pair (最后 … 终于) has no one replacement
         try:
             rules.append(RuleMeta(code=spec.code, name=spec.name, severity=spec.severity, summary=spec.summary,
                                   check=make_check(spec), options=NoOptions, fixable=fixable,
@@ -60,6 +62,10 @@ _CONTEXT_WORDS = {"after": "followed by", "not-after": "not followed by", "befor
 
 def _entry_line(entry: Entry) -> str:
     line = f"- {entry.lead}{entry.wrong}"
+    if entry.pair is not None:
+        pair = entry.pair
+        line += f" … {pair.then.source} (in one {pair.within}"
+        line += f", with /{pair.between.written}/ between)" if pair.between is not None else ")"
     if entry.right:
         line += f" → {'、'.join(entry.lead + right for right in entry.right)}"
     conditions = [f"{_CONTEXT_WORDS[c.key]} /{c.source}/" for c in entry.contexts

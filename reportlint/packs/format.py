@@ -19,6 +19,9 @@ from .bounded_regex import LazyRegex, compile_user_regex
 FORMATS = (1, 2)
 KINDS = ("substitution", "existence", "pattern")
 CONTEXT_KEYS = ("after", "not-after", "before", "not-before")
+#: how far a windowed pair may stand apart: up to the end of the clause or of the sentence
+SCOPES = {"clause": "，。、；：！？,;:!?\n", "sentence": "。；！？;!?\n"}
+PAIR_KEYS = ("then", "within", "between")
 
 _PACK_KEYS = {1: {"format", "prefix", "rule", "description"},
               2: {"format", "prefix", "rule", "description", "lists"}}
@@ -26,7 +29,7 @@ _RULE_KEYS_1 = {"code", "name", "kind", "severity", "summary", "message", "fix",
                 "swap", "words", "examples"}
 _RULE_KEYS = {1: _RULE_KEYS_1,
               2: _RULE_KEYS_1 | {"why", "entry", "pattern", "replace", "reason"}}
-_ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", "since", *CONTEXT_KEYS}
+_ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", "since", *CONTEXT_KEYS, *PAIR_KEYS}
 _MESSAGE_FIELDS = {1: ("found", "expected"), 2: ("found", "expected", "reason")}
 # {name} names a word list; {2} and {2,3} are repeats, \p{Han} a property.
 _LIST_REF = re.compile(r"(?<![\\])(?<!\\[pPN])\{([^\W\d][\w-]*)\}")
@@ -59,6 +62,20 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """The second word of a windowed pair (最后 … 终于): it must follow the entry's word within
+    the same clause or sentence, and the text between them must match ``between`` if given."""
+
+    then: Context
+    within: str  # "clause" or "sentence"
+    between: LazyRegex | None = None
+
+    @property
+    def stops(self) -> str:
+        return SCOPES[self.within]
+
+
+@dataclass(frozen=True)
 class Entry:
     wrong: str
     right: tuple[str, ...]
@@ -74,9 +91,14 @@ class Entry:
     #: the year from which the form is wrong (a standard's date): a document written before
     #: it (by the year it names most often) is not held to it
     since: int | None = None
+    #: for a windowed pair (最后 … 终于), its second word; the finding covers both and all between
+    pair: Pair | None = None
 
     def context_key(self) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted((c.key, c.source) for c in self.contexts))
+        key = [(c.key, c.source) for c in self.contexts]
+        if self.pair is not None:
+            key.append(("then", f"{self.pair.then.source} {self.pair.within} {self.pair.between and self.pair.between.written}"))
+        return tuple(sorted(key))
 
 
 @dataclass(frozen=True)
@@ -299,10 +321,16 @@ class _RuleReader:
         _check_keys(item, _ENTRY_KEYS, where)
         if not isinstance(wrong, str) or not wrong:
             raise PackError(f"{where}: 'wrong' must be a non-empty string (got {wrong!r})")
-        if kind == "substitution":
+        pair = self._pair(item, where)
+        if pair is not None and "right" in item:
+            raise PackError(f"{where}: a windowed pair ('then') has no 'right': the words stand apart, "
+                            "so there is no one replacement")
+        if kind == "substitution" and pair is None:
             if "right" not in item:
                 raise PackError(f"{where}: a substitution entry needs 'right'")
             rights = self._rights(item["right"], wrong, where)
+        elif kind == "substitution":
+            rights = ()
         else:
             if "right" in item:
                 raise PackError(f"{where}: an existence entry has no 'right' (use kind = \"substitution\")")
@@ -324,7 +352,28 @@ class _RuleReader:
             raise PackError(f"{where}: 'since' must be a year such as 2002 (got {since!r})")
         return Entry(wrong, rights, label, reason=_text(item, "reason", where, required=False),
                      contexts=tuple(contexts), severity=severity,
-                     examples=_examples(item.get("examples", {}), where), lead=lead, since=since)
+                     examples=_examples(item.get("examples", {}), where), lead=lead, since=since, pair=pair)
+
+    def _pair(self, item: dict[str, Any], where: str) -> Pair | None:
+        """The second word of a windowed pair, with its scope and what may stand between."""
+        if "then" not in item:
+            for key in ("within", "between"):
+                if key in item:
+                    raise PackError(f"{where}: {key!r} needs 'then' (the second word of a windowed pair)")
+            return None
+        then = self._context("then", item["then"], f"{where}: 'then'")
+        within = item.get("within", "clause")
+        if within not in SCOPES:
+            raise PackError(f"{where}: 'within' must be {' or '.join(SCOPES)} (got {within!r})"
+                            f"{did_you_mean(str(within), SCOPES)}")
+        between = None
+        if "between" in item:
+            source = item["between"]
+            if not isinstance(source, str) or not source:
+                raise PackError(f"{where}: 'between' must be a non-empty string (a regular expression; got {source!r})")
+            between = LazyRegex(self._expand(source, f"{where}: 'between'"), source)
+            self._compile(between, f"{where}: 'between'", source)
+        return Pair(then, within, between)
 
     def _context(self, key: str, source: Any, where: str) -> Context:
         if not isinstance(source, str) or not source:
@@ -402,6 +451,8 @@ class _RuleReader:
                 names = " and ".join("{" + a + "}" for a in allowed)
                 raise PackError(f"{where}: message may only use {names} (got {{{name}}})"
                                 f"{did_you_mean(name, allowed)}")
+        if "expected" in fields and any(entry.pair for entry in spec.get("entries", ())):
+            raise PackError(f"{where}: message uses {{expected}}, but a windowed pair ('then') has no right form")
         if "expected" in fields and kind == "existence" and self.version >= 2:
             raise PackError(f"{where}: message uses {{expected}}, but an existence rule has no right form")
         if "expected" in fields and kind == "pattern" and spec.get("replace") is None:

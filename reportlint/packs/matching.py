@@ -19,7 +19,7 @@ from ..analysis.dating import document_year
 from ..model import Check, Edit, Fix, Violation
 from ..text.document import Document, Paragraph
 from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
-from .format import Context, Entry, RuleSpec
+from .format import Context, Entry, Pair, RuleSpec
 
 
 def make_check(spec: RuleSpec) -> Check:
@@ -83,8 +83,14 @@ def _word_scanner(spec: RuleSpec):
                 end = start + len(entry.wrong)
                 if entry.since and year is not None and year < entry.since:
                     continue  # 成份 in a 1955 report: the standard came later
-                if all(_holds(c, text, start, end, budget) for c in entry.contexts):
+                if not all(_holds(c, text, start, end, budget) for c in entry.contexts):
+                    continue
+                if entry.pair is None:
                     yield _word_violation(spec, entry, paragraph, start, end)
+                    break
+                second = _second_word(entry.pair, text, end, budget)
+                if second is not None:
+                    yield _word_violation(spec, entry, paragraph, start, second)
                     break
             else:
                 end = start + 1
@@ -103,11 +109,29 @@ def _holds(context: Context, text: str, start: int, end: int, budget: Budget) ->
     return found != context.key.startswith("not-")
 
 
+def _second_word(pair: Pair, text: str, end: int, budget: Budget) -> int | None:
+    """Where the pair's second word ends, when it follows within the pair's scope and what
+    stands between matches ``between``; None otherwise. The nearest one is taken."""
+    stop = min((i for i in (text.find(c, end) for c in pair.stops) if i >= 0), default=len(text))
+    then = pair.then
+    if then.literals is not None:
+        found = [(i, i + len(word)) for word in then.literals if (i := text.find(word, end, stop)) >= 0]
+    else:
+        match = budget.call(then.regex, "search", text, end, stop)
+        found = [match.span()] if match else []
+    for first, last in sorted(found):
+        between = text[end:first]
+        if pair.between is None or budget.call(pair.between, "fullmatch", between) is not None:
+            return last
+    return None
+
+
 def _word_violation(spec: RuleSpec, entry: Entry, paragraph: Paragraph, start: int, end: int) -> Violation:
     lead = entry.lead  # reported as part of the word (贯澈 → 贯彻), though only 澈 was looked for
     span = paragraph.span(start - len(lead), end)
     rights = [lead + right for right in entry.right]
-    message = spec.message.format(found=lead + entry.wrong, expected="”或“".join(rights), reason=entry.reason)
+    found = lead + paragraph.text[start:end]  # a windowed pair: both words and what stands between
+    message = spec.message.format(found=found, expected="”或“".join(rights), reason=entry.reason)
     fix = None
     if spec.fix and rights:
         fix = Fix((Edit(span, rights[0]),), spec.fix, f"改为“{rights[0]}”")  # type: ignore[arg-type]
