@@ -31,6 +31,9 @@ one paragraph, so every finding can be matched to one injection by its line.
   (“A”“B” or “A”和“B” → “A”、“B”); an ellipsis put before the 等 that ends a list (A、B、C等 →
   A、B、C……等); the connector of one number range typed as an ASCII hyphen or tilde (3～5个 →
   3-5个, 2021—2025年 → 2021~2025年).
+- redundancy: one word of the text given a neighbour whose meaning it already holds (前景 →
+  未来前景, 仍然 → 仍然还, 现状 → 目前现状 …): pairs chosen in the injector from the common 病句
+  lists, independently of the rule pack.
 - confusable-word: one occurrence of a correctly written word replaced by a
   well-known misspelling of it. The pairs are chosen here, from published lists
   of common errors, independently of the rule pack: recall measures the pack's
@@ -55,8 +58,9 @@ from reportlint.text.parse import parse_text
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
 PLACEHOLDER, SERIAL_FORM, PUNCTUATION_USAGE = "placeholder", "serial-number-form", "punctuation-usage"
+REDUNDANCY = "redundancy"
 RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER, SERIAL_FORM,
-         PUNCTUATION_USAGE)
+         PUNCTUATION_USAGE, REDUNDANCY)
 
 ASCII_COMMA = "ASCII comma (，→,)"
 ASCII_COLON = "ASCII colon or semicolon (：→:)"
@@ -76,6 +80,7 @@ WRONG_SERIAL_MARK = "wrong mark after an outline number (（一）→（一）�
 DUNHAO_BETWEEN_MARKED = "顿号 between marked items (“A”“B”→“A”、“B”)"
 ELLIPSIS_WITH_DENG = "ellipsis before 等 (A、B等→A、B……等)"
 ASCII_RANGE = "ASCII hyphen or tilde in a range (3～5个→3-5个)"
+REDUNDANT_WORD = "redundant word added (前景→未来前景)"
 KINDS = {
     PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
     UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
@@ -85,9 +90,10 @@ KINDS = {
     PLACEHOLDER: (FIGURE_BLANKED, DATE_BLANKED, NOTE_LEFT),
     SERIAL_FORM: (WRONG_SERIAL_MARK,),
     PUNCTUATION_USAGE: (DUNHAO_BETWEEN_MARKED, ELLIPSIS_WITH_DENG, ASCII_RANGE),
+    REDUNDANCY: (REDUNDANT_WORD,),
 }
 #: the kinds that draw with a generator of their own (added after the others had their figures)
-_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK, *KINDS[PUNCTUATION_USAGE])
+_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK, *KINDS[PUNCTUATION_USAGE], REDUNDANT_WORD)
 
 #: (right, wrong): well-known misspellings of words official reports use, from the published
 #: lists of common errors (《咬文嚼字》's annual lists, 常见别字 of idioms, typical 公文 slips).
@@ -101,6 +107,14 @@ MISSPELLINGS = (
     ("按部就班", "按步就班"), ("截至目前", "截止目前"), ("防范", "防犯"), ("账款", "帐款"), ("气候", "气侯"),
     ("蓬勃", "篷勃"), ("家具", "家俱"), ("因地制宜", "因地置宜"), ("全力以赴", "全力以付"),
     ("相辅相成", "相辅相承"), ("循序渐进", "循序渐近"), ("赋予", "赋于"), ("融洽", "融恰"), ("贯彻", "贯澈"),
+)
+
+#: (word, the word with a redundant neighbour): from the common 病句 lists of 成分赘余,
+#: chosen here independently of the rule pack, so recall measures the pack's coverage of them.
+REDUNDANCIES = (
+    ("前景", "未来前景"), ("现状", "目前现状"), ("仍然", "仍然还"), ("依然", "依然还"), ("终于", "最后终于"),
+    ("赠送", "免费赠送"), ("目睹", "亲眼目睹"), ("陋习", "不良陋习"), ("公认", "一致公认"), ("凯旋", "凯旋归来"),
+    ("溺爱", "过分溺爱"), ("公之于众", "公诸于众"),
 )
 
 _HAN = "\u4e00-\u9fff"
@@ -225,6 +239,7 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (DUNHAO_BETWEEN_MARKED, lambda: _dunhao_between_marked(draft, text)),
         (ELLIPSIS_WITH_DENG, lambda: _ellipsis_with_deng(draft, text)),
         (ASCII_RANGE, lambda: _ascii_range(draft, text)),
+        (REDUNDANT_WORD, lambda: _add_redundancy(draft)),
     ]
     own_rng = random.Random(zlib.crc32(text.encode("utf-8")))
     for kind, step in steps:
@@ -257,6 +272,7 @@ def sites(text: str) -> dict[str, int]:
         NOTE_LEFT: sum(bool(_NOTE_SITE.search(b.text)) for b in bodies),
         WRONG_SERIAL_MARK: sum(bool(_SERIAL_SITE.match(b.text)) for b in _serial_bodies(text)),
         **{kind: sum(bool(site.search(b.text)) for b in _usage_bodies(text, kind)) for kind, site in _USAGE_SITES.items()},
+        REDUNDANT_WORD: sum(any(word in b.text for word, _ in REDUNDANCIES) for b in bodies),
     }
 
 
@@ -422,6 +438,18 @@ def _misspell(draft: _Draft) -> bool:
             at = draft.rng.choice(starts)
             new = body.text[:at] + wrong + body.text[at + len(right) :]
             return draft.record(CONFUSABLE, MISSPELLED, body, new, at, wrong, right)
+    return False
+
+
+def _add_redundancy(draft: _Draft) -> bool:
+    for body in draft.free_bodies():
+        found = [(word, redundant) for word, redundant in REDUNDANCIES
+                 if word in body.text and redundant not in body.text]
+        if found:
+            word, redundant = draft.rng.choice(found)
+            at = draft.rng.choice([m.start() for m in re.finditer(re.escape(word), body.text)])
+            new = body.text[:at] + redundant + body.text[at + len(word) :]
+            return draft.record(REDUNDANCY, REDUNDANT_WORD, body, new, at, redundant, word)
     return False
 
 

@@ -1,6 +1,6 @@
 """Detection quality of the convention rules on real reports with injected defects:
-punctuation-width, unmatched-pair, repeated-punctuation, numbering-sequence and
-confusable-word.
+punctuation-width, unmatched-pair, repeated-punctuation, numbering-sequence,
+confusable-word, placeholder, serial-number-form, punctuation-usage and redundancy.
 
 Takes the clean corpus (../shared/corpus/gov-reports by default) and, with a
 fixed seed, makes --per-doc injected versions of each report, each with at

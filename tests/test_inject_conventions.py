@@ -21,11 +21,12 @@ clean, injected = report_fixtures(REPORT, inj.inject, seed=7)
 
 def test_one_injection_of_every_kind_on_its_own_lines(injected):
     # the report writes “两重”、“两新” and 3-5分 itself: punctuation-usage would report its habit
-    # on its first place, not on an injected one, so those two kinds are left out of it
-    habits = [inj.DUNHAO_BETWEEN_MARKED, inj.ASCII_RANGE]
-    assert sorted(injected.unplaced) == sorted(habits)
+    # on its first place, not on an injected one, so those two kinds are left out of it; and it
+    # has none of the words the redundancy pairs take
+    left_out = [inj.DUNHAO_BETWEEN_MARKED, inj.ASCII_RANGE, inj.REDUNDANT_WORD]
+    assert sorted(injected.unplaced) == sorted(left_out)
     assert sorted(i.kind for i in injected.injections) == sorted(
-        k for kinds in inj.KINDS.values() for k in kinds if k not in habits)
+        k for kinds in inj.KINDS.values() for k in kinds if k not in left_out)
     used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
     for injection in injected.injections:
@@ -109,3 +110,12 @@ def test_usage_kinds_put_a_dunhao_an_ellipsis_and_an_ascii_range():
     assert dunhao.text[1] == "、" and dunhao.text[0] in "”》" and dunhao.text[2] in "“《"
     assert by_kind(result, inj.ELLIPSIS_WITH_DENG).text == "……等"
     assert any(mark in by_kind(result, inj.ASCII_RANGE).text for mark in "-~")
+
+
+def test_a_redundant_neighbour_is_added_to_a_word_of_the_text():
+    text = (CORPUS / "hebei_2025.txt").read_text(encoding="utf-8")
+    result = inj.inject(text, random.Random(7), kinds=(inj.REDUNDANT_WORD,))
+    [added] = result.injections
+    assert (added.original, added.text) in inj.REDUNDANCIES
+    undone = line(result, added.line).replace(added.text, added.original, 1)
+    assert undone == text.split("\n")[added.line - 1]

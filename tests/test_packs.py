@@ -44,7 +44,7 @@ def write(tmp_path, text, name="terms.toml"):
 
 
 def test_builtin_packs_are_found_from_the_source_tree():
-    assert [p.name for p in builtin_pack_paths()] == ["confusable-words.toml"]
+    assert [p.name for p in builtin_pack_paths()] == ["confusable-words.toml", "redundancy.toml"]
 
 
 def test_user_pack_named_in_config_runs(tmp_path):
