@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from ..model import Edit, Fix, Related, Violation, rule
 from ..text.artifacts import (
     CONTINUATION,
+    DOT_DECIMAL,
+    MISSING_CHARACTER,
+    PHOTO_CAPTION,
     PHOTO_CREDIT,
+    PICTURE_SOURCE,
+    SUBSCRIPT_MARKUP,
     is_newspaper_furniture,
     is_print_artifact,
     running_headers,
@@ -21,6 +26,8 @@ from ..text.document import Document, Paragraph, Span
 # (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
 _CAPTION_LENGTH = 100
 _CAPTION_SENTENCES = 3
+#: how much of a long leftover a message quotes
+_SHOWN = 30
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -46,8 +53,17 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     the next line (来源： / 四川日报), and a page's list of linked items (an id
     line and the item's title). A photo's caption with its credit
     (殷勇同志作政府工作报告。本报记者 戴冰摄) is reported and deleted whole;
-    a credit that ran into a body paragraph, alone. A caption right under its
-    image in a Markdown draft (![会议现场](…)) is the draft's own, and stays.
+    a credit that ran into a body paragraph, alone; so are a caption on a
+    paragraph of its own (图为会议现场。, ▲ 上图：…) and a picture's source
+    (（图片来源：岚川日报）, 市委宣传部供图). A caption right under its image in a
+    Markdown draft (![会议现场](…)) is the draft's own, and stays.
+
+    Marks that an archive page or a markup language left inside the text are
+    reported too: a character the page's font lacked, written as its reading
+    and a note number (栾ｆú＠①, with the page's 字库未存字注释 lines), which
+    only the writer can mend; a middle dot used as a decimal point (增长19·5％
+    → 19.5％); a subscript's markup (PM_2.5, PM_{2.5}, CO_2, PM<sub>10</sub> →
+    PM2.5).
 
     It deliberately does not report:
     - dates, signatures and sources of data that belong to the document:
@@ -61,7 +77,9 @@ def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     - a line that recurs inside its sentences, as a wiki link set apart does
       (“《” / “纲要（草案）” / “》提出，……”): the text names it again;
     - words of a sentence that look like a marker: “转第三产业发展”, “第3页
-      所列项目全部完工”, “经验分享：坚持问题导向……”.
+      所列项目全部完工”, “经验分享：坚持问题导向……”;
+    - a date set with the 间隔号 (“7·19”特大暴雨, 6·26国际禁毒日), which no
+      percent or magnitude follows; names in code (get_data_2, file_2.5).
 
     ## Why it matters
     Drafts are often assembled from the published versions of earlier
@@ -112,15 +130,47 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
             span = paragraph.span(match.start(), match.end())
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
-    credit = PHOTO_CREDIT.search(text.rstrip())
+    credit = PHOTO_CREDIT.search(text.rstrip()) or PICTURE_SOURCE.search(text.rstrip())
     if credit and not _under_an_image(doc, paragraph):
         yield _photo_credit_violation(doc, paragraph, credit)
+    elif PHOTO_CAPTION.match(stripped) and _is_photo_caption(stripped) and not _under_an_image(doc, paragraph):
+        yield Violation(paragraph.span(), f"图片说明“{_shown(stripped)}”是报纸或网页版面残留：文中没有它说明的图片",
+                        fix=_delete_paragraphs(doc, [paragraph]))
+    yield from _leftover_marks(paragraph)
     copies = repeated.get(stripped)
     if copies and any(copy is paragraph for copy in copies):  # the title it repeats is not one of them
         first = copies[0]
         related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
         yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",
                         related=related, fix=_delete_paragraphs(doc, [paragraph]))
+
+
+def _leftover_marks(paragraph: Paragraph) -> Iterator[Violation]:
+    """Marks an archive page or a markup language left inside the text: a lacking character's
+    note number (栾ｆú＠①), a middle dot for a decimal point (19·5％), a subscript's markup
+    (PM_2.5)."""
+    text = paragraph.text
+    if "＠" in text or "@" in text:
+        for match in MISSING_CHARACTER.finditer(text):
+            yield Violation(paragraph.span(match.start(), match.end()),
+                            f"缺字标记“{match.group()}”：网页字库未存此字，以注音和注释编号代替（“字库未存字注释”），应补上原字")
+    if "·" in text:
+        for match in DOT_DECIMAL.finditer(text):
+            dot = paragraph.span(match.start("dot"), match.end("dot"))
+            right = match.group().replace("·", ".")
+            yield Violation(paragraph.span(match.start(), match.end()),
+                            f"“{match.group()}”用间隔号“·”作小数点，应为“{right}”",
+                            fix=Fix((Edit(dot, "."),), "unsafe", f"改为“{right}”"))
+    if "_" in text or "<sub>" in text:
+        for match in SUBSCRIPT_MARKUP.finditer(text):
+            right = match.group("symbol") + (match.group("braced") or match.group("bare") or match.group("tagged"))
+            span = paragraph.span(match.start(), match.end())
+            yield Violation(span, f"下标的排版标记“{match.group()}”留在了正文中，应为“{right}”",
+                            fix=Fix((Edit(span, right),), "unsafe", f"改为“{right}”"))
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
 def _photo_credit_violation(doc: Document, paragraph: Paragraph, credit: re.Match[str]) -> Violation:

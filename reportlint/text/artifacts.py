@@ -33,6 +33,26 @@ PHOTO_CREDIT = re.compile(
     r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
+# Where a photo's picture came from, said under it: （图片来源：新华社）, 市委宣传部供图, 图/岚川发布.
+PICTURE_SOURCE = re.compile(
+    r"(?:^|(?<=[\s。！？!?]))(?:[（(]?(?:图片来源|图片提供)\s*[：:]\s*[^（）()。！？\s]{2,20}[）)]?"
+    r"|[（(]?[\u4e00-\u9fff]{2,12}供图[）)]?|图\s*/\s*[\u4e00-\u9fff]{2,12})$"
+)
+# A photo's caption on a paragraph of its own: 图为会议现场。 / ▲ 上图：…
+PHOTO_CAPTION = re.compile(r"[▲△]?\s*(?:图为|[上下左右]图\s*[为：:])")
+# A character the site's font lacked, given by its reading and the number of a note (栾ｆú＠①): the
+# note itself (字库未存字注释：＠①原字为…) is left behind at the page's end, or lost.
+MISSING_CHARACTER = re.compile(
+    r"[A-Za-zＡ-Ｚａ-ｚāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,8}[＠@][①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
+)
+# A decimal point set as a middle dot (增长19·5％), as old typeset pages have it; a date's 间隔号
+# (“7·19”事件, 6·26国际禁毒日) is followed by no percent or magnitude.
+DOT_DECIMAL = re.compile(r"(?<![\d.·])\d+(?P<dot>·)\d+(?=\s*(?:[%％‰]|万|亿|倍|个百分点))")
+# A subscript's markup left in the text: PM_2.5, PM_{2.5}, CO_2, PM<sub>2.5</sub>.
+SUBSCRIPT_MARKUP = re.compile(
+    r"(?<![A-Za-z0-9_])(?P<symbol>[A-Z][A-Za-z]{0,3})"
+    r"(?:_\{(?P<braced>[0-9.]+|x)\}|_(?P<bare>[0-9.]*[0-9]|x)(?![A-Za-z0-9_])|<sub>(?P<tagged>[0-9.]+|x)</sub>)"
+)
 # A newspaper's page: its masthead (岚川日报　2026年1月23日　星期五) and the page editor (（本版责编：周婉清）)
 _NEWSPAPER = (r"\S{2,10}(?:日报|晚报|时报)[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]+星期[一二三四五六日天])?"
               r"|[（(]?(?:本版)?责编\s*[:：][^（）()]{1,12}[）)]?")
@@ -51,6 +71,9 @@ _CHROME_LINE = re.compile(
     # the identifier of a linked item in a page's list (e4c29f31c6964493a14c4ddf6b160169:)
     r"|[0-9a-f]{16,}\s*[:：]?"
     r"|[》>]*\s*点击(?:图片|这里|此处)?(?:进入|查看|阅读).{0,12}?\s*[《<]*"
+    # an archive page's note on the characters its font lacked (字库未存字注释： / ＠①原字为：艹弗)
+    r"|字库未存字注释\s*[:：]?.{0,40}"
+    r"|[＠@][①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*(?:原字|为|[:：]).{0,30}"
     # the links to the page before and after (上一篇：…的通报), a bare breadcrumb (首页 > 政务公开 > …)
     r"|(?:上一篇|下一篇)\s*[:：].{1,80}"
     r"|首页\s*[>＞›»](?:\s*[^>＞›»\s][^>＞›»]{0,20}[>＞›»]?)+"

@@ -339,3 +339,54 @@ def test_a_sites_name_and_a_bare_date_beside_the_pages_time_stamp_or_source():
             f"数据来源：国家统计局\n\n{BODY}",
         ],
     )
+
+
+def test_a_caption_on_its_own_and_a_pictures_source_are_what_a_photo_left():
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            f"{BODY}\n\n⟦图为3月25日，石沅镇种粮大户在田间查看秧苗长势。⟧\n\n{BODY}",
+            f"{BODY}\n\n⟦▲ 上图：新建成的青湖大桥。⟧",
+            f"{BODY}\n\n⟦全市春耕生产现场会在石沅镇召开。（图片来源：岚川日报）⟧",
+            f"{BODY}\n\n⟦市委宣传部供图⟧",
+        ],
+        valid=[
+            # 图 in a sentence, and a figure's own title in a bulletin
+            f"{BODY}如图所示，全年粮食产量稳定增长。\n\n图1　2021—2025年粮食产量及其增长速度",
+            f"{BODY}为群众提供图书借阅服务。",
+        ],
+    )
+    # a caption right under its image in a Markdown draft is the draft's own
+    draft = "# 工作动态\n\n![会议现场](img/meeting.png)\n\n图为会议现场。\n"
+    assert findings_for("layout-artifact", draft, path="draft.md") == []
+
+
+def test_marks_an_archive_page_or_markup_left_inside_the_text():
+    # national_1983.txt: 栾茀, whose second character the archive's font lacked; PM_2.5 in
+    # scraped 2025 and 2026 reports; a middle dot for a decimal point in old typeset pages
+    assert_rule(
+        "layout-artifact",
+        invalid=[
+            "被评为全国劳动模范的有赵春娥、栾⟦ｆú＠①⟧、张华等同志。",
+            "全市⟦PM_2.5⟧平均浓度下降到28微克/立方米，⟦CO_2⟧排放持续下降。",
+            "细颗粒物（⟦PM_{2.5}⟧）浓度下降。",
+            "全年工业总产值增长⟦19·5⟧％，财政收入增加⟦3·2⟧亿元。",
+            f"{BODY}\n\n⟦字库未存字注释：\n\n＠①原字为：艹弗⟧",
+        ],
+        valid=[
+            # dates set with the 间隔号, quoted or not; names of a code, a file, an e-mail
+            "有效应对“7·19”特大暴雨，在6·26国际禁毒日开展宣传，纪念“一·二八”事变。",
+            "调用接口get_data_2，下载file_2.5版本，联系admin@example.com。",
+            "全市PM2.5平均浓度下降到28微克/立方米。",
+        ],
+    )
+    [finding] = findings_for("layout-artifact", "全年工业总产值增长19·5％。")
+    assert finding.message == "“19·5”用间隔号“·”作小数点，应为“19.5”"
+    assert [edit.content for edit in finding.fix.edits] == ["."]
+    [finding] = findings_for("layout-artifact", "全市PM_2.5平均浓度下降。")
+    assert [edit.content for edit in finding.fix.edits] == ["PM2.5"]
+    # HTML's subscript in a plain-text file (in Markdown the tag is markup, not prose)
+    [finding] = findings_for("layout-artifact", "PM<sub>10</sub>浓度持平。")
+    assert [edit.content for edit in finding.fix.edits] == ["PM10"]
+    [finding] = findings_for("layout-artifact", "有赵春娥、栾ｆú＠①、张华等同志。")
+    assert finding.fix is None  # the character is lost: only the writer can put it back
