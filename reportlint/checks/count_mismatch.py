@@ -500,6 +500,13 @@ def _listed_after(text: str, found: list[Figure], following: str) -> Iterator[_L
             yield _Listed(count, tuple(ordinals), start, end, "后面", f"一是至{ordinals[-1]}是")
             continue
         start = _SPACES.match(text, start).end()
+        labels = _labelled_run(text, start)
+        if labels:
+            # 分为4个小组：第一组为A、B；第二组为…: the labels count the items, the 、 name members
+            end = _CLAUSE_END.search(text, labels[-1][0])
+            yield _Listed(count, tuple(label for _, label in labels), start, end.start() if end else len(text),
+                          "后面", f"{labels[0][1]}至{labels[-1][1]}")
+            continue
         if numbering(text[start : start + _MARKER_WIDTH]):
             # 报告共分四个部分：一、…；二、…: the markers count the items, not the 、 in 一、
             yield from _marked(text, start, count, following)
@@ -524,6 +531,34 @@ def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_L
     markers = [marker.rstrip("、.．，,：: ") for _, marker in run]
     yield _Listed(count, tuple(markers), start, end.start() if end else len(text), "后面",
                   f"{markers[0]}至{markers[-1]}")
+
+
+# 第一组 / 第二批 / 第3类: an item labelled by its ordinal and the noun the items share
+_LABEL = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})([\u4e00-\u9fff])")
+_LABEL_GAP = re.compile(r"[；;]\s*")
+
+
+def _labelled_run(text: str, start: int) -> list[tuple[int, str]]:
+    """第一组…；第二组…；第三组…: the labels in sequence from *start*, each opening a clause after
+    a semicolon, within one sentence; [] when fewer than two start there."""
+    first = _LABEL.match(text, start)
+    if not first or _label_number(first.group(1)) != 1:
+        return []
+    noun, run = first.group(2), [(start, first.group())]
+    sentence_end = _CLAUSE_END_OF_SENTENCE.search(text, start)
+    stop = sentence_end.start() if sentence_end else len(text)
+    for gap in _LABEL_GAP.finditer(text, start, stop):
+        label = _LABEL.match(text, gap.end())
+        if label and label.group(2) == noun and _label_number(label.group(1)) == len(run) + 1:
+            run.append((gap.end(), label.group()))
+    return run if len(run) >= 2 else []
+
+
+def _label_number(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else chinese_number(numeral)
+
+
+_CLAUSE_END_OF_SENTENCE = re.compile(r"[。！？!?]")
 
 
 def _goes_on(text: str, end: int) -> bool:

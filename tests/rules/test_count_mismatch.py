@@ -411,3 +411,13 @@ def test_a_count_after_fenbie_is_each_ones_not_the_lists():
                "城关镇、河口镇、石门镇分别建成2个农贸市场。"],
         invalid=["城关、河口、石门⟦两个⟧镇分别建成2个农贸市场。"],
     )
+
+
+def test_items_labelled_by_their_ordinal_are_counted_by_the_labels():
+    # w145 (a meeting notice): the 、 inside each group name its members, not the groups
+    groups = ("分组讨论分为4个小组：第一组为鹤汀市、芷阳市；第二组为岫川市、澄州市；"
+              "第三组为蓼原市、榆阜市、栎山市；第四组为沣浦市、汀渚市和省减灾委员会有关成员单位。")
+    assert_rule("count-mismatch", valid=[groups])
+    assert_rule("count-mismatch", invalid=[
+        "分组讨论分为⟦4个⟧小组：第一组为鹤汀市、芷阳市；第二组为岫川市、澄州市；第三组为蓼原市、榆阜市、栎山市。",
+    ])
