@@ -284,9 +284,27 @@ def _is_slip(doubling: _Doubling, source: str, words) -> bool:
         return False  # 青湖|湖体: a name the dictionary lacks, ending in its generic head (湖, 江), then a term
     if _opens_set_term(text, a, b):
         return False  # 经营主体|主体责任: a set term of official writing after a word that ends in its head
-    if k == 1 and _doubled_on_purpose(text, a, c, left, words):
+    return not (k == 1 and (_doubled_on_purpose(text, a, c, left, words) or left == a and right == c
+                            and _name_syllables(segmented, a - offset, unit, words)))
+
+
+def _name_syllables(segmented, a: int, char: str, words) -> bool:
+    """洛洛村, 坨坨肉, 卡莎莎: a name's or a loanword's doubled syllable, no word's copy.
+
+    瓦吉木乡|洛|洛|村, 木|嘎|坨|坨|肉, “卡|莎|莎”: a rare character doubled alone inside a run of
+    single characters the dictionary cannot join into words, or before a place's generic head
+    (支持|洛|洛|村), as the syllables of a name or a loanword are; a slip copies a character of a word (港澳侨|侨, 水富|富) or a common one (的的),
+    or stands after a word or a mark (、沈沈跃, ，企企推进)."""
+    entry = words.get(char)
+    if entry is not None and (entry.freq >= _NAME_SYLLABLE or entry.tag[0] in "ucpdrye"):
         return False
-    return True
+    before = next((t for t in segmented if t.end == a), None)
+    after = next((t for t in segmented if t.start == a + 2), None)
+    if after is not None and after.text in _NAME_HEADS:
+        return True  # 支持|洛|洛|村: a village's name before its generic head
+    # the character before is one of the name's too: a noun's or a sound's, not 上 in 在树木上钉钉
+    return (before is not None and len(before.text) == 1 and _HAN_CHAR.match(before.text) is not None
+            and (before.entry is None or before.entry.tag[0] in "noj"))
 
 
 def _name_ends_inside(segmented, offset: int, a: int, b: int) -> bool:
@@ -844,6 +862,8 @@ _SEATING = frozenset({"就座", "就坐", "入座", "落座", "就位"})
 # A single character this common (是, 有, 要, 就) is a word of its own, never the second
 # half of a compound the dictionary lacks.
 _FREE_WORD = 50_000
+#: a character rarer than this, alone where it is doubled, is read as a name's syllable (洛, 坨, 莎)
+_NAME_SYLLABLE = 2_000
 
 
 def _opens_unknown_word(char: str, after, word_before, words) -> bool:
@@ -881,6 +901,8 @@ def _opens_unknown_word(char: str, after, word_before, words) -> bool:
 
 # The generic heads that end the names of waters and landforms (青湖, 柘江, 鹤川, 苍山)
 _PLACE_GENERICS = frozenset("湖江河川溪海湾港岛山峰岭泉池塘库")
+# the generic heads of a place's name, settlements too: 洛洛村, 拉拉屯
+_NAME_HEADS = _PLACE_GENERICS | frozenset("村寨乡镇屯庄堡坝坪沟")
 
 
 def _unknown_place_name(text: str, a: int, segmented, offset: int) -> bool:

@@ -579,3 +579,15 @@ def test_silent_on_a_word_said_twice_and_again_after_zai():
         valid=["引导委员学习学习再学习、调研调研再调研，不断提高政治把握能力。"],
         invalid=["要⟦学习学习⟧各项政策，⟦调研调研⟧基层情况。"],
     )
+
+
+def test_silent_on_a_names_doubled_syllable():
+    # w146, a Yi autonomous county's report: a village, a dish and a quoted word of thanks
+    assert_rule(
+        "doubled-word",
+        valid=[
+            "瓦吉木乡洛洛村从昔日的贫困村变成了示范村，支持洛洛村、沙玛觉村发展彝家民宿。",
+            "木嘎坨坨肉、酸菜洋芋汤成为游客必尝的特色美食。",
+            "游客临走时总要道一声“卡莎莎”。",
+        ],
+    )
