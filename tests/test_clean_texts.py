@@ -255,7 +255,13 @@ writer's, numbering out of order, found and mended; -w141: county and district d
 -w142: communiqués and official news: two, 学习学习再学习) and none on the 20 written for the two rules
 of issue 17 that landed with them (-w143: notices and forms that hand readers blanks and formats,
 technical and procurement texts with × and X; -w144: documents of 2013 to 2026 in many outline-number
-styles, with 1、2月份 and 一、二季度).
+styles, with 1、2月份 and 一、二季度) and 5 on the 20 written for the wording rules that followed
+(-w145: implementation plans, 管理办法 and 意见 that define 简称 and cite documents in 书名号, a county
+report, a bulletin with ranges, a meeting notice, a speech quoting with ellipses: one, four groups
+labelled 第一组…第四组 whose members a 顿号 lists, read as a list of two; -w146: reports of invented
+cities, counties and a Yi autonomous county rich in local names, farming, mining and water,
+traditional medicine, culture and tourism with classical verse, a bulletin, a communiqué: four, the
+Yi names 洛洛村, 坨坨肉 and “卡莎莎” read as characters typed twice).
 """
 
 from pathlib import Path
@@ -293,7 +299,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w125", "clean-texts-w126", "clean-texts-w127", "clean-texts-w128", "clean-texts-w129",
            "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134",
            "clean-texts-w135", "clean-texts-w136", "clean-texts-w137", "clean-texts-w138", "clean-texts-w139",
-           "clean-texts-w140", "clean-texts-w141", "clean-texts-w142", "clean-texts-w143", "clean-texts-w144")
+           "clean-texts-w140", "clean-texts-w141", "clean-texts-w142", "clean-texts-w143", "clean-texts-w144",
+           "clean-texts-w145", "clean-texts-w146")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
