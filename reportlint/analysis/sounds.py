@@ -91,7 +91,8 @@ class Sounds:
         self.known = frozenset(sections["known"])
         self.place_endings = frozenset(sections["places"])
         # "hui" -> 辉 挥 灰 …: the common characters one may type for a toneless syllable
-        self._alike_cache: dict[str, list[tuple[str, Likeness, str, str]]] = {}
+        self._alike_cache: dict[str, dict[str, list[tuple[Likeness, str, str]]]] = {}
+        self._wild: dict[str, list[str]] | None = None
         self._by_syllable: dict[str, list[str]] = defaultdict(list)
         for char, found in self.readings.items():
             for bare in dict.fromkeys(reading[:-1] for reading in found):
@@ -111,32 +112,49 @@ class Sounds:
     def likely_words(self, found: str, at: int) -> list[Candidate]:
         """The frequent words that differ from *found* only at *at*, by a character like it."""
         head, tail = found[:at], found[at + 1 :]
+        others = self._wildcards().get(f"{head}?{tail}")
+        if not others:
+            return []
+        alike = self._alike(found[at])
         result: dict[str, Candidate] = {}
-        for other, likeness, typed, syllable in self._alike(found[at]):
-            word = head + other + tail
-            if word not in self._words:
-                continue
-            meant = self.reading(word)[at]
-            if likeness is not Likeness.SAME_SHAPE:
-                if meant[:-1] != syllable:
-                    continue  # the character has another reading in this word
-                if likeness is Likeness.SAME_SOUND and meant != typed:
-                    likeness = Likeness.SAME_SYLLABLE
-            _keep(result, Candidate(word, likeness, typed, meant))
+        for other in others:
+            for likeness, typed, syllable in alike.get(other, ()):
+                word = head + other + tail
+                meant = self.reading(word)[at]
+                if likeness is not Likeness.SAME_SHAPE:
+                    if meant[:-1] != syllable:
+                        continue  # the character has another reading in this word
+                    if likeness is Likeness.SAME_SOUND and meant != typed:
+                        likeness = Likeness.SAME_SYLLABLE
+                _keep(result, Candidate(word, likeness, typed, meant))
         return list(result.values())
 
-    def _alike(self, typed: str) -> list[tuple[str, Likeness, str, str]]:
-        """(character, likeness, the typed one's reading, the toneless syllable) of each
+    def _wildcards(self) -> dict[str, list[str]]:
+        """"发?" -> [挥, 展, …]: each frequent word with one character left out, and the
+        characters that fill the gap; built on first use (about 75,000 keys)."""
+        if self._wild is None:
+            wild: dict[str, list[str]] = defaultdict(list)
+            for word in self._words:
+                for at in range(len(word)):
+                    wild[f"{word[:at]}?{word[at + 1:]}"].append(word[at])
+            self._wild = wild
+        return self._wild
+
+    def _alike(self, typed: str) -> dict[str, list[tuple[Likeness, str, str]]]:
+        """character -> [(likeness, the typed one's reading, the toneless syllable)] for each
         character like *typed*: of its usual syllable, of a near one, alike in shape."""
         found = self._alike_cache.get(typed)
         if found is None:
-            found = []
+            found = defaultdict(list)
             for reading in self.readings.get(typed, ())[:1]:  # the typed character's usual reading
                 bare = reading[:-1]
                 for syllable in [bare, *near_syllables(bare)]:
                     likeness = Likeness.SAME_SOUND if syllable == bare else Likeness.NEAR_SOUND
-                    found += [(o, likeness, reading, syllable) for o in self._by_syllable.get(syllable, ()) if o != typed]
-            found += [(o, Likeness.SAME_SHAPE, "", "") for o in self.shapes.get(typed, ())]
+                    for other in self._by_syllable.get(syllable, ()):
+                        if other != typed:
+                            found[other].append((likeness, reading, syllable))
+            for other in self.shapes.get(typed, ()):
+                found[other].append((Likeness.SAME_SHAPE, "", ""))
             self._alike_cache[typed] = found
         return found
 
