@@ -15,6 +15,7 @@ from ..text.document import Document, Paragraph
 _HAN = "\u4e00-\u9fff"
 _HAN_RUN = re.compile(f"[{_HAN}]{{2,}}")
 _LONGEST = 4  # the frequent words looked for have two to four characters
+_COVER = 6  # the longest word looked for over a sequence
 _REACH = 8  # characters either side of a candidate that its split is weighed with
 # A typed character this much rarer than the meant one was chosen on purpose (see _typed_by_chance).
 _RARER = 0.15
@@ -31,6 +32,13 @@ _SHORT_ITEM = 4
 _ADDRESS = ("同志", "先生", "女士")
 _QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"))
 _QUOTE_REACH = 12
+# The generic words that follow a named work, place or body: 安照水库, 稳布公司, 推近小学.
+_NAMED_KINDS = ("水库", "水电站", "电站", "大桥", "隧道", "公园", "景区", "小区", "社区", "园区", "街道", "大道",
+                "广场", "码头", "机场", "车站", "煤矿", "矿区", "中学", "小学", "学校", "医院", "公司", "集团",
+                "合作社", "农场", "林场", "牧场", "茶场", "工业园", "开发区")
+# The next name of a list of people: two or three characters, then a mark, a count or the end.
+_NAME_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、，。；和及]|[0-9一二两三四五六七八九十]+[名位人]|$)")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -156,12 +164,15 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
     best: dict[int, Slip] = {}
     tokens = words.segment(run)
     loose = _loose_runs(tokens)
+    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
     for token in tokens:
         at = token.start
         if token.end - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
             continue  # a slip leaves its character alone among words; a long run of them is unknown words
         for start in range(max(0, at - _LONGEST + 1), at + 1):
             for end in range(max(at + 1, start + 2), min(len(run), start + _LONGEST) + 1):
+                if start not in starts or end not in ends or _inside_a_word(run, start, end, words):
+                    continue  # 人数|居, 环京津: a word of the text cut in two is no slip's word
                 found = run[start:end]
                 if found in words or any(words.freq(char) >= _GRAMMAR_WORD for char in found):
                     continue  # a word, or grammar words read as written (政之所向, 以极“左”面貌)
@@ -173,6 +184,16 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
                     if held is None or gain > held.gain:
                         best[at] = Slip(paragraph, offset + start, offset + end, offset + at, found, candidate, gain)
     yield from best.values()
+
+
+def _inside_a_word(run: str, start: int, end: int, words) -> bool:
+    """Whether a word of the lexicon covers run[start:end] and more (环京津 over 环京), though the
+    most probable split did not take it: the text may mean that word."""
+    for low in range(max(0, start - _LONGEST), start + 1):
+        for high in range(end, min(len(run), low + _COVER) + 1):
+            if high - low > end - start and run[low:high] in words:
+                return True
+    return False
 
 
 def _loose_runs(tokens) -> dict[int, int]:
@@ -219,7 +240,7 @@ def _explained(doc: Document, text: str, slip: Slip) -> bool:
     if _used_again(doc, found) or _in_known_misspelling(text, start, end):
         return True
     return (_in_short_item(text, start, end) or _before_name_ending(text, end) or _quoted(text, start, end)
-            or _parallel(text, start, end))
+            or _parallel(text, start, end) or _in_list_of_names(text, start, end))
 
 
 def _uses(doc: Document, sequence: str) -> int:
@@ -255,9 +276,20 @@ def _in_short_item(text: str, start: int, end: int) -> bool:
 
 
 def _before_name_ending(text: str, end: int) -> bool:
-    """A sequence before a character that ends place names (安照村, 水坪组) or before a form of
-    address (李安照同志) is a name."""
-    return (end < len(text) and text[end] in sounds().place_endings) or text.startswith(_ADDRESS, end)
+    """A sequence before a character that ends place names (安照村, 水坪组), before the generic
+    word of a named work or body (安照水库, 稳布公司) or before a form of address (李安照同志)
+    is a name."""
+    return ((end < len(text) and text[end] in sounds().place_endings) or text.startswith(_ADDRESS, end)
+            or text.startswith(_NAMED_KINDS, end))
+
+
+def _in_list_of_names(text: str, start: int, end: int) -> bool:
+    """何安照、李书田2名同志: a surname and the sequence make a person's name whose neighbour in
+    the list is a name of two or three characters."""
+    if start == 0 or end >= len(text) or text[end] not in "、和":
+        return False
+    following = _NAME_ITEM.match(text, end + 1)
+    return following is not None and _HAN_CHAR.match(text[start - 1]) is not None
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
