@@ -75,6 +75,27 @@ class Lexicon:
 
     def segment(self, text: str) -> list[Token]:
         """The most probable split of *text* into dictionary words (jieba's method)."""
+        candidates, best = self._best_split(text)
+        tokens, start, n = [], 0, len(text)
+        while start < n:
+            end = best[start][1]
+            # the entry the path was scored with; a number or Latin word was scored as unknown
+            found = dict(candidates[start])[end]
+            entry = Entry(int(found[0]), found[1]) if found else None
+            if entry is None and text[start].isascii():
+                entry = self.get(text[start:end])
+            tokens.append(Token(start, end, text[start:end], entry))
+            start = end
+        return tokens
+
+    def log_probability(self, text: str) -> float:
+        """The natural log of the probability of *text*'s most probable split, the measure
+        ``segment`` maximises: a sum of log(frequency / total) over its words."""
+        return self._best_split(text)[1][0][0] if text else 0.0
+
+    def _best_split(self, text: str) -> tuple[list[list[tuple[int, tuple[str, str] | None]]], list[tuple[float, int]]]:
+        """Each start's (end, entry) candidates, and best[i]: (log probability of the best
+        split of text[i:], end of its first token)."""
         n = len(text)
         candidates: list[list[tuple[int, tuple[str, str] | None]]] = []
         for start in range(n):
@@ -89,24 +110,13 @@ class Lexicon:
                 if entry:
                     ends.append((end, entry))
             candidates.append(ends)
-        # best[i]: (log probability of the best split of text[i:], end of its first token)
         best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
         for start in range(n - 1, -1, -1):
             best[start] = max(
                 (math.log((int(entry[0]) if entry else 0) or 1) - self._log_total + best[end][0], end)
                 for end, entry in candidates[start]
             )
-        tokens, start = [], 0
-        while start < n:
-            end = best[start][1]
-            # the entry the path was scored with; a number or Latin word was scored as unknown
-            found = dict(candidates[start])[end]
-            entry = Entry(int(found[0]), found[1]) if found else None
-            if entry is None and text[start].isascii():
-                entry = self.get(text[start:end])
-            tokens.append(Token(start, end, text[start:end], entry))
-            start = end
-        return tokens
+        return candidates, best
 
 
 @lru_cache(maxsize=1)

