@@ -46,6 +46,8 @@ _NAME_MAX = 32
 #: a 简称 that opens thus refers to the document itself or to something named just before
 _REFERENCE = ("本", "该", "此", "上述", "前述")
 _TITLE_MARKS = "《》"
+# The dictionary's tags of proper names: of places, people, bodies, other names, and abbreviations.
+_PROPER_TAGS = ("ns", "nr", "nt", "nz", "j")
 # 全省, 各级, 本市, 我县: a determiner before a name, not a word of it (the dictionary tags 全省 and
 # 本市 as nouns)
 _DETERMINER = re.compile(r"[全各本我该此这][省市县区国州盟旗镇乡村级地]?")
@@ -55,6 +57,8 @@ _BODY_HEAD = re.compile(r"(?:委员会|领导小组|工作组|小组|办公室|�
                         r"学会|联合会|基金会|研究院|研究所|大学|学院|学校|医院|银行|法院|检察院)$")
 #: how many characters after a name are read for the body it may name
 _BODY_REACH = 12
+# The distribution lines of GB/T 9704's 版记 (抄送：…), which name the bodies in full
+_DISTRIBUTION = re.compile(r"\s*(?:抄送|主送|分送|报送|抄报|报|送|发)[：:]")
 # A paragraph that gives a body's registration names it by its full registered name.
 _REGISTRATION = re.compile(r"统一社会信用代码|法定代表人|注册资本|注册地址")
 #: how many characters before a use are segmented to see which word ends there
@@ -78,7 +82,11 @@ class Definition:
     bare: str  # as the text writes it afterwards: 国家发展改革委, 《政府采购法》, 网约车
     short_start: int  # offset of *bare* inside the bracket
     close: int  # offset just after the bracket
-    before: tuple[tuple[str, int], ...]  # the words of the clause before the core, nearest first, with their kind
+    #: the words of the clause before the core, nearest first: (word, kind, whether a proper name's)
+    before: tuple[tuple[str, int, bool], ...]
+    #: a contraction that keeps the first word of its name (县防指 of 县防汛抗旱指挥部, 低保 of
+    #: 最低生活保障): the name may well start where the core does
+    anchored: bool
     full_span: Span
     short_span: Span
 
@@ -89,10 +97,15 @@ class Definition:
         return self.bare not in self.full
 
     @property
-    def anchored(self) -> bool:
-        """A contraction that keeps its name's first character (县防指 of 县防汛抗旱指挥部): the
-        name may well start where the core does."""
-        return self.contraction and not self.titled and self.bare[0] == self.full[0]
+    def name(self) -> str:
+        """The full name as a message shows it: the core with the words of a name before it
+        (粤港澳大湾区 for 大湾区, whose core is the 简称 itself)."""
+        name = self.full
+        for word, _, proper in self.before:
+            if not proper or len(name) + len(word) > _NAME_MAX:
+                break
+            name = word + name
+        return name
 
 
 def definitions(doc: Document) -> list[Definition]:
@@ -114,10 +127,10 @@ def _definitions(doc: Document) -> list[Definition]:
                 extent = _full_extent(text, match.start(), bare)
                 if extent is None:
                     continue
-                start, end, titled, before = extent
+                start, end, titled, before, anchored = extent
                 found.append(Definition(paragraph.index, parts[paragraph.index], text[start:end], start, end, titled,
-                                        short, bare, at, match.end(), before, paragraph.span(start, end),
-                                        paragraph.span(at, at + len(bare))))
+                                        short, bare, at, match.end(), before, anchored and bare not in text[start:end],
+                                        paragraph.span(start, end), paragraph.span(at, at + len(bare))))
     return found
 
 
@@ -144,8 +157,8 @@ def _shorts(match: re.Match) -> list[tuple[str, str, int]]:
 
 
 def _full_extent(text: str, bracket: int, short: str):
-    """(start, end, titled, words before) of the full name the bracket at *bracket* abbreviates:
-    a title or quotation right before it, or the core; None when there is none."""
+    """(start, end, titled, words before, anchored) of the full name the bracket at *bracket*
+    abbreviates: a title or quotation right before it, or the core; None when there is none."""
     end = bracket
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -156,7 +169,7 @@ def _full_extent(text: str, bracket: int, short: str):
         opening = text.rfind("《" if last == "》" else "“", 0, end - 1)
         if opening < 0 or end - opening <= 2 or not _in_order(short.strip(_TITLE_MARKS), text, opening, end):
             return None  # 《…安全法》和《…条例》（以下简称“一法一条例”）: the 简称 of both, not of the last
-        return opening, end, True, ()
+        return opening, end, True, (), False
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, end - 3 * _NAME_MAX), end)),
                  default=max(0, end - 3 * _NAME_MAX))
     at = end
@@ -169,9 +182,13 @@ def _full_extent(text: str, bracket: int, short: str):
     start = tokens[index].start  # from the start of its word
     if end - start > _NAME_MAX or "的" in text[start:end]:
         return None  # 从事电梯维护保养活动的单位（以下简称维保单位）: a description, not a name
-    before = tuple((token.text, word_kind(token.text, token.entry.tag if token.entry else None))
-                   for token in reversed(tokens[:index]))
-    return start, end, False, before
+    before = tuple((token.text, word_kind(token.text, token.entry.tag if token.entry else None),
+                    token.entry is None or token.entry.tag in _PROPER_TAGS) for token in reversed(tokens[:index]))
+    # the 简称's first character opens the core, or stands in its first word and nowhere before
+    # it in the clause (低保 of 最低生活保障; not 市供水主管部门 of 市人民政府城市供水主管部门)
+    first = short.strip(_TITLE_MARKS)[0]
+    anchored = text[start] == first or first not in text[clause:start]
+    return start, end, False, before, anchored
 
 
 def _in_order(chars: str, text: str, start: int, end: int) -> bool:
@@ -192,13 +209,14 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 def word_kind(word: str, tag: str | None) -> int:
     """NAME: a word that may be part of a name (nouns, names, 区别词, numerals, words the
     dictionary lacks, a closing mark: 中国（上海）自由贸易试验区); VERB: a verb; STOP: any other
-    word (a preposition, a conjunction, 的, an adverb, a pronoun, a time word) or a mark."""
+    word (a preposition, a conjunction, 的, an adverb, a pronoun, a time word, a word of place
+    after a noun: 企业中|高新技术企业) or a mark."""
     if word[-1] in _NAME_CLOSERS or word.isascii() and word.isalnum():
         return NAME
     if not _HAN.match(word) or _DETERMINER.fullmatch(word):
         return STOP
     tag = tag or "x"
-    if tag[0] in "upcdryeo" or tag[0] == "t":
+    if tag[0] in "upcdryeoft":
         return STOP
     if tag[0] == "v" and tag != "vn":
         return VERB
@@ -212,14 +230,14 @@ def full_name_uses(doc: Document, definition: Definition) -> list[tuple[Span, st
     """Where the body text writes the full name again after its 简称 was defined, in the same
     document of the file, outside the conventions that keep a full name (a cited title, a
     quotation, a heading, a label, a longer name that holds it): each place and the name."""
-    if not definition.titled and not definition.contraction and definition.bare in lexicon():
+    if not definition.titled and not definition.contraction and _common_noun(definition.bare):
         return []  # 项目, 集团, 领导小组: where the word alone could mean another of its kind, the name comes back
     found = []
     others = [d for d in definitions(doc) if d is not definition and d.part == definition.part]
     for paragraph, start, limit in _after(doc, definition):
         text = paragraph.text
-        if _REGISTRATION.search(text):
-            continue  # 永盛食品有限公司成立于2013年5月，统一社会信用代码…: a body's legal identity, by its full name
+        if _REGISTRATION.search(text) or _DISTRIBUTION.match(text):
+            continue  # a body's legal identity (成立于…，统一社会信用代码…) or a distribution line (抄送：…): full names
         at = text.find(definition.full, start, limit)
         while at >= 0:
             end = at + len(definition.full)
@@ -228,6 +246,12 @@ def full_name_uses(doc: Document, definition: Definition) -> list[tuple[Span, st
                 found.append((paragraph.span(name_start, end), text[name_start:end]))
             at = text.find(definition.full, end, limit)
     return found
+
+
+def _common_noun(word: str) -> bool:
+    """A word of the dictionary that is no proper name (项目, 集团, 领导小组; not 人民银行)."""
+    entry = lexicon().get(word)
+    return entry is not None and entry.tag not in _PROPER_TAGS
 
 
 def _after(doc: Document, definition: Definition):
@@ -260,16 +284,32 @@ def _name_written_again(text: str, at: int, definition: Definition) -> int | Non
         return at
     found, start = None, at
     for index in range(len(definition.before) + 1):
-        word, kind = definition.before[index] if index < len(definition.before) else ("", STOP)
-        # 县防指 of 县防汛抗旱指挥部: a name may start with the core whose first character its 简称 keeps
-        boundary = STOP if index == 0 and definition.anchored else kind
+        word, kind, _ = definition.before[index] if index < len(definition.before) else ("", STOP, False)
+        # 县防指 of 县防汛抗旱指挥部: a name starts with the core whose first character its 简称 keeps,
+        # and a common word before it there is the name's modifier, with which the 简称 goes as well
+        # (中央|国有企业 → 中央国企), or a verb the dictionary tags as a noun (严格规范|国有企业)
+        anchor = index == 0 and definition.anchored
+        boundary = STOP if anchor else kind
         bare = start == at and definition.full == definition.bare  # the 简称 itself (领导小组), not its name
-        if boundary != NAME and not bare and _kind_before(text, start) != NAME:
+        if boundary != NAME and not bare and (_kind_before(text, start) != NAME or anchor and _modifier_before(text, start)):
             found = start
         if kind == STOP or not text.endswith(word, 0, start):
             break
         start -= len(word)
     return found
+
+
+def _modifier_before(text: str, at: int) -> bool:
+    """Whether the word that ends at *at* is a common word of two characters or more that may
+    modify a name (规范, 力争, 中央): not a place's, a person's or a body's name, nor a
+    character of a name the dictionary lacks (苍屿|省人民政府 is that province's government,
+    by its full name), nor a closing mark (中国（上海）自由贸易试验区)."""
+    if at == 0 or text[at - 1] in _NAME_CLOSERS:
+        return False
+    words = _tokens(text, max(0, at - _CONTEXT), min(len(text), at + _CONTEXT))
+    word = next((word for word in words if word.end == at), None)
+    return (word is not None and len(word.text) >= 2 and word.entry is not None
+            and word.entry.tag not in ("ns", "nr", "nt"))
 
 
 def _kind_before(text: str, at: int) -> int:
@@ -336,11 +376,26 @@ def _within(text: str, at: int, end: int, longer: str) -> bool:
     return False
 
 
-def uses_before(doc: Document, definition: Definition) -> list[Span]:
-    """Where the body text uses a coined 简称 before the place that defines it."""
+def _coined(definition: Definition) -> bool:
+    """Whether the 简称 is a form only its definition explains: not a short title in 书名号 any
+    document cites (《条例》, 《意见》), not a word (省政府, 流感, 国企), and either a contraction
+    (网约车, 县防指) or the end of a proper name that holds a word of it (大湾区 of 粤港澳大湾区);
+    the last words of a common phrase (维修资金, 规范性文件, 事故调查组) are ordinary language."""
     bare = definition.bare
-    if not definition.contraction or bare[0] in _TITLE_MARKS or bare in lexicon():
-        return []  # 《条例》, 维修资金, 省政府, 流感: words a text may use before any definition
+    if bare[0] in _TITLE_MARKS or bare in lexicon():
+        return False
+    if definition.contraction:
+        return True
+    return any(token.entry and token.entry.tag in _PROPER_TAGS for token in lexicon().segment(bare))
+
+
+def uses_before(doc: Document, definition: Definition) -> list[Span]:
+    """Where the body text uses a coined 简称 before the place that defines it, as a word of its
+    own; a 简称 that is the end of its name, not as the end of a longer name (大湾区 inside
+    粤港澳大湾区 is the name itself), while a contraction may follow any word (国家|高企)."""
+    bare = definition.bare
+    if not _coined(definition):
+        return []
     if any(d.bare == bare and d.part == definition.part and (d.paragraph, d.close) < (definition.paragraph,
                                                                                       definition.close)
            for d in definitions(doc)):
@@ -354,7 +409,8 @@ def uses_before(doc: Document, definition: Definition) -> list[Span]:
         limit = definition.full_start if paragraph.index == definition.paragraph else len(text)
         at = text.find(bare, 0, limit)
         while at >= 0:
-            if not _inside(text, at, "《", "》") and _stands_alone(text, at, at + len(bare)):
+            if (not _inside(text, at, "《", "》") and _stands_alone(text, at, at + len(bare))
+                    and (definition.contraction or _kind_before(text, at) != NAME)):
                 found.append(paragraph.span(at, at + len(bare)))
             at = text.find(bare, at + len(bare), limit)
     return found

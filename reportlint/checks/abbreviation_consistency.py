@@ -27,7 +27,8 @@ def abbreviation_consistency(doc: Document, _opts: NoOptions) -> Iterator[Violat
       简称). A name written out three times or more after its definition is reported once, on
       the first, with the lines of all and one fix for them;
     - a coined 简称 used before the place that defines it: 网约车 in the preamble, 网络预约出租
-      汽车（以下简称网约车） in 第一条 (warning: the reader meets a form not yet explained);
+      汽车（以下简称网约车） in 第一条, or 大湾区 before 粤港澳大湾区（以下简称大湾区） (warning: the
+      reader meets a form not yet explained);
     - one word written in two forms in one document: 唯一 and 惟一, 其他 and 其它 (info), with the
       count and the lines of each form.
 
@@ -58,9 +59,9 @@ def abbreviation_consistency(doc: Document, _opts: NoOptions) -> Iterator[Violat
     - 统称 and 合称, which name a group whose members are named again on purpose (…（以下统称
       “三个责任人”））, and a 简称 that refers to the document itself (本规划);
     - before its definition, a 简称 in 书名号 (《条例》, 《意见》 are short titles any document
-      cites), a 简称 that is an ordinary word (省政府, 流感, 低保) or only the last words of its
-      name (维修资金 of 住宅专项维修资金, 大湾区 inside 粤港澳大湾区), and uses in the title,
-      headings and inside a cited title;
+      cites), a 简称 that is an ordinary word (省政府, 流感, 低保) or the last words of a common
+      phrase (维修资金 of 住宅专项维修资金, 规范性文件), a 简称 inside its own name (大湾区 inside
+      粤港澳大湾区), and uses in the title, headings and inside a cited title;
     - two forms that the text keeps apart on purpose: 其他 for people and 其它 for things, the
       older rule, where every 其他 precedes a word for people; and a form inside a cited title.
 
@@ -134,7 +135,7 @@ def _before_definition(doc: Document, definition: Definition) -> Iterator[Violat
         return
     line = _line(doc, definition.short_span)
     more = f"（此前共{len(uses)}处）" if len(uses) > 1 else ""
-    yield Violation(uses[0], f"简称“{definition.bare}”到第{line}行才定义（“{definition.full}”的简称），"
+    yield Violation(uses[0], f"简称“{definition.bare}”到第{line}行才定义（{_quoted(definition.name)}的简称），"
                              f"此处先于定义使用{more}", related=(Related(definition.short_span, "简称的定义"),))
 
 
