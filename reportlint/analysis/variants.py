@@ -7,7 +7,8 @@ again. Only the entries that hold without a context are taken (惟一, 禀承, �
 is right or wrong by what stands around it (成份 beside 完成份内) needs the pack's contexts,
 which this reader does not repeat. The other source is the pairs whose both forms are
 accepted, where only mixing them is a slip: 其他 and 其它 (《现代汉语词典》: 其它 同“其他”，用于
-事物), which a text that keeps 其他 for people and 其它 for things writes on purpose.
+事物), which a text that keeps 其他 for people and 其它 for things writes on purpose; 想象 and
+想像, 唯有 and 惟有, 唯独 and 惟独, 身份 and 身分, whose other form the dictionary gives as 同“…”.
 """
 
 from __future__ import annotations
@@ -25,13 +26,18 @@ else:  # pragma: no cover
 
 from ..text.document import Document, Span
 from .dating import document_year
+from .lexicon import lexicon
 
 # 其他 for people and 其它 for things: the older rule, kept on purpose where 其他 only precedes people
 _PERSON = re.compile(r"其他(?:的)?(?:人|同志|干部|群众|职工|代表|委员|成员|党员|劳动者|领导|学生|教师|农民|工人)")
-#: (preferred, other, what the choice rests on, the use of the preferred form that keeps the two
-#: apart on purpose); both forms accepted, mixing them is the slip
-_ACCEPTED_PAIRS = (("其他", "其它", "《现代汉语词典》以“其他”为主条", _PERSON),)
+_DICTIONARY = "《现代汉语词典》以“{}”为主条"
+#: (preferred, other, the use of the preferred form that keeps the two apart on purpose): both
+#: forms accepted (the dictionary gives the other as 同“…”), mixing them is the slip
+_ACCEPTED_PAIRS = (("其他", "其它", _PERSON), ("想象", "想像", None), ("唯有", "惟有", None), ("唯独", "惟独", None),
+                   ("身份", "身分", None))
 _CONTEXT_KEYS = ("after", "not-after", "before", "not-before")
+#: how many characters around a form are segmented to see that it is a word there
+_CONTEXT = 4
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class VariantMix:
 def pairs() -> tuple[Pair, ...]:
     """The pairs of forms of one word: the pack's variant forms, then the accepted pairs."""
     found = [Pair(right, wrong, source, since) for right, wrong, source, since in _pack_variants()]
-    found += [Pair(preferred, other, source, None, apart) for preferred, other, source, apart in _ACCEPTED_PAIRS]
+    found += [Pair(preferred, other, _DICTIONARY.format(preferred), None, apart) for preferred, other, apart in _ACCEPTED_PAIRS]
     return tuple(found)
 
 
@@ -115,7 +121,8 @@ def variant_mixes(doc: Document) -> list[VariantMix]:
 
 
 def _places(doc: Document, form: str) -> list[Span]:
-    """Where the body writes *form*, outside a cited title (《…》 keeps its own spelling)."""
+    """Where the body writes *form* as a word, outside a cited title (《…》 keeps its own
+    spelling); not across words (尤其|他们 holds no 其他, 本身|分为 no 身分)."""
     found = []
     for paragraph in doc.paragraphs:
         if not paragraph.is_body:
@@ -124,9 +131,18 @@ def _places(doc: Document, form: str) -> list[Span]:
         at = text.find(form)
         while at >= 0:
             opening = text.rfind("《", 0, at)
-            if opening < 0 or text.rfind("》", opening, at) >= 0:
+            if (opening < 0 or text.rfind("》", opening, at) >= 0) and _a_word(text, at, at + len(form)):
                 found.append(paragraph.span(at, at + len(form)))
             at = text.find(form, at + len(form))
     return found
+
+
+def _a_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a word of its context, or the start of one (想象力, 身份证):
+    a word starts with it, and it ends where that word or another one does."""
+    offset = max(0, start - _CONTEXT)
+    words = [(w.start + offset, w.end + offset) for w in lexicon().segment(text[offset : min(len(text), end + _CONTEXT)])]
+    first = next((e for s, e in words if s == start), None)
+    return first is not None and (first >= end or any(e == end for _, e in words))
 
 

@@ -67,7 +67,9 @@ def abbreviation_consistency(doc: Document, _opts: NoOptions) -> Iterator[Violat
 
     The pairs of forms are the variant forms of GF 1001-2001 (and of the 2004 draft of 264
     more) that the confusable-word pack lists (惟一 → 唯一, 禀承 → 秉承, 折衷 → 折中; those that
-    hold without a context), read from the pack, and 其他/其它, both accepted. Where
+    hold without a context), read from the pack, and pairs whose both forms the dictionary
+    accepts: 其他/其它, 想象/想像, 唯有/惟有, 唯独/惟独, 身份/身分. A form counts where it is a word
+    or starts one (唯一性, 身份证), not across two words (尤其|他们, 本身|分为). Where
     confusable-word reports each variant (a document about 2002 or later, and that rule
     running), the mix is reported on the first preferred form, not on a place that rule
     already marks; otherwise on the form written less often.

@@ -31,6 +31,11 @@ def test_fires_on_the_full_name_written_again_after_its_definition():
             # half-width brackets and quotes, 下称, a note before the 简称
             "省人民政府(以下简称\"省政府\")负责统筹全省安全生产工作。⟦省人民政府⟧各部门要密切配合。",
             "青禾经济技术开发区（下称“青禾经开区”）位于城东。⟦青禾经济技术开发区⟧要加快发展。",
+            # a contraction keeps the first word of its name: a common word before the name is its
+            # modifier, or a verb the dictionary tags as a noun; a word of place after a noun ends a phrase
+            "深化国有企业（以下简称“国企”）改革。严格规范⟦国有企业⟧、金融机构经营管理人员的收入。",
+            "城乡最低生活保障（以下简称低保）标准稳步提高。要加快建立城市贫困居民的⟦最低生活保障⟧制度。",
+            "高新技术企业（以下简称“高企”）达到1.9万家。提高规上工业企业中⟦高新技术企业⟧占比。",
             # a 简称 that is a word, but a proper name: 人民银行 stands for this bank only
             "中国人民银行（以下简称人民银行）负责制定和执行货币政策。⟦中国人民银行⟧分支机构要加强监测。",
             "近日，市政府印发了《青川市促进民营经济高质量发展若干措施》（青政发〔2024〕9号，以下简称《若干措施》）。"
@@ -63,6 +68,7 @@ def test_fires_on_a_coined_short_form_used_before_its_definition():
         invalid=[
             "各地要支持⟦网约车⟧规范健康发展。\n第一条　为规范网络预约出租汽车（以下简称网约车）经营服务行为，制定本办法。",
             "发挥⟦县防指⟧统筹协调作用。\n县人民政府设立县防汛抗旱指挥部（以下简称县防指），负责全县防汛抗旱工作。",
+            "国家⟦高企⟧超1.4万家。\n高新技术企业（以下简称“高企”）是创新的主力军。",
             # the end of a proper name, on its own before its definition
             "⟦大湾区⟧综合性国家科学中心建设加快推进。\n加快推进粤港澳大湾区（以下简称大湾区）建设。",
         ],
@@ -79,6 +85,8 @@ def test_fires_on_two_forms_of_one_word_in_one_document():
         invalid=[
             "我市是全省唯一的国家级试点城市。\n改革是我们⟦惟一⟧的出路。",
             "其他地区要加强统筹，其他部门要密切配合。\n⟦其它⟧固体废物处置行动全面推开。",
+            # both forms accepted by the dictionary, also as the start of a longer word
+            "激发全社会的想象力和创造力。\n发展成就超出了人们的⟦想像⟧。",
         ],
     )
     [finding] = findings_for(RULE, "唯一的办法是改革。\n这是惟一的选择，也是唯一的出路。")
@@ -141,6 +149,12 @@ def test_silent_where_the_short_form_is_an_ordinary_word_or_the_extent_is_unsure
             "是岚溪县国土空间保护的纲领。",
             "现将市十四届人大三次会议代表建议、批评和意见（以下简称代表建议）办理情况报告如下。代表建议、批评和意见共248件。",
             "从事电梯维护保养活动的单位（以下简称维保单位）应当依法取得资质。电梯维护保养活动的单位应当建立档案。",
+            # the issuer of another document by its full name, with its province's name
+            "第一条　为规范省人民政府（以下简称省政府）工作，制定本规则。\n"
+            "第三十六条　本规则自印发之日起施行。2020年3月苍屿省人民政府印发的《苍屿省人民政府工作规则》同时废止。",
+            # the 简称's first character found in a later word than the name's first (市 of 城市): unsure
+            "第四条　市人民政府城市供水主管部门（以下简称市供水主管部门）负责本市城市供水用水的监督管理工作。\n"
+            "第二十五条　城市供水主管部门和其他有关部门的工作人员玩忽职守的，依法给予处分。",
             # a name the text writes with its own place (全省|市场监督管理总局 is another body)
             "国家市场监督管理总局（以下简称市场监管总局）负责组织实施。全省市场监督管理局要配合做好工作。",
         ],
@@ -169,6 +183,9 @@ def test_silent_where_two_forms_are_kept_apart_or_cited():
             "其他同志要积极配合。其它工作按原计划推进。",  # 其他 for people, 其它 for things
             "这是唯一的办法。\n依据《关于惟一性认定的暂行规定》执行。",  # a cited title keeps its spelling
             "这是唯一的办法，也是唯一的出路。",
+            # a string across two words is no form of the word: 尤其|他们, 本身|分为
+            "其它工作按原计划推进，尤其他们要带头。",
+            "要核实申请人身份。申请事项本身分为三类。",
         ],
     )
 
