@@ -33,7 +33,10 @@ _VERB = r"(?:(?:以下|下文)\s*(?:简称|称)|下称|简称)"
 _QUOTED = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|「[^「」\n]{1,30}」|‘[^‘’\n]{1,30}’"
 # （澜政发〔2024〕15号，以下简称《若干措施》）, （设在市生态环境局，以下简称…）: a note may come first
 _NOTE_FIRST = r"(?:[^（()）\n]{1,30}?[，,；;]\s*)?"
-_DEFINITION = re.compile(rf"[（(]{_NOTE_FIRST}\s*{_VERB}\s*为?\s*[:：]?\s*(?P<shorts>(?:{_QUOTED}|[^（()）《》“”\"\n]){{1,40}}?)\s*[）)]")
+# （简称“三农”，下同）: the note that the 简称 holds in what follows
+_SAME_BELOW = r"(?:\s*[，,；;]\s*下同)?"
+_DEFINITION = re.compile(rf"[（(]{_NOTE_FIRST}\s*{_VERB}\s*为?\s*[:：]?\s*"
+                         rf"(?P<shorts>(?:{_QUOTED}|[^（()）《》“”\"\n]){{1,40}}?){_SAME_BELOW}\s*[）)]")
 _SHORT_ITEM = re.compile(_QUOTED)
 # 简称“集团”或“公司”: two 简称 of one name, joined by 或 or a mark
 _JOINER = re.compile(r"[\s或、，,和及]*")

@@ -31,6 +31,7 @@ def test_fires_on_the_full_name_written_again_after_its_definition():
             # half-width brackets and quotes, 下称, a note before the 简称
             "省人民政府(以下简称\"省政府\")负责统筹全省安全生产工作。⟦省人民政府⟧各部门要密切配合。",
             "青禾经济技术开发区（下称“青禾经开区”）位于城东。⟦青禾经济技术开发区⟧要加快发展。",
+            "国家发展和改革委员会（以下简称“国家发展改革委”，下同）牵头。⟦国家发展和改革委员会⟧要抓好落实。",
             # a contraction keeps the first word of its name: a common word before the name is its
             # modifier, or a verb the dictionary tags as a noun; a word of place after a noun ends a phrase
             "深化国有企业（以下简称“国企”）改革。严格规范⟦国有企业⟧、金融机构经营管理人员的收入。",
