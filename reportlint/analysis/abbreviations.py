@@ -339,9 +339,15 @@ def _kept_full(paragraph: Paragraph, at: int, end: int, definition: Definition, 
     if not definition.titled:
         if _inside(text, at, "《", "》") or _inside(text, at, "“", "”") or _in_body_name(text, end):
             return True
-        if paragraph.numbering and not text[len(paragraph.numbering[2]) : at].strip():
+        if paragraph.numbering and _opens_item(text, paragraph.numbering[2], at):
             return True
     return any(len(o.full) > end - at and text[at:end] in o.full and _within(text, at, end, o.full) for o in others)
+
+
+def _opens_item(text: str, marker: str, at: int) -> bool:
+    """Whether *at* is right after the outline number *marker* that opens the paragraph."""
+    number = text.find(marker)
+    return number >= 0 and not text[:number].strip() and not text[number + len(marker) : at].strip()
 
 
 def _in_body_name(text: str, end: int) -> bool:

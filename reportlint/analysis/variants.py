@@ -59,13 +59,6 @@ class VariantMix:
     #: the confusable-word pack reports each other form there
     held: bool
 
-    @property
-    def odd_one_out(self) -> list[Span]:
-        """The places of the form written less often; on a tie of the one that comes in later."""
-        if len(self.preferred) != len(self.other):
-            return self.preferred if len(self.preferred) < len(self.other) else self.other
-        return self.preferred if self.preferred[0].start > self.other[0].start else self.other
-
 
 @lru_cache(maxsize=1)
 def pairs() -> tuple[Pair, ...]:

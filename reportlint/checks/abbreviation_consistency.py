@@ -72,7 +72,7 @@ def abbreviation_consistency(doc: Document, _opts: NoOptions) -> Iterator[Violat
     or starts one (唯一性, 身份证), not across two words (尤其|他们, 本身|分为). Where
     confusable-word reports each variant (a document about 2002 or later, and that rule
     running), the mix is reported on the first preferred form, not on a place that rule
-    already marks; otherwise on the form written less often.
+    already marks; otherwise on the first place of the form to change.
 
     ## Why it matters
     A 简称 is a promise to the reader: after （以下简称“国家发展改革委”） the text means that body
@@ -142,11 +142,12 @@ def _before_definition(doc: Document, definition: Definition) -> Iterator[Violat
 
 
 def _mixed(doc: Document, mix: VariantMix) -> Violation:
-    """One word written in two forms in one document, reported once: on the form written less
-    often, or, where confusable-word reports each variant form (a document held to GF 1001-2001
-    and the rule running), on the first preferred form, so that no place gets two findings."""
+    """One word written in two forms in one document, reported once: on the first place of the
+    form to change, or, where confusable-word reports each such place (a document held to
+    GF 1001-2001 and that rule running), on the first preferred form, so that no place gets two
+    findings."""
     pair = mix.pair
-    anchor = mix.preferred[0] if mix.held and runs(doc, "confusable-word") is not False else mix.odd_one_out[0]
+    anchor = mix.preferred[0] if mix.held and runs(doc, "confusable-word") is not False else mix.other[0]
     forms = ((pair.preferred, mix.preferred), (pair.other, mix.other))
     counts = "，".join(f"“{form}”{len(spans)}处（第{_lines(doc, spans)}行）" for form, spans in forms)
     related = tuple(Related(spans[0], f"“{form}”的第一处") for form, spans in forms if spans[0] != anchor)

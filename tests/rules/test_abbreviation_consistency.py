@@ -85,6 +85,8 @@ def test_fires_on_two_forms_of_one_word_in_one_document():
         RULE,
         invalid=[
             "我市是全省唯一的国家级试点城市。\n改革是我们⟦惟一⟧的出路。",
+            # on the first place of the form to change, however often the text writes it
+            "⟦惟一⟧的办法是改革。\n这是惟一的选择，也是唯一的出路。",
             "其他地区要加强统筹，其他部门要密切配合。\n⟦其它⟧固体废物处置行动全面推开。",
             # both forms accepted by the dictionary, also as the start of a longer word
             "激发全社会的想象力和创造力。\n发展成就超出了人们的⟦想像⟧。",
