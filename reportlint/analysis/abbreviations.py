@@ -16,7 +16,10 @@ same as at the definition, back to a point where both texts show a boundary (a m
 preposition, a conjunction, 的, an adverb, a verb: 决定成立|溪源县城市更新工作领导小组 and
 ，|溪源县城市更新工作领导小组要…). 全省|市场监督管理总局 or 中国（上海）|自由贸易试验区 end a
 longer name, and are not read as the name of the definition. A 简称 that is the end of its name
-(领导小组 of 溪源县城市更新工作领导小组) is read only where words before it match too.
+(领导小组 of 溪源县城市更新工作领导小组) is read only where words before it match too. A contraction
+that keeps its name's first word (县防指, 国企, 低保) marks where the name starts: a common word
+before a later mention is a modifier (中央|国有企业) or a verb the dictionary tags as a noun
+(严格规范|国有企业), while a place's name before it (苍屿|省人民政府) makes another, full name.
 """
 
 from __future__ import annotations
