@@ -131,11 +131,11 @@ def _places(doc: Document, form: str) -> list[Span]:
 
 
 def _a_word(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a word of its context, or the start of one (想象力, 身份证):
-    a word starts with it, and it ends where that word or another one does."""
+    """Whether text[start:end] is read as a word in its context: a word of the segmentation
+    starts with it (想象力, 身份证), or one ends where it does (及其|他 is 及|其他 as well); not
+    where its last character begins a word that goes on (尤其|他们, 本身|分为)."""
     offset = max(0, start - _CONTEXT)
     words = [(w.start + offset, w.end + offset) for w in lexicon().segment(text[offset : min(len(text), end + _CONTEXT)])]
-    first = next((e for s, e in words if s == start), None)
-    return first is not None and (first >= end or any(e == end for _, e in words))
+    return any(s == start and e >= end for s, e in words) or any(e == end for _, e in words)
 
 

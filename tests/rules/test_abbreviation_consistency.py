@@ -90,6 +90,8 @@ def test_fires_on_two_forms_of_one_word_in_one_document():
             "其他地区要加强统筹，其他部门要密切配合。\n⟦其它⟧固体废物处置行动全面推开。",
             # both forms accepted by the dictionary, also as the start of a longer word
             "激发全社会的想象力和创造力。\n发展成就超出了人们的⟦想像⟧。",
+            # 及其|他 is also 及|其他: the form ends where a word does (national_2010: 及其它成长型创业企业)
+            "省发展改革委及其他有关部门要密切配合。\n为自主创新及⟦其它⟧成长型创业企业开辟了新的融资渠道。",
         ],
     )
     [finding] = findings_for(RULE, "唯一的办法是改革。\n这是惟一的选择，也是唯一的出路。")
