@@ -34,6 +34,11 @@ one paragraph, so every finding can be matched to one injection by its line.
 - redundancy: one word of the text given a neighbour whose meaning it already holds (前景 →
   未来前景, 仍然 → 仍然还, 现状 → 目前现状 …): pairs chosen in the injector from the common 病句
   lists, independently of the rule pack.
+- abbreviation-consistency: a 简称 defined at the first mention of a name the report writes
+  twice or more (规模以上工业（以下简称“规上工业”）), and then one of: the full name kept at one
+  later mention while the others take the 简称 (reported there); the 简称 written at one
+  mention before its definition, which goes to a later mention (reported there); or, in a
+  report that writes 其他 and never 其它, one 其他 written 其它 (reported on it).
 - confusable-word: one occurrence of a correctly written word replaced by a
   well-known misspelling of it. The pairs are chosen here, from published lists
   of common errors, independently of the rule pack: recall measures the pack's
@@ -58,9 +63,9 @@ from reportlint.text.parse import parse_text
 PUNCTUATION_WIDTH, UNMATCHED_PAIR = "punctuation-width", "unmatched-pair"
 REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE = "repeated-punctuation", "numbering-sequence", "confusable-word"
 PLACEHOLDER, SERIAL_FORM, PUNCTUATION_USAGE = "placeholder", "serial-number-form", "punctuation-usage"
-REDUNDANCY = "redundancy"
+REDUNDANCY, ABBREVIATION = "redundancy", "abbreviation-consistency"
 RULES = (PUNCTUATION_WIDTH, UNMATCHED_PAIR, REPEATED_PUNCTUATION, NUMBERING, CONFUSABLE, PLACEHOLDER, SERIAL_FORM,
-         PUNCTUATION_USAGE, REDUNDANCY)
+         PUNCTUATION_USAGE, REDUNDANCY, ABBREVIATION)
 
 ASCII_COMMA = "ASCII comma (，→,)"
 ASCII_COLON = "ASCII colon or semicolon (：→:)"
@@ -81,6 +86,9 @@ DUNHAO_BETWEEN_MARKED = "顿号 between marked items (“A”“B”→“A”�
 ELLIPSIS_WITH_DENG = "ellipsis before 等 (A、B等→A、B……等)"
 ASCII_RANGE = "ASCII hyphen or tilde in a range (3～5个→3-5个)"
 REDUNDANT_WORD = "redundant word added (前景→未来前景)"
+FULL_NAME_AGAIN = "full name again after its 简称 was defined"
+SHORT_BEFORE = "简称 used before its definition"
+FORM_MIXED = "one 其他 written 其它"
 KINDS = {
     PUNCTUATION_WIDTH: (ASCII_COMMA, ASCII_COLON, ASCII_PARENS),
     UNMATCHED_PAIR: (NO_CLOSING_QUOTE, NO_CLOSING_TITLE, NO_CLOSING_PAREN),
@@ -91,9 +99,11 @@ KINDS = {
     SERIAL_FORM: (WRONG_SERIAL_MARK,),
     PUNCTUATION_USAGE: (DUNHAO_BETWEEN_MARKED, ELLIPSIS_WITH_DENG, ASCII_RANGE),
     REDUNDANCY: (REDUNDANT_WORD,),
+    ABBREVIATION: (FULL_NAME_AGAIN, SHORT_BEFORE, FORM_MIXED),
 }
 #: the kinds that draw with a generator of their own (added after the others had their figures)
-_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK, *KINDS[PUNCTUATION_USAGE], REDUNDANT_WORD)
+_OWN_RNG_KINDS = (*KINDS[PLACEHOLDER], WRONG_SERIAL_MARK, *KINDS[PUNCTUATION_USAGE], REDUNDANT_WORD,
+                  *KINDS[ABBREVIATION])
 
 #: (right, wrong): well-known misspellings of words official reports use, from the published
 #: lists of common errors (《咬文嚼字》's annual lists, 常见别字 of idioms, typical 公文 slips).
@@ -127,6 +137,7 @@ _STOP_SITE = re.compile(f"(?<=[{_HAN}]{{4}})。")
 _PAIRS = {NO_CLOSING_QUOTE: ("“", "”"), NO_CLOSING_TITLE: ("《", "》"), NO_CLOSING_PAREN: ("（", "）")}
 _ASCII = {"，": ",", "：": ":", "；": ";"}
 _CN_DIGITS = "零一二三四五六七八九"
+_WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 # An amount a template leaves blank: its figure before a measure word or a unit.
 _AMOUNT_SITE = re.compile("(?<![0-9.%])[0-9]+(?:\\.[0-9]+)?(?=[万亿]?(?:个|家|项|人|元|吨|亩|公里|所|座|户|名))")
 # A year (2025年) or a day of a month (3月5日) of the text.
@@ -152,6 +163,19 @@ _LIST_DENG_SITE = re.compile(f"、[^，。；：、]{{1,12}}[{_HAN}](?=等(?:[{_
 _RANGE_SITE = re.compile(f"(?<![0-9.])[0-9]+(?:\\.[0-9]+)?(?P<connector>[～—])[0-9]+(?:\\.[0-9]+)?(?=[{_HAN}%])"
                          "|(?<![0-9.%])(?P<amount>[2-9]|[1-9][0-9])(?![0-9.%])(?=个|家|项|所|座|名|次|年)")
 _ASCII_RANGE_USED = re.compile("[0-9][-~][0-9]")
+#: (full name, 简称, whether the 简称 is coined): names reports write in full that documents
+#: commonly shorten, chosen here independently of the rule. A coined 简称 (规上工业, 社零总额) means
+#: nothing before its definition; an ordinary one (国企, 新能源车, 低保) may be used before it.
+NAMES = (
+    ("规模以上工业", "规上工业", True), ("社会消费品零售总额", "社零总额", True), ("综合保税区", "综保区", True),
+    ("自由贸易试验区", "自贸试验区", True), ("经济技术开发区", "经开区", True), ("高新技术企业", "高企", True),
+    ("国有企业", "国企", False), ("民营企业", "民企", False), ("新能源汽车", "新能源车", False),
+    ("最低生活保障", "低保", False), ("基本医疗保险", "医保", False), ("全国人民代表大会", "全国人大", False),
+    ("高新技术产业开发区", "高新区", False),
+)
+#: the brackets that define a 简称, in the forms documents write them
+DEFINITIONS = ("（以下简称“{}”）", "（以下简称{}）", "（简称“{}”）", "（下称“{}”）")
+_QUOTED_OR_TITLE = re.compile("“[^”]*”|《[^》]*》")
 
 
 @dataclass(frozen=True)
@@ -163,6 +187,8 @@ class Injection:
     original: str  # what stood there in the clean report
     #: (rule, line): findings of the rule on another line that are true as well
     also: tuple[tuple[str, int], ...] = ()
+    #: other lines the injection changed, where no finding belongs (a definition, a 简称 put in)
+    edited: tuple[int, ...] = ()
 
 
 @dataclass
@@ -183,6 +209,7 @@ class _Pending:
     text: str
     original: str
     also: tuple[Where, ...] = ()
+    edited: tuple[Where, ...] = ()
 
 
 class _Draft(LineEdits):
@@ -210,7 +237,8 @@ class _Draft(LineEdits):
     def finish(self) -> tuple[str, list[Injection]]:
         out, number = self.numbered()
         injections = [Injection(p.rule, p.kind, number[p.where], p.text, p.original,
-                                tuple((p.rule, number[w]) for w in p.also)) for p in self.pending]
+                                tuple((p.rule, number[w]) for w in p.also), tuple(number[w] for w in p.edited))
+                      for p in self.pending]
         return "\n".join(out), injections
 
 
@@ -240,6 +268,9 @@ def inject(text: str, rng: random.Random, avoid_lines: frozenset[int] = frozense
         (ELLIPSIS_WITH_DENG, lambda: _ellipsis_with_deng(draft, text)),
         (ASCII_RANGE, lambda: _ascii_range(draft, text)),
         (REDUNDANT_WORD, lambda: _add_redundancy(draft)),
+        (FULL_NAME_AGAIN, lambda: _full_name_again(draft)),
+        (SHORT_BEFORE, lambda: _short_before(draft)),
+        (FORM_MIXED, lambda: _form_mixed(draft)),
     ]
     own_rng = random.Random(zlib.crc32(text.encode("utf-8")))
     for kind, step in steps:
@@ -273,6 +304,9 @@ def sites(text: str) -> dict[str, int]:
         WRONG_SERIAL_MARK: sum(bool(_SERIAL_SITE.match(b.text)) for b in _serial_bodies(text)),
         **{kind: sum(bool(site.search(b.text)) for b in _usage_bodies(text, kind)) for kind, site in _USAGE_SITES.items()},
         REDUNDANT_WORD: sum(any(word in b.text for word, _ in REDUNDANCIES) for b in bodies),
+        FULL_NAME_AGAIN: len(_names(bodies, text, coined=False)),
+        SHORT_BEFORE: len(_names(bodies, text, coined=True)),
+        FORM_MIXED: int(len(_mentions(bodies, "其他")) >= 3 and "其它" not in text),
     }
 
 
@@ -396,6 +430,9 @@ def _with_ordinal(marker: str, ordinal: int) -> str:
     digits = re.search(r"[0-9]+", marker)
     if digits:
         return marker.replace(digits.group(), str(ordinal), 1)
+    wide = re.search(r"[０-９]+", marker)  # a full-width number (１．), as older reports write it
+    if wide:
+        return marker.replace(wide.group(), str(ordinal).translate(_WIDE_DIGITS), 1)
     numeral = re.search(r"[一二三四五六七八九十百]+", marker).group()
     return marker.replace(numeral, chinese_numeral(ordinal), 1)
 
@@ -582,3 +619,108 @@ def _ascii_range(draft: _Draft, text: str) -> bool:
 
 _USAGE_SITES = {DUNHAO_BETWEEN_MARKED: _MARKED_PAIR_SITE, ELLIPSIS_WITH_DENG: _LIST_DENG_SITE,
                 ASCII_RANGE: _RANGE_SITE}
+
+
+# -- a 简称 and its full name, two forms of one word ----------------------------------
+
+
+def _mentions(bodies: list[_Body], name: str) -> list[tuple[_Body, int]]:
+    """Each mention of *name* in running text, outside a quotation or a title, in order."""
+    found = []
+    for body in bodies:
+        if body.kind != "text":
+            continue
+        cited = [m.span() for m in _QUOTED_OR_TITLE.finditer(body.text)]
+        for match in re.finditer(re.escape(name), body.text):
+            if not any(a < match.start() < b for a, b in cited):
+                found.append((body, match.start()))
+    return found
+
+
+def _names(bodies: list[_Body], text: str, coined: bool) -> list[tuple[str, str]]:
+    """The names of NAMES the report mentions twice or more in running text and never shortens
+    (only those with a coined 简称 when *coined*)."""
+    return [(full, short) for full, short, is_coined in NAMES if (is_coined or not coined)
+            and short not in text and len({b.line for b, _ in _mentions(bodies, full)}) >= 2]
+
+
+def _sites_of(draft: _Draft, coined: bool) -> list[tuple[str, str, list[tuple[_Body, int]]]]:
+    """The names the report could take the injection on, each with its mentions, in random order."""
+    found = [(full, short, _mentions(draft.bodies, full))
+             for full, short in _names(draft.bodies, "\n".join(draft.lines), coined)]
+    draft.rng.shuffle(found)
+    return found
+
+
+def _rewrite(full: str, mentions: list[tuple[_Body, int]],
+             edits: dict[tuple[int, int], str]) -> dict[int, str]:
+    """The new text of each line that holds an edited mention, where the mention at (line,
+    offset) becomes edits[(line, offset)] (the definition appends its bracket to the name)."""
+    lines: dict[int, str] = {}
+    bodies = {body.line: body for body, offset in mentions if (body.line, offset) in edits}
+    for body in bodies.values():
+        new, last = "", 0
+        for at in sorted(o for b, o in mentions if b.line == body.line):
+            new += body.text[last:at] + edits.get((body.line, at), full)
+            last = at + len(full)
+        lines[body.line] = new + body.text[last:]
+    return lines
+
+
+def _full_name_again(draft: _Draft) -> bool:
+    """A 简称 defined at one mention, the full name kept at a later one on another line, every
+    other mention after the definition shortened (all on free lines)."""
+    for full, short, mentions in _sites_of(draft, coined=False):
+        pairs = [(d, k) for d in range(len(mentions)) for k in range(d + 1, len(mentions))
+                 if mentions[k][0].line != mentions[d][0].line
+                 and not {b.line for b, _ in mentions[d:]} & draft.used]
+        if not pairs:
+            continue
+        d, k = draft.rng.choice(pairs)
+        edits = {(b.line, o): short for b, o in mentions[d + 1 :]}
+        edits[(mentions[d][0].line, mentions[d][1])] = full + draft.rng.choice(DEFINITIONS).format(short)
+        edits[(mentions[k][0].line, mentions[k][1])] = full
+        return _record_rewrite(draft, FULL_NAME_AGAIN, full, mentions, edits, mentions[k], full, full)
+    return False
+
+
+def _short_before(draft: _Draft) -> bool:
+    """A coined 简称 defined at one mention and written at an earlier one on another line, every
+    mention after the definition shortened (all on free lines)."""
+    for full, short, mentions in _sites_of(draft, coined=True):
+        pairs = [(d, e) for d in range(1, len(mentions)) for e in range(d)
+                 if mentions[e][0].line != mentions[d][0].line
+                 and not ({b.line for b, _ in mentions[d:]} | {mentions[e][0].line}) & draft.used]
+        if not pairs:
+            continue
+        d, e = draft.rng.choice(pairs)
+        edits = {(b.line, o): short for b, o in mentions[d + 1 :]}
+        edits[(mentions[d][0].line, mentions[d][1])] = full + draft.rng.choice(DEFINITIONS).format(short)
+        edits[(mentions[e][0].line, mentions[e][1])] = short
+        return _record_rewrite(draft, SHORT_BEFORE, full, mentions, edits, mentions[e], short, full)
+    return False
+
+
+def _record_rewrite(draft: _Draft, kind: str, full: str, mentions: list[tuple[_Body, int]],
+                    edits: dict[tuple[int, int], str], defect: tuple[_Body, int], text: str, original: str) -> bool:
+    """Rewrite the lines of the edited mentions; the defect's line is where the finding belongs."""
+    lines = _rewrite(full, mentions, edits)
+    for line, new in lines.items():
+        draft.used.add(line)
+        if line != defect[0].line:
+            draft.replace_line(line, new)
+    where = draft.replace_line(defect[0].line, lines[defect[0].line])
+    edited = tuple(Where(line) for line in lines if line != defect[0].line)
+    draft.pending.append(_Pending(ABBREVIATION, kind, where, text, original, edited=edited))
+    return True
+
+
+def _form_mixed(draft: _Draft) -> bool:
+    if any("其它" in line for line in draft.lines):
+        return False
+    mentions = _mentions(draft.bodies, "其他")
+    free = [(b, o) for b, o in mentions if b.line not in draft.used]
+    if len(mentions) < 3 or not free:
+        return False
+    body, at = draft.rng.choice(free)
+    return draft.record(ABBREVIATION, FORM_MIXED, body, body.text[:at] + "其它" + body.text[at + 2 :], at, "其它", "其他")

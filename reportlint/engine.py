@@ -35,6 +35,14 @@ def superseded_by(doc: Document, name: str) -> frozenset[str] | None:
     return frozenset(rule for rule, supersedes in selected if name in supersedes)
 
 
+def runs(doc: Document, name: str) -> bool | None:
+    """Whether this run checks *doc* with the rule *name* (None outside a run). A rule that
+    leaves a case to another (abbreviation-consistency to confusable-word, which reports every
+    variant form of a word) asks first whether that one runs."""
+    selected = doc.analysis(_SELECTED, lambda d: None)
+    return None if selected is None else any(rule == name for rule, _ in selected)
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
               registry: Registry | None = None) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,

@@ -529,6 +529,7 @@ def test_show_settings_names_the_config_and_the_rules_of_each_file(tmp_path):
     ("reportlint check --for", {"--format", "--force-exclude"}),
     ("reportlint check --select RL10", {"RL101", "RL102", "RL103", "RL104", "RL105"}),
     ("reportlint check --ignore RL101,doub", {"RL101,doubled-word"}),
+    ("reportlint check --select abbrev", {"abbreviation-consistency"}),
 ])
 def test_shell_completion_of_options_and_rules(words, expected):
     env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1),

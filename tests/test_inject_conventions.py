@@ -11,12 +11,16 @@ from injecting import CORPUS, by_kind, injector, line, needs, report_fixtures
 
 from reportlint.text.structure import numbering
 
-REPORT = CORPUS / "zhejiang_2025.txt"  # room for every kind
+REPORT = CORPUS / "zhejiang_2025.txt"  # room for every kind but abbreviation-consistency's
+# a report that defines no 简称 and writes its names in full; one that writes 其他 and never 其它
+NAMES_REPORT, OTHER_REPORT = CORPUS / "henan_2025.txt", CORPUS / "national_2010.txt"
 
 pytestmark = needs(REPORT)
 
 inj = injector("inject_conventions")
-clean, injected = report_fixtures(REPORT, inj.inject, seed=7)
+ABBREVIATION_KINDS = inj.KINDS[inj.ABBREVIATION]
+OTHER_KINDS = tuple(k for kinds in inj.KINDS.values() for k in kinds if k not in ABBREVIATION_KINDS)
+clean, injected = report_fixtures(REPORT, lambda text, rng: inj.inject(text, rng, kinds=OTHER_KINDS), seed=7)
 
 
 def test_one_injection_of_every_kind_on_its_own_lines(injected):
@@ -25,8 +29,7 @@ def test_one_injection_of_every_kind_on_its_own_lines(injected):
     # has none of the words the redundancy pairs take
     left_out = [inj.DUNHAO_BETWEEN_MARKED, inj.ASCII_RANGE, inj.REDUNDANT_WORD]
     assert sorted(injected.unplaced) == sorted(left_out)
-    assert sorted(i.kind for i in injected.injections) == sorted(
-        k for kinds in inj.KINDS.values() for k in kinds if k not in left_out)
+    assert sorted(i.kind for i in injected.injections) == sorted(k for k in OTHER_KINDS if k not in left_out)
     used = [n for i in injected.injections for n in (i.line, *(n for _, n in i.also))]
     assert len(used) == len(set(used)), "two injections share a paragraph"
     for injection in injected.injections:
@@ -37,7 +40,7 @@ def test_only_the_recorded_lines_change(clean, injected):
     before, after = clean.split("\n"), injected.text.split("\n")
     assert len(before) == len(after)
     changed = {n for n, (old, new) in enumerate(zip(before, after), 1) if old != new}
-    recorded = {i.line for i in injected.injections if i.kind != inj.NUMBER_SKIPPED}
+    recorded = {n for i in injected.injections if i.kind != inj.NUMBER_SKIPPED for n in (i.line, *i.edited)}
     skipped = by_kind(injected, inj.NUMBER_SKIPPED)
     [unnumbered] = changed - recorded  # the skipped number's paragraph lost its number
     assert unnumbered < skipped.line and numbering(after[unnumbered - 1]) is None
@@ -119,3 +122,32 @@ def test_a_redundant_neighbour_is_added_to_a_word_of_the_text():
     assert (added.original, added.text) in inj.REDUNDANCIES
     undone = line(result, added.line).replace(added.text, added.original, 1)
     assert undone == text.split("\n")[added.line - 1]
+
+
+def test_a_short_form_defined_then_the_full_name_kept_or_the_short_form_used_first():
+    text = NAMES_REPORT.read_text(encoding="utf-8")
+    version = inj.inject(text, random.Random(7), kinds=(inj.FULL_NAME_AGAIN, inj.SHORT_BEFORE))
+    assert version.unplaced == []
+    before, after = text.split("\n"), version.text.split("\n")
+    for injection in version.injections:
+        [(full, short)] = [(full, short) for full, short, _ in inj.NAMES if injection.original == full]
+        defined = [n for n in injection.edited if any(b.format(short) in after[n - 1] for b in inj.DEFINITIONS)]
+        assert len(defined) == 1  # the definition, on another line than the defect
+        if injection.kind == inj.FULL_NAME_AGAIN:
+            assert defined[0] < injection.line and line(version, injection.line).count(full) >= 1
+            assert injection.text == full
+        else:
+            assert injection.line < defined[0] and injection.text == short and short in line(version, injection.line)
+        if injection.kind == inj.FULL_NAME_AGAIN:  # after the definition only the defect keeps the name
+            assert "\n".join(after[defined[0] :]).count(full) == 1
+    # every line the injections changed is recorded
+    changed = {n for n, (old, new) in enumerate(zip(before, after), 1) if old != new}
+    assert changed <= {n for i in version.injections for n in (i.line, *i.edited)}
+
+
+def test_one_other_written_in_the_other_form():
+    text = OTHER_REPORT.read_text(encoding="utf-8")
+    version = inj.inject(text, random.Random(7), kinds=(inj.FORM_MIXED,))
+    mixed = by_kind(version, inj.FORM_MIXED)
+    assert "其它" not in text and mixed.text == "其它" and mixed.original == "其他"
+    assert version.text.count("其它") == 1 and line(version, mixed.line).replace("其它", "其他") == text.split("\n")[mixed.line - 1]
