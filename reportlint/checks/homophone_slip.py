@@ -21,7 +21,9 @@ _REACH = 8  # characters either side of a candidate that its split is weighed wi
 _RARER = 0.15
 _KNOWN_REACH = 6
 # The document writes the word right elsewhere (推进 ten times, 推近 once): evidence worth this much gain.
+# Once is no evidence: a common word (事情) may stand once anywhere, beside a coinage (视情调整).
 _ATTESTED = 3.0
+_ATTESTING_USES = 2
 # A character standing alone this often is a grammar word (的, 在, 和, 将, 把, 其, 各, 一, 个).
 _GRAMMAR_WORD = 40_000
 _LOOSE_RUN = 2
@@ -156,7 +158,7 @@ def slips(doc: Document) -> Iterator[Slip]:
             for slip in _run_slips(paragraph, run.start(), run.group()):
                 if not _explained(doc, text, slip):
                     uses = _uses(doc, slip.word)
-                    yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses else 0.0))
+                    yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))
 
 
 def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:

@@ -72,9 +72,15 @@ def test_the_message_names_the_evidence_and_the_fix_is_unsafe():
 
 
 def test_the_document_writing_the_word_elsewhere_is_evidence():
-    text = "扎实推进全面深化改革。\n\n扎实推近全面深化改革。"
-    assert [f.line for f in findings_for("homophone-slip", text, options={"min-gain": 10.0})] == [3]
+    text = "扎实推进全面深化改革。\n\n稳步推进城市更新。\n\n扎实推近全面深化改革。"
+    assert [f.line for f in findings_for("homophone-slip", text, options={"min-gain": 10.0})] == [5]
     assert not findings_for("homophone-slip", "扎实推近全面深化改革。", options={"min-gain": 10.0})
+
+
+def test_a_common_word_written_once_elsewhere_is_no_evidence():
+    # w148: 视情调整 (as the case requires) beside one 事情 of the same report
+    text = "把群众的事情办好。\n\n建立滚动推进机制，视情调整项目清单。"
+    assert findings_for("homophone-slip", text) == []
 
 
 def test_a_sequence_written_twice_is_a_term():
