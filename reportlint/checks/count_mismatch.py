@@ -240,6 +240,8 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if count.unit in _OWN_CLASSIFIERS and text[count.start - 1 : count.start] == items[-1].text[-1:] \
             and not _noun_opens(text, count.end):
         return False  # 户口簿、近期一寸免冠彩色照片2张到学校报名: how many of the last item, not of the list
+    if _inside_the_last_of_quotations(text, items[0].start):
+        return False  # 围绕“A”“B”“…平时能训、战时能用”三个主题: the quotations are the items
     quoted = items[0].start > 0 and text[items[0].start - 1] in _QUOTE_OPEN
     if (not quoted and listed == 2 and value > 4) or value > MAX_COUNT or abs(value - listed) > MAX_GAP:
         return False
@@ -265,6 +267,15 @@ def _reliable_before(text: str, enumeration: Enumeration, count: Figure) -> bool
     if listed == 2:
         return _list_runs_to_the_count(items, count)
     return count.kind != "abbreviation" or _abbreviation_names_the_items(items, count)
+
+
+def _inside_the_last_of_quotations(text: str, start: int) -> bool:
+    """Whether *start* lies inside a quotation that follows another one right after it closes
+    (“…”“…、…”): a 顿号 inside it parts the words of one quoted item, not the items counted."""
+    opening = max(text.rfind(mark, 0, start + 1) for mark in _QUOTE_OPEN)
+    if opening <= 0 or any(mark in text[opening:start] for mark in _QUOTE_CLOSE):
+        return False
+    return text[opening - 1] in _QUOTE_CLOSE
 
 
 # 这4个, 上述3项, 以上5条: a count that points back to a list given before, not to the words before it

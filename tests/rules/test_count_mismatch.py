@@ -421,3 +421,13 @@ def test_items_labelled_by_their_ordinal_are_counted_by_the_labels():
     assert_rule("count-mismatch", invalid=[
         "分组讨论分为⟦4个⟧小组：第一组为鹤汀市、芷阳市；第二组为岫川市、澄州市；第三组为蓼原市、榆阜市、栎山市。",
     ])
+
+
+def test_a_dunhao_inside_the_last_of_several_quotations_parts_no_items():
+    # w148, a training notice: three quoted topics side by side, the third with a 顿号 inside
+    assert_rule("count-mismatch", valid=[
+        "围绕“基层应急管理‘最后一公里’怎么打通”“乡镇如何视情启动响应”“应急救援队伍如何做到平时能训、战时能用”"
+        "三个主题，分组开展结构化研讨。",
+    ])
+    # one quotation whose parts are counted is still compared
+    assert_rule("count-mismatch", invalid=["着力破解“人口多、土地少、投入高”⟦两大⟧基本矛盾。"])
