@@ -261,7 +261,14 @@ report, a bulletin with ranges, a meeting notice, a speech quoting with ellipses
 labelled 第一组…第四组 whose members a 顿号 lists, read as a list of two; -w146: reports of invented
 cities, counties and a Yi autonomous county rich in local names, farming, mining and water,
 traditional medicine, culture and tourism with classical verse, a bulletin, a communiqué: four, the
-Yi names 洛洛村, 坨坨肉 and “卡莎莎” read as characters typed twice).
+Yi names 洛洛村, 坨坨肉 and “卡莎莎” read as characters typed twice), and 2 on the 20 written after
+abbreviation-consistency and homophone-slip landed (-w147: provincial reports of 2025 and 2026, a
+State Council opinion and a notice with its plan defining 简称, bulletins, a county report, a
+communiqué, a press conference, all rich in the coinages of official writing (纠治, 视情, 建强, 迎峰
+度夏, 环京津): none; -w148: city, district and county documents, a 工作要点 naming departments by
+their 简称, a sector plan, 实施细则, an audit report, a speech, a training notice, a township
+summary: two, 视情调整 read as a slip for 事情, which the report writes once, and three quoted
+topics whose last holds a 顿号, read as a list of two).
 """
 
 from pathlib import Path
@@ -300,7 +307,8 @@ FOLDERS = ("clean-texts", "clean-texts-figures", "clean-texts-w1", "clean-texts-
            "clean-texts-w130", "clean-texts-w131", "clean-texts-w132", "clean-texts-w133", "clean-texts-w134",
            "clean-texts-w135", "clean-texts-w136", "clean-texts-w137", "clean-texts-w138", "clean-texts-w139",
            "clean-texts-w140", "clean-texts-w141", "clean-texts-w142", "clean-texts-w143", "clean-texts-w144",
-           "clean-texts-w145", "clean-texts-w146")
+           "clean-texts-w145", "clean-texts-w146",
+           "clean-texts-w147", "clean-texts-w148")
 LISTS = ("expected-findings.txt", "known-false-alarms.txt")
 TEXTS = sorted(p for folder in FOLDERS for p in (DATA / folder).iterdir()
                if p.suffix in (".txt", ".md", ".docx") and p.name not in LISTS)
