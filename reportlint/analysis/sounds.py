@@ -92,7 +92,6 @@ class Sounds:
         self.place_endings = frozenset(sections["places"])
         # "hui" -> 辉 挥 灰 …: the common characters one may type for a toneless syllable
         self._alike_cache: dict[str, dict[str, list[tuple[Likeness, str, str]]]] = {}
-        self._wild: dict[str, list[str]] | None = None
         self._by_syllable: dict[str, list[str]] = defaultdict(list)
         for char, found in self.readings.items():
             for bare in dict.fromkeys(reading[:-1] for reading in found):
@@ -112,14 +111,14 @@ class Sounds:
     def likely_words(self, found: str, at: int) -> list[Candidate]:
         """The frequent words that differ from *found* only at *at*, by a character like it."""
         head, tail = found[:at], found[at + 1 :]
-        others = self._wildcards().get(f"{head}?{tail}")
-        if not others:
-            return []
-        alike = self._alike(found[at])
         result: dict[str, Candidate] = {}
-        for other in others:
-            for likeness, typed, syllable in alike.get(other, ()):
-                word = head + other + tail
+        # each character like the typed one, tried in its place: a few dozen look-ups, cheaper
+        # than an index of every frequent word with a gap, which a run would build first
+        for other, alike in self._alike(found[at]).items():
+            word = head + other + tail
+            if word not in self._words:
+                continue
+            for likeness, typed, syllable in alike:
                 meant = self.reading(word)[at]
                 if likeness is not Likeness.SAME_SHAPE:
                     if meant[:-1] != syllable:
@@ -128,17 +127,6 @@ class Sounds:
                         likeness = Likeness.SAME_SYLLABLE
                 _keep(result, Candidate(word, likeness, typed, meant))
         return list(result.values())
-
-    def _wildcards(self) -> dict[str, list[str]]:
-        """"发?" -> [挥, 展, …]: each frequent word with one character left out, and the
-        characters that fill the gap; built on first use (about 75,000 keys)."""
-        if self._wild is None:
-            wild: dict[str, list[str]] = defaultdict(list)
-            for word in self._words:
-                for at in range(len(word)):
-                    wild[f"{word[:at]}?{word[at + 1:]}"].append(word[at])
-            self._wild = wild
-        return self._wild
 
     def _alike(self, typed: str) -> dict[str, list[tuple[Likeness, str, str]]]:
         """character -> [(likeness, the typed one's reading, the toneless syllable)] for each

@@ -161,9 +161,23 @@ def slips(doc: Document) -> Iterator[Slip]:
                     yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))
 
 
+def _may_hold_a_slip(run: str, table) -> bool:
+    """Whether some character of *run* stands outside every frequent word of the table: a
+    slip's character does (发辉 is none), and only such a run is split into words, the costly
+    part; a run of frequent words end to end is passed by."""
+    covered = bytearray(len(run))
+    for start in range(len(run) - 1):
+        for end in range(start + 2, min(len(run), start + _LONGEST) + 1):
+            if table.is_frequent_word(run[start:end]):
+                covered[start:end] = b"\x01" * (end - start)
+    return not all(covered)
+
+
 def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
     words, table = lexicon(), sounds()
     best: dict[int, Slip] = {}
+    if not _may_hold_a_slip(run, table):
+        return
     tokens = words.segment(run)
     loose = _loose_runs(tokens)
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
