@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..analysis.lexicon import is_traditional, lexicon
 from ..analysis.sounds import Candidate, Likeness, sounds
@@ -170,7 +171,13 @@ def _may_hold_a_slip(run: str, table) -> bool:
         for end in range(start + 2, min(len(run), start + _LONGEST) + 1):
             if table.is_frequent_word(run[start:end]):
                 covered[start:end] = b"\x01" * (end - start)
-    return not all(covered)
+    return any(not covered[at] and not _grammar_word(char) for at, char in enumerate(run))
+
+
+@cache
+def _grammar_word(char: str) -> bool:
+    """的, 在, 和, 将: a character that stands alone as a word this often is read as written."""
+    return lexicon().freq(char) >= _GRAMMAR_WORD
 
 
 def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
@@ -187,12 +194,15 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
             continue  # a slip leaves its character alone among words; a long run of them is unknown words
         for start in range(max(0, at - _LONGEST + 1), at + 1):
             for end in range(max(at + 1, start + 2), min(len(run), start + _LONGEST) + 1):
-                if start not in starts or end not in ends or _inside_a_word(run, start, end, words):
-                    continue  # 人数|居, 环京津: a word of the text cut in two is no slip's word
+                if start not in starts or end not in ends:
+                    continue  # 人数|居: a word of the text cut in two is no slip's word
                 found = run[start:end]
-                if found in words or any(words.freq(char) >= _GRAMMAR_WORD for char in found):
+                if found in words or any(_grammar_word(char) for char in found):
                     continue  # a word, or grammar words read as written (政之所向, 以极“左”面貌)
-                for candidate in table.likely_words(found, at - start):
+                candidates = table.likely_words(found, at - start)
+                if not candidates or _inside_a_word(run, start, end, words):
+                    continue  # 环京津: a longer word of the lexicon holds the sequence
+                for candidate in candidates:
                     if not _typed_by_chance(run[at], candidate.word[at - start]) or _is_name(candidate.word):
                         continue
                     gain = _gain(run, start, end, at, candidate) - _COST[candidate.likeness]
