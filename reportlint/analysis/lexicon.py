@@ -48,6 +48,8 @@ class Lexicon:
         fields = blocks.split()  # char, offset, length, char, offset, length, ...
         self._blocks = dict(zip(fields[0::3], zip(map(int, fields[1::3]), map(int, fields[2::3]))))
         self._parsed: dict[str, dict[str, tuple[str, str]]] = {}
+        self._longest: dict[str, int] = {}
+        self._logs: dict[str | None, float] = {}
 
     def _block(self, char: str) -> dict[str, tuple[str, str]]:
         """word -> (frequency, tag) for the words starting with *char*, parsed on first use."""
@@ -56,7 +58,16 @@ class Lexicon:
             offset, length = self._blocks.get(char, (0, 0))
             fields = self._data[offset : offset + length].decode("utf-8").split()
             block = self._parsed[char] = dict(zip(fields[0::3], zip(fields[1::3], fields[2::3])))
+            # the longest word of the block: a split looks no further from this character
+            self._longest[char] = max(map(len, fields[0::3]), default=1)
         return block
+
+    def _log_probability_of(self, frequency: str | None) -> float:
+        """log(frequency / total), cached by the frequency as the lexicon writes it."""
+        found = self._logs.get(frequency)
+        if found is None:
+            found = self._logs[frequency] = math.log(int(frequency or 0) or 1) - self._log_total
+        return found
 
     def get(self, word: str) -> Entry | None:
         found = self._block(word[0]).get(word) if word else None
@@ -105,17 +116,15 @@ class Lexicon:
                 continue
             block = self._block(text[start])
             ends = [(start + 1, block.get(text[start]))]
-            for end in range(start + 2, min(n, start + MAX_WORD) + 1):
+            for end in range(start + 2, min(n, start + self._longest[text[start]], start + MAX_WORD) + 1):
                 entry = block.get(text[start:end])
                 if entry:
                     ends.append((end, entry))
             candidates.append(ends)
         best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        log_of = self._log_probability_of
         for start in range(n - 1, -1, -1):
-            best[start] = max(
-                (math.log((int(entry[0]) if entry else 0) or 1) - self._log_total + best[end][0], end)
-                for end, entry in candidates[start]
-            )
+            best[start] = max((log_of(entry[0] if entry else None) + best[end][0], end) for end, entry in candidates[start])
         return candidates, best
 
 
