@@ -104,6 +104,11 @@ class Sounds:
     def is_frequent_word(self, word: str) -> bool:
         return word in self._words
 
+    @property
+    def frequent_words(self) -> frozenset[str] | set[str]:
+        """The frequent words of two to four characters, for look-ups in bulk."""
+        return self._words
+
     def reading(self, word: str) -> tuple[str, ...]:
         """The toned syllables of a frequent word (fa1 hui1)."""
         return self._read_otherwise.get(word) or tuple(self.readings[char][0] for char in word)

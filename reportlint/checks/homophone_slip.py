@@ -166,10 +166,11 @@ def _may_hold_a_slip(run: str, table) -> bool:
     """Whether some character of *run* stands outside every frequent word of the table: a
     slip's character does (发辉 is none), and only such a run is split into words, the costly
     part; a run of frequent words end to end is passed by."""
-    covered = bytearray(len(run))
-    for start in range(len(run) - 1):
-        for end in range(start + 2, min(len(run), start + _LONGEST) + 1):
-            if table.is_frequent_word(run[start:end]):
+    frequent, n = table.frequent_words, len(run)
+    covered = bytearray(n)
+    for start in range(n - 1):
+        for end in range(start + 2, min(n, start + _LONGEST) + 1):
+            if run[start:end] in frequent:
                 covered[start:end] = b"\x01" * (end - start)
     return any(not covered[at] and not _grammar_word(char) for at, char in enumerate(run))
 
