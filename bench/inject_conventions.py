@@ -56,7 +56,7 @@ from functools import lru_cache
 import qualitybench
 from qualitybench import LineEdits, Where
 
-from reportlint.analysis.dating import document_year
+from reportlint.analysis.dating import PUNCTUATION_STANDARD, predates
 from reportlint.text.document import Document
 from reportlint.text.parse import parse_text
 
@@ -151,8 +151,6 @@ DRAFT_NOTES = ("（待补充）", "【待定】", "（数据待核实）", "（�
 # The outline number that opens a paragraph, written right, and the wrong form drafters use.
 _SERIAL_SITE = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）(?!、)|[0-9]{1,2}\.(?![0-9])|[一二三四五六七八九十]{1,3}、"
                           r"|第[一二三四五六七八九十]{1,3}，)")
-#: GB/T 15834-2011, whose Appendix B sets these marks, took effect in 2012
-_SERIAL_STANDARD_SINCE = 2012
 # Two items in quotes or 书名号 side by side, or joined by 和, where a drafter may put a 顿号.
 _MARKED_PAIR_SITE = re.compile("(?<=”)(?:和)?(?=“)|(?<=》)(?:和)?(?=《)")
 _MARKED_WITH_DUNHAO = re.compile("[”》]、[“《]")
@@ -536,8 +534,7 @@ def _serial_bodies(text: str) -> list[_Body]:
 
 
 def _held_to_the_standard(text: str) -> bool:
-    year = document_year(_document(text))
-    return year is None or year >= _SERIAL_STANDARD_SINCE
+    return not predates(_document(text), PUNCTUATION_STANDARD)
 
 
 def _wrong_serial_mark(draft: _Draft, text: str) -> bool:

@@ -51,7 +51,7 @@ def _sites(text: str) -> list[list[tuple[int, str]]]:
         sites = []
         for run in _HAN_RUN.finditer(paragraph.text):
             for token in words.segment(run.group()):
-                if (2 <= len(token.text) <= 4 and table.is_frequent_word(token.text) and token.entry
+                if (2 <= len(token.text) <= 4 and token.text in table.frequent_words and token.entry
                         and not token.entry.tag.startswith(_NAME_TAGS)):
                     start = paragraph.span(run.start() + token.start, run.start() + token.end).start
                     if text[start : start + len(token.text)] == token.text:  # no markup inside

@@ -11,6 +11,17 @@ _YEAR = re.compile(r"(?<![0-9０-９])([12１２](?: ?[0-9０-９]){3}) ?年|([�
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
 
 
+#: GB/T 15834-2011 (标点符号用法), which sets the punctuation rules hold documents to, took effect in 2012
+PUNCTUATION_STANDARD = 2012
+
+
+def predates(doc: Document, standard: int) -> bool:
+    """Whether *doc* is about a year before *standard* (the year a standard took effect): it
+    keeps its time's usage. A document that names no year is held to the standard."""
+    year = document_year(doc)
+    return year is not None and year < standard
+
+
 def document_year(doc: Document) -> int | None:
     """The year a document is about: the year it names most often (a report on 1955 names
     一九五五年 more than any other; a 2025 report 2024年 and 2025年), the later on a tie;

@@ -101,12 +101,9 @@ class Sounds:
         """The common characters with a reading of the toneless *syllable*."""
         return self._by_syllable.get(syllable, [])
 
-    def is_frequent_word(self, word: str) -> bool:
-        return word in self._words
-
     @property
-    def frequent_words(self) -> frozenset[str] | set[str]:
-        """The frequent words of two to four characters, for look-ups in bulk."""
+    def frequent_words(self) -> set[str]:
+        """The frequent words of two to four characters."""
         return self._words
 
     def reading(self, word: str) -> tuple[str, ...]:

@@ -64,6 +64,7 @@ _CLAIM_TAIL = re.compile(
 _SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
 _CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 # Where the next item of a marked enumeration may start, and how far one item may run.
 _ITEM_START = re.compile(r"[。；;！？!?，,]\s*")
 _MARKER_WIDTH = 8
@@ -553,23 +554,16 @@ def _labelled_run(text: str, start: int) -> list[tuple[int, str]]:
     """第一组…；第二组…；第三组…: the labels in sequence from *start*, each opening a clause after
     a semicolon, within one sentence; [] when fewer than two start there."""
     first = _LABEL.match(text, start)
-    if not first or _label_number(first.group(1)) != 1:
+    if not first or chinese_number(first.group(1)) != 1:
         return []
     noun, run = first.group(2), [(start, first.group())]
-    sentence_end = _CLAUSE_END_OF_SENTENCE.search(text, start)
+    sentence_end = _SENTENCE_END.search(text, start)
     stop = sentence_end.start() if sentence_end else len(text)
     for gap in _LABEL_GAP.finditer(text, start, stop):
         label = _LABEL.match(text, gap.end())
-        if label and label.group(2) == noun and _label_number(label.group(1)) == len(run) + 1:
+        if label and label.group(2) == noun and chinese_number(label.group(1)) == len(run) + 1:
             run.append((gap.end(), label.group()))
     return run if len(run) >= 2 else []
-
-
-def _label_number(numeral: str) -> int | None:
-    return int(numeral) if numeral.isdigit() else chinese_number(numeral)
-
-
-_CLAUSE_END_OF_SENTENCE = re.compile(r"[。！？!?]")
 
 
 def _goes_on(text: str, end: int) -> bool:

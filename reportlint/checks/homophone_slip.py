@@ -40,8 +40,8 @@ _NAMED_KINDS = ("水库", "水电站", "电站", "大桥", "隧道", "公园", "
                 "广场", "码头", "机场", "车站", "煤矿", "矿区", "中学", "小学", "学校", "医院", "公司", "集团",
                 "合作社", "农场", "林场", "牧场", "茶场", "工业园", "开发区")
 # The next name of a list of people: two or three characters, then a mark, a count or the end.
-_NAME_ITEM = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[、，。；和及]|[0-9一二两三四五六七八九十]+[名位人]|$)")
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_NAME_ITEM = re.compile(f"[{_HAN}]{{2,3}}(?=[、，。；和及]|[0-9一二两三四五六七八九十]+[名位人]|$)")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 
 
 @dataclass(frozen=True)

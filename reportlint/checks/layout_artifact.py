@@ -215,9 +215,7 @@ def _repeated_lines(doc: Document, times: int) -> dict[str, list[Paragraph]]:
 
 
 def _chrome_violation(doc: Document, run: list[Paragraph]) -> Violation:
-    shown = " ".join(p.text.strip() for p in run)
-    if len(shown) > 30:
-        shown = shown[:30] + "…"
+    shown = _shown(" ".join(p.text.strip() for p in run))
     span = Span(run[0].span().start, run[-1].span().end)
     lines = doc.lines.position(span.end)[0] - doc.lines.position(span.start)[0] + 1
     where = f"（共{len(run)}段，{lines}行）" if len(run) > 1 else ""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
-from ..analysis.dating import document_year
+from ..analysis.dating import predates
 from ..analysis.figures import chinese_value
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
@@ -85,8 +85,7 @@ def number_range_form(doc: Document, opts: object) -> Iterator[Violation]:
     first = next(found, None)
     if first is None:
         return
-    year = document_year(doc)  # read only for a document that has such a form
-    if year is not None and year < _STANDARD_SINCE:
+    if predates(doc, _STANDARD_SINCE):  # read only for a document that has such a form
         return
     yield first
     yield from found

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..analysis.dating import document_year
+from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..analysis.punctuation import LATIN_SCRIPT, script
 from ..model import Edit, Fix, NoOptions, Severity, Violation, rule
 from ..text.document import Document, Paragraph, Span
@@ -46,8 +46,6 @@ _YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
 _ANY_MARK = re.compile(r"[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d")
 #: a usage the document writes this many times is its habit, reported once with one fix for all
 _HABIT = 3
-#: GB/T 15834-2011 took effect in 2012
-_STANDARD_SINCE = 2012
 
 
 @dataclass(frozen=True)
@@ -118,8 +116,7 @@ def punctuation_usage(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
             by_kind.setdefault(use.kind, []).append(use)
     if not by_kind:
         return
-    year = document_year(doc)  # read only for a document that has such a usage
-    if year is not None and year < _STANDARD_SINCE:
+    if predates(doc, PUNCTUATION_STANDARD):  # read only for a document that has such a form
         return  # the 1998 report's “三讲”、“三个代表”: its time's usage, before GB/T 15834-2011
     for uses in by_kind.values():
         if len(uses) >= _HABIT:
@@ -162,11 +159,17 @@ def _marked_item_runs(paragraph: Paragraph) -> Iterator[_Use]:
 
 def _joins_clauses(text: str, match: re.Match[str]) -> bool:
     """Whether the 顿号 parts clauses that hold marked words (“旅游”变“旅居”、“旅居”变“定居”)."""
-    start, end = match.start(), match.end()
-    left = text.rfind(_PAIRS[text[start - 1]], 0, start - 1)
-    right = text.find(_PAIRS_CLOSING[text[end]], end + 1)
+    left, right = _items_bounds(text, match.start(), match.end())
     return (left >= 0 and _CLAUSE_BEFORE.search(text, max(0, left - 4), left) is not None) and (
         right >= 0 and _CLAUSE_AFTER.match(text, right + 1) is not None)
+
+
+def _items_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the marked item before the 顿号 at text[start:end] opens and the one after it
+    closes (-1 when a mark is missing)."""
+    left = text.rfind(_PAIRS[text[start - 1]], 0, start - 1)
+    right = text.find(_PAIRS_CLOSING[text[end]], end + 1)
+    return left, right
 
 
 def _one_item(between: str) -> bool:
@@ -186,8 +189,7 @@ def _item_run(paragraph: Paragraph, run: list[re.Match[str]]) -> _Use:
 def _items_around(text: str, start: int, end: int) -> str:
     """The marked items a run of 顿号 at text[start:end] stands between, a long one shortened
     and a long list cut: 《内地与香港关于建立…》、…、《海峡两岸经济合作框…》."""
-    left = text.rfind(_PAIRS[text[start - 1]], 0, start - 1)
-    right = text.find(_PAIRS_CLOSING[text[end]], end + 1)
+    left, right = _items_bounds(text, start, end)
     if left < 0 or right < 0:
         return text[start - 1 : end + 1]
     items = [item if len(item) <= _QUOTED else item[: _QUOTED - 2] + "…" + item[-1]

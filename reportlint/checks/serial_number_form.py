@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..analysis.dating import document_year
+from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..model import Edit, Fix, NoOptions, Violation, rule
 from ..text.document import Document, Paragraph, Span
 
@@ -27,8 +27,6 @@ _SENTENCE_END = re.compile(r"[。！？；]")
 _ANY_FORM = re.compile(rf"[）)][、，,．.]|[0-9０-９]、|[{_CN}][.．]|第[{_CN}]{{1,3}}、")
 #: a form written this many times is the document's habit, reported once
 _HABIT = 3
-#: GB/T 15834-2011, whose Appendix B sets the marks after 序次语, took effect in 2012
-_STANDARD_SINCE = 2012
 
 
 @rule(code="RL105", name="serial-number-form", severity="warning", summary="序号后的标点不规范",
@@ -82,8 +80,7 @@ def serial_number_form(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
             by_form.setdefault(form, []).append((span, stated, right))
     if not by_form:
         return
-    year = document_year(doc)  # read only for a document that has such a form
-    if year is not None and year < _STANDARD_SINCE:
+    if predates(doc, PUNCTUATION_STANDARD):  # read only for a document that has such a form
         return  # 第一、改革计划体制 in the 1983 report: its time's usage, before GB/T 15834-2011
     for places in by_form.values():
         if len(places) >= _HABIT:
