@@ -128,6 +128,9 @@ class RuleMeta:
     #: the rules whose findings on the same text this rule reports instead when both run
     #: (duplicate-paragraph a pasted paragraph's sentences, which duplicate-sentence would report)
     supersedes: tuple[str, ...] = ()
+    #: why the rule matters, in Chinese like the summary and the messages: the HTML report and the
+    #: language server show it beside a finding ("" for a plugin that gives none: see `why`)
+    rationale: str = ""
 
     def __post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -136,6 +139,14 @@ class RuleMeta:
             raise ValueError(f"rule name {self.name!r} must be kebab-case, like doubled-word")
         if (self.fixable == "never") != (not self.fix_kinds):
             raise ValueError(f"rule {self.code}: fix_kinds must name the fixes' applicability exactly when it fixes")
+
+    def why(self) -> str:
+        """Why the rule matters, for a reader of the document: the Chinese rationale, else the
+        documentation's "Why it matters" section."""
+        if self.rationale:
+            return self.rationale
+        section = re.search(r"^## Why it matters\n(.*?)(?=^## |\Z)", self.doc, re.M | re.S)
+        return " ".join(section.group(1).split()) if section else ""
 
     def make_options(self, values: dict[str, Any]) -> Any:
         """Build this rule's options from config values, validating names and types."""
@@ -184,14 +195,14 @@ def _same_type(default: Any, value: Any) -> bool:
 
 def rule(*, code: str, name: str, severity: str, summary: str, options: type = NoOptions,
          fixable: Fixable = "never", fix_kinds: tuple[Applicability, ...] = (),
-         supersedes: tuple[str, ...] = ()) -> Callable[[Check], Check]:
+         supersedes: tuple[str, ...] = (), rationale: str = "") -> Callable[[Check], Check]:
     """Declare a check function as a rule. The function's docstring is its documentation."""
 
     def decorate(check: Check) -> Check:
         check.meta = RuleMeta(  # type: ignore[attr-defined]
             code=code, name=name, severity=Severity.parse(severity), summary=summary,
             check=check, options=options, fixable=fixable, doc=inspect.cleandoc(check.__doc__ or ""),
-            fix_kinds=fix_kinds, supersedes=supersedes,
+            fix_kinds=fix_kinds, supersedes=supersedes, rationale=rationale,
         )
         return check
 

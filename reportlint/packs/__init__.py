@@ -48,7 +48,7 @@ def load_pack(path: Path, builtin: bool = False, compile_now: bool | None = None
         try:
             rules.append(RuleMeta(code=spec.code, name=spec.name, severity=spec.severity, summary=spec.summary,
                                   check=make_check(spec), options=NoOptions, fixable=fixable,
-                                  doc=rule_doc(spec), source=source,
+                                  doc=rule_doc(spec), source=source, rationale=spec.rationale,
                                   fix_kinds=(spec.fix,) if fixable != "never" else ()))
         except ValueError as error:
             raise PackError(f"{path}: rule {index + 1} ({spec.name}): {error}") from None

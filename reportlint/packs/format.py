@@ -28,7 +28,7 @@ _PACK_KEYS = {1: {"format", "prefix", "rule", "description"},
 _RULE_KEYS_1 = {"code", "name", "kind", "severity", "summary", "message", "fix", "description",
                 "swap", "words", "examples"}
 _RULE_KEYS = {1: _RULE_KEYS_1,
-              2: _RULE_KEYS_1 | {"why", "entry", "pattern", "replace", "reason"}}
+              2: _RULE_KEYS_1 | {"why", "rationale", "entry", "pattern", "replace", "reason"}}
 _ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", "since", *CONTEXT_KEYS, *PAIR_KEYS}
 _MESSAGE_FIELDS = {1: ("found", "expected"), 2: ("found", "expected", "reason")}
 # {name} names a word list; {2} and {2,3} are repeats, \p{Han} a property.
@@ -112,6 +112,7 @@ class RuleSpec:
     fix: str | None  # None, "unsafe" or "safe"
     description: str
     why: str
+    rationale: str
     examples: dict[str, tuple[str, ...]]
     entries: tuple[Entry, ...] = ()
     pattern: LazyRegex | None = None
@@ -233,6 +234,7 @@ class _RuleReader:
                     fix=None if fix == "none" else fix,
                     description=_text(table, "description", where, required=False) or summary,
                     why=_text(table, "why", where, required=False),
+                    rationale=_text(table, "rationale", where, required=False),
                     examples=_examples(table.get("examples", {}), where), lists=self.lists)
         if kind == "pattern":
             spec.update(self._pattern(table, where, spec["fix"]))
