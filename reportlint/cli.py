@@ -113,13 +113,15 @@ def _complete_rules(ctx, param, incomplete: str):
               help=N_("Apply exclude to the files named on the command line too (for pre-commit)."))
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=N_("Check files in this many processes (default: the number of cores)."))
+@click.option("-w", "--watch", is_flag=True,
+              help=N_("Check again what changed each time a file is saved, until Ctrl-C."))
 @click.option("--show-files", is_flag=True, help=N_("List the files that would be checked, and check nothing."))
 @click.option("--show-settings", is_flag=True,
               help=N_("Print the config file and the rules that apply to each file, and check nothing."))
 @lang_option
 def check(paths, output_format, output_file, select, extend_select, ignore, config_file, encoding, stdin_filename,
           statistics, exit_zero, fail_level, quiet, color, fix, unsafe_fixes, diff, baseline_file, write_baseline_file,
-          include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs,
+          include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude, jobs, watch,
           show_files, show_settings, show_fixes) -> None:
     paths = paths or (".",)
     overrides = _overrides(config_file, select, ignore, extend_select, encoding, stdin_filename, fail_level,
@@ -127,6 +129,13 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
     _check_usage(encoding, output_format, statistics, quiet, write_baseline_file, baseline_file, diff)
     if show_files or show_settings:
         _show(paths, overrides, show_settings)
+    if color is None:
+        color = False if output_file else _colour_by_default()
+    options = RenderOptions(color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
+                            fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
+    if watch:
+        _check_watch_usage(paths, fix, diff, write_baseline_file)
+        _watch(paths, overrides, jobs or api.available_cores(), output_format, options, output_file, baseline_file)
     stdin = _read_stdin() if "-" in paths else None
     fixing = fix or diff
     with ProgressBar() as progress:
@@ -147,10 +156,6 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
         _write_baseline(run, results, write_baseline_file)
         sys.exit(EXIT_ERROR if _report_problems(results) or failed else EXIT_CLEAN)
     results, hidden = _filter_baseline(run, results, baseline_file) if baseline_file else (results, 0)
-    if color is None:
-        color = False if output_file else _colour_by_default()
-    options = RenderOptions(color=color, show_source=not quiet, statistics=statistics, quiet=quiet,
-                            fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
     if not quiet:
         _report_notes(results)
     # After the summary of text output: what was fixed and what more could be, what the baseline hid.
@@ -240,6 +245,48 @@ def _emit(results: api.RunResult, output_format: str, options: RenderOptions, no
         _write_report(output_file, report)
     else:
         click.echo(report, nl=False, color=options.color, err=to_stderr)
+
+
+def _check_watch_usage(paths, fix, diff, write_baseline_file) -> None:
+    """--watch reports and writes nothing but its report: a fix would be a save that starts the next round."""
+    for given, option in (("-" in paths, "-"), (fix, "--fix"), (diff, "--diff"), (write_baseline_file, "--write-baseline")):
+        if given:
+            _fail(t("--watch cannot be combined with {option}", option=option))
+
+
+def _watch(paths, overrides: api.Overrides, jobs: int, output_format: str, options: RenderOptions,
+           output_file: Path | None, baseline_file: Path | None) -> NoReturn:
+    """Report on *paths*, then again on each save, clearing the terminal between rounds as
+    ruff's watch mode does; Ctrl-C ends it with exit 0 (stopping is how a watch ends)."""
+    from . import watching
+
+    clear = sys.stdout.isatty() and output_file is None
+    try:
+        for number, round_ in enumerate(watching.watch(paths, overrides, jobs, whole_documents=bool(baseline_file))):
+            if clear:
+                click.clear()
+            if number:
+                click.echo(t("[{time}] Checked again: {files}", time=_now(), files=", ".join(round_.linted)), err=True)
+            if round_.error:
+                _error(round_.error)
+            else:
+                results = _filter_baseline(api.Run(overrides), round_.result, baseline_file)[0] \
+                    if baseline_file else round_.result
+                _report_notes(results)
+                _emit(results, output_format, options, "", output_file, to_stderr=False)
+                _report_problems(results)
+            click.echo(t("[{time}] Watching for changes (Ctrl-C to stop)…", time=_now()), err=True)
+    except KeyboardInterrupt:
+        pass
+    except watching.WatchUnavailable as error:
+        _fail(i18n.message_of(error))
+    sys.exit(EXIT_CLEAN)
+
+
+def _now() -> str:
+    import time
+
+    return time.strftime("%H:%M:%S")
 
 
 def _show(paths: tuple[str, ...], overrides: api.Overrides, settings: bool) -> NoReturn:

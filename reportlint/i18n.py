@@ -231,6 +231,11 @@ CHINESE: dict[str, str] = {
     "{option} applies to the text and concise formats, not {format}":
         "{option} 只适用于 text 和 concise 格式，不适用于 {format}",
     "--write-baseline cannot be combined with {option}": "--write-baseline 不能与 {option} 同时使用",
+    "--watch cannot be combined with {option}": "--watch 不能与 {option} 同时使用",
+    "--watch needs watchfiles: pip install 'reportlint[watch]'": "--watch 需要 watchfiles：pip install 'reportlint[watch]'",
+    "--watch: none of the paths is in a folder that exists": "--watch：所给路径所在的文件夹都不存在",
+    "[{time}] Checked again: {files}": "[{time}] 已重新检查：{files}",
+    "[{time}] Watching for changes (Ctrl-C to stop)…": "[{time}] 正在监视文件改动（按 Ctrl-C 停止）……",
     "--output-file: cannot write {path}: {reason}": "--output-file: 无法写入 {path}：{reason}",
     "rule {code} ({name}) crashed on {path}: {error} at {where}":
         "规则 {code}（{name}）检查 {path} 时崩溃：{error}，位于 {where}",
@@ -306,6 +311,7 @@ CHINESE: dict[str, str] = {
         "对命令行中指定的文件也应用 exclude（用于 pre-commit）。",
     "Check files in this many processes (default: the number of cores).": "检查文件所用的进程数（默认：CPU 核数）。",
     "List the files that would be checked, and check nothing.": "列出将被检查的文件，不做检查。",
+    "Check again what changed each time a file is saved, until Ctrl-C.": "每次保存文件后重新检查改动的文件，直到按 Ctrl-C。",
     "Print the config file and the rules that apply to each file, and check nothing.":
         "显示每个文件所用的配置文件和规则，不做检查。",
     "List every rule: code, name, default severity, fixable, summary.": "列出所有规则：代码、名称、默认级别、能否修复、说明。",
