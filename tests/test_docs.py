@@ -30,6 +30,19 @@ def test_rule_has_the_four_sections(meta):
     assert meta.summary.strip()
 
 
+@pytest.mark.parametrize("meta", [m for m in RULES if m.code.startswith("RL")], ids=lambda m: m.name)
+def test_a_shipped_rule_says_why_it_matters_in_chinese(meta):
+    # the HTML report and the language server's hover show it to drafters, beside Chinese messages
+    assert meta.rationale and meta.why() == meta.rationale
+    assert re.search(r"[\u4e00-\u9fff]{8}", meta.rationale)
+    assert "\n" not in meta.rationale
+
+
+def test_why_falls_back_to_the_documentation_for_a_rule_without_a_rationale(plugin_distribution):
+    meta = build_registry().get(plugin_distribution)
+    assert meta.rationale == "" and meta.why() == "x"
+
+
 @pytest.mark.parametrize("meta", RULES, ids=lambda m: m.name)
 def test_documented_examples_hold(meta):
     bad, good = examples(meta.doc, "Bad"), examples(meta.doc, "Good")

@@ -87,6 +87,7 @@ class Options:
 
 
 @rule(code="RL101", name="broken-paragraph", severity="warning", summary="段落被分页或粘贴截断",
+      rationale="被分页或粘贴截断的句子读来是两截残句，断开处往往还吞掉或重复了旁边的字词。",
       options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def broken_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     """

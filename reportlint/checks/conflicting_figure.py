@@ -278,7 +278,8 @@ def _names(text: str, start: int, figure: Figure) -> bool:
     return len(_HAN.findall(name)) >= MIN_NAME and len(_HAN.findall(_MODIFIERS.sub("", name))) >= MIN_CORE
 
 
-@rule(code="RL303", name="conflicting-figure", severity="warning", summary="同一指标前后数值矛盾")
+@rule(code="RL303", name="conflicting-figure", severity="warning", summary="同一指标前后数值矛盾",
+      rationale="同一指标前后给出两个数值，是读者最先注意到的矛盾；其中一个往往是旧稿的遗留。")
 def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
     """
     ## What it does

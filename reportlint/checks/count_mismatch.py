@@ -86,7 +86,8 @@ class _Listed:
     shown: str = ""  # how the items are quoted in the message, when not one by one
 
 
-@rule(code="RL301", name="count-mismatch", severity="warning", summary="数量与所列项目不符")
+@rule(code="RL301", name="count-mismatch", severity="warning", summary="数量与所列项目不符",
+      rationale="数量与所列项目不符，说明修改时增删了项目却没有改数字，或者漏掉了一段；读者无法判断哪一个是对的。")
 def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -73,6 +73,7 @@ class _Doubling:
 
 
 @rule(code="RL201", name="doubled-word", severity="warning", summary="字词误重复",
+      rationale="在各稿之间移动、合并文字，容易留下重复的字词；拼写检查看不出来，因为每一份都是正确的词。",
       options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def doubled_word(doc: Document, opts: Options) -> Iterator[Violation]:
     """

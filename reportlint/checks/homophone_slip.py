@@ -73,6 +73,7 @@ _COST = {Likeness.SAME_SOUND: 0.0, Likeness.SAME_SYLLABLE: 0.5, Likeness.NEAR_SO
 
 
 @rule(code="RL504", name="homophone-slip", severity="warning", summary="疑似同音或形近错字",
+      rationale="任何词表都未收录的错字能逃过其他检查和读者的眼睛；正式发布的报告写成“发辉作用”，读来就是粗心。",
       options=Options, fixable="sometimes", fix_kinds=("unsafe",))
 def homophone_slip(doc: Document, opts: Options) -> Iterator[Violation]:
     """

@@ -41,7 +41,8 @@ class _Date:
     day: int | None
 
 
-@rule(code="RL311", name="invalid-date", severity="warning", summary="日期不存在或星期与日期不符")
+@rule(code="RL311", name="invalid-date", severity="warning", summary="日期不存在或星期与日期不符",
+      rationale="期限、会议或时段落在不存在的日子或错误的星期，会把读者引向错误的日期；这类日期多来自沿用往年的模板。")
 def invalid_date(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

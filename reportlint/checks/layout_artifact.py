@@ -38,6 +38,7 @@ class Options:
 
 
 @rule(code="RL102", name="layout-artifact", severity="warning", summary="报纸、打印或网页排版残留",
+      rationale="文稿常由往年报告的见报稿、印刷稿、网页稿拼成，这些排版残留不属于正文，印出来十分显眼。",
       options=Options, fixable="always", fix_kinds=("unsafe",))
 def layout_artifact(doc: Document, opts: Options) -> Iterator[Violation]:
     """

@@ -103,6 +103,7 @@ class _Mark:
 
 
 @rule(code="RL103", name="numbering-sequence", severity="warning", summary="序号跳号、重号或未重新编号",
+      rationale="跳号、重号是起草时删节、重复粘贴或挪动章节留下的痕迹，而序号恰在报告最醒目的位置。",
       options=Options)
 def numbering_sequence(doc: Document, opts: Options) -> Iterator[Violation]:
     """

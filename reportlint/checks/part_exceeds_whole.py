@@ -146,7 +146,8 @@ def _exceeds(part: Figure, whole: Figure) -> bool:
     return part_value > whole_value + rounding(whole)  # 新增12万人，其中12.3万人: 12万 may be rounded
 
 
-@rule(code="RL304", name="part-exceeds-whole", severity="warning", summary="部分大于整体")
+@rule(code="RL304", name="part-exceeds-whole", severity="warning", summary="部分大于整体",
+      rationale="部分大于整体，不是录入错误就是沿用了旧稿的数字，会让读者怀疑周围的每一个数字。")
 def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     """
     ## What it does

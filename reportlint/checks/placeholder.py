@@ -61,7 +61,8 @@ _KINDS = (
 )
 
 
-@rule(code="RL104", name="placeholder", severity="error", summary="占位符未填充", options=NoOptions)
+@rule(code="RL104", name="placeholder", severity="error", summary="占位符未填充",
+      rationale="占位符留到定稿，说明文稿没有完成，读者也得不到本应给出的数字、名称或日期。", options=NoOptions)
 def placeholder(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does

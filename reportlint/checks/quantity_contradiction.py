@@ -50,7 +50,8 @@ _WHY = {
 }
 
 
-@rule(code="RL309", name="quantity-contradiction", severity="warning", summary="数量的限定词重复或矛盾")
+@rule(code="RL309", name="quantity-contradiction", severity="warning", summary="数量的限定词重复或矛盾",
+      rationale="“超过……以上”在正式文稿中显得草率；“不到……左右”让读者不知道这个数是上限还是约数。")
 def quantity_contradiction(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -14,6 +14,7 @@ from ..text.document import Document
 
 
 @rule(code="RL001", name="invalid-suppression", severity="warning", summary="抑制注释无法识别",
+      rationale="写错的抑制注释若悄悄关掉规则，会把文件后面所有问题都藏起来；若悄悄不起作用，又会让起草人以为问题已经处理。",
       options=NoOptions)
 def invalid_suppression(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
@@ -48,6 +49,7 @@ def invalid_suppression(doc: Document, opts: NoOptions) -> Iterator[Violation]:
 
 
 @rule(code="RL002", name="unused-suppression", severity="warning", summary="抑制注释未抑制任何问题",
+      rationale="抑制注释比它针对的文字活得久：段落改写之后，过时的 disable 会悄悄藏住这一范围内下一个真正的问题。",
       options=NoOptions)
 def unused_suppression(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """

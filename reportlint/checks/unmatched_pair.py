@@ -142,7 +142,8 @@ class _Pairs:
         return len(closers) - bisect.bisect_right(closers, index) > len(openers) - bisect.bisect_right(openers, index)
 
 
-@rule(code="RL402", name="unmatched-pair", severity="warning", summary="成对标点不配对")
+@rule(code="RL402", name="unmatched-pair", severity="warning", summary="成对标点不配对",
+      rationale="删掉了后引号或后书名号，引用或标题的范围就变了，读者无法判断引文或书名在哪里结束。")
 def unmatched_pair(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does
