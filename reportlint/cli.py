@@ -426,6 +426,20 @@ def show_rule(rule, config_file) -> None:
     click.echo(rule_documentation(meta), nl=False)
 
 
+@cli.command("server", help=N_("Run the language server for editors: LSP over standard input and output."))
+@click.option("--stdio", is_flag=True, help=N_("Talk over standard input and output (the default; for editors that pass it)."))
+@lang_option
+def server(stdio) -> None:
+    # Imported here: pygls is an optional dependency, and the other commands need none of it.
+    try:
+        from .server import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail(t("the language server needs pygls: pip install 'reportlint[lsp]'"))
+    serve()
+
+
 def main() -> None:
     # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit code 1, which a
     # pipeline cannot tell from "findings". A usage error is one line in the house style (exit 2).
