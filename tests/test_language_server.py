@@ -348,6 +348,14 @@ async def test_a_broken_config_is_one_diagnostic_and_a_message_not_a_crash(clien
 
 
 @lsp
+async def test_a_file_the_config_excludes_shows_nothing(client, workspace):
+    (workspace / "excluding").mkdir()
+    (workspace / "excluding" / "reportlint.toml").write_text('extend-exclude = ["旧稿"]\n', encoding="utf-8")
+    assert await open_document(client, workspace / "excluding" / "旧稿" / "report.txt", DOUBLED) == []
+    assert await open_document(client, workspace / "excluding" / "report.txt", DOUBLED) != []
+
+
+@lsp
 async def test_the_server_watches_the_config_files_and_lints_again_when_one_changes(client, workspace):
     watched = [w["globPattern"] for r in client.registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
                for w in r.register_options["watchers"]]

@@ -1,7 +1,8 @@
 """Which editor documents reportlint lints, as which file, with which config, and the outcome.
 
 A file on disk is linted as itself when reportlint would check it in a folder walk: Markdown
-(``.md``, ``.markdown``) or plain text (``.txt``); its extension decides, as on the command line.
+(``.md``, ``.markdown``) or plain text (``.txt``), its extension decides, as on the command line,
+and a file the config excludes (``exclude``, ``extend-exclude``) shows no findings.
 An untitled document has no extension: its language decides (``markdown``, ``plaintext``, or
 ``text`` as Neovim calls it). Nothing else is linted: other languages, Word files (which an
 editor does not edit as text), and documents of other schemes (a git revision in a diff view).
@@ -13,6 +14,7 @@ costs about 3 ms, so an edited config applies at the next lint without a cache t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from urllib.parse import unquote, urlparse
@@ -20,7 +22,8 @@ from urllib.parse import unquote, urlparse
 from pygls.uris import to_fs_path
 
 from ..api import ConfigError, lint_text
-from ..config import Config, config_for
+from ..config import Config, FileOptions, config_for
+from ..discovery import file_settings
 from ..i18n import localize, message_of
 from ..registry import Registry
 from ..results import FileResult
@@ -37,6 +40,7 @@ class Target:
 
     path: str
     folder: Path | None
+    untitled: bool = False  # not a file on disk: no folder walk would ever exclude it
 
 
 def target_of(uri: str, language_id: str | None, workspace_folder: Path | None) -> Target | None:
@@ -54,7 +58,7 @@ def target_of(uri: str, language_id: str | None, workspace_folder: Path | None) 
         # Named inside the workspace, so that its config and per-file-ignores apply.
         name = PurePath(unquote(urlparse(uri).path)).name or "untitled"
         folder = workspace_folder or Path.cwd()
-        return Target(str(folder / f"{name}{suffix}"), workspace_folder)
+        return Target(str(folder / f"{name}{suffix}"), workspace_folder, untitled=True)
     return None
 
 
@@ -88,11 +92,22 @@ def config_of(target: Target) -> Config:
     return config_for(target.folder) if target.folder is not None else Config()
 
 
+def excluded(target: Target, config: Config) -> bool:
+    """Whether ``reportlint check`` would skip the file in a folder walk by the exclude globs (the
+    config's exclude and extend-exclude, or the defaults: .*, node_modules…): the editor then shows
+    nothing for it either, rather than the findings of a file the project chose not to check."""
+    if target.untitled or target.folder is None:
+        return False
+    return file_settings(config, FileOptions(), str(target.folder)).excluded_with_parents(os.path.abspath(target.path))
+
+
 def lint_snapshot(snapshot: Snapshot) -> Outcome:
     """Lint one snapshot (CPU-bound: the server runs it off its event loop)."""
     try:
         config = config_of(snapshot.target)
         registry = config.validate()
+        if excluded(snapshot.target, config):
+            return Outcome(snapshot, None, config, registry)
         result = lint_text(snapshot.text, snapshot.target.path, config)
     except ConfigError as error:
         return Outcome(snapshot, config_error=" ".join(str(localize(message_of(error))).split()))

@@ -11,6 +11,7 @@ import asyncio
 import inspect
 import logging
 from pathlib import Path, PurePath
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.capabilities import get_capability
@@ -61,11 +62,13 @@ class Session:
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The document's current text, if it is open and reportlint lints it."""
-        document = self.server.workspace.text_documents.get(uri)
+        # pygls keeps documents by their URI percent-decoded (file:///…/%E6%8A%A5… as …/报…); the
+        # document keeps the URI as the editor spelt it, which is what diagnostics must name.
+        document = self.server.workspace.text_documents.get(unquote(uri))
         if document is None:
             return None
-        target = target_of(uri, document.language_id, self.workspace_folder())
-        return Snapshot(uri, document.version, document.source, target) if target is not None else None
+        target = target_of(document.uri, document.language_id, self.workspace_folder())
+        return Snapshot(document.uri, document.version, document.source, target) if target is not None else None
 
     def workspace_folder(self) -> Path | None:
         """The first workspace folder (untitled documents use its config), if the editor named one."""
@@ -140,8 +143,8 @@ class Session:
             return
         self._announced.clear()
         self.linter.invalidate()
-        for uri in list(self.server.workspace.text_documents):
-            self.linter.schedule(uri, delay=0)
+        for document in list(self.server.workspace.text_documents.values()):
+            self.linter.schedule(document.uri, delay=0)
 
     def shutdown(self, params: None) -> None:
         self.linter.shutdown()
