@@ -371,6 +371,17 @@ async def test_the_server_watches_the_config_files_and_lints_again_when_one_chan
     assert list((await published(client, uri, 2)).diagnostics) == []
 
 
+@lsp
+async def test_saving_lints_again_with_the_config_as_it_is_now(client, workspace):
+    folder = workspace / "saved"
+    folder.mkdir()
+    uri = (folder / "report.txt").as_uri()
+    assert [d.code for d in await open_document(client, uri, DOUBLED)] == ["RL201"]
+    (folder / "reportlint.toml").write_text('ignore = ["doubled-word"]\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri)))
+    assert list((await published(client, uri, 2)).diagnostics) == []
+
+
 # --- without pygls -------------------------------------------------------------------------------
 
 

@@ -36,11 +36,15 @@ class RulePages:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder if folder is not None else cache_folder()
-        self._links: dict[tuple[RuleMeta, str], str | None] = {}
+        self._links: dict[tuple, str | None] = {}
 
     def link(self, meta: RuleMeta) -> str | None:
         """The ``file://`` URI of the rule's page, or None when it cannot be written."""
-        key = (meta, current())
+        key: tuple = (meta, current())
+        try:
+            hash(key)
+        except TypeError:  # a plugin's rule with unhashable metadata: known by code and source
+            key = (meta.code, meta.source, current())
         if key not in self._links:
             self._links[key] = self._write(meta)
         return self._links[key]

@@ -36,10 +36,11 @@ class Linter:
         self._pending: dict[str, asyncio.Task] = {}
         self._outcomes: dict[str, Outcome] = {}
 
-    def schedule(self, uri: str, delay: float = DELAY) -> None:
-        """Lint *uri* after *delay* seconds (0: now), dropping the lint planned before."""
+    def schedule(self, uri: str, delay: float = DELAY, again: bool = False) -> None:
+        """Lint *uri* after *delay* seconds (0: now), dropping the lint planned before; *again*:
+        even when its text was linted already (on save: its config may have changed)."""
         self.cancel(uri)
-        task = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
+        task = asyncio.get_running_loop().create_task(self._lint_later(uri, delay, again))
         self._pending[uri] = task
         task.add_done_callback(lambda done: self._forget(uri, done))
 
@@ -75,11 +76,11 @@ class Linter:
             self.cancel(uri)
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    async def _lint_later(self, uri: str, delay: float) -> None:
+    async def _lint_later(self, uri: str, delay: float, again: bool) -> None:
         if delay:
             await asyncio.sleep(delay)
         snapshot = self._snapshot(uri)
-        if snapshot is not None and not self._is_kept(snapshot):
+        if snapshot is not None and (again or not self._is_kept(snapshot)):
             await self._lint_and_publish(snapshot)
 
     def _is_kept(self, snapshot: Snapshot) -> bool:

@@ -128,7 +128,9 @@ class Session:
         self.linter.schedule(params.text_document.uri, delay=DELAY)
 
     def did_save(self, params: types.DidSaveTextDocumentParams) -> None:
-        self.linter.schedule(params.text_document.uri, delay=0)
+        # Again even when the text was linted: in an editor that does not watch the config files
+        # for the server, saving is how an edited config comes to apply.
+        self.linter.schedule(params.text_document.uri, delay=0, again=True)
 
     def did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
