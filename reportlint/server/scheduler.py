@@ -64,7 +64,7 @@ class Linter:
         if snapshot is None:
             return None
         if self._is_kept(snapshot):
-            return self._outcomes[uri]
+            return self._outcomes[snapshot.uri]
         return await self._lint_and_publish(snapshot)
 
     async def in_worker(self, work: Callable[..., T], *args) -> T:
