@@ -249,6 +249,24 @@ async def test_columns_after_a_character_outside_the_bmp_count_utf16_units(clien
     assert outside is None
 
 
+@pytest.mark.asyncio
+async def test_a_client_that_counts_code_points_gets_code_points(workspace, cache):
+    # A second server, for a client that offers UTF-32 positions (pygls takes the client's choice).
+    config = ClientServerConfig([sys.executable, "-m", "reportlint", "server"], client_factory=make_client,
+                                server_env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    client = await config.start()
+    try:
+        capabilities = types.ClientCapabilities(general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf32]))
+        answer = await client.initialize_session(types.InitializeParams(capabilities=capabilities))
+        assert answer.capabilities.position_encoding == types.PositionEncodingKind.Utf32
+        diagnostics = await open_document(client, workspace / "utf-32.txt", "𠮷𠮷新增新增装机容量。\n")
+        assert [d.range for d in diagnostics] == [types.Range(position(0, 2), position(0, 6))]
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
 # --- hover ---------------------------------------------------------------------------------------
 
 
