@@ -18,7 +18,7 @@ import click
 from . import api, i18n
 from .cli_language import Group, click_message, lang_option
 from .i18n import N_, localize, t, tn
-from .output import FORMATS, STREAMED, RenderOptions, fix_hint, width
+from .output import FORMATS, STREAMED, RenderOptions, fix_hint, fixable_word, rule_documentation, width
 from .progress import ProgressBar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -449,19 +449,11 @@ def list_rules(output_format, config_file) -> None:
         return
     # Columns as wide as their widest cell, heading included (a Chinese heading is two columns a character).
     table = [[t("code"), t("name"), t("severity"), t("fixable"), t("fix"), t("summary")]]
-    table += [[r["code"], r["name"], r["severity"], _fixable(r["fixable"]), _fix_flags(r["fix"]), r["summary"]]
+    table += [[r["code"], r["name"], r["severity"], fixable_word(r["fixable"]), _fix_flags(r["fix"]), r["summary"]]
               for r in rows]
     widths = [max([least, *(width(line[column]) for line in table)]) for column, least in enumerate((7, 4, 8, 9, 8))]
     for line in table:
         click.echo(" ".join(cell + " " * (size - width(cell)) for cell, size in zip(line, widths)) + " " + line[5])
-
-
-#: A rule's "fixable" as its metadata (and `rules --format json`) says it; in Chinese in Chinese.
-_FIXABLE = (N_("never"), N_("sometimes"), N_("always"))
-
-
-def _fixable(value: str) -> str:
-    return localize(value) if value in _FIXABLE else value
 
 
 def _fix_flags(kinds) -> str:
@@ -478,20 +470,21 @@ def _fix_flags(kinds) -> str:
 @lang_option
 def show_rule(rule, config_file) -> None:
     meta = _guarded(lambda: api.rule_registry(config_file).get(rule))
-    click.echo(f"# {meta.code} {meta.name}\n\n{meta.summary}\n")
-    click.echo(t("Default severity: {severity}. Fixable: {fixable}. Source: {source}.", severity=meta.severity.value,
-                 fixable=_fixable(meta.fixable), source=meta.source))
-    if "safe" in meta.fix_kinds:
-        click.echo(t("Plain --fix applies its safe fixes, which change no word."))
-    if "unsafe" in meta.fix_kinds:
-        click.echo(t("Its unsafe fixes may change words: they need --fix --unsafe-fixes (review them with --diff)."))
-    click.echo("")
-    click.echo(meta.doc)
-    defaults = meta.option_defaults()
-    if defaults:
-        click.echo("\n" + t("Defaults:"))
-        for key, value in defaults.items():
-            click.echo(f"  {key} = {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}")
+    click.echo(rule_documentation(meta), nl=False)
+
+
+@cli.command("server", help=N_("Run the language server for editors: LSP over standard input and output."))
+@click.option("--stdio", is_flag=True, help=N_("Talk over standard input and output (the default; for editors that pass it)."))
+@lang_option
+def server(stdio) -> None:
+    # Imported here: pygls is an optional dependency, and the other commands need none of it.
+    try:
+        from .server import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail(t("the language server needs pygls: pip install 'reportlint[lsp]'"))
+    serve()
 
 
 def main() -> None:

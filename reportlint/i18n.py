@@ -270,6 +270,12 @@ CHINESE: dict[str, str] = {
     "Language of reportlint's own messages (default: REPORTLINT_LANG, else the locale: zh-CN when it is "
     "Chinese, else en).":
         "reportlint 自身提示信息的语言（默认：按 REPORTLINT_LANG，未设置时按系统区域设置：中文为 zh-CN，否则为 en）。",
+    "Run the language server for editors: LSP over standard input and output.":
+        "运行供编辑器使用的语言服务器：通过标准输入和标准输出使用 LSP 通信。",
+    "Talk over standard input and output (the default; for editors that pass it).":
+        "通过标准输入和标准输出通信（默认方式；供传入此选项的编辑器使用）。",
+    "the language server needs pygls: pip install 'reportlint[lsp]'":
+        "语言服务器需要 pygls：pip install 'reportlint[lsp]'",
     "Check PATHS (files, folders, or - for stdin; default: the working folder).":
         "检查 PATHS（文件、文件夹，或用 - 表示标准输入；默认为当前文件夹）。",
     "Output format (default: text).": "输出格式（默认：text）。",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import concise_format, github_format, json_format, sarif_format, text_format
 from .hints import fix_hint
 from .options import RenderOptions
+from .rule_doc import fixable_word, rule_documentation
 from .text_format import width
 
 FORMATS = {
@@ -23,4 +24,4 @@ STREAMED = {
 }
 
 
-__all__ = ["FORMATS", "STREAMED", "RenderOptions", "fix_hint", "width"]
+__all__ = ["FORMATS", "STREAMED", "RenderOptions", "fix_hint", "fixable_word", "rule_documentation", "width"]
