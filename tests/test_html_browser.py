@@ -122,7 +122,7 @@ def test_every_finding_of_the_json_is_highlighted_at_its_text(opened, sample_rep
     _, findings = sample_report
     source = SAMPLE.read_text(encoding="utf-8")
     assert len(findings) == 15
-    for number, item in enumerate(findings):
+    for number, item in enumerate(findings, 1):  # finding N of the page is the Nth of the JSON
         assert opened.highlighted(number) == expected_text(source, item), item
         entry = opened.page.locator(f"#i{number}")
         assert entry.get_attribute("data-rule") == item["code"] and item["message"] in entry.inner_text()
@@ -132,9 +132,9 @@ def test_every_finding_of_the_json_is_highlighted_at_its_text(opened, sample_rep
 def test_filters_hide_and_show_entries_and_highlights(opened, sample_report):
     _, findings = sample_report
     page = opened.page
-    everything = set(range(len(findings)))
-    info = {n for n, item in enumerate(findings) if item["severity"] == "info"}
-    doubled = {n for n, item in enumerate(findings) if item["name"] == "doubled-word"}
+    everything = set(range(1, len(findings) + 1))
+    info = {n for n, item in enumerate(findings, 1) if item["severity"] == "info"}
+    doubled = {n for n, item in enumerate(findings, 1) if item["name"] == "doubled-word"}
     assert info and doubled and len(doubled) < len(findings)
 
     def shown() -> set[int]:
@@ -171,9 +171,10 @@ def test_filters_hide_and_show_entries_and_highlights(opened, sample_report):
 def test_a_click_on_a_finding_scrolls_to_it_and_marks_its_related_place(opened, sample_report):
     _, findings = sample_report
     page = opened.page
-    number = max((n for n, item in enumerate(findings) if item["related"] and item["name"] == "broken-paragraph"),
-                 key=lambda n: findings[n]["line"])
-    assert findings[number]["line"] > 40  # far down the page: it must be scrolled to
+    number = max((n for n, item in enumerate(findings, 1) if item["related"] and item["name"] == "broken-paragraph"),
+                 key=lambda n: findings[n - 1]["line"])
+    finding = findings[number - 1]
+    assert finding["line"] > 40  # far down the page: it must be scrolled to
     first = f"#docs mark[data-f~='{number}']"
     assert not opened.in_view(first)
     page.locator(f"#i{number} a.go").click()
@@ -186,7 +187,7 @@ def test_a_click_on_a_finding_scrolls_to_it_and_marks_its_related_place(opened, 
     detail = page.locator("#detail")
     assert detail.is_visible()
     text = detail.inner_text()
-    assert findings[number]["message"] in text and "相关位置" in text and findings[number]["code"] in text
+    assert finding["message"] in text and "相关位置" in text and finding["code"] in text
     assert "为什么重要" in text and "位置" in text
 
     # the related link brings the related place into view
@@ -197,11 +198,11 @@ def test_a_click_on_a_finding_scrolls_to_it_and_marks_its_related_place(opened, 
     assert opened.in_view(related)
 
     # a click on another highlight shows its finding
-    other = next(n for n, item in enumerate(findings) if item["name"] == "doubled-word")
+    other = next(n for n, item in enumerate(findings, 1) if item["name"] == "doubled-word")
     mark = page.locator(f"#docs mark[data-f~='{other}']").first
     mark.scroll_into_view_if_needed()
     mark.click()
-    assert findings[other]["message"] in detail.inner_text()
+    assert findings[other - 1]["message"] in detail.inner_text()
     assert "sel" in page.locator(f"#i{other}").get_attribute("class")
     assert "sel" not in page.locator(f"#i{number}").get_attribute("class")
     ARTIFACTS.mkdir(exist_ok=True)
@@ -219,7 +220,7 @@ def test_the_page_stacks_on_a_phone_and_prints_without_its_controls(browser, sam
     page.emulate_media(media="print")
     assert not page.locator(".filters").is_visible()
     assert page.locator("#side li.it").first.is_visible() and page.locator("#rules").is_visible()
-    assert page.locator("#i0 .more").count() == 0 or page.locator("#i0 .more").is_visible()
+    assert page.locator("#i1 .more").is_visible()  # its fix and related place, shown only when selected on screen
     assert phone.errors == []
     page.close()
 
@@ -236,7 +237,7 @@ def test_a_script_in_a_checked_document_does_not_run(browser, tmp_path):
     assert page.locator("#docs img, #side img").count() == 0
     assert HOSTILE in page.locator("#docs .l").first.inner_text()
     assert name in page.locator("#file-0 h2").inner_text()
-    page.locator("#i0 a.go").click()
+    page.locator("#i1 a.go").click()
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert opened.errors == []
     page.close()

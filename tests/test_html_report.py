@@ -131,9 +131,9 @@ def test_the_sample_lists_each_finding_once_in_output_order(sample):
     findings = results.findings
     assert len(findings) == 15
     assert [item["attrs"]["data-f"] for item in page.items] != []
-    assert sorted(int(item["attrs"]["data-f"]) for item in page.items) == list(range(len(findings)))
+    assert sorted(int(item["attrs"]["data-f"]) for item in page.items) == list(range(1, len(findings) + 1))
     for item in page.items:
-        finding = findings[int(item["attrs"]["data-f"])]
+        finding = findings[int(item["attrs"]["data-f"]) - 1]  # finding N is the Nth of the output
         assert (item["attrs"]["data-rule"], item["attrs"]["data-sev"]) == (finding.code, finding.severity.value)
         assert finding.message in item["text"] and f"{finding.line}:{finding.column}" in item["text"]
     for finding in findings:
@@ -143,13 +143,13 @@ def test_the_sample_lists_each_finding_once_in_output_order(sample):
 def test_the_sample_highlights_the_exact_text_of_every_span(sample):
     results, page = sample
     source = results.files[0].document.source
-    for number, finding in enumerate(results.findings):
+    for number, finding in enumerate(results.findings, 1):
         assert page.highlight(number) == span_text(source, finding.span), finding
         first = next(m for m in page.marks if str(number) in (m["attrs"].get("data-f") or "").split())
         assert first["line"]["attrs"]["data-n"] == str(finding.line)
         assert first["file"] == "file-0"
     # the related places are highlighted too: the other half of each broken paragraph
-    broken = [(n, f) for n, f in enumerate(results.findings) if f.name == "broken-paragraph" and f.related]
+    broken = [(n, f) for n, f in enumerate(results.findings, 1) if f.name == "broken-paragraph" and f.related]
     assert broken
     for number, finding in broken:
         related = finding.related[0].span
@@ -176,13 +176,13 @@ def test_overlapping_and_nested_spans_across_lines_and_blank_lines():
                4: {"file_level": ""}}  # a finding about the whole file is still shown at its span
     result = hand_made(source, spans, extra=related)
     page = render(RunResult([result]))
-    for number, finding in enumerate(result.findings):
+    for number, finding in enumerate(result.findings, 1):
         assert page.highlight(number) == span_text(source, finding.span)
-    assert page.related("0.0") == "第三行"
+    assert page.related("1.0") == "第三行"
     innermost = next(m for m in page.marks if m["text"] == "内")
-    assert set(innermost["attrs"]["data-f"].split()) == {"0", "1", "2", "4"}
+    assert set(innermost["attrs"]["data-f"].split()) == {"1", "2", "3", "5"}
     assert "e" in innermost["class"]  # the most severe finding over it gives the colour
-    empty = [m for m in page.marks if m["attrs"].get("data-f") == "3"]
+    empty = [m for m in page.marks if m["attrs"].get("data-f") == "4"]
     assert len(empty) == 1 and empty[0]["text"] == "" and empty[0]["line"]["attrs"]["data-n"] == "1"
     assert [line["attrs"]["data-n"] for line in page.lines] == ["1", "3", "4"]  # line 2 is blank
     assert all("\r" not in mark["text"] for mark in page.marks)
@@ -201,7 +201,7 @@ def test_a_document_that_holds_html_is_shown_as_text_and_runs_nothing(tmp_path):
     result = FileResult(result.path, result.document, [hostile], fixable=frozenset({hostile}))
     text = FORMATS["html"](RunResult([result]))
     page = Page(text)
-    assert page.highlight(0) == HOSTILE
+    assert page.highlight(1) == HOSTILE
     assert page.lines[0]["text"] == source.split("\n")[0]
     assert len(page.scripts) == 1 and page.scripts[0] == html_format.asset("report.js")
     assert not [tag for tag, _ in page.elements if tag in ("img", "iframe", "object", "embed", "link")]
@@ -228,7 +228,7 @@ def test_a_word_file_is_shown_by_paragraph(tmp_path):
     assert document.is_word and results.findings
     page = render(results)
     assert page.lines and all(line["attrs"]["data-n"].startswith("¶") for line in page.lines)
-    for number, finding in enumerate(results.findings):
+    for number, finding in enumerate(results.findings, 1):
         assert page.highlight(number) == span_text(document.source, finding.span)
         first = next(m for m in page.marks if str(number) in (m["attrs"].get("data-f") or "").split())
         assert first["line"]["attrs"]["data-n"] == f"¶{finding.line}"
@@ -269,7 +269,7 @@ def test_a_related_place_in_another_file_is_highlighted_there():
                                              Related(Span(0, 1), "不在报告里", path="c.txt"))}})
     second = hand_made("乙文件：一段话。\n", [], path="b.txt")
     page = render(RunResult([first, second]))
-    assert page.related("0.0") == "件："
+    assert page.related("1.0") == "件："
     assert {m["file"] for m in page.marks if m["attrs"].get("data-r")} == {"file-1"}
     item = page.items[0]["text"]
     assert "相关位置：原文在乙文件（b.txt:1:3）" in item
@@ -279,7 +279,7 @@ def test_a_related_place_in_another_file_is_highlighted_there():
 def test_fixes_show_before_and_after_and_whether_they_apply(sample):
     results, page = sample
     source = results.files[0].document.source
-    fixed = [(n, f) for n, f in enumerate(results.findings) if f.fix]
+    fixed = [(n, f) for n, f in enumerate(results.findings, 1) if f.fix]
     assert {f.fix.applicability for _, f in fixed} == {"safe", "unsafe"}
     for number, finding in fixed:
         inside = [e for e in page.all if e["item"] == str(number)]

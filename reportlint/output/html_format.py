@@ -62,8 +62,9 @@ class Place:
 
 @dataclass
 class Report:
-    """The findings of a run numbered from 0 in output order (the order of ``--format json``),
-    and the places to highlight in each file."""
+    """The findings of a run numbered from 1 in output order (finding N is the Nth object of
+    ``--format json``; its entry is #iN, its highlights carry N in data-f), and the places to
+    highlight in each file."""
 
     results: RunResult
     numbered: list[tuple[int, FileResult, Finding]] = field(default_factory=list)
@@ -73,7 +74,7 @@ class Report:
         paths = {result.path for result in self.results.files if result.document is not None}
         for result in self.results.files:
             for finding in result.findings:
-                number = len(self.numbered)
+                number = len(self.numbered) + 1
                 self.numbered.append((number, result, finding))
                 self.places.setdefault(result.path, []).append(
                     Place(finding.span, str(number), True, finding.severity))
@@ -204,7 +205,7 @@ def finding_item(number: int, result: FileResult, finding: Finding, report: Repo
     more = fix_block(result, finding) + related_block(number, result, finding, report)
     return (f'<li class="it" id="i{number}" data-f="{number}" data-rule="{escape(finding.code)}" '
             f'data-sev="{finding.severity.value}"><a class="go" href="#m{number}">'
-            f'<span class="no">{number + 1}</span> <span class="lv lv-{LEVEL_CLASS[finding.severity]}">'
+            f'<span class="no">{number}</span> <span class="lv lv-{LEVEL_CLASS[finding.severity]}">'
             f'{LEVELS[finding.severity]}</span> <span class="loc">{escape(where)}</span> '
             f'<span class="msg">{escape(finding.message)}</span></a>'
             + (f'<div class="more">{more}</div>' if more else "") + "</li>")
@@ -373,11 +374,11 @@ class _Pieces:
         elif kind == _END:
             del self.active[place.key]
             if place.finding and place.key in self.last:
-                self.ends.setdefault(self.last[place.key], []).append(str(int(place.key) + 1))
+                self.ends.setdefault(self.last[place.key], []).append(place.key)
         elif kind == _ANCHOR:
             self.out.append(_anchor(place))
         else:
-            self.out.append(_mark({place.key: place}, "", str(int(place.key) + 1) if place.finding else ""))
+            self.out.append(_mark({place.key: place}, "", place.key if place.finding else ""))
 
     def numbered(self) -> list[str]:
         """The pieces, the last piece of each finding numbered (data-e)."""
