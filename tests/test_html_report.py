@@ -316,6 +316,9 @@ def test_a_clean_run_says_so():
     text = FORMATS["html"](RunResult([hand_made("一段话。\n", [])]))
     assert "没有发现问题" in text and '<li class="it"' not in text
     Page(text)
+    nothing = FORMATS["html"](RunResult([]))  # every named file excluded (--force-exclude)
+    assert "检查了 0 个文件，没有发现问题。" in nothing
+    Page(nothing)
 
 
 def test_the_command_line_writes_the_report_and_names_the_file(tmp_path, monkeypatch):
@@ -343,10 +346,13 @@ def test_the_renderer_is_imported_only_when_a_report_is_made():
     assert "'html'" in done.stdout
 
 
-def test_the_json_of_the_sample_and_the_page_agree_on_the_places(sample):
-    # the numbers of the page are the positions of --format json (tests/test_html_browser.py relies on it)
+def test_finding_n_of_the_page_is_object_n_of_the_json(sample):
+    # tests/test_html_browser.py compares the page with --format json by this numbering
     results, page = sample
     items = json.loads(FORMATS["json"](results))
-    assert [(i["code"], i["line"], i["column"]) for i in items] == [
-        (f.code, f.line, f.column) for f in results.findings]
-    assert [m["attrs"]["data-f"] for m in page.marks if m["attrs"].get("data-f")]
+    entries = {int(item["attrs"]["data-f"]): item for item in page.items}
+    assert sorted(entries) == list(range(1, len(items) + 1))
+    for number, item in enumerate(items, 1):
+        entry = entries[number]
+        assert entry["attrs"]["data-rule"] == item["code"] and entry["attrs"]["data-sev"] == item["severity"]
+        assert f"{number} " in entry["text"] and f"{item['line']}:{item['column']} {item['message']}" in entry["text"]
