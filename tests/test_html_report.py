@@ -292,6 +292,18 @@ def test_fixes_show_before_and_after_and_whether_they_apply(sample):
     assert not [e for e in page.all if e["tag"] in ("del", "ins") and e["item"] not in {str(n) for n, _ in fixed}]
 
 
+def test_a_fix_across_a_crlf_line_end_shows_one_mark_for_it():
+    source = "第一段没有句号\r\n第二段接着写。\r\n"
+    end = source.index("第二段")
+    fix = Fix((Edit(Span(end - 2, end), ""),), "unsafe", "合并为一段")
+    result = hand_made(source, [(0, 7, Severity.WARNING)], extra={0: {"fix": fix}})
+    result = FileResult(result.path, result.document, result.findings, fixable=frozenset(result.findings))
+    page = render(RunResult([result]))
+    assert [e["text"] for e in page.all if e["tag"] == "del"] == ["⏎"]
+    assert [e["text"] for e in page.all if e["tag"] == "ins"] == [""]
+    assert "␍" not in "".join(e["text"] for e in page.all if e["item"] == "1")
+
+
 def test_a_word_file_fix_is_not_said_to_apply(tmp_path):
     results = lint_paths([str(sample_as_word(tmp_path / "报告.docx"))])
     assert any(f.fix for f in results.findings) and not results.files[0].fixable

@@ -225,16 +225,20 @@ def fix_block(result: FileResult, finding: Finding) -> str:
     edits = []
     for edit in fix.edits[:FIX_EDITS]:
         start, end = edit.span.start, edit.span.end
-        left = escape(doc.source[max(0, start - FIX_CONTEXT):start].replace("\n", "⏎"))
-        right = escape(doc.source[end:end + FIX_CONTEXT].replace("\n", "⏎"))
-        before = escape(doc.source[start:end].replace("\n", "⏎"))
-        after = escape(edit.content.replace("\n", "⏎"))
+        left = _one_line(doc.source[max(0, start - FIX_CONTEXT):start])
+        right = _one_line(doc.source[end:end + FIX_CONTEXT])
+        before, after = _one_line(doc.source[start:end]), _one_line(edit.content)
         edits.append(f'<li><span class="ctx">{left}</span><del>{before}</del><span class="ctx">{right}</span>'
                      f'<br>→ <span class="ctx">{left}</span><ins>{after}</ins><span class="ctx">{right}</span></li>')
     if len(fix.edits) > FIX_EDITS:
         edits.append(f"<li>另有 {len(fix.edits) - FIX_EDITS} 处同样的修改</li>")
     title = f'<span class="title">{escape(fix.title)}</span>' if fix.title else ""
     return f'<div class="fix {kind}"><span class="tag">{tag}</span>{title}<ul>{"".join(edits)}</ul></div>'
+
+
+def _one_line(text: str) -> str:
+    """Text of a fix on one line, its line breaks shown as ⏎ (a CRLF as one), escaped."""
+    return escape(text.replace("\r\n", "\n").replace("\n", "⏎"))
 
 
 def related_block(number: int, result: FileResult, finding: Finding, report: Report) -> str:
