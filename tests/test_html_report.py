@@ -121,6 +121,12 @@ def hand_made(source: str, spans: list[tuple[int, int, Severity]], path: str = "
 
 
 @pytest.fixture(scope="module")
+def word(tmp_path_factory) -> RunResult:
+    """The sample as a Word file, linted."""
+    return lint_paths([str(sample_as_word(tmp_path_factory.mktemp("word") / "报告.docx"))])
+
+
+@pytest.fixture(scope="module")
 def sample() -> tuple[RunResult, Page]:
     results = lint_paths([str(SAMPLE)])
     return results, render(results)
@@ -156,9 +162,9 @@ def test_the_sample_highlights_the_exact_text_of_every_span(sample):
         assert page.related(f"{number}.0") == span_text(source, related) != ""
 
 
-def test_the_sample_report_keeps_every_line_in_blocks():
+def test_the_sample_report_keeps_every_line_in_blocks(sample):
     source = SAMPLE.read_text(encoding="utf-8")
-    page = render(lint_paths([str(SAMPLE)]))
+    _, page = sample
     kept = {int(line["attrs"]["data-n"]): line["text"] for line in page.lines}
     expected = {n: text for n, text in enumerate(source.split("\n"), 1) if text.strip()}
     assert kept == expected
@@ -210,8 +216,8 @@ def test_a_document_that_holds_html_is_shown_as_text_and_runs_nothing(tmp_path):
 
 
 def test_the_page_is_self_contained(sample):
-    _, page = sample
-    text = FORMATS["html"](lint_paths([str(SAMPLE)]))
+    results, page = sample
+    text = FORMATS["html"](results)
     assert text.startswith("<!DOCTYPE html>")
     references = [value for _, attrs in page.elements for name, value in attrs.items() if name in ("src", "href")]
     assert references and all(value.startswith("#") for value in references), references
@@ -221,9 +227,8 @@ def test_the_page_is_self_contained(sample):
     assert "@media print" in html_format.asset("report.css")
 
 
-def test_a_word_file_is_shown_by_paragraph(tmp_path):
-    word = sample_as_word(tmp_path / "报告.docx")
-    results = lint_paths([str(word)])
+def test_a_word_file_is_shown_by_paragraph(word):
+    results = word
     document = results.files[0].document
     assert document.is_word and results.findings
     page = render(results)
@@ -304,8 +309,8 @@ def test_a_fix_across_a_crlf_line_end_shows_one_mark_for_it():
     assert "␍" not in "".join(e["text"] for e in page.all if e["item"] == "1")
 
 
-def test_a_word_file_fix_is_not_said_to_apply(tmp_path):
-    results = lint_paths([str(sample_as_word(tmp_path / "报告.docx"))])
+def test_a_word_file_fix_is_not_said_to_apply(word):
+    results = word
     assert any(f.fix for f in results.findings) and not results.files[0].fixable
     text = FORMATS["html"](results)
     assert "建议修改（需手工修改，不会自动应用）" in text and "可自动修复（--fix）" not in text
