@@ -19,6 +19,7 @@ from running import run
 from test_docx import sample_as_word
 
 from reportlint.api import lint_paths
+from reportlint.i18n import ZH_CN, localize
 from reportlint.model import Edit, Finding, Fix, Related, Severity
 from reportlint.output import FORMATS, html_format
 from reportlint.results import FileResult, RunResult
@@ -260,8 +261,10 @@ def test_several_files_make_one_report_with_a_file_list(tmp_path):
         assert f'href="#file-{index}"' in listed and html_format.escape(result.path) in listed
         assert f'<section class="file" id="file-{index}">' in text
     assert '<span class="n">15</span>' in listed and "无问题" in listed
-    assert f"无法读取：{html_format.escape(error.error)}" in listed
-    assert text.count(f"无法读取：{html_format.escape(error.error)}") == 2  # in the list and the file's section
+    reason = localize(error.error, ZH_CN)  # the page is in Chinese, errors too
+    assert reason != error.error and "PDF" in reason
+    assert f"无法读取：{html_format.escape(reason)}" in listed
+    assert text.count(f"无法读取：{html_format.escape(reason)}") == 2  # in the list and the file's section
     assert "1 个文件无法读取" in text
     sample_index = next(i for i, r in enumerate(results.files) if r.path == str(SAMPLE))
     assert {m["file"] for m in page.marks} == {f"file-{sample_index}"}

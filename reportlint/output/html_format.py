@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from ..i18n import ZH_CN, localize
 from ..model import Finding, RuleMeta, Severity
 from ..results import FileResult, RunResult
 from ..text.document import Document, Span
@@ -132,6 +133,11 @@ def summary(report: Report) -> str:
     return text
 
 
+def error_of(result: FileResult) -> str:
+    """Why a file could not be read, in Chinese like the rest of the page, escaped."""
+    return escape(localize(result.error, ZH_CN) or "")
+
+
 def location(result: FileResult, line: int, column: int) -> str:
     """28:24, or ¶12 in a Word file (its line N is paragraph N)."""
     word = result.document is not None and result.document.is_word
@@ -143,7 +149,7 @@ def file_list(report: Report) -> str:
     items = []
     for index, result in enumerate(report.results.files):
         if result.error:
-            state = f'<span class="bad">无法读取：{escape(result.error)}</span>'
+            state = f'<span class="bad">无法读取：{error_of(result)}</span>'
         elif counts[result.path]:
             state = f'<span class="n">{counts[result.path]}</span>'
         else:
@@ -281,7 +287,7 @@ def file_section(index: int, result: FileResult, report: Report) -> str:
     """A file: its name, its findings' count, then its text with the highlights."""
     head = f'<section class="file" id="file-{index}"><h2>{escape(result.path)}</h2>'
     if result.error:
-        return f'{head}<p class="bad">无法读取：{escape(result.error)}</p></section>'
+        return f'{head}<p class="bad">无法读取：{error_of(result)}</p></section>'
     doc = result.document
     if doc is None:
         return f"{head}</section>"
