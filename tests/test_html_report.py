@@ -22,7 +22,7 @@ from reportlint.api import lint_paths
 from reportlint.i18n import ZH_CN, localize
 from reportlint.model import Edit, Finding, Fix, Related, Severity
 from reportlint.output import FORMATS, html_format
-from reportlint.results import FileResult, RunResult
+from reportlint.results import Crash, FileResult, RunResult
 from reportlint.text.document import Span
 from reportlint.text.parse import parse_text
 
@@ -376,3 +376,11 @@ def test_finding_n_of_the_page_is_object_n_of_the_json(sample):
         entry = entries[number]
         assert entry["attrs"]["data-rule"] == item["code"] and entry["attrs"]["data-sev"] == item["severity"]
         assert f"{number} " in entry["text"] and f"{item['line']}:{item['column']} {item['message']}" in entry["text"]
+
+
+def test_a_rule_that_crashed_is_named_in_its_file():
+    result = hand_made("一段话。\n", [(0, 2, Severity.WARNING)])
+    result.crashes.append(Crash("RL999", "some-rule", "ValueError: <bad>", "rule.py:12"))
+    page = Page(FORMATS["html"](RunResult([result])))
+    said = [e["text"] for e in page.all if e["tag"] == "p" and "bad" in e["class"] and e["file"] == "file-0"]
+    assert said == ["规则 RL999 [some-rule] 运行出错，此文件的结果不完整：ValueError: <bad>（rule.py:12）"]
