@@ -18,7 +18,7 @@ import click
 from . import api, i18n
 from .cli_language import Group, click_message, lang_option
 from .i18n import N_, localize, t, tn
-from .output import FORMATS, STREAMED, RenderOptions, fix_hint, fixable_word, rule_documentation, width
+from .output import FORMATS, STREAMED, RenderOptions, fix_hint, fixable_word, rule_documentation, summary, width
 from .progress import ProgressBar
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -243,6 +243,9 @@ def _emit(results: api.RunResult, output_format: str, options: RenderOptions, no
     report = FORMATS[output_format](results, options) + notes
     if output_file:
         _write_report(output_file, report)
+        if output_format == "html":  # a page to open, not a log to read: say where it is and what it holds
+            click.echo(t("reportlint: wrote the HTML report to {path}. {summary}", path=output_file,
+                         summary=summary(results.findings, results, fix_hint=False)), err=True)
     else:
         click.echo(report, nl=False, color=options.color, err=to_stderr)
 

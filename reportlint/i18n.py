@@ -226,6 +226,7 @@ CHINESE: dict[str, str] = {
     "No fixes to apply.": "没有可应用的修复。",
     "{path}: not fixed: {reason}": "{path}: 未修复：{reason}",
     "Wrote {findings} to {path}.": "已将 {findings}写入 {path}。",
+    "reportlint: wrote the HTML report to {path}. {summary}": "reportlint: 已将 HTML 审阅报告写入 {path}。{summary}",
     "{findings} recorded in {path} not shown.": "{path} 中记录的 {findings}未显示。",
     "{done}/{total} files": "{done}/{total} 个文件",
     "{option} applies to the text and concise formats, not {format}":

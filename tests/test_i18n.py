@@ -430,7 +430,7 @@ def test_ctrl_c_is_said_in_the_language_of_the_run(monkeypatch, tmp_path, capsys
 @pytest.mark.parametrize("args, expected", [
     (["--lang", "zh-CN", "check", "--bogus"], "reportlint: 错误：没有“--bogus”这个选项，是否应为“--jobs”（见 reportlint check --help）"),
     (["check", "--lang=zh-CN", "--format", "bogus", "x"],
-     "reportlint: 错误：'--format' 的值“bogus”无效，可选：'concise', 'github', 'json', 'sarif', 'text'"
+     "reportlint: 错误：'--format' 的值“bogus”无效，可选：'concise', 'github', 'html', 'json', 'sarif', 'text'"
      "（见 reportlint check --help）"),
     (["--lang", "zh-CN", "rule"], "reportlint: 错误：缺少参数 RULE（见 reportlint rule --help）"),
     (["--lang", "zh-CN", "bogus"], "reportlint: 错误：没有“bogus”这个命令（见 reportlint --help）"),

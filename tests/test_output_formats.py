@@ -531,7 +531,7 @@ def test_concise_keeps_a_multi_line_message_on_one_line():
 
 
 def test_every_format_is_offered_and_the_json_contract_is_unchanged(sample_json):
-    assert set(FORMATS) == {"text", "concise", "json", "sarif", "github"}
+    assert set(FORMATS) == {"text", "concise", "json", "sarif", "github", "html"}
     keys = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix", "related"}
     assert sample_json and all(set(item) == keys for item in sample_json)
 

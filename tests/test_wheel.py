@@ -96,3 +96,13 @@ def test_installed_wheel_ships_the_rule_packs(installed: Path, outside: Path) ->
     codes = {row["code"] for row in rows}
     assert "RL501" in codes, f"RL501 (rules/confusable-words.toml) missing from the installed wheel: {sorted(codes)}"
     assert {"RL101", "RL102"} <= codes
+
+
+def test_installed_wheel_ships_the_html_report_stylesheet_and_script(installed: Path, outside: Path) -> None:
+    # package data, not Python: read with importlib.resources from reportlint/output/html_report/
+    result = _run([installed / "reportlint", "check", "--format", "html", SAMPLE.name], cwd=outside)
+    assert result.returncode == 1, f"exit {result.returncode}\n{result.stderr}"
+    assets = REPO / "reportlint" / "output" / "html_report"
+    for name in ("report.css", "report.js"):
+        assert (assets / name).read_text(encoding="utf-8") in result.stdout, f"{name} missing from the wheel's page"
+    assert result.stdout.count('<li class="it"') == 15

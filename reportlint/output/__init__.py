@@ -7,7 +7,15 @@ from . import concise_format, github_format, json_format, sarif_format, text_for
 from .hints import fix_hint
 from .options import RenderOptions
 from .rule_doc import fixable_word, rule_documentation
-from .text_format import width
+from .text_format import summary, width
+
+
+def _html(results, options=None):
+    """The HTML review report, its module imported only when one is rendered (start-up time)."""
+    from . import html_format
+
+    return html_format.render(results, options or RenderOptions())
+
 
 FORMATS = {
     "text": text_format.render,
@@ -15,6 +23,7 @@ FORMATS = {
     "json": json_format.render,
     "sarif": sarif_format.render,
     "github": github_format.render,
+    "html": _html,
 }
 
 #: formats that can be written piece by piece as they are rendered (a big run's report need not
@@ -24,4 +33,4 @@ STREAMED = {
 }
 
 
-__all__ = ["FORMATS", "STREAMED", "RenderOptions", "fix_hint", "fixable_word", "rule_documentation", "width"]
+__all__ = ["FORMATS", "STREAMED", "RenderOptions", "fix_hint", "fixable_word", "rule_documentation", "summary", "width"]
