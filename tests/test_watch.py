@@ -51,9 +51,13 @@ def watching(tmp_path):
     report = tmp_path / "报告.txt"
     report.write_text(CLEAN, encoding="utf-8")
     env = {**os.environ, "REPORTLINT_LANG": "en", "NO_COLOR": "1"}
+    # A shell without job control starts its background commands with SIGINT ignored (CI may run
+    # the suite so), and Python then installs no Ctrl-C handler: the watch gets it back, as a
+    # terminal's foreground command has it.
     process = subprocess.Popen([sys.executable, "-m", "reportlint", "check", "--watch", "--format", "concise", "."],
                                cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, encoding="utf-8", env=env)
+                               text=True, encoding="utf-8", env=env,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     out, err = _Lines(process.stdout), _Lines(process.stderr)
     yield report, process, out, err
     if process.poll() is None:
