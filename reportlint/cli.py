@@ -75,23 +75,54 @@ def _complete_rules(ctx, param, incomplete: str):
     return items
 
 
+def _options(*decorators):
+    """Options that more than one command takes, as one decorator (applied in the order listed)."""
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+#: which rules run on a file, and how it is read
+_rule_options = _options(
+    click.option("--select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")),
+    click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to enable in addition to the config's select.")),
+    click.option("--ignore", multiple=True, shell_complete=_complete_rules, help=N_("Rules to disable (codes, names or prefixes, comma-separated).")),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help=N_("Use this config file for every checked file.")),
+    click.option("--encoding", help=N_("Read files in this encoding instead of detecting it.")),
+)
+#: when findings make the exit code 1
+_exit_options = _options(
+    click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings.")),
+    click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+                 help=N_("The least severity that makes the exit code 1 (default: the config's fail-level, else warning).")),
+)
+#: which files a folder walk checks
+_file_options = _options(
+    click.option("--include", multiple=True, help=N_("Files to check in folders (globs, comma-separated); replaces the config's include.")),
+    click.option("--extend-include", multiple=True, help=N_("Files to check in folders in addition to include.")),
+    click.option("--exclude", multiple=True, help=N_("Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults.")),
+    click.option("--extend-exclude", multiple=True, help=N_("Files and folders to skip in addition to exclude.")),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                 help=N_("Skip what .gitignore files ignore (default: on).")),
+    click.option("--force-exclude/--no-force-exclude", default=None,
+                 help=N_("Apply exclude to the files named on the command line too (for pre-commit).")),
+)
+
+
 @cli.command(help=N_("Check PATHS (files, folders, or - for stdin; default: the working folder)."))
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
               help=N_("Output format (default: text)."))
-@click.option("--select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore."))
-@click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to enable in addition to the config's select."))
-@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help=N_("Rules to disable (codes, names or prefixes, comma-separated)."))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help=N_("Use this config file for every checked file."))
-@click.option("--encoding", help=N_("Read files in this encoding instead of detecting it."))
+@_rule_options
 @click.option("--stdin-filename", help=N_("The name of the file read from stdin (-)."))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Write the report to this file instead of standard output (any format)."))
 @click.option("--statistics", is_flag=True, help=N_("Print the number of findings per rule (text and concise formats)."))
-@click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings."))
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=N_("The least severity that makes the exit code 1 (default: the config's fail-level, else warning)."))
+@_exit_options
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print findings only, no source excerpts or summary (text and concise formats)."))
 @click.option("--color/--no-color", default=None,
               help=N_("Colour the text output (default: on a terminal; FORCE_COLOR forces it, NO_COLOR turns it off)."))
@@ -103,14 +134,7 @@ def _complete_rules(ctx, param, incomplete: str):
               help=N_("Report only findings not recorded in this baseline file."))
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Record the findings in this baseline file instead of reporting them."))
-@click.option("--include", multiple=True, help=N_("Files to check in folders (globs, comma-separated); replaces the config's include."))
-@click.option("--extend-include", multiple=True, help=N_("Files to check in folders in addition to include."))
-@click.option("--exclude", multiple=True, help=N_("Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults."))
-@click.option("--extend-exclude", multiple=True, help=N_("Files and folders to skip in addition to exclude."))
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help=N_("Skip what .gitignore files ignore (default: on)."))
-@click.option("--force-exclude/--no-force-exclude", default=None,
-              help=N_("Apply exclude to the files named on the command line too (for pre-commit)."))
+@_file_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=N_("Check files in this many processes (default: the number of cores)."))
 @click.option("-w", "--watch", is_flag=True,
@@ -190,17 +214,21 @@ def _overrides(config_file, select, ignore, extend_select, encoding, stdin_filen
 
 def _check_usage(encoding, output_format, statistics, quiet, write_baseline_file, baseline_file, diff) -> None:
     """Flags that cannot work together, or a wrong --encoding: a usage error, said once."""
-    if encoding:
-        try:
-            api.check_encoding(encoding)
-        except api.InputError as error:
-            _fail(f"--encoding: {localize(i18n.message_of(error))}")
+    _check_encoding(encoding)
     if output_format not in ("text", "concise") and (statistics or quiet):
         # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
         _fail(t("{option} applies to the text and concise formats, not {format}",
                 option="--statistics" if statistics else "--quiet", format=output_format))
     if write_baseline_file and (baseline_file or diff):
         _fail(t("--write-baseline cannot be combined with {option}", option="--baseline" if baseline_file else "--diff"))
+
+
+def _check_encoding(encoding: str | None) -> None:
+    if encoding:
+        try:
+            api.check_encoding(encoding)
+        except api.InputError as error:
+            _fail(f"--encoding: {localize(i18n.message_of(error))}")
 
 
 def _guarded(step, *args):
