@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -457,6 +458,70 @@ def _filter_baseline(run: api.Run, results: api.RunResult, path: Path) -> tuple[
         return run.apply_baseline(results, path)
     except api.BaselineError as error:
         _fail(f"--baseline: {localize(i18n.message_of(error))}")
+
+
+@cli.command("archive", help=N_("Lint PATHS on a Dask cluster (an archive of many documents) and write the findings as "
+                                  "JSON Lines: one finding, or one file that could not be read, a line."))
+@click.argument("paths", nargs=-1)
+@click.option("--scheduler", metavar="ADDRESS",
+              help=N_("The Dask scheduler to run on (tcp://host:8786); default: a local cluster, closed afterwards."))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help=N_("Worker processes of the local cluster (default: the number of cores)."))
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help=N_("Files in one Dask task (default: about eight tasks a worker, at most 128)."))
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help=N_("Write the JSON Lines to this file instead of standard output."))
+@_rule_options
+@_exit_options
+@_file_options
+@lang_option
+def archive(paths, scheduler, workers, partition_size, output_file, select, extend_select, ignore, config_file,
+            encoding, exit_zero, fail_level, include, extend_include, exclude, extend_exclude, respect_gitignore,
+            force_exclude) -> None:
+    # A front end of its own, loaded only by this command: it alone imports dask.
+    from . import archive as dask_archive
+
+    overrides = _overrides(config_file, select, ignore, extend_select, encoding, None, fail_level,
+                           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude)
+    _check_encoding(encoding)
+    if scheduler and workers:
+        _fail(t("--workers sets the size of the local cluster: it cannot be combined with --scheduler"))
+    errors: list[tuple[str, str]] = []
+    with _output(output_file) as write, ProgressBar() as progress:
+        try:
+            summary = dask_archive.lint_archive(
+                paths or (".",), write, overrides, scheduler=scheduler, workers=workers,
+                partition_size=partition_size, progress=progress, on_error=lambda *error: errors.append(error))
+        except (api.ConfigError, api.RegistryError, dask_archive.ArchiveUnavailable) as error:
+            _fail(i18n.message_of(error))
+    for path, error in errors:  # after the progress bar, as check says them
+        _error(f"{path}: {localize(error)}")
+    click.echo(t("Checked {files}: {findings}, {errors}.", files=tn("{count} file", summary.files),
+                 findings=tn("{count} finding", summary.findings), errors=tn("{count} error", summary.errors)),
+               err=True)
+    sys.exit(EXIT_ERROR if summary.errors else EXIT_FINDINGS if summary.failing and not exit_zero else EXIT_CLEAN)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Callable[[str], object]]:
+    """Where a report written in pieces goes: *path* (opened now, so that an unwritable one ends
+    the run before any work), else standard output."""
+    if path is None:
+        yield lambda text: click.echo(text, nl=False)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
+    with file:
+        def write(text: str) -> None:
+            try:
+                file.write(text)
+            except OSError as error:
+                _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
+
+        yield write
 
 
 @cli.command("rules", help=N_("List every rule: code, name, default severity, fixable, summary."))
