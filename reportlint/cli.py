@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -75,23 +76,54 @@ def _complete_rules(ctx, param, incomplete: str):
     return items
 
 
+def _options(*decorators):
+    """Options that more than one command takes, as one decorator (applied in the order listed)."""
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+
+    return apply
+
+
+#: which rules run on a file, and how it is read
+_rule_options = _options(
+    click.option("--select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore.")),
+    click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to enable in addition to the config's select.")),
+    click.option("--ignore", multiple=True, shell_complete=_complete_rules, help=N_("Rules to disable (codes, names or prefixes, comma-separated).")),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                 help=N_("Use this config file for every checked file.")),
+    click.option("--encoding", help=N_("Read files in this encoding instead of detecting it.")),
+)
+#: when findings make the exit code 1
+_exit_options = _options(
+    click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings.")),
+    click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+                 help=N_("The least severity that makes the exit code 1 (default: the config's fail-level, else warning).")),
+)
+#: which files a folder walk checks
+_file_options = _options(
+    click.option("--include", multiple=True, help=N_("Files to check in folders (globs, comma-separated); replaces the config's include.")),
+    click.option("--extend-include", multiple=True, help=N_("Files to check in folders in addition to include.")),
+    click.option("--exclude", multiple=True, help=N_("Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults.")),
+    click.option("--extend-exclude", multiple=True, help=N_("Files and folders to skip in addition to exclude.")),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+                 help=N_("Skip what .gitignore files ignore (default: on).")),
+    click.option("--force-exclude/--no-force-exclude", default=None,
+                 help=N_("Apply exclude to the files named on the command line too (for pre-commit).")),
+)
+
+
 @cli.command(help=N_("Check PATHS (files, folders, or - for stdin; default: the working folder)."))
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATS)), default="text",
               help=N_("Output format (default: text)."))
-@click.option("--select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to run (codes, names or prefixes, comma-separated); replaces the config's select, extend-select and ignore."))
-@click.option("--extend-select", multiple=True, shell_complete=_complete_rules, help=N_("Rules to enable in addition to the config's select."))
-@click.option("--ignore", multiple=True, shell_complete=_complete_rules, help=N_("Rules to disable (codes, names or prefixes, comma-separated)."))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help=N_("Use this config file for every checked file."))
-@click.option("--encoding", help=N_("Read files in this encoding instead of detecting it."))
+@_rule_options
 @click.option("--stdin-filename", help=N_("The name of the file read from stdin (-)."))
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Write the report to this file instead of standard output (any format)."))
 @click.option("--statistics", is_flag=True, help=N_("Print the number of findings per rule (text and concise formats)."))
-@click.option("--exit-zero", is_flag=True, help=N_("Exit 0 even when there are findings."))
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-              help=N_("The least severity that makes the exit code 1 (default: the config's fail-level, else warning)."))
+@_exit_options
 @click.option("-q", "--quiet", is_flag=True, help=N_("Print findings only, no source excerpts or summary (text and concise formats)."))
 @click.option("--color/--no-color", default=None,
               help=N_("Colour the text output (default: on a terminal; FORCE_COLOR forces it, NO_COLOR turns it off)."))
@@ -103,14 +135,7 @@ def _complete_rules(ctx, param, incomplete: str):
               help=N_("Report only findings not recorded in this baseline file."))
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False, path_type=Path),
               help=N_("Record the findings in this baseline file instead of reporting them."))
-@click.option("--include", multiple=True, help=N_("Files to check in folders (globs, comma-separated); replaces the config's include."))
-@click.option("--extend-include", multiple=True, help=N_("Files to check in folders in addition to include."))
-@click.option("--exclude", multiple=True, help=N_("Files and folders to skip (globs, comma-separated); replaces the config's exclude and the defaults."))
-@click.option("--extend-exclude", multiple=True, help=N_("Files and folders to skip in addition to exclude."))
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help=N_("Skip what .gitignore files ignore (default: on)."))
-@click.option("--force-exclude/--no-force-exclude", default=None,
-              help=N_("Apply exclude to the files named on the command line too (for pre-commit)."))
+@_file_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help=N_("Check files in this many processes (default: the number of cores)."))
 @click.option("-w", "--watch", is_flag=True,
@@ -190,17 +215,21 @@ def _overrides(config_file, select, ignore, extend_select, encoding, stdin_filen
 
 def _check_usage(encoding, output_format, statistics, quiet, write_baseline_file, baseline_file, diff) -> None:
     """Flags that cannot work together, or a wrong --encoding: a usage error, said once."""
-    if encoding:
-        try:
-            api.check_encoding(encoding)
-        except api.InputError as error:
-            _fail(f"--encoding: {localize(i18n.message_of(error))}")
+    _check_encoding(encoding)
     if output_format not in ("text", "concise") and (statistics or quiet):
         # A machine format has no summary to shorten or counts to add: say so rather than ignore it.
         _fail(t("{option} applies to the text and concise formats, not {format}",
                 option="--statistics" if statistics else "--quiet", format=output_format))
     if write_baseline_file and (baseline_file or diff):
         _fail(t("--write-baseline cannot be combined with {option}", option="--baseline" if baseline_file else "--diff"))
+
+
+def _check_encoding(encoding: str | None) -> None:
+    if encoding:
+        try:
+            api.check_encoding(encoding)
+        except api.InputError as error:
+            _fail(f"--encoding: {localize(i18n.message_of(error))}")
 
 
 def _guarded(step, *args):
@@ -432,6 +461,70 @@ def _filter_baseline(run: api.Run, results: api.RunResult, path: Path) -> tuple[
         return run.apply_baseline(results, path)
     except api.BaselineError as error:
         _fail(f"--baseline: {localize(i18n.message_of(error))}")
+
+
+@cli.command("archive", help=N_("Lint PATHS on a Dask cluster (an archive of many documents) and write the findings as "
+                                  "JSON Lines: one finding, or one file that could not be read, a line."))
+@click.argument("paths", nargs=-1)
+@click.option("--scheduler", metavar="ADDRESS",
+              help=N_("The Dask scheduler to run on (tcp://host:8786); default: a local cluster, closed afterwards."))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help=N_("Worker processes of the local cluster (default: the number of cores)."))
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help=N_("Files in one Dask task (default: about eight tasks a worker, at most 128)."))
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help=N_("Write the JSON Lines to this file instead of standard output."))
+@_rule_options
+@_exit_options
+@_file_options
+@lang_option
+def archive(paths, scheduler, workers, partition_size, output_file, select, extend_select, ignore, config_file,
+            encoding, exit_zero, fail_level, include, extend_include, exclude, extend_exclude, respect_gitignore,
+            force_exclude) -> None:
+    # A front end of its own, loaded only by this command: it alone imports dask.
+    from . import archive as dask_archive
+
+    overrides = _overrides(config_file, select, ignore, extend_select, encoding, None, fail_level,
+                           include, extend_include, exclude, extend_exclude, respect_gitignore, force_exclude)
+    _check_encoding(encoding)
+    if scheduler and workers:
+        _fail(t("--workers sets the size of the local cluster: it cannot be combined with --scheduler"))
+    errors: list[tuple[str, str]] = []
+    with _output(output_file) as write, ProgressBar() as progress:
+        try:
+            summary = dask_archive.lint_archive(
+                paths or (".",), write, overrides, scheduler=scheduler, workers=workers,
+                partition_size=partition_size, progress=progress, on_error=lambda *error: errors.append(error))
+        except (api.ConfigError, api.RegistryError, dask_archive.ArchiveUnavailable) as error:
+            _fail(i18n.message_of(error))
+    for path, error in errors:  # after the progress bar, as check says them
+        _error(f"{path}: {localize(error)}")
+    click.echo(t("Checked {files}: {findings}, {errors}.", files=tn("{count} file", summary.files),
+                 findings=tn("{count} finding", summary.findings), errors=tn("{count} error", summary.errors)),
+               err=True)
+    sys.exit(EXIT_ERROR if summary.errors else EXIT_FINDINGS if summary.failing and not exit_zero else EXIT_CLEAN)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Callable[[str], object]]:
+    """Where a report written in pieces goes: *path* (opened now, so that an unwritable one ends
+    the run before any work), else standard output."""
+    if path is None:
+        yield lambda text: click.echo(text, nl=False)
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
+    with file:
+        def write(text: str) -> None:
+            try:
+                file.write(text)
+            except OSError as error:
+                _fail(t("--output-file: cannot write {path}: {reason}", path=path, reason=i18n.reason_of(error)))
+
+        yield write
 
 
 @cli.command("rules", help=N_("List every rule: code, name, default severity, fixable, summary."))

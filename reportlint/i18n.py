@@ -241,6 +241,15 @@ CHINESE: dict[str, str] = {
     "rule {code} ({name}) crashed on {path}: {error} at {where}":
         "规则 {code}（{name}）检查 {path} 时崩溃：{error}，位于 {where}",
     "the process checking it failed: {error}": "检查它的进程失败：{error}",
+    # archive (reportlint.archive, on Dask)
+    "--workers sets the size of the local cluster: it cannot be combined with --scheduler":
+        "--workers 设定本机集群的规模：不能与 --scheduler 同时使用",
+    "Checked {files}: {findings}, {errors}.": "已检查 {files}：{findings}，{errors}。",
+    "rule {code} ({name}) crashed: {error} at {where}": "规则 {code}（{name}）崩溃：{error}，位于 {where}",
+    "standard input cannot be sent to a cluster; name files or folders": "标准输入无法发送到集群；请指定文件或文件夹",
+    "archive needs dask and distributed: pip install 'reportlint[dask]'":
+        "archive 需要 dask 和 distributed：pip install 'reportlint[dask]'",
+    "cannot reach the Dask scheduler at {address}: {reason}": "无法连接 {address} 处的 Dask 调度器：{reason}",
     "internal error: {error}": "内部错误：{error}",
     # --show-settings, rules, rule
     "config file: {path}": "配置文件：{path}",
@@ -324,6 +333,15 @@ CHINESE: dict[str, str] = {
     "List every rule: code, name, default severity, fixable, summary.": "列出所有规则：代码、名称、默认级别、能否修复、说明。",
     "Include the rule packs this config names.": "包括此配置文件指定的规则包。",
     "Show the documentation of RULE (a code or a name).": "显示规则 RULE（代码或名称）的文档。",
+    "Lint PATHS on a Dask cluster (an archive of many documents) and write the findings as JSON Lines: one finding, "
+    "or one file that could not be read, a line.":
+        "在 Dask 集群上检查 PATHS（大量文档组成的档案），以 JSON Lines 格式输出：每行一个问题，或一个无法读取的文件。",
+    "The Dask scheduler to run on (tcp://host:8786); default: a local cluster, closed afterwards.":
+        "所用的 Dask 调度器（tcp://host:8786）；默认：在本机启动一个集群，用完即关闭。",
+    "Worker processes of the local cluster (default: the number of cores).": "本机集群的工作进程数（默认：CPU 核数）。",
+    "Files in one Dask task (default: about eight tasks a worker, at most 128).":
+        "每个 Dask 任务检查的文件数（默认：每个工作进程约八个任务，至多 128 个文件）。",
+    "Write the JSON Lines to this file instead of standard output.": "把 JSON Lines 写入此文件，而不是标准输出。",
     # --- files and folders -----------------------------------------------------------------
     "no such file or folder": "文件或文件夹不存在",
     "no such file": "文件不存在",

@@ -81,12 +81,18 @@ class Planner:
             self.base_config(Path.cwd())
 
     def plan(self, path: Path, display: str) -> FilePlan:
-        """The config for a file, the rules to run on it and its registry; raises ConfigError."""
-        base = self.base_config(Path(display).parent if path == Path("-") else path.parent)
+        """The config for a file, the rules to run on it and its registry; raises ConfigError.
+
+        Where the file is decides, not the name it is shown by: per-file-ignores match *path*
+        (stdin: *display*, the name --stdin-filename gives it). ``check`` shows a file by its
+        path; a Dask worker (reportlint.archive) is sent the absolute path with the name the
+        user gave, which is relative to another machine's working folder."""
+        stdin = path == Path("-")
+        base = self.base_config(Path(display).parent if stdin else path.parent)
         if id(base) not in self._prepared:
             self._prepared[id(base)] = (base, *self._prepare(base))
         _, config, registry = self._prepared[id(base)]
-        return FilePlan(display, config, rules_for_document(registry, config, display),
+        return FilePlan(display, config, rules_for_document(registry, config, display if stdin else str(path)),
                         self.overrides.fail_level or config.fail_level, registry)
 
     def _prepare(self, config: Config) -> tuple[Config, Registry]:

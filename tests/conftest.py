@@ -63,3 +63,18 @@ def pytest_sessionstart(session):
     the run instead of silently skipping them."""
     if os.environ.get("REPORTLINT_REQUIRE_CORPUS") == "1" and not (CORPUS / "gov-reports").is_dir():
         pytest.exit(f"REPORTLINT_REQUIRE_CORPUS=1 but the real corpus is not at {CORPUS}", returncode=1)
+
+
+@pytest.fixture(scope="session")
+def corpus_check():
+    """The whole corpus as ``reportlint check --format json --jobs 1 ../shared/corpus`` lints it,
+    once for the session: the files a walk of CORPUS finds (its SOURCES.md files too), linted in
+    this one process, with the call the command line makes (``Run.lint`` with one job and
+    without whole documents; reportlint.output.json_format renders it as ``--format json``
+    writes it). The corpus gate (tests/test_corpus.py) and the Dask archive test
+    (tests/test_archive.py) share it: linting the corpus takes seconds, and once is enough."""
+    if not CORPUS.is_dir():
+        pytest.skip("the real corpus is not beside this clone")
+    from reportlint.api import Run
+
+    return Run(jobs=1).lint([str(CORPUS)], whole_documents=False)

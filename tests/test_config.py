@@ -11,6 +11,7 @@ from running import run
 from reportlint.api import Overrides, lint_paths, lint_text
 from reportlint.config import Config, config_for, find_config_file, load_config
 from reportlint.errors import ConfigError
+from reportlint.planning import Planner
 
 # RL102 on line 1 (上接第3版), RL101 on line 3, RL501 on line 5 (再接再励, 布署).
 THREE_RULES = (
@@ -288,6 +289,19 @@ def test_per_file_ignores_are_relative_to_the_config_file(tmp_path, monkeypatch)
     draft = write(tmp_path / "草稿" / "第一稿.txt", THREE_RULES)
     monkeypatch.chdir(draft.parent)
     assert codes("第一稿.txt") == ["RL102", "RL501"]
+
+
+def test_per_file_ignores_match_where_the_file_is_not_the_name_it_is_shown_by(tmp_path, monkeypatch):
+    # A Dask worker (reportlint.archive) is sent the absolute path and the name the user gave,
+    # relative to a working folder that is not the worker's.
+    write(tmp_path / "reportlint.toml", '[per-file-ignores]\n"草稿/*.txt" = ["RL101"]\n')
+    draft = write(tmp_path / "草稿" / "第一稿.txt", THREE_RULES)
+    elsewhere = tmp_path / "别处"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    plan = Planner().plan(draft.resolve(), "草稿/第一稿.txt")
+    assert plan.display == "草稿/第一稿.txt"
+    assert "RL101" not in {meta.code for meta, _, _ in plan.rules} and "RL102" in {meta.code for meta, _, _ in plan.rules}
 
 
 # --- severity --------------------------------------------------------------------
