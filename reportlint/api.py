@@ -54,11 +54,13 @@ class FixRun:
 
 
 class Run:
-    """One run of reportlint: the command line's *overrides*, *jobs* processes, and
+    """One run of reportlint: the command line's *overrides*, *jobs* processes (None: as many as
+    the files' number and size are worth, one per core at most), and
     *progress(done, total)* called as files are linted. The configs it reads are planned once
     and kept on the run, so a run sees the config files as they were when it read them."""
 
-    def __init__(self, overrides: Overrides = NO_OVERRIDES, jobs: int = 1, progress: Progress | None = None) -> None:
+    def __init__(self, overrides: Overrides = NO_OVERRIDES, jobs: int | None = 1,
+                 progress: Progress | None = None) -> None:
         self.overrides = overrides
         self.jobs = jobs
         self.progress = progress
@@ -172,13 +174,13 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
 
 
 def lint_paths(paths: Iterable[str], overrides: Overrides = NO_OVERRIDES, stdin: bytes | None = None,
-               jobs: int = 1, progress: Progress | None = None, whole_documents: bool = True) -> RunResult:
+               jobs: int | None = 1, progress: Progress | None = None, whole_documents: bool = True) -> RunResult:
     """Lint files and folders in one run: see `Run.lint`."""
     return Run(overrides, jobs, progress).lint(paths, stdin, whole_documents)
 
 
 def fix_paths(paths: Iterable[str], overrides: Overrides = NO_OVERRIDES, unsafe: bool = False,
-              write: bool = True, jobs: int = 1) -> FixRun:
+              write: bool = True, jobs: int | None = 1) -> FixRun:
     """Lint files and folders and apply their fixes, as ``reportlint check --fix`` does."""
     run = Run(overrides, jobs)
     return run.fix(run.lint(paths), unsafe, write)

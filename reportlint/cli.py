@@ -137,7 +137,7 @@ _file_options = _options(
               help=N_("Record the findings in this baseline file instead of reporting them."))
 @_file_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help=N_("Check files in this many processes (default: the number of cores)."))
+              help=N_("Check files in this many processes (default: one per core, fewer for a few small files)."))
 @click.option("-w", "--watch", is_flag=True,
               help=N_("Check again what changed each time a file is saved, until Ctrl-C."))
 @click.option("--show-files", is_flag=True, help=N_("List the files that would be checked, and check nothing."))
@@ -160,11 +160,11 @@ def check(paths, output_format, output_file, select, extend_select, ignore, conf
                             fix_hint=not (fix or unsafe_fixes), show_fixes=show_fixes)
     if watch:
         _check_watch_usage(paths, fix, diff, write_baseline_file)
-        _watch(paths, overrides, jobs or api.available_cores(), output_format, options, output_file, baseline_file)
+        _watch(paths, overrides, jobs, output_format, options, output_file, baseline_file)
     stdin = _read_stdin() if "-" in paths else None
     fixing = fix or diff
     with ProgressBar() as progress:
-        run = api.Run(overrides, jobs or api.available_cores(), progress)
+        run = api.Run(overrides, jobs, progress)  # no --jobs: None, chosen from the files
         # fixes and baselines work on the paragraphs; without them only the text is kept
         results = _guarded(run.lint, paths, stdin, bool(fixing or baseline_file or write_baseline_file))
     failed, fixes = False, []
@@ -286,7 +286,7 @@ def _check_watch_usage(paths, fix, diff, write_baseline_file) -> None:
             _fail(t("--watch cannot be combined with {option}", option=option))
 
 
-def _watch(paths, overrides: api.Overrides, jobs: int, output_format: str, options: RenderOptions,
+def _watch(paths, overrides: api.Overrides, jobs: int | None, output_format: str, options: RenderOptions,
            output_file: Path | None, baseline_file: Path | None) -> NoReturn:
     """Report on *paths*, then again on each save, clearing the terminal between rounds as
     ruff's watch mode does; Ctrl-C ends it with exit 0 (stopping is how a watch ends)."""

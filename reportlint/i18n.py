@@ -325,7 +325,7 @@ CHINESE: dict[str, str] = {
     "Skip what .gitignore files ignore (default: on).": "跳过 .gitignore 文件所忽略的内容（默认：开启）。",
     "Apply exclude to the files named on the command line too (for pre-commit).":
         "对命令行中指定的文件也应用 exclude（用于 pre-commit）。",
-    "Check files in this many processes (default: the number of cores).": "检查文件所用的进程数（默认：CPU 核数）。",
+    "Check files in this many processes (default: one per core, fewer for a few small files).": "用这么多个进程检查文件（默认：每个 CPU 核一个，文件少而小时更少）。",
     "List the files that would be checked, and check nothing.": "列出将被检查的文件，不做检查。",
     "Check again what changed each time a file is saved, until Ctrl-C.": "每次保存文件后重新检查改动的文件，直到按 Ctrl-C。",
     "Print the config file and the rules that apply to each file, and check nothing.":

@@ -15,7 +15,7 @@ from .errors import InputError
 from .fixing import with_fixable
 from .i18n import Message, message_of
 from .model import Finding
-from .parallel import map_in_processes
+from .parallel import map_in_processes, processes_for
 from .planning import Planner
 from .results import FileResult
 from .text.parse import read_document
@@ -36,13 +36,16 @@ class Task:
         return self.path == Path("-")
 
 
-def lint_all(planner: Planner, tasks: list[Task], stdin: bytes | None, jobs: int,
+def lint_all(planner: Planner, tasks: list[Task], stdin: bytes | None, jobs: int | None,
              progress: Progress | None) -> list[FileResult]:
     """Each task's FileResult, in the order of *tasks*: in this process for one job or one file
-    (no pool to start) and for stdin, else in *jobs* worker processes."""
+    (no pool to start) and for stdin, else in *jobs* worker processes (None: as many as the
+    files' number and size are worth, see parallel.processes_for)."""
     on_disk = [index for index, task in enumerate(tasks) if not task.is_stdin]
+    sizes = {index: _size(tasks[index].path) for index in on_disk} if len(on_disk) > 1 and jobs != 1 else {}
+    if jobs is None:
+        jobs = processes_for(list(sizes.values())) if sizes else 1
     pooled = on_disk if jobs > 1 and len(on_disk) > 1 else []
-    sizes = {index: _size(tasks[index].path) for index in pooled}
     if len(pooled) > jobs:
         # The smallest file is linted here first: what the rules load on first use (the word
         # lexicon, ~0.14 s) is then loaded once, and forked workers inherit it.

@@ -27,6 +27,22 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+#: the least bytes of files a worker process is started for, when the run chooses its processes
+#: itself (no --jobs): below it a worker's start and the documents' trip back cost about what it
+#: saves, and more when another program holds a core. Measured on two cores (bench/README.md):
+#: --jobs 2 against 1 on 4 reports (132 KB) 0.93 times the time with both cores free, 1.04 with
+#: one busy; on 8 reports (276 KB) 0.81 and 0.96.
+BYTES_PER_PROCESS = 128 * 1024
+
+
+def processes_for(sizes: Sequence[int], cores: int | None = None) -> int:
+    """How many processes to lint files of these *sizes* (bytes) in, when the user did not say:
+    one per core this process may use, no more than there are files, nor than one per
+    BYTES_PER_PROCESS of them (a small run is linted here, in one process)."""
+    cores = available_cores() if cores is None else cores
+    return max(1, min(cores, len(sizes), sum(sizes) // BYTES_PER_PROCESS))
+
+
 def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], jobs: int,
                      lost: Callable[[Item, BaseException], Result], weights: Sequence[int] | None = None,
                      progress: Callable[[int, int], None] | None = None) -> list[Result]:

@@ -45,7 +45,7 @@ class Round:
     error: str | None = None
 
 
-def watch(paths: Iterable[str], overrides: Overrides, jobs: int = 1, whole_documents: bool = False) -> Iterator[Round]:
+def watch(paths: Iterable[str], overrides: Overrides, jobs: int | None = 1, whole_documents: bool = False) -> Iterator[Round]:
     """A Round for the files under *paths* now, then one after each batch of saves that touches
     them, until Ctrl-C (the iterator then ends)."""
     paths = list(paths)
@@ -61,7 +61,7 @@ def watch(paths: Iterable[str], overrides: Overrides, jobs: int = 1, whole_docum
 class _Watcher:
     """The last round's results, and how to bring them up to date after a batch of changes."""
 
-    def __init__(self, paths: list[str], overrides: Overrides, jobs: int, whole_documents: bool) -> None:
+    def __init__(self, paths: list[str], overrides: Overrides, jobs: int | None, whole_documents: bool) -> None:
         self.paths, self.overrides, self.jobs, self.whole_documents = paths, overrides, jobs, whole_documents
         self.result: RunResult | None = None
         self.planned: dict[str, str] = {}  # real path -> the name the output shows

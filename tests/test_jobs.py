@@ -171,6 +171,30 @@ def test_one_job_or_one_file_starts_no_pool(tmp_path, monkeypatch):
     assert calls == [(3, 4)]
 
 
+def test_without_jobs_a_few_small_files_are_linted_here_and_larger_runs_by_the_cores(tmp_path, monkeypatch):
+    # a worker costs about what it saves on a few small files, more when another program holds a core
+    calls = []
+
+    def spy(function, items, jobs, **kwargs):
+        calls.append(jobs)
+        return [function(item) for item in items]
+
+    monkeypatch.setattr(linting, "map_in_processes", spy)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 4)
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / "small" / name)
+    assert len(lint_paths(["small"], jobs=None).findings) == 3 and calls == []
+    big = BROKEN * (parallel.BYTES_PER_PROCESS // len(BROKEN.encode()) + 1)  # just over one process's worth
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / "large" / name, big)
+    lint_paths(["large"], jobs=None)
+    assert calls == [3]  # three files of more than 128 KB: one process each, within the 4 cores
+    assert parallel.processes_for([10**6] * 8, cores=4) == 4
+    assert parallel.processes_for([10**6], cores=4) == 1
+    assert parallel.processes_for([100_000, 100_000, 100_000], cores=2) == 2
+    assert parallel.processes_for([50_000, 50_000], cores=2) == 1
+
+
 def test_with_more_files_than_jobs_the_smallest_is_linted_here_first(tmp_path, monkeypatch):
     # so that what the rules load on first use is loaded once, before the workers fork
     for name, copies in (("a.md", 3), ("b.md", 1), ("c.md", 2), ("d.md", 4), ("e.md", 5)):
@@ -189,21 +213,28 @@ def test_with_more_files_than_jobs_the_smallest_is_linted_here_first(tmp_path, m
     assert seen[0] == (1, 5)
 
 
-def test_the_command_line_defaults_to_the_cores(tmp_path, monkeypatch):
-    write(tmp_path / "a.md")
-    write(tmp_path / "b.md")
-    seen = []
+def test_the_command_line_leaves_the_number_to_the_run_unless_told(tmp_path, monkeypatch):
+    big = BROKEN * (parallel.BYTES_PER_PROCESS // len(BROKEN.encode()) + 1)
+    write(tmp_path / "a.md", big)
+    write(tmp_path / "b.md", big)
+    seen, pooled = [], []
     real = api.Run.lint
 
     def lint(run, *args, **kwargs):
         seen.append(run.jobs)
         return real(run, *args, **kwargs)
 
+    def spy(function, items, jobs, **kwargs):
+        pooled.append(jobs)
+        return [function(item) for item in items]
+
     monkeypatch.setattr(api.Run, "lint", lint)
-    monkeypatch.setattr(api, "available_cores", lambda: 7)
+    monkeypatch.setattr(linting, "map_in_processes", spy)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 7)
     assert run("check", ".").exit_code == 1
     assert run("check", "-j", "3", ".").exit_code == 1
-    assert seen == [7, 3]
+    assert seen == [None, 3]
+    assert pooled == [2, 3]  # two files worth a process each, of the 7 cores; then as told
 
 
 def test_jobs_must_be_at_least_one(tmp_path):
