@@ -56,7 +56,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
@@ -67,13 +66,14 @@ from .i18n import Message, reason_of
 from .model import Finding
 from .results import RunResult
 from .text.document import Document, Paragraph
+from .text.lazy_regex import LazyPattern
 
 VERSION = 1
 #: characters of normalised prose on each side of a finding that belong to its fingerprint
 CONTEXT = 20
 #: the longest ``text`` kept in an entry for the reader
 _SHOWN = 30
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = LazyPattern(r"\s+")
 
 
 @dataclass(frozen=True)

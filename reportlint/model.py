@@ -14,6 +14,7 @@ from typing import Any, Literal
 from .i18n import Message
 from .suggest import did_you_mean
 from .text.document import Document, Span
+from .text.lazy_regex import LazyPattern
 
 
 class Severity(str, enum.Enum):
@@ -106,8 +107,8 @@ class NoOptions:
 
 Check = Callable[[Document, Any], Iterator[Violation]]
 Fixable = Literal["never", "sometimes", "always"]
-_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3,4}")
-_NAME = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+_CODE = LazyPattern(r"[A-Z]{1,4}[0-9]{3,4}")
+_NAME = LazyPattern(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Options")
 
 

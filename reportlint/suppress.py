@@ -15,20 +15,20 @@ nothing is reported too (unused-suppression), as ruff's RUF100 does.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .suggest import closest
 from .text.document import Document, Span
+from .text.lazy_regex import LazyPattern
 
 if TYPE_CHECKING:
     from .registry import Registry
 
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 # A directive opens its comment; what follows the action up to --> names the rules.
-_DIRECTIVE = re.compile(r"<!--\s*reportlint-(?P<action>[A-Za-z][A-Za-z0-9_-]*)(?P<rules>[^>]*?)\s*-->")
-_SELECTOR = re.compile(r"[^\s,]+")
+_DIRECTIVE = LazyPattern(r"<!--\s*reportlint-(?P<action>[A-Za-z][A-Za-z0-9_-]*)(?P<rules>[^>]*?)\s*-->")
+_SELECTOR = LazyPattern(r"[^\s,]+")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 from .copy_index import document_parts, is_title_line
 from .lexicon import Token, lexicon
 
@@ -38,15 +39,15 @@ _QUOTED = r"《[^《》\n]{1,40}》|“[^“”\n]{1,30}”|\"[^\"\n]{1,30}\"|�
 _NOTE_FIRST = r"(?:[^（()）\n]{1,30}?[，,；;]\s*)?"
 # （简称“三农”，下同）: the note that the 简称 holds in what follows
 _SAME_BELOW = r"(?:\s*[，,；;]\s*下同)?"
-_DEFINITION = re.compile(rf"[（(]{_NOTE_FIRST}\s*{_VERB}\s*为?\s*[:：]?\s*"
+_DEFINITION = LazyPattern(rf"[（(]{_NOTE_FIRST}\s*{_VERB}\s*为?\s*[:：]?\s*"
                          rf"(?P<shorts>(?:{_QUOTED}|[^（()）《》“”\"\n]){{1,40}}?){_SAME_BELOW}\s*[）)]")
-_SHORT_ITEM = re.compile(_QUOTED)
+_SHORT_ITEM = LazyPattern(_QUOTED)
 # 简称“集团”或“公司”: two 简称 of one name, joined by 或 or a mark
-_JOINER = re.compile(r"[\s或、，,和及]*")
-_BARE_SHORT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９]{2,15}")
+_JOINER = LazyPattern(r"[\s或、，,和及]*")
+_BARE_SHORT = LazyPattern(r"[\u4e00-\u9fffA-Za-z0-9０-９]{2,15}")
 # What ends the clause a full name stands in.
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、“”\"《》（）()【】\[\]\n\t\u3000 ]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_BREAK = LazyPattern(r"[，,。；;：:！!？?、“”\"《》（）()【】\[\]\n\t\u3000 ]")
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
 #: the longest core read from a clause, in characters
 _NAME_MAX = 32
 #: a 简称 that opens thus refers to the document itself or to something named just before
@@ -56,17 +57,17 @@ _TITLE_MARKS = "《》"
 _PROPER_TAGS = ("ns", "nr", "nt", "nz", "j")
 # 全省, 各级, 本市, 我县: a determiner before a name, not a word of it (the dictionary tags 全省 and
 # 本市 as nouns)
-_DETERMINER = re.compile(r"[全各本我该此这][省市县区国州盟旗镇乡村级地]?")
+_DETERMINER = LazyPattern(r"[全各本我该此这][省市县区国州盟旗镇乡村级地]?")
 # The last words of the name of a body: a name followed by more words that end so is a word of
 # the body's name (粤港澳大湾区建设领导小组), which keeps it whole.
-_BODY_HEAD = re.compile(r"(?:委员会|领导小组|工作组|小组|办公室|联席会议|指挥部|中心|管委会|委|局|厅|署|公司|集团|协会|"
+_BODY_HEAD = LazyPattern(r"(?:委员会|领导小组|工作组|小组|办公室|联席会议|指挥部|中心|管委会|委|局|厅|署|公司|集团|协会|"
                         r"学会|联合会|基金会|研究院|研究所|大学|学院|学校|医院|银行|法院|检察院)$")
 #: how many characters after a name are read for the body it may name
 _BODY_REACH = 12
 # The distribution lines of GB/T 9704's 版记 (抄送：…), which name the bodies in full
-_DISTRIBUTION = re.compile(r"\s*(?:抄送|主送|分送|报送|抄报|报|送|发)[：:]")
+_DISTRIBUTION = LazyPattern(r"\s*(?:抄送|主送|分送|报送|抄报|报|送|发)[：:]")
 # A paragraph that gives a body's registration names it by its full registered name.
-_REGISTRATION = re.compile(r"统一社会信用代码|法定代表人|注册资本|注册地址")
+_REGISTRATION = LazyPattern(r"统一社会信用代码|法定代表人|注册资本|注册地址")
 #: how many characters before a use are segmented to see which word ends there
 _CONTEXT = 6
 # Marks that close a part of a name: 中国（上海）自由贸易试验区, “十四五”规划纲要

@@ -7,10 +7,10 @@ change is wrong only when no values that round to the written ones can give it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text.lazy_regex import LazyPattern
 from .figures import Figure
 
 Direction = Literal["up", "down"]
@@ -18,23 +18,23 @@ Direction = Literal["up", "down"]
 _UP = "增加|增长|提高|提升|上升|扩大|上涨|增|升"
 _DOWN = "下降|减少|降低|缩小|回落|压减|压降|下跌|降|减"
 # 由, 从, 比上年的, 较2020年的, 由2020年的: what opens the first figure.
-_ORIGIN_LEAD = re.compile(r"(?:由|从|比|较)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
+_ORIGIN_LEAD = LazyPattern(r"(?:由|从|比|较)(?:[^，。；：、,;:\d]{0,8}的|[^，。；：、,;:]{0,8}?年末?的)?\s*\Z")
 # 增加到, 降至, 提高到 (2025年的): between the two figures, a verb of change and 到 or 至, and
 # the second figure's time.
-_TO = re.compile(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)"
+_TO = LazyPattern(rf"\s*[^，。；：、,;:\d%％]{{0,6}}?(?P<verb>{_UP}|{_DOWN})(?:到|至)"
                  r"(?:[0-9０-９]{4}年(?:末|底)?的?|[^，。；：、,;:\d%％]{0,4}的)?\s*\Z")
 # ，增长, （下降, ，同比增长了, ，增加到, ，增幅为: between the second figure and the stated change.
-_STATED = re.compile(
+_STATED = LazyPattern(
     rf"\s*[，,（(]?\s*(?:同比|比上年|较上年)?(?:(?P<verb>{_UP}|{_DOWN})(?P<perfect>了)?(?P<to>到|为)?"
     r"|(?P<size>增幅|涨幅|增速|降幅|跌幅)(?:为|达|达到|是)?)\s*\Z"
 )
 # ，翻了一番 / 翻两番: the second figure is the first doubled once or twice.
 # …翻了一番多 (more than doubled), 接近翻一番 (nearly): a bound, not the power of two itself.
-_DOUBLED = re.compile(r"\s*[，,（(]?\s*(?:实现)?(?P<near>接近|将近|近)?翻了?(?P<times>[一两二三])番(?P<more>多|还多|以上)?")
+_DOUBLED = LazyPattern(r"\s*[，,（(]?\s*(?:实现)?(?P<near>接近|将近|近)?翻了?(?P<times>[一两二三])番(?P<more>多|还多|以上)?")
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3}
 _POINTS = ("个百分点", "百分点")
 _DOWN_VERBS = frozenset(_DOWN.split("|"))
-_NUMBER = re.compile(r"[0-9０-９][0-9０-９.．]*")
+_NUMBER = LazyPattern(r"[0-9０-９][0-9０-９.．]*")
 
 
 @dataclass(frozen=True)

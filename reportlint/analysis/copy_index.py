@@ -44,6 +44,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 from ..text.table_rows import table_row_cells
 
 #: paragraphs whose text can be copied (not titles, headings, metadata, leftovers)
@@ -59,10 +60,10 @@ PROSE_KINDS = ("text", "quote")
 #: mostly of one sentence of a long one holds a copied sentence, not a copied paragraph
 MIN_SHARE_OF_LONGER = 0.5
 _HALF_WIDTH = tuple(zip(",;:()!?", "，；：（）！？"))
-_NOTE = re.compile(r"注[0-9０-９①-⑳]*\s*[：:]")
-_SPACE = re.compile(r"\s")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_DIGIT = re.compile(r"[0-9０-９]")
+_NOTE = LazyPattern(r"注[0-9０-９①-⑳]*\s*[：:]")
+_SPACE = LazyPattern(r"\s")
+_HAN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_DIGIT = LazyPattern(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,7 @@ def _find_duplicates(doc: Document, threshold: float, min_length: int) -> dict[i
 
 
 # 第十二条 / （三） / 3. before a subject: the article's or item's number, not the subject
-_ITEM_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百零〇0-9０-９]+条|[（(][一二三四五六七八九十0-9０-９]+[）)]|"
+_ITEM_NUMBER = LazyPattern(r"^(?:第[一二三四五六七八九十百零〇0-9０-９]+条|[（(][一二三四五六七八九十0-9０-９]+[）)]|"
                           r"[一二三四五六七八九十]+[、．.]|[0-9０-９]+[、．.])")
 _CLAUSE_END = "。！？；，：、"
 _SENTENCE_END = "。！？；"
@@ -411,17 +412,17 @@ def earlier_range(doc: Document, copy: Copy, start: int, end: int) -> tuple[int,
 # clause punctuation, not numbered, that names a kind of document (GB/T 9704 文种:
 # …的报告, …公报, …的规定, …意见). An appendix of the same document (名词解释, a list of
 # projects under 附件) is not another document: a paragraph pasted there is a paste.
-_DOCUMENT_KIND = re.compile(
+_DOCUMENT_KIND = LazyPattern(
     r"(?:报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|规定|条例|细则|规则|批复|请示|通报|通告|公告|"
     r"纪要|建议|说明|章程|准则|函|目录)(?:[（(]第[0-9０-９一二三四五六七八九十]+号[）)])?$")
 # kinds of document that a chapter heading does not end with
-_DOCUMENT_ONLY = re.compile(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)"
+_DOCUMENT_ONLY = LazyPattern(r"(?:公报|条例|规定|规则|细则|办法|决议|决定|纪要|通知|通告|公告|批复|请示|函|目录)"
                             r"(?:[（(]第[0-9０-９一二三四五六七八九十]+号[）)])?$")
-_CONTENTS = re.compile(r"目录")
+_CONTENTS = LazyPattern(r"目录")
 # the subtitle of a reading or an interview that a bulletin or a policy carries after itself
-_READING_BYLINE = re.compile(r"[—－-]{1,2}.{0,40}(?:解读|答记者问|答问|访谈|问答)")
+_READING_BYLINE = LazyPattern(r"[—－-]{1,2}.{0,40}(?:解读|答记者问|答问|访谈|问答)")
 _TITLE_MAX = 40
-_NOT_IN_TITLE = re.compile(r"[。！？；，,!?;]")
+_NOT_IN_TITLE = LazyPattern(r"[。！？；，,!?;]")
 
 
 def document_parts(doc: Document) -> list[int]:
@@ -559,7 +560,7 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-_PARAGRAPH_END = re.compile(r"[\s。！？；…!?;”’」』）)》]*")
+_PARAGRAPH_END = LazyPattern(r"[\s。！？；…!?;”’」』）)》]*")
 
 
 def restates_closing(doc: Document, places: Iterable[tuple[int, int, int]]) -> bool:
@@ -595,7 +596,7 @@ def _last_paragraphs(doc: Document) -> set[int]:
 
 
 # 前面说过，… / 如前所述，…: the text says that it repeats itself.
-_BACK_REFERENCE = re.compile(r"(?:前面|上面|前文|上文)(?:已经|已)?(?:说过|讲过|讲到|谈到|提到|指出|所述|所说)|如前所述|前已述及")
+_BACK_REFERENCE = LazyPattern(r"(?:前面|上面|前文|上文)(?:已经|已)?(?:说过|讲过|讲到|谈到|提到|指出|所述|所说)|如前所述|前已述及")
 
 
 def refers_back(text: str, start: int) -> bool:
@@ -607,9 +608,9 @@ def refers_back(text: str, start: int) -> bool:
 
 
 # 一、2025年工作回顾 / 一、过去五年工作回顾 / 一、一九九一年计划执行情况 / 一、一年来的工作
-_REVIEW = re.compile(r"回顾|过去|以来|[一二三四五六七八九十]年来|执行情况|总结")
+_REVIEW = LazyPattern(r"回顾|过去|以来|[一二三四五六七八九十]年来|执行情况|总结")
 # 2025年工作安排建议 / 今年政府工作任务 / 今后五年的目标: a time ahead and what to do in it
-_PLAN = re.compile(r"(?:[0-9０-９]{4}年|今年|明年|今后|下一步|新的一年).*(?:安排|任务|建议|部署|目标|工作|计划)")
+_PLAN = LazyPattern(r"(?:[0-9０-９]{4}年|今年|明年|今后|下一步|新的一年).*(?:安排|任务|建议|部署|目标|工作|计划)")
 
 
 def in_review(doc: Document) -> list[bool]:
@@ -637,7 +638,7 @@ def _in_review(doc: Document) -> list[bool]:
 
 
 # The title of a chapter that sums up the chapters after it (一、综述, 总体情况, 概述)
-_OVERVIEW = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[、．.])?\s*"
+_OVERVIEW = LazyPattern(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[、．.])?\s*"
                        r"(?:综述|概述|总述|总体情况|基本情况|总体概况|概况)")
 
 
@@ -725,7 +726,7 @@ def sentence_so_far(text: str, at: int) -> str:
     return text[max(text.rfind(mark, 0, at) for mark in "。！？!?") + 1 : at]
 
 
-_TARGETS = re.compile(r"目标|指标")
+_TARGETS = LazyPattern(r"目标|指标")
 
 
 #: copied runs two paragraphs share besides the one judged when one was written on the model of the other
@@ -738,7 +739,7 @@ def mirrored(runs: int) -> bool:
     return runs > MIRRORED_RUNS
 
 
-_HAN_RUNS = re.compile(r"[^\u4e00-\u9fff]+")
+_HAN_RUNS = LazyPattern(r"[^\u4e00-\u9fff]+")
 
 
 def _first_sentence_end(paragraph) -> int:
@@ -767,7 +768,7 @@ def recurring(places: Iterable[tuple[str, int, int]]) -> set[str]:
                                                      or len(held) >= FORMULA_ANY_LENGTH)}
 
 
-_FIGURE_RUN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_FIGURE_RUN = LazyPattern(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
 
 
 def filled_formula(doc: Document, text: str) -> bool:
@@ -785,7 +786,7 @@ def filled_formula(doc: Document, text: str) -> bool:
 
 
 # 第二十五条　… / 第十二条 …: a provision of a law or regulation, numbered through the whole text.
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:[\s\u3000:：]|$)")
+_ARTICLE = LazyPattern(r"第[一二三四五六七八九十百千零〇两0-9０-９]+条(?:[\s\u3000:：]|$)")
 #: a copy between two articles longer than this is reported all the same (a provision pasted whole)
 ARTICLE_FORMULA_MAX_HAN = 40
 
@@ -817,7 +818,7 @@ def _article_of_paragraphs(doc: Document) -> list[int | None]:
 
 # 陈卫东： / 青川日报记者： / 主持人：: a speaker's label on a line of its own, opening a turn of a
 # transcript (a label of a few characters and a colon).
-_SPEAKER = re.compile(r"[\u4e00-\u9fff]{2,10}[：:]")
+_SPEAKER = LazyPattern(r"[\u4e00-\u9fff]{2,10}[：:]")
 #: a document with this many turns or more is a transcript (a press conference, an interview)
 DIALOGUE_TURNS = 3
 
@@ -851,11 +852,11 @@ def _turns(doc: Document) -> list[int | None]:
 
 # 责任单位：市发展改革委、市财政局 / 完成时限：2026年底前: the field of a task list that
 # names who does it or by when (…单位, …部门, …时限, …责任人), with no clause of its own.
-_FIELD = re.compile(r"(?:(?:责任)?分工[：:])?[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
+_FIELD = LazyPattern(r"(?:(?:责任)?分工[：:])?[\u4e00-\u9fff]{0,4}(?:单位|部门|时限|时间|责任人)[：:][^，,；;：:。！？!?]+[。；;]?")
 
 
 # X包括：A、B、C。: an enumeration after its lead, which a template restates where it applies
-_ENUMERATION = re.compile(r"[^，。；：]{0,12}(?:包括|包含|主要有|分为|涵盖)[：:]?[^，。；：、]+(?:、[^，。；：、]+){2,}。?")
+_ENUMERATION = LazyPattern(r"[^，。；：]{0,12}(?:包括|包含|主要有|分为|涵盖)[：:]?[^，。；：、]+(?:、[^，。；：、]+){2,}。?")
 
 
 def is_enumeration(text: str) -> bool:

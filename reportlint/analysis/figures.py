@@ -68,6 +68,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..text.lazy_regex import LazyPattern
+
 if TYPE_CHECKING:
     from ..text.document import Document
 
@@ -115,18 +117,18 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?))"
     r"|(?P<ar>(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
     r"|(?P<cn>[一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
 )
 # 300多万人: the magnitude may follow 多/余, so it is looked for on both sides of it.
-_ARABIC_TAIL = re.compile(
+_ARABIC_TAIL = LazyPattern(
     rf"(?P<mag>{_alternation(_MAGNITUDES)})?(?P<approx>多|余)?(?P<mag2>万亿|亿|万)?(?P<unit>{_alternation(UNITS)})?"
 )
-_CHINESE_TAIL = re.compile(rf"(?P<approx>多|余)?(?P<mag2>万亿|亿|万)?(?P<unit>{_alternation(UNITS)})?")
+_CHINESE_TAIL = LazyPattern(rf"(?P<approx>多|余)?(?P<mag2>万亿|亿|万)?(?P<unit>{_alternation(UNITS)})?")
 # Units that begin with a magnitude character (两千瓦: the run stops before 千瓦).
-_UNIT_AT = re.compile(_alternation(u for u in UNITS if u[0] in "十百千万亿"))
+_UNIT_AT = LazyPattern(_alternation(u for u in UNITS if u[0] in "十百千万亿"))
 
 _LOWER = ("超过", "超", "突破", "不低于", "不少于", "逾", "高于", "多于", "大于")
 _UPPER = ("不超过", "不高于", "不多于", "不足", "低于", "少于", "小于", "控制在")
@@ -137,8 +139,8 @@ _LEAD = ("力争", "确保", "预期", "预计", "达到", "达", "同比", "年
          "较上年", "比去年", "共", "合计", "总计", "实现", "为")
 _BEFORE_BOUND = {**dict.fromkeys(_LOWER, "min"), **dict.fromkeys(_UPPER, "max"), **dict.fromkeys(_ABOUT, "about")}
 _DIRECTION = {**dict.fromkeys(_UP, "up"), **dict.fromkeys(_DOWN, "down")}
-_BEFORE = re.compile(rf"(?:{_alternation((*_BEFORE_BOUND, *_DIRECTION, *_LEAD))})\Z")
-_AFTER = re.compile(r"以上|以下|左右|上下|以内|之内")
+_BEFORE = LazyPattern(rf"(?:{_alternation((*_BEFORE_BOUND, *_DIRECTION, *_LEAD))})\Z")
+_AFTER = LazyPattern(r"以上|以下|左右|上下|以内|之内")
 _AFTER_BOUND = {"以上": "min", "以下": "max", "左右": "about", "上下": "about", "以内": "max", "之内": "max"}
 # 最近三年 and 近5年 are "the last (three) years", not "nearly three".
 _NOT_ABOUT = set("最附邻靠贴")
@@ -146,16 +148,16 @@ _NOT_ABOUT = set("最附邻靠贴")
 _NOT_ABOUT_YUE = set("节签制契公条合预履违集简特")
 _TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周"})
 
-_RANGE_SEPARATOR = re.compile(r"[—–\-~～至到]|——")
+_RANGE_SEPARATOR = LazyPattern(r"[—–\-~～至到]|——")
 # Characters that make a following one-character numeral part of a word: 统一, 唯一, 万一, 之一, 新一轮.
 _WORD_BEFORE = set("统唯单同逐划专万之其新另任每不劣")  # 劣五类水体: a grade
 _FIXED = ("一次性", "一条龙", "一家亲", "五位一体", "四位一体", "三位一体", "两位一体", "两位数", "三位数")
-_ORDINAL_AFTER = re.compile(r"中全会|次(?:全体)?会议|次全会")
+_ORDINAL_AFTER = LazyPattern(r"中全会|次(?:全体)?会议|次全会")
 _CLAUSE_START = set("。；：;:！？!?\n\t 　，,")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = LazyPattern(r"[A-Za-z]")
 # Numbers that are codes, not quantities: formulas (“1+2+4+N”), ratios (1∶3.4), fractions (1/3),
 # labels of events (“23·7”), clock times and dashed dates (2026-02-02 09:02:33).
-_CODE = re.compile(
+_CODE = LazyPattern(
     r"[0-9０-９A-Za-z.．]+(?:[+＋·∶:/／][0-9０-９A-Za-z.．]+)+|[0-9]{4}-[0-9]{1,2}(?:-[0-9]{1,2})?(?![0-9])"
 )
 
@@ -303,7 +305,7 @@ def _qualifiers(text: str, start: int, unit: str) -> tuple[str, Bound, str | Non
 
 
 # 三大队: 大 opens the name of a numbered brigade, not a count of big ones (三大队伍 is a count)
-_UNIT_AFTER_BIG = re.compile(r"队(?!伍)")
+_UNIT_AFTER_BIG = LazyPattern(r"队(?!伍)")
 
 
 def _ordinal_context(text: str, start: int, end: int, numeral: str, unit: str, value: float) -> bool:
@@ -446,15 +448,15 @@ def _abbreviations(text: str) -> list[Figure]:
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“\"「『‘", "”\"」』’"
-_QUOTED = re.compile(
+_QUOTED = LazyPattern(
     rf"[{_QUOTE_OPEN}](?P<num>[二两三四五六七八九十百千]+)(?P<measure>个|项|张|条|种|类|件|大|位|支|本|份)?"
     rf"(?P<noun>[^{_QUOTE_OPEN}{_QUOTE_CLOSE}0-9０-９零〇一二两三四五六七八九十百千万亿、，。；：,;:\s]{{1,8}})"
     rf"[{_QUOTE_CLOSE}]"
 )
 
 
-_CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-_QUOTED_NAME = re.compile(rf"[{_QUOTE_OPEN}][一二两三四五六七八九十][^{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{1,10}}[{_QUOTE_CLOSE}]")
+_CN_RUN = LazyPattern(r"[零〇一二两三四五六七八九十百千万亿]+")
+_QUOTED_NAME = LazyPattern(rf"[{_QUOTE_OPEN}][一二两三四五六七八九十][^{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{1,10}}[{_QUOTE_CLOSE}]")
 
 
 def figures(text: str, *, labels: bool = False) -> list[Figure]:
@@ -504,10 +506,10 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
 # -- what a count counts -------------------------------------------------------
 
 # Parentheses do not end an item: 污水治理（管控）率 is one.
-_ITEM_BOUNDARY = re.compile(r"[，。；：,;:！？!?\n]")
+_ITEM_BOUNDARY = LazyPattern(r"[，。；：,;:！？!?\n]")
 # Items after the first are names, not clauses (the first one may carry its clause's verb).
 MAX_ITEM = 20
-_LAST_JOINER = re.compile(r"以及|和|及|与")
+_LAST_JOINER = LazyPattern(r"以及|和|及|与")
 # Words that hold a joiner character without joining two items.
 _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "饱和", "调和", "和美", "和睦", "中和", "总和", "柔和",
                            "祥和", "平和", "和解", "和合", "及时", "普及", "涉及", "及早", "危及", "波及", "惠及", "企及",
@@ -515,7 +517,7 @@ _JOINER_WORDS = frozenset({"和谐", "和平", "共和", "温和", "缓和", "�
 #: Words that hold 和/及/与 without joining two items (和平, 普及, 参与).
 JOINER_WORDS = _JOINER_WORDS
 _OPENERS, _CLOSERS = "（(《“‘「『【", "）)》”’」』】"
-_OUTLINE_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
+_OUTLINE_MARKER = LazyPattern(r"[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}")
 _OPEN_MARKERS = ("等", "等共", "共", "合计", "总计", "这", "这些")
 
 
@@ -559,7 +561,7 @@ def _inside_brackets(text: str, start: int, position: int) -> bool:
 
 
 # 等 that closes a list (A、B等地区), not the 等 of 平等, 同等, 等级, 等待, 等于.
-_CLOSING_DENG = re.compile(r"(?<![平同相对均优中高上初超次])等(?![级待于同值额效])")
+_CLOSING_DENG = LazyPattern(r"(?<![平同相对均优中高上初超次])等(?![级待于同值额效])")
 
 
 def enumeration_before(text: str, end: int, *, joined: bool = True) -> Enumeration | None:
@@ -626,9 +628,9 @@ def counted_enumerations(text: str, found: list[Figure] | None = None) -> list[t
     return pairs
 
 
-_RESPECTIVELY = re.compile("分别")
-_VALUE_JOINER = re.compile(r"、|和|及|以及|与")
-_LEAD_GAP = re.compile(r"[^，。；：,;:！？!?、（）()“”\n]{0,8}")
+_RESPECTIVELY = LazyPattern("分别")
+_VALUE_JOINER = LazyPattern(r"、|和|及|以及|与")
+_LEAD_GAP = LazyPattern(r"[^，。；：,;:！？!?、（）()“”\n]{0,8}")
 
 
 def respectively(text: str, found: list[Figure] | None = None) -> list[Respectively]:

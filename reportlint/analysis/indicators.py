@@ -32,10 +32,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 from .figures import Figure
 
 # Where an indicator's phrase starts: the previous clause punctuation.
-_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\n]")
+_CLAUSE_BREAK = LazyPattern(r"[，。；：、,;:！？!?\n]")
 # Lead words before a figure that say how it is reached or bounded, not what it measures.
 _TRAILING_LEADS = (
     "力争", "确保", "预期", "预计", "达到", "达", "实现", "为", "分别", "共", "合计", "总计", "超过", "超",
@@ -52,26 +53,26 @@ _LEADING_WORDS = (
     "计划", "年末", "年底",
 )
 # A figure compared with something else (比上年增长, 比1978年增加) or a share of it (占全国): a relation.
-_RELATION = re.compile(r"[比较](?:上|去|前|同期|[0-9０-９])|占|分别")
-_LEADING_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|初)?")
+_RELATION = LazyPattern(r"[比较](?:上|去|前|同期|[0-9０-９])|占|分别")
+_LEADING_YEAR = LazyPattern(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|初)?")
 # Words that say the figure is a change or an aggregate: kept, but they name nothing alone.
-_MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
-_DROPPED = re.compile(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MODIFIERS = LazyPattern(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
+_DROPPED = LazyPattern(r"[“”‘’\"「」『』《》（）()\s\u3000*]")
+_CJK = LazyPattern(r"[\u4e00-\u9fff]")
 MIN_NAME = 2  # characters the indicator keeps besides its modifiers (新增绿道: 绿道)
 MIN_WORDS = 4  # characters of the whole name (完成投资 → 投资 is too generic: many projects 完成投资)
 MAX_NAME = 24  # a longer phrase is a description, not the name of an indicator
 MAX_TAIL = 10  # characters of the noun after a figure kept in its name
-_TAIL_END = re.compile(r"[，。；：、,;:！？!?（）()\n0-9０-９]")
-_DIGIT = re.compile(r"[0-9０-９]")
+_TAIL_END = LazyPattern(r"[，。；：、,;:！？!?（）()\n0-9０-９]")
+_DIGIT = LazyPattern(r"[0-9０-９]")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_TRAILING = re.compile(rf"(?:{_alternation(_TRAILING_LEADS)})$")
-_LEADING = re.compile(rf"(?:{_alternation(_LEADING_WORDS)})|{_LEADING_YEAR.pattern}")
+_TRAILING = LazyPattern(rf"(?:{_alternation(_TRAILING_LEADS)})$")
+_LEADING = LazyPattern(rf"(?:{_alternation(_LEADING_WORDS)})|{_LEADING_YEAR.pattern}")
 
 
 def _strip(phrase: str) -> str:
@@ -122,7 +123,7 @@ def _tail(text: str, start: int) -> str:
     return tail[:MAX_TAIL]
 
 
-_WRITTEN = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．]([0-9０-９]+))?")
+_WRITTEN = LazyPattern(r"[0-9０-９][0-9０-９,，]*(?:[.．]([0-9０-９]+))?")
 
 
 def rounding(figure: Figure) -> float:
@@ -143,17 +144,17 @@ def rounding(figure: Figure) -> float:
 
 # -- time frames -----------------------------------------------------------------
 
-_YEAR = re.compile(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})(?=\s*年)")
-_PLAN = re.compile(r"十[一二三四五六七八九]五")
+_YEAR = LazyPattern(r"(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})(?=\s*年)")
+_PLAN = LazyPattern(r"十[一二三四五六七八九]五")
 # Years in full-width digits (２０２５) or written digit by digit (二〇二五, 一九五二).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９〇零○一二三四五六七八九", "0123456789" "000123456789")
-_SENTENCE_TIME = re.compile(
+_SENTENCE_TIME = LazyPattern(
     r"(?P<last>过去一年|过去的一年|刚刚过去的一年|这一年|一年来|去年|上一年)|"
     r"(?P<five>过去五年|过去的五年|这五年|五年来)|(?P<next>今后五年|未来五年)|(?P<this>今年)|明年|"
     r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})(?=\s*年))|(?P<plan>十[一二三四五六七八九]五)|"
     r"(?P<scope>[0-9一二三四五六七八九十]{1,2}年(?:时间|内|间)|每年|年度)"
 )
-_COMPARISON = re.compile(r"[比较](?:上年|去年|上年同期|(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年)|同比")
+_COMPARISON = LazyPattern(r"[比较](?:上年|去年|上年同期|(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4})年)|同比")
 
 
 def _years(text: str) -> list[str]:
@@ -195,7 +196,7 @@ def paragraph_frames(document: Document) -> list[str]:
 
 
 # 三、主要任务 / 二、2026年重点工作 / 三、保障措施: a chapter that says what is to be done
-_AHEAD_CHAPTER = re.compile(r"任务|目标|举措|措施|安排|重点工作|工作建议|部署")
+_AHEAD_CHAPTER = LazyPattern(r"任务|目标|举措|措施|安排|重点工作|工作建议|部署")
 
 
 def chapters_ahead(document: Document) -> list[bool]:
@@ -262,7 +263,7 @@ def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
 # (上半年, 一季度, 1—11月). Not a bare count of years (连续9年), nor 全年 and 当年, which say
 # "in the year spoken of" (按当年价格 is a price basis), nor 年均 and 累计, which belong to the
 # clause they open; nor the base of a comparison (比上年, 较2020年, 与去年相比, 上年同期, 近两年的水平).
-_PERIOD_WORD = re.compile(
+_PERIOD_WORD = LazyPattern(
     r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}))\s*年"
     r"|(?P<plan>十[一二三四五六七八九]五)|第(?P<nth>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)"
     r"|(?P<early>[一二三四五六七八九十])五(?=”|计划|时期|期间)"
@@ -280,7 +281,7 @@ _SCOPE = {"current": "按当年价格", "comparable": "按可比价格", "countr
 PLACES = frozenset({"全国", "本地"})  # the place a statement speaks for: the last one named before it
 # What a place word follows when it opens a clause: punctuation, or a time (2024年全国…).
 _CLAUSE_OPENING = frozenset("，。；：、！？,;:!? \u3000“年月底末")
-_BASE_AFTER = re.compile(r"同期|的?(?:水平|基础|基数)")
+_BASE_AFTER = LazyPattern(r"同期|的?(?:水平|基础|基数)")
 _DIGITS = str.maketrans("０１２３４５６７８９〇零○一二两三四五六七八九", "0123456789000122345678" "9")
 
 
@@ -349,9 +350,9 @@ def beyond_frame(words: Iterable[str], frame: str) -> frozenset[str]:
     return frozenset(result)
 
 
-_HEADING_END = re.compile(r"[。；：:！？!?]")
+_HEADING_END = LazyPattern(r"[。；：:！？!?]")
 # A short line without sentence punctuation reads as an unnumbered heading (2025年工作安排).
-_BARE_HEADING = re.compile(r"[^。；，：！？,;:!?]{1,30}")
+_BARE_HEADING = LazyPattern(r"[^。；，：！？,;:!?]{1,30}")
 
 
 def sections(document: Document) -> list[tuple[int, str]]:

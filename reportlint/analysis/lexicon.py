@@ -14,15 +14,16 @@ over a short stretch of text such as a clause.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..text.lazy_regex import LazyPattern
+
 # Longest stretch looked up as one word; jieba's dictionary has longer entries,
 # but no segmentation decision here depends on them.
 MAX_WORD = 12
-_ALNUM = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
+_ALNUM = LazyPattern(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def lexicon() -> Lexicon:
 # characters exist only in traditional writing (國, 這, 們): a simplified text has none but
 # the odd name, a traditional one has one in every few characters.
 _TRADITIONAL_SHARE = 0.05
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 from ..text.structure import field_share
 from .copy_index import (
     Copy,
@@ -42,7 +43,7 @@ MIN_TERMS = 5
 MIN_CONTEXT = 60
 # 坚定拥护“两个确立”、坚决做到“两个维护”: a clause built on numbered political
 # formulas is said in several chapters on purpose.
-_NUMBERED_FORMULA = re.compile(r"[“‘][一二两三四五六七八九十]个[\u4e00-\u9fff]{2,5}[”’]")
+_NUMBERED_FORMULA = LazyPattern(r"[“‘][一二两三四五六七八九十]个[\u4e00-\u9fff]{2,5}[”’]")
 #: a fragment with formulas needs this many informative terms of its own
 FORMULA_MIN_TERMS = 10
 #: weight of the sentences around a fragment against its section, in telling where it fits
@@ -144,8 +145,8 @@ def _score(fit: Fit, local: float) -> float:
 
 
 # （三）规划目标, 二、主要预期目标, 主要指标: the heading of a plan's goals
-_GOALS_HEADING = re.compile(r"目标|指标")
-_FIGURE = re.compile(r"[0-9０-９]")
+_GOALS_HEADING = LazyPattern(r"目标|指标")
+_FIGURE = LazyPattern(r"[0-9０-９]")
 
 
 def _goal_restated(doc: Document, places: list[tuple[int, int, int]], text: str) -> bool:
@@ -217,8 +218,8 @@ def copy_fit(doc: Document, copy: Copy) -> CopyFit | None:
                    _context(doc, model, places[0], places[1]), _context(doc, model, places[1], places[0]))
 
 
-_CLAUSE_BREAK = re.compile(r"[，。；,;]")
-_LIST_BREAK = re.compile(r"[；;]")  # the items of a list, not the sentences of prose
+_CLAUSE_BREAK = LazyPattern(r"[，。；,;]")
+_LIST_BREAK = LazyPattern(r"[；;]")  # the items of a list, not the sentences of prose
 #: clauses that open alike make a list (必须坚持…；必须坚持…；必须坚持…), not a topic
 _PARALLEL_CLAUSES = 3
 _LEAD = 2  # characters
@@ -331,7 +332,7 @@ def _stands_in_many(doc: Document, fragment: str) -> bool:
 
 #: paragraphs a fragment with its figures changed must stand in to be the document's formula
 _FORMULA_PARAGRAPHS = 3
-_FIGURE_RUN = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_RUN = LazyPattern(r"\d+(?:\.\d+)?")
 
 
 def _formula_of_a_list(doc: Document, fragment: str) -> bool:

@@ -13,11 +13,11 @@ and `code` keep their ASCII marks (Markdown code never reaches the prose).
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 #: the marks a report writes in both widths: their share decides whether ASCII is the document's habit
@@ -30,12 +30,12 @@ FULL_WIDTH_KIND = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "
 ELLIPSIS = "……"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_HAN_CHAR = LazyPattern(f"[{HAN}]")
+_LATIN_WORD = LazyPattern(r"[A-Za-z]+")
 # Every mark that ends a clause, and the brackets and quotes that enclose one.
-_DELIMITER = re.compile(r"[，。、；：？！,;:?!“”‘’\"《》〈〉（）()【】「」『』〔〕\[\]…—]")
+_DELIMITER = LazyPattern(r"[，。、；：？！,;:?!“”‘’\"《》〈〉（）()【】「」『』〔〕\[\]…—]")
 # Text inside Chinese prose that is not Chinese prose: its ASCII marks are its own.
-_NOT_PROSE = re.compile(
+_NOT_PROSE = LazyPattern(
     r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
     r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
@@ -43,11 +43,11 @@ _NOT_PROSE = re.compile(
     r"|`[^`\n]+`"  # code in a plain-text file (Markdown code never reaches the prose)
 )
 # 1,000,000 (digit grouping) and 3:30 / 09:02:33 / 1:500 / 3.6 : 48 : 48.4 (times and ratios)
-_IN_NUMBER = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?:(?<=\d)|(?<=\d )):(?= ?\d)")
+_IN_NUMBER = LazyPattern(r"(?<=\d),(?=\d{3}(?!\d))|(?:(?<=\d)|(?<=\d )):(?= ?\d)")
 # a paragraph without one of these has nothing to decide
-_CANDIDATE = re.compile(r'[,;:?!()"]|\.\.\.')
+_CANDIDATE = LazyPattern(r'[,;:?!()"]|\.\.\.')
 # "..." or "......" for 省略号; not inside numbers or Latin words (1...10, etc...)
-_DOTS = re.compile(r"(?<![.A-Za-z0-9])\.{3,6}(?![.A-Za-z0-9])")
+_DOTS = LazyPattern(r"(?<![.A-Za-z0-9])\.{3,6}(?![.A-Za-z0-9])")
 
 HAN_SCRIPT, LATIN_SCRIPT, NO_SCRIPT = "han", "latin", "none"
 
@@ -111,7 +111,7 @@ def full_width_count(doc: Document) -> int:
 
 
 _WIDE_KIND = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
-_WIDE_MARK = re.compile("[，；：？！（“]|…+")
+_WIDE_MARK = LazyPattern("[，；：？！（“]|…+")
 
 
 def full_width_kinds(doc: Document) -> Counter[str]:
@@ -278,9 +278,9 @@ def paragraph_strays(paragraph: Paragraph) -> list[Stray]:
 _NO_QUESTION_AFTER = frozenset("、，。；：（“‘《【〔,;:(")
 _NO_QUESTION_BEFORE = frozenset("、，。；：,;:")
 _QUESTION_PARTICLES = frozenset("吗呢吧么")
-_QUESTION_CUE = re.compile(r"[吗呢吧么谁哪几岂怎]|什么|如何|何[以时处在必尝]|为何|多[少久长大远高]|是否|难道|可否|能否"
+_QUESTION_CUE = LazyPattern(r"[吗呢吧么谁哪几岂怎]|什么|如何|何[以时处在必尝]|为何|多[少久长大远高]|是否|难道|可否|能否"
                            r"|究竟|到底|还是|([\u4e00-\u9fff]{1,2})[不没]\1")
-_SENTENCE_START = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_START = LazyPattern(r"[。！？!?；;\n]")
 
 
 def lost_character(text: str, at: int) -> bool:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.lazy_regex import LazyPattern
 from .figures import Figure, Respectively
 
 # A change of the rate (提高5%, 比上年增长) is not the rate itself; 提高到 / 提升至 are.
-CHANGE = re.compile(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
+CHANGE = LazyPattern(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下降|降低|减少|回落|扩大|缩小|高出|高于|低于)(?![到至为])")
 # Subjects that partition one whole: the three sectors of the economy, town and country,
 # the sexes, the regions, the kinds of ownership.
 PARTS = (
@@ -20,13 +21,13 @@ PARTS = (
     re.compile(r"东部|中部|西部|东北"),
     re.compile(r"国有|民营|私营|外资|外商|集体|个体|非公有|公有"),
 )
-_SECTOR_ORDINAL = re.compile(r"[一二三]产")
-_BARE_ORDINAL = re.compile(r"第?[一二三]\Z")
-_WITHIN = re.compile(r"[中内里的]")
-_SHARE_WORD = re.compile(r"占比|比重|份额|占|结构|构成")
+_SECTOR_ORDINAL = LazyPattern(r"[一二三]产")
+_BARE_ORDINAL = LazyPattern(r"第?[一二三]\Z")
+_WITHIN = LazyPattern(r"[中内里的]")
+_SHARE_WORD = LazyPattern(r"占比|比重|份额|占|结构|构成")
 # 三次产业结构为10.5%、40.2%、49.3%: one whole named, its parts listed without 分别.
-SECTORS_NAME = re.compile(r"三次产业|一二三产业|一、二、三产业")
-_SECTORS_LIST = re.compile(rf"(?:{SECTORS_NAME.pattern})(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
+SECTORS_NAME = LazyPattern(r"三次产业|一二三产业|一、二、三产业")
+_SECTORS_LIST = LazyPattern(rf"(?:{SECTORS_NAME.pattern})(?:增加值)?(?:结构|比重|占比|比例|构成)(?:比)?"
                            r"(?:调整为|优化为|为|是|达到)\s*\Z")
 
 

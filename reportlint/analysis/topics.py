@@ -20,21 +20,21 @@ section) and its ``section``, each without the fragment's own occurrences.
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 # Function characters glue content words together: a bigram across one (的发,
 # 和推, 以天) is an accident of the sentence, not a term.
 FUNCTION_CHARS = "的了和与及等是在对把将并为于之其而也又或从被向让使就都我们这那着得地所以"
 _CONTENT_CHAR = rf"(?![{FUNCTION_CHARS}])[\u4e00-\u9fff]"
 # Every pair of adjacent content characters (overlapping: 天麻产 gives 天麻, 麻产).
-_CONTENT_BIGRAM = re.compile(rf"(?=({_CONTENT_CHAR}{_CONTENT_CHAR}))")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CONTENT_BIGRAM = LazyPattern(rf"(?=({_CONTENT_CHAR}{_CONTENT_CHAR}))")
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
 
 #: paragraphs whose words say what the document is about (not titles, metadata, leftovers)
 TOPICAL_KINDS = ("heading", "text", "list-item", "table-cell", "quote")

@@ -25,11 +25,12 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from ..text.document import Document, Span
+from ..text.lazy_regex import LazyPattern
 from .dating import document_year
 from .lexicon import lexicon
 
 # 其他 for people and 其它 for things: the older rule, kept on purpose where 其他 only precedes people
-_PERSON = re.compile(r"其他(?:的)?(?:人|同志|干部|群众|职工|代表|委员|成员|党员|劳动者|领导|学生|教师|农民|工人)")
+_PERSON = LazyPattern(r"其他(?:的)?(?:人|同志|干部|群众|职工|代表|委员|成员|党员|劳动者|领导|学生|教师|农民|工人)")
 _DICTIONARY = "《现代汉语词典》以“{}”为主条"
 #: (preferred, other, the use of the preferred form that keeps the two apart on purpose): both
 #: forms accepted (the dictionary gives the other as 同“…”), mixing them is the slip

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -11,39 +10,40 @@ from ..analysis.lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
 from ..text.artifacts import CONTINUATION, PHOTO_CREDIT, web_chrome_flags
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 from ..text.table_rows import has_wide_gap, table_row_cells
 
 # A paragraph that ends with one of these ends a sentence or introduces what follows.
-_CLOSED_END = re.compile(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")
+_CLOSED_END = LazyPattern(r"(?:[。！？；…!?;：:．.]|——)[”’」』）)》】\]]*$")
 # Ends in the middle of a sentence: a comma, a 顿号 or an opening mark.
-_OPEN_END = re.compile(r"[，、,“‘《（(【「『\[]$")
+_OPEN_END = LazyPattern(r"[，、,“‘《（(【「『\[]$")
 # No paragraph starts with a 点号 or a closing mark (GB/T 15834): it continues the one above.
-_CONTINUATION_START = re.compile(r"^[，。、；：？！,;:?!”’》）)】」』\]]")
+_CONTINUATION_START = LazyPattern(r"^[，。、；：？！,;:?!”’》）)】」』\]]")
 _OPENER_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "」": "「", "』": "『", "]": "["}
 # 深化污染防治攻坚。: the short lead sentence that opens a paragraph of a report.
-_LEAD_SENTENCE = re.compile(r"[^，。；：、,;:]{6,30}。")
-_INNER_PUNCTUATION = re.compile(r"[，。；、,;]")
-_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
-_CLAUSE_MARK = re.compile(r"[。！？；，：!?;,:]")
-_CLAUSE_TAIL = re.compile(r"[“‘《（(]?[^，。；：、！？,;:!?“”‘’《》（）()]{1,12}[，、,“‘《（(【「『]?$")
+_LEAD_SENTENCE = LazyPattern(r"[^，。；：、,;:]{6,30}。")
+_INNER_PUNCTUATION = LazyPattern(r"[，。；、,;]")
+_SENTENCE_MARK = LazyPattern(r"[。！？；!?;]")
+_CLAUSE_MARK = LazyPattern(r"[。！？；，：!?;,:]")
+_CLAUSE_TAIL = LazyPattern(r"[“‘《（(]?[^，。；：、！？,;:!?“”‘’《》（）()]{1,12}[，、,“‘《（(【「『]?$")
 
 # After the full stop, a bracketed note that belongs to the item (。（农业农村部负责）,
 # 。（负责部门：商务部；适用范围：…）) or a footnote marker (。①, 。[2]) ends the paragraph too.
 _BRACKET_FAMILY = {"）": "（(", ")": "（(", "】": "【", "〕": "〔", "]": "[［", "］": "[［"}
-_FOOTNOTE_MARKS = re.compile(r"[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+_FOOTNOTE_MARKS = LazyPattern(r"[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]+$")
 
 _ORDINAL = "一二三四五六七八九十"
 # 一是 / 二要 / 其三 / 首先: the lead of one point in an enumeration of a paragraph.
-_ORDINAL_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}(?:是|要)|其[{_ORDINAL}]{{1,2}}|首先|其次|再次")
+_ORDINAL_LEAD = LazyPattern(rf"[{_ORDINAL}]{{1,3}}(?:是|要)|其[{_ORDINAL}]{{1,2}}|首先|其次|再次")
 # A paragraph that is nothing but that lead (a bold 一是 split from its sentence).
-_BARE_LEAD = re.compile(rf"[{_ORDINAL}]{{1,3}}是要?|[{_ORDINAL}]{{1,3}}要")
+_BARE_LEAD = LazyPattern(rf"[{_ORDINAL}]{{1,3}}是要?|[{_ORDINAL}]{{1,3}}要")
 # 表3  2023年客（货）运量、周转量 / 图7 … / 专栏7 制造业提质升级重大工程: the caption of a
 # table, a chart (whose body a text export leaves out) or a plan's box (whose items follow it,
 # numbered 01, 02 …); like a page number, it is not part of the prose around it.
-_CAPTION = re.compile(rf"附?(?:[图表]|专栏|方框)\s*(?:[0-9０-９]{{1,3}}(?:[-－—.．][0-9０-９]{{1,3}})?|[{_ORDINAL}]{{1,3}})[\s\u3000：:]")
+_CAPTION = LazyPattern(rf"附?(?:[图表]|专栏|方框)\s*(?:[0-9０-９]{{1,3}}(?:[-－—.．][0-9０-９]{{1,3}})?|[{_ORDINAL}]{{1,3}})[\s\u3000：:]")
 # 央视网消息（新闻联播）： / 新华社北京3月5日电 / 本报讯（记者 …）: the dateline that opens a news item.
 _DAY = rf"[0-9０-９{_ORDINAL}]{{1,3}}"
-_NEWS_LEAD = re.compile(
+_NEWS_LEAD = LazyPattern(
     rf"[^，。；、\s]{{0,16}}?{_DAY}月{_DAY}日电"
     r"|[^，。；、\s]{1,12}?(?:消息|讯)\s*(?:[（(][^（()）]{0,30}[）)])?\s*[：:]"
     r"|[^，。；、\s]{0,12}?讯\s*[（(][^（()）]{0,30}[）)]"
@@ -61,12 +61,12 @@ _DANGLING_TAGS = frozenset(("c", "p", "b", "d"))
 _BOUND_PARTICLES = frozenset("的地得了着过们")
 # …惠民药房 / 和社区诊所: nor with a conjunction that joins two nouns.
 _JOINING = frozenset("和与及或")
-_FIGURE_END = re.compile(r"[0-9０-９][.．]?$")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_FIGURE_END = LazyPattern(r"[0-9０-９][.．]?$")
+_LATIN = LazyPattern(r"[A-Za-z0-9]")
 # 72个， / 100万千瓦以上: a paragraph does not open with a count; it ends the clause above
 # (a year, a span of years, a date or a numbered item opens one: 2026年， / 2025—2027年 / 3月5日 /
 # 1. / 30多年来).
-_COUNT_START = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_COUNT_START = LazyPattern(r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
                           r"(?![0-9０-９.．、)）]|\s*多?[年月日时号届次]|\s*[—–\-－～~至到]\s*[0-9０-９]+\s*年)")
 #: a headline or a caption is a line of a few dozen characters at most
 _SHORT_LINE = 60
@@ -319,7 +319,7 @@ def _verdict(first: Paragraph, second: Paragraph, opts: Options) -> str | None:
 
 
 # One line of regular verse: four, five or seven characters and the mark that ends it.
-_VERSE_LINE = re.compile(r"([\u4e00-\u9fff]{4,7})([，。；！？、])")
+_VERSE_LINE = LazyPattern(r"([\u4e00-\u9fff]{4,7})([，。；！？、])")
 
 
 def _byline_or_date(text: str, following: str) -> bool:
@@ -375,15 +375,15 @@ def _two_words(text: str, cut: int, words) -> bool:
 
 
 # A document number on a line of its own (GB/T 9704's 发文字号): 澜公交通〔2025〕9号
-_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]{1,4}号")
+_DOCUMENT_NUMBER = LazyPattern(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]{1,4}号")
 # An empty row of a form's table: only its number
-_BLANK_ROW = re.compile(r"[0-9０-９]{1,3}")
+_BLANK_ROW = LazyPattern(r"[0-9０-９]{1,3}")
 # 5月15日（星期四）：全天报到；下午青年学者论坛: a day of a programme and its sessions
-_DAY_ENTRY = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[（(][^）)]{1,4}[）)])?[：:]")
+_DAY_ENTRY = LazyPattern(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:[（(][^）)]{1,4}[）)])?[：:]")
 # …手机：13851127746, 电话：0736-3312605: a contact ends with its number
-_PHONE_END = re.compile(r"(?:1[3-9][0-9]{9}|[0-9]{3,4}[-－][0-9]{7,8})\s*$")
+_PHONE_END = LazyPattern(r"(?:1[3-9][0-9]{9}|[0-9]{3,4}[-－][0-9]{7,8})\s*$")
 # A value on a line of its own that a field above it names: a telephone number first
-_VALUE_LINE = re.compile(r"[0-9０-９]{3,4}[-－—][0-9０-９]{7,8}")
+_VALUE_LINE = LazyPattern(r"[0-9０-９]{3,4}[-－—][0-9０-９]{7,8}")
 
 
 def _form_line(text: str, following: str) -> bool:
@@ -405,7 +405,7 @@ def _is_bare_numeral(text: str) -> bool:
     return all(char in _ORDINAL + "〇零" for char in text)
 
 
-_QUOTED_OR_BRACKETED = re.compile(r"“[^“”]*”|‘[^‘’]*’|《[^《》]*》|（[^（）]*）|\([^()]*\)|【[^【】]*】")
+_QUOTED_OR_BRACKETED = LazyPattern(r"“[^“”]*”|‘[^‘’]*’|《[^《》]*》|（[^（）]*）|\([^()]*\)|【[^【】]*】")
 
 
 def _outside_quotes(text: str) -> str:
@@ -476,11 +476,11 @@ def _is_sub_heading(text: str) -> bool:
 # with no sentence of its own. A label that introduces content (主要目标是：, 具体如下：) is no field.
 # 责任单位：…, 附件3：…, and the one-character labels of a bulletin's distribution (报：送：发：抄：)
 # (a label may hold a bracketed alternative: 中标（成交）金额：)
-_FIELD_LABEL = re.compile(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９（）]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:]")
-_FIELD = re.compile(_FIELD_LABEL.pattern + r"[^。！？!?]*")
+_FIELD_LABEL = LazyPattern(r"(?:[\u4e00-\u9fff][\u4e00-\u9fff0-9０-９（）]{1,13}(?<![是为下括有即])|[报送发抄印附])[：:]")
+_FIELD = LazyPattern(_FIELD_LABEL.pattern + r"[^。！？!?]*")
 
 
-_CELL_CLAUSE_MARK = re.compile(r"[，：；,:;]")
+_CELL_CLAUSE_MARK = LazyPattern(r"[，：；,:;]")
 
 
 def _table_rows(text: str, following: str) -> bool:
@@ -496,28 +496,28 @@ def _table_rows(text: str, following: str) -> bool:
 
 
 # A field of a document's header: a short label and a short value, no clause (签发人：郑国安, 类别：A).
-_HEADER_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
-_ANY_MARK = re.compile(r"[，。；：、！？,;:!?]")
+_HEADER_FIELD = LazyPattern(r"[\u4e00-\u9fff]{2,6}(?<![是为下括有即])[：:]\s*[^，。；：、,;:!?！？]{1,15}")
+_ANY_MARK = LazyPattern(r"[，。；：、！？,;:!?]")
 # 本报记者 邵晴川 / 记者 孙一帆 通讯员 李青: a news item's byline under its headline.
 # (a bare 记者 takes a space before the name: 记者从市获悉 opens a sentence)
-_BYLINE = re.compile(r"(?:(?:本报|新华社|本台)(?:特约)?(?:记者|通讯员)[\s\u3000：:]*|(?:记者|通讯员|实习生)[\s\u3000：:]+)"
+_BYLINE = LazyPattern(r"(?:(?:本报|新华社|本台)(?:特约)?(?:记者|通讯员)[\s\u3000：:]*|(?:记者|通讯员|实习生)[\s\u3000：:]+)"
                      r"[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+(?:(?:记者|通讯员|实习生)[\s\u3000]*)?[\u4e00-\u9fff]{2,4})*")
 # （一九七九年八月十二日） / （2025年1月17日在…会议上）: the date under a title.
-_DATE_NOTE = re.compile(r"[（(](?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[^（）()]{1,40}[）)]")
+_DATE_NOTE = LazyPattern(r"[（(](?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年[^（）()]{1,40}[）)]")
 # A label in brackets on a line of its own (【本期要目】), and a group's name with its count
 # (白沙区（7个）, 先进个人（30名）) heading the list below it
-_BRACKETED_LABEL = re.compile(r"【[^【】]{1,20}】|〔[^〔〕]{1,20}〕")
-_GROUP_LABEL = re.compile(r"[^，。；：、,;:!?！？（()）]{1,24}[（(][0-9０-９]+[个名人项家所户件][）)]")
+_BRACKETED_LABEL = LazyPattern(r"【[^【】]{1,20}】|〔[^〔〕]{1,20}〕")
+_GROUP_LABEL = LazyPattern(r"[^，。；：、,;:!?！？（()）]{1,24}[（(][0-9０-９]+[个名人项家所户件][）)]")
 # A line of names or units set apart by 、 alone: three items or more, none a clause
-_ITEMS_LINE = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40}){2,}")
+_ITEMS_LINE = LazyPattern(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40}){2,}")
 # A body paragraph that opens with its period: 1—8月，… / 今年以来，… / 2025年，…
-_TIME_LEAD = re.compile(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
+_TIME_LEAD = LazyPattern(r"(?:(?:[0-9]{4}年)?[0-9]{1,2}(?:[—–\-~～至][0-9]{1,2})?月份?|[0-9]{4}年|今年以来|今年|去年|"
                         r"[上下]半年|前三季度|[一二三四]季度)，")
 # A label that counts its group (（9人）：, （2个）：), and a short list of names after it.
-_COUNTED_LABEL = re.compile(r"[（(][0-9０-９一二两三四五六七八九十]{1,3}[个人家名项所][）)][：:]\Z")
-_FEW_ITEMS = re.compile(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40})*")
+_COUNTED_LABEL = LazyPattern(r"[（(][0-9０-９一二两三四五六七八九十]{1,3}[个人家名项所][）)][：:]\Z")
+_FEW_ITEMS = LazyPattern(r"[^，。；：、,;:!?！？]{2,40}(?:、[^，。；：、,;:!?！？]{2,40})*")
 # A group's label before its list on one line: 柏川城建集团有限公司（9人）：, 青柳街道（8个）：
-_ITEMS_LABEL = re.compile(r"[^，。；：、,;:!?！？]{1,30}[：:]")
+_ITEMS_LABEL = LazyPattern(r"[^，。；：、,;:!?！？]{1,30}[：:]")
 
 
 def _items_line(text: str) -> bool:
@@ -531,7 +531,7 @@ def _items_line(text: str) -> bool:
 
 
 # An addressee on a line of its own: 黄明远委员：, 各区县人民政府：, 国务院：
-_SALUTATION = re.compile(r"[^，。；：、,;:!?！？\s]{2,24}(?<![是为下括有即如])[：:]")
+_SALUTATION = LazyPattern(r"[^，。；：、,;:!?！？\s]{2,24}(?<![是为下括有即如])[：:]")
 
 
 def _is_field(text: str) -> bool:

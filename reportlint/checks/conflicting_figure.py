@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from ..analysis.indicators import (
 )
 from ..model import Related, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 
 # Spans of years and ages say over how long or for whom, not how much (用3年时间, 60岁以上);
 # minutes, hours and days can be indicators (课间时长15分钟, 审批时限5天).
@@ -31,19 +31,19 @@ _SKIPPED_UNITS = frozenset({"年", "个月", "月", "日", "周", "周年", "岁
 # whose rows give one measure for many subjects.
 _STATING = frozenset({"text", "list-item", "quote"})
 # Where a clause ends.
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+_CLAUSE_BREAK = LazyPattern(r"[，,；;：:。！？!?]")
 # A sentence that opens with these leans on the one before it for its subject: 其中国家级12家
 # is a part of whichever whole precedes it, 比上年增长5% a change from whatever base was named.
-_DEPENDENT = re.compile(
+_DEPENDENT = LazyPattern(
     r"[\s“”\"‘’「」『』（）()]*(?:其|这(?![一二三四五六七八九十两0-9０-９]+年)|此|该|上述|以上|同比|同期|环比|分别|比|较|与|相比|占)"
 )
 # A clause that relates its figure to something else names no indicator of its own: a comparison
 # (比上年, 较2020年, 高于全国), a share (占), a part (其中), values shared out (分别), a from-to (由…到).
-_RELATION = re.compile(
+_RELATION = LazyPattern(
     r"[比较](?!重|例|率)|占|分别|其中|[由从](?!于|而|事|严|业|来|未|不)|相当于|[高低快慢]于|同比|环比"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_MODIFIERS = re.compile(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
+_MODIFIERS = LazyPattern(r"年均|累计|平均|同比|新增|净增|增长|增加|提高|提升|上升|下降|减少|降低|扩大|压减|增|降|减")
 MIN_NAME = 4  # Chinese characters that name the indicator of a restated clause (新建养老机构)
 MIN_CORE = 2  # ... of them besides the words of change (新增绿道: 绿道)
 MIN_COPY = 6  # characters of a copied sentence besides its figures: less is a formula
@@ -236,11 +236,11 @@ def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Fi
 
 
 # 信访事项一次性化解率达到96.4%: a rate named at length, then the verb that gives its value.
-_RATE_NAME = re.compile(r"(?:率|比重|占比|满意度)(?P<verb>达到|达|为|是|保持在|稳定在|提高到|提升到|提高至|提升至)\Z")
+_RATE_NAME = LazyPattern(r"(?:率|比重|占比|满意度)(?P<verb>达到|达|为|是|保持在|稳定在|提高到|提升到|提高至|提升至)\Z")
 MIN_RATE_NAME = 8  # Chinese characters that name a rate alone, wherever it is said (信访事项一次性化解率)
-_TARGET = re.compile(r"力争|预期|目标|确保|到\d{4}年|——")
+_TARGET = LazyPattern(r"力争|预期|目标|确保|到\d{4}年|——")
 # （三）规划目标, 主要预期目标: a section of goals, whose paragraphs state targets
-_GOALS_HEADING = re.compile(r"目标")
+_GOALS_HEADING = LazyPattern(r"目标")
 
 
 def _states_goals(text: str, before: str) -> bool:

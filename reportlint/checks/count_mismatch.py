@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from ..analysis.figures import JOINER_WORDS, Enumeration, Figure, Item, counted_
 from ..analysis.lexicon import lexicon
 from ..model import Related, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 from ..text.structure import chinese_number, numbering
 
 # A list written out in full names a handful of things; a count far from the
@@ -23,7 +23,7 @@ _TOTAL = ("共", "合计", "总计", "共计")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘「『", "”’」』"
 _JOINERS = ("和", "及", "与", "以及")
 # The list ends here when the count is itself the last item (邓小平理论和“三个代表”).
-_JOINER_END = re.compile(r"(?:以及|[和及与、])$")
+_JOINER_END = LazyPattern(r"(?:以及|[和及与、])$")
 # Tags of a word that ends a clause rather than a name: verbs, adverbs, prepositions, particles.
 _NOT_NAME_TAGS = ("v", "vd", "vi", "vg", "ad", "d", "p", "c", "u", "ul", "uj", "uz", "f")
 # 新建、改扩建3所学校: a list of actions; the count counts their objects, which may be more.
@@ -36,42 +36,42 @@ _EACH = ("各", "均", "每", "都")
 _ADVERB_TAGS = ("ad", "d", "u", "ul", "uj", "uz", "f")
 _PROPER_NAME_TAGS = ("ns", "nr", "nt", "nz")
 _VERB_TAGS = ("v", "vd", "vi", "vg")
-_JOINER_IN_ITEM = re.compile(r"以及|和|及|与")
+_JOINER_IN_ITEM = LazyPattern(r"以及|和|及|与")
 _NO_NOUN = ("和", "及", "与", "、", "等")
 _ITEM_NOUN = 8  # the longest noun after a count that makes the phrase one item of a list
 # An item's words up to the mark or word that ends it in a list.
-_ITEM_TAIL = re.compile(r"[^、，。；：,;:！？!?（()）“”《》\s等]{0,20}")
+_ITEM_TAIL = LazyPattern(r"[^、，。；：,;:！？!?（()）“”《》\s等]{0,20}")
 # Dictionary tags of a numeral with its measure word (三个, 四件, 三部曲), not of a name.
 _NUMBER_TAGS = ("m", "mq", "q", "t")
 MAX_NAME = 8
-_PHRASE_END = re.compile(r"[，。；：、,;:！？!?（）()“”《》\s]")
+_PHRASE_END = LazyPattern(r"[，。；：、,;:！？!?（）()“”《》\s]")
 
 # "…实施三大工程：" / "“六项重点工作”：": a count, at most a short noun, then a colon.
 # …三大工程： / 共有3个试点县，分别是… / 3个重点水库，即…: the count's noun, then what introduces its items
-_COLON_AFTER = re.compile(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?"
+_COLON_AFTER = LazyPattern(rf"[^，。；：、,;:{_QUOTE_OPEN}{_QUOTE_CLOSE}]{{0,10}}[{_QUOTE_CLOSE}]?"
                           rf"(?:[：:]|[，,](?:分别是|分别为|即)[：:]?)")
 # A second count between the first and its colon (11个行政村和2个社区，即…), or joined to it
 # before (三个街道、两个乡：…).
-_SECOND_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十]+(?:个|项|家|所|座|条|类|种|大|方面)")
-_COUNT_JOINED_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|家|所|座|条|类|种)"
+_SECOND_COUNT = LazyPattern(r"[0-9０-９]|[一二两三四五六七八九十]+(?:个|项|家|所|座|条|类|种|大|方面)")
+_COUNT_JOINED_BEFORE = LazyPattern(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:个|项|家|所|座|条|类|种)"
                                   r"[^，。；：、,;:\s]{1,8}[、和与及]\Z")
 # The claim that closes a paragraph: "具体抓好8个方面工作：", "重点做好以下九个方面工作。"
 # Only a count of tasks or points: "十方面民生实事圆满完成。" reports work done, not sections.
-_CLAIM_TAIL = re.compile(
+_CLAIM_TAIL = LazyPattern(
     r"的?(?:重点|主要|具体)?(?:民生)?(?P<task>工作|任务|任务举措|举措|措施|内容|事项|实事)?(?P<end>[：:。]?)\s*"
 )
 # 一是…二是…: the ordinals of a list run inside a paragraph.
-_SHI_ORDINAL = re.compile(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
-_CONTINUED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
-_CLAUSE_END = re.compile(r"[。；;！？!?]")
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SHI_ORDINAL = LazyPattern(r"(?:^|(?<=[。；，,;：:]))([一二三四五六七八九十]{1,3})是")
+_CONTINUED = LazyPattern(r"\s*(?:[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}|[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．])")
+_CLAUSE_END = LazyPattern(r"[。；;！？!?]")
+_SENTENCE_END = LazyPattern(r"[。！？!?]")
 # Where the next item of a marked enumeration may start, and how far one item may run.
-_ITEM_START = re.compile(r"[。；;！？!?，,]\s*")
+_ITEM_START = LazyPattern(r"[。；;！？!?，,]\s*")
 _MARKER_WIDTH = 8
 # Words that add items to a list in prose: 还有两类, 此外, 另一类, 其余.
-_MORE = re.compile(r"还有|另有|再有|此外|另外|另一|其他|其余|其它")
+_MORE = LazyPattern(r"还有|另有|再有|此外|另外|另一|其他|其余|其它")
 _MAX_MARKED_ITEM = 1000
-_SPACES = re.compile(r"\s*")
+_SPACES = LazyPattern(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -299,14 +299,14 @@ _NOUN_REACH = 6
 
 # A verb or modal that starts a clause inside an item: the 、 before and after it join two lists
 # (…审批结果和资金分配情况应当按照规定在村、乡镇…; …扩建项目实行节水设施与主体工程同时设计、…).
-_CLAUSE_VERB = re.compile(r"应当|按照|依照|实行|实施|开展|推进|推动|加快|建立|健全|完善|落实|坚持|实现|进行|通过|采取|围绕")
+_CLAUSE_VERB = LazyPattern(r"应当|按照|依照|实行|实施|开展|推进|推动|加快|建立|健全|完善|落实|坚持|实现|进行|通过|采取|围绕")
 _LONG_ITEM = 8
 
 # What a grade names after 级 (三级医院, 一级响应, 二级以上): a grade, not a number of levels.
-_GRADE_AFTER = re.compile(r"以上|以下|及以上|医院|医疗机构|响应|预警|应急|标准|公路|资质|风险|指标|岗位|职称|文物|保护单位|"
+_GRADE_AFTER = LazyPattern(r"以上|以下|及以上|医院|医疗机构|响应|预警|应急|标准|公路|资质|风险|指标|岗位|职称|文物|保护单位|"
                           r"水质|水体|防火|重点|工程师|教师|甲等|乙等")
 # The kinds of one level named together (省、市、自治区 is the provincial level): not two levels.
-_KINDS_OF_ONE_LEVEL = re.compile(r"自治区|直辖市|兵团|自治州|自治县|旗")
+_KINDS_OF_ONE_LEVEL = LazyPattern(r"自治区|直辖市|兵团|自治州|自治县|旗")
 
 
 def _counts_levels(text: str, items: tuple[Item, ...], count: Figure) -> bool:
@@ -547,8 +547,8 @@ def _marked(text: str, start: int, count: Figure, following: str) -> Iterator[_L
 
 
 # 第一组 / 第二批 / 第3类: an item labelled by its ordinal and the noun the items share
-_LABEL = re.compile(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})([\u4e00-\u9fff])")
-_LABEL_GAP = re.compile(r"[；;]\s*")
+_LABEL = LazyPattern(r"第([一二三四五六七八九十]{1,3}|[0-9]{1,2})([\u4e00-\u9fff])")
+_LABEL_GAP = LazyPattern(r"[；;]\s*")
 
 
 def _labelled_run(text: str, start: int) -> list[tuple[int, str]]:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from ..model import Edit, Fix, Severity, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 from ..text.table_rows import WIDE_GAP
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_HAN_PAIR = re.compile(f"([{_HAN}])\\1")
+_HAN_PAIR = LazyPattern(f"([{_HAN}])\\1")
 # At each position, the shortest stretch (up to 8 characters) that is repeated
 # right after itself: 新增新增, 不移不移, 富富, 2026年2026年.
 _MAX_UNIT = 8
@@ -24,24 +25,24 @@ _RARE_REDUPLICATION = 300
 _MORE_COMMON = 20
 # 一X this common is a quantifier word in its own right (一些 33,468), not 一 + a measure word
 _QUANTIFIER_WORD = 20_000
-_REPEAT = re.compile(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
-_LATIN_REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+_REPEAT = LazyPattern(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
+_LATIN_REPEAT = LazyPattern(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 # Doubled on purpose in English.
 _LATIN_LEGAL = frozenset({"that", "had", "is"})
-_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]+")
-_HAN_CHAR = re.compile(f"[{_HAN}]")
+_NUMERAL = LazyPattern(r"[0-9零〇一二两三四五六七八九十百千万亿]+")
+_HAN_CHAR = LazyPattern(f"[{_HAN}]")
 # A clause: the stretch around a candidate that one word can never cross.
-_CLAUSE_CHAR = re.compile(rf"[{_HAN}A-Za-z0-9.]")
+_CLAUSE_CHAR = LazyPattern(rf"[{_HAN}A-Za-z0-9.]")
 _WINDOW = 16
 # Paragraph ends that close a sentence: a doubled word across two paragraphs
 # is only looked for when the first one stops mid-sentence.
-_CLOSED = re.compile(r"[。！？；：…!?;:”’」』）)》】]\s*$")
-_CLAUSE_MARK = re.compile(r"[，。；、,;]")
+_CLOSED = LazyPattern(r"[。！？；：…!?;:”’」』）)》】]\s*$")
+_CLAUSE_MARK = LazyPattern(r"[，。；、,;]")
 # 韩立群：… opening a turn of a transcript, after the line that lists him as the host
-_SPEAKER = re.compile(r"[\u4e00-\u9fff]{2,4}[：:]")
+_SPEAKER = LazyPattern(r"[\u4e00-\u9fff]{2,4}[：:]")
 _QUOTE_REACH = 60
-_VERSE_BREAK = re.compile("[，。；！？、,;!?]")
-_QUOTED = re.compile(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^「」]{1,12})」")
+_VERSE_BREAK = LazyPattern("[，。；！？、,;!?]")
+_QUOTED = LazyPattern(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^「」]{1,12})」")
 
 
 @dataclass(frozen=True)
@@ -400,10 +401,10 @@ _BODY_ORGANS = ("务会", "党组", "机关", "属", "直属", "领导班子", "
 
 
 # A post one is named to (X任组长, 主任任常务副组长)
-_POST = re.compile(r"(?:常务|执行)?副?(?:组长|主任|指挥长|总指挥|书记|委员|成员|召集人|队长|局长|秘书长|主席|总召集人)")
+_POST = LazyPattern(r"(?:常务|执行)?副?(?:组长|主任|指挥长|总指挥|书记|委员|成员|召集人|队长|局长|秘书长|主席|总召集人)")
 
 # A list of three items or more of one character each (市、县、乡、村; 省、市、县).
-_ONE_CHARACTER_ITEMS = re.compile(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")
+_ONE_CHARACTER_ITEMS = LazyPattern(f"[{_HAN}](?:、[{_HAN}](?=[、{_HAN}])){{2,}}")
 
 # A verb this common (作 28,016, 做, 办, 干) is a word of its own after a noun.
 _COMMON_VERB = 10_000
@@ -411,9 +412,9 @@ _COMMON_VERB = 10_000
 
 # After a one-character verb: an aspect particle, or a complement of direction or result
 # (是实干|干出来的, 把工作|做好).
-_ASPECT_OR_COMPLEMENT = re.compile(r"[了着过]|出来|起来|下去|上来|出|成|好|完|得")
+_ASPECT_OR_COMPLEMENT = LazyPattern(r"[了着过]|出来|起来|下去|上来|出|成|好|完|得")
 # What 作 makes in the formula 就…工作作具体安排: an arrangement, a plan, a report, a decision
-_OBJECT_OF_MAKE = re.compile(r"(?:具体|全面|专题|进一步|统一|重要|详细)?的?(?:安排|部署|说明|报告|决定|调整|规定|答复|批示|指示|汇报|发言|讲话)")
+_OBJECT_OF_MAKE = LazyPattern(r"(?:具体|全面|专题|进一步|统一|重要|详细)?的?(?:安排|部署|说明|报告|决定|调整|规定|答复|批示|指示|汇报|发言|讲话)")
 
 
 def _verb_with_aspect(text: str, c: int, unit: str, word_before, words) -> bool:
@@ -525,10 +526,10 @@ def _parallel_clauses(text: str, a: int, low: int, high: int, words) -> bool:
 
 
 _CLAUSE_OPENERS = "，、；：“‘（"
-_CLAUSE_OPENER = re.compile(f"[{_CLAUSE_OPENERS}]")
+_CLAUSE_OPENER = LazyPattern(f"[{_CLAUSE_OPENERS}]")
 
 
-_CLAUSE_CLOSE = re.compile(r"[，。；、,;：”’）]")
+_CLAUSE_CLOSE = LazyPattern(r"[，。；、,;：”’）]")
 
 
 def _clause_length(text: str, start: int, high: int) -> int:
@@ -581,7 +582,7 @@ def _place_chain(text: str, a: int, c: int, segmented, offset: int, words) -> bo
     return 2 * places >= last + 1 - first
 
 
-_ITEM_MARK = re.compile(r"[、，,；;：:。]")
+_ITEM_MARK = LazyPattern(r"[、，,；;：:。]")
 
 
 def _parallel_items(text: str, a: int, b: int, c: int, left: int) -> bool:
@@ -631,7 +632,7 @@ def _written_on_purpose(text: str, a: int, c: int, unit: str, words) -> bool:
 
 
 # 建（构）筑物: a word written with its alternative character in brackets (建筑物 / 构筑物)
-_ALTERNATIVE = re.compile(r"[（(][\u4e00-\u9fff][）)]")
+_ALTERNATIVE = LazyPattern(r"[（(][\u4e00-\u9fff][）)]")
 
 
 def _opens_word_with_alternative(text: str, a: int, c: int, words) -> bool:
@@ -645,7 +646,7 @@ def _opens_word_with_alternative(text: str, a: int, c: int, words) -> bool:
 
 
 # 在…下 / 的情况下 / 在此基础上: a localizer that closes a frame opened by 在 or 的 shortly before
-_FRAME_OPENER = re.compile(r"[在的][^，。；：、,;:]{0,8}$")
+_FRAME_OPENER = LazyPattern(r"[在的][^，。；：、,;:]{0,8}$")
 
 
 def _localizer_then_verb(text: str, a: int, c: int) -> bool:
@@ -655,7 +656,7 @@ def _localizer_then_verb(text: str, a: int, c: int) -> bool:
             and c < len(text) and _HAN_CHAR.match(text[c]) is not None)
 
 
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_END = LazyPattern(r"[。！？；!?;\n]")
 
 
 def _parallel_doubling(text: str, a: int, c: int) -> bool:
@@ -711,9 +712,9 @@ _COMPOUND_SURNAMES = frozenset({
     "令狐", "端木", "澹台", "申屠", "呼延", "独孤", "南宫", "轩辕", "万俟", "闻人", "公羊", "西门",
 })
 # Where a list of names ends: a sentence or a clause of another kind, a bracket, a quotation.
-_LIST_END = re.compile(r"[。；;：:！？!?（）()“”《》【】\n]")
-_LIST_ITEM = re.compile(r"[^、，,\s\u3000]+")
-_NAME_DOT = re.compile(r"[·•・]")
+_LIST_END = LazyPattern(r"[。；;：:！？!?（）()“”《》【】\n]")
+_LIST_ITEM = LazyPattern(r"[^、，,\s\u3000]+")
+_NAME_DOT = LazyPattern(r"[·•・]")
 _LIST_REACH = 400  # characters either side: a list of names is read only this far
 
 
@@ -754,7 +755,7 @@ def _personal_name(item: str, words) -> bool:
     return tag is None or tag.startswith("nr")
 
 
-_HAN_ONLY = re.compile(f"[{_HAN}]+")
+_HAN_ONLY = LazyPattern(f"[{_HAN}]+")
 
 
 # Forms of address and posts that follow a person's name (孙晓晓代表, 王丽丽同志, 李明明局长).
@@ -852,7 +853,7 @@ _PLACE_HEADS = frozenset({
 # character (连云港港, 临港港) it is the place's port, not a slip (太湖湖 is one: a lake is no facility).
 _FACILITY_OF_PLACE = frozenset("港站")
 # 地铁4号线东站|站: a line named just before the station whose stop takes its name
-_LINE = re.compile(r"号线|地铁|轻轨|轨道交通|城际|铁路|线路")
+_LINE = LazyPattern(r"号线|地铁|轻轨|轨道交通|城际|铁路|线路")
 _LINE_REACH = 12
 # Proper names in the dictionary: places (ns), people (nr), bodies (nt), others (nz).
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nz"})

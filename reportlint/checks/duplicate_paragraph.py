@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,11 +9,12 @@ from dataclasses import dataclass, field
 from ..analysis.copy_index import Duplicate, duplicate_paragraphs
 from ..model import Edit, Fix, Related, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 from ..text.structure import field_share
 
 # A lead sentence this short names a paragraph well (把绿美环境护得更优。).
 _MAX_LEAD = 16
-_LEAD = re.compile(f"[^。！？；]{{1,{_MAX_LEAD - 1}}}[。！？；]")
+_LEAD = LazyPattern(f"[^。！？；]{{1,{_MAX_LEAD - 1}}}[。！？；]")
 _OPENING = 12
 
 
@@ -140,7 +140,7 @@ _ALL_FIELDS = 0.95  # of the paragraph's characters: a closing mark or a space m
 
 
 # A blank to fill in: a run of underscores, boxes or wide spaces.
-_BLANK = re.compile(r"_{3,}|＿{2,}|□|[\u3000 ]{3,}")
+_BLANK = LazyPattern(r"_{3,}|＿{2,}|□|[\u3000 ]{3,}")
 _FORM_WORDS = 24  # characters a form line has besides its blanks, at most
 
 
@@ -183,7 +183,7 @@ def _formulas(duplicates: dict) -> set[int]:
 
 # A figure and the bound after its unit (10人以下, 135米): grades share their figures, one
 # grade's upper bound being the next one's lower bound, but not the figures with their bounds.
-_FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)[^\d\s，。；、,;：:（）()]{0,4}")
+_FIGURE = LazyPattern(r"(\d+(?:[.,]\d+)*)[^\d\s，。；、,;：:（）()]{0,4}")
 _BOUNDS = ("以上", "以下", "以内")
 
 
@@ -204,7 +204,7 @@ _FORMULA_FIGURES = 3  # fewer figures say too little of how a paragraph was made
 
 
 # 第十一条, 第三十六条: the article a citation names, which two citations of one law change
-_ARTICLE_REFERENCE = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]+条")
+_ARTICLE_REFERENCE = LazyPattern(r"第[一二三四五六七八九十百零〇0-9０-９]+条")
 
 
 def _bounded_figures(text: str) -> Counter:

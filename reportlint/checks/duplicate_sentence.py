@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,10 +34,11 @@ from ..analysis.indicators import period_words
 from ..engine import superseded_by
 from ..model import Related, Violation, rule
 from ..text.document import Document, Sentence
+from ..text.lazy_regex import LazyPattern
 from .duplicate_paragraph import Options as ParagraphOptions
 from .duplicate_paragraph import opening_words
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # What may end a sentence in one place and be a clause mark in the other (。 / ，).
 _TRAILING_MARKS = "。！？；…!?;，,”’」』）)》"
 _QUOTED = 20

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,9 +11,10 @@ from ..analysis.lexicon import is_traditional, lexicon
 from ..analysis.sounds import Candidate, Likeness, sounds
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 _HAN = "\u4e00-\u9fff"
-_HAN_RUN = re.compile(f"[{_HAN}]{{2,}}")
+_HAN_RUN = LazyPattern(f"[{_HAN}]{{2,}}")
 _LONGEST = 4  # the frequent words looked for have two to four characters
 _COVER = 6  # the longest word looked for over a sequence
 _REACH = 8  # characters either side of a candidate that its split is weighed with
@@ -40,8 +40,8 @@ _NAMED_KINDS = ("水库", "水电站", "电站", "大桥", "隧道", "公园", "
                 "广场", "码头", "机场", "车站", "煤矿", "矿区", "中学", "小学", "学校", "医院", "公司", "集团",
                 "合作社", "农场", "林场", "牧场", "茶场", "工业园", "开发区")
 # The next name of a list of people: two or three characters, then a mark, a count or the end.
-_NAME_ITEM = re.compile(f"[{_HAN}]{{2,3}}(?=[、，。；和及]|[0-9一二两三四五六七八九十]+[名位人]|$)")
-_HAN_CHAR = re.compile(f"[{_HAN}]")
+_NAME_ITEM = LazyPattern(f"[{_HAN}]{{2,3}}(?=[、，。；和及]|[0-9一二两三四五六七八九十]+[名位人]|$)")
+_HAN_CHAR = LazyPattern(f"[{_HAN}]")
 
 
 @dataclass(frozen=True)

@@ -4,32 +4,32 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..analysis.figures import chinese_value, digit_by_digit
 from ..model import Violation, rule
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 
 _CN = "〇零一二两三四五六七八九十"
 # 2月29日, 二月二十九日: a month and its day, the day optional. A digit or a decimal point before
 # the month belongs to another number (1.3月 is no date).
-_MONTH_DAY = re.compile(
+_MONTH_DAY = LazyPattern(
     rf"(?<![\d.{_CN}第])(?P<month>\d{{1,2}}|[{_CN}]{{1,3}})\s*月\s*"
     rf"(?:(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})\s*[日号](?![\d{_CN}]))?"
 )
 # …and the year right before it: 2025年, 二〇二五年.
-_YEAR_BEFORE = re.compile(r"(?<![\d.〇零一二三四五六七八九])(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\Z")
+_YEAR_BEFORE = LazyPattern(r"(?<![\d.〇零一二三四五六七八九])(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*\Z")
 # 2025-02-29 in tables and forms; dots are left alone (version numbers, 1.2.3 items).
-_ISO_DATE = re.compile(r"(?<![\d\-./])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d\-./])")
+_ISO_DATE = LazyPattern(r"(?<![\d\-./])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\d\-./])")
 # A weekday written right after its date: （星期三）, (周三), 星期三, 礼拜三.
-_WEEKDAY = re.compile(r"\s*[（(]?\s*(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])\s*[)）]?")
+_WEEKDAY = LazyPattern(r"\s*[（(]?\s*(?:星期|礼拜|周)(?P<weekday>[一二三四五六日天])\s*[)）]?")
 _WEEKDAYS = "一二三四五六日"
 # A lunar date (农历二月三十, 夏历八月十五) counts its months in another calendar.
-_LUNAR = re.compile(r"(?:农历|阴历|夏历|旧历|正月|腊月|闰\S?月)[^，。；]{0,4}\Z")
+_LUNAR = LazyPattern(r"(?:农历|阴历|夏历|旧历|正月|腊月|闰\S?月)[^，。；]{0,4}\Z")
 # 连续13月, 每13月: a number of months, not the name of a month.
-_NOT_A_MONTH_NAME = re.compile(r"(?:连续|每|近|逾|超过|个|半)\Z")
+_NOT_A_MONTH_NAME = LazyPattern(r"(?:连续|每|近|逾|超过|个|半)\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +188,7 @@ def _weekday_end(text: str, end: int) -> int:
     return found.end() if found else end
 
 
-_FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月")
+_FULL_DATE = LazyPattern(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月")
 
 
 def _document_dates(doc: Document) -> set[tuple[int, int]]:

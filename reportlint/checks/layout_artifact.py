@@ -21,6 +21,7 @@ from ..text.artifacts import (
     web_chrome_flags,
 )
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 
 # The caption above a credit: one or two sentences of a few dozen characters
 # (殷勇同志作政府工作报告。); a longer text is a body paragraph the credit ran into.
@@ -28,7 +29,7 @@ _CAPTION_LENGTH = 100
 _CAPTION_SENTENCES = 3
 #: how much of a long leftover a message quotes
 _SHOWN = 30
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = LazyPattern(r"[。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _photo_credit_violation(doc: Document, paragraph: Paragraph, credit: re.Matc
                      fix=Fix((Edit(span, ""),), "unsafe", "删除图片署名"))
 
 
-_IMAGE_LINE = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*")
+_IMAGE_LINE = LazyPattern(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*")
 
 
 def _under_an_image(doc: Document, paragraph: Paragraph) -> bool:

@@ -3,7 +3,6 @@ approximate number of two neighbouring numerals parted by a 顿号 (GB/T 15835-2
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import chain
 
@@ -11,27 +10,28 @@ from ..analysis.dating import predates
 from ..analysis.figures import chinese_value
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 # 9～16亿, 15～30%, 13～17万元: the first number lacks what the second carries, so that it reads
 # as 9, 15 and 13. Units without a magnitude (3～5年, 100～150千米) are read with both numbers.
-_RANGE = re.compile(
+_RANGE = LazyPattern(
     r"(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
     r"(?P<second>\d+(?:\.\d+)?)(?P<mark>万亿|千亿|百亿|亿|千万|百万|万|%|％|‰)"
 )
-_MONEY = re.compile(r"美元|欧元|港元|元")
+_MONEY = LazyPattern(r"美元|欧元|港元|元")
 # A hyphen between two numbers is a range only in running text: not in a code, a date or a
 # telephone number (G15-3, 2025-03, 0871-6).
-_NOT_A_RANGE_AFTER = re.compile(r"[-－]\d")
+_NOT_A_RANGE_AFTER = LazyPattern(r"[-－]\d")
 _NUMERAL = "一二两三四五六七八九"
 # 三、四个月, 五、六十家: two neighbouring numerals that make one estimate (三四个月), followed by
 # what counts it. 月 alone is left out (三、四月 are March and April), and so are ordinals:
 # 一、二级, 三、四季度, 一、二年级, 二、三产业, 第三、四批.
-_APPROXIMATE = re.compile(
+_APPROXIMATE = LazyPattern(
     rf"(?P<first>[{_NUMERAL}])、(?P<second>[{_NUMERAL}])"
     r"(?=十|百|千|万|亿|个|天|人|家|次|名|位|岁|倍|成|小时|分钟|公里|里|米|斤|亩|户|所|座|件|遍|趟|周(?!年)|年(?![级度代]))"
 )
 # Where a 一、 or 三、 numbers a heading or an item, or a list of numerals goes on (一、二、三).
-_NOT_AN_ESTIMATE_BEFORE = re.compile(r"(?:^|[第、。；！？：\s]|[一二两三四五六七八九十])\Z")
+_NOT_AN_ESTIMATE_BEFORE = LazyPattern(r"(?:^|[第、。；！？：\s]|[一二两三四五六七八九十])\Z")
 # Both forms were usual before the first rules on numbers in print (出版物上数字用法的试行规定,
 # 1987): a document about an earlier year keeps its time's usage (四、五十年, 5—6%).
 _STANDARD_SINCE = 1987

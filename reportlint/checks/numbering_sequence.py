@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Related, Violation, rule
 from ..text.artifacts import CONTINUATION
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 from ..text.structure import SENTENCE_PUNCTUATION, chinese_number, list_label_end, numbering
 
 # Paragraphs whose leading number is the author's: Markdown ordered-list markers
@@ -21,23 +22,23 @@ _PART_RANK = {"篇": -3, "部": -3, "章": -2, "节": -1}
 _ARTICLE_RANK = 0
 # 第一条　根据…: the articles of a regulation, set off from their text by a space or a colon
 # (第五条规定… at a paragraph's start cites an article, it does not number one).
-_ARTICLE = re.compile(r"第(?P<n>[一二三四五六七八九十百零〇]+)条(?=[ \t\u3000：:])")
+_ARTICLE = LazyPattern(r"第(?P<n>[一二三四五六七八九十百零〇]+)条(?=[ \t\u3000：:])")
 # Chapters run on through the parts of a plan (第一篇 第一章 第二章 第二篇 第三章), and the
 # articles of a regulation through its parts, chapters and sections: by definition, not by habit.
 _RUNS_ON_THROUGH = {-2: frozenset({-3}), _ARTICLE_RANK: frozenset({-3, -2, -1})}
 _SPACES = " \t\u3000"
 # 一、二线城市 / 1、2月份: two numerals joined by a 顿号 are a range, not an outline number
 # (三、二〇二五年工作 and 1、2025年工作回顾 are).
-_NUMERAL_AFTER_DUNHAO = re.compile(
+_NUMERAL_AFTER_DUNHAO = LazyPattern(
     r"[一二三四五六七八九十]{1,3}(?![〇零○一二三四五六七八九十百])|[0-9０-９]{1,2}(?![0-9０-９])"
 )
 # A number cut off its opening bracket by a page break: "（" / "三）改革开放…".
-_OPEN_BRACKET_END = re.compile(r"[（(]\s*$")
-_BRACKET_REST = re.compile(r"[一二三四五六七八九十百0-9０-９]{1,3}[）)]")
+_OPEN_BRACKET_END = LazyPattern(r"[（(]\s*$")
+_BRACKET_REST = LazyPattern(r"[一二三四五六七八九十百0-9０-９]{1,3}[）)]")
 # "（十一注重能力建设": a number that lost its closing bracket (unmatched-pair reports it).
-_UNCLOSED = re.compile(r"[（(](?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?![）)一二三四五六七八九十百0-9０-９])")
+_UNCLOSED = LazyPattern(r"[（(](?P<n>[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?![）)一二三四五六七八九十百0-9０-９])")
 # "3．10种有色金属：…": structure.numbering leaves a dot before a digit to decimals (3.5%).
-_NUMBER_BEFORE_DIGIT = re.compile(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
+_NUMBER_BEFORE_DIGIT = LazyPattern(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 # Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
 # a 点号 (统一是, 全国第一， are words, 第一、第三产业 names industries).
 _INLINE = {
@@ -50,19 +51,19 @@ _INLINE_REACH = 3  # paragraphs
 _LEADING_REACH = 8
 # 政府工作报告（摘要） / 讲话（节选） / a title line ending in 摘编: the document leaves out
 # what it does not quote, so its numbers may start anywhere and leave gaps.
-_SELECTION = re.compile(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
+_SELECTION = LazyPattern(r"[（(【\[]\s*(?:节选|摘要|摘编|摘登|摘录|摘)\s*[）)】\]]|(?:节选|摘要|摘编|摘登|摘录)[：:]?\s*$")
 _TITLE_AREA = 10  # paragraphs
 # An appendix's label on a line of its own (附：名词解释, 附件, 附录, 注释), and a box's title (专栏3　…)
-_APPENDIX = re.compile(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?"
+_APPENDIX = LazyPattern(r"(?:附[：:]?\s*)?(?:名词解释|名词注释|术语解释|附件[0-9０-９一二三四五六七八九十]*|附录|附表|注释|注解)[：:]?"
                        r"|专栏\s*[0-9０-９一二三四五六七八九十]+.*")
 # 附件：1.…: a list of attachments whose first item follows its label on the same line
-_APPENDIX_LEAD = re.compile(r"(?:附件|附表|附录)[0-9０-９]*[：:]")
+_APPENDIX_LEAD = LazyPattern(r"(?:附件|附表|附录)[0-9０-９]*[：:]")
 # A group's heading that counts its members: （二）建议给予党纪政务处分的人员（3人）
-_GROUP_COUNT = re.compile(r"[（(][0-9０-９一二三四五六七八九十]+[人名个家项][）)]\s*$")
-_BOX = re.compile(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
+_GROUP_COUNT = LazyPattern(r"[（(][0-9０-９一二三四五六七八九十]+[人名个家项][）)]\s*$")
+_BOX = LazyPattern(r"专栏\s*[0-9０-９一二三四五六七八九十]+")
 # 附件：1.…… / 注：（1）……: a number written after a label's colon
-_LABELLED = re.compile(r"[：:][ \t\u3000]*(\S{2,6})")
-_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
+_LABELLED = LazyPattern(r"[：:][ \t\u3000]*(\S{2,6})")
+_NUMERAL = LazyPattern(r"[一二三四五六七八九十百零〇两]+|[0-9０-９]+")
 _CHINESE_DIGITS = "零一二三四五六七八九"
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -246,8 +247,8 @@ def _outline_marks(doc: Document) -> Iterator[_Mark]:
 
 
 # Where a row of a table set as text starts its next cell: a tab, or a wide gap.
-_CELL_GAP = re.compile(r"\t+|\u3000+| {2,}")
-_TABS = re.compile(r"\t+")
+_CELL_GAP = LazyPattern(r"\t+|\u3000+| {2,}")
+_TABS = LazyPattern(r"\t+")
 
 
 def _next_cell_mark(paragraph: Paragraph, mark: _Mark) -> _Mark | None:

@@ -11,13 +11,14 @@ from ..analysis.figures import Figure, document_figures
 from ..analysis.indicators import rounding
 from ..model import Related, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
-_OF_WHICH = re.compile(r"其中(?!的)[，,：:]?")
+_OF_WHICH = LazyPattern(r"其中(?!的)[，,：:]?")
 # The clause of the parts ends at a comma: what follows is a new statement
 # (完成营造林40万亩以上、其中南北山绿化工程20万亩，修复治理退化草原220万亩), and so
 # does a parenthesis: 300人（其中…100人）左右、银龄技师1000人左右.
-_CLAUSE_END = re.compile(r"[，,。；;！？!?）)]")
-_SENTENCE_START = re.compile(r"[。；;！？!?]")
+_CLAUSE_END = LazyPattern(r"[，,。；;！？!?）)]")
+_SENTENCE_START = LazyPattern(r"[。；;！？!?]")
 # Rates and multiples of a part are not shares of the whole: exports may grow faster than trade.
 _NOT_AMOUNTS = frozenset({"%", "‰", "个百分点", "百分点", "倍"})
 # Between the whole and 其中 there may be a rate or a change of the whole (688.3万户、增长5.9%，其中…).
@@ -29,11 +30,11 @@ LOOK = 300
 # 年均超收2040亿元，其中去年2573亿元 (one year may pass the yearly average). 均 makes the
 # average in every compound (人均, 年均, 日均, 户均, 生均, 次均, 平均, 均价) and means "each" as an
 # adverb (均突破500亿元), where no sum is meant either; 均衡, 均等 and 均匀 are not averages.
-_AVERAGE = re.compile(r"均(?![衡等匀])|每|单价|价格|房价")
+_AVERAGE = LazyPattern(r"均(?![衡等匀])|每|单价|价格|房价")
 # A change against another period or a difference between two amounts is no whole either: the
 # parts of a net change may each be larger than it (财政收入比上年增加500亿元，其中税收增加800亿元,
 # 超收800亿元，其中中央超收900亿元). Additions of the period (新增, 新建) are sums of their parts.
-_DIFFERENCE = re.compile(r"(?<![占])比(?![重例率])|较|同比|环比|超收|超支|减收|增收|节支|节约|节省|净增|净减|净流|顺差|逆差|差额|缺口|"
+_DIFFERENCE = LazyPattern(r"(?<![占])比(?![重例率])|较|同比|环比|超收|超支|减收|增收|节支|节约|节省|净增|净减|净流|顺差|逆差|差额|缺口|"
                          r"多收|少收|多支|少支|高出|低于|高于")
 # 约 and 左右 admit this much.
 _ABOUT = 0.1
@@ -98,12 +99,12 @@ def _whole_before(text: str, at: int, found: list[Figure], starts: list[int]) ->
 
 
 # 全部, 均, 都, 每个: the figure is said of each of them, not of their sum
-_EACH = re.compile(r"(?:全部|均|都)(?=超过|达到|突破|高于|在|为|不低于|不少于)|每[个家户人所项村]")
+_EACH = LazyPattern(r"(?:全部|均|都)(?=超过|达到|突破|高于|在|为|不低于|不少于)|每[个家户人所项村]")
 # 另有上年结转申请4件, 此外还有…: a clause added beside the sentence's own amount
-_ASIDE = re.compile(r"\s*(?:另有|另外|此外|还有|加上|外加)")
+_ASIDE = LazyPattern(r"\s*(?:另有|另外|此外|还有|加上|外加)")
 
 
-_FULL_STOP = re.compile(r"[。！？!?]")
+_FULL_STOP = LazyPattern(r"[。！？!?]")
 
 
 def _sentence_start(text: str, at: int, ends_at: re.Pattern[str] = _SENTENCE_START) -> int:
@@ -128,7 +129,7 @@ def _parts_after(text: str, start: int, found: list[Figure], starts: list[int], 
 
 
 # 60岁及以上人口, 5000万元以下项目: a bound that a noun follows names a class (not 以上、 or 以上，)
-_CLASS_BOUND = re.compile(r"及?以[上下](?=[\u4e00-\u9fff])")
+_CLASS_BOUND = LazyPattern(r"及?以[上下](?=[\u4e00-\u9fff])")
 
 
 def _attributive(text: str, figure: Figure) -> bool:
@@ -205,7 +206,7 @@ def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
 
 
 # 其中1984年…: a year of the period the sentence covers, whose level may pass the period's last
-_YEAR_AFTER = re.compile(r"[，,\s]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")
+_YEAR_AFTER = LazyPattern(r"[，,\s]*(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")
 
 
 def _check(paragraph: Paragraph, match: re.Match[str], found: list[Figure], starts: list[int]) -> Iterator[Violation]:

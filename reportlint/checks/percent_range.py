@@ -12,6 +12,7 @@ from ..analysis.shares import CHANGE, PARTS, SECTORS_NAME, listed_after, names_t
 from ..engine import superseded_by
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph, Sentence
+from ..text.lazy_regex import LazyPattern
 
 # Rates that count a part of a whole, so they lie between 0 and 100%. Rates that may pass 100%
 # are left out on purpose: 完成率 (投资完成率129.6%), 增长率, 贡献率, 自给率, 负债率, 产销率,
@@ -26,33 +27,33 @@ _BOUNDED_STEMS = (
     "受理", "接通", "录取", "留存", "流失", "损失", "死亡", "病死", "安置", "好转",
     "管理", "替代", "加工", "不良贷款", "赤字", "天数比",
 )
-_RATE = re.compile(
+_RATE = LazyPattern(
     r"(?:(?<!毛)(?:" + "|".join(_BOUNDED_STEMS) + r")(?:（[^（）]{1,6}）)?率|化率|占比|比重|份额|比例|满意度"
     r"|占[^，。；：、,;:！？\d%％]{0,12}?的|占)"
 )
 # Between the rate and its figure: a few words of verb or adverb (稳定在, 分别达到, 首次突破),
 # no number, no new clause and no 的 (which would start a new noun).
-_LINK = re.compile(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0,8}\Z")
-_FROM = re.compile(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
-_FROM_START = re.compile(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
+_LINK = LazyPattern(r"[^，。；：、,;:！？\d０-９%％的（）()“”]{0,8}\Z")
+_FROM = LazyPattern(r"(?:由|从)[^，。；]{0,16}?(?:提高|提升|上升|增加|增|下降|降低|降|减少)(?:到|至)\Z")
+_FROM_START = LazyPattern(r"(?:由|从)[^，。；：\d%％]{0,6}?的?\Z")
 # Ratios that are meant to pass 100%: a bank's (拨备覆盖率, 流动性覆盖率, 净稳定资金比例, 资本充足率,
 # 存贷比), an economy's (证券化率 and 货币化率 compare a stock with GDP), and the proportion of a
 # rise (增长比例).
-_UNBOUNDED = re.compile(r"拨备覆盖率|流动性覆盖率|利息覆盖率|偿债覆盖率|稳定资金比例|流动性比例|充足率|存贷比|负债"
+_UNBOUNDED = LazyPattern(r"拨备覆盖率|流动性覆盖率|利息覆盖率|偿债覆盖率|稳定资金比例|流动性比例|充足率|存贷比|负债"
                         r"|证券化率|货币化率|(?:增长|增加|提高|上升|上涨)(?:比例|比重)")
 # A whole that is a plan, a budget, a level or an earlier period: 占预算数的106.48%, 占年度计划的112%,
 # 占全国平均水平的120%, 占设计能力的108%, 占上年同期的120%, 占1957年的150% compare an amount
 # with a reference, which it may pass.
-_REFERENCE = re.compile(r"^占.*(?:预算|计划|目标|任务|指标|定额|基数|标准|水平|平均|能力|上年|去年|前年|同期|上月|年初"
+_REFERENCE = LazyPattern(r"^占.*(?:预算|计划|目标|任务|指标|定额|基数|标准|水平|平均|能力|上年|去年|前年|同期|上月|年初"
                         r"|(?:19|20)\d\d年|[〇零一二三四五六七八九]{4}年)")
 _MINUS = "-−－﹣"
-_JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
-_SUBJECT_TRIM = re.compile(r"^(?:其中|形成以|以)|(?:合计|总共|共|合)$")
+_JOINER = LazyPattern(r"\s*(?:、|和|及|以及|与)\s*")
+_SUBJECT_TRIM = LazyPattern(r"^(?:其中|形成以|以)|(?:合计|总共|共|合)$")
 # A share that names its whole (占同类机构的99.7%, 占全国): the bare 占 after it reuse that whole.
-_OWN_WHOLE = re.compile(r"占[^，。；：、,;:！？\d%％]{1,12}?的|占全")
+_OWN_WHOLE = LazyPattern(r"占[^，。；：、,;:！？\d%％]{1,12}?的|占全")
 # What says that one whole is divided: 其中 after the whole, "在…中，", a distribution or a structure.
-_DIVIDED = re.compile(r"其中|中[，,：:]")
-_COMPOSITION = re.compile(r"分配|构成|结构|组成|分成|比例为|占比为")
+_DIVIDED = LazyPattern(r"其中|中[，,：:]")
+_COMPOSITION = LazyPattern(r"分配|构成|结构|组成|分成|比例为|占比为")
 _SUM_TOLERANCE = 0.5  # rounded shares may pass 100 by a few tenths
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..analysis.changes import interval, overlaps, point_change, relative_change, stated_changes
 from ..analysis.figures import document_figures
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 # 减少了一倍, 降低两倍, 下降3倍: a multiple of a fall, which cannot go below nothing.
-_FALL_IN_MULTIPLES = re.compile(
+_FALL_IN_MULTIPLES = LazyPattern(
     r"(?P<verb>下降|减少|降低|缩小|减小|压缩|下跌|回落|缩减)了?\s*(?:约|近)?"
     r"(?P<number>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九〇零]+)?)\s*倍"
 )

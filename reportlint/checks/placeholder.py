@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import NoOptions, Violation, rule
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 
 # The marks templates stand in for a figure or a name with: ××, XX, ＸＸ (× is also the
 # multiplication sign and X a Latin letter, so one of them alone is no placeholder: 2×35万千瓦,
@@ -16,13 +16,13 @@ _RUN = rf"[{_MARK}]{{2,}}"
 _LATIN = r"A-Za-z"
 # ××个, XX万元, ×××同志, XX县: a run of two marks or more standing for a word, not inside a
 # Latin word (XXL, XXX Corp.).
-_MARK_RUN = re.compile(rf"(?<![{_LATIN}{_MARK}]){_RUN}(?![{_LATIN}{_MARK}])")
+_MARK_RUN = LazyPattern(rf"(?<![{_LATIN}{_MARK}]){_RUN}(?![{_LATIN}{_MARK}])")
 # 20XX年, 202X年, 二〇XX年: a year whose last digits wait to be filled in.
-_YEAR = re.compile(rf"(?<![{_LATIN}\d])(?:\d{{2,3}}|[〇零一二]{{2,3}})[{_MARK}]{{1,2}}(?=\s*年)")
+_YEAR = LazyPattern(rf"(?<![{_LATIN}\d])(?:\d{{2,3}}|[〇零一二]{{2,3}})[{_MARK}]{{1,2}}(?=\s*年)")
 # 20XX年X月X日, X月X日, ×月×日, X年X月: a date of marks, two of its parts at least (X射线 or X月份
 # alone is none); a year of marks goes with it.
 _YEAR_OF_MARKS = rf"(?:\d{{2,3}}|[〇零一二]{{2,3}})?[{_MARK}]{{1,2}}\s*年\s*"
-_DATE = re.compile(
+_DATE = LazyPattern(
     rf"(?<![{_LATIN}\d])(?:{_YEAR_OF_MARKS}[{_MARK}]{{1,2}}\s*月(?:\s*[{_MARK}]{{1,2}}\s*[日号])?"
     rf"|[{_MARK}]{{1,2}}\s*月\s*[{_MARK}]{{1,2}}\s*[日号])"
 )
@@ -30,24 +30,24 @@ _DATE = re.compile(
 # brackets; 待遇, 待业 and a sentence such as 待定事项已全部办结 are no note, nor is （具体时间待定）, which
 # tells the reader of an event not fixed yet, and （暂定名） names something provisionally on purpose.
 _CONTENT = r"(?:数据|数字|内容|金额|名称|材料|表述|文字|图表|案例|情况)"
-_NOTE = re.compile(
+_NOTE = LazyPattern(
     rf"[（(【\[〔]{_CONTENT}?"
     r"(?:待补充|待定|待核实|待核|待确认|待填写|待填|待更新|待补|待完善|待查|待修改|待审)"
     rf"{_CONTENT}?[）)】\]〕]"
 )
 # 此处插入图表, 此处补充数据: an instruction to the drafter (此处所称 in a regulation is text).
-_INSTRUCTION = re.compile(r"此处(?:插入|添加|补充|填写|放置|粘贴)[^，。；）)】\]]{0,8}?(?:图表|图|表格|表|照片|数据|内容|文字|材料)")
+_INSTRUCTION = LazyPattern(r"此处(?:插入|添加|补充|填写|放置|粘贴)[^，。；）)】\]]{0,8}?(?:图表|图|表格|表|照片|数据|内容|文字|材料)")
 # TODO, TBD, FIXME: a programmer's or an editor's note, in capitals, as a word of its own.
-_ASCII_NOTE = re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")
+_ASCII_NOTE = LazyPattern(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")
 
 # 值班表（样表）, 申请书（式样）, 回执（模板）: a blank form the document hands its readers
-_SAMPLE = re.compile(r"[（(](?:参考)?(?:样表|样式|式样|模板|范本|样张|示例|格式)[）)]")
+_SAMPLE = LazyPattern(r"[（(](?:参考)?(?:样表|样式|式样|模板|范本|样张|示例|格式)[）)]")
 # 请注明“××市推进会回执”, 编号格式为“青复〔年份〕××号”: a format the reader is told to fill in
-_FORMAT_WORDS = re.compile(r"(?:注明|标明|写明|格式|命名|统一为|填写|例如|如)[为：:]?\s*“[^“”]*\Z")
+_FORMAT_WORDS = LazyPattern(r"(?:注明|标明|写明|格式|命名|统一为|填写|例如|如)[为：:]?\s*“[^“”]*\Z")
 _FORMAT_REACH = 24
 
-_LATIN_LETTERS = re.compile(r"[A-Za-z]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_LETTERS = LazyPattern(r"[A-Za-z]")
+_HAN = LazyPattern(r"[\u4e00-\u9fff]")
 
 # Each kind with the characters one of its matches must hold: most paragraphs hold none, and a
 # test for them is cheaper than the pattern.

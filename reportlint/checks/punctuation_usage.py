@@ -10,40 +10,41 @@ from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..analysis.punctuation import LATIN_SCRIPT, script
 from ..model import Edit, Fix, NoOptions, Severity, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 
 # 《意见》、《方案》 / “十四五”、“十五五” / ‘…’、‘…’ / 〈…〉、〈…〉: a 顿号 right between two items
 # of one kind of mark. A note between them (《意见》（2024年修订）、《方案》) keeps the 顿号.
-_MARKED_ITEMS = re.compile(r"(?<=[》”’〉])、(?=[《“‘〈])")
+_MARKED_ITEMS = LazyPattern(r"(?<=[》”’〉])、(?=[《“‘〈])")
 _PAIRS = {"》": "《", "”": "“", "’": "‘", "〉": "〈"}
 _PAIRS_CLOSING = {opening: closing for closing, opening in _PAIRS.items()}
 # “旅游”变“旅居”、“旅居”变“定居”: the 顿号 parts two clauses that each hold marked words, not
 # two marked items: a short word joins a marked item to another on both sides of it.
-_CLAUSE_AFTER = re.compile(r"(?![和与及或等])[\u4e00-\u9fff]{1,3}[《“‘〈]")
-_CLAUSE_BEFORE = re.compile(r"[》”’〉][\u4e00-\u9fff]{1,3}(?<![和与及或])\Z")
-_MARKED_ITEM = re.compile(r"[《“‘〈][^《》“”‘’〈〉]*[》”’〉]")
+_CLAUSE_AFTER = LazyPattern(r"(?![和与及或等])[\u4e00-\u9fff]{1,3}[《“‘〈]")
+_CLAUSE_BEFORE = LazyPattern(r"[》”’〉][\u4e00-\u9fff]{1,3}(?<![和与及或])\Z")
+_MARKED_ITEM = LazyPattern(r"[《“‘〈][^《》“”‘’〈〉]*[》”’〉]")
 #: the longest item a message quotes whole, and the most items it lists
 _QUOTED, _LISTED = 12, 3
 # ……等 / ……等等: the ellipsis and 等 both say "and more". 等待, 等于, 等级 … after an ellipsis
 # that ends a quotation are words of the next clause.
-_ELLIPSIS_AND_DENG = re.compile(r"(?P<ellipsis>…{2,}|⋯{2,}|\.{3,6}|。{3,})(?P<deng>等等|等)(?![待候到同于级次额量距效价值比])")
+_ELLIPSIS_AND_DENG = LazyPattern(r"(?P<ellipsis>…{2,}|⋯{2,}|\.{3,6}|。{3,})(?P<deng>等等|等)(?![待候到同于级次额量距效价值比])")
 # 2020-2024年, 3~5年, 0.5-1.5米: an ASCII hyphen or tilde between two numbers. Not a code, a
 # version or a standard's number (G15-3, ISO 9001-2015, GB/T 9704-2012), a date (2025-03-14),
 # a telephone number (0871-6123456), a figure's number (图2-8) or a house number (3-2号楼).
-_ASCII_RANGE = re.compile(
+_ASCII_RANGE = LazyPattern(
     r"(?<![A-Za-z0-9_.．/\\:#\-－~])(?P<first>\d{1,4}(?:\.\d+)?)(?P<connector>[-~])"
     r"(?P<second>\d{1,4}(?:\.\d+)?)(?![\d.．\-~A-Za-z/])"
 )
-_NOT_A_RANGE_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z/]*\s*|[图表式]|附[图表]|编号|代码|电话|热线|传真|比分|以)\Z")
+_NOT_A_RANGE_BEFORE = LazyPattern(r"(?:[A-Za-z][A-Za-z/]*\s*|[图表式]|附[图表]|编号|代码|电话|热线|传真|比分|以)\Z")
 # A range counts something: a Chinese unit or word, a percent or a degree follows it.
-_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff%％‰℃]")
-_ADDRESS_AFTER = re.compile(r"[号栋幢室层]|单元")
+_COUNTED_AFTER = LazyPattern(r"[\u4e00-\u9fff%％‰℃]")
+_ADDRESS_AFTER = LazyPattern(r"[号栋幢室层]|单元")
 # Points in time take the 一字线 (2020—2024年, 1—11月, 9—17时); amounts take the 浪纹线 (3～5年,
 # 3～6个月, 2～3小时).
-_TIME_POINT_AFTER = re.compile(r"[月日时点](?!份额)")
+_TIME_POINT_AFTER = LazyPattern(r"[月日时点](?!份额)")
 #: how much text on either side of a range tells whether it stands in English
 _AROUND = 16
-_YEAR = re.compile(r"(?:1[89]|20|21)\d\d")
-_ANY_MARK = re.compile(r"[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d")
+_YEAR = LazyPattern(r"(?:1[89]|20|21)\d\d")
+_ANY_MARK = LazyPattern(r"[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d")
 #: a usage the document writes this many times is its habit, reported once with one fix for all
 _HABIT = 3
 

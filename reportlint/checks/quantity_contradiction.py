@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..model import Violation, rule
 from ..text.document import Document
+from ..text.lazy_regex import LazyPattern
 
 # What a word says of the number it bounds: more than it, less than it, a little less than it
 # (将近), or about it.
@@ -23,14 +24,14 @@ _NUMBER = r"(?:[\d０-９][\d０-９.．,，]*|[零〇一二两三四五六七�
 # The number, then a magnitude and 余/多 inside it (100余人, 一百多人, 3000多万元).
 # Adverbs may stand before the verb that takes the number (至少建成2个, 最多补助50万元).
 _ADVERBS = ("至少", "起码", "最少", "最多", "至多", "顶多")
-_QUANTITY = re.compile(
+_QUANTITY = LazyPattern(
     "(?P<lead>" + "|".join(sorted(_LEADS, key=len, reverse=True)) + r")"
     r"(?:(?:(?<=" + ")|(?<=".join(_ADVERBS) + r"))(?:(?![的是零〇一二两三四五六七八九十百千万亿半])[\u4e00-\u9fff]){1,3}?)?\s*"
     rf"(?P<number>{_NUMBER})(?P<approx>余|多)?(?:万亿|亿|万|千|百)?(?P<approx2>余|多)?"
 )
 # Its unit, a few characters of a measure word (个百分点, 平方公里, 周岁) with no 的 and no
 # punctuation, then the word after it.
-_UNIT_AND_TAIL = re.compile(r"[^\s\d０-９的和与及或、，。；：！？,;:!?()（）“”\"]{0,4}?(?P<tail>以上|以下|以内|左右|上下)")
+_UNIT_AND_TAIL = LazyPattern(r"[^\s\d０-９的和与及或、，。；：！？,;:!?()（）“”\"]{0,4}?(?P<tail>以上|以下|以内|左右|上下)")
 # 多达 after 最 (最多达100人以上: up to), and 不到 or 不足 after a verb (达不到95%以上: cannot reach
 # 95% or more) are other words.
 _OTHER_WORD = {"more": re.compile(r"最\Z"), "less": re.compile(r"[达做办找想用考看买赶拿轮享感听见得顾够]\Z"),
@@ -38,7 +39,7 @@ _OTHER_WORD = {"more": re.compile(r"最\Z"), "less": re.compile(r"[达做办找�
 # Verbs that compare with an object: after them the number and its 左右 or 以上 may describe a
 # noun (低于13%左右的预期目标: below the target, which was about 13%).
 _COMPARING = ("超过", "超出", "多于", "大于", "高于", "不到", "少于", "低于", "小于")
-_REFERENCE = re.compile(r"的[^，。；、,;]{0,4}?(?:预期|目标|计划|任务|指标|水平|标准|平均|要求|增速|增幅|幅度|控制线|红线|均值)")
+_REFERENCE = LazyPattern(r"的[^，。；、,;]{0,4}?(?:预期|目标|计划|任务|指标|水平|标准|平均|要求|增速|增幅|幅度|控制线|红线|均值)")
 _WHY = {
     ("more", "more"): "意思重复，留其一即可",
     ("less", "less"): "意思重复，留其一即可",

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from ..analysis.punctuation import ELLIPSIS, FULL_WIDTH, prose, strays
 from ..model import Edit, Fix, NoOptions, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 # A run of 点号 in either width; which ASCII ones count is decided per clause.
-_RUN = re.compile(r"[，。、；：？！,;:?!.]{2,}")
+_RUN = LazyPattern(r"[，。、；：？！,;:?!.]{2,}")
 # “……。”，: a quotation that ends with 。 and a 点号 right after it
-_STOP_IN_QUOTE = re.compile(r"。([”’]+)([，、；：。,;:])")
+_STOP_IN_QUOTE = LazyPattern(r"。([”’]+)([，、；：。,;:])")
 # The weight of a mark's pause: a clash keeps the heaviest.
 _WEIGHT = {"、": 0, "，": 1, "：": 2, "；": 3, "。": 4, "？": 4, "！": 4}
 _EMPHASIS = frozenset("？！")  # ？？ ？！ ！？ ！！: GB/T 15834 allows them (4.3.3, 4.4.3)

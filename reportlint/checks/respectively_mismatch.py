@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..analysis.figures import Figure, Item, Respectively, document_figures, respectively
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 # Paragraph kinds that hold no prose worth reading for figures.
 _OPENERS, _CLOSERS = "“‘「『《（(【[", "”’」』》）)】]"
-_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_END = LazyPattern(r"[，。；！？,;!?\n]")
 # How far the rest of a clause is read after the values, and the start values before 分别.
 _LOOK = 300
 # What may stand between two values of one list: a joiner, then the next value's own verb
 # (分别增长5%和下降3%: the verb is the second figure's ``before``).
-_JOINER = re.compile(r"\s*(?:、|和|及|以及|与)\s*")
+_JOINER = LazyPattern(r"\s*(?:、|和|及|以及|与)\s*")
 # Official names with 和/及 inside (the national classification of industries, ministries):
 # 租赁和商务服务业 is one subject, not two.
 _COMPOUND_NAMES = (

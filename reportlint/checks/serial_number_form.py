@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..model import Edit, Fix, NoOptions, Violation, rule
 from ..text.document import Document, Paragraph, Span
+from ..text.lazy_regex import LazyPattern
 
 _CN = "一二三四五六七八九十百"
 # Where an outline number stands: at the start of a paragraph, or of an item run inline after
 # a colon, a semicolon or a full stop (主要有：1、…；2、…).
 _ITEM_START = r"(?:^|(?<=[：；;。]))\s*"
 # （一）、 / (一)、 / （1）、 / (1)、: a number in brackets takes no mark after it.
-_BRACKETED = re.compile(rf"{_ITEM_START}(?P<number>[（(](?:[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})[）)])(?P<mark>[、，,．.])")
+_BRACKETED = LazyPattern(rf"{_ITEM_START}(?P<number>[（(](?:[{_CN}]{{1,3}}|[0-9０-９]{{1,2}})[）)])(?P<mark>[、，,．.])")
 # 1、: an Arabic number takes a full stop on the line (1.), not a 顿号; 1、2月份 is a list of numbers.
-_ARABIC = re.compile(rf"{_ITEM_START}(?P<number>[0-9０-９]{{1,2}})(?P<mark>、)(?![0-9０-９{_CN}])")
+_ARABIC = LazyPattern(rf"{_ITEM_START}(?P<number>[0-9０-９]{{1,2}})(?P<mark>、)(?![0-9０-９{_CN}])")
 # 一. / 一．: a Chinese number takes a 顿号 (一、).
-_CHINESE = re.compile(rf"{_ITEM_START}(?P<number>[{_CN}]{{1,3}})(?P<mark>[.．])")
+_CHINESE = LazyPattern(rf"{_ITEM_START}(?P<number>[{_CN}]{{1,3}})(?P<mark>[.．])")
 # 第一、 in a sentence: an ordinal word takes a comma (第一，…), as 首先， does.
 # (第一、第二产业 and 第一、二批 are lists of ordinals, not a lead)
-_ORDINAL = re.compile(rf"{_ITEM_START}(?P<number>第[{_CN}]{{1,3}})(?P<mark>、)(?!第|[{_CN}]{{1,3}}[、和及批类级产])")
-_SENTENCE_END = re.compile(r"[。！？；]")
+_ORDINAL = LazyPattern(rf"{_ITEM_START}(?P<number>第[{_CN}]{{1,3}})(?P<mark>、)(?!第|[{_CN}]{{1,3}}[、和及批类级产])")
+_SENTENCE_END = LazyPattern(r"[。！？；]")
 # What any of the four forms holds: a closing bracket or a number before its wrong mark.
-_ANY_FORM = re.compile(rf"[）)][、，,．.]|[0-9０-９]、|[{_CN}][.．]|第[{_CN}]{{1,3}}、")
+_ANY_FORM = LazyPattern(rf"[）)][、，,．.]|[0-9０-９]、|[{_CN}][.．]|第[{_CN}]{{1,3}}、")
 #: a form written this many times is the document's habit, reported once
 _HABIT = 3
 

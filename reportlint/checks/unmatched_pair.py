@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import NoOptions, Related, Violation, rule
 from ..text.document import Document, Paragraph
+from ..text.lazy_regex import LazyPattern
 
 _CLOSER_OF = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」", "『": "』",
               "[": "]", "〔": "〕", "〈": "〉", "［": "］"}
@@ -26,26 +27,26 @@ def _name(mark: str) -> str:
 # finding, not a second one here.
 _FAMILY = {"(": "（", ")": "）"}
 _QUOTES = "“‘「『"
-_MARK = re.compile("[" + re.escape("".join(_CLOSER_OF) + "".join(_OPENER_OF)) + '"]')
-_ASCII_BRACKET = re.compile(r"[()\[\]]")
-_LATIN = re.compile("[A-Za-z]")
+_MARK = LazyPattern("[" + re.escape("".join(_CLOSER_OF) + "".join(_OPENER_OF)) + '"]')
+_ASCII_BRACKET = LazyPattern(r"[()\[\]]")
+_LATIN = LazyPattern("[A-Za-z]")
 # ’99, ’08: an apostrophe that stands for the century of a year
-_YEAR_APOSTROPHE = re.compile(r"[‘’][0-9０-９]{2}(?![0-9０-９])")
-_CLOSING_SINGLE_QUOTE = re.compile(r"’(?![0-9０-９]{2}(?![0-9０-９]))")
-_LATIN_LETTERS = re.compile("[A-Za-z]+")
-_CJK = re.compile("[\u4e00-\u9fff]")
+_YEAR_APOSTROPHE = LazyPattern(r"[‘’][0-9０-９]{2}(?![0-9０-９])")
+_CLOSING_SINGLE_QUOTE = LazyPattern(r"’(?![0-9０-９]{2}(?![0-9０-９]))")
+_LATIN_LETTERS = LazyPattern("[A-Za-z]+")
+_CJK = LazyPattern("[\u4e00-\u9fff]")
 # A URL's brackets are part of the address (…/wiki/Foo_(bar)), not prose.
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"“”‘’（）《》【】，。；、！？]+|www\.[^\s<>\"“”‘’（）《》【】，。；、！？]+")
-_LINK_DESTINATION = re.compile(r"\]\([^\s()]*\([^\s()]*\)\Z")
+_URL = LazyPattern(r"(?:https?|ftp)://[^\s<>\"“”‘’（）《》【】，。；、！？]+|www\.[^\s<>\"“”‘’（）《》【】，。；、！？]+")
+_LINK_DESTINATION = LazyPattern(r"\]\([^\s()]*\([^\s()]*\)\Z")
 # 1） / a) / 一）: an enumeration marker written with its closing half only.
-_MARKER_TOKEN = re.compile(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四五六七八九十]{1,3})\Z")
+_MARKER_TOKEN = LazyPattern(r"(?:[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,4}|[一二三四五六七八九十]{1,3})\Z")
 _MARKER_BOUNDARY = " \t\u3000，；：。、,;:！？!?“「『\"'"
 # A quotation that runs over several paragraphs quotes whole sentences.
-_SENTENCE_END = re.compile("[。！？!?…]")
+_SENTENCE_END = LazyPattern("[。！？!?…]")
 # A paragraph that ends with a colon or a semicolon introduces or goes on with a list of items.
-_INTRODUCES_ITEMS = re.compile(r"[：；:;]\s*\Z")
+_INTRODUCES_ITEMS = LazyPattern(r"[：；:;]\s*\Z")
 # A paragraph that ends like this ends a sentence: no page break cut it.
-_CLOSED_END = re.compile(r"[。！？；…!?;][”’」』）)》】\]〕〉］\s]*\Z")
+_CLOSED_END = LazyPattern(r"[。！？；…!?;][”’」』）)》】\]〕〉］\s]*\Z")
 # A cut inside a numbering leaves its opening half this close to the paragraph's end.
 _MARKER_CUT = 4
 # How many following paragraphs may close a mark left open by a page break.

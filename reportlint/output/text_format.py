@@ -11,7 +11,6 @@ is a window around the span; the carets are aligned for full-width characters.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
@@ -20,6 +19,7 @@ import click
 from ..i18n import N_, join, t, tn
 from ..model import Finding, Severity
 from ..results import FileResult, RunResult
+from ..text.lazy_regex import LazyPattern
 from .hints import fix_hint as fix_hint_line
 from .options import DEFAULT_OPTIONS, RenderOptions
 
@@ -34,7 +34,7 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x09: 0x20, 0x7F: 0x
     code: 0xFFFD for code in range(0x80, 0xA0)}
 
 
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+_LINE_BREAK = LazyPattern(r"\r\n|[\r\n\u2028\u2029\x85]")
 
 
 def visible(text: str) -> str:

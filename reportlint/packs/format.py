@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import RegistryError
 from ..model import Severity
 from ..suggest import did_you_mean
+from ..text.lazy_regex import LazyPattern
 from .bounded_regex import LazyRegex, compile_user_regex
 
 FORMATS = (1, 2)
@@ -32,8 +33,8 @@ _RULE_KEYS = {1: _RULE_KEYS_1,
 _ENTRY_KEYS = {"wrong", "right", "lead", "reason", "severity", "examples", "since", *CONTEXT_KEYS, *PAIR_KEYS}
 _MESSAGE_FIELDS = {1: ("found", "expected"), 2: ("found", "expected", "reason")}
 # {name} names a word list; {2} and {2,3} are repeats, \p{Han} a property.
-_LIST_REF = re.compile(r"(?<![\\])(?<!\\[pPN])\{([^\W\d][\w-]*)\}")
-_LIST_NAME = re.compile(r"[^\W\d][\w-]*")
+_LIST_REF = LazyPattern(r"(?<![\\])(?<!\\[pPN])\{([^\W\d][\w-]*)\}")
+_LIST_NAME = LazyPattern(r"[^\W\d][\w-]*")
 _REGEX_SYNTAX = set("\\.^$*+?()[]{}|")
 
 

@@ -7,7 +7,6 @@ read beside those, by the writer of the document."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from lsprotocol import types
@@ -16,6 +15,7 @@ from ..api import lint_text
 from ..fixing import fix_result
 from ..model import Finding
 from ..text.decoding import restore_lines
+from ..text.lazy_regex import LazyPattern
 from .diagnostics import SOURCE
 from .documents import Outcome
 from .positions import BOM, LineMap, code_units
@@ -23,7 +23,7 @@ from .positions import BOM, LineMap, code_units
 FIX_ALL = "source.fixAll.reportlint"
 #: the line above a finding that already disables some rules for it: the new rule is added there, since
 #: a second comment between it and the finding would become its next line and leave the finding unsuppressed
-_DISABLE_NEXT_LINE = re.compile(r"^\s*<!--\s*reportlint-disable-next-line(?P<rules>[^>]*?)\s*-->\s*$")
+_DISABLE_NEXT_LINE = LazyPattern(r"^\s*<!--\s*reportlint-disable-next-line(?P<rules>[^>]*?)\s*-->\s*$")
 
 #: (uri, version, edits) → the WorkspaceEdit to send: versioned where the client supports it
 EditMaker = Callable[[str, "int | None", "list[types.TextEdit]"], types.WorkspaceEdit]

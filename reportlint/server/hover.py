@@ -4,18 +4,17 @@ In Chinese, as the summaries, reasons and messages it shows are."""
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
 from ..errors import RegistryError
 from ..model import Finding, RuleMeta, Severity
+from ..text.lazy_regex import LazyPattern
 from .documents import Outcome
 from .positions import LineMap
 from .rule_pages import RulePages
 
 LEVELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MARKDOWN_SPECIAL = LazyPattern(r"([\\`*_\[\]<>|~#])")
 
 
 def escape(text: str) -> str:

@@ -12,12 +12,13 @@ and web pages carry, and every later line would be off by one.
 from __future__ import annotations
 
 import bisect
-import re
 
 from lsprotocol import types
 
+from ..text.lazy_regex import LazyPattern
+
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 BOM = "\ufeff"
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .lazy_regex import LazyPattern
 from .table_rows import table_row_cells
 
 _NUMERAL = r"[0-9０-９一二三四五六七八九十〇零]{1,3}"
 # 上接第3版 / 下转第二版 / （紧接第一版）: a newspaper continuation marker.
-CONTINUATION = re.compile(rf"[（(]?\s*(?:上接|下转|紧接|续接|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
-PAGE_NUMBER = re.compile(
+CONTINUATION = LazyPattern(rf"[（(]?\s*(?:上接|下转|紧接|续接|接|转)\s*第?\s*{_NUMERAL}\s*版\s*[）)]?")
+PAGE_NUMBER = LazyPattern(
     r"[—–\-－]\s*[0-9０-９]{1,4}\s*[—–\-－]"
     r"|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/、]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
     r"|共\s*[0-9０-９]{1,4}\s*页\s*[，,/]?\s*第\s*[0-9０-９]{1,4}\s*页"
@@ -29,34 +30,34 @@ _CHROME_WORDS = {
     "网站地图", "联系我们", "隐私声明", "无障碍浏览", "关于我们", "网站声明", "使用帮助",
 }
 # The credit line of a newspaper photo: 本报记者 戴冰摄, （新华社记者 李学仁 摄）.
-PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
 # Where a photo's picture came from, said under it: （图片来源：新华社）, 市委宣传部供图, 图/岚川发布.
-PICTURE_SOURCE = re.compile(
+PICTURE_SOURCE = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))(?:[（(]?(?:图片来源|图片提供)\s*[：:]\s*[^（）()。！？\s]{2,20}[）)]?"
     r"|[（(]?[\u4e00-\u9fff]{2,12}供图[）)]?|图\s*/\s*[\u4e00-\u9fff]{2,12})$"
 )
 # A photo's caption on a paragraph of its own: 图为会议现场。 / ▲ 上图：…
-PHOTO_CAPTION = re.compile(r"[▲△]?\s*(?:图为|[上下左右]图\s*[为：:])")
+PHOTO_CAPTION = LazyPattern(r"[▲△]?\s*(?:图为|[上下左右]图\s*[为：:])")
 # A character the site's font lacked, given by its reading and the number of a note (栾ｆú＠①): the
 # note itself (字库未存字注释：＠①原字为…) is left behind at the page's end, or lost.
-MISSING_CHARACTER = re.compile(
+MISSING_CHARACTER = LazyPattern(
     r"[A-Za-zＡ-Ｚａ-ｚāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,8}[＠@][①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]"
 )
 # A decimal point set as a middle dot (增长19·5％), as old typeset pages have it; a date's 间隔号
 # (“7·19”事件, 6·26国际禁毒日) is followed by no percent or magnitude.
-DOT_DECIMAL = re.compile(r"(?<![\d.·])\d+(?P<dot>·)\d+(?=\s*(?:[%％‰]|万|亿|倍|个百分点))")
+DOT_DECIMAL = LazyPattern(r"(?<![\d.·])\d+(?P<dot>·)\d+(?=\s*(?:[%％‰]|万|亿|倍|个百分点))")
 # A subscript's markup left in the text: PM_2.5, PM_{2.5}, CO_2, PM<sub>2.5</sub>.
-SUBSCRIPT_MARKUP = re.compile(
+SUBSCRIPT_MARKUP = LazyPattern(
     r"(?<![A-Za-z0-9_])(?P<symbol>[A-Z][A-Za-z]{0,3})"
     r"(?:_\{(?P<braced>[0-9.]+|x)\}|_(?P<bare>[0-9.]*[0-9]|x)(?![A-Za-z0-9_])|<sub>(?P<tagged>[0-9.]+|x)</sub>)"
 )
 # A newspaper's page: its masthead (岚川日报　2026年1月23日　星期五) and the page editor (（本版责编：周婉清）)
 _NEWSPAPER = (r"\S{2,10}(?:日报|晚报|时报)[\s\u3000]+\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]+星期[一二三四五六日天])?"
               r"|[（(]?(?:本版)?责编\s*[:：][^（）()]{1,12}[）)]?")
-_CHROME_LINE = re.compile(
+_CHROME_LINE = LazyPattern(
     r"(?:您的位置|当前位置|所在位置)[:：].{0,60}"
     r"|【?\s*字[体号]\s*[:：]\s*(?:[大中小]|加大|还原|减小|默认|\s)*】?"
     r"|[（(]?(?:来源|稿源|信息来源)\s*[:：]\s*\S{0,20}(?:报|网|社|台|客户端|频道)[）)]?"
@@ -80,11 +81,11 @@ _CHROME_LINE = re.compile(
     # a newspaper's page: its masthead and the page editor (see _NEWSPAPER)
     r"|" + _NEWSPAPER
 )
-_CHROME_SPLIT = re.compile(r"[\s|｜/、]+")
+_CHROME_SPLIT = LazyPattern(r"[\s|｜/、]+")
 
 
 # The label of a page's metadata whose value the page set on the next line (来源： / 四川日报).
-_CHROME_LABEL = re.compile(
+_CHROME_LABEL = LazyPattern(
     # (not 时间： / 日期： / 作者： alone: a notice sets its own time and place so)
     r"(?:来源|稿源|信息来源|(?:发布|发表)(?:时间|日期)|责任编辑|编辑|阅读量|浏览次数|点击数|访问量)\s*[:：]"
     r"|[0-9a-f]{16,}\s*[:：]"
@@ -97,15 +98,15 @@ def is_chrome_label(text: str) -> bool:
 
 
 # A page's footer: who runs the site and its registration numbers (网站标识码, 闽ICP备…, 公网安备…).
-_FOOTER_ITEM = re.compile(
+_FOOTER_ITEM = LazyPattern(
     r"(?:主办|承办|协办)(?:单位)?\s*[:：].{1,30}|网站标识码\s*[:：]?\s*\w+|\S{0,8}ICP备\S*|\S{0,10}公网安备\S*"
     r"|版权所有\s*[:：©]?.{1,30}"
 )
 # A news site's or paper's name, or a bare date, on a line of page metadata (汾川在线, 青泽日报客户端)
-_SITE_OR_DATE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网|日报|晚报|时报|客户端|在线|融媒)|\d{4}年\d{1,2}月\d{1,2}日")
+_SITE_OR_DATE = LazyPattern(r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网|日报|晚报|时报|客户端|在线|融媒)|\d{4}年\d{1,2}月\d{1,2}日")
 # Items of chrome that share one line, set apart by wide spaces or bars:
 # 【字体：大 中 小】　【打印本页】　【关闭窗口】, 来源：石川日报　　发布时间：2026-02-06 09:30　　浏览次数：
-_ITEM_GAP = re.compile(r"\u3000+|\s{2,}|\s*[|｜]\s*|(?<=】)(?=【)")  # 【打印本页】【关闭窗口】 side by side too
+_ITEM_GAP = LazyPattern(r"\u3000+|\s{2,}|\s*[|｜]\s*|(?<=】)(?=【)")  # 【打印本页】【关闭窗口】 side by side too
 
 
 def _chrome_items(text: str) -> bool:
@@ -161,7 +162,7 @@ def is_web_chrome(text: str) -> bool:
     return bool(words) and all(w in _CHROME_WORDS for w in words) or text in _CHROME_WORDS
 
 
-_VALUE_END = re.compile(r"[。！？!?；;]")
+_VALUE_END = LazyPattern(r"[。！？!?；;]")
 
 
 def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
@@ -187,7 +188,7 @@ def web_chrome_flags(texts: list[str], kinds: list[str]) -> list[bool]:
 
 
 # The lead of a news report: 本报讯（记者…）, 本报北京3月5日电, 新华社北京3月5日电, 记者…报道
-_DATELINE = re.compile(r"(?:本报讯|本报[^，。]{0,12}[讯电]|新华社[^，。]{0,12}电|[^，。]{0,6}记者[^，。]{0,20}报道)")
+_DATELINE = LazyPattern(r"(?:本报讯|本报[^，。]{0,12}[讯电]|新华社[^，。]{0,12}电|[^，。]{0,6}记者[^，。]{0,20}报道)")
 
 
 def _keep_printed_columns(texts: list[str], flags: list[bool]) -> None:
@@ -207,7 +208,7 @@ def _keep_printed_columns(texts: list[str], flags: list[bool]) -> None:
                 flags[inside] = False
 
 
-_LINK_LIST = re.compile(r"(?:相关报道|相关链接|相关文档|相关新闻|相关阅读|延伸阅读)\s*(?:[:：]|>>|》》)?")
+_LINK_LIST = LazyPattern(r"(?:相关报道|相关链接|相关文档|相关新闻|相关阅读|延伸阅读)\s*(?:[:：]|>>|》》)?")
 _BOX_PROSE = 40  # characters of a paragraph of prose, longer than any page's title
 
 
@@ -221,16 +222,16 @@ def is_artifact(text: str) -> bool:
     return is_web_chrome(text) or is_print_artifact(text)
 
 
-SENTENCE_MARKS = re.compile(r"[。！？；，,!?;]")
+SENTENCE_MARKS = LazyPattern(r"[。！？；，,!?;]")
 RUNNING_HEADER_REPEATS = 3
 
 
 # The number of one document of a series on a line of its own: （第2号）, 第3号
-_SERIES_NUMBER = re.compile(r"[（(]?第[0-9０-９一二三四五六七八九十]+号[）)]?")
+_SERIES_NUMBER = LazyPattern(r"[（(]?第[0-9０-９一二三四五六七八九十]+号[）)]?")
 # A header line ends no clause: 各位代表： introduces what follows, it is no header.
-HEADER_MARKS = re.compile(r"[。！？；，,!?;：:、]")
+HEADER_MARKS = LazyPattern(r"[。！？；，,!?;：:、]")
 # 一是 / 二要: the lead of a point recurs in every enumeration; it is no header either.
-_ORDINAL_LEAD = re.compile(r"[一二三四五六七八九十]{1,3}(?:是|要)要?")
+_ORDINAL_LEAD = LazyPattern(r"[一二三四五六七八九十]{1,3}(?:是|要)要?")
 # A line glued into a sentence: the line above leaves a mark open, or the one below
 # starts with a mark that closes or continues (《 / 纲要（草案） / 》提出…).
 _OPENS = "《“‘（(【「『，、"
@@ -238,14 +239,14 @@ _CONTINUES = "，。、；：？！,;:?!”’》）)】」』"
 
 
 # （盖章）　　年　　月　　日: a form's line for a seal and a date, under each box that needs one.
-_BLANK_DATE = re.compile(r"年[\s\u3000_]+月[\s\u3000_]+日")
+_BLANK_DATE = LazyPattern(r"年[\s\u3000_]+月[\s\u3000_]+日")
 # 上午 / 下午 above a timetable's sessions, day after day: the schedule's own labels.
-_PART_OF_DAY = re.compile(r"[上下中]午|晚上|早上|全天|上半天|下半天")
+_PART_OF_DAY = LazyPattern(r"[上下中]午|晚上|早上|全天|上半天|下半天")
 _PAGE_REACH = 2
 
 
 # A title that ends with its number in a series: 主要数据公报（第二号）
-_TITLE_NUMBER = re.compile(r"[（(]第[0-9０-９一二三四五六七八九十]+号[）)]$")
+_TITLE_NUMBER = LazyPattern(r"[（(]第[0-9０-９一二三四五六七八九十]+号[）)]$")
 _TITLE_LENGTH = 60
 
 
@@ -255,10 +256,10 @@ def _numbered_title(text: str) -> bool:
 
 
 # A header names something: a line of marks only (……, the items an excerpt leaves out) is none.
-_WORD_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９]")
+_WORD_CHARACTER = LazyPattern(r"[\u4e00-\u9fffA-Za-z0-9０-９]")
 # The dated note under each document's title (（2025年1月17日…第四次会议通过）): a compilation of
 # documents adopted together repeats it under every title
-_DATED_NOTE = re.compile(r"[（(][^（）()]*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年[^（）()]*[）)]")
+_DATED_NOTE = LazyPattern(r"[（(][^（）()]*(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})\s*年[^（）()]*[）)]")
 
 
 def running_headers(texts: list[str], times: int = RUNNING_HEADER_REPEATS,

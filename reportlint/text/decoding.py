@@ -46,7 +46,6 @@ replaced byte would change the text that --fix writes back.
 from __future__ import annotations
 
 import codecs
-import re
 import stat
 from collections import Counter
 from collections.abc import Iterator
@@ -55,6 +54,7 @@ from functools import cache
 
 from ..errors import InputError
 from ..i18n import N_, Message
+from .lazy_regex import LazyPattern
 
 #: Files larger than this are refused: linting them would take minutes and the
 #: memory of several copies of the text.
@@ -342,7 +342,7 @@ def _gb18030_then_not(data: bytes, utf8_bad: int, bad: int) -> str:
                    "use --encoding to name the encoding", where=_where(data, utf8_bad), where_gb18030=_where(data, bad))
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL = LazyPattern(r"[\uac00-\ud7a3]")
 
 
 def _korean(data: bytes) -> bool:
@@ -400,9 +400,9 @@ def _sample(text: str) -> str:
 
 
 _IDEOGRAPH = "[\u3400-\u9fff\U00020000-\U0003134f]"
-_IDEOGRAPHS = re.compile(_IDEOGRAPH)
-_LETTERS = re.compile("[A-Za-z]")
-_TWO_IDEOGRAPHS = re.compile(f"{_IDEOGRAPH}[^\\x00]*?{_IDEOGRAPH}")
+_IDEOGRAPHS = LazyPattern(_IDEOGRAPH)
+_LETTERS = LazyPattern("[A-Za-z]")
+_TWO_IDEOGRAPHS = LazyPattern(f"{_IDEOGRAPH}[^\\x00]*?{_IDEOGRAPH}")
 
 
 def _is_ideograph(char: str) -> bool:

@@ -19,6 +19,8 @@ from operator import attrgetter
 from pathlib import PurePath
 from typing import Any, Literal, TypeVar
 
+from .lazy_regex import LazyPattern
+
 T = TypeVar("T")
 
 ParagraphKind = Literal["title", "heading", "text", "list-item", "table-cell", "quote", "meta", "artifact"]
@@ -114,9 +116,9 @@ class SourceMap:
 # ! ? ; end one only inside Chinese text (not "Q&A?" in English): right after a
 # Chinese character or a closing mark. The marks are found by one character class
 # (which the regex engine scans for quickly) and the ASCII ones checked by hand.
-_SENTENCE_MARK = re.compile(r"[。！？；!?;]|…+")
-_ASCII_ENDS_AFTER = re.compile(r"[\u4e00-\u9fff”’」』）]")
-_CLOSING = re.compile(r"[”’」』）)》]*")
+_SENTENCE_MARK = LazyPattern(r"[。！？；!?;]|…+")
+_ASCII_ENDS_AFTER = LazyPattern(r"[\u4e00-\u9fff”’」』）]")
+_CLOSING = LazyPattern(r"[”’」』）)》]*")
 
 
 def sentence_ends(text: str) -> list[int]:

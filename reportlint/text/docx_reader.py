@@ -29,7 +29,6 @@ lxml and python-docx are imported when a Word file is read, never for text.
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
@@ -39,6 +38,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..i18n import Message
 from .decoding import check_regular, reading
+from .lazy_regex import LazyPattern
 from .markdown import RawParagraph
 
 MAX_PARTS = 5000
@@ -61,8 +61,8 @@ MAX_CONTENT_TYPES_BYTES = 1024 * 1024  # [Content_Types].xml lists the parts: Wo
 # method, a truncated member): a broken Word file, not a bug of reportlint's.
 _BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError, OverflowError,
                struct.error)
-_HEADING_STYLE = re.compile(r"(?i)(?:heading|标题)\s*[1-9]|subtitle|副标题")
-_TITLE_STYLE = re.compile(r"(?i)title|标题")
+_HEADING_STYLE = LazyPattern(r"(?i)(?:heading|标题)\s*[1-9]|subtitle|副标题")
+_TITLE_STYLE = LazyPattern(r"(?i)title|标题")
 _FALSE = ("0", "false", "off")
 _OPENING_CHARS = 16
 

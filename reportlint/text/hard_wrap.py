@@ -4,12 +4,12 @@ paragraphs run over several lines, which are read as one paragraph.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from .artifacts import HEADER_MARKS, is_artifact
+from .lazy_regex import LazyPattern
 from .line_cuts import FIELD_LABEL, SENTENCE_ENDS, ParagraphSoFar, opens_item
 from .structure import SENTENCE_PUNCTUATION
 from .table_rows import has_wide_gap
@@ -57,7 +57,7 @@ def _narrow_columns(line: str) -> int:
 
 # A number or a Latin word at the start of a line: the wrap could not break it, so the line
 # above ended early when it did not fit (…全县民生支出 / 42.7亿元，…).
-_UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%:/+-]+")
+_UNBREAKABLE = LazyPattern(r"[0-9A-Za-z.,%:/+-]+")
 
 
 def _cut_before_word(line: str, following: str, measure, threshold: int) -> bool:

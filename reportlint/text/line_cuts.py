@@ -6,23 +6,22 @@ PDF viewer) of a text file.
 
 from __future__ import annotations
 
-import re
-
+from .lazy_regex import LazyPattern
 from .structure import SENTENCE_PUNCTUATION, numbering
 
 # 第十二条　… / 第三章　…: a regulation's article or chapter opens a paragraph
-ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇0-9０-９]{1,6}[条章节](?:[\u3000\t ：:]|$)")
+ARTICLE_START = LazyPattern(r"第[一二三四五六七八九十百零〇0-9０-９]{1,6}[条章节](?:[\u3000\t ：:]|$)")
 #: a line that ends with one of these ends its sentence or a label
 SENTENCE_ENDS = "。！？；：!?;:”’）)》"
-_PROSE_MARKS = re.compile(f"[{SENTENCE_PUNCTUATION}]")
-_SENTENCE_MARKS = re.compile(r"[。！？!?]")
+_PROSE_MARKS = LazyPattern(f"[{SENTENCE_PUNCTUATION}]")
+_SENTENCE_MARKS = LazyPattern(r"[。！？!?]")
 #: the label that opens a field (牵头单位：…, 备注：…)
-FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+FIELD_LABEL = LazyPattern(r"[\u4e00-\u9fff]{2,8}[：:]")
 # the characters either side of a line break inside a number or a list of numbers: 一九|八一, 第|一、,
 # G|318, 2|0, 110、|119、120, 5:|30、5:40
-_CUT_NUMBER = re.compile(r"(?:[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]"
+_CUT_NUMBER = LazyPattern(r"(?:[第〇零一二三四五六七八九十百][〇零一二三四五六七八九十百]|[0-9０-９A-Za-z][0-9０-９]"
                          r"|[0-9０-９][、:：][0-9０-９])$")
-_INLINE_ITEM_START = re.compile(r"[。；;，,]")  # not after a label: 附件：1.… then 2.… a line each
+_INLINE_ITEM_START = LazyPattern(r"[。；;，,]")  # not after a label: 附件：1.… then 2.… a line each
 
 
 def opens_item(line: str) -> bool:

@@ -19,24 +19,25 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Piece, SourceMap
+from .lazy_regex import LazyPattern
 from .markdown_blocks import not_prose
 
 PLACEHOLDER = "\ufffc"  # stands for inline code, images and autolinks: not prose
 # \x0b and \x0c: a vertical tab or form feed (pdftotext's page break) is blank space, not text
 _SPACES = " \t\u3000\xa0\x0b\x0c"
 
-_HEADING = re.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
-_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_QUOTE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")  # > > > 引用: nested quotes are quotes too
+_HEADING = LazyPattern(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
+_FENCE = LazyPattern(r"[ ]{0,3}(`{3,}|~{3,})")
+_LIST_ITEM = LazyPattern(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_QUOTE = LazyPattern(r"(?:[ ]{0,3}>[ ]?)+")  # > > > 引用: nested quotes are quotes too
 # [^1]: 本报告所称…: a footnote's definition (its label is markup, its text prose);
 # [报告]: https://… "标题": a link reference definition (markup only, no prose at all).
-_FOOTNOTE_DEFINITION = re.compile(r"[ ]{0,3}\[\^[^\]\s]+\]:[ \t]*")
-_LINK_DEFINITION = re.compile(r"[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$")
-_TABLE_DELIMITER = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_THEMATIC_BREAK = re.compile(r"[ ]{0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
-_WHOLE_BOLD = re.compile(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
-_INLINE = re.compile(
+_FOOTNOTE_DEFINITION = LazyPattern(r"[ ]{0,3}\[\^[^\]\s]+\]:[ \t]*")
+_LINK_DEFINITION = LazyPattern(r"[ ]{0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$")
+_TABLE_DELIMITER = LazyPattern(r"\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_THEMATIC_BREAK = LazyPattern(r"[ ]{0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_WHOLE_BOLD = LazyPattern(r"\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*$")
+_INLINE = LazyPattern(
     r"(?P<comment><!--.*?-->)"
     r"|(?P<code>(?P<ticks>`+).+?(?P=ticks))"
     r"|(?P<image>!\[[^\]]*\]\([^)]*\))"
@@ -49,7 +50,7 @@ _INLINE = re.compile(
     r"|(?P<marker>\*\*|__|~~|(?<![0-9\s])\*(?=\S)|(?<=\S)\*(?![0-9]))"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
 )
-_COMMENT_ONLY = re.compile(r"<!--.*?-->")
+_COMMENT_ONLY = LazyPattern(r"<!--.*?-->")
 
 
 @dataclass

@@ -11,11 +11,12 @@ character by character, so that every offset maps back to its column.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from .lazy_regex import LazyPattern
+
 CODE, HTML, DEFINITION = "code", "html", "definition"
-_FOOTNOTE = re.compile(r"[ ]{0,3}\[\^[^\]\s]+\]:")
+_FOOTNOTE = LazyPattern(r"[ ]{0,3}\[\^[^\]\s]+\]:")
 
 
 @lru_cache(maxsize=1)

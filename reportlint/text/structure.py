@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .artifacts import is_artifact
+from .lazy_regex import LazyPattern
 from .markdown import RawParagraph
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -31,30 +32,30 @@ _NUMBERING = [
 
 SENTENCE_PUNCTUATION = "。！？；!?;"
 # The kinds of official document (GB/T 9704's 公文 and the genres beside them) a title names.
-_TITLE_WORDS = re.compile(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划|公告|通告|通报|请示|批复|"
+_TITLE_WORDS = LazyPattern(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划|公告|通告|通报|请示|批复|"
                           r"议案|纪要|命令|预案|细则|条例|规定|章程|要点|实录|复函|安排|日程|议程|手册|名单|指南|须知|"
                           r"简报|推进会|座谈会|大会|论坛")
 # 1　总则 / 1.1　编制目的 / 3.2.1 预警分级: the decimal section numbers of 预案, standards and
 # technical plans, a number and a short title on a line of their own (one gap: not a table row).
-_DECIMAL_HEADING = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[ \u3000]+[^\s\u3000]{1,30}")
+_DECIMAL_HEADING = LazyPattern(r"[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}[ \u3000]+[^\s\u3000]{1,30}")
 # 各位代表：, 同志们！, and the addressees of a report to a standing committee or a speech, one after
 # another: 主任、各位副主任、秘书长、各位委员：, 尊敬的各位来宾，女士们、先生们：
 _ADDRESSEE = (r"(?:尊敬的|亲爱的)?(?:各位)?[\u4e00-\u9fff]{0,6}?(?:代表|委员|同志|主任|秘书长|主席|领导|来宾|嘉宾|朋友"
               r"|女士|先生|同学|老师|校友|企业家)们?")
-_SALUTATION = re.compile(rf"{_ADDRESSEE}(?:[、，,和]{_ADDRESSEE})*[:：！!，,]?")
-_DATE_LINE = re.compile(
+_SALUTATION = LazyPattern(rf"{_ADDRESSEE}(?:[、，,和]{_ADDRESSEE})*[:：！!，,]?")
+_DATE_LINE = LazyPattern(
     r"[—–\-－]*\s*[（(]?\s*(\d{4}|[一二〇零○Ｏ]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[^。！？；]{0,60}"
 )
 # A day of a schedule on a line of its own, above its times (4月16日（星期三） / 7:00—7:40：早餐。)
-_DAY_LINE = re.compile(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
+_DAY_LINE = LazyPattern(r"[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
                        r"\s*(?:[上下]午|晚上|全天)?")
-_SIGNATURE = re.compile(
+_SIGNATURE = LazyPattern(
     r"\S{0,12}(省长|市长|主席|总理|县长|区长|州长|盟长|旗长|主任|书记|代表|局长|厅长)[\s\u3000]*\S{2,4}"
 )
 # The issuing body on a line of its own (GB/T 9704's 发文机关署名, a release's byline): a name
 # that ends in the kind of body it is (江渚市统计局, 青川省交通运输厅, 临江市人民政府办公室).
-_ISSUER = re.compile(
+_ISSUER = LazyPattern(
     r"[\u4e00-\u9fff（）()]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|院|部|署|中心|公司|集团|银行"
     r"|大学|学院|学校|研究所|协会|学会|联合会|总工会|工会)"
 )
@@ -80,7 +81,7 @@ def chinese_number(text: str) -> int | None:
 
 
 # 附件：1.参会回执 / 注：1.请于…: a list whose first item follows its label on the label's line
-_LIST_LABEL = re.compile(r"(?:附件|附|注|说明|备注)[：:]\s*(?=[0-9０-９（(])")
+_LIST_LABEL = LazyPattern(r"(?:附件|附|注|说明|备注)[：:]\s*(?=[0-9０-９（(])")
 
 
 def list_label_end(text: str, start: int = 0) -> int:
@@ -132,7 +133,7 @@ def classify(raw: RawParagraph, position: int) -> tuple[str, tuple[int, int, str
 
 # 开庭时间：9:30；地点：第二法庭；审判长：郭振宇；: a field of a form or a register, its label
 # short and its value without a clause of its own.
-_LABELLED_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}[：:][^；;。\n]{1,40}(?:[；;。]|$)")
+_LABELLED_FIELD = LazyPattern(r"[\u4e00-\u9fff]{2,6}[：:][^；;。\n]{1,40}(?:[；;。]|$)")
 
 
 def field_share(text: str) -> tuple[int, float]:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
+from .lazy_regex import LazyPattern
 
 # Cells of a table row set as text: runs of spaces (half or full width) or tabs between them.
-_CELL_GAP = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # or a bar: 指标｜2025年｜属性
+_CELL_GAP = LazyPattern(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")  # or a bar: 指标｜2025年｜属性
 _ROW_CELL = 40  # a cell of a table is short (a list of units at most); a sentence with spaces is no row
-_FULL_STOP = re.compile(r"[。！？；!?;]")
+_FULL_STOP = LazyPattern(r"[。！？；!?;]")
 #: space that sets fields apart inside a line: a full-width space, a tab, two spaces or more (running
 #: Chinese prose has none; a single space may part Latin words or figures), or a bar between cells
 #: (序号｜事项名称｜审批部门)
-WIDE_GAP = re.compile(r"\u3000|\t| {2,}|[|｜]")
+WIDE_GAP = LazyPattern(r"\u3000|\t| {2,}|[|｜]")
 
 
 # 第三条　政府投资资金…: an article's number is set apart from its text by a space, by the
 # layout of regulations, which makes no fields of it.
-_ARTICLE_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇两0-9０-９]{1,6}[条章节编](?:\u3000|\t| {1,2})")
+_ARTICLE_NUMBER = LazyPattern(r"第[一二三四五六七八九十百零〇两0-9０-９]{1,6}[条章节编](?:\u3000|\t| {1,2})")
 
 
 def has_wide_gap(text: str) -> bool:
