@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -293,6 +294,7 @@ def _watch(paths, overrides: api.Overrides, jobs: int | None, output_format: str
     from . import watching
 
     clear = sys.stdout.isatty() and output_file is None
+    baseline_run = api.Run(overrides)  # applies the baseline to each round's findings
     try:
         for number, round_ in enumerate(watching.watch(paths, overrides, jobs, whole_documents=bool(baseline_file))):
             if clear:
@@ -302,7 +304,7 @@ def _watch(paths, overrides: api.Overrides, jobs: int | None, output_format: str
             if round_.error:
                 _error(round_.error)
             else:
-                results = _filter_baseline(api.Run(overrides), round_.result, baseline_file)[0] \
+                results = _filter_baseline(baseline_run, round_.result, baseline_file)[0] \
                     if baseline_file else round_.result
                 _report_notes(results)
                 _emit(results, output_format, options, "", output_file, to_stderr=False)
@@ -316,8 +318,6 @@ def _watch(paths, overrides: api.Overrides, jobs: int | None, output_format: str
 
 
 def _now() -> str:
-    import time
-
     return time.strftime("%H:%M:%S")
 
 
