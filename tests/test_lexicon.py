@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.analysis.lexicon import is_traditional, lexicon, simplified
 
@@ -65,3 +67,18 @@ def test_traditional_text_is_recognised_and_read_character_for_character():
     assert not is_traditional("建设西安经周至至乾县高速公路，於是著名的显著成效。")
     assert not is_traditional("中华人民共和国国务院")
     assert not is_traditional("1954, ASCII only")
+
+
+def _traditional_share(text: str) -> bool:
+    """is_traditional's measure, counted the plain way: of the characters U+3400–U+9FFF, the
+    share that only traditional writing uses (OpenCC's table with no simplified reading)."""
+    only = {line.split("\t")[0] for line in (REPO / "reportlint" / "data" / "t2s.txt").read_text(encoding="utf-8")
+            .splitlines() if not line.startswith("#") and len(line.split("\t")) == 2}
+    han = [char for char in text if "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff"]
+    return bool(han) and sum(char in only for char in han) >= 0.05 * len(han)
+
+
+@given(st.text(alphabet="国家國務院於乾发展發展人民𧝞𡑭 ,。1a", max_size=60))
+def test_traditional_share_counts_the_characters_of_chinese_runs(text):
+    # 𧝞 and 𡑭 are traditional-only characters beyond U+FFFF, which the measure does not count
+    assert is_traditional(text) == _traditional_share(text)

@@ -168,12 +168,15 @@ def _may_hold_a_slip(run: str, table) -> bool:
     slip's character does (发辉 is none), and only such a run is split into words, the costly
     part; a run of frequent words end to end is passed by."""
     frequent, n = table.frequent_words, len(run)
-    covered = bytearray(n)
-    for start in range(n - 1):
-        for end in range(start + 2, min(n, start + _LONGEST) + 1):
-            if run[start:end] in frequent:
-                covered[start:end] = b"\x01" * (end - start)
-    return any(not covered[at] and not _grammar_word(char) for at, char in enumerate(run))
+    reach = 0  # the end of the furthest-reaching word that begins at or before the character
+    for at, char in enumerate(run):
+        for end in range(min(n, at + _LONGEST), max(at + 1, reach), -1):  # the longest reaching further
+            if run[at:end] in frequent:
+                reach = end
+                break
+        if reach <= at and not _grammar_word(char):
+            return True
+    return False
 
 
 @cache

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from helpers import assert_rule, findings_for
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.analysis.sounds import Likeness, near_syllables, sounds
 
@@ -112,3 +114,23 @@ def test_silent_on_a_word_cut_in_two_and_on_a_name_before_its_kind():
     low = {"min-gain": 6.0}
     for text in ("以二级指标的最优值为前沿。", "推出更多分众化的优质观光产品。", "以石门镇安照水库为例，落实行政责任人。"):
         assert findings_for("homophone-slip", text, options=low) == [], text
+
+
+def _outside_every_frequent_word(run: str) -> bool:
+    """The gate's question answered the plain way: mark every character a frequent word of two
+    to four characters covers, then look for one left bare that is no grammar word."""
+    from reportlint.checks.homophone_slip import _grammar_word
+
+    covered = [False] * len(run)
+    for start in range(len(run)):
+        for end in range(start + 2, min(len(run), start + 4) + 1):
+            if run[start:end] in sounds().frequent_words:
+                covered[start:end] = [True] * (end - start)
+    return any(not covered[at] and not _grammar_word(char) for at, char in enumerate(run))
+
+
+@given(st.text(alphabet="发挥辉作用的基层党组织安照要求全面推进建设在和将了", min_size=2, max_size=14))
+def test_the_gate_splits_a_run_only_when_a_character_stands_outside_every_frequent_word(run):
+    from reportlint.checks.homophone_slip import _may_hold_a_slip
+
+    assert _may_hold_a_slip(run, sounds()) == _outside_every_frequent_word(run)
