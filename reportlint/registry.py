@@ -114,9 +114,9 @@ def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
 @lru_cache(maxsize=1)
 def builtin_pack_rules() -> tuple[RuleMeta, ...]:
     """The rules of the packs shipped in the wheel, read once: they never change under a process."""
-    from .packs import builtin_pack_paths, load_pack
+    from .packs import load_builtin_packs
 
-    return tuple(meta for path in builtin_pack_paths() for meta in load_pack(path, builtin=True))
+    return tuple(load_builtin_packs())
 
 
 def plugin_rules() -> tuple[RuleMeta, ...]:

@@ -3,9 +3,18 @@ run the work that the last one already did. The time itself is measured in bench
 
 from __future__ import annotations
 
+import marshal
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from reportlint import cache, tomlfile
+from reportlint.packs import builtin_pack_paths, load_builtin_packs
+from reportlint.version import __version__
 
 #: what a plain check of a text file never needs: baselines, writing files (tempfile, hashlib),
 #: the JSON and SARIF formats
@@ -39,3 +48,108 @@ def test_what_a_plain_check_skips_is_loaded_when_asked_for(tmp_path):
     assert {"reportlint.output.sarif_format", "json", "hashlib"} <= loaded_by_check(tmp_path, "a.txt", "--format", "sarif")
     assert {"reportlint.baseline", "reportlint.writing"} <= loaded_by_check(tmp_path, "a.txt", "--write-baseline", "b.json",
                                                                             "--fix")
+
+
+# -- the cache of start-up's work (reportlint.cache) ---------------------------------------------
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    """A cache folder of the test's own, empty."""
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+def entries(home: Path) -> list[str]:
+    folder = home / "reportlint" / __version__
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_a_cache_entry_is_read_back_only_under_its_key(cache_home):
+    cache.write("probe", ("key", 1), {"value": [1, 2.5, True, None, "字"]})
+    assert cache.read("probe", ("key", 1)) == {"value": [1, 2.5, True, None, "字"]}
+    assert cache.read("probe", ("key", 2)) is None
+    assert cache.read("other", ("key", 1)) is None
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01not marshal", marshal.dumps(5), marshal.dumps((1, 2, 3))])
+def test_a_corrupt_or_foreign_cache_entry_is_a_miss(cache_home, content):
+    cache.write("probe", "key", [1])
+    [name] = entries(cache_home)
+    (cache_home / "reportlint" / __version__ / name).write_bytes(content)
+    assert cache.read("probe", "key") is None
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_run_uncached(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))  # mkdir fails, even as root
+    cache.write("probe", "key", [1])
+    assert cache.read("probe", "key") is None
+
+
+def test_without_a_home_there_is_no_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "nobody"))
+    assert cache.cache_folder() is None
+    cache.write("probe", "key", [1])
+    assert not (tmp_path / "nobody").exists()  # no home made for it
+
+
+def test_a_rule_pack_is_parsed_once_then_read_back(cache_home, tmp_path, monkeypatch):
+    [shipped] = [p for p in builtin_pack_paths() if p.name == "redundancy.toml"]
+    pack = tmp_path / "redundancy.toml"
+    shutil.copy(shipped, pack)
+    first = tomlfile.read_toml_cached(pack, "rule pack")
+    assert first == tomlfile.read_toml(pack, "rule pack") and entries(cache_home)
+    monkeypatch.setattr(tomlfile, "_parse", lambda text, path: pytest.fail("parsed again"))
+    assert tomlfile.read_toml_cached(pack, "rule pack") == first
+
+
+def test_a_changed_rule_pack_is_parsed_again_even_with_its_old_size_and_time(cache_home, tmp_path):
+    [shipped] = [p for p in builtin_pack_paths() if p.name == "redundancy.toml"]
+    pack = tmp_path / "redundancy.toml"
+    shutil.copy(shipped, pack)
+    before = tomlfile.read_toml_cached(pack, "rule pack")
+    stat = pack.stat()
+    text = pack.read_text(encoding="utf-8")
+    assert 'code = "RL502"' in text
+    pack.write_text(text.replace('code = "RL502"', 'code = "RL592"'), encoding="utf-8")
+    os.utime(pack, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert pack.stat().st_size == stat.st_size
+    after = tomlfile.read_toml_cached(pack, "rule pack")
+    assert after == tomlfile.read_toml(pack, "rule pack") != before
+
+
+def test_a_malformed_pack_is_an_error_however_it_is_read(cache_home, tmp_path):
+    pack = tmp_path / "bad.toml"
+    pack.write_text("format = [\n", encoding="utf-8")
+    for read in (tomlfile.read_toml, tomlfile.read_toml_cached):
+        with pytest.raises(ValueError, match="invalid TOML"):
+            read(pack, "rule pack")
+
+
+def test_the_shipped_packs_give_the_same_rules_from_the_cache(cache_home):
+    def described(rules):
+        return [(m.code, m.name, m.severity, m.summary, m.doc, m.fixable, m.fix_kinds, m.source, m.rationale,
+                 m.check.pack_rule.message, [(e.wrong, e.right, e.label, e.reason, e.severity, e.examples, e.lead,
+                                              e.since, e.context_key()) for e in m.check.pack_rule.entries])
+                for m in rules]
+
+    cold = load_builtin_packs()
+    assert len(entries(cache_home)) == len(builtin_pack_paths())
+    assert described(load_builtin_packs()) == described(cold)
+
+
+def test_a_check_with_a_cache_folder_that_cannot_be_written_says_the_same(tmp_path):
+    (tmp_path / "a.txt").write_text("一行。\n经济增长增长了。\n", encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    outputs = []
+    for home in (tmp_path / "cache", tmp_path / "cache", blocker / "cache"):  # cold, warm, unwritable
+        env = {**os.environ, "XDG_CACHE_HOME": str(home)}
+        done = subprocess.run([sys.executable, "-m", "reportlint", "check", "a.txt"], capture_output=True,
+                              text=True, cwd=tmp_path, env=env)
+        outputs.append((done.returncode, done.stdout, done.stderr))
+    assert outputs[0] == outputs[1] == outputs[2] and outputs[0][0] == 1 and not outputs[0][2]
