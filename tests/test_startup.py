@@ -3,16 +3,19 @@ run the work that the last one already did. The time itself is measured in bench
 
 from __future__ import annotations
 
+import importlib.metadata
 import marshal
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from conftest import PLUGIN
 
-from reportlint import cache, tomlfile
+from reportlint import cache, registry, tomlfile
 from reportlint.packs import builtin_pack_paths, load_builtin_packs
 from reportlint.version import __version__
 
@@ -140,6 +143,82 @@ def test_the_shipped_packs_give_the_same_rules_from_the_cache(cache_home):
     cold = load_builtin_packs()
     assert len(entries(cache_home)) == len(builtin_pack_paths())
     assert described(load_builtin_packs()) == described(cold)
+
+
+# -- the plugins' entry points ---------------------------------------------------------------
+
+
+def _install_plugin(site: Path) -> None:
+    (site / "qinzi_rules.py").write_text(PLUGIN, encoding="utf-8")
+    info = site / "qinzi_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: qinzi-rules\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[reportlint.rules]\nqinzi = qinzi_rules:no_qinzi\n")
+
+
+def _settle(folder: Path) -> None:
+    """Date the folder a minute back, as one installed into long ago."""
+    past = time.time_ns() - 60_000_000_000
+    os.utime(folder, ns=(past, past))
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch, cache_home):
+    """The only folder on sys.path (so that the test alone decides what it holds and when it
+    changed), settled; qinzi_rules is imported afresh each time."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    _settle(folder)
+    monkeypatch.setattr(sys, "path", [str(folder)])
+    monkeypatch.delitem(sys.modules, "qinzi_rules", raising=False)
+    yield folder
+    sys.modules.pop("qinzi_rules", None)
+
+
+def _no_scan(monkeypatch) -> None:
+    def scan(**_):
+        raise AssertionError("the distributions were scanned again")
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", scan)
+
+
+def test_no_plugin_is_remembered_and_the_next_run_does_not_scan(site, cache_home, monkeypatch):
+    assert registry.plugin_rules() == ()
+    assert any(name.startswith("plugins.") for name in entries(cache_home))
+    _no_scan(monkeypatch)
+    assert registry.plugin_rules() == ()
+
+
+def test_a_plugin_installed_after_the_scan_was_cached_is_seen(site, cache_home):
+    assert registry.plugin_rules() == ()
+    _install_plugin(site)  # changes the folder's modification time, as pip install does
+    assert [meta.code for meta in registry.plugin_rules()] == ["QZ101"]
+
+
+def test_a_cached_plugin_is_loaded_as_a_found_one(site, cache_home, monkeypatch):
+    _install_plugin(site)
+    _settle(site)
+    found = registry.plugin_rules()
+    _no_scan(monkeypatch)
+    sys.modules.pop("qinzi_rules")
+    cached = registry.plugin_rules()
+    assert [(m.code, m.source, m.doc) for m in cached] == [(m.code, m.source, m.doc) for m in found] \
+        == [("QZ101", "plugin qinzi", found[0].doc)]
+
+
+def test_a_plugin_removed_is_gone(site, cache_home):
+    _install_plugin(site)
+    _settle(site)
+    assert len(registry.plugin_rules()) == 1
+    shutil.rmtree(site / "qinzi_rules-1.0.dist-info")
+    assert registry.plugin_rules() == ()
+
+
+def test_a_folder_changed_just_now_is_not_cached(site, cache_home):
+    # it could change again within the same tick of the file system's clock and keep its time
+    _install_plugin(site)
+    assert len(registry.plugin_rules()) == 1
+    assert not any(name.startswith("plugins.") for name in entries(cache_home))
 
 
 def test_a_check_with_a_cache_folder_that_cannot_be_written_says_the_same(tmp_path):
