@@ -7,8 +7,8 @@ every run. The results are kept in the user's cache folder
 keeps its rule pages) with the key they were worked out from, and a later run uses one only
 when its key is the same again.
 
-An entry is a file of marshal data, ``(key, value)``, of plain values only (strings, numbers,
-lists, dicts): reading one back runs no code. A missing, corrupt or foreign file is a miss,
+An entry is a file of marshal data, a list of ``(key, value)`` pairs, of plain values only
+(strings, numbers, lists, dicts): reading one back runs no code. A missing, corrupt or foreign file is a miss,
 and a folder that cannot be written (a read-only home, no home at all) leaves the run
 uncached: the cache never makes a run fail.
 """
@@ -40,37 +40,47 @@ def cache_folder() -> Path | None:
 
 def _entry_path(name: str) -> Path | None:
     folder = cache_folder()
-    # one entry per Python version: each reads and writes the same file only
+    # one file per Python version: each reads and writes its own only
     return None if folder is None else folder / f"{name}.{sys.implementation.cache_tag}.marshal"
 
 
-def read(name: str, key: Any) -> Any:
-    """The value stored under *name* when it was stored with *key*; None otherwise."""
-    path = _entry_path(name)
-    if path is None:
-        return None
+def _stored(path: Path) -> list[tuple[Any, Any]]:
+    """The (key, value) pairs of an entry's file, the latest first; none when it is missing or
+    not one that this module wrote."""
     try:
         with open(path, "rb") as file:
-            stored = marshal.loads(file.read())  # marshal.load(file) reads it piecemeal: 10 times slower
+            stored = marshal.loads(file.read())  # marshal.load(file) reads it piecemeal: 2-3 times slower
     except Exception:  # missing, unreadable, cut short or not marshal data: a miss
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-        return None
-    return stored[1]
+        return []
+    if not isinstance(stored, list) or not all(isinstance(pair, tuple) and len(pair) == 2 for pair in stored):
+        return []
+    return stored
 
 
-def write(name: str, key: Any, value: Any) -> None:
-    """Store *value* under *name* with *key*, if the cache folder can be written; never raises.
-    The file is replaced whole (written beside it, then renamed), so that a run reading it
-    while another writes it sees the old entry or the new one, never half of one."""
+def read(name: str, key: Any) -> Any:
+    """The value stored under *name* with *key*; None when there is none."""
+    path = _entry_path(name)
+    for stored_key, value in _stored(path) if path is not None else ():
+        if stored_key == key:
+            return value
+    return None
+
+
+def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
+    """Store *value* under *name* with *key*, keeping the *keep* - 1 latest other keys' values
+    beside it (where a run's key can change back and forth: the plugins of two sys.paths), if
+    the cache folder can be written; never raises. The file is replaced whole (written beside
+    it, then renamed), so that a run reading it while another writes it sees the old entry or
+    the new one, never half of one."""
     path = _entry_path(name)
     if path is None:
         return
+    others = [pair for pair in _stored(path) if pair[0] != key][: keep - 1] if keep > 1 else []
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as file:
-            marshal.dump((key, value), file)
+            file.write(marshal.dumps([(key, value), *others]))
         os.replace(temporary, path)
     except (OSError, ValueError):  # ValueError: a value marshal cannot store (a TOML date)
         try:

@@ -166,10 +166,13 @@ def _plugin_entry_points() -> list:
     scanned = time.time_ns()
     entries = list(entry_points(group=PLUGIN_GROUP))
     if state is not None and _settled(state, scanned):
-        cache.write("plugins", state, [[entry.name, entry.value] for entry in entries])
+        cache.write("plugins", state, [[entry.name, entry.value] for entry in entries], keep=_KEPT_PATHS)
     return entries
 
 
+#: how many sys.paths' plugins are remembered: ``python -m reportlint`` puts the working folder
+#: on sys.path, so running it in a few folders in turn must not make each run a miss
+_KEPT_PATHS = 8
 #: a folder changed this recently may change again within the same tick of the file system's
 #: clock (4 ms on Linux, 2 s on FAT) and keep its time: what was found there is not cached
 _SETTLING_NS = 3_000_000_000

@@ -76,7 +76,18 @@ def test_a_cache_entry_is_read_back_only_under_its_key(cache_home):
     assert cache.read("other", ("key", 1)) is None
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00\x01not marshal", marshal.dumps(5), marshal.dumps((1, 2, 3))])
+def test_a_cache_entry_keeps_as_many_keys_as_asked(cache_home):
+    cache.write("probe", "a", [1], keep=2)
+    cache.write("probe", "b", [2], keep=2)
+    assert (cache.read("probe", "a"), cache.read("probe", "b")) == ([1], [2])
+    cache.write("probe", "c", [3], keep=2)  # the oldest goes
+    assert (cache.read("probe", "a"), cache.read("probe", "b"), cache.read("probe", "c")) == (None, [2], [3])
+    cache.write("probe", "d", [4])
+    assert (cache.read("probe", "c"), cache.read("probe", "d")) == (None, [4])
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01not marshal", marshal.dumps(5), marshal.dumps(("key", [1])),
+                                     marshal.dumps([("key",)]), marshal.dumps([("key", [1]), 5])])
 def test_a_corrupt_or_foreign_cache_entry_is_a_miss(cache_home, content):
     cache.write("probe", "key", [1])
     [name] = entries(cache_home)
@@ -187,6 +198,24 @@ def test_no_plugin_is_remembered_and_the_next_run_does_not_scan(site, cache_home
     assert any(name.startswith("plugins.") for name in entries(cache_home))
     _no_scan(monkeypatch)
     assert registry.plugin_rules() == ()
+
+
+def test_the_plugins_of_a_few_sys_paths_are_remembered(site, tmp_path, cache_home, monkeypatch):
+    # python -m reportlint puts the working folder on sys.path: two folders in turn are both cached
+    other = tmp_path / "other-site"
+    other.mkdir()
+    _install_plugin(other)
+    _settle(other)
+    paths = [[str(site)], [str(other)]]
+    found = []
+    for path in paths:
+        monkeypatch.setattr(sys, "path", path)
+        found.append([meta.code for meta in registry.plugin_rules()])
+    _no_scan(monkeypatch)
+    for path, before in zip(paths, found):
+        monkeypatch.setattr(sys, "path", path)
+        assert [meta.code for meta in registry.plugin_rules()] == before
+    assert found == [[], ["QZ101"]]
 
 
 def test_a_plugin_installed_after_the_scan_was_cached_is_seen(site, cache_home):
