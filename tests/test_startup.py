@@ -46,6 +46,25 @@ def test_a_plain_check_loads_neither_baselines_nor_writing_nor_json(tmp_path):
     assert not loaded & set(NOT_FOR_A_PLAIN_CHECK), sorted(loaded & set(NOT_FOR_A_PLAIN_CHECK))
 
 
+def test_the_collector_leaves_what_start_up_made_alone_and_collects_the_rest():
+    # gc.freeze after the command line's modules and after the rule modules and packs: the cyclic
+    # collector no longer walks them on every 700 new objects; it is on again, for what follows
+    code = ("import gc, sys\n"
+            "sys.argv = ['reportlint', '--version']\n"
+            "from reportlint.__main__ import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "after_cli = gc.get_freeze_count()\n"
+            "from reportlint.registry import builtin_pack_rules, builtin_rules\n"
+            "builtin_rules(), builtin_pack_rules()\n"
+            "after_rules = gc.get_freeze_count()\n"
+            "cycle = []\ncycle.append(cycle)\ndel cycle\n"
+            "print(after_cli, after_rules, gc.isenabled(), gc.collect())\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    after_cli, after_rules, enabled, collected = done.stdout.split()[-4:]
+    assert 5_000 < int(after_cli) < int(after_rules) - 5_000
+    assert enabled == "True" and int(collected) >= 1
+
+
 def test_what_a_plain_check_skips_is_loaded_when_asked_for(tmp_path):
     (tmp_path / "a.txt").write_text("一行。\n", encoding="utf-8")
     assert {"reportlint.output.sarif_format", "json", "hashlib"} <= loaded_by_check(tmp_path, "a.txt", "--format", "sarif")
