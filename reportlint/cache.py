@@ -18,6 +18,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +77,8 @@ def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
     if path is None:
         return
     others = [pair for pair in _stored(path) if pair[0] != key][: keep - 1] if keep > 1 else []
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # a name of this process and thread alone: two writers never write into one temporary file
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as file:

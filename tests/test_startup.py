@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,13 @@ def site(tmp_path, monkeypatch, cache_home):
     folder.mkdir()
     _settle(folder)
     monkeypatch.setattr(sys, "path", [str(folder)])
+    # Only the standard finder of distributions: the importlib_metadata backport, which a library
+    # that other tests import may bring, puts its own in its place (and then nothing is cached).
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not hasattr(f, "find_distributions")
+                                           or f is PathFinder])
+    if not hasattr(PathFinder, "find_distributions"):
+        monkeypatch.setattr(PathFinder, "find_distributions",
+                            staticmethod(importlib.metadata.MetadataPathFinder.find_distributions), raising=False)
     monkeypatch.delitem(sys.modules, "qinzi_rules", raising=False)
     yield folder
     sys.modules.pop("qinzi_rules", None)
@@ -260,6 +268,17 @@ def test_a_plugin_removed_is_gone(site, cache_home):
     assert len(registry.plugin_rules()) == 1
     shutil.rmtree(site / "qinzi_rules-1.0.dist-info")
     assert registry.plugin_rules() == ()
+
+
+def test_nothing_is_cached_where_another_finder_offers_distributions(site, cache_home, monkeypatch):
+    class Finder:  # as the importlib_metadata backport installs one
+        @staticmethod
+        def find_distributions(context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    assert registry.plugin_rules() == ()
+    assert not any(name.startswith("plugins.") for name in entries(cache_home))
 
 
 def test_a_folder_changed_just_now_is_not_cached(site, cache_home):
