@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .baseline import filter_baseline, write_baseline
 from .config import Config, config_for, load_config
 from .discovery import Candidate, FileOptions, Problem, discover
 from .engine import rules_for_document, run_rules
@@ -147,10 +146,14 @@ class Run:
 
     def apply_baseline(self, result: RunResult, path: Path) -> tuple[RunResult, int]:
         """*result* without the findings the baseline file records, and how many it hid."""
+        from .baseline import filter_baseline  # here: hashlib and json, for runs with a baseline only
+
         return filter_baseline(result, path)
 
     def write_baseline(self, result: RunResult, path: Path) -> int:
         """Record the findings of *result* in the baseline file *path*; how many."""
+        from .baseline import write_baseline
+
         return write_baseline(result, path)
 
     def _display(self, item: Candidate) -> str:

@@ -6,7 +6,6 @@ default), 1 findings, 2 usage, config or input error, or a rule that crashed.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -541,6 +540,8 @@ def list_rules(output_format, config_file) -> None:
         for m in registry
     ]
     if output_format == "json":
+        import json  # here: a plain check needs no JSON
+
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     # Columns as wide as their widest cell, heading included (a Chinese heading is two columns a character).

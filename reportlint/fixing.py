@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, NotWritable, WriteError
 from .i18n import Message, message_of
@@ -27,7 +28,9 @@ from .results import FileResult
 from .text.decoding import decode, lines_of, restore_lines
 from .text.document import Document
 from .text.parse import read_bytes
-from .writing import Encoding, check_writable, digest, encoding_of, write_atomic
+
+if TYPE_CHECKING:
+    from .writing import Encoding
 
 #: Enough for fixes that uncover other fixes (a stray mark converted, then its doubled twin removed).
 MAX_PASSES = 10
@@ -221,6 +224,9 @@ def fix_file(result: FileResult, relint: Relint, unsafe: bool, write: bool, enco
     *write*, replace it on disk (not stdin: then ``data`` holds the bytes to print). *encoding*
     is --encoding, if given. A file that cannot be fixed safely is left alone and the FileFix
     says why."""
+    # Imported here: writing brings tempfile and hashlib (~7 ms), which a run without --fix never needs.
+    from .writing import check_writable, digest, encoding_of, write_atomic
+
     doc = result.document
     assert doc is not None
     untouched = FileFix(result.path, doc.source, doc.source, 0, result)

@@ -8,12 +8,18 @@ specific selector decides, and ``ignore`` wins a tie.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib
+import os
 import pkgutil
-from collections.abc import Iterable
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from . import cache
 from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
@@ -94,10 +100,28 @@ def builtin_rules() -> tuple[RuleMeta, ...]:
     from . import checks
 
     rules = []
-    for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
-        rules.extend(_rules_in(vars(module).values()))
+    with _lasting():
+        for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
+            module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
+            rules.extend(_rules_in(vars(module).values()))
     return tuple(rules)
+
+
+@contextmanager
+def _lasting() -> Iterator[None]:
+    """For what is made once in a process and kept until it ends (the rule modules, the packs'
+    rules: lru_cache holds them): the cyclic garbage collector is paused meanwhile, then told to
+    leave everything made so far alone for good (gc.freeze), instead of walking tens of
+    thousands of lasting objects again and again (~10 ms of a run's start). Only what is garbage
+    in a cycle at that moment is kept too, once per process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
@@ -114,9 +138,10 @@ def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
 @lru_cache(maxsize=1)
 def builtin_pack_rules() -> tuple[RuleMeta, ...]:
     """The rules of the packs shipped in the wheel, read once: they never change under a process."""
-    from .packs import builtin_pack_paths, load_pack
+    from .packs import load_builtin_packs
 
-    return tuple(meta for path in builtin_pack_paths() for meta in load_pack(path, builtin=True))
+    with _lasting():
+        return tuple(load_builtin_packs())
 
 
 def plugin_rules() -> tuple[RuleMeta, ...]:
@@ -125,10 +150,8 @@ def plugin_rules() -> tuple[RuleMeta, ...]:
     An entry point may name a rule function (decorated with @rule), a RuleMeta,
     or a module whose rules are collected.
     """
-    from importlib.metadata import entry_points
-
     rules = []
-    for entry in entry_points(group=PLUGIN_GROUP):
+    for entry in _plugin_entry_points():
         try:
             obj = entry.load()
         except Exception as error:  # a broken plugin must say which one it is
@@ -142,6 +165,62 @@ def plugin_rules() -> tuple[RuleMeta, ...]:
                 raise RegistryError(f"plugin {entry.name!r}: the RL prefix is reserved for built-in rules ({meta.code})")
             rules.append(dataclasses.replace(meta, source=f"plugin {entry.name}"))
     return tuple(rules)
+
+
+def _plugin_entry_points() -> list:
+    """The ``reportlint.rules`` entry points of the distributions installed now.
+
+    Finding them means importing importlib.metadata and reading the metadata of every installed
+    distribution: ~12 ms a run, for nothing in most places (no plugin). What was found is kept in
+    the user's cache (reportlint.cache) under each sys.path folder and its modification time:
+    installing or removing a distribution adds or removes a folder there, which changes the time
+    (importlib.metadata's own cache of a folder's listing goes by it too). A cached empty list
+    spares the import; cached entry points are loaded as found ones are."""
+    state = _path_state()
+    found = cache.read("plugins", state) if state is not None else None
+    if isinstance(found, list) and not found:
+        return []
+    from importlib.metadata import EntryPoint, entry_points
+
+    if isinstance(found, list):
+        return [EntryPoint(name, value, PLUGIN_GROUP) for name, value in found]
+    scanned = time.time_ns()
+    entries = list(entry_points(group=PLUGIN_GROUP))
+    if state is not None and _settled(state, scanned):
+        cache.write("plugins", state, [[entry.name, entry.value] for entry in entries], keep=_KEPT_PATHS)
+    return entries
+
+
+#: how many sys.paths' plugins are remembered: ``python -m reportlint`` puts the working folder
+#: on sys.path, so running it in a few folders in turn must not make each run a miss
+_KEPT_PATHS = 8
+#: a folder changed this recently may change again within the same tick of the file system's
+#: clock (4 ms on Linux, 2 s on FAT) and keep its time: what was found there is not cached
+_SETTLING_NS = 3_000_000_000
+
+
+def _path_state() -> tuple | None:
+    """Each sys.path entry (as an absolute path: "" is the working folder) with its modification
+    time in ns (None: missing); None when the distributions may come from elsewhere too (a finder
+    other than the standard one offers them), so that nothing is cached."""
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(finder, "find_distributions") and finder is not PathFinder for finder in sys.meta_path):
+        return None
+    state = []
+    for entry in sys.path:
+        if not isinstance(entry, str):
+            return None
+        folder = os.path.abspath(entry)
+        try:
+            state.append((folder, os.stat(folder).st_mtime_ns))
+        except OSError:
+            state.append((folder, None))
+    return tuple(state)
+
+
+def _settled(state: tuple, now: int) -> bool:
+    return all(mtime is None or mtime < now - _SETTLING_NS for _, mtime in state)
 
 
 def build_registry(extra_packs: tuple[Path, ...] = ()) -> Registry:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .i18n import N_, Message
 
 if sys.version_info >= (3, 11):
@@ -23,12 +24,35 @@ WHAT = (N_("config file"), N_("rule pack"))
 
 def read_toml(path: Path, what: str) -> dict[str, Any]:
     """The parsed file; ValueError with one line "<path>: <what is wrong>" otherwise (*what*: one of WHAT)."""
-    what = Message(what)
+    return _parse(_read(path, what), path)
+
+
+def read_toml_cached(path: Path, what: str) -> dict[str, Any]:
+    """read_toml, for a file that seldom changes (a shipped rule pack): the table parsed from the
+    file's text is kept in the user's cache (reportlint.cache) under that very text, so a later
+    run that reads the same text takes the table from there. The confusable-word pack: ~9 ms to
+    parse, ~1 ms to read back."""
+    text = _read(path, what)
+    key = (str(path), text)
+    data = cache.read(f"toml-{path.name}", key)
+    if not isinstance(data, dict):
+        data = _parse(text, path)
+        cache.write(f"toml-{path.name}", key, data)
+    return data
+
+
+def _read(path: Path, what: str) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValueError(Message("{path}: {what} not found", path=path, what=what)) from None
+        raise ValueError(Message("{path}: {what} not found", path=path, what=Message(what))) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(Message("{path}: cannot read {what}: {error}", path=path, what=what, error=str(error))) from None
+        raise ValueError(Message("{path}: cannot read {what}: {error}", path=path, what=Message(what),
+                                 error=str(error))) from None
+
+
+def _parse(text: str, path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ValueError(Message("{path}: invalid TOML: {error}", path=path, error=str(error))) from None

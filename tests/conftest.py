@@ -1,6 +1,9 @@
 """Fixtures that many test modules share, and the check that the real corpus is there when CI needs it."""
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,11 @@ import pytest
 # would make them Chinese): set before reportlint is imported, and inherited by the commands the
 # tests start. Tests of the language choice set or clear it themselves (tests/test_i18n.py).
 os.environ["REPORTLINT_LANG"] = "en"
+# What start-up keeps in the user's cache folder (reportlint.cache) goes to a folder of this
+# session's own: a cache that another checkout or version left never answers for this one, and
+# the tests leave nothing in the home folder. Inherited by the commands the tests start.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 from hypothesis import settings  # noqa: E402
 

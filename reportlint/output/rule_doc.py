@@ -3,8 +3,6 @@ links each diagnostic to. Its text is Markdown (a ``#`` title, the rule's ``##``
 
 from __future__ import annotations
 
-import json
-
 from ..i18n import N_, localize, t
 from ..model import RuleMeta
 
@@ -29,6 +27,8 @@ def rule_documentation(meta: RuleMeta) -> str:
     lines += ["", meta.doc]
     defaults = meta.option_defaults()
     if defaults:
+        import json  # here: a plain check never shows a page
+
         lines += ["", t("Defaults:")]
         for key, value in defaults.items():
             lines.append(f"  {key} = {json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)}")

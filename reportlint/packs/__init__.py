@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import NoOptions, RuleMeta
-from ..tomlfile import read_toml
+from ..tomlfile import read_toml, read_toml_cached
 from .format import Entry, PackError, RuleSpec, parse_pack
 from .matching import make_check
 
-__all__ = ["PackError", "builtin_pack_paths", "load_pack", "load_pack_specs"]
+__all__ = ["PackError", "builtin_pack_paths", "load_builtin_packs", "load_pack", "load_pack_specs"]
 
 
 def builtin_pack_paths() -> list[Path]:
@@ -31,17 +31,32 @@ def load_pack_specs(path: Path, builtin: bool = False, compile_now: bool | None 
     """The validated rules of a pack. User packs compile their regular
     expressions on load, so a bad one is an error now; shipped packs (tested)
     compile them on first use, so a plain run need not import ``regex``."""
+    return _specs(path, read_toml, builtin, compile_now)
+
+
+def load_pack(path: Path, builtin: bool = False, compile_now: bool | None = None) -> list[RuleMeta]:
+    return _rules(path, load_pack_specs(path, builtin, compile_now))
+
+
+def load_builtin_packs() -> list[RuleMeta]:
+    """The rules of the shipped packs. Their TOML is parsed once and then read back from the
+    user's cache while the files' text stays the same (tomlfile.read_toml_cached): they are
+    validated on every run all the same, as a user's pack is."""
+    return [meta for path in builtin_pack_paths() for meta in _rules(path, _specs(path, read_toml_cached, True, None))]
+
+
+def _specs(path: Path, read, builtin: bool, compile_now: bool | None) -> list[RuleSpec]:
     try:
-        data = read_toml(path, "rule pack")
+        data = read(path, "rule pack")
     except ValueError as error:
         raise PackError(str(error)) from None
     return list(parse_pack(data, str(path), builtin, not builtin if compile_now is None else compile_now).rules)
 
 
-def load_pack(path: Path, builtin: bool = False, compile_now: bool | None = None) -> list[RuleMeta]:
+def _rules(path: Path, specs: list[RuleSpec]) -> list[RuleMeta]:
     source = f"pack {path.name}"
     rules = []
-    for index, spec in enumerate(load_pack_specs(path, builtin, compile_now)):
+    for index, spec in enumerate(specs):
         fixable = "always" if spec.fix and (spec.kind == "substitution" or spec.replace is not None) else "never"
         if fixable == "always" and any(not entry.right for entry in spec.entries):
             fixable = "sometimes"  # a windowed pair (最后 … 终于) has no one replacement

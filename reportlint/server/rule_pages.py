@@ -14,21 +14,16 @@ import os
 import tempfile
 from pathlib import Path
 
+from .. import cache
 from ..i18n import current
 from ..model import RuleMeta
 from ..output import rule_documentation
-from ..version import __version__
 
 
 def cache_folder() -> Path | None:
     """Where this version's pages go; None when there is no home to put them in."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec: a relative value is to be ignored
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder
-            return None
-    return Path(base) / "reportlint" / __version__ / "rules"
+    folder = cache.cache_folder()
+    return None if folder is None else folder / "rules"
 
 
 class RulePages:
