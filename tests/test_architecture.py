@@ -135,7 +135,7 @@ def test_no_function_is_longer_than_sixty_lines_of_code():
 #: rule, the shared analyses know only documents, rules know no run, renderers know results
 ALLOWED = {
     "reportlint.text": {"reportlint.errors", "reportlint.i18n"},
-    "reportlint.analysis": {"reportlint.text"},
+    "reportlint.analysis": {"reportlint.text", "reportlint.cache"},
     "reportlint.checks": {"reportlint.analysis", "reportlint.text", "reportlint.model", "reportlint.engine"},
     "reportlint.output": {"reportlint.i18n", "reportlint.model", "reportlint.results", "reportlint.text",
                           "reportlint.version"},

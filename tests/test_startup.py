@@ -176,6 +176,41 @@ def test_the_shipped_packs_give_the_same_rules_from_the_cache(cache_home):
     assert described(load_builtin_packs()) == described(cold)
 
 
+def _fresh(loader):
+    """Call the lru_cache'd *loader* as a new process would; the next caller loads it afresh too."""
+    loader.cache_clear()
+    try:
+        return loader()
+    finally:
+        loader.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["sounds", "lexicon"])
+def test_the_shipped_word_tables_are_read_once_then_taken_from_the_cache(cache_home, monkeypatch, name):
+    from reportlint.analysis import lexicon as lexicon_module
+    from reportlint.analysis import sounds as sounds_module
+
+    module, reader = {"sounds": (sounds_module, "read_tables"), "lexicon": (lexicon_module, "read_index")}[name]
+    loader = getattr(module, name)
+    cold = _fresh(loader)
+    assert entries(cache_home)
+    monkeypatch.setattr(module, reader, lambda text: pytest.fail("read again"))
+    warm = _fresh(loader)
+    if name == "sounds":
+        assert (warm.readings, warm.use, warm.frequent_words, warm.shapes, warm.known, warm.place_endings) == \
+            (cold.readings, cold.use, cold.frequent_words, cold.shapes, cold.known, cold.place_endings)
+        assert set(warm.likely_words("发辉", 1)) == set(cold.likely_words("发辉", 1)) != set()
+    else:
+        assert (warm.total, warm.segment("要充分发挥基层党组织的作用")) == (cold.total, cold.segment("要充分发挥基层党组织的作用"))
+
+
+def test_a_word_table_cached_under_another_text_is_read_afresh(cache_home, monkeypatch):
+    from reportlint.analysis import sounds as sounds_module
+
+    cache.write("homophones", "another table", {"readings": {}})
+    assert _fresh(sounds_module.sounds).readings["提"][0] == "ti2"
+
+
 # -- the plugins' entry points ---------------------------------------------------------------
 
 

@@ -17,10 +17,15 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
+from .. import cache
 from ..text.lazy_regex import LazyPattern
+
+#: The data shipped in the package (reportlint/data), found beside the code: a wheel is always
+#: unpacked, and importlib.resources would cost a run 10-15 ms of imports (zipfile, tempfile).
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Longest stretch looked up as one word; jieba's dictionary has longer entries,
 # but no segmentation decision here depends on them.
@@ -43,13 +48,11 @@ class Token(NamedTuple):
 
 
 class Lexicon:
-    def __init__(self, data: bytes, index: str) -> None:
+    def __init__(self, data: bytes, index: tuple[int, dict[str, tuple[int, int]]]) -> None:
+        """*data*: lexicon.txt; *index*: its total frequency and each block's place (read_index)."""
         self._data = data
-        header, _, blocks = index.partition("\n")
-        self.total = int(header.split()[1])
+        self.total, self._blocks = index
         self._log_total = math.log(self.total)
-        fields = blocks.split()  # char, offset, length, char, offset, length, ...
-        self._blocks = dict(zip(fields[0::3], zip(map(int, fields[1::3]), map(int, fields[2::3]))))
         self._parsed: dict[str, dict[str, tuple[str, str]]] = {}
         self._longest: dict[str, int] = {}
         self._logs: dict[str | None, float] = {}
@@ -135,11 +138,24 @@ class Lexicon:
         return best
 
 
+def read_index(text: str) -> tuple[int, dict[str, tuple[int, int]]]:
+    """lexicon.idx: the total frequency, and char -> (offset, length) of its block."""
+    header, _, blocks = text.partition("\n")
+    fields = blocks.split()  # char, offset, length, char, offset, length, ...
+    return int(header.split()[1]), dict(zip(fields[0::3], zip(map(int, fields[1::3]), map(int, fields[2::3]))))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The shipped lexicon, read once per process on first use."""
-    data = resources.files("reportlint") / "data"
-    return Lexicon((data / "lexicon.txt").read_bytes(), (data / "lexicon.idx").read_text(encoding="utf-8"))
+    """The shipped lexicon, read once per process on first use. Its index is kept in the user's
+    cache (reportlint.cache) under the index's text: reading it takes about 15 ms, reading
+    that back about one."""
+    text = (DATA / "lexicon.idx").read_text(encoding="utf-8")
+    index = cache.read("lexicon-index", text)
+    if not isinstance(index, tuple):
+        index = read_index(text)
+        cache.write("lexicon-index", text, index)
+    return Lexicon((DATA / "lexicon.txt").read_bytes(), index)
 
 
 # A paragraph is read as traditional Chinese when at least this share of its Chinese
@@ -158,7 +174,7 @@ class _TraditionalTable:
 @lru_cache(maxsize=1)
 def _traditional_table() -> _TraditionalTable:
     """OpenCC's character table, shipped as data/t2s.txt (tools/build_t2s.py)."""
-    text = (resources.files("reportlint") / "data" / "t2s.txt").read_text(encoding="utf-8")
+    text = (DATA / "t2s.txt").read_text(encoding="utf-8")
     mapping, only = {}, set()
     for line in text.splitlines():
         if line.startswith("#"):

@@ -18,7 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
-from importlib import resources
+
+from .. import cache
+from .lexicon import DATA
 
 
 class Likeness(IntEnum):
@@ -65,37 +67,21 @@ def near_syllables(syllable: str) -> list[str]:
 
 
 class Sounds:
-    def __init__(self, text: str) -> None:
-        sections = dict(_sections(text))
-        self.readings: dict[str, tuple[str, ...]] = {}
+    def __init__(self, tables: dict) -> None:
+        """*tables*: what ``read_tables`` reads out of the shipped table, plain data."""
+        self.readings: dict[str, tuple[str, ...]] = tables["readings"]
         #: how common a character is: the summed frequency of the lexicon's words that hold it
-        self.use: dict[str, int] = {}
-        for line in sections["chars"]:
-            char, use, *found = line.split(" ")
-            self.readings[char] = tuple(found)
-            self.use[char] = int(use)
+        self.use: dict[str, int] = tables["use"]
         # the frequent words; those read otherwise than with their characters' usual readings
-        self._words = set()
-        self._read_otherwise: dict[str, tuple[str, ...]] = {}
-        for line in sections["words"]:
-            word, _, found = line.partition(" ")
-            self._words.add(word)
-            if found:
-                self._read_otherwise[word] = tuple(found.split(" "))
-        self.shapes: dict[str, set[str]] = defaultdict(set)
-        for line in sections["shapes"]:
-            a, b = line.split(" ")
-            self.shapes[a].add(b)
-            self.shapes[b].add(a)
+        self._words: set[str] = tables["words"]
+        self._read_otherwise: dict[str, tuple[str, ...]] = tables["read_otherwise"]
+        self.shapes: dict[str, set[str]] = tables["shapes"]
         #: the misspellings RL501's pack reports (贯澈), and the characters that end place names
-        self.known = frozenset(sections["known"])
-        self.place_endings = frozenset(sections["places"])
+        self.known: frozenset[str] = tables["known"]
+        self.place_endings: frozenset[str] = tables["places"]
         # "hui" -> 辉 挥 灰 …: the common characters one may type for a toneless syllable
+        self._by_syllable: dict[str, list[str]] = tables["by_syllable"]
         self._alike_cache: dict[str, dict[str, list[tuple[Likeness, str, str]]]] = {}
-        self._by_syllable: dict[str, list[str]] = defaultdict(list)
-        for char, found in self.readings.items():
-            for bare in dict.fromkeys(reading[:-1] for reading in found):
-                self._by_syllable[bare].append(char)
 
     def characters_of(self, syllable: str) -> list[str]:
         """The common characters with a reading of the toneless *syllable*."""
@@ -165,7 +151,43 @@ def _keep(result: dict[str, Candidate], candidate: Candidate) -> None:
         result[candidate.word] = candidate
 
 
+def read_tables(text: str) -> dict:
+    """The shipped table's sections as the plain values ``Sounds`` holds (dicts, sets, tuples,
+    strings and numbers only, so that reportlint.cache can keep them)."""
+    sections = dict(_sections(text))
+    readings, use = {}, {}
+    for line in sections["chars"]:
+        char, count, *found = line.split(" ")
+        readings[char] = tuple(found)
+        use[char] = int(count)
+    words, read_otherwise = set(), {}
+    for line in sections["words"]:
+        word, _, found = line.partition(" ")
+        words.add(word)
+        if found:
+            read_otherwise[word] = tuple(found.split(" "))
+    shapes: dict[str, set[str]] = defaultdict(set)
+    for line in sections["shapes"]:
+        a, b = line.split(" ")
+        shapes[a].add(b)
+        shapes[b].add(a)
+    by_syllable: dict[str, list[str]] = defaultdict(list)
+    for char, found in readings.items():
+        for bare in dict.fromkeys(reading[:-1] for reading in found):
+            by_syllable[bare].append(char)
+    return {"readings": readings, "use": use, "words": words, "read_otherwise": read_otherwise,
+            "shapes": dict(shapes), "known": frozenset(sections["known"]), "places": frozenset(sections["places"]),
+            "by_syllable": dict(by_syllable)}
+
+
 @lru_cache(maxsize=1)
 def sounds() -> Sounds:
-    """The shipped table, read once per process on first use."""
-    return Sounds((resources.files("reportlint") / "data" / "homophones.txt").read_text(encoding="utf-8"))
+    """The shipped table, read once per process on first use. What it is read into is kept in
+    the user's cache (reportlint.cache) under the table's text: reading the table takes
+    about 25 ms, reading that back a few."""
+    text = (DATA / "homophones.txt").read_text(encoding="utf-8")
+    tables = cache.read("homophones", text)
+    if not isinstance(tables, dict):
+        tables = read_tables(text)
+        cache.write("homophones", text, tables)
+    return Sounds(tables)
