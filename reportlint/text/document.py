@@ -263,8 +263,10 @@ class Document:
             self._analyses[key] = compute(self)
         return self._analyses[key]
 
-    def release_analyses(self) -> None:
+    def release_analyses(self, prefix: str = "") -> None:
         """Forget the shared analyses (computed again if asked for): once the rules
         are done nothing needs them, and on a large report they take as much memory
-        as the document itself while the findings are written out."""
-        self._analyses.clear()
+        as the document itself while the findings are written out. With *prefix*, only
+        those whose key starts with it (a rule's own, once the rule is done)."""
+        for key in [key for key in self._analyses if key.startswith(prefix)]:
+            del self._analyses[key]
