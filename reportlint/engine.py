@@ -64,6 +64,10 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
                 Crash(meta.code, meta.name, f"{type(error).__name__}: {error}", f"{frame.filename}:{frame.lineno}")
             )
             continue
+        finally:
+            # An analysis named after the rule ("conflicting-figure.clauses") is the rule's own:
+            # dropped as soon as it is done, not held while the rules after it build theirs.
+            doc.release_analyses(meta.name + ".")
         for violation in violations:
             if _inside_any(violation.span, allowed):
                 continue

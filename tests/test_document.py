@@ -485,3 +485,19 @@ def test_a_bulletin_whose_tables_set_cells_apart_by_single_spaces_is_no_soft_wra
     doc = parse_text(bulletin.read_text(encoding="utf-8"), "a.txt")
     assert not doc.notes
     assert "非洲 652.36 18.6 168.25 5.6" in texts(doc)
+
+
+def test_a_source_map_of_one_stretch_keeps_it_alone():
+    # a report has one map a paragraph: a list for its one piece cost each 88 bytes
+    from reportlint.text.document import Piece, SourceMap
+
+    pieces = [Piece(0, 4, 10, 4)]
+    one = SourceMap(pieces)
+    pieces.append(Piece(4, 2, 20, 2))  # what the map was made from may change after: it keeps its own
+    assert one.pieces == (Piece(0, 4, 10, 4),)
+    assert (one.start(2), one.end(4)) == (12, 14)
+    two = SourceMap(pieces)
+    assert two.pieces == tuple(pieces)
+    assert (two.start(1), two.start(5), two.end(6)) == (11, 21, 22)
+    doc = parse_text("　　第一段。\n第二段，\n", "a.txt")
+    assert [type(p.source_map.pieces) for p in doc.paragraphs] == [tuple, tuple]

@@ -4,6 +4,7 @@ deterministic order, and the engine (not the rule) decides severities."""
 import dataclasses
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,46 @@ def test_a_rule_supersedes_another_only_when_it_runs():
         run_rules(parse_text("一段文字。\n", "a.txt"), [*rules, (meta, None, Severity.INFO)], registry)
     assert seen == [{"duplicate-paragraph", "misplaced-fragment"}, {"misplaced-fragment"}, set()]
     assert superseded_by(parse_text("一段文字。\n", "b.txt"), "duplicate-sentence") is None  # outside a run
+
+
+# --- analyses ----------------------------------------------------------------------
+
+
+def test_an_analysis_named_after_a_rule_is_dropped_when_that_rule_is_done():
+    # on a big report conflicting-figure's clauses were held through every rule after it
+    computed = []
+
+    def compute(name):
+        return lambda doc: computed.append(name) or name
+
+    def owner(doc, _options):
+        doc.analysis("owner-rule.clauses", compute("own"))
+        doc.analysis("figures-like", compute("shared"))
+        yield from ()
+
+    def crasher(doc, _options):
+        doc.analysis("crashing-rule.cache", compute("crash"))
+        raise RuntimeError("规则内部错误")
+
+    def reader(doc, _options):
+        for key in ("owner-rule.clauses", "figures-like", "crashing-rule.cache"):
+            doc.analysis(key, compute(f"again {key}"))
+        yield from ()
+
+    rules = [RuleMeta(code=f"XT70{n}", name=name, severity=Severity.INFO, summary="分析", check=check)
+             for n, (name, check) in enumerate((("owner-rule", owner), ("crashing-rule", crasher), ("reader", reader)))]
+    result = run_rules(parse_text(THREE_RULES, "报告.txt"), [(meta, None, meta.severity) for meta in rules])
+    assert [crash.name for crash in result.crashes] == ["crashing-rule"]
+    # the shared analysis is kept for the rules after; the rules' own are computed anew
+    assert computed == ["own", "shared", "crash", "again owner-rule.clauses", "again crashing-rule.cache"]
+
+
+def test_only_a_rule_reads_the_analyses_named_after_it():
+    # what the engine drops after a rule must be that rule's alone
+    names = {meta.name: meta.check.__module__ for meta in build_registry()}
+    package = Path(__file__).resolve().parent.parent / "reportlint"
+    keys = re.compile(r"""analysis\(\s*f?["']([a-z0-9-]+)\.""")
+    for path in package.rglob("*.py"):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts)
+        for prefix in keys.findall(path.read_text(encoding="utf-8")):
+            assert names.get(prefix, module) == module, f"{module} reads an analysis of rule {prefix}"

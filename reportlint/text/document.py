@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
@@ -86,15 +86,23 @@ _text_start = attrgetter("text_start")
 class SourceMap:
     """Piecewise map from offsets in a paragraph's prose to offsets in the source."""
 
-    __slots__ = ("pieces",)
+    __slots__ = ("_pieces",)
 
-    def __init__(self, pieces: list[Piece]) -> None:
-        self.pieces = pieces
+    def __init__(self, pieces: Sequence[Piece]) -> None:
+        # Most paragraphs are one stretch of the source copied as it is (a line of a text
+        # file): their map keeps that Piece alone, not a list of one (88 bytes a paragraph).
+        self._pieces: Piece | tuple[Piece, ...] = pieces[0] if len(pieces) == 1 else tuple(pieces)
+
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        return (self._pieces,) if isinstance(self._pieces, Piece) else self._pieces
 
     def _piece(self, offset: int) -> Piece:
+        pieces = self._pieces
+        if isinstance(pieces, Piece):
+            return pieces
         # bisected by key: a list of starts beside the pieces cost every paragraph 45 bytes
-        index = max(bisect.bisect_right(self.pieces, offset, key=_text_start) - 1, 0)
-        return self.pieces[index]
+        return pieces[max(bisect.bisect_right(pieces, offset, key=_text_start) - 1, 0)]
 
     def start(self, offset: int) -> int:
         piece = self._piece(offset)
@@ -263,8 +271,10 @@ class Document:
             self._analyses[key] = compute(self)
         return self._analyses[key]
 
-    def release_analyses(self) -> None:
+    def release_analyses(self, prefix: str = "") -> None:
         """Forget the shared analyses (computed again if asked for): once the rules
         are done nothing needs them, and on a large report they take as much memory
-        as the document itself while the findings are written out."""
-        self._analyses.clear()
+        as the document itself while the findings are written out. With *prefix*, only
+        those whose key starts with it (a rule's own, once the rule is done)."""
+        for key in [key for key in self._analyses if key.startswith(prefix)]:
+            del self._analyses[key]
