@@ -56,6 +56,7 @@ class Lexicon:
         self._parsed: dict[str, dict[str, tuple[str, str]]] = {}
         self._longest: dict[str, int] = {}
         self._logs: dict[str | None, float] = {}
+        self._shared_entries: dict[tuple[str, str], tuple[str, str]] = {}
 
     def _block(self, char: str) -> dict[str, tuple[str, str]]:
         """word -> (frequency, tag) for the words starting with *char*, parsed on first use."""
@@ -63,7 +64,11 @@ class Lexicon:
         if block is None:
             offset, length = self._blocks.get(char, (0, 0))
             fields = self._data[offset : offset + length].decode("utf-8").split()
-            block = self._parsed[char] = dict(zip(fields[0::3], zip(fields[1::3], fields[2::3])))
+            entries = list(zip(fields[1::3], fields[2::3]))
+            # one tuple for each (frequency, tag) met: most words share theirs with thousands of
+            # others ("3", "n"): a tuple for every word made the whole lexicon 67 MiB, not 40
+            shared = self._shared_entries
+            block = self._parsed[char] = dict(zip(fields[0::3], map(shared.setdefault, entries, entries)))
             # the longest word of the block, at most MAX_WORD: a split looks no further from this character
             self._longest[char] = min(MAX_WORD, max(map(len, fields[0::3]), default=1))
         return block
