@@ -8,6 +8,7 @@ report.
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 
@@ -15,7 +16,7 @@ from .model import Finding, RuleMeta, Severity, Violation
 from .registry import Registry
 from .results import Crash, FileResult
 from .suppress import Suppressions, names_rule, parse_suppressions
-from .text.document import Document, Span
+from .text.document import Document, Span, analysis_name
 
 # Rules about the suppression comments themselves: the engine decides them, since only
 # it knows the registry and which findings each comment suppressed.
@@ -23,6 +24,8 @@ INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "RL001", "RL002"
 
 
 _SELECTED = "engine.selected-rules"
+#: the tests set it: a rule that reads an analysis it does not declare (RuleMeta.reads) crashes
+_CHECK_READS = os.environ.get("REPORTLINT_CHECK_READS") == "1"
 
 
 def superseded_by(doc: Document, name: str) -> frozenset[str] | None:
@@ -43,6 +46,17 @@ def runs(doc: Document, name: str) -> bool | None:
     return None if selected is None else any(rule == name for rule, _ in selected)
 
 
+def _released_after(rules: list[tuple[RuleMeta, object, Severity]]) -> list[tuple[str, ...]]:
+    """For each rule of the run, the analyses to forget once it is done: its own ("conflicting-
+    figure.clauses") and the shared ones it is the last to read (RuleMeta.reads), so that none is
+    held while the rules after it build theirs (on a large report they weigh as much as it does)."""
+    last_reader = {name: index for index, (meta, _, _) in enumerate(rules) for name in meta.reads}
+    released = [[meta.name] for meta, _, _ in rules]
+    for name, index in last_reader.items():
+        released[index].append(name)
+    return [tuple(names) for names in released]
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
               registry: Registry | None = None) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,
@@ -52,11 +66,13 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
     suppressions, problems = parse_suppressions(doc, registry)
     allowed = _allowed_spans(doc)
     about_comments = []
-    for meta, options, severity in rules:
+    for (meta, options, severity), released in zip(rules, _released_after(rules)):
         if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
             about_comments.append((meta, severity))
             continue
         try:
+            if _CHECK_READS:
+                doc.declared_reads = frozenset((*meta.reads, meta.name, analysis_name(_SELECTED)))
             violations = list(meta.check(doc, options))
         except Exception as error:  # isolate a broken rule; report it, keep going
             frame = traceback.extract_tb(error.__traceback__)[-1]
@@ -65,9 +81,9 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
             )
             continue
         finally:
-            # An analysis named after the rule ("conflicting-figure.clauses") is the rule's own:
-            # dropped as soon as it is done, not held while the rules after it build theirs.
-            doc.release_analyses(meta.name + ".")
+            doc.declared_reads = None
+            for name in released:
+                doc.release_analyses(name)
         for violation in violations:
             if _inside_any(violation.span, allowed):
                 continue

@@ -132,6 +132,11 @@ class RuleMeta:
     #: why the rule matters, in Chinese like the summary and the messages: the HTML report and the
     #: language server show it beside a finding ("" for a plugin that gives none: see `why`)
     rationale: str = ""
+    #: the shared analyses of the document it reads, by name ("figures", "copy-index": see
+    #: text.document.analysis_name), besides its own ("conflicting-figure.clauses"): the engine
+    #: forgets each once the last rule of the run that reads it is done. One read but not named
+    #: is computed again (the tests make it an error: REPORTLINT_CHECK_READS=1).
+    reads: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _CODE.fullmatch(self.code):
@@ -196,14 +201,14 @@ def _same_type(default: Any, value: Any) -> bool:
 
 def rule(*, code: str, name: str, severity: str, summary: str, options: type = NoOptions,
          fixable: Fixable = "never", fix_kinds: tuple[Applicability, ...] = (),
-         supersedes: tuple[str, ...] = (), rationale: str = "") -> Callable[[Check], Check]:
+         supersedes: tuple[str, ...] = (), rationale: str = "", reads: tuple[str, ...] = ()) -> Callable[[Check], Check]:
     """Declare a check function as a rule. The function's docstring is its documentation."""
 
     def decorate(check: Check) -> Check:
         check.meta = RuleMeta(  # type: ignore[attr-defined]
             code=code, name=name, severity=Severity.parse(severity), summary=summary,
             check=check, options=options, fixable=fixable, doc=inspect.cleandoc(check.__doc__ or ""),
-            fix_kinds=fix_kinds, supersedes=supersedes, rationale=rationale,
+            fix_kinds=fix_kinds, supersedes=supersedes, rationale=rationale, reads=reads,
         )
         return check
 

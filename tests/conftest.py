@@ -12,6 +12,9 @@ import pytest
 # would make them Chinese): set before reportlint is imported, and inherited by the commands the
 # tests start. Tests of the language choice set or clear it themselves (tests/test_i18n.py).
 os.environ["REPORTLINT_LANG"] = "en"
+# A rule that reads a shared analysis it does not declare (RuleMeta.reads) crashes in the tests:
+# the engine forgets each analysis after its last declared reader, and must not forget it early.
+os.environ["REPORTLINT_CHECK_READS"] = "1"
 # What start-up keeps in the user's cache folder (reportlint.cache) goes to a folder of this
 # session's own: a cache that another checkout or version left never answers for this one, and
 # the tests leave nothing in the home folder. Inherited by the commands the tests start.

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from running import cli_runner as _runner
 
+from reportlint import engine
 from reportlint import registry as registry_module
 from reportlint.api import lint_paths
 from reportlint.cli import cli
@@ -242,8 +243,10 @@ def test_a_rule_supersedes_another_only_when_it_runs():
 # --- analyses ----------------------------------------------------------------------
 
 
-def test_an_analysis_named_after_a_rule_is_dropped_when_that_rule_is_done():
-    # on a big report conflicting-figure's clauses were held through every rule after it
+def test_an_analysis_is_dropped_once_its_last_reader_is_done(monkeypatch):
+    # on a big report conflicting-figure's clauses, the figures and the copy index were held
+    # through every rule after their readers, up to the peak of the run
+    monkeypatch.setattr(engine, "_CHECK_READS", False)  # the last rule reads undeclared, on purpose
     computed = []
 
     def compute(name):
@@ -251,24 +254,53 @@ def test_an_analysis_named_after_a_rule_is_dropped_when_that_rule_is_done():
 
     def owner(doc, _options):
         doc.analysis("owner-rule.clauses", compute("own"))
-        doc.analysis("figures-like", compute("shared"))
+        doc.analysis("figures-like.parts", compute("shared"))
         yield from ()
 
     def crasher(doc, _options):
         doc.analysis("crashing-rule.cache", compute("crash"))
         raise RuntimeError("规则内部错误")
 
-    def reader(doc, _options):
-        for key in ("owner-rule.clauses", "figures-like", "crashing-rule.cache"):
+    def last_reader(doc, _options):
+        doc.analysis("figures-like.parts", compute("shared again"))
+        yield from ()
+
+    def late(doc, _options):
+        for key in ("owner-rule.clauses", "figures-like.parts", "crashing-rule.cache"):
             doc.analysis(key, compute(f"again {key}"))
         yield from ()
 
-    rules = [RuleMeta(code=f"XT70{n}", name=name, severity=Severity.INFO, summary="分析", check=check)
-             for n, (name, check) in enumerate((("owner-rule", owner), ("crashing-rule", crasher), ("reader", reader)))]
+    checks = (("owner-rule", owner, ("figures-like",)), ("crashing-rule", crasher, ()),
+              ("last-reader", last_reader, ("figures-like",)), ("late", late, ()))
+    rules = [RuleMeta(code=f"XT70{n}", name=name, severity=Severity.INFO, summary="分析", check=check, reads=reads)
+             for n, (name, check, reads) in enumerate(checks)]
     result = run_rules(parse_text(THREE_RULES, "报告.txt"), [(meta, None, meta.severity) for meta in rules])
     assert [crash.name for crash in result.crashes] == ["crashing-rule"]
-    # the shared analysis is kept for the rules after; the rules' own are computed anew
-    assert computed == ["own", "shared", "crash", "again owner-rule.clauses", "again crashing-rule.cache"]
+    # a rule's own analyses go when it is done (crashed or not), a shared one after its last
+    # declared reader: the late rule, which does not declare them, computes all three anew
+    assert computed == ["own", "shared", "crash", "again owner-rule.clauses", "again figures-like.parts",
+                        "again crashing-rule.cache"]
+
+
+def test_in_the_tests_a_rule_that_reads_an_undeclared_analysis_crashes(monkeypatch):
+    monkeypatch.setattr(engine, "_CHECK_READS", True)
+
+    def reader(doc, _options):
+        doc.analysis("figures", lambda d: [])
+        yield from ()
+
+    undeclared = RuleMeta(code="XT710", name="undeclared", severity=Severity.INFO, summary="分析", check=reader)
+    declared = dataclasses.replace(undeclared, code="XT711", name="declared", reads=("figures",))
+    result = run_rules(parse_text("一段文字。\n", "a.txt"), [(m, None, m.severity) for m in (undeclared, declared)])
+    assert [(crash.name, crash.error.split(":")[0]) for crash in result.crashes] == [("undeclared", "UndeclaredAnalysis")]
+
+
+def test_the_shipped_rules_declare_what_they_read():
+    # REPORTLINT_CHECK_READS=1 (tests/conftest.py) makes every rule test and the corpus gate check it
+    assert engine._CHECK_READS
+    registry = build_registry()
+    assert set(registry.get("conflicting-figure").reads) == {"figures", "indicators"}
+    assert all(meta.reads == ("document-year",) for meta in registry if meta.source.startswith("pack "))
 
 
 def test_only_a_rule_reads_the_analyses_named_after_it():

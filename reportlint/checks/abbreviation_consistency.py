@@ -18,7 +18,8 @@ _SHOWN_LINES = 5
 @rule(code="RL503", name="abbreviation-consistency", severity="warning", summary="简称与全称、异形词使用不一致",
       rationale=("简称是对读者的约定：写明“以下简称……”后，正文就应以简称指称；再写全称会让读者疑心另有所指，"
                  "简称先于定义出现则让读者在初次见到时不明其义。同一文稿中一词两形（唯一与惟一），说明文字由几部分拼成、未经通篇校对。"),
-      options=NoOptions, fixable="sometimes", fix_kinds=("unsafe",))
+      options=NoOptions, fixable="sometimes", fix_kinds=("unsafe",),
+      reads=("abbreviations", "copy-index", "document-year"))
 def abbreviation_consistency(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does

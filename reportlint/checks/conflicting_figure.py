@@ -279,7 +279,8 @@ def _names(text: str, start: int, figure: Figure) -> bool:
 
 
 @rule(code="RL303", name="conflicting-figure", severity="warning", summary="同一指标前后数值矛盾",
-      rationale="同一指标前后给出两个数值，是读者最先注意到的矛盾；其中一个往往是旧稿的遗留。")
+      rationale="同一指标前后给出两个数值，是读者最先注意到的矛盾；其中一个往往是旧稿的遗留。",
+      reads=("figures", "indicators"))
 def conflicting_figure(doc: Document, _opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -87,7 +87,8 @@ class _Listed:
 
 
 @rule(code="RL301", name="count-mismatch", severity="warning", summary="数量与所列项目不符",
-      rationale="数量与所列项目不符，说明修改时增删了项目却没有改数字，或者漏掉了一段；读者无法判断哪一个是对的。")
+      rationale="数量与所列项目不符，说明修改时增删了项目却没有改数字，或者漏掉了一段；读者无法判断哪一个是对的。",
+      reads=("figures",))
 def count_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

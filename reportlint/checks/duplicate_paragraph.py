@@ -28,7 +28,8 @@ class Options:
 
 @rule(code="RL202", name="duplicate-paragraph", severity="warning", summary="段落重复",
       rationale="从几处来源拼成的文稿，最常见的疏漏就是同一段粘贴两次；读者一眼就能看出，改过的副本还常说明其中一版已经过时。",
-      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",))
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",),
+      reads=("copy-index",))
 def duplicate_paragraph(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

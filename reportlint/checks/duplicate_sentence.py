@@ -52,7 +52,8 @@ class Options:
 
 @rule(code="RL203", name="duplicate-sentence", severity="warning", summary="句子重复",
       rationale="剪切粘贴后留在两处的句子把同一件事说了两遍，而且常常出现在不该出现的段落里。",
-      options=Options)
+      options=Options,
+      reads=("copy-index", "misplaced-copies", "topics"))
 def duplicate_sentence(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

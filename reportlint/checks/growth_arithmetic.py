@@ -22,7 +22,8 @@ _DOUBLING_SLACK = 0.1
 
 
 @rule(code="RL306", name="growth-arithmetic", severity="warning", summary="增减幅度与前后两个数值不符",
-      rationale="读者和审稿人恰恰会复算这类数字；增幅与前后两个数值对不上，两者的可信度都会受损。")
+      rationale="读者和审稿人恰恰会复算这类数字；增幅与前后两个数值对不上，两者的可信度都会受损。",
+      reads=("figures",))
 def growth_arithmetic(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -45,7 +45,8 @@ class Options:
 
 @rule(code="RL204", name="misplaced-fragment", severity="warning", summary="文字与所在段落无关，疑为误粘贴或误移",
       rationale="误粘贴进别的段落的文字，让段落说出作者本意之外的话（如城市更新段落里出现农业指标），原本该在那里的文字往往也被替换掉了。",
-      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",))
+      options=Options, fixable="sometimes", fix_kinds=("unsafe",), supersedes=("duplicate-sentence",),
+      reads=("copy-index", "misplaced-copies", "topics", "moved-sentences"))
 def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

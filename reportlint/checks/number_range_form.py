@@ -39,7 +39,8 @@ _STANDARD_SINCE = 1987
 
 @rule(code="RL310", name="number-range-form", severity="warning", summary="数值范围或概数的写法不规范",
       rationale="“9～16亿”既可理解为9亿至16亿，也可能被理解为9至16亿（前一个数不带单位）；规划或预算中的范围不能让读者去猜第一个数值的单位。",
-      fixable="always", fix_kinds=("safe",))
+      fixable="always", fix_kinds=("safe",),
+      reads=("document-year",))
 def number_range_form(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

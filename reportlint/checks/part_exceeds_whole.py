@@ -148,7 +148,8 @@ def _exceeds(part: Figure, whole: Figure) -> bool:
 
 
 @rule(code="RL304", name="part-exceeds-whole", severity="warning", summary="部分大于整体",
-      rationale="部分大于整体，不是录入错误就是沿用了旧稿的数字，会让读者怀疑周围的每一个数字。")
+      rationale="部分大于整体，不是录入错误就是沿用了旧稿的数字，会让读者怀疑周围的每一个数字。",
+      reads=("figures",))
 def part_exceeds_whole(doc: Document, _opts: object) -> Iterator[Violation]:
     """
     ## What it does

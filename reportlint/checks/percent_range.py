@@ -58,7 +58,8 @@ _SUM_TOLERANCE = 0.5  # rounded shares may pass 100 by a few tenths
 
 
 @rule(code="RL305", name="percent-range", severity="warning", summary="比率或占比超出0—100%",
-      rationale="覆盖率120%、各产业占比合计105%，是录入或抄写数字时的错误，而这些数字正是读者和审稿人会引用的。")
+      rationale="覆盖率120%、各产业占比合计105%，是录入或抄写数字时的错误，而这些数字正是读者和审稿人会引用的。",
+      reads=("figures",))
 def percent_range(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -18,7 +18,8 @@ _FALL_IN_MULTIPLES = LazyPattern(
 
 
 @rule(code="RL307", name="percentage-point", severity="warning", summary="比率的变化应以百分点表示，倍数不能用于减少",
-      rationale="从62.1%提高2.2%是63.5%，而不是64.3%：把百分点写成%，变化的大小就差了一个比率的倍数；“减少一倍”则是减到了零以下。")
+      rationale="从62.1%提高2.2%是63.5%，而不是64.3%：把百分点写成%，变化的大小就差了一个比率的倍数；“减少一倍”则是减到了零以下。",
+      reads=("figures",))
 def percentage_point(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -60,7 +60,8 @@ class _Use:
 
 @rule(code="RL404", name="punctuation-usage", severity="warning", summary="标点符号用法不规范",
       rationale="这些标点用法由国家标准GB/T 15834规定，是公文校对在标点全角半角之后最先改正的问题；用法混杂说明文字是从几处拼凑而来。",
-      options=NoOptions, fixable="always", fix_kinds=("safe",))
+      options=NoOptions, fixable="always", fix_kinds=("safe",),
+      reads=("document-year",))
 def punctuation_usage(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does

@@ -37,7 +37,8 @@ class Options:
 
 @rule(code="RL401", name="punctuation-width", severity="warning", summary="中文中使用了半角标点",
       rationale="半角标点在中文里窄而偏低，挤压前后的汉字；公文按GB/T 15834使用全角标点。零星的半角标点通常来自从别处粘贴的文字。",
-      options=Options, fixable="always", fix_kinds=("safe",))
+      options=Options, fixable="always", fix_kinds=("safe",),
+      reads=("punctuation",))
 def punctuation_width(doc: Document, opts: Options) -> Iterator[Violation]:
     """
     ## What it does

@@ -26,7 +26,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 @rule(code="RL308", name="ratio-sum", severity="warning", summary="组成同一整体的各部分占比合计不等于100%",
       rationale="各部分占比加起来不等于整体，说明其中一项录错了，或取自另一年份。",
-      supersedes=("percent-range",))
+      supersedes=("percent-range",),
+      reads=("figures",))
 def ratio_sum(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -21,7 +21,8 @@ _EMPHASIS = frozenset("？！")  # ？？ ？！ ！？ ！！: GB/T 15834 allow
 
 @rule(code="RL403", name="repeated-punctuation", severity="warning", summary="点号重复或连用",
       rationale="同一点号重复是录入失误；两个不同点号连用，是改句子时留下的（删了分句留下逗号，在逗号前又加了句号）。",
-      options=NoOptions, fixable="always", fix_kinds=("safe", "unsafe"))
+      options=NoOptions, fixable="always", fix_kinds=("safe", "unsafe"),
+      reads=("punctuation",))
 def repeated_punctuation(doc: Document, opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does

@@ -31,7 +31,8 @@ _COMPOUND_NAMES = (
 
 @rule(code="RL302", name="respectively-mismatch", severity="warning",
       summary="“分别”前后的主体与数值个数不一致",
-      rationale="改数字时多了或少了一个数值，句子就无法读懂：每个数值属于哪个主体？这种不一致是确定的，没有原始数据读者无法自行更正。")
+      rationale="改数字时多了或少了一个数值，句子就无法读懂：每个数值属于哪个主体？这种不一致是确定的，没有原始数据读者无法自行更正。",
+      reads=("figures",))
 def respectively_mismatch(doc: Document, opts: object) -> Iterator[Violation]:
     """
     ## What it does

@@ -31,7 +31,8 @@ _HABIT = 3
 
 @rule(code="RL105", name="serial-number-form", severity="warning", summary="序号后的标点不规范",
       rationale="序号后标点混用是公文校对最先改正的问题之一：层次难以分辨，也暴露出文字是拼凑而成。",
-      options=NoOptions, fixable="always", fix_kinds=("safe",))
+      options=NoOptions, fixable="always", fix_kinds=("safe",),
+      reads=("document-year",))
 def serial_number_form(doc: Document, _opts: NoOptions) -> Iterator[Violation]:
     """
     ## What it does

@@ -64,6 +64,7 @@ def _rules(path: Path, specs: list[RuleSpec]) -> list[RuleMeta]:
             rules.append(RuleMeta(code=spec.code, name=spec.name, severity=spec.severity, summary=spec.summary,
                                   check=make_check(spec), options=NoOptions, fixable=fixable,
                                   doc=rule_doc(spec), source=source, rationale=spec.rationale,
+                                  reads=("document-year",),  # an entry with "since" compares the document's year
                                   fix_kinds=(spec.fix,) if fixable != "never" else ()))
         except ValueError as error:
             raise PackError(f"{path}: rule {index + 1} ({spec.name}): {error}") from None

@@ -208,6 +208,9 @@ class Document:
     #: e.g. that a hard-wrapped text's lines were joined into paragraphs
     notes: tuple[str, ...] = ()
     _analyses: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: while a rule runs under REPORTLINT_CHECK_READS=1 (the tests), the analyses it declared it
+    #: reads (see analysis_name): reading another is an error, so that none is forgotten too soon
+    declared_reads: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -267,14 +270,26 @@ class Document:
     def analysis(self, key: str, compute: Callable[[Document], T]) -> T:
         """The result of ``compute(self)``, computed once per document: several
         rules share one analysis (the index of copied text, the topic model)."""
+        if self.declared_reads is not None and analysis_name(key) not in self.declared_reads:
+            raise UndeclaredAnalysis(f"analysis {key!r} read by a rule that does not declare {analysis_name(key)!r}")
         if key not in self._analyses:
             self._analyses[key] = compute(self)
         return self._analyses[key]
 
-    def release_analyses(self, prefix: str = "") -> None:
+    def release_analyses(self, name: str | None = None) -> None:
         """Forget the shared analyses (computed again if asked for): once the rules
         are done nothing needs them, and on a large report they take as much memory
-        as the document itself while the findings are written out. With *prefix*, only
-        those whose key starts with it (a rule's own, once the rule is done)."""
-        for key in [key for key in self._analyses if key.startswith(prefix)]:
+        as the document itself while the findings are written out. With *name*, only
+        that analysis and its parts (see analysis_name), once its last reader is done."""
+        for key in [key for key in self._analyses if name is None or analysis_name(key) == name]:
             del self._analyses[key]
+
+
+class UndeclaredAnalysis(AssertionError):
+    """A rule read a shared analysis it does not declare (RuleMeta.reads)."""
+
+
+def analysis_name(key: str) -> str:
+    """The analysis a key belongs to, which rules declare they read: the key up to its first
+    dot or colon ("copy-index.copies:20" is part of "copy-index")."""
+    return key.split(".", 1)[0].split(":", 1)[0]
