@@ -1,10 +1,16 @@
 """Patterns at a module's top level are compiled on first use, so that a run pays only for those
 its text reaches (start-up: issue 19)."""
 
+import _sre
 import ast
+import importlib
+import marshal
 import re
 from pathlib import Path
 
+import pytest
+
+from reportlint.text import lazy_regex, pattern_store
 from reportlint.text.lazy_regex import LazyPattern
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reportlint"
@@ -13,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reportlint"
 def test_a_lazy_pattern_compiles_when_first_used_and_answers_as_the_compiled_one(monkeypatch):
     compiled = []
     real = re.compile
-    monkeypatch.setattr(re, "compile", lambda *args: compiled.append(args) or real(*args))
+    monkeypatch.setattr(lazy_regex, "compile_pattern", lambda *args: compiled.append(args) or real(*args))
     lazy = LazyPattern(r"(?P<year>\d{4})年", re.M)
     assert lazy.pattern == r"(?P<year>\d{4})年" and compiled == []
     assert getattr(lazy, "meta", None) is None and compiled == []  # what the registry asks of everything
@@ -42,3 +48,62 @@ def test_no_module_compiles_a_pattern_when_it_is_imported():
     eager = {str(path.relative_to(PACKAGE)): lines for path in PACKAGE.rglob("*.py")
              if (lines := _module_level_compiles(path))}
     assert not eager, f"use LazyPattern(...) for a pattern defined at a module's top level: {eager}"
+
+
+# -- the compiled code kept between runs (text/pattern_store.py) -------------------------------
+
+
+def _lazy_patterns() -> list[LazyPattern]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = importlib.import_module(".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts))
+        found.extend(value for value in vars(module).values() if isinstance(value, LazyPattern))
+    return found
+
+
+def test_every_pattern_of_the_package_made_from_kept_code_equals_re_compile():
+    # Pattern equality compares the flags, the pattern and the compiled code itself
+    patterns = _lazy_patterns()
+    assert len(patterns) > 300
+    for lazy in patterns:
+        parts = marshal.loads(marshal.dumps(pattern_store.compiled_parts(lazy.pattern, lazy._flags)))
+        made = _sre.compile(lazy.pattern, *parts)
+        expected = re.compile(lazy.pattern, lazy._flags)
+        assert made == expected, lazy
+        assert (made.groups, made.groupindex, made.flags) == (expected.groups, expected.groupindex, expected.flags)
+
+
+@pytest.fixture
+def fresh_store(tmp_path, monkeypatch):
+    """An empty cache folder, and pattern_store as a new process finds it."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name, value in (("_made", {}), ("_stored", None), ("_added", {})):
+        monkeypatch.setattr(pattern_store, name, value)
+
+
+def _as_a_new_process(monkeypatch):
+    monkeypatch.setattr(pattern_store, "_made", {})
+    monkeypatch.setattr(pattern_store, "_stored", None)
+
+
+def test_a_pattern_compiled_once_is_made_from_its_kept_code_in_the_next_run(fresh_store, monkeypatch):
+    pattern = r"(?P<n>[一二三四五六七八九十]+)是[\u4e00-\u9fff]{2,}"
+    first = pattern_store.compile_pattern(pattern, re.M)
+    pattern_store.store_added()
+    _as_a_new_process(monkeypatch)
+    monkeypatch.setattr(pattern_store, "compiled_parts", lambda *args: pytest.fail("compiled again"))
+    again = pattern_store.compile_pattern(pattern, re.M)
+    assert again == first == re.compile(pattern, re.M)
+    assert again.search("一是推进城市更新").group("n") == "一"
+
+
+@pytest.mark.parametrize("kept", ["not code", (32, "x", 0, {}, ()), (32, [999999], 0, {}, (None,))])
+def test_kept_code_that_is_not_sound_falls_back_to_re_compile(fresh_store, monkeypatch, kept):
+    monkeypatch.setattr(pattern_store, "_stored", {(r"[a-z]+年", 0): kept})
+    made = pattern_store.compile_pattern(r"[a-z]+年")
+    assert made == re.compile(r"[a-z]+年") and made.search("ab年").span() == (0, 3)
+
+
+def test_a_pattern_in_error_is_reported_as_re_compile_reports_it(fresh_store):
+    with pytest.raises(re.error, match="missing \\)"):
+        pattern_store.compile_pattern(r"(未闭合")

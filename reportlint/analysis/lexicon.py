@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .. import cache
 from ..text.lazy_regex import LazyPattern
+from ..text.pattern_store import compile_pattern
 
 #: The data shipped in the package (reportlint/data), found beside the code: a wheel is always
 #: unpacked, and importlib.resources would cost a run 10-15 ms of imports (zipfile, tempfile).
@@ -196,7 +197,7 @@ def _only_traditional() -> re.Pattern[str]:
     """The characters only traditional writing uses, of those that ``_HAN_RUN`` counts as
     Chinese (not the rare ones beyond U+FFFF, which it does not count), as one class."""
     chars = sorted(char for char in _traditional_table().only_traditional if _HAN_RUN.fullmatch(char))
-    return re.compile(f"[{''.join(chars)}]")
+    return compile_pattern(f"[{''.join(chars)}]")
 
 
 def is_traditional(text: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from ..analysis.dating import document_year
 from ..model import Check, Edit, Fix, Violation
 from ..text.document import Document, Paragraph
+from ..text.pattern_store import compile_pattern
 from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
 from .format import Context, Entry, Pair, RuleSpec
 
@@ -72,7 +73,7 @@ def _word_scanner(spec: RuleSpec):
         wrong: [e for length in range(len(wrong), 0, -1) for e in by_wrong.get(wrong[:length], ())]
         for wrong in by_wrong
     }
-    candidates = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
+    candidates = compile_pattern("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
 
     def scan(paragraph: Paragraph, budget: Budget, year: int | None = None) -> Iterator[Violation]:
         text = paragraph.text

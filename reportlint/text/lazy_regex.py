@@ -4,13 +4,16 @@ The modules of the rules and the analyses define about 390 patterns at their top
 at import, they cost every run about 100 ms before any text was read, most of it in ``re``'s
 optimisation of character sets: a CJK range such as ``[\\u4e00-\\u9fff]`` is expanded character
 by character, about a millisecond each time. Many of them serve rare cases (a newspaper's
-leftovers, a Word file's marks), so a run now pays only for those its text reaches.
+leftovers, a Word file's marks), so a run now pays only for those its text reaches, and
+compiles each from the code kept from an earlier run (text/pattern_store.py).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from .pattern_store import compile_pattern
 
 _PATTERN_NAMES = frozenset(name for name in dir(re.Pattern) if not name.startswith("__"))
 
@@ -31,7 +34,7 @@ class LazyPattern:
             # not a pattern's (the registry looks for a rule's `meta` on everything a module holds;
             # copy and pickle ask for dunders): no reason to compile
             raise AttributeError(name)
-        value = getattr(re.compile(self.pattern, self._flags), name)
+        value = getattr(compile_pattern(self.pattern, self._flags), name)
         self.__dict__[name] = value
         return value
 
