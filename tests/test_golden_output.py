@@ -5,7 +5,8 @@ tests/data/golden/corpus.jsonl holds, for every finding ``reportlint check --for
 ../shared/corpus`` reports, its JSON object on one line (the path relative to the corpus, so that
 the file does not depend on where the clone is). The test renders the session's lint of the
 corpus (tests/conftest.py) with the real JSON renderer and compares it with the file, line for
-line, so that a failure names the findings that changed.
+line, so that a failure names the findings that changed. (A related place names its file too:
+made relative the same way, so a clone elsewhere reads the same lines.)
 
 A change that is meant to change findings (a new rule, a fixed false alarm) updates the file:
 
@@ -26,10 +27,12 @@ GOLDEN = Path(__file__).parent / "data" / "golden" / "corpus.jsonl"
 
 
 def golden_lines(report) -> list[str]:
-    """Each finding of the rendered JSON output as one line, its path made relative to the corpus."""
+    """Each finding of the rendered JSON output as one line, its paths (its own, its related
+    places') made relative to the corpus."""
     lines = []
     for finding in json.loads(render(report)):
-        finding["path"] = Path(finding["path"]).relative_to(CORPUS).as_posix()
+        for place in (finding, *finding["related"]):
+            place["path"] = Path(place["path"]).relative_to(CORPUS).as_posix()
         lines.append(json.dumps(finding, ensure_ascii=False, separators=(",", ":")))
     return lines
 
@@ -51,7 +54,13 @@ def test_the_corpus_output_is_the_golden_one(corpus_check):
 def test_the_golden_lines_are_the_json_output_itself(corpus_check):
     """The golden form only drops the indentation and the corpus's folder: parsed back, it is
     the JSON output finding for finding, every key and value."""
+    def without_paths(finding):
+        return {**finding, "path": None, "related": [{**place, "path": None} for place in finding["related"]]}
+
     rendered = json.loads(render(corpus_check))
     parsed = [json.loads(line) for line in golden_lines(corpus_check)]
-    assert [{**finding, "path": None} for finding in parsed] == [{**finding, "path": None} for finding in rendered]
-    assert all(str(CORPUS / finding["path"]) == original["path"] for finding, original in zip(parsed, rendered))
+    assert [without_paths(finding) for finding in parsed] == [without_paths(finding) for finding in rendered]
+    for finding, original in zip(parsed, rendered):
+        assert str(CORPUS / finding["path"]) == original["path"]
+        assert [str(CORPUS / place["path"]) for place in finding["related"]] == [p["path"] for p in original["related"]]
+    assert any(finding["related"] for finding in parsed)
