@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reportlint.text.document import LineIndex
 from reportlint.text.markdown import PLACEHOLDER, looks_like_markdown
@@ -501,3 +503,38 @@ def test_a_source_map_of_one_stretch_keeps_it_alone():
     assert (two.start(1), two.start(5), two.end(6)) == (11, 21, 22)
     doc = parse_text("　　第一段。\n第二段，\n", "a.txt")
     assert [type(p.source_map.pieces) for p in doc.paragraphs] == [tuple, tuple]
+
+
+class _EveryText:
+    """Stands for a pattern that finds something in every text."""
+
+    @staticmethod
+    def search(text):
+        return True
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["　", " ", "|", "｜", "/", "【", "】", "来源：", "打印", "关闭窗口", "2026-02-06",
+                                 "字体：大", "中", "小", "北原日报", "推进城市更新", "ICP备", "分享到：微信"]),
+                max_size=12).map("".join))
+@example("打印  关闭窗口")  # two spaces
+@example("【打印本页】【关闭窗口】")  # brackets side by side
+@example("来源：北原日报 | 打印")
+def test_a_line_without_a_gap_is_one_item_and_no_chrome_by_items(text):
+    # _chrome_items splits a line at its gaps only when a gap mark is there: the same answer as
+    # splitting every line
+    from reportlint.text import artifacts
+
+    fast = artifacts._chrome_items(text)
+    real_mark = artifacts._GAP_MARK
+    try:
+        artifacts._GAP_MARK = _EveryText()
+        assert fast == artifacts._chrome_items(text)
+    finally:
+        artifacts._GAP_MARK = real_mark
+
+
+def test_toolbars_split_at_their_gaps_are_chrome():
+    from reportlint.text import artifacts
+
+    assert all(artifacts._chrome_items(line) for line in ("打印  关闭窗口", "【打印本页】【关闭窗口】", "来源：北原日报 | 打印"))
