@@ -23,6 +23,7 @@ import click
 from . import i18n
 from .i18n import N_, localize, t
 from .output.text_format import width
+from .text.lazy_regex import LazyPattern
 
 #: click's own words in the help, looked up in the catalog where they are shown.
 CLICK_WORDS = (N_("Options"), N_("Commands"), N_("Show this message and exit."), N_("Show the version and exit."))
@@ -158,18 +159,18 @@ class Group(click.Group):
 # click's usage errors, as reportlint's one line shows them (first letter lowered, no final
 # stop), in Chinese: click has no Chinese catalog. What matches none of them stays in English.
 _CLICK_IN_CHINESE = [
-    (re.compile(r"no such option '(?P<a>[^']+)'\. Did you mean '(?P<b>[^']+)'\?"), "没有“{a}”这个选项，是否应为“{b}”"),
-    (re.compile(r"no such option '(?P<a>[^']+)'"), "没有“{a}”这个选项"),
-    (re.compile(r"no such command '(?P<a>[^']+)'"), "没有“{a}”这个命令"),
-    (re.compile(r"option '(?P<a>[^']+)' requires an argument"), "选项“{a}”需要一个值"),
-    (re.compile(r"missing argument '(?P<a>[^']+)'"), "缺少参数 {a}"),
-    (re.compile(r"missing option '(?P<a>[^']+)'"), "缺少选项“{a}”"),
-    (re.compile(r"got unexpected extra arguments? \((?P<a>.+)\)"), "多余的参数：{a}"),
-    (re.compile(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not one of (?P<c>.+)"),
+    (LazyPattern(r"no such option '(?P<a>[^']+)'\. Did you mean '(?P<b>[^']+)'\?"), "没有“{a}”这个选项，是否应为“{b}”"),
+    (LazyPattern(r"no such option '(?P<a>[^']+)'"), "没有“{a}”这个选项"),
+    (LazyPattern(r"no such command '(?P<a>[^']+)'"), "没有“{a}”这个命令"),
+    (LazyPattern(r"option '(?P<a>[^']+)' requires an argument"), "选项“{a}”需要一个值"),
+    (LazyPattern(r"missing argument '(?P<a>[^']+)'"), "缺少参数 {a}"),
+    (LazyPattern(r"missing option '(?P<a>[^']+)'"), "缺少选项“{a}”"),
+    (LazyPattern(r"got unexpected extra arguments? \((?P<a>.+)\)"), "多余的参数：{a}"),
+    (LazyPattern(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not one of (?P<c>.+)"),
      "{a} 的值“{b}”无效，可选：{c}"),
-    (re.compile(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not a valid (?:integer|float)(?: range)?"),
+    (LazyPattern(r"invalid value for (?P<a>.+?): '(?P<b>[^']*)' is not a valid (?:integer|float)(?: range)?"),
      "{a} 的值“{b}”不是有效的数"),
-    (re.compile(r"invalid value for (?P<a>.+?): (?P<b>.+)"), "{a} 的值无效：{b}"),
+    (LazyPattern(r"invalid value for (?P<a>.+?): (?P<b>.+)"), "{a} 的值无效：{b}"),
 ]
 
 

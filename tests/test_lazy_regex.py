@@ -34,13 +34,22 @@ def test_a_lazy_pattern_compiles_when_first_used_and_answers_as_the_compiled_one
 
 
 def _module_level_compiles(path: Path) -> list[int]:
+    """The lines of ``re.compile(...)`` calls that run when the module is imported: in a statement
+    at its top level (a constant, a list or dict of patterns), not inside a function or lambda."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
-    for node in tree.body:
-        value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
-        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "compile" \
-                and isinstance(value.func.value, ast.Name) and value.func.value.id == "re":
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "compile" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re":
             found.append(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    for statement in tree.body:
+        visit(statement)
     return found
 
 

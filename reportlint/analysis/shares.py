@@ -15,11 +15,11 @@ CHANGE = LazyPattern(r"(?<!不)(?:增长|增加|提高|提升|上升|上涨|下�
 # Subjects that partition one whole: the three sectors of the economy, town and country,
 # the sexes, the regions, the kinds of ownership.
 PARTS = (
-    re.compile(r"(?:第?[一二三]|[一二三]次)产"),
-    re.compile(r"城镇|城市|农村|乡村"),
-    re.compile(r"男|女"),
-    re.compile(r"东部|中部|西部|东北"),
-    re.compile(r"国有|民营|私营|外资|外商|集体|个体|非公有|公有"),
+    LazyPattern(r"(?:第?[一二三]|[一二三]次)产"),
+    LazyPattern(r"城镇|城市|农村|乡村"),
+    LazyPattern(r"男|女"),
+    LazyPattern(r"东部|中部|西部|东北"),
+    LazyPattern(r"国有|民营|私营|外资|外商|集体|个体|非公有|公有"),
 )
 _SECTOR_ORDINAL = LazyPattern(r"[一二三]产")
 _BARE_ORDINAL = LazyPattern(r"第?[一二三]\Z")
@@ -62,10 +62,10 @@ def partition_of(text: str, pair: Respectively) -> int | None:
 # What each partition needs named for its shares to make the whole: all three sectors, town
 # and country, both sexes, the four regions; the kinds of ownership are never all named.
 _WHOLE = (
-    (re.compile(r"一"), re.compile(r"二"), re.compile(r"三")),
-    (re.compile(r"城镇|城市"), re.compile(r"农村|乡村")),
-    (re.compile(r"男"), re.compile(r"女")),
-    (re.compile(r"东部"), re.compile(r"中部"), re.compile(r"西部"), re.compile(r"东北")),
+    (LazyPattern(r"一"), LazyPattern(r"二"), LazyPattern(r"三")),
+    (LazyPattern(r"城镇|城市"), LazyPattern(r"农村|乡村")),
+    (LazyPattern(r"男"), LazyPattern(r"女")),
+    (LazyPattern(r"东部"), LazyPattern(r"中部"), LazyPattern(r"西部"), LazyPattern(r"东北")),
     (),
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -42,8 +41,8 @@ _NUMBER_BEFORE_DIGIT = LazyPattern(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 # Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
 # a 点号 (统一是, 全国第一， are words, 第一、第三产业 names industries).
 _INLINE = {
-    "是": re.compile(r"(?<![^。；：，！？;:,!?\s])(?P<n>[一二三四五六七八九十]{1,3})是(?!否)"),
-    "第": re.compile(r"(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))"),
+    "是": LazyPattern(r"(?<![^。；：，！？;:,!?\s])(?P<n>[一二三四五六七八九十]{1,3})是(?!否)"),
+    "第": LazyPattern(r"(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))"),
 }
 # An inline list's items follow each other closely; a later 二是 belongs to another list.
 # Items that open paragraphs (第一，… / 第二，…) may have a few paragraphs each.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..model import Violation, rule
@@ -34,8 +33,8 @@ _QUANTITY = LazyPattern(
 _UNIT_AND_TAIL = LazyPattern(r"[^\s\d０-９的和与及或、，。；：！？,;:!?()（）“”\"]{0,4}?(?P<tail>以上|以下|以内|左右|上下)")
 # 多达 after 最 (最多达100人以上: up to), and 不到 or 不足 after a verb (达不到95%以上: cannot reach
 # 95% or more) are other words.
-_OTHER_WORD = {"more": re.compile(r"最\Z"), "less": re.compile(r"[达做办找想用考看买赶拿轮享感听见得顾够]\Z"),
-               "nearly": re.compile(r"(?!)")}
+_OTHER_WORD = {"more": LazyPattern(r"最\Z"), "less": LazyPattern(r"[达做办找想用考看买赶拿轮享感听见得顾够]\Z"),
+               "nearly": LazyPattern(r"(?!)")}
 # Verbs that compare with an object: after them the number and its 左右 or 以上 may describe a
 # noun (低于13%左右的预期目标: below the target, which was about 13%).
 _COMPARING = ("超过", "超出", "多于", "大于", "高于", "不到", "少于", "低于", "小于")

@@ -8,8 +8,6 @@ their numbering (GB/T 9704: 一、 → （一） → 1. → （1）) and their s
 
 from __future__ import annotations
 
-import re
-
 from .artifacts import is_artifact
 from .lazy_regex import LazyPattern
 from .markdown import RawParagraph
@@ -19,15 +17,15 @@ CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "�
 
 # (level, pattern); the group "n" holds the ordinal.
 _NUMBERING = [
-    (1, re.compile(r"(?P<n>[一二三四五六七八九十百]+)[、．.]")),
-    (2, re.compile(r"[（(](?P<n>[一二三四五六七八九十百]+)[）)]")),
+    (1, LazyPattern(r"(?P<n>[一二三四五六七八九十百]+)[、．.]")),
+    (2, LazyPattern(r"[（(](?P<n>[一二三四五六七八九十百]+)[）)]")),
     # 3. / 3、, and 2.2025年度…名单 or 1.3月，省政府印发… (an item that starts with a year or a
     # month, as lists of events do), not the decimal 2.5
-    (3, re.compile(r"(?P<n>[0-9０-９]{1,3})(?:[、]|[.．](?:(?![0-9０-９])|(?=[0-9０-９]{4}年)"
+    (3, LazyPattern(r"(?P<n>[0-9０-９]{1,3})(?:[、]|[.．](?:(?![0-9０-９])|(?=[0-9０-９]{4}年)"
                    r"|(?=(?:1[0-2]|[1-9])(?:[—–\-～至到](?:1[0-2]|[1-9]))?月)))")),
-    (4, re.compile(r"[（(](?P<n>[0-9０-９]{1,3})[）)]")),
+    (4, LazyPattern(r"[（(](?P<n>[0-9０-９]{1,3})[）)]")),
     # 第一，… / 第二部分 …: ordinal leads used as sub-headings in older reports
-    (0, re.compile(r"第(?P<n>[一二三四五六七八九十百]+)(?:[，,、：:]|(?=[章节部分篇]))")),
+    (0, LazyPattern(r"第(?P<n>[一二三四五六七八九十百]+)(?:[，,、：:]|(?=[章节部分篇]))")),
 ]
 
 SENTENCE_PUNCTUATION = "。！？；!?;"
