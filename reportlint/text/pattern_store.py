@@ -53,7 +53,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
             parts = compiled_parts(pattern, flags)
             _remember((pattern, flags), parts)
         return _sre.compile(pattern, *parts)
-    except Exception:  # a pattern in error says so here, as re.compile does; other internals work here
+    except Exception:  # a pattern in error raises here as re.compile raises; other internals, re.compile copes
         return re.compile(pattern, flags)
 
 
@@ -83,11 +83,10 @@ def _stored_parts() -> dict[tuple[str, int], tuple]:
 
 
 def _remember(key: tuple[str, int], parts: tuple) -> None:
-    if not _added:
-        atexit.register(store_added)
     _added[key] = parts
 
 
+@atexit.register
 def store_added() -> None:
     """Keep what this process compiled for the next runs (at exit; never raises)."""
     if not _added:
