@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import re
 import traceback
+from functools import partial
 
 from .model import Finding, RuleMeta, Severity, Violation
+from .parallel import fork_call
 from .registry import Registry
 from .results import Crash, FileResult
 from .suppress import Suppressions, names_rule, parse_suppressions
@@ -57,40 +59,55 @@ def _released_after(rules: list[tuple[RuleMeta, object, Severity]]) -> list[tupl
     return [tuple(names) for names in released]
 
 
+def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] | Crash:
+    """The rule's violations, or its crash: a rule that raises is isolated, the others still run."""
+    try:
+        if _CHECK_READS:
+            doc.declared_reads = frozenset((*meta.reads, meta.name, analysis_name(_SELECTED)))
+        return list(meta.check(doc, options))
+    except Exception as error:
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        return Crash(meta.code, meta.name, f"{type(error).__name__}: {error}", f"{frame.filename}:{frame.lineno}")
+    finally:
+        doc.declared_reads = None
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
-              registry: Registry | None = None) -> FileResult:
+              registry: Registry | None = None, beside: frozenset[str] = frozenset()) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,
-    rule names in suppression comments are checked against it."""
+    rule names in suppression comments are checked against it. The rules named in *beside*
+    are checked in a forked process while this one checks the others (a large report on a
+    machine with cores to spare); their findings are the same, in the same place."""
     result = FileResult(doc.path, doc)
     doc.analysis(_SELECTED, lambda d: frozenset((meta.name, meta.supersedes) for meta, _, _ in rules))
-    suppressions, problems = parse_suppressions(doc, registry)
-    allowed = _allowed_spans(doc)
-    about_comments = []
-    for (meta, options, severity), released in zip(rules, _released_after(rules)):
-        if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
-            about_comments.append((meta, severity))
-            continue
-        try:
-            if _CHECK_READS:
-                doc.declared_reads = frozenset((*meta.reads, meta.name, analysis_name(_SELECTED)))
-            violations = list(meta.check(doc, options))
-        except Exception as error:  # isolate a broken rule; report it, keep going
-            frame = traceback.extract_tb(error.__traceback__)[-1]
-            result.crashes.append(
-                Crash(meta.code, meta.name, f"{type(error).__name__}: {error}", f"{frame.filename}:{frame.lineno}")
-            )
-            continue
-        finally:
-            doc.declared_reads = None
+    forked = {meta.name: fork_call(partial(_checked, doc, meta, options))
+              for meta, options, _ in rules if meta.name in beside}
+    try:
+        suppressions, problems = parse_suppressions(doc, registry)
+        allowed = _allowed_spans(doc)
+        about_comments = []
+        for (meta, options, severity), released in zip(rules, _released_after(rules)):
+            if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
+                about_comments.append((meta, severity))
+                continue
+            outcome = forked[meta.name]() if meta.name in forked else None
+            if outcome is None:
+                outcome = _checked(doc, meta, options)
             for name in released:
                 doc.release_analyses(name)
-        for violation in violations:
-            if _inside_any(violation.span, allowed):
+            if isinstance(outcome, Crash):
+                result.crashes.append(outcome)
                 continue
-            finding = _stamp(doc, meta, severity, violation)
-            if suppressions and suppressions.covers(finding.line, meta.code, meta.name):
-                continue
-            result.findings.append(finding)
+            for violation in outcome:
+                if _inside_any(violation.span, allowed):
+                    continue
+                finding = _stamp(doc, meta, severity, violation)
+                if suppressions and suppressions.covers(finding.line, meta.code, meta.name):
+                    continue
+                result.findings.append(finding)
+    finally:
+        for collect in forked.values():
+            collect()  # every child is waited for, even when this one stopped short
     ran = [meta for meta, _, _ in rules if all(meta is not m for m, _ in about_comments)]
     for meta, severity in about_comments:
         if meta.code == INVALID_SUPPRESSION:

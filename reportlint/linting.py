@@ -15,12 +15,20 @@ from .errors import InputError
 from .fixing import with_fixable
 from .i18n import Message, message_of
 from .model import Finding
-from .parallel import map_in_processes, processes_for
+from .parallel import available_cores, map_in_processes, processes_for
 from .planning import Planner
 from .results import FileResult
 from .text.parse import read_document
 
 Progress = Callable[[int, int], None]
+
+#: the rules checked in a second process, beside the others, when a large report is linted in
+#: this one and a core is free for it: homophone-slip takes about half of all the rules' time on
+#: a report (bench/README.md), and a fork shares the document read once
+BESIDE = frozenset({"homophone-slip"})
+#: the least size of a file whose rules are shared out so: the fork and the findings' trip back
+#: cost about 10 ms, homophone-slip about 0.3 s per 256 KB
+BESIDE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,7 @@ def lint_all(planner: Planner, tasks: list[Task], stdin: bytes | None, jobs: int
     files' number and size are worth, see parallel.processes_for)."""
     on_disk = [index for index, task in enumerate(tasks) if not task.is_stdin]
     sizes = {index: _size(tasks[index].path) for index in on_disk} if len(on_disk) > 1 and jobs != 1 else {}
+    spare_core = jobs != 1 and available_cores() > 1
     if jobs is None:
         jobs = processes_for(list(sizes.values())) if sizes else 1
     pooled = on_disk if jobs > 1 and len(on_disk) > 1 else []
@@ -55,7 +64,8 @@ def lint_all(planner: Planner, tasks: list[Task], stdin: bytes | None, jobs: int
     in_pool = set(pooled)
     here = [index for index in range(len(tasks)) if index not in in_pool]
     for done, index in enumerate(here, 1):
-        results[index] = lint_file(planner, tasks[index], stdin)
+        large = spare_core and _task_size(tasks[index], stdin) >= BESIDE_BYTES
+        results[index] = lint_file(planner, tasks[index], stdin, beside=BESIDE if large else frozenset())
         if progress:
             progress(done, len(tasks))
     if pooled:
@@ -67,9 +77,10 @@ def lint_all(planner: Planner, tasks: list[Task], stdin: bytes | None, jobs: int
     return [results[index] for index in range(len(tasks))]
 
 
-def lint_file(planner: Planner, task: Task, stdin: bytes | None = None) -> FileResult:
+def lint_file(planner: Planner, task: Task, stdin: bytes | None = None, beside: frozenset[str] = frozenset()) -> FileResult:
     """Lint one file; anything that goes wrong comes back as the result's error (from a worker
-    process, an exception would lose the other files' results)."""
+    process, an exception would lose the other files' results). The rules named in *beside*
+    are checked in a forked process meanwhile (engine.run_rules)."""
     try:
         plan = planner.plan(task.path, task.display)
         with _collector_paused():
@@ -77,7 +88,7 @@ def lint_file(planner: Planner, task: Task, stdin: bytes | None = None) -> FileR
                 doc = _read(task, stdin, plan.config.allow_words, planner.overrides.encoding)
             except InputError as error:
                 return FileResult(task.display, None, error=message_of(error), from_stdin=task.is_stdin)
-            result = run_rules(doc, plan.rules, plan.registry)
+            result = run_rules(doc, plan.rules, plan.registry, beside)
             result.from_stdin = task.is_stdin
             if doc.is_word:
                 # A Word user cannot go to a line: name the paragraph and its first words.
@@ -105,6 +116,10 @@ def _read(task: Task, stdin: bytes | None, allow_words, encoding: str | None):
         # --stdin-filename names its format: 报告.docx from stdin is a Word file
         return read_document(Path(task.display), task.display, encoding, allow_words, data=stdin or b"")
     return read_document(task.path, task.display, encoding, allow_words)
+
+
+def _task_size(task: Task, stdin: bytes | None) -> int:
+    return len(stdin or b"") if task.is_stdin else _size(task.path)
 
 
 def _size(path: Path) -> int:

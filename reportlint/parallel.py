@@ -43,6 +43,57 @@ def processes_for(sizes: Sequence[int], cores: int | None = None) -> int:
     return max(1, min(cores, len(sizes), sum(sizes) // BYTES_PER_PROCESS))
 
 
+def fork_call(function: Callable[[], Result]) -> Callable[[], Result | None]:
+    """Start ``function()`` in a forked child process, beside what this one does meanwhile, and
+    return the call that waits for its result. That call answers None when the child could not
+    give it (no fork on this system, another thread running here, the child killed, a result
+    that cannot be pickled): the caller then computes it itself, so the answer never differs.
+
+    The child shares this process's memory as it was (a document read once), runs nothing but
+    *function* and ends with os._exit: no output buffered here is written twice."""
+    if not hasattr(os, "fork") or not _one_thread():
+        return lambda: None
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_end)
+            data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    answer: list = []
+
+    def collect() -> Result | None:
+        if not answer:
+            try:
+                with os.fdopen(read_end, "rb") as pipe:
+                    data = pipe.read()
+                answer.append(pickle.loads(data) if data else None)
+            except Exception:  # cut short, or not what was sent: computed by the caller instead
+                answer.append(None)
+            finally:
+                os.waitpid(pid, 0)
+        return answer[0]
+
+    return collect
+
+
+def _one_thread() -> bool:
+    """Whether this process runs a single thread, native ones too (a file watcher's): a fork
+    copies only the thread that forks, and a lock another one held would stay locked."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: the threads Python knows of
+        import threading
+
+        return threading.active_count() == 1
+
+
 def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], jobs: int,
                      lost: Callable[[Item, BaseException], Result], weights: Sequence[int] | None = None,
                      progress: Callable[[int, int], None] | None = None) -> list[Result]:

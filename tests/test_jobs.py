@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from running import run
 
-from reportlint import api, linting, parallel, progress
+from reportlint import api, engine, linting, parallel, progress
 from reportlint.api import lint_paths
 from reportlint.baseline import write_baseline
 from reportlint.output import FORMATS, RenderOptions
@@ -382,3 +383,112 @@ def test_the_bar_goes_to_stderr_never_into_the_report(tmp_path, monkeypatch):
     shown = run("check", "--format", "json", ".")
     assert shown.stdout == plain.stdout
     assert "3/3 files" in shown.stderr and shown.stderr.endswith("\r")
+
+
+# -- one large report: a rule checked in a forked process beside the others ----------------------
+
+
+def _large_report(tmp_path) -> Path:
+    """Several real reports in one file, past linting.BESIDE_BYTES."""
+    reports = sorted(CORPUS.glob("*.txt"))[:8]
+    path = tmp_path / "合订本.txt"
+    path.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in reports), encoding="utf-8")
+    assert path.stat().st_size >= linting.BESIDE_BYTES
+    return path
+
+
+# Run in a process of its own: a fork is made only where one thread runs, and the test session
+# may hold others by then (a Dask cluster's, a browser driver's).
+BESIDE_SCRIPT = """
+import json, sys
+from reportlint import engine, linting, parallel
+from reportlint.api import lint_paths
+from reportlint.output import FORMATS, RenderOptions
+
+def rendered(results):
+    return {name: render(results, RenderOptions(statistics=True)) for name, render in FORMATS.items()}
+
+forked, answered, real = [], [], parallel.fork_call
+def spy(function):
+    forked.append(function.args[1].name)  # partial(_checked, doc, meta, options)
+    collect = real(function)
+    return lambda: answered.append(collect()) or answered[-1]
+
+engine.fork_call = spy
+linting.available_cores = lambda: 2
+path, sample = sys.argv[1:]
+one, two = rendered(lint_paths([path], jobs=1)), rendered(lint_paths([path], jobs=None))
+report = {"forked": list(forked), "answered": [type(answer).__name__ for answer in answered],
+          "differ": [name for name in FORMATS if one[name] != two[name]], "findings": one["json"].count('"code"')}
+forked.clear()
+lint_paths([path], jobs=1)  # --jobs 1: one process, always
+linting.available_cores = lambda: 1
+lint_paths([path], jobs=None)  # no core to spare
+linting.available_cores = lambda: 2
+lint_paths([sample], jobs=None)  # too small to be worth a fork
+report["forked otherwise"] = forked
+print(json.dumps(report))
+"""
+
+
+@needs_corpus
+@needs_fork
+def test_a_large_report_has_a_rule_checked_beside_the_others_with_the_same_findings(tmp_path):
+    path = _large_report(tmp_path)
+    done = subprocess.run([sys.executable, "-c", BESIDE_SCRIPT, str(path), str(SAMPLE)], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["forked"] == sorted(linting.BESIDE)
+    assert set(report["answered"]) == {"list"}  # the child's findings were used, not computed again here
+    assert report["differ"] == [] and report["findings"] > 20  # every format, byte for byte
+    assert report["forked otherwise"] == []
+
+
+FORK_SCRIPT = """
+import json, os
+from reportlint.parallel import fork_call
+collect = fork_call(lambda: os.getpid())
+print(json.dumps({
+    "answer": fork_call(lambda: ["结果", 2])(),
+    "raised": fork_call(lambda: 1 / 0)(),  # raised in the child: nothing sent
+    "unpicklable": fork_call(lambda: (lambda: 0))(),
+    "child": collect() != os.getpid() and collect() == collect(),  # asked again: the same answer
+}))
+"""
+
+
+@needs_fork
+def test_a_forked_call_answers_as_the_call_or_leaves_it_to_the_caller():
+    # in a process of its own, which runs one thread (see BESIDE_SCRIPT)
+    done = subprocess.run([sys.executable, "-c", FORK_SCRIPT], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"answer": ["结果", 2], "raised": None, "unpicklable": None, "child": True}
+
+
+def test_no_fork_while_another_thread_runs():
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    thread = threading.Thread(target=lambda: (started.set(), release.wait()))
+    thread.start()
+    started.wait()
+    try:
+        assert parallel.fork_call(lambda: 1)() is None
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_a_rule_that_crashes_beside_the_others_is_reported_as_when_checked_here():
+    from reportlint.model import RuleMeta, Severity
+    from reportlint.text.parse import parse_text
+
+    def broken(doc, options):
+        raise RuntimeError("规则内部错误")
+        yield
+
+    meta = RuleMeta(code="XT801", name="broken-rule", severity=Severity.WARNING, summary="坏规则", check=broken)
+    here = engine.run_rules(parse_text(BROKEN, "a.txt"), [(meta, None, meta.severity)])
+    beside = engine.run_rules(parse_text(BROKEN, "a.txt"), [(meta, None, meta.severity)], beside=frozenset({"broken-rule"}))
+    assert beside.crashes == here.crashes and here.crashes[0].error == "RuntimeError: 规则内部错误"
