@@ -46,12 +46,12 @@ def processes_for(sizes: Sequence[int], cores: int | None = None) -> int:
 def fork_call(function: Callable[[], Result]) -> Callable[[], Result | None]:
     """Start ``function()`` in a forked child process, beside what this one does meanwhile, and
     return the call that waits for its result. That call answers None when the child could not
-    give it (no fork on this system, another thread running here, the child killed, a result
-    that cannot be pickled): the caller then computes it itself, so the answer never differs.
+    give it (not Linux, another thread running here, the child killed, a result that cannot
+    be pickled): the caller then computes it itself, so the answer never differs.
 
     The child shares this process's memory as it was (a document read once), runs nothing but
     *function* and ends with os._exit: no output buffered here is written twice."""
-    if not hasattr(os, "fork") or not _one_thread():
+    if not sys.platform.startswith("linux") or not _one_thread():  # as the pool: see _context
         return lambda: None
     import pickle
 
@@ -88,10 +88,8 @@ def _one_thread() -> bool:
     copies only the thread that forks, and a lock another one held would stay locked."""
     try:
         return len(os.listdir("/proc/self/task")) == 1
-    except OSError:  # no /proc: the threads Python knows of
-        import threading
-
-        return threading.active_count() == 1
+    except OSError:  # no /proc to tell
+        return False
 
 
 def map_in_processes(function: Callable[[Item], Result], items: Sequence[Item], jobs: int,
