@@ -204,6 +204,15 @@ def test_the_shipped_word_tables_are_read_once_then_taken_from_the_cache(cache_h
         assert (warm.total, warm.segment("要充分发挥基层党组织的作用")) == (cold.total, cold.segment("要充分发挥基层党组织的作用"))
 
 
+def test_the_packs_variant_forms_are_read_once_then_taken_from_the_cache(cache_home, monkeypatch):
+    from reportlint.analysis import variants
+
+    cold = variants._pack_variants()
+    assert cold and entries(cache_home)
+    monkeypatch.setattr(variants, "_variant_entries", lambda text: pytest.fail("read again"))
+    assert variants._pack_variants() == cold
+
+
 def test_a_word_table_cached_under_another_text_is_read_afresh(cache_home, monkeypatch):
     from reportlint.analysis import sounds as sounds_module
 

@@ -19,11 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
+from .. import cache
 from ..text.document import Document, Span
 from ..text.lazy_regex import LazyPattern
 from .dating import document_year
@@ -74,14 +70,29 @@ def _pack_variants() -> list[tuple[str, str, str, int | None]]:
     entries without a context. Each entry of the pack is an inline table on a line of its own
     (TOML has them on one line), and only those lines are parsed: a few milliseconds instead
     of the whole pack's fourteen, on every run (tests/rules/test_abbreviation_consistency.py
-    checks that they are exactly the entries the pack loader reads)."""
+    checks that they are exactly the entries the pack loader reads). What they come to is kept
+    in the user's cache (reportlint.cache) under the pack's text."""
     package = Path(__file__).resolve().parent.parent
     paths = [folder / "confusable-words.toml" for folder in (package / "rules", package.parent / "rules")]
     path = next((p for p in paths if p.is_file()), None)
     if path is None:
         return []
+    text = path.read_text(encoding="utf-8")
+    found = cache.read("pack-variants", text)
+    if not isinstance(found, list):
+        found = _variant_entries(text)
+        cache.write("pack-variants", text, found)
+    return [tuple(entry) for entry in found]
+
+
+def _variant_entries(text: str) -> list[tuple[str, str, str, int | None]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         line = line.strip().rstrip(",")
         if not line.startswith("{") or 'severity = "info"' not in line:
             continue
