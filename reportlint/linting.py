@@ -26,9 +26,11 @@ Progress = Callable[[int, int], None]
 #: this one and a core is free for it: homophone-slip takes about half of all the rules' time on
 #: a report (bench/README.md), and a fork shares the document read once
 BESIDE = frozenset({"homophone-slip"})
-#: the least size of a file whose rules are shared out so: the fork and the findings' trip back
-#: cost about 10 ms, homophone-slip about 0.3 s per 256 KB
-BESIDE_BYTES = 256 * 1024
+#: the least size of a file whose rules are shared out so. Measured on two cores, paired with
+#: one process: 16 KB of a report 0.86 times the time with both cores free, 1.00 with one busy
+#: (homophone-slip loads the lexicon's blocks and sound tables first, beside the other rules);
+#: 4 KB 0.96 and 1.06, so smaller files stay in one process
+BESIDE_BYTES = 16 * 1024
 
 
 @dataclass(frozen=True)

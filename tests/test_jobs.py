@@ -389,7 +389,7 @@ def test_the_bar_goes_to_stderr_never_into_the_report(tmp_path, monkeypatch):
 
 
 def _large_report(tmp_path) -> Path:
-    """Several real reports in one file, past linting.BESIDE_BYTES."""
+    """Several real reports in one file, well past linting.BESIDE_BYTES."""
     reports = sorted(CORPUS.glob("*.txt"))[:8]
     path = tmp_path / "合订本.txt"
     path.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in reports), encoding="utf-8")
@@ -416,7 +416,7 @@ def spy(function):
 
 engine.fork_call = spy
 linting.available_cores = lambda: 2
-path, sample = sys.argv[1:]
+path, small = sys.argv[1:]
 one, two = rendered(lint_paths([path], jobs=1)), rendered(lint_paths([path], jobs=None))
 report = {"forked": list(forked), "answered": [type(answer).__name__ for answer in answered],
           "differ": [name for name in FORMATS if one[name] != two[name]], "findings": one["json"].count('"code"')}
@@ -425,7 +425,7 @@ lint_paths([path], jobs=1)  # --jobs 1: one process, always
 linting.available_cores = lambda: 1
 lint_paths([path], jobs=None)  # no core to spare
 linting.available_cores = lambda: 2
-lint_paths([sample], jobs=None)  # too small to be worth a fork
+lint_paths([small], jobs=None)  # too small to be worth a fork
 report["forked otherwise"] = forked
 print(json.dumps(report))
 """
@@ -435,7 +435,9 @@ print(json.dumps(report))
 @needs_fork
 def test_a_large_report_has_a_rule_checked_beside_the_others_with_the_same_findings(tmp_path):
     path = _large_report(tmp_path)
-    done = subprocess.run([sys.executable, "-c", BESIDE_SCRIPT, str(path), str(SAMPLE)], capture_output=True,
+    small = write(tmp_path / "短文.txt")
+    assert small.stat().st_size < linting.BESIDE_BYTES
+    done = subprocess.run([sys.executable, "-c", BESIDE_SCRIPT, str(path), str(small)], capture_output=True,
                           text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
