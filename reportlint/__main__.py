@@ -1,24 +1,20 @@
 """``python -m reportlint`` and the ``reportlint`` command: the command line, with a Ctrl-C
 pressed while its modules are still loading ending as quietly as one pressed later."""
 
-import gc
 import sys
+
+from . import collector
 
 
 def main() -> None:
-    # The command line's modules are tens of thousands of objects that live as long as the
-    # process: the cyclic garbage collector, started every 700 new objects, would walk them over
-    # and over while they load. Paused, then told to leave them be for good (freeze) rather
-    # than walk them all in one go when it resumes (~4 ms of every run).
-    gc.disable()
     try:
-        from .cli import main as run
+        # The command line's modules are tens of thousands of objects that live as long as the
+        # process: not walked over and over while they load (~4 ms of every run).
+        with collector.paused(lasting=True):
+            from .cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("reportlint: interrupted\n")
         raise SystemExit(130) from None
-    finally:
-        gc.freeze()
-        gc.enable()
     run()
 
 

@@ -19,10 +19,13 @@ import marshal
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .version import __version__
+
+T = TypeVar("T")
 
 
 def cache_folder() -> Path | None:
@@ -67,6 +70,17 @@ def read(name: str, key: Any) -> Any:
     return None
 
 
+def kept(name: str, key: Any, make: Callable[[], T], kind: type) -> T:
+    """The value stored under *name* with *key* when it is a *kind*; else ``make()``, stored for
+    the next run. For what a run works out from a file that seldom changes (a shipped pack, a word
+    table), keyed by the file's own text, so that an edit is never missed."""
+    value = read(name, key)
+    if not isinstance(value, kind):
+        value = make()
+        write(name, key, value)
+    return value
+
+
 def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
     """Store *value* under *name* with *key*, keeping the *keep* - 1 latest other keys' values
     beside it (where a run's key can change back and forth: the plugins of two sys.paths), if
@@ -91,4 +105,4 @@ def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
             pass
 
 
-__all__ = ["cache_folder", "read", "write"]
+__all__ = ["cache_folder", "kept", "read", "write"]

@@ -8,18 +8,16 @@ specific selector decides, and ``ignore`` wins a tie.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import importlib
 import os
 import pkgutil
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache
+from . import cache, collector
 from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
@@ -100,28 +98,11 @@ def builtin_rules() -> tuple[RuleMeta, ...]:
     from . import checks
 
     rules = []
-    with _lasting():
+    with collector.paused(lasting=True):
         for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
             rules.extend(_rules_in(vars(module).values()))
     return tuple(rules)
-
-
-@contextmanager
-def _lasting() -> Iterator[None]:
-    """For what is made once in a process and kept until it ends (the rule modules, the packs'
-    rules: lru_cache holds them): the cyclic garbage collector is paused meanwhile, then told to
-    leave everything made so far alone for good (gc.freeze), instead of walking tens of
-    thousands of lasting objects again and again (~10 ms of a run's start). Only what is garbage
-    in a cycle at that moment is kept too, once per process."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
@@ -140,7 +121,7 @@ def builtin_pack_rules() -> tuple[RuleMeta, ...]:
     """The rules of the packs shipped in the wheel, read once: they never change under a process."""
     from .packs import load_builtin_packs
 
-    with _lasting():
+    with collector.paused(lasting=True):
         return tuple(load_builtin_packs())
 
 

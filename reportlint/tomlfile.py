@@ -33,12 +33,7 @@ def read_toml_cached(path: Path, what: str) -> dict[str, Any]:
     run that reads the same text takes the table from there. The confusable-word pack: ~9 ms to
     parse, ~1 ms to read back."""
     text = _read(path, what)
-    key = (str(path), text)
-    data = cache.read(f"toml-{path.name}", key)
-    if not isinstance(data, dict):
-        data = _parse(text, path)
-        cache.write(f"toml-{path.name}", key, data)
-    return data
+    return cache.kept(f"toml-{path.name}", (str(path), text), lambda: _parse(text, path), dict)
 
 
 def _read(path: Path, what: str) -> str:

@@ -157,10 +157,7 @@ def lexicon() -> Lexicon:
     cache (reportlint.cache) under the index's text: reading it takes about 15 ms, reading
     that back about one."""
     text = (DATA / "lexicon.idx").read_text(encoding="utf-8")
-    index = cache.read("lexicon-index", text)
-    if not isinstance(index, tuple):
-        index = read_index(text)
-        cache.write("lexicon-index", text, index)
+    index = cache.kept("lexicon-index", text, lambda: read_index(text), tuple)
     return Lexicon((DATA / "lexicon.txt").read_bytes(), index)
 
 

@@ -186,8 +186,4 @@ def sounds() -> Sounds:
     the user's cache (reportlint.cache) under the table's text: reading the table takes
     about 25 ms, reading that back a few."""
     text = (DATA / "homophones.txt").read_text(encoding="utf-8")
-    tables = cache.read("homophones", text)
-    if not isinstance(tables, dict):
-        tables = read_tables(text)
-        cache.write("homophones", text, tables)
-    return Sounds(tables)
+    return Sounds(cache.kept("homophones", text, lambda: read_tables(text), dict))

@@ -78,11 +78,7 @@ def _pack_variants() -> list[tuple[str, str, str, int | None]]:
     if path is None:
         return []
     text = path.read_text(encoding="utf-8")
-    found = cache.read("pack-variants", text)
-    if not isinstance(found, list):
-        found = _variant_entries(text)
-        cache.write("pack-variants", text, found)
-    return [tuple(entry) for entry in found]
+    return [tuple(entry) for entry in cache.kept("pack-variants", text, lambda: _variant_entries(text), list)]
 
 
 def _variant_entries(text: str) -> list[tuple[str, str, str, int | None]]:

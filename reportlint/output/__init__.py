@@ -14,19 +14,13 @@ from .text_format import summary, width
 
 def _on_first_use(module: str, function: str = "render"):
     """A format's function, its module imported only when a report in it is made (start-up time:
-    the JSON and SARIF formats bring json and hashlib, which the text report never needs)."""
+    the JSON and SARIF formats bring json and hashlib, the HTML report its page's assets, which
+    the text report never needs)."""
     def call(*args, **kwargs):
         return getattr(import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
 
     call.__name__ = call.__qualname__ = f"{module}.{function}"
     return call
-
-
-def _html(results, options=None):
-    """The HTML review report, its module imported only when one is rendered (start-up time)."""
-    from . import html_format
-
-    return html_format.render(results, options or RenderOptions())
 
 
 FORMATS = {
@@ -35,7 +29,7 @@ FORMATS = {
     "json": _on_first_use("json_format"),
     "sarif": _on_first_use("sarif_format"),
     "github": _on_first_use("github_format"),
-    "html": _html,
+    "html": _on_first_use("html_format"),
 }
 
 #: formats that can be written piece by piece as they are rendered (a big run's report need not
