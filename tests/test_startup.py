@@ -195,6 +195,10 @@ def test_the_shipped_word_tables_are_read_once_then_taken_from_the_cache(cache_h
     cold = _fresh(loader)
     assert entries(cache_home)
     monkeypatch.setattr(module, reader, lambda text: pytest.fail("read again"))
+    if name == "sounds":  # the frequent words are an entry of their own
+        cold_words = _fresh(sounds_module.frequent_words)
+        monkeypatch.setattr(module, "read_words", lambda text: pytest.fail("read again"))
+        assert _fresh(sounds_module.frequent_words) == cold_words
     warm = _fresh(loader)
     if name == "sounds":
         assert (warm.readings, warm.use, warm.frequent_words, warm.shapes, warm.known, warm.place_endings) == \
@@ -211,6 +215,15 @@ def test_the_packs_variant_forms_are_read_once_then_taken_from_the_cache(cache_h
     assert cold and entries(cache_home)
     monkeypatch.setattr(variants, "_variant_entries", lambda text: pytest.fail("read again"))
     assert variants._pack_variants() == cold
+
+
+def test_the_traditional_only_characters_are_worked_out_once_then_taken_from_the_cache(cache_home, monkeypatch):
+    from reportlint.analysis import lexicon as lexicon_module
+
+    cold = _fresh(lexicon_module._only_traditional)
+    assert cold.search("中華人民共和國") and not cold.search("中华人民共和国")
+    monkeypatch.setattr(lexicon_module, "_traditional_table", lambda: pytest.fail("table built again"))
+    assert _fresh(lexicon_module._only_traditional).pattern == cold.pattern
 
 
 def test_a_word_table_cached_under_another_text_is_read_afresh(cache_home, monkeypatch):

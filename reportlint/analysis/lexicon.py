@@ -189,12 +189,20 @@ def _traditional_table() -> _TraditionalTable:
     return _TraditionalTable(mapping, frozenset(only))
 
 
+def _only_traditional_chars(table: _TraditionalTable) -> str:
+    """The characters only traditional writing uses, of those that ``_HAN_RUN`` counts as
+    Chinese (not the rare ones beyond U+FFFF, which it does not count), in order."""
+    return "".join(sorted(char for char in table.only_traditional if _HAN_RUN.fullmatch(char)))
+
+
 @lru_cache(maxsize=1)
 def _only_traditional() -> re.Pattern[str]:
-    """The characters only traditional writing uses, of those that ``_HAN_RUN`` counts as
-    Chinese (not the rare ones beyond U+FFFF, which it does not count), as one class."""
-    chars = sorted(char for char in _traditional_table().only_traditional if _HAN_RUN.fullmatch(char))
-    return compile_pattern(f"[{''.join(chars)}]")
+    """Those characters as one class. Every run asks for it (RL201 and RL504 ask whether a text
+    is traditional), so the class is kept in the user's cache under the table's text: building
+    the whole table to take it out costs 4 ms."""
+    text = (DATA / "t2s.txt").read_text(encoding="utf-8")
+    chars = cache.kept("traditional-only", text, lambda: _only_traditional_chars(_traditional_table()), str)
+    return compile_pattern(f"[{chars}]")
 
 
 def is_traditional(text: str) -> bool:

@@ -73,7 +73,7 @@ class Sounds:
         #: how common a character is: the summed frequency of the lexicon's words that hold it
         self.use: dict[str, int] = tables["use"]
         # the frequent words; those read otherwise than with their characters' usual readings
-        self._words: set[str] = tables["words"]
+        self._words: set[str] = frequent_words()
         self._read_otherwise: dict[str, tuple[str, ...]] = tables["read_otherwise"]
         self.shapes: dict[str, set[str]] = tables["shapes"]
         #: the misspellings RL501's pack reports (贯澈), and the characters that end place names
@@ -153,17 +153,17 @@ def _keep(result: dict[str, Candidate], candidate: Candidate) -> None:
 
 def read_tables(text: str) -> dict:
     """The shipped table's sections as the plain values ``Sounds`` holds (dicts, sets, tuples,
-    strings and numbers only, so that reportlint.cache can keep them)."""
+    strings and numbers only, so that reportlint.cache can keep them), but for the frequent words
+    (``read_words``)."""
     sections = dict(_sections(text))
     readings, use = {}, {}
     for line in sections["chars"]:
         char, count, *found = line.split(" ")
         readings[char] = tuple(found)
         use[char] = int(count)
-    words, read_otherwise = set(), {}
+    read_otherwise = {}
     for line in sections["words"]:
         word, _, found = line.partition(" ")
-        words.add(word)
         if found:
             read_otherwise[word] = tuple(found.split(" "))
     shapes: dict[str, set[str]] = defaultdict(set)
@@ -175,9 +175,28 @@ def read_tables(text: str) -> dict:
     for char, found in readings.items():
         for bare in dict.fromkeys(reading[:-1] for reading in found):
             by_syllable[bare].append(char)
-    return {"readings": readings, "use": use, "words": words, "read_otherwise": read_otherwise,
+    return {"readings": readings, "use": use, "read_otherwise": read_otherwise,
             "shapes": dict(shapes), "known": frozenset(sections["known"]), "places": frozenset(sections["places"]),
             "by_syllable": dict(by_syllable)}
+
+
+def read_words(text: str) -> set[str]:
+    """The frequent words of the shipped table (its [words] section, readings left out)."""
+    return {line.partition(" ")[0] for line in dict(_sections(text))["words"]}
+
+
+@lru_cache(maxsize=1)
+def _table_text() -> str:
+    return (DATA / "homophones.txt").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> set[str]:
+    """The frequent words of two to four characters, kept apart from the rest of the table: a
+    text whose every character is inside one of them needs nothing else (RL504's first test),
+    and a short text often is one. Reading them back is 4 ms of the table's 14."""
+    text = _table_text()
+    return cache.kept("homophone-words", text, lambda: read_words(text), set)
 
 
 @lru_cache(maxsize=1)
@@ -185,5 +204,5 @@ def sounds() -> Sounds:
     """The shipped table, read once per process on first use. What it is read into is kept in
     the user's cache (reportlint.cache) under the table's text: reading the table takes
     about 25 ms, reading that back a few."""
-    text = (DATA / "homophones.txt").read_text(encoding="utf-8")
+    text = _table_text()
     return Sounds(cache.kept("homophones", text, lambda: read_tables(text), dict))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..analysis.lexicon import is_traditional, lexicon
-from ..analysis.sounds import Candidate, Likeness, sounds
+from ..analysis.sounds import Candidate, Likeness, frequent_words, sounds
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
 from ..text.lazy_regex import LazyPattern
@@ -163,11 +163,11 @@ def slips(doc: Document) -> Iterator[Slip]:
                     yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))
 
 
-def _may_hold_a_slip(run: str, table) -> bool:
+def _may_hold_a_slip(run: str, frequent: set[str]) -> bool:
     """Whether some character of *run* stands outside every frequent word of the table: a
     slip's character does (发辉 is none), and only such a run is split into words, the costly
     part; a run of frequent words end to end is passed by."""
-    frequent, n = table.frequent_words, len(run)
+    n = len(run)
     reach = 0  # the end of the furthest-reaching word that begins at or before the character
     for at, char in enumerate(run):
         for end in range(min(n, at + _LONGEST), max(at + 1, reach), -1):  # the longest reaching further
@@ -186,10 +186,10 @@ def _grammar_word(char: str) -> bool:
 
 
 def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
+    if not _may_hold_a_slip(run, frequent_words()):
+        return  # before the lexicon and the sounds are read: a short text may need neither
     words, table = lexicon(), sounds()
     best: dict[int, Slip] = {}
-    if not _may_hold_a_slip(run, table):
-        return
     tokens = words.segment(run)
     loose = _loose_runs(tokens)
     starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
