@@ -31,9 +31,11 @@ def read_toml_cached(path: Path, what: str) -> dict[str, Any]:
     """read_toml, for a file that seldom changes (a shipped rule pack): the table parsed from the
     file's text is kept in the user's cache (reportlint.cache) under that very text, so a later
     run that reads the same text takes the table from there. The confusable-word pack: ~9 ms to
-    parse, ~1 ms to read back."""
+    parse, ~1 ms to read back. The key is the text alone: the table does not depend on where the
+    file lies, and two installs of one version (a project's venv, pre-commit's own) then share
+    the entry instead of replacing each other's on every run."""
     text = _read(path, what)
-    return cache.kept(f"toml-{path.name}", (str(path), text), lambda: _parse(text, path), dict)
+    return cache.kept(f"toml-{path.name}", text, lambda: _parse(text, path), dict)
 
 
 def _read(path: Path, what: str) -> str:

@@ -141,6 +141,19 @@ def test_a_rule_pack_is_parsed_once_then_read_back(cache_home, tmp_path, monkeyp
     assert tomlfile.read_toml_cached(pack, "rule pack") == first
 
 
+def test_two_installs_of_one_pack_share_its_cache_entry(cache_home, tmp_path, monkeypatch):
+    # a project's venv and pre-commit's own environment: the same pack text in two places
+    [shipped] = [p for p in builtin_pack_paths() if p.name == "redundancy.toml"]
+    first, second = tmp_path / "a" / "redundancy.toml", tmp_path / "b" / "redundancy.toml"
+    for pack in (first, second):
+        pack.parent.mkdir()
+        shutil.copy(shipped, pack)
+    table = tomlfile.read_toml_cached(first, "rule pack")
+    monkeypatch.setattr(tomlfile, "_parse", lambda text, path: pytest.fail("parsed again"))
+    assert tomlfile.read_toml_cached(second, "rule pack") == table
+    assert tomlfile.read_toml_cached(first, "rule pack") == table
+
+
 def test_a_changed_rule_pack_is_parsed_again_even_with_its_old_size_and_time(cache_home, tmp_path):
     [shipped] = [p for p in builtin_pack_paths() if p.name == "redundancy.toml"]
     pack = tmp_path / "redundancy.toml"
