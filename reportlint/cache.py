@@ -25,6 +25,11 @@ from typing import Any, TypeVar
 
 from .version import __version__
 
+try:  # the same function hashlib gives, without hashlib's OpenSSL bindings (5 ms to import)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
 T = TypeVar("T")
 
 
@@ -70,6 +75,13 @@ def read(name: str, key: Any) -> Any:
     return None
 
 
+def digest(data: bytes) -> bytes:
+    """A key that stands for a file's whole content: an entry worked out from a file is kept
+    under it rather than under the text, which would have to be decoded first (1.3 ms for a
+    430 KB table, 0.4 for its digest) and stored again beside the value."""
+    return blake2b(data, digest_size=20).digest()
+
+
 def kept(name: str, key: Any, make: Callable[[], T], kind: type) -> T:
     """The value stored under *name* with *key* when it is a *kind*; else ``make()``, stored for
     the next run. For what a run works out from a file that seldom changes (a shipped pack, a word
@@ -105,4 +117,4 @@ def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
             pass
 
 
-__all__ = ["cache_folder", "kept", "read", "write"]
+__all__ = ["cache_folder", "digest", "kept", "read", "write"]

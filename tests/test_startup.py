@@ -369,3 +369,11 @@ def test_a_check_with_a_cache_folder_that_cannot_be_written_says_the_same(tmp_pa
                               text=True, cwd=tmp_path, env=env)
         outputs.append((done.returncode, done.stdout, done.stderr))
     assert outputs[0] == outputs[1] == outputs[2] and outputs[0][0] == 1 and not outputs[0][2]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_toml_file_reads_alike_whatever_its_line_endings(cache_home, tmp_path, newline):
+    pack = tmp_path / "endings.toml"
+    pack.write_bytes(newline.join(['[tool.reportlint]', 'select = ["RL101"]', '']).encode("utf-8"))
+    for read in (tomlfile.read_toml, tomlfile.read_toml_cached):
+        assert read(pack, "config file") == {"tool": {"reportlint": {"select": ["RL101"]}}}

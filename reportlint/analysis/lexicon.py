@@ -200,8 +200,8 @@ def _only_traditional() -> re.Pattern[str]:
     """Those characters as one class. Every run asks for it (RL201 and RL504 ask whether a text
     is traditional), so the class is kept in the user's cache under the table's text: building
     the whole table to take it out costs 4 ms."""
-    text = (DATA / "t2s.txt").read_text(encoding="utf-8")
-    chars = cache.kept("traditional-only", text, lambda: _only_traditional_chars(_traditional_table()), str)
+    key = cache.digest((DATA / "t2s.txt").read_bytes())
+    chars = cache.kept("traditional-only", key, lambda: _only_traditional_chars(_traditional_table()), str)
     return compile_pattern(f"[{chars}]")
 
 

@@ -186,8 +186,10 @@ def read_words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _table_text() -> str:
-    return (DATA / "homophones.txt").read_text(encoding="utf-8")
+def _table() -> tuple[bytes, bytes]:
+    """The shipped table's bytes and the key its entries are kept under."""
+    data = (DATA / "homophones.txt").read_bytes()
+    return data, cache.digest(data)
 
 
 @lru_cache(maxsize=1)
@@ -195,14 +197,14 @@ def frequent_words() -> set[str]:
     """The frequent words of two to four characters, kept apart from the rest of the table: a
     text whose every character is inside one of them needs nothing else (RL504's first test),
     and a short text often is one. Reading them back is 4 ms of the table's 14."""
-    text = _table_text()
-    return cache.kept("homophone-words", text, lambda: read_words(text), set)
+    data, key = _table()
+    return cache.kept("homophone-words", key, lambda: read_words(data.decode("utf-8")), set)
 
 
 @lru_cache(maxsize=1)
 def sounds() -> Sounds:
     """The shipped table, read once per process on first use. What it is read into is kept in
-    the user's cache (reportlint.cache) under the table's text: reading the table takes
+    the user's cache (reportlint.cache) under the table's digest: reading the table takes
     about 25 ms, reading that back a few."""
-    text = _table_text()
-    return Sounds(cache.kept("homophones", text, lambda: read_tables(text), dict))
+    data, key = _table()
+    return Sounds(cache.kept("homophones", key, lambda: read_tables(data.decode("utf-8")), dict))

@@ -71,14 +71,15 @@ def _pack_variants() -> list[tuple[str, str, str, int | None]]:
     (TOML has them on one line), and only those lines are parsed: a few milliseconds instead
     of the whole pack's fourteen, on every run (tests/rules/test_abbreviation_consistency.py
     checks that they are exactly the entries the pack loader reads). What they come to is kept
-    in the user's cache (reportlint.cache) under the pack's text."""
+    in the user's cache (reportlint.cache) under the pack's digest."""
     package = Path(__file__).resolve().parent.parent
     paths = [folder / "confusable-words.toml" for folder in (package / "rules", package.parent / "rules")]
     path = next((p for p in paths if p.is_file()), None)
     if path is None:
         return []
-    text = path.read_text(encoding="utf-8")
-    return [tuple(entry) for entry in cache.kept("pack-variants", text, lambda: _variant_entries(text), list)]
+    data = path.read_bytes()
+    entries = cache.kept("pack-variants", cache.digest(data), lambda: _variant_entries(data.decode("utf-8")), list)
+    return [tuple(entry) for entry in entries]
 
 
 def _variant_entries(text: str) -> list[tuple[str, str, str, int | None]]:
