@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -131,7 +132,9 @@ def homophone_slip(doc: Document, opts: Options) -> Iterator[Violation]:
       shape) the clause must read with the word. Lower it to find more slips at
       the price of false alarms on coined terms.
     """
-    for slip in slips(doc):
+    # a slip short of the threshold by more than the evidence of the word written elsewhere can
+    # add is never reported: not weighed against the whole document at all
+    for slip in slips(doc, floor=opts.min_gain - _ATTESTED):
         if slip.gain >= opts.min_gain:
             yield _violation(slip)
 
@@ -149,16 +152,18 @@ def _violation(slip: Slip) -> Violation:
     return Violation(span, message, fix=fix)
 
 
-def slips(doc: Document) -> Iterator[Slip]:
+def slips(doc: Document, floor: float = -math.inf) -> Iterator[Slip]:
     """Every candidate slip of the document with its gain, the best one per typed character,
-    where nothing in the text explains the sequence otherwise."""
+    where nothing in the text explains the sequence otherwise; of those whose gain as written
+    is *floor* at least. Explaining one counts its sequence in the whole document: done for
+    every candidate, that grows with the square of a large file's size."""
     for paragraph in doc.paragraphs:
         if paragraph.kind not in ("text", "list-item") or is_traditional(paragraph.text):
             continue
         text = paragraph.text
         for run in _HAN_RUN.finditer(text):
             for slip in _run_slips(paragraph, run.start(), run.group()):
-                if not _explained(doc, text, slip):
+                if slip.gain >= floor and not _explained(doc, text, slip):
                     uses = _uses(doc, slip.word)
                     yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))
 

@@ -147,3 +147,20 @@ def test_a_text_of_frequent_words_reads_neither_the_lexicon_nor_the_sounds(monke
     monkeypatch.setattr(homophone_slip, "sounds", unread)
     monkeypatch.setattr(homophone_slip, "lexicon", unread)
     assert findings_for("homophone-slip", "全面推进乡村振兴，发挥基层党组织作用。") == []
+
+
+def test_a_slip_that_cannot_reach_the_threshold_is_not_weighed_against_the_document(monkeypatch):
+    # Explaining a slip counts its sequence in the whole document: for every weak candidate of a
+    # large file that grew with the square of its size. Findings stay the same.
+    from reportlint.checks import homophone_slip
+
+    text = "要充分发辉基层党组织的战斗堡垒作用。要按照要求安照规定办理。"
+    before = findings_for("homophone-slip", text)
+    weighed = []
+    explained = homophone_slip._explained
+    monkeypatch.setattr(homophone_slip, "_explained", lambda doc, t, slip: weighed.append(slip) or explained(doc, t, slip))
+    assert findings_for("homophone-slip", text) == before != []
+    assert weighed and all(slip.gain >= 13.5 - homophone_slip._ATTESTED for slip in weighed)
+    weighed.clear()
+    findings_for("homophone-slip", text, options={"min-gain": 0.0})
+    assert any(slip.gain < 13.5 - homophone_slip._ATTESTED for slip in weighed)
