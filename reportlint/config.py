@@ -46,6 +46,9 @@ CONFIG_FILE_DEFAULTS = FileOptions(respect_gitignore=True, force_exclude=False)
 
 @dataclass(frozen=True)
 class Config:
+    """The settings a config file gives (reportlint.toml or pyproject's [tool.reportlint]), the
+    defaults where it says nothing."""
+
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()

@@ -4,6 +4,7 @@ run, a library user's process is left alone, and a store that is not right is co
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import marshal
 import os
@@ -18,6 +19,10 @@ import pytest
 
 from reportlint import cache, class_code
 from reportlint.version import __version__
+
+PACKAGE = Path(class_code.__file__).resolve().parent
+#: reportlint/analysis/lexicon.py is reworked on another branch (issue 19), which documents it
+UNDOCUMENTED = {"analysis/lexicon.py: _TraditionalTable"}
 
 #: run in a new process: every module of the package imported, with the kept code (argv[2] ==
 #: "kept") or without; each generated method described, and how many texts were compiled
@@ -274,3 +279,19 @@ def test_someone_else_s_hook_and_an_outer_window_are_left_in_place(cache_home, m
     with class_code.while_loading():
         assert dataclasses.exec is other
     assert dataclasses.exec is other
+
+
+def _is_dataclass_decorator(node: ast.expr) -> bool:
+    target = node.func if isinstance(node, ast.Call) else node
+    return (isinstance(target, ast.Name) and target.id == "dataclass") or \
+        (isinstance(target, ast.Attribute) and target.attr == "dataclass")
+
+
+def test_every_dataclass_of_the_package_has_a_docstring():
+    # for a class with none, dataclasses writes one from inspect.signature(cls): ~45 µs a class,
+    # 2 ms of every start for the 45 that the command line made without one
+    undocumented = {f"{path.relative_to(PACKAGE).as_posix()}: {node.name}"
+                    for path in PACKAGE.rglob("*.py") for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(node, ast.ClassDef) and any(map(_is_dataclass_decorator, node.decorator_list))
+                    and ast.get_docstring(node) is None}
+    assert undocumented <= UNDOCUMENTED, sorted(undocumented - UNDOCUMENTED)

@@ -104,6 +104,9 @@ class _Recent:
 
 @dataclass
 class TopicModel:
+    """What each section of a document is about (content bigrams weighted by IDF): whether a
+    fragment fits a place."""
+
     doc: Document
     sections: list[Section]
     section_of: list[int]  # paragraph index -> section index
