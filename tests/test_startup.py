@@ -47,6 +47,12 @@ def test_a_plain_check_loads_neither_baselines_nor_writing_nor_json(tmp_path):
     assert not loaded & set(NOT_FOR_A_PLAIN_CHECK), sorted(loaded & set(NOT_FOR_A_PLAIN_CHECK))
 
 
+def test_a_plain_check_with_its_cache_filled_and_no_config_parses_no_toml(tmp_path):
+    (tmp_path / "a.txt").write_text("一行。\n", encoding="utf-8")
+    assert {"tomllib", "tomli"} & loaded_by_check(tmp_path, "a.txt")  # the first run parses the packs
+    assert not {"tomllib", "tomli"} & loaded_by_check(tmp_path, "a.txt")  # the next takes their tables
+
+
 def test_the_collector_leaves_what_start_up_made_alone_and_collects_the_rest():
     # gc.freeze after the command line's modules and after the rule modules and packs: the cyclic
     # collector no longer walks them on every 700 new objects; it is on again, for what follows
@@ -137,7 +143,7 @@ def test_a_rule_pack_is_parsed_once_then_read_back(cache_home, tmp_path, monkeyp
     shutil.copy(shipped, pack)
     first = tomlfile.read_toml_cached(pack, "rule pack")
     assert first == tomlfile.read_toml(pack, "rule pack") and entries(cache_home)
-    monkeypatch.setattr(tomlfile, "_parse", lambda text, path: pytest.fail("parsed again"))
+    monkeypatch.setattr(tomlfile, "parse_toml", lambda text, path: pytest.fail("parsed again"))
     assert tomlfile.read_toml_cached(pack, "rule pack") == first
 
 
