@@ -5,13 +5,15 @@ For each of its classes, ``dataclasses`` writes the source text of ``__init__``,
 84 dataclasses as it starts: 451 texts, about 21 ms of compiling on every run, for a text that
 compiles to the same code every time on the same Python.
 
-So while the command line imports reportlint's own modules (:func:`while_loading`), the global
+So while the command line imports reportlint's own modules (:func:`while_loading`: the command
+line's modules in reportlint.__main__, the rule modules and the packs' in reportlint.registry), the global
 name ``exec`` in the ``dataclasses`` module is shadowed by :func:`_exec`, and put back afterwards.
 :func:`_exec` compiles a text as ``exec`` itself does: as ``"<string>"``, with no ``__future__``
 flags inherited and at this interpreter's ``-O`` level. It then runs the code as ``exec`` would.
 Before compiling, it takes the code kept for that very text (keyed by the whole text) when there
 is some. The code is kept in the user's cache (reportlint.cache), marshalled, under this Python's
-version, its byte-code magic number and its ``-O`` level.
+version, its byte-code magic number and its ``-O`` level. It is trusted as the interpreter trusts
+the ``__pycache__`` files beside the user's own modules: the folder is the user's own.
 
 What the hook does not cover is passed to ``exec`` unchanged: code objects, keyword arguments, a
 text that does not compile (``exec`` raises its own error for it). A stored entry that does not
