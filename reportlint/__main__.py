@@ -11,7 +11,11 @@ def main() -> None:
         # The command line's modules are tens of thousands of objects that live as long as the
         # process: not walked over and over while they load (~4 ms of every run).
         with collector.paused(lasting=True):
-            from .cli import main as run
+            from . import class_code  # here: dataclasses and the rest it imports are part of that
+
+            class_code.use_kept_code()  # this process is the command line (never a library user's)
+            with class_code.while_loading():
+                from .cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("reportlint: interrupted\n")
         raise SystemExit(130) from None

@@ -18,7 +18,7 @@ from .i18n import Message, message_of, t
 from .model import OptionsError, RuleMeta, Severity
 from .registry import Registry, build_registry
 from .suggest import did_you_mean
-from .tomlfile import TOMLDecodeError, loads, read_toml
+from .tomlfile import parse_toml, read_toml
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 KEYS = ("extend", "select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
@@ -46,6 +46,9 @@ CONFIG_FILE_DEFAULTS = FileOptions(respect_gitignore=True, force_exclude=False)
 
 @dataclass(frozen=True)
 class Config:
+    """The settings a config file gives (reportlint.toml or pyproject's [tool.reportlint]), the
+    defaults where it says nothing."""
+
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -375,8 +378,8 @@ def _has_tool_section(path: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "reportlint" in loads(text).get("tool", {})
-    except TOMLDecodeError:
+        return "reportlint" in parse_toml(text, path).get("tool", {})
+    except ValueError:
         # Malformed but meant for us: load_config will say what is wrong.
         return "[tool.reportlint" in text
 

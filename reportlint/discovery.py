@@ -73,6 +73,8 @@ def _below(absolute: str, root: str) -> str | None:
 
 @dataclass(frozen=True)
 class FileSettings:
+    """Which files a folder walk takes: one config's and the command line's file options."""
+
     include: tuple[Glob, ...]
     exclude: tuple[Glob, ...]
     respect_gitignore: bool

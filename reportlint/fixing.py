@@ -163,6 +163,8 @@ def apply_fixes(source: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
 
 @dataclass
 class FixOutcome:
+    """What fixing one file made: the fixed text, how many fixes it took, and what is left."""
+
     text: str  # the fixed text (the original when nothing was fixed)
     fixed: int  # fixes applied over all passes
     result: FileResult  # the findings that remain, on the fixed text

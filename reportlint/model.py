@@ -40,12 +40,17 @@ Applicability = Literal["safe", "unsafe"]
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """One change of a fix: the span of the source it replaces, and the text put there."""
+
     span: Span
     content: str
 
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The change a finding offers: its edits, applied all together or not at all, and whether
+    --fix applies it (safe) or only --unsafe-fixes does."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability
     title: str = ""
@@ -53,6 +58,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """Another place a finding points to (the first copy of a repeated sentence), with a note."""
+
     span: Span
     message: str
     path: str | None = None  # None: the same file
@@ -114,6 +121,9 @@ DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Options")
 
 @dataclass(frozen=True)
 class RuleMeta:
+    """A rule as the registry knows it: its code, name and severity, its check, its options and
+    its documentation."""
+
     code: str
     name: str
     severity: Severity

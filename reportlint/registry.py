@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache, collector
+from . import cache, class_code, collector
 from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
@@ -98,7 +98,7 @@ def builtin_rules() -> tuple[RuleMeta, ...]:
     from . import checks
 
     rules = []
-    with collector.paused(lasting=True):
+    with collector.paused(lasting=True), class_code.while_loading():
         for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
             rules.extend(_rules_in(vars(module).values()))
@@ -119,9 +119,9 @@ def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
 @lru_cache(maxsize=1)
 def builtin_pack_rules() -> tuple[RuleMeta, ...]:
     """The rules of the packs shipped in the wheel, read once: they never change under a process."""
-    from .packs import load_builtin_packs
+    with collector.paused(lasting=True), class_code.while_loading():
+        from .packs import load_builtin_packs
 
-    with collector.paused(lasting=True):
         return tuple(load_builtin_packs())
 
 
@@ -207,13 +207,13 @@ def _settled(state: tuple, now: int) -> bool:
 def build_registry(extra_packs: tuple[Path, ...] = ()) -> Registry:
     """Every rule: built-in, of the shipped packs, of the plugins installed now and of *extra_packs*
     (a user's packs, read now). A run builds it once per config (see planning.Planner)."""
-    from .packs import load_pack
-
     registry = Registry(builtin_rules())
-    for meta in builtin_pack_rules():
+    for meta in builtin_pack_rules():  # first: it loads the packs' modules (see builtin_pack_rules)
         registry.add(meta)
     for meta in plugin_rules():
         registry.add(meta)
+    from .packs import load_pack
+
     for path in extra_packs:
         for meta in load_pack(path, builtin=False):
             registry.add(meta)

@@ -21,6 +21,8 @@ class Crash:
 
 @dataclass
 class FileResult:
+    """What linting one file gave: its findings and crashes, or why it could not be read."""
+
     path: str
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
@@ -34,12 +36,16 @@ class FileResult:
 
 @dataclass(frozen=True)
 class FixableCounts:
+    """How many findings --fix would fix, and how many more --fix --unsafe-fixes would."""
+
     safe: int = 0  # fixed by --fix
     unsafe: int = 0  # fixed only with --fix --unsafe-fixes
 
 
 @dataclass
 class RunResult:
+    """What a run gave: each file's result, the rules that ran, and each file's fail level."""
+
     files: list[FileResult] = field(default_factory=list)
     #: every rule that ran on at least one file, by code: SARIF lists their docs
     rules: dict[str, RuleMeta] = field(default_factory=dict)

@@ -33,12 +33,17 @@ _SELECTOR = LazyPattern(r"[^\s,]+")
 
 @dataclass(frozen=True)
 class Selector:
+    """A rule as a suppression comment names it (a code, a name or a prefix), and where."""
+
     text: str
     span: Span  # in the source
 
 
 @dataclass
 class Directive:
+    """A suppression comment: its action, the rules it names, the lines it covers, and which of
+    its rules suppressed a finding."""
+
     action: str
     span: Span  # the whole comment
     action_span: Span

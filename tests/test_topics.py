@@ -1,13 +1,16 @@
 """The topic model: content bigrams, sections as IDF documents, and how well a
 fragment fits a place (what RL204 and RL203 decide copied fragments with)."""
 
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import findings_for
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.analysis.misplacement import copy_fit, fragment_bounds
-from reportlint.analysis.topics import terms, topic_model
+from reportlint.analysis.topics import median, terms, topic_model
 from reportlint.text.parse import parse_text
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_ad65c542b7148e02.txt"
@@ -120,3 +123,9 @@ def test_a_run_that_starts_inside_an_enumeration_is_a_shared_phrase():
     # the same words after a comma start a clause
     clause = "（七）财产租赁所得，是指个人出租不动产，机器设备、车船以及其他财产取得的所得。"
     assert fragment_bounds(clause, clause.index("不动产"), len(clause)) == (clause.index("机器"), len(clause))
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1) | st.floats(allow_nan=False), min_size=1))
+def test_the_median_is_statistics_median_to_the_last_bit(values):
+    # the shares are floats in [0, 1]; any other float gives the same answer too (repr: -0.0, nan)
+    assert repr(median(values)) == repr(statistics.median(values))

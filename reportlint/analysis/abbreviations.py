@@ -79,6 +79,9 @@ NAME, VERB, STOP = 0, 1, 2
 
 @dataclass(frozen=True)
 class Definition:
+    """A full name defined with its 简称 in brackets (网络预约出租汽车（以下简称网约车）), and
+    where each stands."""
+
     paragraph: int  # index of its paragraph
     part: int  # the document of the file it belongs to (an attachment is another)
     full: str  # the title or quotation (《中华人民共和国政府采购法》), or the core (网络预约出租汽车)

@@ -198,6 +198,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Item:
+    """One item of an enumeration, with its offsets in the paragraph's text."""
+
     start: int
     end: int
     text: str
@@ -205,6 +207,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Enumeration:
+    """A list of named items (A、B和C), which a count before it may number."""
+
     items: tuple[Item, ...]
     open: bool  # the list ends with 等: the count may be larger than the items
     #: what joins the last two items: "、", or 和/及/以及/与, which may also sit inside one

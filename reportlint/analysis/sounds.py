@@ -38,6 +38,8 @@ class Likeness(IntEnum):
 
 @dataclass(frozen=True)
 class Candidate:
+    """A frequent word that a found sequence may have been meant as, and how the two are alike."""
+
     word: str  # the frequent word the found sequence would be
     likeness: Likeness
     typed: str  # the reading of the typed character that matched ("" for a look-alike)

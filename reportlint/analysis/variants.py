@@ -39,6 +39,8 @@ _CONTEXT = 4
 
 @dataclass(frozen=True)
 class Pair:
+    """Two forms of one word, the one a standard or dictionary prefers and the other."""
+
     preferred: str
     other: str
     source: str  # the standard or the dictionary that prefers one form
@@ -49,6 +51,8 @@ class Pair:
 
 @dataclass(frozen=True)
 class VariantMix:
+    """A document that writes both forms of a pair, and where it writes each."""
+
     pair: Pair
     preferred: list[Span]  # where the preferred form stands
     other: list[Span]  # where the other form stands

@@ -82,6 +82,8 @@ _SHOWN_CLAUSE = 30
 
 @dataclass(frozen=True)
 class Options:
+    """The options of broken-paragraph (RL101)."""
+
     #: a paragraph shorter than this (in characters) is not taken for body text
     min_length: int = field(default=15, metadata={"min": 1})
 

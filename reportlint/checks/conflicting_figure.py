@@ -408,6 +408,9 @@ def _values(statement: Statement) -> tuple[object, ...]:
 
 @dataclass(frozen=True)
 class _Clause:
+    """A clause that states figures: its offsets, its words with the figures masked, and its
+    figures."""
+
     start: int
     end: int
     template: str  # its words, figures masked

@@ -47,12 +47,16 @@ _QUOTED = LazyPattern(r"“([^“”]{1,12})”|‘([^‘’]{1,12})’|「([^�
 
 @dataclass(frozen=True)
 class Options:
+    """The options of doubled-word (RL201)."""
+
     #: the same doubled form this many times in one document reads as an intended term
     consistent_uses: int = field(default=3, metadata={"min": 2})
 
 
 @dataclass(frozen=True)
 class _Doubling:
+    """A word written twice in a row, maybe on either side of a paragraph cut."""
+
     paragraph: Paragraph
     text: str  # the paragraph's text, joined with the next one's when the copies sit either side of a cut
     start: int  # offsets in text: the first copy, the second copy, the end of the second copy

@@ -20,6 +20,8 @@ _OPENING = 12
 
 @dataclass(frozen=True)
 class Options:
+    """The options of duplicate-paragraph (RL202)."""
+
     #: the share of the shorter paragraph's text the other one must repeat
     threshold: float = field(default=0.8, metadata={"min": 0.5, "max": 1.0})
     #: paragraphs shorter than this (characters, without whitespace) are left alone

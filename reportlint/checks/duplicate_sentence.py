@@ -46,6 +46,8 @@ _QUOTED = 20
 
 @dataclass(frozen=True)
 class Options:
+    """The options of duplicate-sentence (RL203)."""
+
     #: a sentence with fewer Chinese characters than this is a formula (各位代表！), not a copy
     min_chars: int = field(default=12, metadata={"min": 6})
 

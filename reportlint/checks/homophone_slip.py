@@ -47,6 +47,8 @@ _HAN_CHAR = LazyPattern(f"[{_HAN}]")
 
 @dataclass(frozen=True)
 class Options:
+    """The options of homophone-slip (RL504)."""
+
     #: how much likelier (natural log) the text must read with the word than as written
     min_gain: float = field(default=13.5, metadata={"min": 0.0})
 

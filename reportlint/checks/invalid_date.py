@@ -34,6 +34,8 @@ _NOT_A_MONTH_NAME = LazyPattern(r"(?:连续|每|近|逾|超过|个|半)\Z")
 
 @dataclass(frozen=True, slots=True)
 class _Date:
+    """A date as written: its offsets, and its year and day when it gives them."""
+
     start: int
     end: int
     year: int | None

@@ -34,6 +34,8 @@ _SENTENCE_END = LazyPattern(r"[。！？!?]")
 
 @dataclass(frozen=True)
 class Options:
+    """The options of layout-artifact (RL102)."""
+
     #: a short line seen this many times is a running page header or footer
     header_repeats: int = field(default=3, metadata={"min": 2})
 

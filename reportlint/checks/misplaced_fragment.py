@@ -38,6 +38,8 @@ _EXCERPT = 16
 
 @dataclass(frozen=True)
 class Options:
+    """The options of misplaced-fragment (RL204)."""
+
     #: also look for sentences moved without leaving a copy (off by default: on real
     #: reports a moved sentence is rarely told apart from a legitimate change of topic)
     moved_sentences: bool = False
@@ -152,6 +154,8 @@ def misplaced_fragment(doc: Document, opts: Options) -> Iterator[Violation]:
 
 @dataclass(frozen=True)
 class Moved:
+    """A sentence that fits nothing around it, and the paragraph elsewhere that it fits."""
+
     sentence: Sentence
     home: Paragraph  # the paragraph elsewhere that the sentence fits
 

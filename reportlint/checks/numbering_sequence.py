@@ -69,12 +69,16 @@ _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 @dataclass(frozen=True)
 class Options:
+    """The options of numbering-sequence (RL103)."""
+
     #: also check 一是…二是… and 第一，…第二，… lists written inside paragraphs
     inline_lists: bool = True
 
 
 @dataclass
 class _Mark:
+    """A numbering marker as written (（三）, 3., 三、, 三是): its level, its ordinal and where."""
+
     paragraph: Paragraph
     rank: int
     ordinal: int
@@ -477,6 +481,9 @@ _INNER_DEPTH = 8
 
 @dataclass
 class _Outline:
+    """The walk over a document's numbered headings: the counts at each level and the habits
+    seen so far."""
+
     doc: Document
     at: _Counts = field(default_factory=_Counts)
     #: the document begins in the middle of a run (an excerpt)
@@ -778,6 +785,8 @@ def _opens_section(paragraph: Paragraph) -> bool:
 
 @dataclass
 class _InlineList:
+    """A list inside paragraphs (一是…二是…) while the walk goes through it."""
+
     #: 一是…，一是…: "the one…, the other…", a pair, not a list that repeats its first
     #: item; it is one only when the list goes on (二是, 三是)
     pairs: bool = False

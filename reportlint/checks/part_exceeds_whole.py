@@ -44,6 +44,8 @@ _BOUND_WORDS = ("不低于", "不少于", "不超过", "控制在", "超过", "�
 
 @dataclass(frozen=True)
 class Part:
+    """A figure that a clause gives as part of a whole, and where its quotation starts."""
+
     figure: Figure
     start: int  # with the bound word before the number, as quoted
 

@@ -51,6 +51,8 @@ _HABIT = 3
 
 @dataclass(frozen=True)
 class _Use:
+    """A use of a mark to correct: its kind, where it stands, as found and as it should be."""
+
     kind: str  # "marked-items", "ellipsis", "range", "period"
     span: Span
     found: str

@@ -26,6 +26,8 @@ _EXAMPLES = 3  # related spans of a whole-file finding
 
 @dataclass(frozen=True)
 class Options:
+    """The options of punctuation-width (RL401)."""
+
     #: ASCII marks among all , ; : ? ! ( ) of either width from which ASCII is the file's habit
     whole_file_share: float = field(default=0.5, metadata={"min": 0.0, "max": 1.0})
     #: and at least this many ASCII marks: then one finding for the whole file

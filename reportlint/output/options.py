@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class RenderOptions:
+    """How an output format shows a run: colours, source lines, counts per rule, the summary."""
+
     color: bool = False
     #: the lines of the source under each finding (text format)
     show_source: bool = True

@@ -78,6 +78,8 @@ class Pair:
 
 @dataclass(frozen=True)
 class Entry:
+    """One form a pack rule looks for: the wrong form, its right forms, and where it counts."""
+
     wrong: str
     right: tuple[str, ...]
     label: str  # how errors and docs name it: "entry 3" or "swap '布署'"
@@ -104,6 +106,9 @@ class Entry:
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """A rule of a pack, validated: its code, kind, messages and documentation, and its entries
+    or pattern."""
+
     code: str
     name: str
     kind: str
@@ -124,6 +129,8 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class PackSpec:
+    """A rule pack, validated: its code prefix, its format version and its rules."""
+
     prefix: str
     version: int
     rules: tuple[RuleSpec, ...]

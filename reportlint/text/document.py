@@ -142,6 +142,8 @@ def sentence_ends(text: str) -> list[int]:
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence of a paragraph: its text and its offsets in the paragraph's text."""
+
     paragraph: Paragraph
     start: int  # offset in paragraph.text
     end: int
@@ -155,6 +157,9 @@ class Sentence:
 
 @dataclass(slots=True)
 class Paragraph:
+    """A paragraph as the rules read it: its kind, its text, and where each of its characters
+    stands in the source."""
+
     index: int  # position among the document's paragraphs
     kind: ParagraphKind
     text: str
@@ -193,6 +198,8 @@ WORD_ENCODING = "docx"
 
 @dataclass
 class Document:
+    """A file as the rules read it: its source, its paragraphs, and what reading it found."""
+
     path: str
     source: str
     encoding: str = "utf-8"
