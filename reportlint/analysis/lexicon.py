@@ -219,7 +219,12 @@ class Lexicon:
             if reach is None:
                 reach = self._read(pair)  # the words of the pair, and the word of its first character
             entry = words.get(char)
-            top = (log_of(entry[0] if entry else None) + best[start + 1][0], start + 1, entry)
+            frequency = entry[0] if entry else None
+            log = logs.get(frequency)  # a call only for a frequency not met before: 5% of the split
+            top = ((log if log is not None else log_of(frequency)) + best[start + 1][0], start + 1, entry)
+            if reach < 2:  # no word starts with the pair, as for most pairs of a text: the character alone
+                best[start] = top
+                continue
             for end in range(start + 2, min(n, start + reach) + 1):
                 entry = words.get(text[start:end])
                 if entry:
