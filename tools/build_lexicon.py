@@ -31,6 +31,7 @@ Output, both UTF-8:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from itertools import groupby
 from pathlib import Path
@@ -104,7 +105,11 @@ def main() -> int:
             return 1
         return 0
     for path, data in targets.items():
-        path.write_bytes(data)
+        # a new file put in the old one's place, not the old one rewritten: a running reportlint
+        # (the language server) has it mapped into memory, and would read the new bytes half-way
+        temporary = path.with_name(path.name + ".new")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
     return 0
 
 
