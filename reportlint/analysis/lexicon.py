@@ -271,6 +271,8 @@ _HAN_RUN = LazyPattern(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 @dataclass(frozen=True)
 class _TraditionalTable:
+    """OpenCC's characters of traditional writing: what each reads as in simplified writing."""
+
     to_simplified: dict[int, str]  # for str.translate: one character for one, offsets kept
     only_traditional: frozenset[str]  # characters that are never simplified (not 於, 乾)
 
