@@ -20,6 +20,8 @@ from reportlint import cache, registry, tomlfile
 from reportlint.packs import builtin_pack_paths, load_builtin_packs
 from reportlint.version import __version__
 
+REPO = Path(__file__).resolve().parent.parent
+
 #: what a plain check of a text file never needs: baselines, writing files (tempfile, hashlib),
 #: the JSON and SARIF formats, statistics (with fractions, decimal and random: ~2.5 ms)
 NOT_FOR_A_PLAIN_CHECK = ("reportlint.baseline", "reportlint.writing", "reportlint.output.json_format",
@@ -396,3 +398,62 @@ def test_a_toml_file_reads_alike_whatever_its_line_endings(cache_home, tmp_path,
     pack.write_bytes(newline.join(['[tool.reportlint]', 'select = ["RL101"]', '']).encode("utf-8"))
     for read in (tomlfile.read_toml, tomlfile.read_toml_cached):
         assert read(pack, "config file") == {"tool": {"reportlint": {"select": ["RL101"]}}}
+
+
+# -- the end of a run --------------------------------------------------------------------------
+
+#: a check run as the ``reportlint`` command runs it. At exit it makes a module whose object's
+#: finaliser says when the interpreter's teardown frees it (made then, and apart from the rest:
+#: what start-up's gc.freeze holds is never freed). argv[1] "thread": a thread is still at work after the
+#: command, and says when it is done.
+ENTRY = ("import atexit, os, sys, threading, time, types\n"
+         "class Watched:\n"
+         "    def __del__(self, write=os.write):\n"
+         "        write(2, b'TORN DOWN\\n')\n"
+         "def watch():\n"
+         "    sys.modules['watched'] = module = types.ModuleType('watched')\n"
+         "    module.watched = Watched()\n"
+         "atexit.register(watch)\n"
+         "def late():\n"
+         "    time.sleep(0.3)\n"
+         "    os.write(2, b'THREAD DONE\\n')\n"
+         "if sys.argv[1] == 'thread':\n"
+         "    threading.Thread(target=late).start()\n"
+         "sys.argv = ['reportlint', 'check', *sys.argv[2:]]\n"
+         "from reportlint.__main__ import entry, main\n"
+         "entry() if os.environ.get('BY') != 'main' else main()\n")
+
+
+def _run(tmp_path, *args: str, by: str = "entry") -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "BY": by}
+    return subprocess.run([sys.executable, "-c", ENTRY, *args], capture_output=True, text=True, cwd=tmp_path, env=env)
+
+
+def test_the_command_ends_without_the_interpreters_teardown_its_output_and_exit_work_done(tmp_path):
+    report = tmp_path / "report.txt"
+    shutil.copy(REPO / "seeds" / next(p.name for p in (REPO / "seeds").glob("000_*.txt")), report)
+    done, by_main = _run(tmp_path, "plain", report.name), _run(tmp_path, "plain", report.name, by="main")
+    assert (done.returncode, done.stdout) == (by_main.returncode, by_main.stdout) == (1, by_main.stdout)
+    assert done.stdout.count("\n") > 50  # the whole output, flushed
+    assert "TORN DOWN" in by_main.stderr and "TORN DOWN" not in done.stderr  # ended at once
+    # what a run leaves to be done at exit was done: the store of compiled patterns, for the next run
+    assert list((tmp_path / "cache").rglob("patterns.*.marshal"))
+    assert _run(tmp_path, "plain", "missing.txt").returncode == 2
+    (tmp_path / "b.txt").write_text("一行。\n", encoding="utf-8")
+    assert _run(tmp_path, "plain", "b.txt").returncode == 0
+
+
+def test_a_thread_still_running_leaves_the_exit_to_python(tmp_path):
+    (tmp_path / "b.txt").write_text("一行。\n", encoding="utf-8")
+    done = _run(tmp_path, "thread", "b.txt")
+    assert done.returncode == 0 and "THREAD DONE" in done.stderr and "TORN DOWN" in done.stderr
+
+
+def test_a_program_that_calls_main_gets_system_exit_back(tmp_path):
+    (tmp_path / "b.txt").write_text("一行。\n", encoding="utf-8")
+    code = ("import sys\nsys.argv = ['reportlint', 'check', 'b.txt']\n"
+            "from reportlint.__main__ import main\n"
+            "try:\n    main()\nexcept SystemExit as leaving:\n    print('CAUGHT', leaving.code)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert "CAUGHT 0" in done.stdout
