@@ -23,9 +23,10 @@ from reportlint.version import __version__
 REPO = Path(__file__).resolve().parent.parent
 
 #: what a plain check of a text file never needs: baselines, writing files (tempfile, hashlib),
-#: the JSON and SARIF formats, statistics (with fractions, decimal and random: ~2.5 ms)
+#: the JSON and SARIF formats, statistics (with fractions, decimal and random: ~2.5 ms), traceback
+#: (only for a rule that crashes)
 NOT_FOR_A_PLAIN_CHECK = ("reportlint.baseline", "reportlint.writing", "reportlint.output.json_format",
-                         "reportlint.output.sarif_format", "json", "hashlib", "statistics", "fractions")
+                         "reportlint.output.sarif_format", "json", "hashlib", "statistics", "fractions", "traceback")
 
 
 def loaded_by_check(tmp_path, *args: str) -> set[str]:
