@@ -113,3 +113,72 @@ def test_sections_run_between_headings_and_outline_numbers():
 def test_strip_leads_keeps_what_is_measured():
     assert strip_leads("力争全年计划投资") == "投资"
     assert strip_leads("确保城镇新增就业") == "城镇新增就业"
+
+
+# -- the characters a time word begins with ------------------------------------------------------
+
+def _starts(items) -> tuple[set[int], bool]:
+    """The characters a match of the parsed *items* can begin with, and whether it can be empty:
+    worked out from re's own parse of the pattern, for the constructs the time words use."""
+    try:  # the parser's names, for this test alone
+        from re import _constants as c
+    except ImportError:  # Python 3.10
+        import sre_constants as c
+
+    found: set[int] = set()
+    for op, value in items:
+        if op is c.LITERAL:
+            chars, empty = {value}, False
+        elif op is c.IN:
+            assert all(kind in (c.LITERAL, c.RANGE) for kind, _ in value), value
+            chars = {v for kind, v in value if kind is c.LITERAL}
+            chars |= {code for kind, v in value if kind is c.RANGE for code in range(v[0], v[1] + 1)}
+            empty = False
+        elif op is c.BRANCH:
+            parts = [_starts(alternative.data) for alternative in value[1]]
+            chars, empty = set().union(*(p[0] for p in parts)), any(p[1] for p in parts)
+        elif op is c.SUBPATTERN:
+            chars, empty = _starts(value[-1].data)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, empty = _starts(value[2].data)
+            empty = empty or value[0] == 0
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            chars, empty = set(), True
+        else:
+            raise AssertionError(f"not worked out here: {op}")
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def test_the_time_words_first_characters_are_every_one_they_can_begin_with():
+    import re
+    try:
+        from re import _parser
+    except ImportError:  # Python 3.10
+        import sre_parse as _parser
+
+    from reportlint.analysis import indicators
+
+    alternatives = indicators._PERIOD_WORD.pattern.removeprefix(f"(?=[{indicators._PERIOD_STARTS}])")
+    can_begin, empty = _starts(_parser.parse(alternatives).data)
+    assert not empty and can_begin
+    looked_for = re.compile(f"[{indicators._PERIOD_STARTS}]")
+    assert all(looked_for.fullmatch(chr(code)) for code in can_begin), \
+        "".join(chr(code) for code in sorted(can_begin) if not looked_for.fullmatch(chr(code)))
+
+
+def test_the_time_words_are_found_alike_with_their_first_characters_looked_for_first():
+    import re
+
+    from conftest import CORPUS
+
+    from reportlint.analysis import indicators
+
+    plain = re.compile(indicators._PERIOD_WORD.pattern.removeprefix(f"(?=[{indicators._PERIOD_STARTS}])"))
+    texts = ["二〇二五年上半年全省１－１１月，这五年来过去3年内，第七个五年计划与“七五”时期，按当年价格全国"]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*/*.txt"))[::4]]
+    for text in texts:
+        assert [(m.span(), m.lastgroup) for m in indicators._PERIOD_WORD.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in plain.finditer(text)]
