@@ -214,8 +214,10 @@ def test_the_shipped_sound_table_is_read_once_then_taken_from_the_cache(cache_ho
     assert entries(cache_home)
     monkeypatch.setattr(sounds_module, "read_tables", lambda text: pytest.fail("read again"))
     # the frequent words are an entry of their own
+    sounds_module._stored_words.cache_clear()
     cold_words = _fresh(sounds_module.frequent_words)
     monkeypatch.setattr(sounds_module, "read_words", lambda text: pytest.fail("read again"))
+    sounds_module._stored_words.cache_clear()
     assert _fresh(sounds_module.frequent_words) == cold_words
     warm = _fresh(sounds_module.sounds)
     assert (warm.readings, warm.use, warm.frequent_words, warm.shapes, warm.known, warm.place_endings) == \
@@ -231,6 +233,7 @@ def test_the_look_alikes_and_the_frequent_words_are_kept_as_strings(cache_home):
     table = _fresh(sounds_module.sounds)
     assert all(type(alike) is str and "".join(sorted(alike)) == alike for alike in table.shapes.values())
     assert "载" in table.shapes["裁"] and "裁" in table.shapes["载"]
+    sounds_module._stored_words.cache_clear()
     assert "发挥" in _fresh(sounds_module.frequent_words)
     assert type(cache.read("frequent-words", sounds_module._table()[1])) is str
 

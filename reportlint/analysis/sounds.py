@@ -15,6 +15,7 @@ n/l, an/ang, en/eng, in/ing) or looks alike and rhymes (裁/载).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -198,13 +199,49 @@ def _table() -> tuple[bytes, bytes]:
 
 
 @lru_cache(maxsize=1)
-def frequent_words() -> set[str]:
-    """The frequent words of two to four characters, kept apart from the rest of the table: a
-    text whose every character is inside one of them needs nothing else (RL504's first test),
-    and a short text often is one. They are kept as one string: the set of 30,800 strings took
-    3.7 ms to read back, the string and its split 2.8."""
+def _stored_words() -> str:
+    """The frequent words of two to four characters, one a line, kept apart from the rest of the
+    table: a text whose every character is inside one of them needs nothing else (RL504's first
+    test), and a short text often is one. Kept as one string: a set of 30,800 strings took 3.7 ms
+    to read back."""
     data, key = _table()
-    return set(cache.kept("frequent-words", key, lambda: read_words(data.decode("utf-8")), str).split("\n"))
+    return cache.kept("frequent-words", key, lambda: read_words(data.decode("utf-8")), str)
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> set[str]:
+    """The frequent words of two to four characters, as a set (2.8 ms to make)."""
+    return set(_stored_words().split("\n"))
+
+
+class _StoredWords:
+    """``word in`` the frequent words, looked up in their stored text (one a line) for the first
+    look-ups of a process: 50 µs each against 3-5 ms to make the set, which a line or two of
+    text then never pays for. After a few look-ups the set is made, and answers from then on."""
+
+    def __init__(self, text: str) -> None:
+        self._text = f"\n{text}\n"
+
+    def __contains__(self, word: object) -> bool:
+        global _lookups_left
+        if _lookups_left <= 0:
+            return word in frequent_words()
+        _lookups_left -= 1
+        return isinstance(word, str) and "\n" not in word and f"\n{word}\n" in self._text
+
+
+# Look-ups in the stored text before the set of frequent words is made: a line or two of text
+# (0.8 ms in all; a longer text makes the set soon anyway).
+_LOOKUPS_BEFORE_THE_SET = 16
+_lookups_left = _LOOKUPS_BEFORE_THE_SET
+
+
+def frequent_word_lookup() -> Container[str]:
+    """What RL504's first test looks a run's words up in: the set of frequent words once it is
+    made, their stored text until then (see _StoredWords)."""
+    if _lookups_left <= 0 or frequent_words.cache_info().currsize:
+        return frequent_words()
+    return _StoredWords(_stored_words())
 
 
 @lru_cache(maxsize=1)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..analysis.lexicon import is_traditional, lexicon
-from ..analysis.sounds import Candidate, Likeness, frequent_words, sounds
+from ..analysis.sounds import Candidate, Likeness, frequent_word_lookup, sounds
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
 from ..text.lazy_regex import LazyPattern
@@ -170,7 +170,7 @@ def slips(doc: Document, floor: float = -math.inf) -> Iterator[Slip]:
                     yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))
 
 
-def _may_hold_a_slip(run: str, frequent: set[str]) -> bool:
+def _may_hold_a_slip(run: str, frequent: Container[str]) -> bool:
     """Whether some character of *run* stands outside every frequent word of the table: a
     slip's character does (发辉 is none), and only such a run is split into words, the costly
     part; a run of frequent words end to end is passed by."""
@@ -193,7 +193,7 @@ def _grammar_word(char: str) -> bool:
 
 
 def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
-    if not _may_hold_a_slip(run, frequent_words()):
+    if not _may_hold_a_slip(run, frequent_word_lookup()):
         return  # before the lexicon and the sounds are read: a short text may need neither
     words, table = lexicon(), sounds()
     best: dict[int, Slip] = {}
