@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PLUGIN
+from helpers import findings_for
 
-from reportlint import cache, registry, tomlfile
+from reportlint import cache, packs, registry, tomlfile
 from reportlint.packs import builtin_pack_paths, load_builtin_packs
 from reportlint.version import __version__
 
@@ -186,16 +187,41 @@ def test_a_malformed_pack_is_an_error_however_it_is_read(cache_home, tmp_path):
             read(pack, "rule pack")
 
 
-def test_the_shipped_packs_give_the_same_rules_from_the_cache(cache_home):
-    def described(rules):
-        return [(m.code, m.name, m.severity, m.summary, m.doc, m.fixable, m.fix_kinds, m.source, m.rationale,
-                 m.check.pack_rule.message, [(e.wrong, e.right, e.label, e.reason, e.severity, e.examples, e.lead,
-                                              e.since, e.context_key()) for e in m.check.pack_rule.entries])
-                for m in rules]
+def _forget_the_validated_packs() -> None:
+    """As a new process: no shipped pack validated yet."""
+    packs._validated.cache_clear()
+    packs._validated_specs.cache_clear()
 
+
+def _described(rules):
+    return [(m.code, m.name, m.severity, m.summary, m.doc, m.fixable, m.fix_kinds, m.source, m.rationale, m.reads,
+             m.check.pack_rule.message, [(e.wrong, e.right, e.label, e.reason, e.severity, e.examples, e.lead,
+                                          e.since, e.context_key()) for e in m.check.pack_rule.entries])
+            for m in rules]
+
+
+def test_the_shipped_packs_give_the_same_rules_from_the_cache_unvalidated(cache_home, monkeypatch):
+    _forget_the_validated_packs()
     cold = load_builtin_packs()
-    assert len(entries(cache_home)) == len(builtin_pack_paths())
-    assert described(load_builtin_packs()) == described(cold)
+    names = {path.name for path in builtin_pack_paths()}
+    assert {e.split(".cpython")[0] for e in entries(cache_home)} == \
+        {f"toml-{name}" for name in names} | {f"pack-rules-{name}" for name in names}
+    _forget_the_validated_packs()
+    monkeypatch.setattr(packs, "parse_pack", lambda *args: pytest.fail("validated again"))
+    warm = load_builtin_packs()  # the registry's view of each rule, from the cache alone
+    monkeypatch.undo()
+    assert _described(warm) == _described(cold)
+
+
+def test_a_shipped_pack_is_validated_only_when_a_text_holds_a_wrong_form(cache_home, monkeypatch):
+    load_builtin_packs()  # the cache filled
+    _forget_the_validated_packs()
+    validated = []
+    parse = packs.parse_pack
+    monkeypatch.setattr(packs, "parse_pack", lambda *args: validated.append(args[1]) or parse(*args))
+    assert findings_for("confusable-word", "全面推进乡村振兴。") == [] and not validated
+    assert [f.message.split("：")[0] for f in findings_for("confusable-word", "认真布署全年工作。")] == ["“布署”应为“部署”"]
+    assert [Path(where).name for where in validated] == ["confusable-words.toml"]
 
 
 def _fresh(loader):
