@@ -42,20 +42,21 @@ def _end_at_once(code: object) -> None:
     Returns, leaving the exit to Python, when anything is unusual: a message as the exit status,
     a thread still running (the interpreter would wait for it), output that cannot be flushed
     (a closed pipe: Python's own exit says nothing of it either)."""
-    if not (code is None or isinstance(code, int)) or threading.active_count() > 1:
-        return
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+    if not (code is None or isinstance(code, int)) or threading.active_count() > 1 or not _flushed():
         return
     atexit._run_exitfuncs()  # the cache stores kept for the next run; the pools' clean-up
+    if _flushed():
+        os._exit(code or 0)
+
+
+def _flushed() -> bool:
+    """Whether the output could be flushed (not a closed pipe)."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):
-        return
-    os._exit(code or 0)
+        return False
+    return True
 
 
 # Guarded: where worker processes are spawned, not forked (macOS, Windows), each worker imports

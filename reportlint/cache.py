@@ -75,6 +75,21 @@ def read(name: str, key: Any) -> Any:
     return None
 
 
+def read_dict(name: str, key: Any) -> dict:
+    """The dict stored under *name* with *key*; an empty one when there is none."""
+    found = read(name, key)
+    return found if isinstance(found, dict) else {}
+
+
+def write_merged(name: str, key: Any, kept: dict, added: dict, most: int) -> None:
+    """Store what a process *added* to a store of work done once for every run (compiled patterns,
+    compiled class code) together with what was *kept*, and count it as kept from now on. When
+    both would hold more than *most* items, *added* alone is stored: a store that starts afresh
+    rather than grow without end (a developer's checkout, edited over many runs)."""
+    write(name, key, {**kept, **added} if len(kept) + len(added) <= most else dict(added))
+    kept.update(added)
+
+
 def digest(data: bytes) -> bytes:
     """A key that stands for a file's whole content: an entry worked out from a file is kept
     under it rather than under the text, which would have to be decoded first (1.3 ms for a
@@ -85,7 +100,7 @@ def digest(data: bytes) -> bytes:
 def kept(name: str, key: Any, make: Callable[[], T], kind: type) -> T:
     """The value stored under *name* with *key* when it is a *kind*; else ``make()``, stored for
     the next run. For what a run works out from a file that seldom changes (a shipped pack, a word
-    table), keyed by the file's own text, so that an edit is never missed."""
+    table), keyed by the file's digest, so that an edit is never missed."""
     value = read(name, key)
     if not isinstance(value, kind):
         value = make()
@@ -117,4 +132,4 @@ def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
             pass
 
 
-__all__ = ["cache_folder", "digest", "kept", "read", "write"]
+__all__ = ["cache_folder", "digest", "kept", "read", "read_dict", "write", "write_merged"]

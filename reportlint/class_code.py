@@ -106,8 +106,7 @@ def _loaded(stored: Any) -> CodeType | None:
 def _stored_code() -> dict[str, bytes]:
     global _stored
     if _stored is None:
-        found = cache.read("class-code", STORE_KEY)
-        _stored = found if isinstance(found, dict) else {}
+        _stored = cache.read_dict("class-code", STORE_KEY)
     return _stored
 
 
@@ -117,9 +116,7 @@ def store_added() -> None:
     if not _added:
         return
     added = {source: marshal.dumps(code) for source, code in _added.items()}
-    kept = _stored_code() if len(_stored_code()) + len(added) <= _MOST_KEPT else {}
-    cache.write("class-code", STORE_KEY, {**kept, **added})
-    _stored_code().update(added)
+    cache.write_merged("class-code", STORE_KEY, _stored_code(), added, _MOST_KEPT)
     _added.clear()
 
 

@@ -301,7 +301,7 @@ def _only_traditional_chars(table: _TraditionalTable) -> str:
 @lru_cache(maxsize=1)
 def _only_traditional() -> re.Pattern[str]:
     """Those characters as one class. Every run asks for it (RL201 and RL504 ask whether a text
-    is traditional), so the class is kept in the user's cache under the table's text: building
+    is traditional), so the class is kept in the user's cache under the table's digest: building
     the whole table to take it out costs 4 ms."""
     key = cache.digest((DATA / "t2s.txt").read_bytes())
     chars = cache.kept("traditional-only", key, lambda: _only_traditional_chars(_traditional_table()), str)

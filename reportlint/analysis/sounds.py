@@ -181,7 +181,8 @@ def read_tables(text: str) -> dict:
         for bare in dict.fromkeys(reading[:-1] for reading in found):
             by_syllable[bare].append(char)
     return {"readings": readings, "use": use, "read_otherwise": read_otherwise,
-            "shapes": {char: "".join(sorted(alike)) for char, alike in shapes.items()}, "known": frozenset(sections["known"]), "places": frozenset(sections["places"]),
+            "shapes": {char: "".join(sorted(alike)) for char, alike in shapes.items()},
+            "known": frozenset(sections["known"]), "places": frozenset(sections["places"]),
             "by_syllable": dict(by_syllable)}
 
 
@@ -239,8 +240,15 @@ _lookups_left = _LOOKUPS_BEFORE_THE_SET
 def frequent_word_lookup() -> Container[str]:
     """What RL504's first test looks a run's words up in: the set of frequent words once it is
     made, their stored text until then (see _StoredWords)."""
-    if _lookups_left <= 0 or frequent_words.cache_info().currsize:
-        return frequent_words()
+    global _lookups_left
+    if _lookups_left > 0 and not frequent_words.cache_info().currsize:
+        return _stored_word_lookup()
+    _lookups_left = 0  # the set answers from now on: asked once a run, no more cache_info
+    return frequent_words()
+
+
+@lru_cache(maxsize=1)
+def _stored_word_lookup() -> _StoredWords:
     return _StoredWords(_stored_words())
 
 

@@ -8,7 +8,6 @@ this module finds the packs and writes each rule's documentation.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from ..text.document import Document
 from ..text.pattern_store import compile_pattern
 from ..tomlfile import read_toml, read_toml_cached
 from .format import Entry, PackError, RuleSpec, parse_pack
-from .matching import make_check
+from .matching import make_check, wrong_forms_pattern
 
 __all__ = ["PackError", "builtin_pack_paths", "load_builtin_packs", "load_pack", "load_pack_specs"]
 
@@ -58,8 +57,7 @@ def _described_rules(path: Path) -> list[RuleMeta]:
         data = path.read_bytes()
     except OSError:
         data = b""  # read_toml_cached names the error, below
-    # what is kept follows from the pack and from the code that validates and documents it
-    key = cache.digest(data + _DESCRIBING_CODE.read_bytes() + _VALIDATING_CODE.read_bytes())
+    key = cache.digest(data + _describing_code())
     described = cache.kept(f"pack-rules-{path.name}", key, lambda: _descriptions(path), list)
     return [RuleMeta(code=d["code"], name=d["name"], severity=Severity.parse(d["severity"]), summary=d["summary"],
                      check=CheckOnDemand(path, index, d["wrong"]), options=NoOptions, fixable=d["fixable"],
@@ -68,8 +66,12 @@ def _described_rules(path: Path) -> list[RuleMeta]:
             for index, d in enumerate(described)]
 
 
-_DESCRIBING_CODE = Path(__file__)
-_VALIDATING_CODE = Path(__file__).with_name("format.py")
+@functools.cache
+def _describing_code() -> bytes:
+    """The code that validates and documents a pack (this module, format.py): what is kept of a
+    pack's rules follows from it as from the pack."""
+    here = Path(__file__)
+    return here.read_bytes() + here.with_name("format.py").read_bytes()
 
 
 def _descriptions(path: Path) -> list[dict[str, Any]]:
@@ -99,8 +101,8 @@ class CheckOnDemand:
 
     def __init__(self, path: Path, index: int, wrong: list[str] | None) -> None:
         self._path, self._index = path, index
-        # the alternation the scan itself looks with (matching._word_scanner), from the same store
-        self._wrong = None if wrong is None else "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
+        # the alternation the scan itself looks with, from the same store of compiled patterns
+        self._wrong = None if wrong is None else wrong_forms_pattern(wrong)
 
     @property
     def check(self) -> Check:

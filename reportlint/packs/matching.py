@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..analysis.dating import document_year
 from ..model import Check, Edit, Fix, Violation
@@ -62,6 +62,11 @@ def _warn_timeout(spec: RuleSpec, doc: Document, paragraph: Paragraph, pattern: 
 # -- word rules -----------------------------------------------------------------
 
 
+def wrong_forms_pattern(wrong_forms: Iterable[str]) -> str:
+    """The alternation a word rule's scan finds its candidates with: the wrong forms, longest first."""
+    return "|".join(re.escape(w) for w in sorted(wrong_forms, key=len, reverse=True))
+
+
 def _word_scanner(spec: RuleSpec):
     by_wrong: dict[str, list[Entry]] = {}
     for entry in spec.entries:
@@ -73,7 +78,7 @@ def _word_scanner(spec: RuleSpec):
         wrong: [e for length in range(len(wrong), 0, -1) for e in by_wrong.get(wrong[:length], ())]
         for wrong in by_wrong
     }
-    candidates = compile_pattern("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
+    candidates = compile_pattern(wrong_forms_pattern(by_wrong))
 
     def scan(paragraph: Paragraph, budget: Budget, year: int | None = None) -> Iterator[Violation]:
         text = paragraph.text

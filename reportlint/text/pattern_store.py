@@ -77,8 +77,7 @@ def _well_formed(parts: Any) -> bool:
 def _stored_parts() -> dict[tuple[str, int], tuple]:
     global _stored
     if _stored is None:
-        found = cache.read("patterns", STORE_KEY)
-        _stored = found if isinstance(found, dict) else {}
+        _stored = cache.read_dict("patterns", STORE_KEY)
     return _stored
 
 
@@ -91,9 +90,7 @@ def store_added() -> None:
     """Keep what this process compiled for the next runs (at exit; never raises)."""
     if not _added:
         return
-    kept = _stored_parts() if len(_stored_parts()) + len(_added) <= _MOST_KEPT else {}
-    cache.write("patterns", STORE_KEY, {**kept, **_added})
-    _stored_parts().update(_added)
+    cache.write_merged("patterns", STORE_KEY, _stored_parts(), _added, _MOST_KEPT)
     _added.clear()
 
 
