@@ -1,6 +1,7 @@
 """Declarative rule packs: loading, validation errors and user packs from config."""
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -481,6 +482,7 @@ def test_existence_entries_reject_right_forms_and_fixes(tmp_path):
 # -- shipped packs ---------------------------------------------------------------
 
 
+ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [spec for path in builtin_pack_paths() for spec in load_pack_specs(path, builtin=True, compile_now=True)]
 
 
@@ -580,3 +582,57 @@ def test_the_file_budget_bounds_a_rule_across_paragraphs(monkeypatch):
     with pytest.raises(RegexTimeout):
         budget.call(Slow, "match", "", 0)  # the file's time is spent: refused at once
     assert time.perf_counter() - began < 0.01
+
+
+def _shipped_patterns():
+    """Every regular expression of the shipped packs, with the examples of its entry or rule."""
+    for spec in SHIPPED:
+        if spec.pattern is not None:
+            yield spec.pattern, [text for entry in spec.entries for texts in entry.examples.values() for text in texts]
+        for entry in spec.entries:
+            examples = [text for texts in entry.examples.values() for text in texts]
+            contexts = [*entry.contexts, *((entry.pair.then,) if entry.pair else ())]
+            patterns = [c.regex for c in contexts if c.regex is not None]
+            if entry.pair is not None and entry.pair.between is not None:
+                patterns.append(entry.pair.between)
+            for pattern in patterns:
+                yield pattern, examples
+
+
+def test_shipped_patterns_read_by_re_match_as_regex_matches_them():
+    import re
+
+    import regex
+
+    seed = next(ROOT.glob("seeds/*.txt")).read_text(encoding="utf-8")
+    texts = [seed[at : at + 60] for at in range(0, len(seed), 997)]  # a few stretches of a whole report
+    by_re = 0
+    for pattern, examples in _shipped_patterns():
+        assert pattern.shipped
+        if not isinstance(pattern.compiled, re.Pattern):
+            with pytest.raises(re.error):
+                re.compile(pattern.source)  # regex takes only what re cannot read
+            continue
+        by_re += 1
+        reference = regex.compile(pattern.source, regex.V0)
+        for text in [*examples, *texts]:
+            for at in range(len(text) + 1):
+                for method in ("match", "search"):
+                    got, want = getattr(pattern.compiled, method)(text, at), getattr(reference, method)(text, at)
+                    assert (got and got.span()) == (want and want.span()), (pattern.source, text, at, method)
+    assert by_re > 50  # nearly every shipped pattern
+
+
+def test_a_misspelling_weighed_by_its_context_needs_no_regex_module(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from reportlint.api import lint_text\n"
+        "result = lint_text('截止2025年底，全市完成投资120亿元。', 'a.txt')\n"
+        "print([f.code for f in result.findings], 'regex' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env=env)
+    assert out.stdout.split() == ["['RL501']", "False"]  # 截止 before a date: 截至, told by the context \d

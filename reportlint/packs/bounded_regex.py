@@ -6,13 +6,19 @@ A pack's patterns and contexts come from users, and a pattern such as
 bounded share of time and raises RegexTimeout once it is spent.
 
 ``regex`` (about 9 ms to import) is imported only when a pack really uses a
-regular expression: literal word lists never pay for it.
+regular expression: literal word lists never pay for it. The shipped packs' expressions are
+compiled by ``re`` wherever it reads them (all but a look-behind of varying width): they are
+tested on every real text of the test corpus, so they need no timeout, and a report with a
+misspelling such as 截止 or 过度 no longer imports ``regex`` to weigh its context.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
+
+from ..text.pattern_store import compile_pattern
 
 #: the longest one paragraph may keep one rule's regular expressions busy
 PARAGRAPH_SECONDS = 0.25
@@ -41,21 +47,31 @@ def compile_user_regex(source: str) -> Any:
         raise ValueError(f"{type(error).__name__}: {error}") from None
 
 
+def compile_shipped_regex(source: str) -> Any:
+    """A shipped pack's pattern: compiled by ``re`` (its compiled code kept from run to run,
+    text.pattern_store) where ``re`` reads it, by ``regex`` otherwise."""
+    try:
+        return compile_pattern(source)
+    except re.error:  # a look-behind of varying width (延线 not after 号线|线路): only regex reads it
+        return compile_user_regex(source)
+
+
 class LazyRegex:
     """A pattern compiled on first use (shipped packs: their patterns are tested,
-    and a run that never meets a candidate needing them never imports ``regex``)."""
+    and a run that never meets a candidate needing them compiles none)."""
 
-    __slots__ = ("source", "written", "_compiled")
+    __slots__ = ("source", "written", "shipped", "_compiled")
 
-    def __init__(self, source: str, written: str | None = None) -> None:
+    def __init__(self, source: str, written: str | None = None, shipped: bool = False) -> None:
         self.source = source
         self.written = written or source  # as the user wrote it, before word lists were expanded
+        self.shipped = shipped  # a pattern of a shipped pack, see compile_shipped_regex
         self._compiled: Any = None
 
     @property
     def compiled(self) -> Any:
         if self._compiled is None:
-            self._compiled = compile_user_regex(self.source)
+            self._compiled = compile_shipped_regex(self.source) if self.shipped else compile_user_regex(self.source)
         return self._compiled
 
 
@@ -76,9 +92,12 @@ class Budget:
         RegexTimeout naming the pattern when the time is spent."""
         if self.paragraph_left <= 0:
             raise RegexTimeout(pattern.written)
-        bound = getattr(pattern.compiled, method)
+        compiled = pattern.compiled
+        bound = getattr(compiled, method)
         began = time.perf_counter()
         try:
+            if isinstance(compiled, re.Pattern):  # a shipped pattern: no timeout to give, the time still counted
+                return bound(*args)
             return bound(*args, timeout=self.paragraph_left)
         except TimeoutError:
             raise RegexTimeout(pattern.written) from None

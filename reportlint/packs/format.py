@@ -15,7 +15,7 @@ from ..errors import RegistryError
 from ..model import Severity
 from ..suggest import did_you_mean
 from ..text.lazy_regex import LazyPattern
-from .bounded_regex import LazyRegex, compile_user_regex
+from .bounded_regex import LazyRegex
 
 FORMATS = (1, 2)
 KINDS = ("substitution", "existence", "pattern")
@@ -49,7 +49,8 @@ class Context:
 
     __slots__ = ("key", "source", "literals", "regex")
 
-    def __init__(self, key: str, source: str, literals: tuple[str, ...] | None, expanded: str) -> None:
+    def __init__(self, key: str, source: str, literals: tuple[str, ...] | None, expanded: str,
+                 shipped: bool = False) -> None:
         self.key = key
         self.source = source
         self.literals = literals
@@ -57,9 +58,9 @@ class Context:
             self.regex = None
         elif key.endswith("before"):
             # regex looks behind at any length: "the text before ends with a match"
-            self.regex = LazyRegex(f"(?<=(?:{expanded}))", source)
+            self.regex = LazyRegex(f"(?<=(?:{expanded}))", source, shipped)
         else:
-            self.regex = LazyRegex(f"(?:{expanded})", source)
+            self.regex = LazyRegex(f"(?:{expanded})", source, shipped)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def parse_pack(data: dict[str, Any], where: str, builtin: bool, compile_now: boo
     rules = data.get("rule")
     if not isinstance(rules, list) or not rules:
         raise PackError(f"{where}: a pack needs at least one [[rule]]")
-    reader = _RuleReader(version, prefix, lists, compile_now)
+    reader = _RuleReader(version, prefix, lists, compile_now, shipped=builtin)
     specs = tuple(reader.read(entry, f"{where}: rule {index + 1}") for index, entry in enumerate(rules))
     return PackSpec(prefix, version, specs)
 
@@ -213,11 +214,13 @@ def _severity(value: Any, where: str) -> Severity:
 
 
 class _RuleReader:
-    def __init__(self, version: int, prefix: str, lists: dict[str, tuple[str, ...]], compile_now: bool) -> None:
+    def __init__(self, version: int, prefix: str, lists: dict[str, tuple[str, ...]], compile_now: bool,
+                 shipped: bool = False) -> None:
         self.version = version
         self.prefix = prefix
         self.lists = lists
         self.compile_now = compile_now
+        self.shipped = shipped  # a pack of reportlint's own: its patterns go to re (bounded_regex)
 
     def read(self, table: Any, where: str) -> RuleSpec:
         if not isinstance(table, dict):
@@ -260,7 +263,7 @@ class _RuleReader:
             if key in table:
                 raise PackError(f"{where}: a pattern rule takes 'pattern' (and 'replace'), not {key!r}")
         source = _text(table, "pattern", where)
-        pattern = LazyRegex(self._expand(source, f"{where}: 'pattern'"), source)
+        pattern = LazyRegex(self._expand(source, f"{where}: 'pattern'"), source, self.shipped)
         self._compile(pattern, f"{where}: 'pattern'", source)
         if self.compile_now and pattern.compiled.fullmatch(""):
             raise PackError(f"{where}: 'pattern' {source!r} matches the empty text")
@@ -381,7 +384,7 @@ class _RuleReader:
             source = item["between"]
             if not isinstance(source, str) or not source:
                 raise PackError(f"{where}: 'between' must be a non-empty string (a regular expression; got {source!r})")
-            between = LazyRegex(self._expand(source, f"{where}: 'between'"), source)
+            between = LazyRegex(self._expand(source, f"{where}: 'between'"), source, self.shipped)
             self._compile(between, f"{where}: 'between'", source)
         return Pair(then, within, between)
 
@@ -389,7 +392,7 @@ class _RuleReader:
         if not isinstance(source, str) or not source:
             raise PackError(f"{where}: must be a non-empty string (a regular expression; got {source!r})")
         expanded = self._expand(source, where)
-        context = Context(key, source, self._literals(source), expanded)
+        context = Context(key, source, self._literals(source), expanded, self.shipped)
         if context.regex is not None:
             self._compile(context.regex, where, source)
         return context
@@ -437,7 +440,7 @@ class _RuleReader:
         if not self.compile_now:
             return
         try:
-            pattern._compiled = compile_user_regex(pattern.source)
+            pattern.compiled  # noqa: B018  # compiled now, so that a bad one is reported on load
         except ValueError as error:
             raise PackError(f"{where}: bad regular expression {source!r}: {error}") from None
 
