@@ -97,14 +97,15 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=20).digest()
 
 
-def kept(name: str, key: Any, make: Callable[[], T], kind: type) -> T:
+def kept(name: str, key: Any, make: Callable[[], T], kind: type, keep: int = 1) -> T:
     """The value stored under *name* with *key* when it is a *kind*; else ``make()``, stored for
-    the next run. For what a run works out from a file that seldom changes (a shipped pack, a word
-    table), keyed by the file's digest, so that an edit is never missed."""
+    the next run beside the *keep* - 1 latest others (see ``write``). For what a run works out from
+    a file that seldom changes (a shipped pack, a word table), keyed by the file's digest, so that
+    an edit is never missed."""
     value = read(name, key)
     if not isinstance(value, kind):
         value = make()
-        write(name, key, value)
+        write(name, key, value, keep)
     return value
 
 

@@ -18,9 +18,12 @@ from .i18n import Message, message_of, t
 from .model import OptionsError, RuleMeta, Severity
 from .registry import Registry, build_registry
 from .suggest import did_you_mean
-from .tomlfile import parse_toml, read_toml
+from .tomlfile import parse_toml_cached, read_toml_cached
 
 CONFIG_FILES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
+#: the config files of each name whose tables the user's cache keeps (tomlfile.read_toml_cached):
+#: one for each project a user lints in turn, and one it extends
+_CONFIGS_KEPT = 8
 KEYS = ("extend", "select", "ignore", "extend-select", "per-file-ignores", "severity", "rule",
         "allow-words", "rule-packs", "include", "extend-include", "exclude", "extend-exclude",
         "respect-gitignore", "force-exclude", "fail-level")
@@ -147,7 +150,7 @@ def _matches_absolute(path: Path, pattern: str) -> bool:
 def load_config(path: Path, _extending: tuple[Path, ...] = ()) -> Config:
     """Read one config file, and the one it extends; an error names the file and what is wrong."""
     try:
-        data = read_toml(path, "config file")
+        data = read_toml_cached(path, "config file", keep=_CONFIGS_KEPT)
     except ValueError as error:
         raise ConfigError(message_of(error)) from None
     if path.name == "pyproject.toml":
@@ -374,11 +377,12 @@ def _is_file(path: Path) -> bool:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        return "reportlint" in parse_toml(text, path).get("tool", {})
+        return "reportlint" in parse_toml_cached(data, path, "config file", keep=_CONFIGS_KEPT).get("tool", {})
     except ValueError:
         # Malformed but meant for us: load_config will say what is wrong.
         return "[tool.reportlint" in text

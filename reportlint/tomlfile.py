@@ -18,15 +18,22 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
     return parse_toml(_read(path, what), path)
 
 
-def read_toml_cached(path: Path, what: str) -> dict[str, Any]:
-    """read_toml, for a file that seldom changes (a shipped rule pack): the table parsed from the
-    file's text is kept in the user's cache (reportlint.cache) under the digest of that very text, so
-    a later run that reads the same text takes the table from there. The confusable-word pack: ~9 ms to
-    parse, ~1 ms to read back. The key is the content alone: the table does not depend on where the
+def read_toml_cached(path: Path, what: str, keep: int = 1) -> dict[str, Any]:
+    """read_toml, for a file that seldom changes (a shipped rule pack, a project's config): the
+    table parsed from the file's text is kept in the user's cache (reportlint.cache) under the
+    digest of that very text, so a later run that reads the same text takes the table from there.
+    The confusable-word pack: ~9 ms to parse, ~1 ms to read back; a config spares importing the
+    TOML parser (~2 ms). The key is the content alone: the table does not depend on where the
     file lies, and two installs of one version (a project's venv, pre-commit's own) then share
-    the entry instead of replacing each other's on every run."""
-    data = _read_bytes(path, what)
-    return cache.kept(f"toml-{path.name}", cache.digest(data), lambda: parse_toml(_decoded(data, path, what), path), dict)
+    the entry instead of replacing each other's on every run. *keep*: how many files of this
+    name are kept (the configs of several projects)."""
+    return parse_toml_cached(_read_bytes(path, what), path, what, keep)
+
+
+def parse_toml_cached(data: bytes, path: Path, what: str, keep: int = 1) -> dict[str, Any]:
+    """read_toml_cached of the file's bytes *data*, already read."""
+    return cache.kept(f"toml-{path.name}", cache.digest(data), lambda: parse_toml(_decoded(data, path, what), path), dict,
+                      keep)
 
 
 def _read(path: Path, what: str) -> str:

@@ -57,6 +57,26 @@ def test_a_plain_check_with_its_cache_filled_and_no_config_parses_no_toml(tmp_pa
     assert not {"tomllib", "tomli"} & loaded_by_check(tmp_path, "a.txt")  # the next takes their tables
 
 
+def test_a_config_file_is_parsed_once_and_read_from_the_cache_until_it_changes(tmp_path):
+    (tmp_path / "a.txt").write_text("全市新增新增装机容量。\n", encoding="utf-8")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["RL501"]\n', encoding="utf-8")
+    assert {"tomllib", "tomli"} & loaded_by_check(tmp_path, "a.txt")  # parsed, and kept
+    assert not {"tomllib", "tomli"} & loaded_by_check(tmp_path, "a.txt")  # the table read back
+    code = ("import sys; sys.argv = ['reportlint', 'check', '--format', 'concise', 'a.txt']\n"
+            "from reportlint.__main__ import main\nmain()\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert "RL201" in run.stdout  # 新增新增
+    config.write_text('[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["RL201"]\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert "RL201" not in run.stdout and run.returncode == 0  # the edit is read, not the kept table
+    config.write_text('[tool.reportlint]\nignore = [\n', encoding="utf-8")
+    for _ in range(2):  # a malformed file is never kept: each run says what is wrong
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
+        assert run.returncode == 2 and "invalid TOML" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_the_collector_leaves_what_start_up_made_alone_and_collects_the_rest():
     # gc.freeze after the command line's modules and after the rule modules and packs: the cyclic
     # collector no longer walks them on every 700 new objects; it is on again, for what follows
