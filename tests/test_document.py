@@ -538,3 +538,25 @@ def test_toolbars_split_at_their_gaps_are_chrome():
     from reportlint.text import artifacts
 
     assert all(artifacts._chrome_items(line) for line in ("打印  关闭窗口", "【打印本页】【关闭窗口】", "来源：北原日报 | 打印"))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["推进", "城市", "更新", " ", "5", "*", "**", "_", "__", "~~", "`", "``", "!", "[", "]",
+                                 "(", ")", "<", ">", "!--", "--", "^1", "\\", "a", "https:", "/", "报告"]),
+                max_size=14).map("".join))
+@example("要**坚持**稳中求进")
+@example("见[报告](https://example.cn)与[^1]")
+def test_a_line_without_a_mark_that_starts_markup_is_read_as_searched_for_markup(text):
+    # _inline skips its search of a line holding no character that starts a match of _INLINE:
+    # the same paragraph as searching every line
+    from reportlint.text import markdown
+
+    assert all(markdown._INLINE_STARTS.match(match.group()) for match in markdown._INLINE.finditer(text))
+    fast = parse_text(f"{text}\n", "a.md")
+    real_starts = markdown._INLINE_STARTS
+    try:
+        markdown._INLINE_STARTS = _EveryText()
+        searched = parse_text(f"{text}\n", "a.md")
+    finally:
+        markdown._INLINE_STARTS = real_starts
+    assert [(p.text, p.kind) for p in fast.paragraphs] == [(p.text, p.kind) for p in searched.paragraphs]

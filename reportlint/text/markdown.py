@@ -51,6 +51,9 @@ _INLINE = LazyPattern(
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
 )
 _COMMENT_ONLY = LazyPattern(r"<!--.*?-->")
+#: the characters every match of _INLINE starts with: a line with none holds no markup, and is
+#: not searched for it (the alternation is tried at every character; a report's lines are long)
+_INLINE_STARTS = LazyPattern(r"[<`!\[*_~\\]")
 
 
 @dataclass
@@ -263,6 +266,9 @@ class _Splitter:
                 paragraph.add(line[position : match.start()], start + position)
                 position = match.end()
             paragraph.add(line[position:], start + position)
+            return
+        if not _INLINE_STARTS.search(line):
+            paragraph.add(line, start)
             return
         position = 0
         for match in _INLINE.finditer(line):
