@@ -136,6 +136,20 @@ def test_the_gate_splits_a_run_only_when_a_character_stands_outside_every_freque
     assert _may_hold_a_slip(run, frequent_words()) == _outside_every_frequent_word(run)
 
 
+def test_the_gate_answers_the_plain_way_on_every_clause_of_a_report_and_its_cut_ends():
+    # Real clauses hold words of three and four characters, and a run cut short ends inside one.
+    import re
+
+    from reportlint.checks.homophone_slip import _may_hold_a_slip
+
+    report = next((REPO / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    runs = re.findall("[\u4e00-\u9fff]{2,}", report)
+    cut = [run[:end] for run in runs for end in range(2, min(len(run), 9))]
+    assert len(runs) > 500
+    for run in [*runs, *cut]:
+        assert _may_hold_a_slip(run, frequent_words()) == _outside_every_frequent_word(run), run
+
+
 def test_a_text_of_frequent_words_reads_neither_the_lexicon_nor_the_sounds(monkeypatch):
     # The gate needs the frequent words alone: a short report of them pays for no more of the
     # tables (the sounds are 10 ms to read back, the lexicon's blocks more).
