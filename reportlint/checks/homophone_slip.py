@@ -178,14 +178,14 @@ def _may_hold_a_slip(run: str, frequent: Container[str]) -> bool:
     reach = 0  # the end of the furthest-reaching word that begins at or before the character
     for at, char in enumerate(run):
         # the longest word here that reaches further (_LONGEST is 4), written out: a loop over the
-        # lengths cost a third of the test's time. Near the end a slice is shorter (run[at:n]).
+        # lengths cost a third of the test's time
         if reach < at + 4:
-            if run[at : at + 4] in frequent:
-                reach = min(at + 4, n)
-            elif reach < at + 3 and run[at : at + 3] in frequent:
-                reach = min(at + 3, n)
-            elif reach < at + 2 and run[at : at + 2] in frequent:
-                reach = at + 2  # a word of two characters: at + 2 <= n
+            if at + 4 <= n and run[at : at + 4] in frequent:
+                reach = at + 4
+            elif reach < at + 3 <= n and run[at : at + 3] in frequent:
+                reach = at + 3
+            elif reach < at + 2 <= n and run[at : at + 2] in frequent:
+                reach = at + 2
             if reach <= at and not _grammar_word(char):
                 return True
     return False

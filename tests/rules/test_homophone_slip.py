@@ -150,6 +150,25 @@ def test_the_gate_answers_the_plain_way_on_every_clause_of_a_report_and_its_cut_
         assert _may_hold_a_slip(run, frequent_words()) == _outside_every_frequent_word(run), run
 
 
+def test_the_gate_looks_each_stretch_up_once():
+    # The first look-ups of a process search the stored text of the words (50 µs each): a short
+    # run must not ask for its end twice, as slices past the end would (run[0:4] == run[0:3]).
+    from reportlint.checks.homophone_slip import _may_hold_a_slip
+
+    class Counting:
+        def __init__(self):
+            self.asked = []
+
+        def __contains__(self, word):
+            self.asked.append(word)
+            return word in frequent_words()
+
+    for run in ("发辉", "推近改革", "充分发辉", "全面推进建设", "学思践悟"):
+        words = Counting()
+        _may_hold_a_slip(run, words)
+        assert len(words.asked) == len(set(words.asked)), (run, words.asked)
+
+
 def test_a_text_of_frequent_words_reads_neither_the_lexicon_nor_the_sounds(monkeypatch):
     # The gate needs the frequent words alone: a short report of them pays for no more of the
     # tables (the sounds are 10 ms to read back, the lexicon's blocks more).
