@@ -6,8 +6,9 @@ For each of its classes, ``dataclasses`` writes the source text of ``__init__``,
 compiles to the same code every time on the same Python.
 
 So while the command line imports reportlint's own modules (:func:`while_loading`: the command
-line's modules in reportlint.__main__, the rule modules and the packs' in reportlint.registry), the global
-name ``exec`` in the ``dataclasses`` module is shadowed by :func:`_exec`, and put back afterwards.
+line's modules in reportlint.__main__, the rule modules in reportlint.registry and
+reportlint.rule_index, the packs'), the global name ``exec`` in the ``dataclasses`` module is
+shadowed by :func:`_exec`, and put back afterwards.
 :func:`_exec` compiles a text as ``exec`` itself does: as ``"<string>"``, with no ``__future__``
 flags inherited and at this interpreter's ``-O`` level. It then runs the code as ``exec`` would.
 Before compiling, it takes the code kept for that very text (keyed by the whole text) when there

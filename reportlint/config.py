@@ -15,7 +15,7 @@ import click
 
 from .errors import ConfigError, RegistryError
 from .i18n import Message, message_of, t
-from .model import OptionsError, RuleMeta, Severity
+from .model import DEFAULT_OPTIONS, OptionsError, RuleMeta, Severity
 from .registry import Registry, build_registry
 from .suggest import did_you_mean
 from .tomlfile import parse_toml_cached, read_toml_cached
@@ -120,11 +120,13 @@ class Config:
         return level
 
     def options_for(self, meta: RuleMeta) -> Any:
+        """The rule's options for this config; DEFAULT_OPTIONS when it gives none (made when
+        the rule runs)."""
         values: dict[str, Any] = {}
         for name, items in self.rule_options:
             if name in (meta.name, meta.code):
                 values.update(items)
-        return meta.make_options(values)
+        return meta.make_options(values) if values else DEFAULT_OPTIONS
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -12,7 +12,7 @@ import os
 import re
 from functools import partial
 
-from .model import Finding, RuleMeta, Severity, Violation
+from .model import DEFAULT_OPTIONS, Finding, RuleMeta, Severity, Violation
 from .parallel import fork_call
 from .registry import Registry
 from .results import Crash, FileResult
@@ -63,6 +63,8 @@ def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] 
     try:
         if _CHECK_READS:
             doc.declared_reads = frozenset((*meta.reads, meta.name, analysis_name(_SELECTED)))
+        if options is DEFAULT_OPTIONS:  # made now: the plan imports no rule's module (rule_index)
+            options = meta.options()
         return list(meta.check(doc, options))
     except Exception as error:
         import traceback  # only for a crash: 1 ms of every run's start otherwise

@@ -107,6 +107,21 @@ class OptionsError(ValueError):
     pass
 
 
+class _DefaultOptions:
+    """A rule's options as it defines them by default: what a run's plan holds for a rule the
+    config gives no options, made only when the rule checks a text (engine), so that planning a
+    run imports no rule module (rule_index). One object, pickled as its name."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT_OPTIONS"
+
+    def __reduce__(self) -> str:
+        return "DEFAULT_OPTIONS"
+
+
+DEFAULT_OPTIONS: Any = _DefaultOptions()
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """Rules without options."""

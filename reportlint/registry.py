@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache, class_code, collector
+from . import cache, class_code, collector, rule_index
 from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
@@ -94,14 +94,19 @@ class Registry:
 
 @lru_cache(maxsize=1)
 def builtin_rules() -> tuple[RuleMeta, ...]:
-    """Every rule module in reportlint.checks, imported once."""
+    """Every rule of reportlint.checks: from the index kept of them (rule_index), their modules
+    imported as each is first used; else every module imported now, and the index kept."""
     from . import checks
 
+    known = rule_index.indexed(checks)
+    if known is not None:
+        return known
     rules = []
     with collector.paused(lasting=True), class_code.while_loading():
         for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
             rules.extend(_rules_in(vars(module).values()))
+    rule_index.keep(checks, tuple(rules))
     return tuple(rules)
 
 
