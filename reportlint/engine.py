@@ -58,6 +58,11 @@ def _released_after(rules: list[tuple[RuleMeta, object, Severity]]) -> list[tupl
     return [tuple(names) for names in released]
 
 
+def _checked_each(doc: Document, rules: list[tuple[RuleMeta, object]]) -> dict[str, list[Violation] | Crash]:
+    """Each rule's violations or crash, by name: what a forked process answers (run_rules)."""
+    return {meta.name: _checked(doc, meta, options) for meta, options in rules}
+
+
 def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] | Crash:
     """The rule's violations, or its crash: a rule that raises is isolated, the others still run."""
     try:
@@ -79,25 +84,31 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
               registry: Registry | None = None, beside: frozenset[str] = frozenset()) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,
     rule names in suppression comments are checked against it. The rules named in *beside*
-    are checked in a forked process while this one checks the others (a large report on a
-    machine with cores to spare); their findings are the same, in the same place."""
+    are checked in one forked process while this one checks the others (a large report on a
+    machine with cores to spare), and taken from it once this one is done; their findings are
+    the same, in the same place."""
     result = FileResult(doc.path, doc)
     doc.analysis(_SELECTED, lambda d: frozenset((meta.name, meta.supersedes) for meta, _, _ in rules))
-    forked = {meta.name: fork_call(partial(_checked, doc, meta, options))
-              for meta, options, _ in rules if meta.name in beside}
+    aside = [(meta, options) for meta, options, _ in rules if meta.name in beside]
+    answer = fork_call(partial(_checked_each, doc, aside)) if aside else None
     try:
         suppressions, problems = parse_suppressions(doc, registry)
         allowed = _allowed_spans(doc)
-        about_comments = []
+        about_comments, outcomes = [], []
         for (meta, options, severity), released in zip(rules, _released_after(rules)):
             if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
                 about_comments.append((meta, severity))
                 continue
-            outcome = forked[meta.name]() if meta.name in forked else None
-            if outcome is None:
-                outcome = _checked(doc, meta, options)
+            checked_beside = answer is not None and meta.name in beside
+            outcomes.append((meta, options, severity, None if checked_beside else _checked(doc, meta, options)))
             for name in released:
                 doc.release_analyses(name)
+        answered = (answer() if answer else None) or {}
+        for meta, options, severity, outcome in outcomes:
+            if outcome is None:  # checked beside; or here, when the forked process could not answer
+                outcome = answered.get(meta.name)
+                if outcome is None:
+                    outcome = _checked(doc, meta, options)
             if isinstance(outcome, Crash):
                 result.crashes.append(outcome)
                 continue
@@ -109,8 +120,8 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
                     continue
                 result.findings.append(finding)
     finally:
-        for collect in forked.values():
-            collect()  # every child is waited for, even when this one stopped short
+        if answer:
+            answer()  # the child is waited for, even when this one stopped short
     ran = [meta for meta, _, _ in rules if all(meta is not m for m, _ in about_comments)]
     for meta, severity in about_comments:
         if meta.code == INVALID_SUPPRESSION:

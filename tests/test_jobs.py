@@ -410,7 +410,7 @@ def rendered(results):
 
 forked, answered, real = [], [], parallel.fork_call
 def spy(function):
-    forked.append(function.args[1].name)  # partial(_checked, doc, meta, options)
+    forked.extend(meta.name for meta, _ in function.args[1])  # partial(_checked_each, doc, rules)
     collect = real(function)
     return lambda: answered.append(collect()) or answered[-1]
 
@@ -418,7 +418,8 @@ engine.fork_call = spy
 linting.available_cores = lambda: 2
 path, small = sys.argv[1:]
 one, two = rendered(lint_paths([path], jobs=1)), rendered(lint_paths([path], jobs=None))
-report = {"forked": list(forked), "answered": [type(answer).__name__ for answer in answered],
+report = {"forked": list(forked),
+          "answered": [type(outcome).__name__ for answer in answered for outcome in (answer or {None: None}).values()],
           "differ": [name for name in FORMATS if one[name] != two[name]], "findings": one["json"].count('"code"')}
 forked.clear()
 lint_paths([path], jobs=1)  # --jobs 1: one process, always
@@ -494,3 +495,38 @@ def test_a_rule_that_crashes_beside_the_others_is_reported_as_when_checked_here(
     here = engine.run_rules(parse_text(BROKEN, "a.txt"), [(meta, None, meta.severity)])
     beside = engine.run_rules(parse_text(BROKEN, "a.txt"), [(meta, None, meta.severity)], beside=frozenset({"broken-rule"}))
     assert beside.crashes == here.crashes and here.crashes[0].error == "RuntimeError: 规则内部错误"
+
+
+def test_the_rules_checked_here_all_run_before_the_answer_from_beside_is_awaited(monkeypatch):
+    # The forked process's answer is taken once this one is done, not at the rule's turn: the
+    # rules after it in order run meanwhile. The findings stay in rule order.
+    from reportlint.model import RuleMeta, Severity, Violation
+    from reportlint.text.parse import parse_text
+
+    events = []
+
+    def fork_in_order(function):
+        answer = []
+
+        def collect():
+            if not answer:
+                events.append("awaited")
+                answer.append(function())
+            return answer[0]
+        return collect
+
+    def beside_rule(doc, options):
+        events.append("beside")
+        yield Violation(doc.paragraphs[0].span(0, 2), "旁")
+
+    def later_rule(doc, options):
+        events.append("later")
+        yield Violation(doc.paragraphs[0].span(0, 2), "后")
+
+    monkeypatch.setattr(engine, "fork_call", fork_in_order)
+    rules = [RuleMeta(code="XT801", name="beside-rule", severity=Severity.WARNING, summary="旁", check=beside_rule),
+             RuleMeta(code="XT802", name="later-rule", severity=Severity.WARNING, summary="后", check=later_rule)]
+    result = engine.run_rules(parse_text(BROKEN, "a.txt"), [(meta, None, meta.severity) for meta in rules],
+                              beside=frozenset({"beside-rule"}))
+    assert events == ["later", "awaited", "beside"]
+    assert [finding.code for finding in result.findings] == ["XT801", "XT802"]
