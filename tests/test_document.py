@@ -1,5 +1,6 @@
 """The document model: paragraphs, kinds, sentences and exact source positions."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -560,3 +561,21 @@ def test_a_line_without_a_mark_that_starts_markup_is_read_as_searched_for_markup
     finally:
         markdown._INLINE_STARTS = real_starts
     assert [(p.text, p.kind) for p in fast.paragraphs] == [(p.text, p.kind) for p in searched.paragraphs]
+
+
+@given(st.text(alphabet="推进。！？；!?;，、a 1", max_size=12))
+def test_a_sentence_mark_is_found_as_the_loop_over_the_characters_found_it(text):
+    from reportlint.text.structure import SENTENCE_PUNCTUATION, has_sentence_mark
+
+    plain = any(c in SENTENCE_PUNCTUATION for c in text[:-1]) or text[-1:] in SENTENCE_PUNCTUATION
+    assert has_sentence_mark(text) == plain
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["打印", "关闭", "分享:", "字体：", "微信", " ", "|", "｜", "/", "、", "　", "\t", "推进",
+                                 "更新", "：", ":"]), max_size=8).map("".join))
+def test_chrome_words_are_told_word_by_word_as_the_split_line_told_them(text):
+    from reportlint.text import artifacts
+
+    words = [w.rstrip(":：") or w for w in re.split(r"[\s|｜/、]+", text) if w]
+    assert artifacts._all_chrome_words(text) == (bool(words) and all(w in artifacts._CHROME_WORDS for w in words))

@@ -36,9 +36,12 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
     """The 0-based numbers of the lines that go on in the next one, when the file's paragraphs
     stand apart by blank lines and most lines inside them break mid-sentence; else None."""
     lines = [line.rstrip() for line in text.split("\n")]
-    breaks = [n for n in range(len(lines) - 1) if _prose(lines[n]) and _prose(lines[n + 1])]
     blocks = sum(1 for n in range(1, len(lines)) if not lines[n - 1].strip() and lines[n].strip())
-    if len(breaks) < _MIN_BREAKS or blocks < _MIN_BLOCKS:
+    if blocks < _MIN_BLOCKS:
+        return None
+    prose = [_prose(line) for line in lines]  # each line weighed once, not as either end of a break
+    breaks = [n for n in range(len(lines) - 1) if prose[n] and prose[n + 1]]
+    if len(breaks) < _MIN_BREAKS:
         return None
     cut = [n for n in breaks if lines[n].strip()[-1] not in _ENDS]
     if len(cut) < _MIN_CUT_SHARE * len(breaks) or _items_one_a_line(lines, cut):
