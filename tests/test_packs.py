@@ -636,3 +636,37 @@ def test_a_misspelling_weighed_by_its_context_needs_no_regex_module(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True,
                          env=env)
     assert out.stdout.split() == ["['RL501']", "False"]  # 截止 before a date: 截至, told by the context \d
+
+
+def test_a_shipped_rule_kept_as_plain_data_is_made_again_the_same():
+    import marshal
+
+    from reportlint.packs.stored import restored_entry, restored_spec, stored_entry, stored_spec
+
+    for spec in SHIPPED:
+        stored = marshal.loads(marshal.dumps(stored_spec(spec)))  # as the user's cache keeps it
+        restored = restored_spec(stored)
+        assert (restored.code, restored.kind, restored.message, restored.fix, restored.replace, restored.severity) == \
+            (spec.code, spec.kind, spec.message, spec.fix, spec.replace, spec.severity)
+        entries = [entry for group in stored["entries"].values() for entry in group]
+        assert sorted(map(repr, entries)) == sorted(repr(stored_entry(e)) for e in spec.entries)
+        for entry in spec.entries:
+            again = restored_entry(marshal.loads(marshal.dumps(stored_entry(entry))))
+            assert stored_entry(again) == stored_entry(entry) and again.context_key() == entry.context_key()
+
+
+def test_a_shipped_rule_made_from_plain_data_finds_what_the_validated_rule_finds():
+    from reportlint.packs.matching import EntryIndex, make_check
+    from reportlint.packs.stored import restored_entry, restored_spec, stored_spec
+    from reportlint.text.parse import parse_text
+
+    seed = next(ROOT.glob("seeds/*.txt")).read_text(encoding="utf-8")
+    for spec in SHIPPED:
+        stored = stored_spec(spec)
+        index = None if spec.kind == "pattern" else EntryIndex(stored["entries"], stored["dated"], restored_entry)
+        lazy, whole = make_check(restored_spec(stored), index), make_check(spec)
+        texts = [seed, *(text for entry in spec.entries for texts in entry.examples.values() for text in texts)]
+        for text in texts:
+            doc = parse_text(text, "a.txt")
+            found = [(v.span, v.message, v.fix, v.severity) for v in lazy(doc, None)]
+            assert found == [(v.span, v.message, v.fix, v.severity) for v in whole(doc, None)], (spec.code, text)

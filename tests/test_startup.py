@@ -213,6 +213,8 @@ def _forget_the_validated_packs() -> None:
     """As a new process: no shipped pack validated yet."""
     packs._validated.cache_clear()
     packs._validated_specs.cache_clear()
+    packs._stored_specs.cache_clear()
+    packs._stored_check.cache_clear()
 
 
 def _described(rules):
@@ -244,6 +246,10 @@ def test_a_shipped_pack_is_validated_only_when_a_text_holds_a_wrong_form(cache_h
     assert findings_for("confusable-word", "全面推进乡村振兴。") == [] and not validated
     assert [f.message.split("：")[0] for f in findings_for("confusable-word", "认真布署全年工作。")] == ["“布署”应为“部署”"]
     assert [Path(where).name for where in validated] == ["confusable-words.toml"]
+    # a later process makes the check from what the cache kept: no pack validated at all
+    _forget_the_validated_packs()
+    assert [f.message.split("：")[0] for f in findings_for("confusable-word", "认真布署全年工作。")] == ["“布署”应为“部署”"]
+    assert len(validated) == 1
 
 
 def _fresh(loader):

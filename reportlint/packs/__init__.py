@@ -18,7 +18,8 @@ from ..text.document import Document
 from ..text.pattern_store import compile_pattern
 from ..tomlfile import read_toml, read_toml_cached
 from .format import Entry, PackError, RuleSpec, parse_pack
-from .matching import make_check, wrong_forms_pattern
+from .matching import EntryIndex, make_check, wrong_forms_pattern
+from .stored import restored_entry, restored_spec, stored_spec
 
 __all__ = ["PackError", "builtin_pack_paths", "load_builtin_packs", "load_pack", "load_pack_specs"]
 
@@ -53,17 +54,40 @@ def load_builtin_packs() -> list[RuleMeta]:
 
 
 def _described_rules(path: Path) -> list[RuleMeta]:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""  # read_toml_cached names the error, below
-    key = cache.digest(data + _describing_code())
+    key = _pack_key(path)
     described = cache.kept(f"pack-rules-{path.name}", key, lambda: _descriptions(path), list)
     return [RuleMeta(code=d["code"], name=d["name"], severity=Severity.parse(d["severity"]), summary=d["summary"],
-                     check=CheckOnDemand(path, index, d["wrong"]), options=NoOptions, fixable=d["fixable"],
+                     check=CheckOnDemand(path, index, d["wrong"], key), options=NoOptions, fixable=d["fixable"],
                      doc=d["doc"], source=d["source"], rationale=d["rationale"], reads=d["reads"],
                      fix_kinds=d["fix_kinds"])
             for index, d in enumerate(described)]
+
+
+def _pack_key(path: Path) -> bytes:
+    """What is kept of a shipped pack is kept under: the digest of its bytes and of the code
+    that validates it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""  # read_toml_cached names the error when the pack is read
+    return cache.digest(data + _describing_code())
+
+
+@functools.cache
+def _stored_specs(path: Path, key: bytes) -> list[dict[str, Any]]:
+    """What the checks of a shipped pack's rules need, as plain data (packs.stored), kept in the
+    user's cache apart from what the registry reads on every start."""
+    return cache.kept(f"pack-checks-{path.name}", key, lambda: [stored_spec(spec) for spec in _validated_specs(path)],
+                      list)
+
+
+@functools.cache
+def _stored_check(path: Path, key: bytes, index: int) -> Check:
+    """The check of a shipped pack's rule *index*, made from what the cache keeps of it."""
+    stored = _stored_specs(path, key)[index]
+    spec = restored_spec(stored)
+    entries = None if spec.kind == "pattern" else EntryIndex(stored["entries"], stored["dated"], restored_entry)
+    return make_check(spec, entries)
 
 
 @functools.cache
@@ -95,22 +119,23 @@ def _validated(path: Path) -> tuple[RuleMeta, ...]:
 
 
 class CheckOnDemand:
-    """The check of a shipped pack's rule, made from its validated pack the first time a text
-    holds one of the rule's wrong forms: until then the rule has nothing to report. It is what
-    ``make_check`` makes, once made (``pack_rule`` too)."""
+    """The check of a shipped pack's rule, made the first time a text holds one of the rule's
+    wrong forms: until then the rule has nothing to report. It is made from what the user's
+    cache keeps of the validated pack, each entry when the text holds its wrong form
+    (packs.stored); ``pack_rule`` is the whole validated rule, for its documentation and tests."""
 
-    def __init__(self, path: Path, index: int, wrong: list[str] | None) -> None:
-        self._path, self._index = path, index
+    def __init__(self, path: Path, index: int, wrong: list[str] | None, key: bytes) -> None:
+        self._path, self._index, self._key = path, index, key
         # the alternation the scan itself looks with, from the same store of compiled patterns
         self._wrong = None if wrong is None else wrong_forms_pattern(wrong)
 
     @property
     def check(self) -> Check:
-        return _validated(self._path)[self._index].check
+        return _stored_check(self._path, self._key, self._index)
 
     @property
     def pack_rule(self) -> RuleSpec:
-        return self.check.pack_rule  # type: ignore[attr-defined]
+        return _validated(self._path)[self._index].check.pack_rule  # type: ignore[attr-defined]
 
     def __call__(self, doc: Document, options: object) -> Iterator:
         if self._wrong is not None:

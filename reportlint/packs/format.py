@@ -62,6 +62,13 @@ class Context:
         else:
             self.regex = LazyRegex(f"(?:{expanded})", source, shipped)
 
+    @classmethod
+    def restored(cls, key: str, source: str, literals: tuple[str, ...] | None, regex: LazyRegex | None) -> Context:
+        """A context as packs.stored kept it, its expression already written out."""
+        context = cls.__new__(cls)
+        context.key, context.source, context.literals, context.regex = key, source, literals, regex
+        return context
+
 
 @dataclass(frozen=True)
 class Pair:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..analysis.dating import document_year
 from ..model import Check, Edit, Fix, Violation
@@ -23,11 +24,15 @@ from .bounded_regex import FILE_SECONDS, PARAGRAPH_SECONDS, Budget, RegexTimeout
 from .format import Context, Entry, Pair, RuleSpec
 
 
-def make_check(spec: RuleSpec) -> Check:
-    scan = _pattern_scanner(spec) if spec.kind == "pattern" else _word_scanner(spec)
+def make_check(spec: RuleSpec, index: EntryIndex | None = None) -> Check:
+    """The check of a validated rule; of a word rule whose entries *index* makes on demand
+    (a shipped pack's, packs.stored), if given."""
+    if spec.kind == "pattern":
+        scan, dated = _pattern_scanner(spec), False
+    else:
+        index = index or EntryIndex.of(spec.entries)
+        scan, dated = _word_scanner(spec, index), index.dated
     warned = False
-
-    dated = any(entry.since for entry in spec.entries)
 
     def check(doc: Document, options: object) -> Iterator[Violation]:
         nonlocal warned
@@ -67,25 +72,56 @@ def wrong_forms_pattern(wrong_forms: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(wrong_forms, key=len, reverse=True))
 
 
-def _word_scanner(spec: RuleSpec):
-    by_wrong: dict[str, list[Entry]] = {}
-    for entry in spec.entries:
-        by_wrong.setdefault(entry.wrong, []).append(entry)
-    for entries in by_wrong.values():
-        entries.sort(key=lambda e: not e.contexts)  # conditional entries first, the unconditional one last
-    # What to try when a wrong form is found: its entries, then those of its prefixes, longest first.
-    tries = {
-        wrong: [e for length in range(len(wrong), 0, -1) for e in by_wrong.get(wrong[:length], ())]
-        for wrong in by_wrong
-    }
-    candidates = compile_pattern(wrong_forms_pattern(by_wrong))
+class EntryIndex:
+    """A word rule's entries by wrong form, and what is tried where a form is found: its entries,
+    the conditional ones first, then those of its prefixes, longest first. Of a shipped pack the
+    entries are kept as plain data (packs.stored), and made only for the forms a text holds."""
+
+    def __init__(self, by_wrong: dict[str, list[Any]], dated: bool,
+                 make: Callable[[Any], Entry] | None = None) -> None:
+        self._by_wrong, self._make = by_wrong, make
+        #: whether an entry holds only from a year on ("since"): the document's year is wanted
+        self.dated = dated
+        self._made: dict[str, list[Entry]] = {}
+        self._tries: dict[str, list[Entry]] = {}
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry]) -> EntryIndex:
+        by_wrong: dict[str, list[Any]] = {}
+        for entry in entries:
+            by_wrong.setdefault(entry.wrong, []).append(entry)
+        return cls(by_wrong, any(entry.since for group in by_wrong.values() for entry in group))
+
+    @property
+    def wrong_forms(self) -> list[str]:
+        return list(self._by_wrong)
+
+    def tries(self, wrong: str) -> list[Entry]:
+        found = self._tries.get(wrong)
+        if found is None:
+            found = self._tries[wrong] = [entry for length in range(len(wrong), 0, -1)
+                                          for entry in self._entries(wrong[:length])]
+        return found
+
+    def _entries(self, wrong: str) -> list[Entry]:
+        found = self._made.get(wrong)
+        if found is None:
+            kept = self._by_wrong.get(wrong, [])
+            found = [self._make(item) for item in kept] if self._make else list(kept)
+            found.sort(key=lambda e: not e.contexts)  # conditional entries first, the unconditional one last
+            self._made[wrong] = found
+        return found
+
+
+def _word_scanner(spec: RuleSpec, index: EntryIndex):
+    candidates = compile_pattern(wrong_forms_pattern(index.wrong_forms))
 
     def scan(paragraph: Paragraph, budget: Budget, year: int | None = None) -> Iterator[Violation]:
         text = paragraph.text
         match = candidates.search(text)
         while match:
             start = match.start()
-            for entry in tries[match.group()]:
+            for entry in index.tries(match.group()):
                 end = start + len(entry.wrong)
                 if entry.since and year is not None and year < entry.since:
                     continue  # 成份 in a 1955 report: the standard came later
