@@ -217,9 +217,10 @@ def build_registry(extra_packs: tuple[Path, ...] = ()) -> Registry:
         registry.add(meta)
     for meta in plugin_rules():
         registry.add(meta)
-    from .packs import load_pack
+    if extra_packs:  # read and validated now (packs.loading): a run without any imports none of that
+        from .packs import load_pack
 
-    for path in extra_packs:
-        for meta in load_pack(path, builtin=False):
-            registry.add(meta)
+        for path in extra_packs:
+            for meta in load_pack(path, builtin=False):
+                registry.add(meta)
     return registry

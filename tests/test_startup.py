@@ -17,8 +17,8 @@ import pytest
 from conftest import PLUGIN
 from helpers import findings_for
 
-from reportlint import cache, packs, registry, tomlfile
-from reportlint.packs import builtin_pack_paths, load_builtin_packs
+from reportlint import cache, registry, tomlfile
+from reportlint.packs import builtin_pack_paths, load_builtin_packs, loading
 from reportlint.version import __version__
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,6 +49,16 @@ def test_a_plain_check_loads_neither_baselines_nor_writing_nor_json(tmp_path):
     loaded = loaded_by_check(tmp_path, "a.txt")
     assert "reportlint.engine" in loaded  # it did lint
     assert not loaded & set(NOT_FOR_A_PLAIN_CHECK), sorted(loaded & set(NOT_FOR_A_PLAIN_CHECK))
+
+
+def test_a_clean_text_with_the_cache_filled_imports_nothing_that_reads_packs(tmp_path):
+    (tmp_path / "a.txt").write_text("全面推进乡村振兴。\n", encoding="utf-8")
+    reading = {"reportlint.packs.loading", "reportlint.packs.format", "reportlint.packs.matching",
+               "reportlint.packs.stored"}
+    assert reading <= loaded_by_check(tmp_path, "a.txt")  # the first run validates the packs, once
+    assert not reading & loaded_by_check(tmp_path, "a.txt")
+    (tmp_path / "b.txt").write_text("认真布署全年工作。\n", encoding="utf-8")  # a wrong form: its check is made
+    assert {"reportlint.packs.loading", "reportlint.packs.matching"} <= loaded_by_check(tmp_path, "b.txt")
 
 
 def test_a_plain_check_with_its_cache_filled_and_no_config_parses_no_toml(tmp_path):
@@ -211,10 +221,10 @@ def test_a_malformed_pack_is_an_error_however_it_is_read(cache_home, tmp_path):
 
 def _forget_the_validated_packs() -> None:
     """As a new process: no shipped pack validated yet."""
-    packs._validated.cache_clear()
-    packs._validated_specs.cache_clear()
-    packs._stored_specs.cache_clear()
-    packs._stored_check.cache_clear()
+    loading.validated_rules.cache_clear()
+    loading.validated_specs.cache_clear()
+    loading.stored_specs.cache_clear()
+    loading.stored_check.cache_clear()
 
 
 def _described(rules):
@@ -231,7 +241,7 @@ def test_the_shipped_packs_give_the_same_rules_from_the_cache_unvalidated(cache_
     assert {e.split(".cpython")[0] for e in entries(cache_home)} == \
         {f"toml-{name}" for name in names} | {f"pack-rules-{name}" for name in names}
     _forget_the_validated_packs()
-    monkeypatch.setattr(packs, "parse_pack", lambda *args: pytest.fail("validated again"))
+    monkeypatch.setattr(loading, "parse_pack", lambda *args: pytest.fail("validated again"))
     warm = load_builtin_packs()  # the registry's view of each rule, from the cache alone
     monkeypatch.undo()
     assert _described(warm) == _described(cold)
@@ -241,8 +251,8 @@ def test_a_shipped_pack_is_validated_only_when_a_text_holds_a_wrong_form(cache_h
     load_builtin_packs()  # the cache filled
     _forget_the_validated_packs()
     validated = []
-    parse = packs.parse_pack
-    monkeypatch.setattr(packs, "parse_pack", lambda *args: validated.append(args[1]) or parse(*args))
+    parse = loading.parse_pack
+    monkeypatch.setattr(loading, "parse_pack", lambda *args: validated.append(args[1]) or parse(*args))
     assert findings_for("confusable-word", "全面推进乡村振兴。") == [] and not validated
     assert [f.message.split("：")[0] for f in findings_for("confusable-word", "认真布署全年工作。")] == ["“布署”应为“部署”"]
     assert [Path(where).name for where in validated] == ["confusable-words.toml"]
