@@ -32,8 +32,10 @@ def read_toml_cached(path: Path, what: str, keep: int = 1) -> dict[str, Any]:
 
 def parse_toml_cached(data: bytes, path: Path, what: str, keep: int = 1) -> dict[str, Any]:
     """read_toml_cached of the file's bytes *data*, already read."""
-    return cache.kept(f"toml-{path.name}", cache.digest(data), lambda: parse_toml(_decoded(data, path, what), path), dict,
-                      keep)
+    def parsed() -> dict[str, Any]:
+        return parse_toml(_decoded(data, path, what), path)
+
+    return cache.kept(f"toml-{path.name}", cache.digest(data), parsed, dict, keep)
 
 
 def _read(path: Path, what: str) -> str:

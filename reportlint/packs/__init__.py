@@ -88,7 +88,8 @@ def _describing_code() -> bytes:
     """The code that validates, documents and keeps a pack (this module, format.py, loading.py,
     stored.py): what is kept of a pack's rules follows from it as from the pack."""
     here = Path(__file__)
-    return b"".join(here.with_name(name).read_bytes() for name in ("__init__.py", "format.py", "loading.py", "stored.py"))
+    return b"".join(here.with_name(name).read_bytes() for name in ("__init__.py", "format.py", "loading.py",
+                                                                   "stored.py"))
 
 
 class CheckOnDemand:
