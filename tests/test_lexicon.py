@@ -193,3 +193,12 @@ def _traditional_share(text: str) -> bool:
 def test_traditional_share_counts_the_characters_of_chinese_runs(text):
     # 𧝞 and 𡑭 are traditional-only characters beyond U+FFFF, which the measure does not count
     assert is_traditional(text) == _traditional_share(text)
+
+
+@given(st.lists(st.one_of(st.sampled_from(["中国", "中国式", "现代化", "发展", "了解", "为了", "的", "一", "工作作风"]),
+                          st.text(alphabet="中国人的一了解为工作风现代化A股Z9.-〇龘𠀀\u3400 ", min_size=0, max_size=4)),
+                max_size=8))
+def test_the_boundaries_are_where_the_split_s_words_begin_and_end(parts):
+    text = "".join(parts)
+    tokens = lexicon().segment(text)
+    assert lexicon().boundaries(text) == [0, *(token.end for token in tokens)]

@@ -202,12 +202,11 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
         return  # before the lexicon and the sounds are read: a short text may need neither
     words, table = lexicon(), sounds()
     best: dict[int, Slip] = {}
-    tokens = words.segment(run)
-    loose = _loose_runs(tokens)
-    starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-    for token in tokens:
-        at = token.start
-        if token.end - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
+    cuts = words.boundaries(run)  # where the words of the most probable split begin and end
+    loose = _loose_runs(run, cuts)
+    starts, ends = set(cuts[:-1]), set(cuts[1:])
+    for at, after in zip(cuts, cuts[1:]):
+        if after - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
             continue  # a slip leaves its character alone among words; a long run of them is unknown words
         for start in range(max(0, at - _LONGEST + 1), at + 1):
             for end in range(max(at + 1, start + 2), min(len(run), start + _LONGEST) + 1):
@@ -239,18 +238,19 @@ def _inside_a_word(run: str, start: int, end: int, words) -> bool:
     return False
 
 
-def _loose_runs(tokens) -> dict[int, int]:
-    """For each character that stands alone as a token and is no grammar word, the length of
-    the run of such characters it is in. A slip leaves one or two (发|辉|作用, 要|安|照|要求);
-    four in a row are words the lexicon lacks: a formula (学|思|践|悟, 因|城|施|策), a name."""
+def _loose_runs(run: str, cuts: list[int]) -> dict[int, int]:
+    """For each character that stands alone as a word of the split (*cuts*, Lexicon.boundaries)
+    and is no grammar word, the length of the run of such characters it is in. A slip leaves one
+    or two (发|辉|作用, 要|安|照|要求); four in a row are words the lexicon lacks: a formula
+    (学|思|践|悟, 因|城|施|策), a name."""
     lengths: dict[int, int] = {}
-    run: list[int] = []
-    for token in [*tokens, None]:
-        if token is not None and token.end - token.start == 1 and (token.entry is None or token.entry.freq < _GRAMMAR_WORD):
-            run.append(token.start)
+    alone: list[int] = []
+    for start, end in [*zip(cuts, cuts[1:]), (0, 0)]:  # (0, 0): the end, which closes the last run
+        if end - start == 1 and not _grammar_word(run[start]):
+            alone.append(start)
             continue
-        lengths.update(dict.fromkeys(run, len(run)))
-        run = []
+        lengths.update(dict.fromkeys(alone, len(alone)))
+        alone = []
     return lengths
 
 

@@ -222,3 +222,28 @@ def test_a_line_of_text_never_makes_the_set_of_frequent_words_a_longer_one_does(
         assert sounds_module.frequent_words.cache_info().currsize == 1
     finally:
         sounds_module.frequent_words.cache_clear()
+
+
+def test_loose_runs_are_read_from_the_boundaries_as_from_the_tokens():
+    # The runs of characters that stand alone, no grammar word among them, as the split's tokens
+    # gave them (their entries' frequencies), on every clause of the sample report.
+    import re
+
+    from reportlint.analysis.lexicon import lexicon
+    from reportlint.checks.homophone_slip import _GRAMMAR_WORD, _loose_runs
+
+    def from_tokens(tokens):
+        lengths, alone = {}, []
+        for token in [*tokens, None]:
+            if token is not None and token.end - token.start == 1 and (token.entry is None or token.entry.freq < _GRAMMAR_WORD):
+                alone.append(token.start)
+                continue
+            lengths.update(dict.fromkeys(alone, len(alone)))
+            alone = []
+        return lengths
+
+    report = next((REPO / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    runs = re.findall("[\u4e00-\u9fff]{2,}", report)
+    assert sum(bool(from_tokens(lexicon().segment(run))) for run in runs) > 100
+    for run in runs:
+        assert _loose_runs(run, lexicon().boundaries(run)) == from_tokens(lexicon().segment(run)), run
