@@ -10,7 +10,8 @@ So the registry's view of each rule (:func:`described`) is kept in the user's ca
 (reportlint.cache) under the size and modification time of every module of reportlint.checks and
 of the modules that decide what a rule is, as Python keys its own byte-code cache: an edit, a
 new version or another install is a new key. A later run builds :class:`RuleOnImport` objects
-from it, and a rule's module is imported the first time its check or its options are wanted.
+from it, and a rule's module is imported the first time its check, its options or its
+documentation are wanted.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ _FIELDS = ("code", "name", "severity", "summary", "fixable", "source", "fix_kind
 
 class RuleOnImport(RuleMeta):
     """A built-in rule as the index describes it. Its check, its options and its documentation
-    are the ones its module defines, which is imported on first use. One object per rule in a process: equal
-    only to itself, so that comparing or hashing it imports nothing."""
+    are the ones its module defines, which is imported on first use. One object per rule in a
+    process: equal only to itself, so that comparing or hashing it imports nothing."""
 
     __eq__ = object.__eq__
     __hash__ = object.__hash__
