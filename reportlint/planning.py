@@ -35,7 +35,9 @@ class Overrides:
 #: a run as the config files alone describe it
 NO_OVERRIDES = Overrides()
 
-Rules = list[tuple[RuleMeta, object, Severity]]  # each rule, its options, its effective severity
+#: each rule, its options (model.DEFAULT_OPTIONS when the config gives none: made when the rule
+#: runs), its effective severity
+Rules = list[tuple[RuleMeta, object, Severity]]
 
 
 @dataclass(frozen=True)
