@@ -15,6 +15,7 @@ uncached: the cache never makes a run fail.
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import sys
@@ -97,6 +98,16 @@ def digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=20).digest()
 
 
+@functools.cache
+def file_digest(path: Path) -> bytes:
+    """digest() of a shipped file's bytes (of none when it cannot be read), read once per process:
+    the confusable-word pack keys both what the registry keeps of its rules and its variant forms."""
+    try:
+        return digest(path.read_bytes())
+    except OSError:
+        return digest(b"")
+
+
 def kept(name: str, key: Any, make: Callable[[], T], kind: type, keep: int = 1) -> T:
     """The value stored under *name* with *key* when it is a *kind*; else ``make()``, stored for
     the next run beside the *keep* - 1 latest others (see ``write``). For what a run works out from
@@ -133,4 +144,4 @@ def write(name: str, key: Any, value: Any, keep: int = 1) -> None:
             pass
 
 
-__all__ = ["cache_folder", "digest", "kept", "read", "read_dict", "write", "write_merged"]
+__all__ = ["cache_folder", "digest", "file_digest", "kept", "read", "read_dict", "write", "write_merged"]

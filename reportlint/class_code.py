@@ -37,7 +37,7 @@ from importlib.util import MAGIC_NUMBER
 from types import CodeType
 from typing import Any
 
-from . import cache
+from . import cache, collector
 
 #: what the kept code is valid for: this very Python, its byte code and its optimisation level
 STORE_KEY = (sys.version, MAGIC_NUMBER, sys.flags.optimize)
@@ -72,6 +72,15 @@ def while_loading() -> Iterator[None]:
     finally:
         if vars(dataclasses).get("exec") is _exec:
             del dataclasses.exec  # type: ignore[attr-defined]
+
+
+@contextmanager
+def lasting_modules() -> Iterator[None]:
+    """While modules that live as long as the process are imported (the rule modules, the packs'):
+    their dataclasses take kept code (:func:`while_loading`), and the collector leaves what they
+    make alone for good (collector.paused(lasting=True))."""
+    with collector.paused(lasting=True), while_loading():
+        yield
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /, **options: Any) -> None:
@@ -121,4 +130,4 @@ def store_added() -> None:
     _added.clear()
 
 
-__all__ = ["STORE_KEY", "code_for", "store_added", "use_kept_code", "while_loading"]
+__all__ = ["STORE_KEY", "code_for", "lasting_modules", "store_added", "use_kept_code", "while_loading"]

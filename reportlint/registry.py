@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from . import cache, class_code, collector, rule_index
+from . import cache, class_code, rule_index
 from .errors import RegistryError
 from .i18n import Message
 from .model import RuleMeta
@@ -102,7 +102,7 @@ def builtin_rules() -> tuple[RuleMeta, ...]:
     if known is not None:
         return known
     rules = []
-    with collector.paused(lasting=True), class_code.while_loading():
+    with class_code.lasting_modules():
         for module_info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda m: m.name):
             module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
             rules.extend(_rules_in(vars(module).values()))
@@ -124,7 +124,7 @@ def _rules_in(objects: Iterable[object]) -> list[RuleMeta]:
 @lru_cache(maxsize=1)
 def builtin_pack_rules() -> tuple[RuleMeta, ...]:
     """The rules of the packs shipped in the wheel, read once: they never change under a process."""
-    with collector.paused(lasting=True), class_code.while_loading():
+    with class_code.lasting_modules():
         from .packs import load_builtin_packs
 
         return tuple(load_builtin_packs())

@@ -21,11 +21,14 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from . import cache, class_code, collector
+from . import cache, class_code
 from .model import Check, NoOptions, RuleMeta, Severity
 
 #: the modules besides reportlint.checks' own whose text decides what the index holds
 _DECIDING = ("model.py", "rule_index.py")
+#: the indexes kept side by side: one per install of this version (a project's venv, pre-commit's
+#: own), whose modules' times differ, so that running them in turn is no miss each time
+_INSTALLS_KEPT = 4
 #: what :func:`described` keeps of a rule, besides where its check is
 #: (not its documentation: two thirds of the index, and no run that lints needs it)
 _FIELDS = ("code", "name", "severity", "summary", "fixable", "source", "fix_kinds", "supersedes", "rationale",
@@ -77,13 +80,13 @@ class RuleOnImport(RuleMeta):
 
 
 def import_now(rules: Iterable[RuleMeta]) -> None:
-    """Import the modules of *rules* not imported yet, now, and leave what they made to the
-    collector for good (collector.paused(lasting=True)), as the registry does when it imports them
-    all: called before a file's document is read, which must not be frozen with them. Without it,
-    the first collection after the file walks every object of the modules (~3 ms)."""
+    """Import the modules of *rules* not imported yet, now, as lasting modules
+    (class_code.lasting_modules), as the registry does when it imports them all: called before a
+    file's document is read, which must not be frozen with them. Without it, the first collection
+    after the file walks every object of the modules (~3 ms)."""
     waiting = [meta for meta in rules if isinstance(meta, RuleOnImport) and not meta.is_imported]
     if waiting:
-        with collector.paused(lasting=True):
+        with class_code.lasting_modules():
             for meta in waiting:
                 meta.imported()
 
@@ -105,7 +108,7 @@ def keep(package: Any, rules: tuple[RuleMeta, ...]) -> None:
     every rule is a function of its module that ``@rule`` declared (what ``imported`` finds)."""
     descriptions = [described(meta) for meta in rules]
     if all(description is not None for description in descriptions):
-        cache.write("rule-index", _key(package), descriptions)
+        cache.write("rule-index", _key(package), descriptions, keep=_INSTALLS_KEPT)
 
 
 def described(meta: RuleMeta) -> dict[str, Any] | None:

@@ -65,8 +65,7 @@ def region_line(words: list[str], lines: list[bytes]) -> str:
             seconds.append(second)
             end += sum(len(line) for _, line in group)
             ends.append(end)
-    width = len(str(end))
-    return f"{''.join(seconds)} {''.join(str(end).zfill(width) for end in ends)}\n"
+    return f"{''.join(seconds)} {fixed_width(ends)}\n"  # the ends grow: the last is the widest
 
 
 def fixed_width(numbers: list[int]) -> str:

@@ -81,8 +81,9 @@ def _pack_variants() -> list[tuple[str, str, str, int | None]]:
     path = next((p for p in paths if p.is_file()), None)
     if path is None:
         return []
-    data = path.read_bytes()
-    entries = cache.kept("pack-variants", cache.digest(data), lambda: _variant_entries(data.decode("utf-8")), list)
+    # under the digest the registry's view of the pack is kept under too: the pack is read once
+    entries = cache.kept("pack-variants", cache.file_digest(path),
+                         lambda: _variant_entries(path.read_bytes().decode("utf-8")), list)
     return [tuple(entry) for entry in entries]
 
 

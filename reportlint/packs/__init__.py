@@ -74,22 +74,18 @@ def _descriptions(path: Path) -> list[dict[str, Any]]:
 
 
 def _pack_key(path: Path) -> bytes:
-    """What is kept of a shipped pack is kept under: the digest of its bytes and of the code
-    that validates it."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = b""  # read_toml_cached names the error when the pack is read
-    return cache.digest(data + _describing_code())
+    """What is kept of a shipped pack is kept under: the digest of its bytes (an unreadable pack's
+    error is named when it is read) and of the code that validates it."""
+    return cache.digest(cache.file_digest(path) + _describing_code())
 
 
 @functools.cache
 def _describing_code() -> bytes:
-    """The code that validates, documents and keeps a pack (this module, format.py, loading.py,
-    stored.py): what is kept of a pack's rules follows from it as from the pack."""
+    """The digest of the code that validates, documents and keeps a pack (this module, format.py,
+    loading.py, stored.py): what is kept of a pack's rules follows from it as from the pack."""
     here = Path(__file__)
-    return b"".join(here.with_name(name).read_bytes() for name in ("__init__.py", "format.py", "loading.py",
-                                                                   "stored.py"))
+    names = ("__init__.py", "format.py", "loading.py", "stored.py")
+    return cache.digest(b"".join(here.with_name(name).read_bytes() for name in names))
 
 
 class CheckOnDemand:

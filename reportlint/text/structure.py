@@ -8,6 +8,8 @@ their numbering (GB/T 9704: 一、 → （一） → 1. → （1）) and their s
 
 from __future__ import annotations
 
+import re
+
 from .artifacts import is_artifact
 from .lazy_regex import LazyPattern
 from .markdown import RawParagraph
@@ -29,7 +31,7 @@ _NUMBERING = [
 ]
 
 SENTENCE_PUNCTUATION = "。！？；!?;"
-_SENTENCE_MARK = LazyPattern("[。！？；!?;]")  # one of SENTENCE_PUNCTUATION
+_SENTENCE_MARK = LazyPattern(f"[{re.escape(SENTENCE_PUNCTUATION)}]")
 # The kinds of official document (GB/T 9704's 公文 and the genres beside them) a title names.
 _TITLE_WORDS = LazyPattern(r"报告|规划|纲要|公报|方案|意见|通知|决定|决议|办法|讲话|总结|计划|公告|通告|通报|请示|批复|"
                           r"议案|纪要|命令|预案|细则|条例|规定|章程|要点|实录|复函|安排|日程|议程|手册|名单|指南|须知|"
