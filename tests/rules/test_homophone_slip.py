@@ -1,3 +1,5 @@
+import functools
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -247,3 +249,46 @@ def test_loose_runs_are_read_from_the_boundaries_as_from_the_tokens():
     assert sum(bool(from_tokens(lexicon().segment(run))) for run in runs) > 100
     for run in runs:
         assert _loose_runs(run, lexicon().boundaries(run)) == from_tokens(lexicon().segment(run)), run
+
+
+@functools.cache
+def _plain_and_indexed_tables():
+    """Two tables of sounds: one that never makes its index of gaps, one that has made it."""
+    from reportlint.analysis import sounds as sounds_module
+
+    tables = sounds_module.read_tables((sounds_module.DATA / "homophones.txt").read_text("utf-8"))
+    plain, indexed = sounds_module.Sounds(tables), sounds_module.Sounds(tables)
+    plain._questions_left = math.inf
+    indexed._questions_left = 1  # its first question makes the index
+    indexed.likely_words("发辉", 1)
+    assert plain._fillings is None and indexed._fillings is not None
+    return plain, indexed
+
+
+def _with_and_without_gap_index(sequences):
+    """likely_words of each (found, at), by the plain search and by the index of gaps."""
+    plain, indexed = _plain_and_indexed_tables()
+    return [plain.likely_words(*asked) for asked in sequences], [indexed.likely_words(*asked) for asked in sequences]
+
+
+def test_the_index_of_gaps_finds_the_words_the_plain_search_finds_in_the_same_order():
+    # A large report asks thousands of times; after 5,000 questions an index of the frequent words
+    # with a gap answers most of them at once (no such word). Every answer stays the same, in
+    # order (the first candidate of an equal gain is kept), on every sequence of the sample report.
+    import re
+
+    report = next((REPO / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    sequences = [(run[start:end], at - start) for run in re.findall("[\u4e00-\u9fff]{2,}", report)
+                 for start in range(len(run)) for end in range(start + 2, min(len(run), start + 4) + 1)
+                 for at in range(start, end)]
+    sequences += [("发辉", 1), ("推近", 1), ("安照", 0), ("裁入", 0), ("布署", 1), ("部暑", 1)]
+    plain, indexed = _with_and_without_gap_index(sequences)
+    assert indexed == plain
+    assert sum(map(bool, plain)) > 100 and plain[-6] and plain[-4]  # 发挥, 按照
+
+
+@given(st.text(alphabet="发挥辉作用安按照推进近部署暑载裁入城程成", min_size=2, max_size=4), st.integers(0, 3))
+def test_the_index_of_gaps_answers_as_the_plain_search_on_any_sequence(found, at):
+    at = at % len(found)
+    plain, indexed = _with_and_without_gap_index([(found, at)])
+    assert indexed == plain
