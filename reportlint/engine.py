@@ -16,6 +16,7 @@ from .model import DEFAULT_OPTIONS, Finding, RuleMeta, Severity, Violation
 from .parallel import fork_call
 from .registry import Registry
 from .results import Crash, FileResult
+from .rule_queue import MOST_RULES, RuleQueue
 from .suppress import Suppressions, names_rule, parse_suppressions
 from .text.document import Document, Span, analysis_name
 
@@ -25,6 +26,8 @@ INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "RL001", "RL002"
 
 
 _SELECTED = "engine.selected-rules"
+#: analyses cheap enough for a rule checked in a forked process to build again (see _shareable)
+_CHEAP_READS = frozenset({"document-year"})
 #: the tests set it: a rule that reads an analysis it does not declare (RuleMeta.reads) crashes
 _CHECK_READS = os.environ.get("REPORTLINT_CHECK_READS") == "1"
 
@@ -58,9 +61,34 @@ def _released_after(rules: list[tuple[RuleMeta, object, Severity]]) -> list[tupl
     return [tuple(names) for names in released]
 
 
-def _checked_each(doc: Document, rules: list[tuple[RuleMeta, object]]) -> dict[str, list[Violation] | Crash]:
-    """Each rule's violations or crash, by name: what a forked process answers (run_rules)."""
-    return {meta.name: _checked(doc, meta, options) for meta, options in rules}
+def _checked_each(doc: Document, rules: list[tuple[RuleMeta, object]], shared: list[tuple[RuleMeta, object]] = (),
+                  queue: RuleQueue | None = None) -> dict[str, list[Violation] | Crash]:
+    """Each rule's violations or crash, by name: what a forked process answers (run_rules). Its
+    own *rules* first, then those of *shared* (the other process's) that it takes from the back
+    of the *queue* while the other is still busy."""
+    answers = {meta.name: _checked(doc, meta, options) for meta, options in rules}
+    while queue is not None and (index := queue.take_back()) is not None:
+        meta, options = shared[index]
+        answers[meta.name] = _checked(doc, meta, options)
+    return answers
+
+
+def _about_comments(meta: RuleMeta) -> bool:
+    """The rules about suppression comments, which this module decides once the others ran."""
+    return meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin"
+
+
+def _shareable(meta: RuleMeta) -> bool:
+    """Whether a forked process may check the rule for this one: a rule that reads no costly
+    analysis (RuleMeta.reads) another rule here reads too, so that none is built twice."""
+    return not _about_comments(meta) and set(meta.reads) <= _CHEAP_READS
+
+
+def _order_here(rules: list[tuple[RuleMeta, object, Severity]], beside: frozenset[str]) -> list[int]:
+    """The positions of the rules this process checks, in the order it checks them: with rules
+    checked beside, those a forked process may take too go last, where it takes them from."""
+    here = [index for index, (meta, _, _) in enumerate(rules) if meta.name not in beside]
+    return sorted(here, key=lambda index: _shareable(rules[index][0])) if beside else here
 
 
 def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] | Crash:
@@ -80,31 +108,56 @@ def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] 
         doc.declared_reads = None
 
 
+def _queue_for(order: list[RuleMeta]) -> RuleQueue | None:
+    """The queue this process and the forked one take the rules of *order* from."""
+    if len(order) > MOST_RULES:
+        return None
+    return RuleQueue(len(order), next((at for at, meta in enumerate(order) if _shareable(meta)), len(order)))
+
+
+def _checked_here(doc: Document, rules: list[tuple[RuleMeta, object, Severity]], order: list[int],
+                  queue: RuleQueue | None) -> dict[int, list[Violation] | Crash]:
+    """The outcomes of the rules this process checks, by position in *rules*: those of *order*
+    it takes from the front of the *queue*, the others being the forked process's."""
+    outcomes: dict[int, list[Violation] | Crash] = {}
+    for at, (index, released) in enumerate(zip(order, _released_after([rules[i] for i in order]))):
+        meta, options, _ = rules[index]
+        if _about_comments(meta):
+            continue
+        if queue is not None and not queue.take_front(at):
+            break  # the forked process took this rule and the rest
+        outcomes[index] = _checked(doc, meta, options)
+        for name in released:
+            doc.release_analyses(name)
+    return outcomes
+
+
 def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
               registry: Registry | None = None, beside: frozenset[str] = frozenset()) -> FileResult:
     """*rules*: (rule, its options, its effective severity). With the *registry*,
     rule names in suppression comments are checked against it. The rules named in *beside*
     are checked in one forked process while this one checks the others (a large report on a
-    machine with cores to spare), and taken from it once this one is done; their findings are
-    the same, in the same place."""
+    machine with cores to spare), and taken from it once this one is done. Done with them, the
+    forked process takes this one's shareable rules from the back of its order (rule_queue)
+    while this one still checks. Their findings are the same, in the same place."""
     result = FileResult(doc.path, doc)
     doc.analysis(_SELECTED, lambda d: frozenset((meta.name, meta.supersedes) for meta, _, _ in rules))
     aside = [(meta, options) for meta, options, _ in rules if meta.name in beside]
-    answer = fork_call(partial(_checked_each, doc, aside)) if aside else None
+    order = _order_here(rules, beside if aside else frozenset())
+    queue = _queue_for([rules[index][0] for index in order]) if aside else None
+    shared = [rules[index][:2] for index in order]
+    answer = fork_call(partial(_checked_each, doc, aside, shared, queue)) if aside else None
+    about_comments: list[tuple[RuleMeta, Severity]] = []
     try:
         suppressions, problems = parse_suppressions(doc, registry)
         allowed = _allowed_spans(doc)
-        about_comments, outcomes = [], []
-        for (meta, options, severity), released in zip(rules, _released_after(rules)):
-            if meta.code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION) and meta.source == "builtin":
+        outcomes = _checked_here(doc, rules, order, queue)
+        answered = (answer() if answer else None) or {}
+        for index, (meta, options, severity) in enumerate(rules):
+            if _about_comments(meta):
                 about_comments.append((meta, severity))
                 continue
-            checked_beside = answer is not None and meta.name in beside
-            outcomes.append((meta, options, severity, None if checked_beside else _checked(doc, meta, options)))
-            for name in released:
-                doc.release_analyses(name)
-        answered = (answer() if answer else None) or {}
-        for meta, options, severity, outcome in outcomes:
+            outcome = outcomes.get(index)
             if outcome is None:  # checked beside; or here, when the forked process could not answer
                 outcome = answered.get(meta.name)
                 if outcome is None:
@@ -122,6 +175,8 @@ def run_rules(doc: Document, rules: list[tuple[RuleMeta, object, Severity]],
     finally:
         if answer:
             answer()  # the child is waited for, even when this one stopped short
+        if queue is not None:
+            queue.close()
     ran = [meta for meta, _, _ in rules if all(meta is not m for m, _ in about_comments)]
     for meta, severity in about_comments:
         if meta.code == INVALID_SUPPRESSION:
