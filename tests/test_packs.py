@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from helpers import findings_for
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.api import Overrides, Run, lint_text
 from reportlint.cli import cli
@@ -670,3 +672,50 @@ def test_a_shipped_rule_made_from_plain_data_finds_what_the_validated_rule_finds
             doc = parse_text(text, "a.txt")
             found = [(v.span, v.message, v.fix, v.severity) for v in lazy(doc, None)]
             assert found == [(v.span, v.message, v.fix, v.severity) for v in whole(doc, None)], (spec.code, text)
+
+
+def _every_start(pattern, text):
+    """(start, what matched) at each place a search from every position finds."""
+    import re
+
+    compiled, found = re.compile(pattern), []
+    match = compiled.search(text)
+    while match:
+        found.append((match.start(), match.group()))
+        match = compiled.search(text, match.start() + 1)
+    return found
+
+
+def _longest_first(forms):
+    import re
+
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+def _shipped_wrong_forms():
+    from reportlint.packs import load_pack_specs
+
+    return sorted({entry.wrong for path in builtin_pack_paths() for spec in load_pack_specs(path, True)
+                   if spec.kind != "pattern" for entry in spec.entries})
+
+
+def test_the_tree_of_wrong_forms_finds_what_one_alternation_longest_first_finds():
+    # The scan finds the same place and the same (longest) form as with one alternation of the
+    # forms, longest first: on the sample report, and on text made of the forms cut and joined.
+    from reportlint.packs.matching import wrong_forms_pattern
+
+    forms = _shipped_wrong_forms()
+    assert len(forms) > 500
+    sample = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    joined = "，".join(forms) + "".join(form[1:] + form[:-1] for form in forms) + "截止到目前截止目前截止日期"
+    for text in (sample, joined):
+        found = _every_start(wrong_forms_pattern(forms), text)
+        assert found == _every_start(_longest_first(forms), text) and len(found) > 5
+
+
+@given(st.lists(st.text(alphabet="截止到目前帐户本a.b*", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet="截止到目前帐户本a.b* ", max_size=30))
+def test_the_tree_of_any_forms_finds_what_the_alternation_finds(forms, text):
+    from reportlint.packs.matching import wrong_forms_pattern
+
+    assert _every_start(wrong_forms_pattern(forms), text) == _every_start(_longest_first(forms), text)

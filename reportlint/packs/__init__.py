@@ -82,9 +82,10 @@ def _pack_key(path: Path) -> bytes:
 @functools.cache
 def _describing_code() -> bytes:
     """The digest of the code that validates, documents and keeps a pack (this module, format.py,
-    loading.py, stored.py): what is kept of a pack's rules follows from it as from the pack."""
+    loading.py, stored.py) and writes its scan's expression (matching.py): what is kept of a
+    pack's rules follows from it as from the pack."""
     here = Path(__file__)
-    names = ("__init__.py", "format.py", "loading.py", "stored.py")
+    names = ("__init__.py", "format.py", "loading.py", "matching.py", "stored.py")
     return cache.digest(b"".join(here.with_name(name).read_bytes() for name in names))
 
 
