@@ -579,3 +579,23 @@ def test_chrome_words_are_told_word_by_word_as_the_split_line_told_them(text):
 
     words = [w.rstrip(":：") or w for w in re.split(r"[\s|｜/、]+", text) if w]
     assert artifacts._all_chrome_words(text) == (bool(words) and all(w in artifacts._CHROME_WORDS for w in words))
+
+
+def test_reading_a_text_tells_each_line_an_artifact_or_not_once_and_keeps_nothing_after(monkeypatch):
+    # The soft-wrap, hard-wrap and structure passes each ask of every line; a running header is
+    # asked of on every page. One answer a text within a read, none kept after it.
+    from reportlint.text import artifacts
+
+    report = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    text = "\n".join([report, "上接第3版", "第 2 页", "上接第3版", "【打印本页】　【关闭窗口】"])
+    plain = parse_text(text, "a.txt")
+    asked = []
+    real = artifacts.is_web_chrome
+    monkeypatch.setattr(artifacts, "is_web_chrome", lambda line: asked.append(line) or real(line))
+    kept = parse_text(text, "a.txt")
+    assert [(p.kind, p.text) for p in kept.paragraphs] == [(p.kind, p.text) for p in plain.paragraphs]
+    assert len(asked) == len(set(asked)) > 50
+    assert [p.kind for p in kept.paragraphs][-4:] == ["artifact"] * 4
+    assert artifacts._answers is None
+    asked.clear()
+    assert artifacts.is_artifact("上接第3版") and artifacts.is_artifact("上接第3版") and asked == ["上接第3版"] * 2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import decoding
-from .artifacts import running_headers
+from .artifacts import answers_kept, running_headers
 from .decoding import decode, lines_of
 from .document import WORD_ENCODING, Document, Paragraph
 from .hard_wrap import detect_hard_wrap
@@ -25,6 +25,11 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8",
                allow_words: frozenset[str] = frozenset()) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
+    with answers_kept():
+        return _parsed(text, path, encoding, allow_words)
+
+
+def _parsed(text: str, path: str, encoding: str, allow_words: frozenset[str]) -> Document:
     suffix = Path(path).suffix.lower()
     is_md_file = suffix in MARKDOWN_SUFFIXES
     markdown = is_md_file or looks_like_markdown(text)
