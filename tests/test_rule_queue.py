@@ -92,3 +92,18 @@ def test_the_forked_process_done_with_its_rules_takes_shareable_ones_from_the_bu
     assert report["same places"]
     assert report["where"] == {"XT801": "另一进程", "XT802": "本进程", "XT803": "另一进程", "XT804": "另一进程",
                                "XT805": "本进程"}  # a rule reading a shared analysis stays here
+
+
+def test_the_shareable_rules_go_last_the_costliest_first_so_that_the_two_meet_over_short_ones():
+    from reportlint import engine
+    from reportlint.registry import build_registry
+
+    rules = [(meta, None, meta.severity) for meta in build_registry()]
+    order = [rules[index][0].name for index in engine._order_here(rules, frozenset({"homophone-slip"}))]
+    assert "homophone-slip" not in order and len(order) == len(rules) - 1
+    shareable = [name for name in order if engine._shareable(next(m for m, _, _ in rules if m.name == name))]
+    assert order[-len(shareable):] == shareable  # after every rule that reads a shared analysis
+    assert shareable[:2] == ["doubled-word", "confusable-word"] and shareable[-1] == "invalid-date"
+    assert "count-mismatch" not in shareable and "duplicate-paragraph" not in shareable
+    # checked in one process, the rules keep the registry's order
+    assert [rules[index][0].name for index in engine._order_here(rules, frozenset())] == [m.name for m, _, _ in rules]
