@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import cache
+from .. import cache, class_code
 from ..model import Check, NoOptions, RuleMeta, Severity
 from ..text.document import Document
 from ..text.pattern_store import compile_pattern
@@ -103,7 +103,8 @@ class CheckOnDemand:
 
     @property
     def check(self) -> Check:
-        from .loading import stored_check
+        with class_code.lasting_modules():  # the pack's dataclasses (format.py) take kept code
+            from .loading import stored_check
 
         return stored_check(self._path, self._key, self._index)
 
