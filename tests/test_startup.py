@@ -473,7 +473,8 @@ def test_a_toml_file_reads_alike_whatever_its_line_endings(cache_home, tmp_path,
 #: a check run as the ``reportlint`` command runs it. At exit it makes a module whose object's
 #: finaliser says when the interpreter's teardown frees it (made then, and apart from the rest:
 #: what start-up's gc.freeze holds is never freed). argv[1] "thread": a thread is still at work after the
-#: command, and says when it is done.
+#: command (until the command has decided how to end, however long a cold cache makes the check
+#: take), and says when it is done.
 ENTRY = ("import atexit, os, sys, threading, time, types\n"
          "class Watched:\n"
          "    def __del__(self, write=os.write):\n"
@@ -482,14 +483,22 @@ ENTRY = ("import atexit, os, sys, threading, time, types\n"
          "    sys.modules['watched'] = module = types.ModuleType('watched')\n"
          "    module.watched = Watched()\n"
          "atexit.register(watch)\n"
+         "decided = threading.Event()\n"
          "def late():\n"
-         "    time.sleep(0.3)\n"
+         "    decided.wait(60)\n"
          "    os.write(2, b'THREAD DONE\\n')\n"
          "if sys.argv[1] == 'thread':\n"
          "    threading.Thread(target=late).start()\n"
          "sys.argv = ['reportlint', 'check', *sys.argv[2:]]\n"
-         "from reportlint.__main__ import entry, main\n"
-         "entry() if os.environ.get('BY') != 'main' else main()\n")
+         "import reportlint.__main__ as command\n"
+         "end_at_once = command._end_at_once\n"
+         "def ending(code):\n"
+         "    try:\n"
+         "        return end_at_once(code)\n"
+         "    finally:\n"
+         "        decided.set()  # not reached when the process ended at once\n"
+         "command._end_at_once = ending\n"
+         "command.entry() if os.environ.get('BY') != 'main' else command.main()\n")
 
 
 def _run(tmp_path, *args: str, by: str = "entry") -> subprocess.CompletedProcess:
