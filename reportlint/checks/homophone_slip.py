@@ -204,28 +204,41 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
     best: dict[int, Slip] = {}
     cuts = words.boundaries(run)  # where the words of the most probable split begin and end
     loose = _loose_runs(run, cuts)
-    starts, ends = set(cuts[:-1]), set(cuts[1:])
-    for at, after in zip(cuts, cuts[1:]):
-        if after - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
+    for alone in range(len(cuts) - 1):
+        at = cuts[alone]
+        if cuts[alone + 1] - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
             continue  # a slip leaves its character alone among words; a long run of them is unknown words
-        for start in range(max(0, at - _LONGEST + 1), at + 1):
-            for end in range(max(at + 1, start + 2), min(len(run), start + _LONGEST) + 1):
-                if start not in starts or end not in ends:
-                    continue  # 人数|居: a word of the text cut in two is no slip's word
-                found = run[start:end]
-                if found in words or any(_grammar_word(char) for char in found):
-                    continue  # a word, or grammar words read as written (政之所向, 以极“左”面貌)
-                candidates = table.likely_words(found, at - start)
-                if not candidates or _inside_a_word(run, start, end, words):
-                    continue  # 环京津: a longer word of the lexicon holds the sequence
-                for candidate in candidates:
-                    if not _typed_by_chance(run[at], candidate.word[at - start]) or _is_name(candidate.word):
-                        continue
-                    gain = _gain(run, start, end, at, candidate) - _COST[candidate.likeness]
-                    held = best.get(at)
-                    if held is None or gain > held.gain:
-                        best[at] = Slip(paragraph, offset + start, offset + end, offset + at, found, candidate, gain)
+        for start, end in _sequences_around(cuts, alone):
+            found = run[start:end]
+            if found in words or any(_grammar_word(char) for char in found):
+                continue  # a word, or grammar words read as written (政之所向, 以极“左”面貌)
+            candidates = table.likely_words(found, at - start)
+            if not candidates or _inside_a_word(run, start, end, words):
+                continue  # 环京津: a longer word of the lexicon holds the sequence
+            for candidate in candidates:
+                if not _typed_by_chance(run[at], candidate.word[at - start]) or _is_name(candidate.word):
+                    continue
+                gain = _gain(run, start, end, at, candidate) - _COST[candidate.likeness]
+                held = best.get(at)
+                if held is None or gain > held.gain:
+                    best[at] = Slip(paragraph, offset + start, offset + end, offset + at, found, candidate, gain)
     yield from best.values()
+
+
+def _sequences_around(cuts: list[int], alone: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sequence of two to four characters that holds the character standing
+    alone at cuts[alone] and is whole words of the split (*cuts*, Lexicon.boundaries): 人数|居
+    cuts a word of the text in two, no slip's word. In order of where they start, then end."""
+    at, first = cuts[alone], alone
+    while first and cuts[first - 1] > at - _LONGEST:
+        first -= 1
+    for start in cuts[first : alone + 1]:
+        for following in range(alone + 1, len(cuts)):
+            end = cuts[following]
+            if end - start > _LONGEST:
+                break
+            if end - start >= 2:
+                yield start, end
 
 
 def _inside_a_word(run: str, start: int, end: int, words) -> bool:

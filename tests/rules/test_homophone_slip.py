@@ -292,3 +292,23 @@ def test_the_index_of_gaps_answers_as_the_plain_search_on_any_sequence(found, at
     at = at % len(found)
     plain, indexed = _with_and_without_gap_index([(found, at)])
     assert indexed == plain
+
+
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=12))
+def test_the_sequences_around_a_lone_character_are_whole_words_of_the_split_in_order(lengths):
+    # As the plain search over every start and end around the character, kept where both fall
+    # on the split's boundaries (人数|居 is no sequence of whole words).
+    from itertools import accumulate
+
+    from reportlint.checks.homophone_slip import _LONGEST, _sequences_around
+
+    cuts = [0, *accumulate(lengths)]
+    starts, ends, n = set(cuts[:-1]), set(cuts[1:]), cuts[-1]
+    for alone in range(len(cuts) - 1):
+        if cuts[alone + 1] - cuts[alone] != 1:
+            continue
+        at = cuts[alone]
+        plain = [(start, end) for start in range(max(0, at - _LONGEST + 1), at + 1)
+                 for end in range(max(at + 1, start + 2), min(n, start + _LONGEST) + 1)
+                 if start in starts and end in ends]
+        assert list(_sequences_around(cuts, alone)) == plain, (cuts, alone)
