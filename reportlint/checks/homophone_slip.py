@@ -204,13 +204,14 @@ def _run_slips(paragraph: Paragraph, offset: int, run: str) -> Iterator[Slip]:
     best: dict[int, Slip] = {}
     cuts = words.boundaries(run)  # where the words of the most probable split begin and end
     loose = _loose_runs(run, cuts)
+    grammar = list(map(_grammar_word, run))  # whether each character is a grammar word (的, 在, 和)
     for alone in range(len(cuts) - 1):
         at = cuts[alone]
         if cuts[alone + 1] - at != 1 or run[at] not in table.readings or loose.get(at, 0) > _LOOSE_RUN:
             continue  # a slip leaves its character alone among words; a long run of them is unknown words
         for start, end in _sequences_around(cuts, alone):
             found = run[start:end]
-            if found in words or any(_grammar_word(char) for char in found):
+            if any(grammar[start:end]) or found in words:
                 continue  # a word, or grammar words read as written (政之所向, 以极“左”面貌)
             candidates = table.likely_words(found, at - start)
             if not candidates or _inside_a_word(run, start, end, words):
