@@ -425,7 +425,8 @@ def _open_text(text: str) -> str:
     marker at its end (layout-artifact reports that one; a soft-wrapped "上接第3版"
     line must not read as a cut) and without the notes that follow a full stop."""
     text = text.rstrip()
-    marker = CONTINUATION.search(text)
+    # a marker that ends the text ends it with 版 (上接第3版, （下转第二版）): none is searched for otherwise
+    marker = CONTINUATION.search(text) if text.rstrip("）)").rstrip().endswith("版") else None
     while marker and marker.end() == len(text) and marker.start() > 0:
         text = text[: marker.start()].rstrip()
         marker = CONTINUATION.search(text)

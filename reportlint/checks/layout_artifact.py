@@ -127,14 +127,14 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
         yield Violation(paragraph.span(), f"{what}“{stripped}”是排版残留，不属于正文",
                         fix=_delete_paragraphs(doc, [paragraph]))
         return
-    for match in CONTINUATION.finditer(text):
+    for match in CONTINUATION.finditer(text) if "版" in text else ():  # 上接第3版: none without 版
         bracketed = match.group().startswith(("（", "(")) and match.group().endswith(("）", ")"))
         at_edge = match.start() == 0 or match.end() == len(text.rstrip())
         if bracketed or at_edge:
             span = paragraph.span(match.start(), match.end())
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
-    credit = PHOTO_CREDIT.search(text.rstrip()) or PICTURE_SOURCE.search(text.rstrip())
+    credit = _photo_credit(text.rstrip())
     if credit and not _under_an_image(doc, paragraph):
         yield _photo_credit_violation(doc, paragraph, credit)
     elif PHOTO_CAPTION.match(stripped) and _is_photo_caption(stripped) and not _under_an_image(doc, paragraph):
@@ -147,6 +147,15 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
         related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
         yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",
                         related=related, fix=_delete_paragraphs(doc, [paragraph]))
+
+
+def _photo_credit(text: str) -> re.Match[str] | None:
+    """A photo's credit or its picture's source at the end of *text*. Each is searched for only
+    where the text can hold it: a credit ends in 摄, a source names a 图 (searching every paragraph
+    for them was a third of the rule's time)."""
+    if text.endswith(("摄", "摄）", "摄)")) and (credit := PHOTO_CREDIT.search(text)):
+        return credit
+    return PICTURE_SOURCE.search(text) if "图" in text else None
 
 
 def _leftover_marks(paragraph: Paragraph) -> Iterator[Violation]:

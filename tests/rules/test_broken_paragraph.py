@@ -1,5 +1,5 @@
 from helpers import apply_edit, assert_rule, findings_for
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.api import lint_text
@@ -684,3 +684,19 @@ def test_silent_on_a_headline_above_its_byline_or_its_date():
                "大力发展轻纺工业，更好地满足人民的需要\n\n（一九七九年八月十二日）\n\n"
                "在调整国民经济的工作中，加快轻纺工业的发展，是一项十分紧迫的任务。"],
     )
+
+
+@given(st.text(alphabet="上接下转第3二版（）() 。，农业①", max_size=24))
+@example("推进农业现代化（下转第二版）")
+@example("推进农业现代化，上接第3版 ")
+@example("上接第3版农业，下转第二版")
+def test_the_open_text_leaves_a_closing_marker_out_as_the_plain_search_did(text):
+    from reportlint.checks.broken_paragraph import _open_text, _without_trailing_notes
+    from reportlint.text.artifacts import CONTINUATION
+
+    plain = text.rstrip()
+    marker = CONTINUATION.search(plain)  # every text searched, as before the search was spared
+    while marker and marker.end() == len(plain) and marker.start() > 0:
+        plain = plain[: marker.start()].rstrip()
+        marker = CONTINUATION.search(plain)
+    assert _open_text(text) == _without_trailing_notes(plain)

@@ -1,4 +1,6 @@
 from helpers import apply_edit, assert_rule, findings_for
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 BODY = "更好统筹发展和安全两件大事，既是重大理论问题，也是重要实践要求。"
 
@@ -390,3 +392,18 @@ def test_marks_an_archive_page_or_markup_left_inside_the_text():
     assert [edit.content for edit in finding.fix.edits] == ["PM10"]
     [finding] = findings_for("layout-artifact", "有赵春娥、栾ｆú＠①、张华等同志。")
     assert finding.fix is None  # the character is lost: only the writer can put it back
+
+
+@given(st.text(alphabet="本报记者新华社李学仁摄图片来源：/供（）() 。上接第3版", max_size=30))
+@example("会议现场。（新华社记者 李学仁 摄）")
+@example("会议现场。本报记者 李学仁摄")
+@example("会议现场。（图片来源：新华社）")
+@example("会议现场。市委宣传部供图")
+def test_a_credit_is_searched_for_only_where_it_can_end_the_text_and_found_as_before(text):
+    from reportlint.checks.layout_artifact import _photo_credit
+    from reportlint.text.artifacts import PHOTO_CREDIT, PICTURE_SOURCE
+
+    text = text.rstrip()
+    plain = PHOTO_CREDIT.search(text) or PICTURE_SOURCE.search(text)
+    found = _photo_credit(text)
+    assert (found and found.span()) == (plain and plain.span())
