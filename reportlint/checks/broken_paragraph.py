@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
-from ..text.artifacts import CONTINUATION, PHOTO_CREDIT, web_chrome_flags
+from ..text.artifacts import CONTINUATION, photo_credit, web_chrome_flags
 from ..text.document import Document, Paragraph, Span
 from ..text.lazy_regex import LazyPattern
 from ..text.table_rows import has_wide_gap, table_row_cells
@@ -545,7 +545,7 @@ def _is_caption(paragraph: Paragraph) -> bool:
     """表3　2023年客（货）运量 whose table was lost, or a photo's caption with its credit (图为…。记者 沈若溪摄)."""
     text = paragraph.text.strip()
     return (bool(_CAPTION.match(text)) and len(text) <= _SHORT_LINE and not _SENTENCE_MARK.search(text)
-            or PHOTO_CREDIT.search(text) is not None)
+            or photo_credit(text) is not None)
 
 
 def _could_be_headline(paragraph: Paragraph) -> bool:

@@ -36,6 +36,15 @@ PHOTO_CREDIT = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
+
+
+def photo_credit(text: str) -> re.Match[str] | None:
+    """The photo credit that ends *text* (stripped at its end), searched for only where the text
+    ends as every credit does, in 摄 (searching all of every paragraph for one was a third of
+    layout-artifact's time)."""
+    return PHOTO_CREDIT.search(text) if text.endswith(("摄", "摄）", "摄)")) else None
+
+
 # Where a photo's picture came from, said under it: （图片来源：新华社）, 市委宣传部供图, 图/岚川发布.
 PICTURE_SOURCE = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))(?:[（(]?(?:图片来源|图片提供)\s*[：:]\s*[^（）()。！？\s]{2,20}[）)]?"
