@@ -29,11 +29,13 @@ _SELECTED = "engine.selected-rules"
 #: analyses cheap enough for a rule checked in a forked process to build again (see _shareable)
 _CHEAP_READS = frozenset({"document-year"})
 #: the shareable built-in rules by their time on a large report, costliest first (in process on
-#: corpus x10: doubled-word 0.54 s … invalid-date 0.01 s); other rules after them, in their order.
-#: The forked process takes from the end, so that the last rules either checks are short ones.
-_COSTLIEST_SHAREABLE = ("doubled-word", "confusable-word", "broken-paragraph", "layout-artifact",
-                        "punctuation-usage", "numbering-sequence", "unmatched-pair", "number-range-form",
-                        "serial-number-form", "placeholder", "redundancy", "quantity-contradiction", "invalid-date")
+#: corpus x10: doubled-word 0.54 s … invalid-date 0.01 s), as ranks; other rules after them, in
+#: their order. The forked process takes from the end, so that the last rules either checks are
+#: short ones.
+_COSTLIEST_SHAREABLE = {name: rank for rank, name in enumerate((
+    "doubled-word", "confusable-word", "broken-paragraph", "layout-artifact", "punctuation-usage",
+    "numbering-sequence", "unmatched-pair", "number-range-form", "serial-number-form", "placeholder",
+    "redundancy", "quantity-contradiction", "invalid-date"))}
 #: the tests set it: a rule that reads an analysis it does not declare (RuleMeta.reads) crashes
 _CHECK_READS = os.environ.get("REPORTLINT_CHECK_READS") == "1"
 
@@ -95,17 +97,15 @@ def _order_here(rules: list[tuple[RuleMeta, object, Severity]], beside: frozense
     checked beside, those a forked process may take too go last, where it takes them from, the
     costliest first (_COSTLIEST_SHAREABLE), so that the two meet over small ones."""
     here = [index for index, (meta, _, _) in enumerate(rules) if meta.name not in beside]
-    if not beside:
-        return here
+    return sorted(here, key=lambda index: _share_rank(rules[index][0])) if beside else here
 
-    def place(index: int) -> tuple[bool, int]:
-        meta = rules[index][0]
-        if not _shareable(meta):
-            return False, 0
-        cost = _COSTLIEST_SHAREABLE.index(meta.name) if meta.name in _COSTLIEST_SHAREABLE else len(_COSTLIEST_SHAREABLE)
-        return True, cost
 
-    return sorted(here, key=place)
+def _share_rank(meta: RuleMeta) -> int:
+    """Where a rule goes in this process's order: -1 (first, in their order) for one it alone
+    checks, else its rank in _COSTLIEST_SHAREABLE, the unranked after the ranked."""
+    if not _shareable(meta):
+        return -1
+    return _COSTLIEST_SHAREABLE.get(meta.name, len(_COSTLIEST_SHAREABLE))
 
 
 def _checked(doc: Document, meta: RuleMeta, options: object) -> list[Violation] | Crash:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..analysis.lexicon import lexicon
 from ..model import Edit, Fix, Related, Violation, rule
-from ..text.artifacts import CONTINUATION, photo_credit, web_chrome_flags
+from ..text.artifacts import continuation_markers, photo_credit, web_chrome_flags
 from ..text.document import Document, Paragraph, Span
 from ..text.lazy_regex import LazyPattern
 from ..text.table_rows import has_wide_gap, table_row_cells
@@ -425,11 +425,10 @@ def _open_text(text: str) -> str:
     marker at its end (layout-artifact reports that one; a soft-wrapped "上接第3版"
     line must not read as a cut) and without the notes that follow a full stop."""
     text = text.rstrip()
-    # a marker that ends the text ends it with 版 (上接第3版, （下转第二版）): none is searched for otherwise
-    marker = CONTINUATION.search(text) if text.rstrip("）)").rstrip().endswith("版") else None
+    marker = next(continuation_markers(text), None)
     while marker and marker.end() == len(text) and marker.start() > 0:
         text = text[: marker.start()].rstrip()
-        marker = CONTINUATION.search(text)
+        marker = next(continuation_markers(text), None)
     return _without_trailing_notes(text)
 
 

@@ -12,11 +12,12 @@ from ..text.artifacts import (
     DOT_DECIMAL,
     MISSING_CHARACTER,
     PHOTO_CAPTION,
-    PICTURE_SOURCE,
     SUBSCRIPT_MARKUP,
+    continuation_markers,
     is_newspaper_furniture,
     is_print_artifact,
     photo_credit,
+    picture_source,
     running_headers,
     web_chrome_flags,
 )
@@ -127,14 +128,14 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
         yield Violation(paragraph.span(), f"{what}“{stripped}”是排版残留，不属于正文",
                         fix=_delete_paragraphs(doc, [paragraph]))
         return
-    for match in CONTINUATION.finditer(text) if "版" in text else ():  # 上接第3版: none without 版
+    for match in continuation_markers(text):
         bracketed = match.group().startswith(("（", "(")) and match.group().endswith(("）", ")"))
         at_edge = match.start() == 0 or match.end() == len(text.rstrip())
         if bracketed or at_edge:
             span = paragraph.span(match.start(), match.end())
             yield Violation(span, f"报纸转版标记“{match.group().strip()}”是排版残留，不属于正文",
                             fix=Fix((Edit(span, ""),), "unsafe", "删除转版标记"))
-    credit = _photo_credit(text.rstrip())
+    credit = photo_credit(text.rstrip()) or picture_source(text.rstrip())
     if credit and not _under_an_image(doc, paragraph):
         yield _photo_credit_violation(doc, paragraph, credit)
     elif PHOTO_CAPTION.match(stripped) and _is_photo_caption(stripped) and not _under_an_image(doc, paragraph):
@@ -147,12 +148,6 @@ def _inline_artifacts(doc: Document, paragraph: Paragraph, repeated: dict[str, l
         related = () if first is paragraph else (Related(first.span(), "第一次出现"),)
         yield Violation(paragraph.span(), f"“{stripped}”在文中重复出现{len(copies)}次，疑为页眉或页脚残留",
                         related=related, fix=_delete_paragraphs(doc, [paragraph]))
-
-
-def _photo_credit(text: str) -> re.Match[str] | None:
-    """A photo's credit or its picture's source at the end of *text* (stripped at its end). A
-    source is searched for only where the text names a 图, as every source does."""
-    return photo_credit(text) or (PICTURE_SOURCE.search(text) if "图" in text else None)
 
 
 def _leftover_marks(paragraph: Paragraph) -> Iterator[Violation]:

@@ -37,14 +37,6 @@ PHOTO_CREDIT = LazyPattern(
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
 
-
-def photo_credit(text: str) -> re.Match[str] | None:
-    """The photo credit that ends *text* (stripped at its end), searched for only where the text
-    ends as every credit does, in 摄 (searching all of every paragraph for one was a third of
-    layout-artifact's time)."""
-    return PHOTO_CREDIT.search(text) if text.endswith(("摄", "摄）", "摄)")) else None
-
-
 # Where a photo's picture came from, said under it: （图片来源：新华社）, 市委宣传部供图, 图/岚川发布.
 PICTURE_SOURCE = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))(?:[（(]?(?:图片来源|图片提供)\s*[：:]\s*[^（）()。！？\s]{2,20}[）)]?"
@@ -162,6 +154,26 @@ def _chrome_item(item: str) -> bool:
     if colon and _CHROME_LABEL.fullmatch(label + colon) and len(value) <= 20:
         return True  # 来源：白鹭市人民政府办公室 beside 发布时间：… on one line
     return bool(inner) and (is_web_chrome(inner) or _FOOTER_ITEM.fullmatch(inner) is not None)
+
+
+# Each search below is made only where the text holds the literal every match holds: the patterns
+# are tried at every character of a paragraph (the marker at every 接 and 转 of prose), and
+# searching all of every paragraph for them was a third of layout-artifact's time.
+
+
+def continuation_markers(text: str) -> Iterator[re.Match[str]]:
+    """Each newspaper continuation marker in *text* (上接第3版), in order; every one holds 版."""
+    return CONTINUATION.finditer(text) if "版" in text else iter(())
+
+
+def photo_credit(text: str) -> re.Match[str] | None:
+    """The photo credit that ends *text* (stripped at its end); every one ends in 摄."""
+    return PHOTO_CREDIT.search(text) if text.endswith(("摄", "摄）", "摄)")) else None
+
+
+def picture_source(text: str) -> re.Match[str] | None:
+    """The picture's source that ends *text* (stripped at its end); every one names a 图."""
+    return PICTURE_SOURCE.search(text) if "图" in text else None
 
 
 def is_newspaper_furniture(text: str) -> bool:

@@ -400,10 +400,9 @@ def test_marks_an_archive_page_or_markup_left_inside_the_text():
 @example("会议现场。（图片来源：新华社）")
 @example("会议现场。市委宣传部供图")
 def test_a_credit_is_searched_for_only_where_it_can_end_the_text_and_found_as_before(text):
-    from reportlint.checks.layout_artifact import _photo_credit
-    from reportlint.text.artifacts import PHOTO_CREDIT, PICTURE_SOURCE
+    from reportlint.text.artifacts import PHOTO_CREDIT, PICTURE_SOURCE, photo_credit, picture_source
 
     text = text.rstrip()
     plain = PHOTO_CREDIT.search(text) or PICTURE_SOURCE.search(text)
-    found = _photo_credit(text)
+    found = photo_credit(text) or picture_source(text)
     assert (found and found.span()) == (plain and plain.span())
