@@ -362,6 +362,20 @@ def test_one_paragraph_a_line_with_blank_lines_between_sections_is_no_soft_wrap(
     assert not doc.notes and len(texts(doc)) == 9
 
 
+def test_soft_wrap_weighs_only_lines_beside_another_line(monkeypatch):
+    # A file of paragraphs apart by blank lines has few lines that could break a sentence: the
+    # others are not weighed as prose at all (weighing every line took a quarter of reading the
+    # 20 reports ten times over). The two lines of the one block are weighed, once each.
+    from reportlint.text import soft_wrap
+
+    weighed = []
+    monkeypatch.setattr(soft_wrap, "_prose", lambda line: weighed.append(line) or True)
+    paragraphs = [f"第{n}段。坚持稳中求进工作总基调。" for n in range(40)]
+    source = "\n\n".join(paragraphs) + "\n\n推进乡村全面振兴，\n加快建设农业强国。\n"
+    assert soft_wrap.detect_soft_wrap(source) is None
+    assert weighed == ["推进乡村全面振兴，", "加快建设农业强国。"]
+
+
 def test_a_wrap_with_lines_full_of_quotation_marks_is_still_found():
     # found by a held-out plan exported by pdftotext: “ ” count one column there, two here, so
     # lines full of them looked longer than the wrap width

@@ -39,8 +39,12 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
     blocks = sum(1 for n in range(1, len(lines)) if not lines[n - 1].strip() and lines[n].strip())
     if blocks < _MIN_BLOCKS:
         return None
-    prose = [_prose(line) for line in lines]  # each line weighed once, not as either end of a break
-    breaks = [n for n in range(len(lines) - 1) if prose[n] and prose[n + 1]]
+    # each line weighed once, not as either end of a break, and only a line beside another that
+    # is not blank: a file of paragraphs apart by blank lines has few (199 of 40,301 lines in
+    # the 20 reports ten times over, where weighing every line took a quarter of the reading)
+    beside = [n for n in range(len(lines) - 1) if lines[n] and lines[n + 1]]
+    prose = {n: _prose(lines[n]) for n in dict.fromkeys(at for n in beside for at in (n, n + 1))}
+    breaks = [n for n in beside if prose[n] and prose[n + 1]]
     if len(breaks) < _MIN_BREAKS:
         return None
     cut = [n for n in breaks if lines[n].strip()[-1] not in _ENDS]
