@@ -117,10 +117,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# The lookahead names each character a figure starts with: the regex engine then skips to one
+# of them before it tries the three branches (without it, it tried them at every character:
+# 0.21 s against 0.08 for the paragraphs of the 20 reports ten times over).
 _NUMBER = LazyPattern(
+    r"(?=[百0-9０-９一二两三四五六七八九十〇零])(?:"
     r"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?))"
     r"|(?P<ar>(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
-    r"|(?P<cn>[一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
+    r"|(?P<cn>[一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?))"
 )
 # 300多万人: the magnitude may follow 多/余, so it is looked for on both sides of it.
 _ARABIC_TAIL = LazyPattern(

@@ -111,7 +111,7 @@ def full_width_count(doc: Document) -> int:
 
 
 _WIDE_KIND = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
-_WIDE_MARK = LazyPattern("[，；：？！（“]|…+")
+_WIDE_MARK = LazyPattern("(?=[，；：？！（“…])(?:[，；：？！（“]|…+)")
 
 
 def full_width_kinds(doc: Document) -> Counter[str]:

@@ -26,7 +26,7 @@ _MORE_COMMON = 20
 # 一X this common is a quantifier word in its own right (一些 33,468), not 一 + a measure word
 _QUANTIFIER_WORD = 20_000
 _REPEAT = LazyPattern(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
-_LATIN_REPEAT = LazyPattern(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+_LATIN_REPEAT = LazyPattern(r"(?=[A-Za-z])\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 # Doubled on purpose in English.
 _LATIN_LEGAL = frozenset({"that", "had", "is"})
 _NUMERAL = LazyPattern(r"[0-9零〇一二两三四五六七八九十百千万亿]+")

@@ -15,7 +15,7 @@ from ..text.lazy_regex import LazyPattern
 # 9～16亿, 15～30%, 13～17万元: the first number lacks what the second carries, so that it reads
 # as 9, 15 and 13. Units without a magnitude (3～5年, 100～150千米) are read with both numbers.
 _RANGE = LazyPattern(
-    r"(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
+    r"(?=\d)(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
     r"(?P<second>\d+(?:\.\d+)?)(?P<mark>万亿|千亿|百亿|亿|千万|百万|万|%|％|‰)"
 )
 _MONEY = LazyPattern(r"美元|欧元|港元|元")

@@ -44,7 +44,7 @@ _TIME_POINT_AFTER = LazyPattern(r"[月日时点](?!份额)")
 #: how much text on either side of a range tells whether it stands in English
 _AROUND = 16
 _YEAR = LazyPattern(r"(?:1[89]|20|21)\d\d")
-_ANY_MARK = LazyPattern(r"[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d")
+_ANY_MARK = LazyPattern(r"(?=[》”’〉…⋯.。\d])(?:[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d)")
 #: a usage the document writes this many times is its habit, reported once with one fix for all
 _HABIT = 3
 

@@ -124,7 +124,7 @@ class SourceMap:
 # ! ? ; end one only inside Chinese text (not "Q&A?" in English): right after a
 # Chinese character or a closing mark. The marks are found by one character class
 # (which the regex engine scans for quickly) and the ASCII ones checked by hand.
-_SENTENCE_MARK = LazyPattern(r"[。！？；!?;]|…+")
+_SENTENCE_MARK = LazyPattern(r"(?=[。！？；!?;…])(?:[。！？；!?;]|…+)")
 _ASCII_ENDS_AFTER = LazyPattern(r"[\u4e00-\u9fff”’」』）]")
 _CLOSING = LazyPattern(r"[”’」』）)》]*")
 
