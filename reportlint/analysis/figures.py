@@ -388,10 +388,13 @@ def _one_number(text: str, match: re.Match[str]) -> Figure | None:
     return _replace(figure, bound="min") if approx else figure
 
 
+# the marks a code joins its parts with (_CODE), one beside a number or inside it
+_CODE_MARKS = frozenset("+＋·∶:/／-")
+
+
 def _in_code(text: str, match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
-    around = text[max(0, start - 1) : end + 1]
-    if not any(c in around for c in "+＋·∶:/／-"):
+    if _CODE_MARKS.isdisjoint(text[max(0, start - 1) : end + 1]):
         return False
     for code in _CODE.finditer(text, max(0, start - 24), min(len(text), end + 24)):
         if code.start() <= start and end <= code.end():
@@ -504,8 +507,10 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
             bound = _AFTER_BOUND[after.group()]
         elif figure.bound != "exact":
             bound = figure.bound  # 300多家: 多 inside the figure
-        result.append(_replace(figure, before=before, after=after.group() if after else "", bound=bound,
-                               direction=direction))
+        qualified = (before, after.group() if after else "", bound, direction)
+        if qualified != (figure.before, figure.after, figure.bound, figure.direction):  # most have none
+            figure = _replace(figure, before=qualified[0], after=qualified[1], bound=bound, direction=direction)
+        result.append(figure)
     result.extend(abbreviations)
     result.sort(key=lambda f: f.start)
     return result
