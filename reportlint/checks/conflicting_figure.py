@@ -6,7 +6,7 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..analysis.figures import Figure, document_figures
 from ..analysis.indicators import (
@@ -155,20 +155,18 @@ def statements(doc: Document) -> Iterator[tuple[Key, Statement]]:
             if not inside or _DEPENDENT.match(text, sentence.start):
                 continue
             before, place = times.before(sentence.start)
-            copy = _sentence(paragraph, sentence.start, sentence.end, inside)
+            copy = _sentence(paragraph, sentence.start, sentence.end, inside, place)
             if copy is not None:
-                yield ("sentence", section, (frame, before | times.within(copy)), copy.template), \
-                    replace(copy, place=place)
-            clause = _opening_clause(paragraph, sentence.start, sentence.end, inside)
+                yield ("sentence", section, (frame, before | times.within(copy)), copy.template), copy
+            clause = _opening_clause(paragraph, sentence.start, sentence.end, inside, place)
             if clause is not None:
                 yield ("clause", section, (frame, before | times.within(clause)), clause.template,
-                       clause.figures[0].unit), replace(clause, place=place)
+                       clause.figures[0].unit), clause
             if not goals:
-                for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside):
+                for rate, name in _named_rates(paragraph, sentence.start, sentence.end, inside, place):
                     # the name identifies the rate across the sections, but a chapter of tasks gives it as a
                     # target, where the review gives it as reached (覆盖率达到72% / 三、主要任务 … 达到95%)
-                    yield (("rate", ahead[paragraph.index], (frame, before | times.within(rate)), name, place),
-                           replace(rate, place=place))
+                    yield ("rate", ahead[paragraph.index], (frame, before | times.within(rate)), name, place), rate
 
 
 class _Times:
@@ -212,14 +210,15 @@ def _masked(text: str, start: int, end: int, figures: list[Figure]) -> tuple[str
     return "#".join(parts), sum(len(p) for p in parts)
 
 
-def _sentence(paragraph: Paragraph, start: int, end: int, figures: list[Figure]) -> Statement | None:
+def _sentence(paragraph: Paragraph, start: int, end: int, figures: list[Figure], place: str) -> Statement | None:
     template, words = _masked(paragraph.text, start, end, figures)
     if words < MIN_COPY:
         return None
-    return Statement(paragraph, start, end, tuple(figures), template)
+    return Statement(paragraph, start, end, tuple(figures), template, place)
 
 
-def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Figure]) -> Statement | None:
+def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Figure],
+                    place: str) -> Statement | None:
     """The sentence's first clause when it holds one figure and names what the figure measures
     (新建养老机构17家 out of 新建养老机构17家，服务能力明显提升。)."""
     text = paragraph.text
@@ -232,7 +231,7 @@ def _opening_clause(paragraph: Paragraph, start: int, end: int, figures: list[Fi
     if not _names(text, start, figure):
         return None
     template, _ = _masked(text, start, clause_end, inside)
-    return Statement(paragraph, start, clause_end, (figure,), template)
+    return Statement(paragraph, start, clause_end, (figure,), template, place)
 
 
 # 信访事项一次性化解率达到96.4%: a rate named at length, then the verb that gives its value.
@@ -251,7 +250,8 @@ def _states_goals(text: str, before: str) -> bool:
         before.rstrip().endswith(("：", ":")) and _TARGET.search(before) is not None)
 
 
-def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figure]) -> Iterator[tuple[Statement, str]]:
+def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figure],
+                 place: str) -> Iterator[tuple[Statement, str]]:
     """Each clause of the sentence that gives one rate by a long name of its own (全年信访事项
     一次性化解率达到96.4%): the name identifies the indicator across the sections of the document."""
     text = paragraph.text
@@ -266,7 +266,7 @@ def _named_rates(paragraph: Paragraph, start: int, end: int, figures: list[Figur
         name = strip_leads(words[: link.start("verb")])
         if len(_HAN.findall(name)) < MIN_RATE_NAME:
             continue
-        yield Statement(paragraph, clause_start, figure.end, (figure,), name + "#"), name
+        yield Statement(paragraph, clause_start, figure.end, (figure,), name + "#", place), name
 
 
 def _names(text: str, start: int, figure: Figure) -> bool:
@@ -418,29 +418,34 @@ class _Clause:
 
 
 class _Clauses:
-    """The clauses of each paragraph that state figures, read once per document."""
+    """The clauses of each paragraph that state figures, read for a paragraph when a possible
+    conflict first asks for them: most documents have none, and reading them for every paragraph
+    took a quarter of the rule's time."""
 
     def __init__(self, doc: Document) -> None:
-        self.by_paragraph: list[list[_Clause]] = []
-        self.named: list[dict[str, list[Figure]]] = []  # clauses of one named figure, by words
-        for paragraph, figures in zip(doc.paragraphs, document_figures(doc)):
-            clauses = list(_clauses(paragraph.text, [f for f in figures if f.kind == "quantity" and f.unit]))
+        self._doc = doc
+        # paragraph index -> its clauses, those of one named figure by words, and where they start
+        self._read: dict[int, tuple[list[_Clause], dict[str, list[Figure]], list[int]]] = {}
+        self._pairs: dict[tuple[int, int], bool] = {}
+
+    def _of(self, index: int) -> tuple[list[_Clause], dict[str, list[Figure]], list[int]]:
+        found = self._read.get(index)
+        if found is None:
+            text, figures = self._doc.paragraphs[index].text, document_figures(self._doc)[index]
+            clauses = list(_clauses(text, [f for f in figures if f.kind == "quantity" and f.unit]))
             named: dict[str, list[Figure]] = defaultdict(list)
             for clause in clauses:
-                if len(clause.figures) == 1 and _names(paragraph.text, clause.start, clause.figures[0]):
+                if len(clause.figures) == 1 and _names(text, clause.start, clause.figures[0]):
                     named[clause.template].append(clause.figures[0])
-            self.by_paragraph.append(clauses)
-            self.named.append(named)
-
-        self._starts = [[c.start for c in clauses] for clauses in self.by_paragraph]
-        self._pairs: dict[tuple[int, int], bool] = {}
+            found = self._read[index] = (clauses, named, [clause.start for clause in clauses])
+        return found
 
     def restate_others(self, a: int, b: int) -> bool:
         """Whether paragraphs *a* and *b* restate PARALLEL or more named clauses with other
         values (read over the smaller paragraph, once per pair)."""
         pair = (min(a, b), max(a, b))
         if pair not in self._pairs:
-            small, large = sorted((self.named[a], self.named[b]), key=len)
+            small, large = sorted((self._of(a)[1], self._of(b)[1]), key=len)
             shared = 0
             for template, ours in small.items():
                 theirs = large.get(template)
@@ -456,8 +461,8 @@ class _Clauses:
         text = statement.paragraph.text
         if text[statement.end : statement.end + 1] not in ("，", ","):
             return None  # the sentence ends there (or the statement is the whole sentence)
-        clauses = self.by_paragraph[statement.paragraph.index]
-        j = bisect_left(self._starts[statement.paragraph.index], statement.end + 1)
+        clauses, _, starts = self._of(statement.paragraph.index)
+        j = bisect_left(starts, statement.end + 1)
         return clauses[j] if j < len(clauses) and clauses[j].start == statement.end + 1 else None
 
 
