@@ -186,3 +186,20 @@ def test_the_swaps_are_not_vacuous():
     assert len(PARAGRAPHS) >= len(BUILT_IN)
     sites = [at for at, char in enumerate(BUILT_IN[2]) if char in SWAPS and _chinese_site(BUILT_IN[2], at)]
     assert [BUILT_IN[2][at] for at in sites] == ["！", "，", "，", "（"]  # （套）。: no Han after ）
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.text(alphabet="，；：？！（）“”…,;:?!()\"……发展。、\n", max_size=30), min_size=1, max_size=4))
+def test_the_full_width_marks_are_counted_as_the_plain_reading_does(paragraphs):
+    # counted with str.count for speed; the plain reading walks every character
+    from collections import Counter
+
+    from reportlint.analysis.punctuation import FULL_WIDTH_MARKS, full_width_count, full_width_kinds
+    from reportlint.text.parse import parse_text
+
+    doc = parse_text("\n\n".join(paragraphs))
+    texts = [p.text for p in doc.paragraphs if p.kind != "artifact"]
+    kinds = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
+    plain = Counter(kinds.get(m, "...") for text in texts for m in re.findall("[，；：？！（“]|…+", text))
+    assert full_width_count(doc) == sum(char in FULL_WIDTH_MARKS for text in texts for char in text)
+    assert +full_width_kinds(doc) == plain

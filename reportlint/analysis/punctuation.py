@@ -106,12 +106,13 @@ def prose(doc: Document) -> list[Paragraph]:
 
 
 def full_width_count(doc: Document) -> int:
-    """How many ， ； ： ？ ！ （ ） the document writes."""
-    return sum(1 for p in prose(doc) for char in p.text if char in FULL_WIDTH_MARKS)
+    """How many ， ； ： ？ ！ （ ） the document writes (counted by str.count: a loop over every
+    character took 0.1 s in 8.8 MB)."""
+    return sum(p.text.count(mark) for p in prose(doc) for mark in FULL_WIDTH_MARKS)
 
 
 _WIDE_KIND = {"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "()", "“": '""'}
-_WIDE_MARK = LazyPattern("(?=[，；：？！（“…])(?:[，；：？！（“]|…+)")
+_ELLIPSIS = LazyPattern("…+")
 
 
 def full_width_kinds(doc: Document) -> Counter[str]:
@@ -119,8 +120,12 @@ def full_width_kinds(doc: Document) -> Counter[str]:
     a pair of brackets or quotes counts once, by its opening half; a run of … once."""
     counts: Counter[str] = Counter()
     for paragraph in prose(doc):
-        for match in _WIDE_MARK.finditer(paragraph.text):
-            counts[_WIDE_KIND.get(match.group(), "...")] += 1
+        text = paragraph.text
+        for mark, kind in _WIDE_KIND.items():
+            if mark in text:
+                counts[kind] += text.count(mark)
+        if "…" in text:
+            counts["..."] += len(_ELLIPSIS.findall(text))
     return counts
 
 
