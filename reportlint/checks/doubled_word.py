@@ -26,7 +26,11 @@ _MORE_COMMON = 20
 # 一X this common is a quantifier word in its own right (一些 33,468), not 一 + a measure word
 _QUANTIFIER_WORD = 20_000
 _REPEAT = LazyPattern(rf"(?=([{_HAN}0-9]{{1,{_MAX_UNIT}}}?)\1)")
-_LATIN_REPEAT = LazyPattern(r"(?=[A-Za-z])\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+_LATIN_REPEAT = LazyPattern(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+# A letter, looked for first: most paragraphs of a Chinese report have none, and a pattern that
+# ignores case is tried at every character (0.05 s in 8.8 MB, 0.016 with this search first).
+# İ ı ſ K: the letters beyond ASCII that [A-Za-z] matches when case is ignored.
+_LATIN_LETTER = LazyPattern("[A-Za-z\u0130\u0131\u017f\u212a]")
 # Doubled on purpose in English.
 _LATIN_LEGAL = frozenset({"that", "had", "is"})
 _NUMERAL = LazyPattern(r"[0-9零〇一二两三四五六七八九十百千万亿]+")
@@ -218,7 +222,7 @@ def _in_text(paragraph: Paragraph, text: str, start: int = 0, stop: int | None =
             continue  # inside a longer number
         k = len(unit)
         yield _Doubling(paragraph, text, position, position + k, position + 2 * k, unit)
-    if start == 0:
+    if start == 0 and _LATIN_LETTER.search(text):
         for match in _LATIN_REPEAT.finditer(text):
             if match.group(1).lower() not in _LATIN_LEGAL:
                 yield _Doubling(paragraph, text, match.start(), match.start(2), match.end(), match.group(1))

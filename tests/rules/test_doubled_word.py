@@ -591,3 +591,15 @@ def test_silent_on_a_names_doubled_syllable():
             "游客临走时总要道一声“卡莎莎”。",
         ],
     )
+
+
+def test_a_paragraph_is_searched_for_a_doubled_latin_word_when_it_has_a_letter_as_the_search_reads_one():
+    # the search for a doubled word ignores case, and so reads İ ı ſ K (Kelvin) as letters: the
+    # quick look for a letter first must find them too
+    import re
+
+    from reportlint.checks.doubled_word import _LATIN_LETTER
+
+    letters = [chr(c) for c in range(0x3000) if re.match("[A-Za-z]", chr(c), re.IGNORECASE)] + ["\u212a"]
+    assert all(_LATIN_LETTER.search(letter) for letter in letters)
+    assert _LATIN_LETTER.search("坚持稳中求进工作总基调，１２３。") is None
