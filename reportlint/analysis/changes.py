@@ -105,7 +105,7 @@ def _from_to(text: str, found: list[Figure]):
     """(start, A, B, the figure after B or None) for each 由A…到B of *text* whose figures are
     exact and of one unit."""
     for position, (origin, result) in enumerate(zip(found, found[1:])):
-        if not _exact(origin) or not _exact(result) or origin.unit != result.unit:
+        if origin.unit != result.unit or not _exact(origin) or not _exact(result):
             continue
         lead = _ORIGIN_LEAD.search(text, max(0, origin.start - 12), origin.start)
         if lead is None or not _TO.match(text[origin.end : result.start]):
@@ -114,8 +114,12 @@ def _from_to(text: str, found: list[Figure]):
         yield lead.start(), origin, result, after
 
 
+# the words inside a figure that make it rough (300多家, 5万余人, 约3亿, 近百个)
+_ROUGH = frozenset("多余约近")
+
+
 def _exact(figure: Figure) -> bool:
-    return figure.value is not None and figure.bound == "exact" and not any(c in figure.text for c in "多余约近")
+    return figure.value is not None and figure.bound == "exact" and _ROUGH.isdisjoint(figure.text)
 
 
 def rounding(figure: Figure) -> float:
