@@ -585,6 +585,18 @@ def test_a_sentence_mark_is_found_as_the_loop_over_the_characters_found_it(text)
     assert has_sentence_mark(text) == plain
 
 
+@given(st.text(alphabet="附件注：:一二十百（()）1２3.．、第章，推进 ", max_size=10))
+def test_an_outline_number_is_found_as_the_five_patterns_alone_find_it(text):
+    # a paragraph whose first character starts no outline number is not tried against them
+    from reportlint.text import structure
+
+    start = structure.list_label_end(text)
+    plain = next(((level, value, match.group()) for level, pattern in structure._NUMBERING
+                  if (match := pattern.match(text, start)) and (value := structure.chinese_number(match.group("n")))
+                  is not None), None)
+    assert structure.numbering(text) == plain
+
+
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(["打印", "关闭", "分享:", "字体：", "微信", " ", "|", "｜", "/", "、", "　", "\t", "推进",
                                  "更新", "：", ":"]), max_size=8).map("".join))

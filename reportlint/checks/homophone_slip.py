@@ -163,10 +163,11 @@ def slips(doc: Document, floor: float = -math.inf) -> Iterator[Slip]:
         if paragraph.kind not in ("text", "list-item") or is_traditional(paragraph.text):
             continue
         text = paragraph.text
-        for run in _HAN_RUN.finditer(text):
-            if not _may_hold_a_slip(run.group(), frequent_word_lookup()):
+        for match in _HAN_RUN.finditer(text):
+            run = match.group()
+            if not _may_hold_a_slip(run, frequent_word_lookup()):
                 continue  # before the lexicon and the sounds are read: a short text may need neither
-            for slip in _run_slips(paragraph, run.start(), run.group()):
+            for slip in _run_slips(paragraph, match.start(), run):
                 if slip.gain >= floor and not _explained(doc, text, slip):
                     uses = _uses(doc, slip.word)
                     yield dataclasses.replace(slip, uses=uses, gain=slip.gain + (_ATTESTED if uses >= _ATTESTING_USES else 0.0))

@@ -91,10 +91,17 @@ def list_label_end(text: str, start: int = 0) -> int:
     return label.end() if label else start
 
 
+# the characters an outline number of _NUMBERING starts with: most paragraphs start with none,
+# and are not tried against its five patterns
+_NUMBERING_STARTS = frozenset("一二三四五六七八九十百（(0123456789０１２３４５６７８９第")
+
+
 def numbering(text: str) -> tuple[int, int, str] | None:
     """(level, ordinal, marker) when *text* starts with an outline number (after a list's
     label: 附件：1.…)."""
     start = list_label_end(text)
+    if text[start : start + 1] not in _NUMBERING_STARTS:
+        return None
     for level, pattern in _NUMBERING:
         match = pattern.match(text, start)
         if match:
