@@ -59,6 +59,21 @@ def test_no_module_compiles_a_pattern_when_it_is_imported():
     assert not eager, f"use LazyPattern(...) for a pattern defined at a module's top level: {eager}"
 
 
+def test_a_lookahead_of_first_characters_changes_no_match_of_any_pattern_it_opens():
+    # opened_by puts (?=[...]) before a pattern for speed; had its characters missed one a match
+    # can start with, that match would be lost. Every use, on real reports and the sample.
+    from conftest import CORPUS
+
+    _lazy_patterns()  # imports every module, so that each use of opened_by is recorded
+    assert len(lazy_regex.OPENED) >= 9
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*/*.txt"))[::3]]
+    texts.append(next((PACKAGE.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8"))
+    for first, pattern in lazy_regex.OPENED:
+        opened, plain = re.compile(f"(?=[{first}])(?:{pattern})"), re.compile(pattern)
+        for text in texts:
+            assert [m.span() for m in opened.finditer(text)] == [m.span() for m in plain.finditer(text)], pattern
+
+
 # -- the compiled code kept between runs (text/pattern_store.py) -------------------------------
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..text.document import Document
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 # 2025年, １９８１年, 一九五五年, and 1 9 9 3 年 as a PDF capture spaces its digits out
-_YEAR = LazyPattern(r"(?=[12１２〇零○一二三四五六七八九])(?:(?<![0-9０-９])([12１２](?: ?[0-9０-９]){3}) ?年|([〇零○一二三四五六七八九]{4})年)")
+_YEAR = LazyPattern(opened_by("12１２〇零○一二三四五六七八九",
+                              r"(?<![0-9０-９])([12１２](?: ?[0-9０-９]){3}) ?年|([〇零○一二三四五六七八九]{4})年"))
 _CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九０１２３４５６７８９", "000123456789" + "0123456789")
 
 

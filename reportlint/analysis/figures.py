@@ -68,7 +68,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 if TYPE_CHECKING:
     from ..text.document import Document
@@ -117,15 +117,13 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-# The lookahead names each character a figure starts with: the regex engine then skips to one
-# of them before it tries the three branches (without it, it tried them at every character:
-# 0.21 s against 0.08 for the paragraphs of the 20 reports ten times over).
-_NUMBER = LazyPattern(
-    r"(?=[百0-9０-９一二两三四五六七八九十〇零])(?:"
+# opened_by: 0.21 s without the lookahead against 0.08 for the paragraphs of corpus x10
+_NUMBER = LazyPattern(opened_by(
+    "百0-9０-９一二两三四五六七八九十〇零",
     r"(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?))"
     r"|(?P<ar>(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+)(?:[.．][0-9０-９]+)?)"
-    r"|(?P<cn>[一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?))"
-)
+    r"|(?P<cn>[一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?)"
+))
 # 300多万人: the magnitude may follow 多/余, so it is looked for on both sides of it.
 _ARABIC_TAIL = LazyPattern(
     rf"(?P<mag>{_alternation(_MAGNITUDES)})?(?P<approx>多|余)?(?P<mag2>万亿|亿|万)?(?P<unit>{_alternation(UNITS)})?"
@@ -507,9 +505,10 @@ def figures(text: str, *, labels: bool = False) -> list[Figure]:
             bound = _AFTER_BOUND[after.group()]
         elif figure.bound != "exact":
             bound = figure.bound  # 300多家: 多 inside the figure
-        qualified = (before, after.group() if after else "", bound, direction)
-        if qualified != (figure.before, figure.after, figure.bound, figure.direction):  # most have none
-            figure = _replace(figure, before=qualified[0], after=qualified[1], bound=bound, direction=direction)
+        after_word = after.group() if after else ""
+        # most figures have no qualifier: kept as made
+        if (before, after_word, bound, direction) != (figure.before, figure.after, figure.bound, figure.direction):
+            figure = _replace(figure, before=before, after=after_word, bound=bound, direction=direction)
         result.append(figure)
     result.extend(abbreviations)
     result.sort(key=lambda f: f.start)

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..text.document import Document
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 from .figures import Figure
 
 # Where an indicator's phrase starts: the previous clause punctuation.
@@ -268,9 +268,9 @@ def sentence_time(text: str, frame: str, *, spans_only: bool = False) -> str:
 # alternatives below at every character of a report, 7 times as slow (tests/test_indicators.py
 # checks them against the alternatives).
 _PERIOD_STARTS = "0-9０-９一二三四五六七八九十两〇零○第今去明上下前本过最近这未当现可不全我"
-_PERIOD_WORD = LazyPattern(
-    rf"(?=[{_PERIOD_STARTS}])"
-    r"(?:(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}))\s*年"
+_PERIOD_WORD = LazyPattern(opened_by(
+    _PERIOD_STARTS,
+    r"(?P<year>(?:[0-9０-９]{4}|[一二三四五六七八九〇零○]{4}))\s*年"
     r"|(?P<plan>十[一二三四五六七八九]五)|第(?P<nth>[一二三四五六七八九十]{1,3})个五年(?:计划|规划)"
     r"|(?P<early>[一二三四五六七八九十])五(?=”|计划|时期|期间)"
     r"|(?P<relative>[今去明上前本])年"
@@ -281,8 +281,8 @@ _PERIOD_WORD = LazyPattern(
     r"|(?P<month>[0-9０-９一二三四五六七八九十]{1,2}(?:[—–\-~～至到][0-9０-９一二三四五六七八九十]{1,2})?)月"
     # the scope: a price basis, the country or the region the report speaks for
     r"|(?P<current>(?:当年|现行)价格?|现价)|(?P<comparable>(?:可比|不变)价格?|可比口径)"
-    r"|(?P<country>全国|我国)|(?P<region>[全本我][省市区县州盟旗]))"
-)
+    r"|(?P<country>全国|我国)|(?P<region>[全本我][省市区县州盟旗])"
+))
 _SCOPE = {"current": "按当年价格", "comparable": "按可比价格", "country": "全国", "region": "本地"}
 PLACES = frozenset({"全国", "本地"})  # the place a statement speaks for: the last one named before it
 # What a place word follows when it opens a clause: punctuation, or a time (2024年全国…).

@@ -143,13 +143,11 @@ class Lexicon:
         words = fields[0::3]
         # one tuple for each (frequency, tag) met: most words share theirs with thousands of
         # others ("3", "n"): a tuple for every word made the whole lexicon 67 MiB, not 40
-        shared = self._shared_entries
         if len(words) == 1:  # most pairs start one word or a few
-            key = (fields[1], fields[2])
-            self._words[words[0]] = shared.get(key) or self._shared_entry(key)
+            self._words[words[0]] = self._shared_entry((fields[1], fields[2]))
         else:
             keys = list(zip(fields[1::3], fields[2::3]))
-            entries = list(map(shared.get, keys))
+            entries = list(map(self._shared_entries.get, keys))
             if None in entries:  # a (frequency, tag) not met before
                 entries = [entry or self._shared_entry(key) for key, entry in zip(keys, entries)]
             self._words.update(zip(words, entries))

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..analysis.figures import Figure, document_figures
 from ..analysis.indicators import (
@@ -417,6 +418,12 @@ class _Clause:
     figures: tuple[Figure, ...]
 
 
+class _ParagraphClauses(NamedTuple):
+    clauses: list[_Clause]
+    named: dict[str, list[Figure]]  # the clauses of one named figure, by their words
+    starts: list[int]  # where the clauses start
+
+
 class _Clauses:
     """The clauses of each paragraph that state figures, read for a paragraph when a possible
     conflict first asks for them: most documents have none, and reading them for every paragraph
@@ -424,11 +431,10 @@ class _Clauses:
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
-        # paragraph index -> its clauses, those of one named figure by words, and where they start
-        self._read: dict[int, tuple[list[_Clause], dict[str, list[Figure]], list[int]]] = {}
+        self._read: dict[int, _ParagraphClauses] = {}  # by paragraph index
         self._pairs: dict[tuple[int, int], bool] = {}
 
-    def _of(self, index: int) -> tuple[list[_Clause], dict[str, list[Figure]], list[int]]:
+    def _of(self, index: int) -> _ParagraphClauses:
         found = self._read.get(index)
         if found is None:
             text, figures = self._doc.paragraphs[index].text, document_figures(self._doc)[index]
@@ -437,7 +443,7 @@ class _Clauses:
             for clause in clauses:
                 if len(clause.figures) == 1 and _names(text, clause.start, clause.figures[0]):
                     named[clause.template].append(clause.figures[0])
-            found = self._read[index] = (clauses, named, [clause.start for clause in clauses])
+            found = self._read[index] = _ParagraphClauses(clauses, named, [clause.start for clause in clauses])
         return found
 
     def restate_others(self, a: int, b: int) -> bool:
@@ -445,7 +451,7 @@ class _Clauses:
         values (read over the smaller paragraph, once per pair)."""
         pair = (min(a, b), max(a, b))
         if pair not in self._pairs:
-            small, large = sorted((self._of(a)[1], self._of(b)[1]), key=len)
+            small, large = sorted((self._of(a).named, self._of(b).named), key=len)
             shared = 0
             for template, ours in small.items():
                 theirs = large.get(template)

@@ -10,14 +10,15 @@ from ..analysis.dating import predates
 from ..analysis.figures import chinese_value
 from ..model import Edit, Fix, Violation, rule
 from ..text.document import Document, Paragraph
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 # 9～16亿, 15～30%, 13～17万元: the first number lacks what the second carries, so that it reads
 # as 9, 15 and 13. Units without a magnitude (3～5年, 100～150千米) are read with both numbers.
-_RANGE = LazyPattern(
-    r"(?=\d)(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
+_RANGE = LazyPattern(opened_by(
+    r"\d",
+    r"(?<![A-Za-z0-9_.．/:：\-－])(?P<first>\d+(?:\.\d+)?)(?P<separator>～|~|〜|—|–|－|-|至)"
     r"(?P<second>\d+(?:\.\d+)?)(?P<mark>万亿|千亿|百亿|亿|千万|百万|万|%|％|‰)"
-)
+))
 _MONEY = LazyPattern(r"美元|欧元|港元|元")
 # A hyphen between two numbers is a range only in running text: not in a code, a date or a
 # telephone number (G15-3, 2025-03, 0871-6).

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Related, Violation, rule
 from ..text.artifacts import CONTINUATION
 from ..text.document import Document, Paragraph, Span
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 from ..text.structure import SENTENCE_PUNCTUATION, chinese_number, list_label_end, numbering
 
 # Paragraphs whose leading number is the author's: Markdown ordered-list markers
@@ -41,8 +41,8 @@ _NUMBER_BEFORE_DIGIT = LazyPattern(r"([0-9０-９]{1,3})[.．](?=[0-9０-９])")
 # Ordinals inside prose: 一是…二是…, 第一，…第二，…; at a paragraph's start or after
 # a 点号 (统一是, 全国第一， are words, 第一、第三产业 names industries).
 _INLINE = {
-    "是": LazyPattern(r"(?=[一二三四五六七八九十])(?<![^。；：，！？;:,!?\s])(?P<n>[一二三四五六七八九十]{1,3})是(?!否)"),
-    "第": LazyPattern(r"(?=第)(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))"),
+    "是": LazyPattern(opened_by("一二三四五六七八九十", r"(?<![^。；：，！？;:,!?\s])(?P<n>[一二三四五六七八九十]{1,3})是(?!否)")),
+    "第": LazyPattern(opened_by("第", r"(?<![^。；：，！？;:,!?\s])第(?P<n>[一二三四五六七八九十]{1,3})(?=[，,：:]|、(?!第))")),
 }
 # An inline list's items follow each other closely; a later 二是 belongs to another list.
 # Items that open paragraphs (第一，… / 第二，…) may have a few paragraphs each.

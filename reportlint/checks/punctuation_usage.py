@@ -10,7 +10,7 @@ from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..analysis.punctuation import LATIN_SCRIPT, script
 from ..model import Edit, Fix, NoOptions, Severity, Violation, rule
 from ..text.document import Document, Paragraph, Span
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 # 《意见》、《方案》 / “十四五”、“十五五” / ‘…’、‘…’ / 〈…〉、〈…〉: a 顿号 right between two items
 # of one kind of mark. A note between them (《意见》（2024年修订）、《方案》) keeps the 顿号.
@@ -44,7 +44,7 @@ _TIME_POINT_AFTER = LazyPattern(r"[月日时点](?!份额)")
 #: how much text on either side of a range tells whether it stands in English
 _AROUND = 16
 _YEAR = LazyPattern(r"(?:1[89]|20|21)\d\d")
-_ANY_MARK = LazyPattern(r"(?=[》”’〉…⋯.。\d])(?:[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d)")
+_ANY_MARK = LazyPattern(opened_by(r"》”’〉…⋯.。\d", r"[》”’〉]、|…等|⋯等|\.等|。等|\d[-~]\d"))
 #: a usage the document writes this many times is its habit, reported once with one fix for all
 _HABIT = 3
 

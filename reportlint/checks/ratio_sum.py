@@ -12,12 +12,13 @@ from ..analysis.figures import Figure, document_figures, respectively
 from ..analysis.shares import SECTORS_NAME, listed_after, names_the_whole, partition_of
 from ..model import Violation, rule
 from ..text.document import Document, Paragraph
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 _TOLERANCE = 0.2  # shares rounded to tenths may miss 100 by a few hundredths each
 _RATIO_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # 三次产业结构为7.1∶38.3∶55.6 / 由8.5:40.2:51.3调整为7.1:38.3:54.6: a structure set as a ratio.
-_RATIO = LazyPattern(rf"(?=[0-9０-９])(?<![0-9０-９.．:：∶]){_RATIO_NUMBER}(?:\s*[∶:：]\s*{_RATIO_NUMBER}){{2,4}}(?![0-9０-９.．:：∶])")
+_RATIO = LazyPattern(opened_by(
+    "0-9０-９", rf"(?<![0-9０-９.．:：∶]){_RATIO_NUMBER}(?:\s*[∶:：]\s*{_RATIO_NUMBER}){{2,4}}(?![0-9０-９.．:：∶])"))
 # The whole a ratio divides, named in its clause before it: the sectors' structure.
 _STRUCTURE = LazyPattern(r"(?:三次产业|一二三产业|一、二、三产业|三次产业增加值|产业)(?:增加值)?(?:结构|构成|比例|比重|之比|比)")
 _CLAUSE_MARK = LazyPattern(r"[，。；！？,;!?]")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..analysis.dating import PUNCTUATION_STANDARD, predates
 from ..model import Edit, Fix, NoOptions, Violation, rule
 from ..text.document import Document, Paragraph, Span
-from ..text.lazy_regex import LazyPattern
+from ..text.lazy_regex import LazyPattern, opened_by
 
 _CN = "一二三四五六七八九十百"
 # Where an outline number stands: at the start of a paragraph, or of an item run inline after
@@ -24,7 +24,7 @@ _CHINESE = LazyPattern(rf"{_ITEM_START}(?P<number>[{_CN}]{{1,3}})(?P<mark>[.．]
 _ORDINAL = LazyPattern(rf"{_ITEM_START}(?P<number>第[{_CN}]{{1,3}})(?P<mark>、)(?!第|[{_CN}]{{1,3}}[、和及批类级产])")
 _SENTENCE_END = LazyPattern(r"[。！？；]")
 # What any of the four forms holds: a closing bracket or a number before its wrong mark.
-_ANY_FORM = LazyPattern(rf"(?=[）)0-9０-９{_CN}第])(?:[）)][、，,．.]|[0-9０-９]、|[{_CN}][.．]|第[{_CN}]{{1,3}}、)")
+_ANY_FORM = LazyPattern(opened_by(f"）)0-9０-９{_CN}第", rf"[）)][、，,．.]|[0-9０-９]、|[{_CN}][.．]|第[{_CN}]{{1,3}}、"))
 #: a form written this many times is the document's habit, reported once
 _HABIT = 3
 

@@ -36,7 +36,6 @@ PHOTO_CREDIT = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))[（(]?(?:本报记者|新华社记者|本报通讯员|记者|通讯员)\s*[：:]?\s*"
     r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*\s*摄[）)]?$"
 )
-
 # Where a photo's picture came from, said under it: （图片来源：新华社）, 市委宣传部供图, 图/岚川发布.
 PICTURE_SOURCE = LazyPattern(
     r"(?:^|(?<=[\s。！？!?]))(?:[（(]?(?:图片来源|图片提供)\s*[：:]\s*[^（）()。！？\s]{2,20}[）)]?"

@@ -19,7 +19,7 @@ from operator import attrgetter
 from pathlib import PurePath
 from typing import Any, Literal, TypeVar
 
-from .lazy_regex import LazyPattern
+from .lazy_regex import LazyPattern, opened_by
 
 T = TypeVar("T")
 
@@ -124,7 +124,7 @@ class SourceMap:
 # ! ? ; end one only inside Chinese text (not "Q&A?" in English): right after a
 # Chinese character or a closing mark. The marks are found by one character class
 # (which the regex engine scans for quickly) and the ASCII ones checked by hand.
-_SENTENCE_MARK = LazyPattern(r"(?=[。！？；!?;…])(?:[。！？；!?;]|…+)")
+_SENTENCE_MARK = LazyPattern(opened_by("。！？；!?;…", r"[。！？；!?;]|…+"))
 _ASCII_ENDS_AFTER = LazyPattern(r"[\u4e00-\u9fff”’」』）]")
 _CLOSING = LazyPattern(r"[”’」』）)》]*")
 

@@ -43,7 +43,7 @@ def detect_soft_wrap(text: str) -> frozenset[int] | None:
     # is not blank: a file of paragraphs apart by blank lines has few (199 of 40,301 lines in
     # the 20 reports ten times over, where weighing every line took a quarter of the reading)
     beside = [n for n in range(len(lines) - 1) if lines[n] and lines[n + 1]]
-    prose = {n: _prose(lines[n]) for n in dict.fromkeys(at for n in beside for at in (n, n + 1))}
+    prose = {at: _prose(lines[at]) for at in {*beside, *(n + 1 for n in beside)}}
     breaks = [n for n in beside if prose[n] and prose[n + 1]]
     if len(breaks) < _MIN_BREAKS:
         return None
